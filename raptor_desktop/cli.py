@@ -1,0 +1,291 @@
+"""The command line: the same services as the GUI, for bulk work, scripts and tests.
+
+Exit codes: 0 done; 1 the input was rejected (a bad number, an unknown record, a refused change);
+2 a usage error or a file that cannot be read. A user's mistake never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from raptor_desktop import __version__
+from raptor_desktop.core.identifiers import IdentifierRejected
+from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.numbers import NumberRejected
+from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
+from raptor_desktop.core.statuses import Status, StatusChangeRefused, parse_status
+from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
+from raptor_desktop.paths import default_db_path, demo_db_path
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.demo import NotTraining, seed_demo
+from raptor_desktop.store.errors import Conflict, RecordNotFound, StoreError
+from raptor_desktop.store.line_import import import_lines
+from raptor_desktop.store.line_query import LineFilter, list_numbers
+from raptor_desktop.store.lines import add_device, add_number, set_status
+from raptor_desktop.store.reference import add_area, area_names, area_status_counts
+
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+
+USER_ERRORS = (
+    NumberRejected,
+    IdentifierRejected,
+    StatusChangeRefused,
+    RecordNotFound,
+    Conflict,
+    NotTraining,
+    ValueError,
+)
+
+
+class UsageError(Exception):
+    """A problem with how the command was called, or a file it cannot use (exit 2)."""
+
+
+def _status(text: str) -> Status:
+    try:
+        return parse_status(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="raptor",
+        description="Raptor Desktop: register of deal lines and DDTRO work. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Raptor Desktop {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help=f"database file (default: $RAPTOR_DB, or {default_db_path()})"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="use the demo training database, creating it if needed"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a new database")
+    init.add_argument(
+        "--training",
+        action="store_true",
+        help="a training database: accepts Ofcom drama numbers, marks documents",
+    )
+
+    imp = commands.add_parser("import-lines", help="import numbers from a CSV or XLSX file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--area", help="area for rows that name none")
+    imp.add_argument("--operation", help=f"operation for rows that name none ({DEFAULT_OPERATION})")
+    imp.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="PATH",
+        help="where to write rejected rows (default: FILE.rejects.csv beside it)",
+    )
+
+    lines = commands.add_parser("lines", help="list numbers and their lines")
+    lines.add_argument("--area")
+    lines.add_argument("--status", type=_status)
+    lines.add_argument("--search", default="", help="a number in any format, or part of a brand")
+    lines.add_argument("--json", action="store_true", help="print a JSON array")
+
+    add = commands.add_parser("add-line", help="add a number, on a new line or a named one")
+    add.add_argument("number")
+    add.add_argument("--name", default="", help="the line's brand, e.g. Tony")
+    add.add_argument("--area", action="append", default=[], help="an area served (repeatable)")
+    add.add_argument(
+        "--drug",
+        action="append",
+        default=[],
+        help=f"a drug offered (repeatable): {', '.join(DRUGS)}",
+    )
+    add.add_argument("--operation", default=DEFAULT_OPERATION)
+    add.add_argument(
+        "--replaces",
+        metavar="NUMBER",
+        help="an earlier number of the same line that this one replaced",
+    )
+    add.add_argument("--note", default="")
+
+    status = commands.add_parser("set-status", help="move a number to a new status")
+    status.add_argument("number")
+    status.add_argument("status", type=_status, help=", ".join(s.value for s in Status))
+    status.add_argument("--note", default="")
+
+    device = commands.add_parser("add-device", help="record an IMEI, IMSI or ICCID")
+    device.add_argument("number")
+    device.add_argument("kind", help="IMEI, IMSI or ICCID")
+    device.add_argument("value")
+
+    areas = commands.add_parser("areas", help="list areas with line counts by status")
+    areas.add_argument("--json", action="store_true")
+    new_area = commands.add_parser("add-area", help="add an area to the list")
+    new_area.add_argument("name")
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db).expanduser()
+    return demo_db_path() if args.demo else default_db_path()
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The database the arguments name; ``--demo`` creates and fills a training one."""
+    path = _db_path(args)
+    if args.demo:
+        store = Store.open(path, training=True)
+        seed_demo(store)
+        return store
+    return Store.open(path)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _db_path(args)
+    if path.exists() and path.stat().st_size > 0:
+        raise Conflict(f"a database already exists at {path}; choose another path with --db")
+    with Store.open(path, training=args.training) as store:
+        kind = "training" if store.training else "live"
+        print(f"created {kind} database {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        table = read_table(args.file)
+    except UnreadableFile as error:
+        raise UsageError(str(error)) from None
+    with open_store(args) as store:
+        if args.area and args.area.casefold() not in {a.casefold() for a in area_names(store)}:
+            raise RecordNotFound(f"--area: unknown area {args.area!r}")
+        try:
+            result = import_lines(store, table, RowDefaults(args.area, args.operation))
+        except NoNumberColumn as error:
+            raise UsageError(str(error)) from None
+    print(result.summary())
+    if result.ignored_columns:
+        print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
+    if result.rejected:
+        target = args.rejects or args.file.with_name(f"{args.file.stem}.rejects.csv")
+        write_rows_csv(
+            target,
+            ["row", "reason", *table.headers],
+            ([r.row, r.reason, *r.cells] for r in result.rejected),
+        )
+        print(f"rejected rows written to {target}", file=sys.stderr)
+    return 0
+
+
+def cmd_lines(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.area and args.area.casefold() not in {a.casefold() for a in area_names(store)}:
+            raise RecordNotFound(f"unknown area {args.area!r}")
+        rows = list_numbers(store, LineFilter(args.search, args.area, args.status))
+    if args.json:
+        keys = (
+            "number",
+            "display",
+            "line",
+            "areas",
+            "status",
+            "first_seen",
+            "last_seen",
+            "range_holder",
+            "provider_confirmed",
+            "operation",
+            "crown_dependency",
+        )
+        print(json.dumps([{k: r[k] for k in keys} for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    for r in rows:
+        areas = "; ".join(r["areas"])  # type: ignore[arg-type]
+        print(f"{r['display']:<13} {str(r['line'] or '(unnamed)'):<16} {r['status']:<22} {areas}")
+    print(f"{len(rows)} number{'s' if len(rows) != 1 else ''}", file=sys.stderr)
+    return 0
+
+
+def cmd_add_line(args: argparse.Namespace) -> int:
+    details = LineDetails(
+        brand=args.name,
+        operation=args.operation,
+        areas=args.area,
+        drugs=sorted({parse_drug(d) for d in args.drug}),
+        notes=args.note,
+    )
+    with open_store(args) as store:
+        ref = add_number(store, args.number, details, replaces=args.replaces, note=args.note)
+    print(f"added {args.number.strip()} as {ref.e164} ({ref.status})")
+    return 0
+
+
+def cmd_set_status(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        ref = set_status(store, args.number, args.status, args.note)
+    print(f"{ref.e164}: {ref.status}")
+    return 0
+
+
+def cmd_add_device(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        value = add_device(store, args.number, args.kind, args.value)
+    print(f"recorded {args.kind.upper()} {value}")
+    return 0
+
+
+def cmd_areas(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        counts = area_status_counts(store)
+    if args.json:
+        print(json.dumps(counts, indent=2))
+        return 0
+    for row in counts:
+        busy = ", ".join(f"{s.value} {row[s.value]}" for s in Status if row[s.value])
+        print(f"{row['area']:<18} {row['total']:>4} lines  {busy}")
+    return 0
+
+
+def cmd_add_area(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        add_area(store, args.name)
+    print(f"added area {' '.join(args.name.split())}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "import-lines": cmd_import,
+    "lines": cmd_lines,
+    "add-line": cmd_add_line,
+    "set-status": cmd_set_status,
+    "add-device": cmd_add_device,
+    "areas": cmd_areas,
+    "add-area": cmd_add_area,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from raptor_desktop.gui.app import run_gui  # Qt loads only when the window is wanted
+
+        return run_gui(_db_path(args), demo=args.demo)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"raptor: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as error:
+        print(f"raptor: error: {error.full_message()}", file=sys.stderr)
+        return EXIT_USAGE
+    except USER_ERRORS as error:
+        print(f"raptor: error: {error}", file=sys.stderr)
+        return EXIT_REJECTED
+    except sqlite3.Error as error:
+        print(f"raptor: database error: {error}", file=sys.stderr)
+        return EXIT_REJECTED

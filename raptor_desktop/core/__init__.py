@@ -1,0 +1,1 @@
+"""The domain: plain Python with no Qt and no SQL."""

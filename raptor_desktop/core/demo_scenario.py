@@ -1,0 +1,192 @@
+"""The Operation Raptor training scenario: twelve deal lines across west Essex.
+
+Every number is in Ofcom's drama range (07700 900000–900999), which is never allocated to a real
+phone, and every identifier is from a test range. The story: county lines run into Thurrock,
+Basildon, Brentwood, Harlow and Epping Forest, one of which ("Tony") was cut off and came back on
+a new number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from raptor_desktop.core.statuses import Status
+
+
+@dataclass(frozen=True)
+class DemoNumber:
+    number: str
+    days_ago_first_seen: int
+    path: tuple[Status, ...] = ()
+    last_seen_days_ago: int | None = None
+    replaces: str | None = None
+    devices: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class DemoEvidence:
+    kind: str
+    days_ago: int
+    details: str
+    location: str = ""
+    price_pence: int | None = None
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class DemoLine:
+    brand: str
+    areas: tuple[str, ...]
+    drugs: tuple[str, ...]
+    numbers: tuple[DemoNumber, ...]
+    takings_pence: int | None = None
+    takings_source: str = ""
+    intel_refs: str = ""
+    notes: str = ""
+    evidence: tuple[DemoEvidence, ...] = field(default_factory=tuple)
+
+
+_S = Status
+TO_ORDER = (_S.GATHERING_EVIDENCE, _S.READY, _S.IN_APPLICATION, _S.ORDER_MADE)
+TO_DISCONNECTED = (*TO_ORDER, _S.DISCONNECTED)
+
+LINES: tuple[DemoLine, ...] = (
+    DemoLine(
+        "Tony",
+        ("Thurrock", "Basildon"),
+        ("crack cocaine", "heroin"),
+        (
+            DemoNumber(
+                "07700 900101",
+                420,
+                TO_DISCONNECTED,
+                200,
+                devices=(("IMEI", "001010000000016"), ("IMSI", "001010123456701")),
+            ),
+            DemoNumber("07700 900112", 150, (_S.GATHERING_EVIDENCE,), 3, replaces="07700 900101"),
+        ),
+        650_000,
+        "Debrief of runner, intelligence log IL/2026/0412",
+        "IL/2026/0412; IL/2026/0577",
+        "Brand moved to a new number within a week of the order.",
+        (
+            DemoEvidence(
+                "marketing text",
+                160,
+                "Bulk text: 'Tony back on new number, 2 for 1 all day'",
+                "Grays",
+            ),
+            DemoEvidence(
+                "test purchase", 120, "Two wraps of crack cocaine", "Tilbury", 2000, "RC/1"
+            ),
+        ),
+    ),
+    DemoLine(
+        "K",
+        ("Basildon",),
+        ("cocaine",),
+        (
+            DemoNumber(
+                "07700 900102", 300, TO_ORDER, 10, devices=(("ICCID", "8944000000000000102"),)
+            ),
+        ),
+        500_000,
+        "Analysis of seized handset download",
+        notes="Order made; awaiting network confirmation of disconnection.",
+        evidence=(
+            DemoEvidence(
+                "seized handset",
+                240,
+                "Handset seized on arrest; 2,140 buyer contacts",
+                "Pitsea",
+                reference="RC/2",
+            ),
+        ),
+    ),
+    DemoLine(
+        "Dee",
+        ("Brentwood",),
+        ("crack cocaine", "heroin"),
+        (DemoNumber("07700 900103", 95, (_S.GATHERING_EVIDENCE, _S.READY), 2),),
+        300_000,
+        "Test purchase officer estimate",
+        evidence=(
+            DemoEvidence(
+                "test purchase", 40, "One wrap of heroin", "Brentwood High Street", 1000, "RC/3"
+            ),
+        ),
+    ),
+    DemoLine(
+        "Blade",
+        ("Harlow", "Epping Forest"),
+        ("cocaine", "cannabis"),
+        (DemoNumber("07700 900104", 60, (_S.GATHERING_EVIDENCE, _S.READY, _S.IN_APPLICATION), 1),),
+        1_200_000,
+        "Financial investigator, case review",
+        evidence=(DemoEvidence("marketing text", 30, "'Blade open 24/7, free delivery Harlow'"),),
+    ),
+    DemoLine(
+        "Milly",
+        ("Thurrock",),
+        ("crack cocaine",),
+        (DemoNumber("07700 900105", 20, (), 1),),
+        notes="Seen on a buyer's phone after a stop and search.",
+    ),
+    DemoLine(
+        "Nitro",
+        ("Basildon", "Thurrock"),
+        ("ketamine", "MDMA"),
+        (DemoNumber("07700 900106", 75, (_S.GATHERING_EVIDENCE,), 5),),
+        intel_refs="IL/2026/0801",
+    ),
+    DemoLine(
+        "Ace",
+        ("Epping Forest",),
+        ("cocaine",),
+        (DemoNumber("07700 900107", 500, (*TO_ORDER, _S.WITHDRAWN), 330),),
+        notes="Withdrawn: line holder charged (Home Office closure type 1).",
+    ),
+    DemoLine(
+        "Sparks",
+        ("Harlow",),
+        ("crack cocaine", "heroin"),
+        (
+            DemoNumber(
+                "07700 900108",
+                130,
+                (_S.GATHERING_EVIDENCE, _S.READY, _S.IN_APPLICATION, _S.REFUSED),
+                70,
+            ),
+        ),
+        notes="Refused: evidence of use was more than a year old. Gather fresh test purchases.",
+    ),
+    DemoLine(
+        "Jay",
+        ("Brentwood", "Basildon"),
+        ("cocaine", "crack cocaine"),
+        (DemoNumber("07700 900109", 45, (_S.GATHERING_EVIDENCE,), 4),),
+        800_000,
+        "Informant, graded B2",
+    ),
+    DemoLine(
+        "Benz",
+        ("Thurrock",),
+        ("heroin",),
+        (DemoNumber("07700 900110", 380, TO_DISCONNECTED, 230),),
+        notes="Disconnected under order; no sign of the brand since.",
+    ),
+    DemoLine(
+        "Lux",
+        ("Harlow",),
+        ("cannabis",),
+        (DemoNumber("07700 900111", 12, (), 12),),
+    ),
+    DemoLine(
+        "Zee",
+        ("Epping Forest", "Brentwood"),
+        ("cocaine", "ketamine"),
+        (DemoNumber("07700 900113", 33, (_S.GATHERING_EVIDENCE, _S.READY), 6),),
+        2_100_000,
+        "Estimate quoted in NCA county lines assessment for a comparable line",
+    ),
+)

@@ -1,0 +1,173 @@
+"""Turning the rows of a spreadsheet into lines and numbers, with a reason for every reject.
+
+Column headers are matched without regard to case, spacing or punctuation, with the synonyms
+officers and analysts use ("MSISDN", "Phone", "Line name", "Brand", "Area(s)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.numbers import MobileNumber, NumberRejected, parse_mobile
+from raptor_desktop.core.register import parse_drug, split_list
+from raptor_desktop.core.tabular import Table
+
+MAX_TEXT = 10_000
+
+COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "number": (
+        "number",
+        "phone",
+        "phone number",
+        "msisdn",
+        "mobile",
+        "mobile number",
+        "telephone",
+        "tel",
+        "line number",
+        "deal line number",
+        "telephone number",
+    ),
+    "brand": ("line name", "brand", "line", "name", "deal line", "line brand", "brand name"),
+    "areas": ("area", "areas", "district", "districts", "areas served"),
+    "drugs": ("drugs", "drug", "products", "product", "drugs offered"),
+    "notes": ("notes", "note", "comments", "comment"),
+    "operation": ("operation", "op", "operation name"),
+    "first_seen": ("first seen", "date identified", "identified", "first seen date"),
+    "last_seen": ("last seen", "last seen date"),
+    "intel_refs": (
+        "intelligence",
+        "intel",
+        "intel refs",
+        "intel ref",
+        "intelligence references",
+        "intelligence reference",
+    ),
+}
+
+
+def _normalise_header(text: str) -> str:
+    text = re.sub(r"\(s\)", "s", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+@dataclass
+class ColumnMap:
+    """Which column of the file holds which field, and which columns are not used."""
+
+    columns: dict[str, int]
+    ignored: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_headers(cls, headers: list[str]) -> ColumnMap:
+        lookup = {syn: name for name, syns in COLUMN_SYNONYMS.items() for syn in syns}
+        columns: dict[str, int] = {}
+        ignored: list[str] = []
+        for index, header in enumerate(headers):
+            name = lookup.get(_normalise_header(header))
+            if name and name not in columns:
+                columns[name] = index
+            elif header:
+                ignored.append(header)
+        return cls(columns, ignored)
+
+    def cell(self, cells: list[str], name: str) -> str:
+        index = self.columns.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+class NoNumberColumn(ValueError):
+    """No header of the file names a phone number column."""
+
+
+@dataclass
+class RowDefaults:
+    area: str | None = None
+    operation: str | None = None
+
+
+@dataclass
+class ImportRow:
+    row: int
+    number: MobileNumber
+    details: LineDetails
+    dates: SeenDates
+
+
+@dataclass
+class RejectedRow:
+    row: int
+    reason: str
+    cells: list[str]
+
+
+def column_map(table: Table) -> ColumnMap:
+    mapping = ColumnMap.from_headers(table.headers)
+    if "number" not in mapping.columns:
+        synonyms = ", ".join(COLUMN_SYNONYMS["number"][:4])
+        raise NoNumberColumn(
+            f"{table.source}: no number column; the header row needs a column called "
+            f"{synonyms} or similar (found: {', '.join(h for h in table.headers if h) or 'none'})"
+        )
+    return mapping
+
+
+def _date(text: str, label: str) -> date | None:
+    if not text:
+        return None
+    for candidate in (text[:10], text):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            pass
+    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    raise ValueError(f"{label} {text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+
+
+def read_row(
+    mapping: ColumnMap, row: int, cells: list[str], defaults: RowDefaults, *, allow_drama: bool
+) -> ImportRow | RejectedRow:
+    """Check one data row; the reason of a reject names the field that is wrong."""
+    try:
+        too_long = next((c for c in cells if len(c) > MAX_TEXT), None)
+        if too_long is not None:
+            raise ValueError(f"a cell is longer than {MAX_TEXT:,} characters")
+        try:
+            number = parse_mobile(mapping.cell(cells, "number"), allow_drama=allow_drama)
+        except NumberRejected as error:
+            raise ValueError(f"number: {error}") from None
+        areas = split_list(mapping.cell(cells, "areas")) or (
+            [defaults.area] if defaults.area else []
+        )
+        try:
+            drugs = sorted({parse_drug(d) for d in split_list(mapping.cell(cells, "drugs"))})
+        except ValueError as error:
+            raise ValueError(f"drugs: {error}") from None
+        details = LineDetails(
+            brand=mapping.cell(cells, "brand"),
+            operation=mapping.cell(cells, "operation") or defaults.operation or "",
+            areas=areas,
+            drugs=drugs,
+            intel_refs=mapping.cell(cells, "intel_refs"),
+            notes=mapping.cell(cells, "notes"),
+        )
+        dates = SeenDates(
+            _date(mapping.cell(cells, "first_seen"), "first seen"),
+            _date(mapping.cell(cells, "last_seen"), "last seen"),
+        )
+        problems = details.problems()
+        problems.pop("operation", None)  # the store fills in the default operation
+        if problems or dates.problem():
+            raise ValueError("; ".join([*problems.values(), dates.problem() or ""]).strip("; "))
+    except ValueError as error:
+        return RejectedRow(row, str(error), cells)
+    return ImportRow(row, number, details, dates)

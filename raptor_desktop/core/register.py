@@ -1,0 +1,78 @@
+"""Reference lists of the register: areas, drugs and operations."""
+
+from __future__ import annotations
+
+ESSEX_DISTRICTS = (
+    "Basildon",
+    "Braintree",
+    "Brentwood",
+    "Castle Point",
+    "Chelmsford",
+    "Colchester",
+    "Epping Forest",
+    "Harlow",
+    "Maldon",
+    "Rochford",
+    "Southend-on-Sea",
+    "Tendring",
+    "Thurrock",
+    "Uttlesford",
+)
+
+DEFAULT_OPERATION = "Operation Raptor"
+
+DRUGS = ("cocaine", "crack cocaine", "heroin", "cannabis", "ketamine", "MDMA", "other")
+
+_DRUG_SYNONYMS = {
+    "coke": "cocaine",
+    "powder": "cocaine",
+    "white": "crack cocaine",
+    "crack": "crack cocaine",
+    "rock": "crack cocaine",
+    "brown": "heroin",
+    "smack": "heroin",
+    "weed": "cannabis",
+    "skunk": "cannabis",
+    "ket": "ketamine",
+    "ecstasy": "MDMA",
+    "pills": "MDMA",
+}
+
+
+def parse_drug(text: str) -> str:
+    """Name a drug from the list, accepting common street names; ValueError names the list."""
+    wanted = " ".join(text.strip().lower().split())
+    for drug in DRUGS:
+        if drug.lower() == wanted:
+            return drug
+    if wanted in _DRUG_SYNONYMS:
+        return _DRUG_SYNONYMS[wanted]
+    raise ValueError(f"unknown drug {text.strip()!r}; use one of: {', '.join(DRUGS)}")
+
+
+def split_list(text: str | None) -> list[str]:
+    """Split a cell such as ``Thurrock; Brentwood`` into names, dropping blanks."""
+    if not text:
+        return []
+    return [part.strip() for part in str(text).replace("|", ";").split(";") if part.strip()]
+
+
+def parse_takings_pence(text: str) -> int | None:
+    """``£5,000`` or ``5000.50`` → pence; blank → None; ValueError otherwise."""
+    cleaned = text.strip().replace("£", "").replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        value = round(float(cleaned) * 100)
+    except ValueError:
+        raise ValueError(f"daily takings {text.strip()!r} is not an amount in pounds") from None
+    if value < 0:
+        raise ValueError("daily takings cannot be negative")
+    return value
+
+
+def format_pounds(pence: int | None) -> str:
+    if pence is None:
+        return ""
+    pounds, rest = divmod(pence, 100)
+    return f"£{pounds:,}" if rest == 0 else f"£{pounds:,}.{rest:02d}"

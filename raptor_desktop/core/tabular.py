@@ -1,0 +1,138 @@
+"""Reading spreadsheets as officers get them: CSV in any of Excel's encodings, or XLSX.
+
+A table is a header row and data rows; each data row keeps the row number a person sees in the
+spreadsheet (the header is row 1), so that every message can point at the right row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as a table; ``str()`` says why."""
+
+
+@dataclass
+class Table:
+    source: str
+    headers: list[str]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+def read_table(path: str | Path) -> Table:
+    """Read a CSV or XLSX file into a :class:`Table`, or raise :class:`UnreadableFile`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UnreadableFile(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise UnreadableFile(f"{path}: cannot be read ({error.strerror})") from None
+    if data[:4] == b"PK\x03\x04":
+        records = _xlsx_records(path, data)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise UnreadableFile(f"{path}: is not a valid XLSX workbook")
+    elif path.suffix.lower() == ".xls":
+        raise UnreadableFile(f"{path}: old Excel .xls files cannot be read; save it as XLSX or CSV")
+    else:
+        records = _csv_records(path, data)
+    return _to_table(str(path), records)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raise UnreadableFile(f"{path}: is not a text (CSV) file")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(f"{path}: cannot be read as UTF-8 or Windows-1252 text")
+
+
+def _csv_records(path: Path, data: bytes) -> list[list[str]]:
+    try:
+        text = _decode(path, data)
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"{path}: text encoding is damaged ({error.reason})") from None
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:8192], delimiters=",;\t|"
+        )
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as error:
+        raise UnreadableFile(f"{path}, row {reader.line_num}: {error}") from None
+    return records
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        midnight = value.time() == datetime.min.time()
+        return value.date().isoformat() if midnight else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _xlsx_records(path: Path, data: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UnreadableFile(f"{path}: is not a valid XLSX workbook ({error})") from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _to_table(source: str, records: Iterable[Sequence[str]]) -> Table:
+    rows = iter(enumerate(records, start=1))
+    for _number, record in rows:
+        if any(cell.strip() for cell in record):
+            headers = [cell.strip() for cell in record]
+            break
+    else:
+        raise UnreadableFile(f"{source}: the file is empty (no header row)")
+    table = Table(source, headers)
+    for number, record in rows:
+        cells = [cell.strip() for cell in record]
+        if not any(cells):
+            continue
+        table.rows.append((number, cells))
+    return table
+
+
+def write_rows_csv(
+    path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[object]]
+) -> None:
+    """Write a CSV that Excel opens correctly (UTF-8 with a byte-order mark)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows(rows)

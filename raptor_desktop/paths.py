@@ -1,0 +1,40 @@
+"""Where things live: the database, backups, logs, and resources shipped with the program.
+
+Resources are found the same way from a source checkout and from inside a PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "RaptorDesktop"
+DB_ENV = "RAPTOR_DB"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """``RAPTOR_DB`` if set, else ``raptor.sqlite3`` in the user data folder."""
+    override = os.environ.get(DB_ENV, "").strip()
+    return Path(override).expanduser() if override else data_dir() / "raptor.sqlite3"
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo-training.sqlite3"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``, from source or from the bundle."""
+    bundle_root = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle_root) if bundle_root else Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts)

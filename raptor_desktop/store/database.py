@@ -1,0 +1,146 @@
+"""Opening a register: connection settings, migration, first-run seeding, and the write path.
+
+Every change to the register goes through :meth:`Store.transaction`, so that one place decides
+what a write is: one SQLite transaction, and (later) the officer and audit entry that go with it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from raptor_desktop import __version__
+from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
+from raptor_desktop.store.errors import StoreError, translate
+from raptor_desktop.store.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+WriteListener = Callable[[str, str], None]
+
+
+def insert_row(db: sqlite_utils.Database, table: str, record: dict[str, object]) -> int:
+    """Insert one row and return its id."""
+    pk = db.table(table).insert(record).last_pk
+    if pk is None:
+        raise RuntimeError(f"insert into {table} returned no id")
+    return int(pk)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+class Store:
+    """An open register database and the officer working on it."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, actor: str) -> None:
+        self.db = db
+        self.path = path
+        self.actor = actor
+        self._listeners: list[WriteListener] = []
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        training: bool = False,
+        actor: str | None = None,
+        backup_dir: Path | None = None,
+    ) -> Store:
+        """Open (creating if need be) the register at ``path``.
+
+        ``training`` only matters when the database is created: it is a fixed property of the
+        file from then on.
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"The folder for the database cannot be created ({path.parent}): {error.strerror}",
+                "Choose another location with --db or RAPTOR_DB.",
+            ) from error
+        try:
+            conn = _connect(path)
+            migrate(conn, str(path), backup_dir if backup_dir else path.parent / "backups")
+        except sqlite3.Error as error:
+            raise translate(error, str(path)) or error from error
+        store = cls(sqlite_utils.Database(conn), path, actor or _os_user())
+        store._seed_if_new(training)
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def training(self) -> bool:
+        return self.meta("training") == "1"
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def add_write_listener(self, listener: WriteListener) -> None:
+        """Call ``listener(action, detail)`` after every committed write."""
+        self._listeners.append(listener)
+
+    @contextmanager
+    def transaction(self, action: str, detail: str = "") -> Iterator[sqlite_utils.Database]:
+        """The one way to change the register: all or nothing, then tell the listeners."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as error:
+            raise translate(error, str(self.path)) or error from error
+        if not self.db.conn.in_transaction:
+            for listener in self._listeners:
+                listener(action, detail)
+
+    def _seed_if_new(self, training: bool) -> None:
+        if self.meta("created_at") is not None:
+            return
+        with self.transaction("create database", "training" if training else "live"):
+            now = utc_now()
+            self.db.table("meta").insert_all(
+                [
+                    {"key": "created_at", "value": now},
+                    {"key": "created_by_version", "value": __version__},
+                    {"key": "training", "value": "1" if training else "0"},
+                ],
+                replace=True,
+            )
+            self.db.table("operations").insert({"name": DEFAULT_OPERATION}, ignore=True)
+            self.db.table("areas").insert_all(({"name": n} for n in ESSEX_DISTRICTS), ignore=True)
+        log.info("created %s database at %s", "training" if training else "live", self.path)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,71 @@
+"""Filling a training database with the Operation Raptor demo scenario."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from raptor_desktop.core.demo_scenario import LINES, DemoLine
+from raptor_desktop.core.evidence import EvidenceItem
+from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.evidence import add_evidence
+from raptor_desktop.store.lines import add_device, add_number, set_status
+
+
+class NotTraining(ValueError):
+    """Demo data belongs in a training database only."""
+
+
+def seed_demo(store: Store, today: date | None = None) -> int:
+    """Add the scenario to an empty training database; returns the number of lines added."""
+    if not store.training:
+        raise NotTraining(f"{store.path} is a live database; demo data goes in a training one")
+    if store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]:
+        return 0
+    today = today or date.today()
+    with store.transaction("seed demo scenario"):
+        for line in LINES:
+            _add_line(store, line, today)
+    return len(LINES)
+
+
+def _add_line(store: Store, line: DemoLine, today: date) -> None:
+    details = LineDetails(
+        brand=line.brand,
+        areas=list(line.areas),
+        drugs=list(line.drugs),
+        daily_takings_pence=line.takings_pence,
+        takings_source=line.takings_source,
+        intel_refs=line.intel_refs,
+        notes=line.notes,
+    )
+    line_id = 0
+    for number in line.numbers:
+        last = number.last_seen_days_ago
+        dates = SeenDates(
+            today - timedelta(days=number.days_ago_first_seen),
+            today - timedelta(days=last) if last is not None else None,
+        )
+        ref = add_number(
+            store,
+            number.number,
+            details,
+            dates=dates,
+            note="demo scenario",
+            replaces=number.replaces,
+        )
+        line_id = ref.line_id
+        for status in number.path:
+            set_status(store, number.number, status, "demo scenario")
+        for kind, value in number.devices:
+            add_device(store, number.number, kind, value)
+    for item in line.evidence:
+        evidence = EvidenceItem(
+            kind=item.kind,
+            details=item.details,
+            occurred_on=today - timedelta(days=item.days_ago),
+            location=item.location,
+            price_pence=item.price_pence,
+            reference=item.reference,
+        )
+        add_evidence(store, line_id, evidence)

@@ -1,0 +1,161 @@
+"""Applying an imported spreadsheet to the register in one transaction.
+
+Either every valid row of the file lands or nothing does. A number already stored is merged
+(areas, drugs, notes, dates), never duplicated, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from raptor_desktop.core.line_import import (
+    ImportRow,
+    RejectedRow,
+    RowDefaults,
+    column_map,
+    read_row,
+)
+from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.register import DEFAULT_OPERATION
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.tabular import Table
+from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.lines import insert_number, line_for_brand, link_areas_and_drugs
+from raptor_desktop.store.reference import area_ids, operation_id
+
+Progress = Callable[[int, int], bool]
+"""Called with (rows done, rows in all); returning False cancels the whole import."""
+
+
+class ImportCancelled(Exception):
+    """The officer cancelled; nothing was stored."""
+
+
+@dataclass
+class ImportResult:
+    source: str
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"imported {self.imported}, updated {self.updated}, rejected {len(self.rejected)}"
+
+
+class _RowRejected(Exception):
+    pass
+
+
+def import_lines(
+    store: Store,
+    table: Table,
+    defaults: RowDefaults | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import ``table`` (see :func:`core.tabular.read_table`) into the register."""
+    defaults = defaults or RowDefaults()
+    mapping = column_map(table)
+    result = ImportResult(Path(table.source).name, ignored_columns=mapping.ignored)
+    total = len(table.rows)
+    with store.transaction("import lines", f"{table.source}: {total} rows") as db:
+        for done, (row_number, cells) in enumerate(table.rows, start=1):
+            row = read_row(mapping, row_number, cells, defaults, allow_drama=store.training)
+            if isinstance(row, ImportRow):
+                try:
+                    with db.atomic():
+                        outcome = _apply_row(store, db, row, result.source)
+                except _RowRejected as error:
+                    row = RejectedRow(row_number, str(error), cells)
+                except RecordNotFound as error:
+                    row = RejectedRow(row_number, f"areas: {error}", cells)
+                else:
+                    setattr(result, outcome, getattr(result, outcome) + 1)
+            if isinstance(row, RejectedRow):
+                result.rejected.append(row)
+            if progress and (done % 100 == 0 or done == total) and not progress(done, total):
+                raise ImportCancelled("import cancelled; nothing was stored")
+    return result
+
+
+def _apply_row(store: Store, db: sqlite_utils.Database, row: ImportRow, source: str) -> str:
+    """Add or merge one row; returns 'imported', 'updated' or 'unchanged'."""
+    details = row.details
+    op_id = operation_id(db, details.operation or DEFAULT_OPERATION)
+    areas = area_ids(db, details.areas)
+    existing = db.execute(
+        "SELECT n.id, n.line_id, l.brand, n.first_seen, n.last_seen "
+        "FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+        [row.number.e164],
+    ).fetchone()
+    if existing is None:
+        line_id = line_for_brand(db, details.brand, op_id) or _new_line(db, details.brand, op_id)
+        _merge_line(db, line_id, areas, details)
+        dates = SeenDates(row.dates.first_seen or date.today(), row.dates.last_seen)
+        note = f"imported from {source} row {row.row}"
+        insert_number(db, row.number, line_id, Status.IDENTIFIED, dates, store.actor, note)
+        return "imported"
+    number_id, line_id, brand, first_seen, last_seen = existing
+    if details.brand and brand and details.brand.casefold() != brand.casefold():
+        raise _RowRejected(
+            f"{row.number.display} is already in the register on line {brand!r}, "
+            f"not {details.brand!r}"
+        )
+    before = db.conn.total_changes
+    if details.brand and not brand:
+        if line_for_brand(db, details.brand, op_id) is not None:
+            raise _RowRejected(
+                f"{row.number.display} is on an unnamed line, and another line is already "
+                f"called {details.brand!r}; link them in the Lines view"
+            )
+        db.execute("UPDATE lines SET brand = ? WHERE id = ?", [details.brand, line_id])
+    _merge_line(db, line_id, areas, details)
+    first = min(filter(None, [first_seen, _iso(row.dates.first_seen)]), default=None)
+    last = max(filter(None, [last_seen, _iso(row.dates.last_seen)]), default=None)
+    if (first, last) != (first_seen, last_seen):
+        db.execute(
+            "UPDATE numbers SET first_seen = ?, last_seen = ? WHERE id = ?",
+            [first, last, number_id],
+        )
+    if db.conn.total_changes == before:
+        return "unchanged"
+    now = utc_now()
+    db.execute("UPDATE numbers SET updated_at = ? WHERE id = ?", [now, number_id])
+    db.execute("UPDATE lines SET updated_at = ? WHERE id = ?", [now, line_id])
+    return "updated"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _merged_text(old: str, new: str) -> str:
+    if not new or new in old:
+        return old
+    return f"{old}\n{new}" if old else new
+
+
+def _new_line(db: sqlite_utils.Database, brand: str, op_id: int) -> int:
+    now = utc_now()
+    return insert_row(
+        db, "lines", {"brand": brand, "operation_id": op_id, "created_at": now, "updated_at": now}
+    )
+
+
+def _merge_line(
+    db: sqlite_utils.Database, line_id: int, areas: list[int], details: LineDetails
+) -> None:
+    link_areas_and_drugs(db, line_id, areas, details.drugs)
+    notes, intel = db.execute(
+        "SELECT notes, intel_refs FROM lines WHERE id = ?", [line_id]
+    ).fetchone()
+    merged = _merged_text(notes, details.notes), _merged_text(intel, details.intel_refs)
+    if merged != (notes, intel):
+        db.execute("UPDATE lines SET notes = ?, intel_refs = ? WHERE id = ?", [*merged, line_id])

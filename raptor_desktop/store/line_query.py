@@ -1,0 +1,140 @@
+"""Finding numbers in the register: filtered and sorted in SQL, fetched a block at a time.
+
+The Lines view and ``raptor lines`` both read through here. Matching ids are fetched first (a
+list of integers is cheap even for 100,000 numbers); the cells of a row are fetched only when a
+block of rows is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from raptor_desktop.core.numbers import national_format, search_digits
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.database import Store
+
+AREAS_OF_LINE = (
+    "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM line_areas la "
+    "JOIN areas a ON a.id = la.area_id WHERE la.line_id = n.line_id ORDER BY a.name))"
+)
+
+SORT_KEYS = {
+    "number": "n.search_digits",
+    "line": "l.brand COLLATE NOCASE",
+    "areas": AREAS_OF_LINE,
+    "status": "n.status",
+    "first_seen": "n.first_seen",
+    "last_seen": "n.last_seen",
+    "range_holder": "n.range_holder",
+    "operation": "o.name",
+}
+
+
+@dataclass
+class LineFilter:
+    """What the officer asked to see."""
+
+    text: str = ""
+    area: str | None = None
+    status: Status | None = None
+    sort: str = "number"
+    descending: bool = False
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        text = self.text.strip()
+        if text:
+            digits = search_digits(text)
+            if digits is not None:
+                clauses.append("(n.search_digits LIKE ? OR l.brand LIKE ? ESCAPE '\\')")
+                params += [f"%{digits}%", f"%{_escape_like(text)}%"]
+            else:
+                clauses.append("l.brand LIKE ? ESCAPE '\\'")
+                params.append(f"%{_escape_like(text)}%")
+        if self.area:
+            clauses.append(
+                "n.line_id IN (SELECT la.line_id FROM line_areas la JOIN areas a "
+                "ON a.id = la.area_id WHERE a.name = ? COLLATE NOCASE)"
+            )
+            params.append(self.area)
+        if self.status:
+            clauses.append("n.status = ?")
+            params.append(self.status.value)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_FROM = (
+    " FROM numbers n JOIN lines l ON l.id = n.line_id JOIN operations o ON o.id = l.operation_id"
+)
+
+
+def matching_ids(store: Store, flt: LineFilter) -> list[int]:
+    """Ids of the numbers that match, in the requested order."""
+    where, params = flt.where()
+    key = SORT_KEYS.get(flt.sort, SORT_KEYS["number"])
+    direction = "DESC" if flt.descending else "ASC"
+    sql = f"SELECT n.id{_FROM}{where} ORDER BY {key} {direction}, n.id {direction}"
+    return [r[0] for r in store.db.execute(sql, params)]
+
+
+ROW_COLUMNS = (
+    "n.id",
+    "n.e164",
+    "l.brand",
+    AREAS_OF_LINE,
+    "n.status",
+    "n.first_seen",
+    "n.last_seen",
+    "n.range_holder",
+    "n.provider_confirmed",
+    "o.name",
+    "n.crown_dependency",
+    "n.line_id",
+)
+ROW_KEYS = (
+    "id",
+    "number",
+    "line",
+    "areas",
+    "status",
+    "first_seen",
+    "last_seen",
+    "range_holder",
+    "provider_confirmed",
+    "operation",
+    "crown_dependency",
+    "line_id",
+)
+
+
+def rows_by_id(store: Store, ids: Iterable[int]) -> dict[int, dict[str, object]]:
+    """The cells of the given numbers, keyed by id (areas as a list of names)."""
+    id_list = list(ids)
+    found: dict[int, dict[str, object]] = {}
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT {', '.join(ROW_COLUMNS)}{_FROM} WHERE n.id IN ({marks})"
+        for values in store.db.execute(sql, chunk):
+            row = dict(zip(ROW_KEYS, values, strict=True))
+            row["areas"] = row["areas"].split("; ") if row["areas"] else []
+            row["display"] = national_format(str(row["number"]))
+            found[int(values[0])] = row
+    return found
+
+
+def list_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
+    """Every matching number with its cells, in order (for the command line and exports)."""
+    ids = matching_ids(store, flt)
+    rows = rows_by_id(store, ids)
+    return [rows[i] for i in ids]
+
+
+def counts_by_status(store: Store) -> dict[str, int]:
+    return dict(store.db.execute("SELECT status, COUNT(*) FROM numbers GROUP BY status").fetchall())

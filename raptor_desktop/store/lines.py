@@ -1,0 +1,277 @@
+"""Writing lines and numbers: adding, editing, status changes and device identifiers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from raptor_desktop.core.identifiers import validate_identifier
+from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.numbers import MobileNumber, national_digits, parse_mobile
+from raptor_desktop.core.statuses import Status, check_move
+from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.reference import area_ids, operation_id
+
+
+@dataclass(frozen=True)
+class NumberRef:
+    """A stored number, as returned after a write."""
+
+    id: int
+    e164: str
+    line_id: int
+    status: Status
+
+
+def parse_for(store: Store, text: str) -> MobileNumber:
+    """Read a number as this database allows: drama numbers only in a training database."""
+    return parse_mobile(text, allow_drama=store.training)
+
+
+def find_number(store: Store, text: str) -> NumberRef:
+    """The stored number written as ``text`` in any format; RecordNotFound if absent."""
+    number = parse_mobile(text, allow_drama=True)
+    row = store.db.execute(
+        "SELECT id, e164, line_id, status FROM numbers WHERE e164 = ?", [number.e164]
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound(f"{number.display} is not in the register")
+    return NumberRef(row[0], row[1], row[2], Status(row[3]))
+
+
+def _check(details: LineDetails, dates: SeenDates) -> None:
+    problems = details.problems()
+    if dates.problem():
+        problems["dates"] = dates.problem() or ""
+    if problems:
+        raise ValueError("; ".join(problems.values()))
+
+
+def line_for_brand(db: sqlite_utils.Database, brand: str, op_id: int) -> int | None:
+    if not brand:
+        return None
+    row = db.execute(
+        "SELECT id FROM lines WHERE operation_id = ? AND brand = ? COLLATE NOCASE",
+        [op_id, brand],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _create_line(db: sqlite_utils.Database, details: LineDetails, op_id: int) -> int:
+    now = utc_now()
+    return insert_row(
+        db,
+        "lines",
+        {
+            "brand": details.brand.strip(),
+            "operation_id": op_id,
+            "daily_takings_pence": details.daily_takings_pence,
+            "takings_source": details.takings_source.strip(),
+            "intel_refs": details.intel_refs.strip(),
+            "notes": details.notes.strip(),
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
+
+
+def link_areas_and_drugs(
+    db: sqlite_utils.Database, line_id: int, areas: list[int], drugs: list[str]
+) -> None:
+    """Add areas (by id) and drugs to a line; those it already has are left as they are."""
+    for area in areas:
+        db.execute(
+            "INSERT OR IGNORE INTO line_areas (line_id, area_id) VALUES (?, ?)", [line_id, area]
+        )
+    for drug in drugs:
+        db.execute(
+            "INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", [line_id, drug]
+        )
+
+
+def _set_areas_and_drugs(
+    db: sqlite_utils.Database, line_id: int, details: LineDetails, *, replace: bool
+) -> None:
+    ids = area_ids(db, details.areas)
+    if replace:
+        db.execute("DELETE FROM line_areas WHERE line_id = ?", [line_id])
+        db.execute("DELETE FROM line_drugs WHERE line_id = ?", [line_id])
+    link_areas_and_drugs(db, line_id, ids, details.drugs)
+
+
+def record_status(
+    db: sqlite_utils.Database, number_id: int, old: Status | None, new: Status, who: str, note: str
+) -> None:
+    db.table("status_changes").insert(
+        {
+            "number_id": number_id,
+            "from_status": old.value if old else None,
+            "to_status": new.value,
+            "changed_at": utc_now(),
+            "changed_by": who,
+            "note": note.strip(),
+        }
+    )
+
+
+def add_number(
+    store: Store,
+    text: str,
+    details: LineDetails,
+    *,
+    dates: SeenDates | None = None,
+    status: Status = Status.IDENTIFIED,
+    note: str = "",
+    replaces: str | None = None,
+) -> NumberRef:
+    """Add a number to the register, on the line named ``details.brand`` if one exists.
+
+    A number joining an existing line keeps the line's details and adds the given areas and
+    drugs to it. ``replaces`` names an earlier number of the same line that this one replaced.
+    """
+    dates = dates or SeenDates(first_seen=date.today())
+    _check(details, dates)
+    number = parse_for(store, text)
+    existing = store.db.execute(
+        "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+        [number.e164],
+    ).fetchone()
+    if existing:
+        on_line = f" on line {existing[0]!r}" if existing[0] else ""
+        raise Conflict(f"{number.display} is already in the register{on_line}")
+    with store.transaction("add number", number.e164) as db:
+        op_id = operation_id(db, details.operation)
+        line_id = line_for_brand(db, details.brand.strip(), op_id)
+        if line_id is None:
+            line_id = _create_line(db, details, op_id)
+        _set_areas_and_drugs(db, line_id, details, replace=False)
+        replaced_id = _replaced_number_id(store, replaces, line_id) if replaces else None
+        number_id = insert_number(
+            db, number, line_id, status, dates, store.actor, note, replaces_id=replaced_id
+        )
+    return NumberRef(number_id, number.e164, line_id, status)
+
+
+def insert_number(
+    db: sqlite_utils.Database,
+    number: MobileNumber,
+    line_id: int,
+    status: Status,
+    dates: SeenDates,
+    actor: str,
+    note: str,
+    *,
+    replaces_id: int | None = None,
+) -> int:
+    """Insert a checked number on a line with its first status-history entry."""
+    now = utc_now()
+    number_id = insert_row(
+        db,
+        "numbers",
+        {
+            "e164": number.e164,
+            "search_digits": national_digits(number.e164),
+            "line_id": line_id,
+            "status": status.value,
+            "first_seen": _iso(dates.first_seen),
+            "last_seen": _iso(dates.last_seen),
+            "range_holder": number.range_holder,
+            "crown_dependency": number.crown_dependency,
+            "replaces_number_id": replaces_id,
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
+    record_status(db, number_id, None, status, actor, note)
+    return number_id
+
+
+def _replaced_number_id(store: Store, replaces: str, line_id: int) -> int:
+    old = find_number(store, replaces)
+    if old.line_id != line_id:
+        raise Conflict(
+            "a replacement number must join the line of the number it replaces; "
+            "give the same line name"
+        )
+    return old.id
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def update_line(store: Store, line_id: int, details: LineDetails) -> None:
+    """Replace a line's details, areas and drugs with ``details``."""
+    _check(details, SeenDates())
+    with store.transaction("edit line", str(line_id)) as db:
+        op_id = operation_id(db, details.operation)
+        clash = line_for_brand(db, details.brand.strip(), op_id)
+        if clash is not None and clash != line_id:
+            raise Conflict(
+                f"another line in {details.operation} is already called {details.brand.strip()!r}"
+            )
+        db.table("lines").update(
+            line_id,
+            {
+                "brand": details.brand.strip(),
+                "operation_id": op_id,
+                "daily_takings_pence": details.daily_takings_pence,
+                "takings_source": details.takings_source.strip(),
+                "intel_refs": details.intel_refs.strip(),
+                "notes": details.notes.strip(),
+                "updated_at": utc_now(),
+            },
+        )
+        _set_areas_and_drugs(db, line_id, details, replace=True)
+
+
+def update_number(store: Store, number_id: int, dates: SeenDates, provider_confirmed: str) -> None:
+    """Change a number's seen dates and the provider an officer confirmed."""
+    problem = dates.problem()
+    if problem:
+        raise ValueError(problem)
+    with store.transaction("edit number", str(number_id)) as db:
+        db.table("numbers").update(
+            number_id,
+            {
+                "first_seen": _iso(dates.first_seen),
+                "last_seen": _iso(dates.last_seen),
+                "provider_confirmed": provider_confirmed.strip(),
+                "updated_at": utc_now(),
+            },
+        )
+
+
+def set_status(store: Store, text: str, new: Status, note: str = "") -> NumberRef:
+    """Move the number written as ``text`` to ``new``, recording who, when and why."""
+    number = find_number(store, text)
+    check_move(number.status, new)
+    with store.transaction("change status", f"{number.e164}: {number.status} -> {new}") as db:
+        db.table("numbers").update(number.id, {"status": new.value, "updated_at": utc_now()})
+        record_status(db, number.id, number.status, new, store.actor, note)
+    return NumberRef(number.id, number.e164, number.line_id, new)
+
+
+def add_device(store: Store, text: str, kind: str, value: str) -> str:
+    """Record an IMEI, IMSI or ICCID against a number; returns the identifier as stored."""
+    number = find_number(store, text)
+    device_kind, clean = validate_identifier(kind, value)
+    if store.db.execute(
+        "SELECT 1 FROM devices WHERE number_id = ? AND kind = ? AND value = ?",
+        [number.id, device_kind.value, clean],
+    ).fetchone():
+        raise Conflict(f"{device_kind} {clean} is already recorded against this number")
+    with store.transaction("add device", f"{number.e164}: {device_kind}") as db:
+        db.table("devices").insert(
+            {
+                "number_id": number.id,
+                "kind": device_kind.value,
+                "value": clean,
+                "added_at": utc_now(),
+                "added_by": store.actor,
+            }
+        )
+    return clean

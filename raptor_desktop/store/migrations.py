@@ -1,0 +1,70 @@
+"""Bringing a database up to the current schema, one numbered step at a time.
+
+Each step runs in one transaction together with its ``PRAGMA user_version`` bump, so a crash
+leaves the database at the old or the new version, never between. Before an existing database is
+migrated it is copied with SQLite's backup API.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from raptor_desktop.store.errors import DatabaseTooNew
+from raptor_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration
+
+log = logging.getLogger(__name__)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _statements(sql: str) -> list[str]:
+    return [part.strip() for part in sql.split(";") if part.strip()]
+
+
+def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if schema_version(conn) >= migration.version:  # another process got here first
+            conn.execute("ROLLBACK")
+            return
+        for statement in _statements(migration.sql):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    log.info("migrated database to version %d (%s)", migration.version, migration.title)
+
+
+def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy the open database to ``target`` with the online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    copy.close()
+    return target
+
+
+def migrate(conn: sqlite3.Connection, path: str, backup_dir: Path | None) -> int:
+    """Bring the database to :data:`SCHEMA_VERSION`; returns the version it started at."""
+    start = schema_version(conn)
+    if start > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer version of Raptor Desktop "
+            f"(database version {start}, this program reads up to {SCHEMA_VERSION})",
+            "Install the newer Raptor Desktop to open it; the file has not been changed.",
+        )
+    if start < SCHEMA_VERSION and start > 0 and backup_dir is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        name = f"{Path(path).stem}.v{start}-before-migration-{stamp}.sqlite3"
+        backup_copy(conn, backup_dir / name)
+    for migration in MIGRATIONS:
+        if migration.version > start:
+            apply_migration(conn, migration)
+    return start

@@ -1,0 +1,80 @@
+"""Areas and operations: the editable lists a line refers to."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.database import Store, insert_row
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+
+
+def area_names(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("SELECT name FROM areas ORDER BY name")]
+
+
+def operation_names(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("SELECT name FROM operations ORDER BY name")]
+
+
+def area_ids(db: sqlite_utils.Database, names: list[str]) -> list[int]:
+    """Ids of the named areas (any case); RecordNotFound names the first unknown one."""
+    ids = []
+    for name in names:
+        row = db.execute("SELECT id FROM areas WHERE name = ? COLLATE NOCASE", [name]).fetchone()
+        if row is None:
+            raise RecordNotFound(
+                f"unknown area {name!r}; add it first (Areas view, or `raptor add-area`), "
+                "or use one of: "
+                + ", ".join(r[0] for r in db.execute("SELECT name FROM areas ORDER BY name"))
+            )
+        ids.append(row[0])
+    return ids
+
+
+def operation_id(db: sqlite_utils.Database, name: str) -> int:
+    """The id of the named operation, adding it to the list if it is new."""
+    clean = " ".join(name.split())
+    row = db.execute("SELECT id FROM operations WHERE name = ? COLLATE NOCASE", [clean]).fetchone()
+    if row:
+        return int(row[0])
+    return insert_row(db, "operations", {"name": clean})
+
+
+def add_area(store: Store, name: str) -> int:
+    clean = " ".join(name.split())
+    if not clean:
+        raise ValueError("an area needs a name")
+    if store.db.execute("SELECT 1 FROM areas WHERE name = ? COLLATE NOCASE", [clean]).fetchone():
+        raise Conflict(f"the area {clean!r} already exists")
+    with store.transaction("add area", clean) as db:
+        return insert_row(db, "areas", {"name": clean})
+
+
+def area_status_counts(store: Store) -> list[dict[str, object]]:
+    """Per area: how many lines it has, by the status of each line's current number.
+
+    A line's current number is the one most recently first seen (ties: most recently added).
+    """
+    rows = store.db.execute(
+        """
+        WITH current AS (
+            SELECT n.line_id, n.status FROM numbers n
+            WHERE n.id = (SELECT n2.id FROM numbers n2 WHERE n2.line_id = n.line_id
+                          ORDER BY n2.first_seen DESC, n2.id DESC LIMIT 1)
+        )
+        SELECT a.name, c.status, COUNT(c.line_id)
+        FROM areas a
+        LEFT JOIN line_areas la ON la.area_id = a.id
+        LEFT JOIN current c ON c.line_id = la.line_id
+        GROUP BY a.id, c.status
+        ORDER BY a.name
+        """
+    ).fetchall()
+    table: dict[str, dict[str, object]] = {}
+    for name, status, count in rows:
+        entry = table.setdefault(name, {"area": name, "total": 0, **{s.value: 0 for s in Status}})
+        if status is not None:
+            entry[status] = count
+            entry["total"] = int(entry["total"]) + count  # type: ignore[call-overload]
+    return list(table.values())
