@@ -275,3 +275,17 @@ def add_device(store: Store, text: str, kind: str, value: str) -> str:
             }
         )
     return clean
+
+
+def save_edit(
+    store: Store,
+    number_id: int,
+    line_id: int,
+    details: LineDetails,
+    dates: SeenDates,
+    provider_confirmed: str,
+) -> None:
+    """Save an edit of a line and one of its numbers together, or not at all."""
+    with store.transaction("edit line and number", str(number_id)):
+        update_line(store, line_id, details)
+        update_number(store, number_id, dates, provider_confirmed)

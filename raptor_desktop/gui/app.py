@@ -1,0 +1,89 @@
+"""Starting the window: Qt application, logging, the error hook, and the first database."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from raptor_desktop import __version__
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.paths import APP_NAME, log_dir, resource_path
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.demo import seed_demo
+from raptor_desktop.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def setup_logging() -> None:
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            folder / "raptor.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+def _show_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Log an unexpected error and show it, rather than let the window vanish."""
+    details = "".join(traceback.format_exception(kind, error, trace))
+    log.error("unexpected error\n%s", details)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Raptor Desktop — unexpected error",
+        f"Something went wrong that Raptor Desktop did not expect:\n\n{error}\n\n"
+        "Your saved data is safe. The details are in the log file "
+        f"({log_dir() / 'raptor.log'}).",
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName("Raptor Desktop")
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    icon = resource_path("icons", "raptor.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_first_store(path: Path, demo: bool) -> Store:
+    store = Store.open(path, training=demo)
+    if demo:
+        seed_demo(store)
+    return store
+
+
+def run_gui(path: Path, *, demo: bool = False) -> int:
+    setup_logging()
+    app = make_application()
+    try:
+        store = open_first_store(path, demo)
+    except (StoreError, ValueError) as error:
+        message = error.full_message() if isinstance(error, StoreError) else str(error)
+        QMessageBox.critical(None, "Raptor Desktop", f"The database cannot be opened.\n\n{message}")
+        return 1
+    sys.excepthook = _show_unexpected
+    window = MainWindow(store)
+    window.show()
+    code = app.exec()
+    window.store.close()
+    return int(code)

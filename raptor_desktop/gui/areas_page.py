@@ -1,0 +1,80 @@
+"""The Areas view: each area with its lines counted by the status of their current number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.reference import area_status_counts
+
+Index = QModelIndex | QPersistentModelIndex
+AREA_COLUMNS = ["area", "total", *[s.value for s in Status]]
+
+
+class AreasTableModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[dict[str, object]] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = area_status_counts(self._store)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(AREA_COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        key = AREA_COLUMNS[section]
+        return {"area": "Area", "total": "Lines"}.get(key, key.capitalize())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        value = self._rows[index.row()][AREA_COLUMNS[index.column()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value == 0 and index.column() > 1 else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class AreasPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AreasTableModel(store, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = QPushButton("Add area…")
+        note = QLabel(
+            "Lines are counted once per area they serve, by the status of their current number."
+        )
+        note.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        bar.addWidget(note, 1)
+        bar.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)

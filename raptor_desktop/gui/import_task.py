@@ -1,0 +1,165 @@
+"""Importing a spreadsheet off the GUI thread, with progress, cancel, and a summary after."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.line_import import NoNumberColumn, RejectedRow
+from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import StoreError
+from raptor_desktop.store.line_import import ImportCancelled, ImportResult, import_lines
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ImportWorker(QObject):
+    """Runs one import on its own database connection; lives in a worker thread."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, file_path: Path, actor: str) -> None:
+        super().__init__()
+        self._db_path = db_path
+        self._file_path = file_path
+        self._actor = actor
+        self._cancel = threading.Event()
+        self.headers: list[str] = []
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            table = read_table(self._file_path)
+            self.headers = table.headers
+            with Store.open(self._db_path, actor=self._actor) as store:
+                result = import_lines(store, table, progress=self._report)
+        except (UnreadableFile, NoNumberColumn, ImportCancelled) as error:
+            self.failed.emit(str(error))
+        except StoreError as error:
+            self.failed.emit(error.full_message())
+        except Exception as error:  # a bug: say so rather than leave the dialog hanging
+            self.failed.emit(f"The import failed unexpectedly and nothing was stored: {error!r}")
+        else:
+            self.succeeded.emit(result)
+
+    def _report(self, done: int, total: int) -> bool:
+        self.progress.emit(done, total)
+        return not self._cancel.is_set()
+
+
+def start_import(worker: ImportWorker, parent: QObject) -> QThread:
+    """Move ``worker`` to a new thread and start it; the thread ends when the worker does."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.succeeded.connect(thread.quit)
+    worker.failed.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread
+
+
+class RejectedRowsModel(QAbstractTableModel):
+    def __init__(self, rows: list[RejectedRow], headers: list[str], parent: QObject) -> None:
+        super().__init__(parent)
+        self._rows = rows
+        self._headers = ["Row", "Reason", *headers]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        row = self._rows[index.row()]
+        values = [str(row.row), row.reason, *row.cells]
+        return values[index.column()] if index.column() < len(values) else ""
+
+
+class ImportSummaryDialog(QDialog):
+    """What the import did, with every rejected row and its reason, and a way to save them."""
+
+    def __init__(self, result: ImportResult, headers: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import of {result.source}")
+        self._result = result
+        self._headers = headers
+        text = result.summary()
+        if result.unchanged:
+            text += f" ({result.unchanged} already up to date)"
+        if result.ignored_columns:
+            text += f"\nColumns not used: {', '.join(result.ignored_columns)}"
+        self.summary = QLabel(text)
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        if result.rejected:
+            self.table = QTableView()
+            self.table.setModel(RejectedRowsModel(result.rejected, headers, self))
+            self.table.verticalHeader().setVisible(False)
+            self.table.horizontalHeader().setSectionResizeMode(
+                1, QHeaderView.ResizeMode.Interactive
+            )
+            self.table.setColumnWidth(0, 50)
+            self.table.setColumnWidth(1, 420)
+            layout.addWidget(QLabel("Rejected rows (nothing from these rows was stored):"))
+            layout.addWidget(self.table)
+            save = buttons.addButton("Save rejected rows…", QDialogButtonBox.ButtonRole.ActionRole)
+            save.clicked.connect(self.save_rejects)
+        buttons.rejected.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(820, 420 if result.rejected else 140)
+
+    def save_rejects(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save rejected rows",
+            f"{Path(self._result.source).stem}.rejects.csv",
+            "CSV (*.csv)",
+        )
+        if name:
+            write_rows_csv(
+                name,
+                ["row", "reason", *self._headers],
+                ([r.row, r.reason, *r.cells] for r in self._result.rejected),
+            )

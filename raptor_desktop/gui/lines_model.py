@@ -1,0 +1,164 @@
+"""The Lines table: numbers of the register, filtered and sorted in SQL, cells fetched lazily.
+
+The model holds only the ordered ids of the matching numbers; the cells of a row are read in
+blocks when the view first asks for them and kept in a small cache, so 100,000 numbers cost a
+list of integers and the rows on screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from raptor_desktop.core.numbers import CROWN_DEPENDENCIES
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
+
+COLUMNS = (
+    ("number", "Number"),
+    ("line", "Line"),
+    ("areas", "Areas"),
+    ("status", "Status"),
+    ("first_seen", "First seen"),
+    ("last_seen", "Last seen"),
+    ("range_holder", "Range holder"),
+    ("operation", "Operation"),
+)
+BLOCK = 200
+CACHE_LIMIT = 5_000
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_STATUS_COLOURS = {
+    "order made": "#e6f4ea",
+    "disconnected": "#eeeeee",
+    "in application": "#fff4d6",
+    "ready for application": "#fff9e6",
+    "refused": "#fde7e7",
+    "re-emerged": "#fde7e7",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def uk_date(value: object) -> str:
+    """``2026-11-29`` → ``29/11/2026``: the interface shows UK dates."""
+    if not value:
+        return ""
+    return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+
+
+class LinesTableModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._store = store
+        self._filter = LineFilter()
+        self._ids: list[int] = []
+        self._cache: dict[int, dict[str, object]] = {}
+        self.refresh()
+
+    # -- what to show ------------------------------------------------------------------
+    @property
+    def current_filter(self) -> LineFilter:
+        return self._filter
+
+    def set_filter(self, flt: LineFilter) -> None:
+        flt.sort, flt.descending = self._filter.sort, self._filter.descending
+        self._filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the matching ids again, dropping cached cells (after any change)."""
+        self.beginResetModel()
+        self._ids = matching_ids(self._store, self._filter)
+        self._cache.clear()
+        self.endResetModel()
+
+    def number_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, number_id: int) -> int | None:
+        try:
+            return self._ids.index(number_id)
+        except ValueError:
+            return None
+
+    # -- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        number_id = self._ids[index.row()]
+        if role == ID_ROLE:
+            return number_id
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            return None
+        row = self._row(index.row())
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = _STATUS_COLOURS.get(str(row["status"]))
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, key)
+        return self._text(row, key)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._filter.sort = COLUMNS[column][0]
+        self._filter.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # -- cells ---------------------------------------------------------------------------
+    def _row(self, row: int) -> dict[str, object]:
+        number_id = self._ids[row]
+        if number_id not in self._cache:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            start = (row // BLOCK) * BLOCK
+            self._cache.update(rows_by_id(self._store, self._ids[start : start + BLOCK]))
+        return self._cache[number_id]
+
+    @staticmethod
+    def _text(row: dict[str, object], key: str) -> str:
+        value = row[key]
+        if key == "number":
+            flag = " ⚑" if row["crown_dependency"] else ""
+            return f"{row['display']}{flag}"
+        if key == "line":
+            return str(value or "(unnamed)")
+        if key == "areas":
+            return "; ".join(value)  # type: ignore[arg-type]
+        if key in ("first_seen", "last_seen"):
+            return uk_date(value)
+        return str(value or "")
+
+    @staticmethod
+    def _tooltip(row: dict[str, object], key: str) -> str | None:
+        if key == "number":
+            crown = row["crown_dependency"]
+            text = str(row["number"])
+            if crown:
+                text += (
+                    f"\n{CROWN_DEPENDENCIES[str(crown)]} number: its provider may be outside "
+                    "the reach of an English court"
+                )
+            return text
+        if key == "range_holder":
+            return "Original range holder from numbering data; the number may have been ported"
+        return None

@@ -1,0 +1,138 @@
+"""The Lines view: a filter bar, the table of numbers, and the detail of the selected one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.gui.detail_panel import DetailPanel
+from raptor_desktop.gui.lines_model import LinesTableModel
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.line_detail import NumberDetail, number_detail
+from raptor_desktop.store.line_query import LineFilter
+from raptor_desktop.store.reference import area_names
+
+FILTER_DELAY_MS = 250
+
+
+class LinesPage(QWidget):
+    selection_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = LinesTableModel(store, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a number in any format, or a line name  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.area = QComboBox()
+        self.status = QComboBox()
+        self.status.addItem("All statuses", None)
+        for status in Status:
+            self.status.addItem(status.label, status.value)
+        self.reload_areas()
+        self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.area.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 110, 190, 150, 90, 90, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._on_selection)
+
+        self.detail = DetailPanel()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.area, 1)
+        bar.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(splitter)
+
+    def reload_areas(self) -> None:
+        current = self.area.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem("All areas", None)
+        for name in area_names(self._store):
+            self.area.addItem(name, name)
+        index = self.area.findData(current)
+        self.area.setCurrentIndex(max(index, 0))
+        self.area.blockSignals(False)
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        status = self.status.currentData()
+        self.model.set_filter(
+            LineFilter(
+                text=self.search.text(),
+                area=self.area.currentData(),
+                status=Status(status) if status else None,
+            )
+        )
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.number_id(rows[0].row()) if rows else None
+
+    def selected_detail(self) -> NumberDetail | None:
+        number_id = self.selected_id()
+        return number_detail(self._store, number_id) if number_id is not None else None
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Re-read the table after a change, keeping (or moving) the selection."""
+        keep = select_id if select_id is not None else self.selected_id()
+        self.model.refresh()
+        if keep is not None:
+            self.select_number(keep)
+
+    def select_number(self, number_id: int) -> bool:
+        row = self.model.row_of(number_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _on_selection(self) -> None:
+        self.detail.show_detail(self.selected_detail())
+        self.selection_changed.emit()

@@ -1,0 +1,372 @@
+"""The main window: navigation between the parts of the register, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop import __version__
+from raptor_desktop.gui.areas_page import AreasPage
+from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker, start_import
+from raptor_desktop.gui.line_dialog import LineDialog
+from raptor_desktop.gui.lines_page import LinesPage
+from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
+from raptor_desktop.paths import demo_db_path
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.demo import seed_demo
+from raptor_desktop.store.errors import Conflict, StoreError
+from raptor_desktop.store.line_import import ImportResult
+from raptor_desktop.store.line_query import counts_by_status
+from raptor_desktop.store.reference import add_area
+
+LATER_PARTS = {
+    "Applications": "DDTRO applications, orders and hearing packs will be prepared here. "
+    "Numbers marked “ready for application” in the Lines view are the ones to include.",
+    "Outreach": "Support texts to contacts of deal lines (with opt-outs and do-not-contact "
+    "lists) will be managed here.",
+    "Case summaries": "Printable case summaries and exports will be produced here.",
+}
+TRAINING_BANNER = (
+    "TRAINING DATABASE — practice data with Ofcom drama numbers only. Not for operational use; "
+    "every document it produces is marked as training material."
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self._import_thread: object | None = None
+        self._build_actions()
+        self._build_menus()
+        self._build_pages()
+        self._restore_geometry()
+
+    # -- building --------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        key = QKeySequence.StandardKey
+        self.new_training_action = a(
+            "New &training database…",
+            self.new_training_database,
+            None,
+            "Create a database for practice that accepts only drama numbers",
+        )
+        self.open_action = a("&Open database…", self.choose_database, key.Open)
+        self.demo_action = a(
+            "Open &demo database",
+            self.open_demo,
+            None,
+            "A training database with the Operation Raptor scenario",
+        )
+        self.import_action = a(
+            "&Import lines…", self.import_lines, "Ctrl+I", "Import numbers from a CSV or XLSX file"
+        )
+        self.quit_action = a("&Quit", self.close, key.Quit)
+        self.find_action = a("&Find", self.focus_search, key.Find, "Find a number or line name")
+        self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
+        self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
+        self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
+        self.replace_action = a(
+            "Add &replacement number…",
+            self.add_replacement,
+            "Ctrl+Shift+N",
+            "The brand moved to a new number: add it to the same line",
+        )
+        self.device_action = a(
+            "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
+        )
+        self.add_area_action = a("Add a&rea…", self.add_area)
+        self.refresh_action = a("&Refresh", self.refresh, key.Refresh)
+        self.about_action = a("&About Raptor Desktop", self.about)
+        self.selection_actions = [
+            self.edit_action,
+            self.status_action,
+            self.replace_action,
+            self.device_action,
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_training_action, self.open_action, self.demo_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        line_menu = bar.addMenu("&Line")
+        line_menu.addAction(self.add_action)
+        line_menu.addAction(self.replace_action)
+        line_menu.addSeparator()
+        for action in (self.edit_action, self.status_action, self.device_action):
+            line_menu.addAction(action)
+        self.view_menu = bar.addMenu("&View")
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_pages(self) -> None:
+        self.lines_page = LinesPage(self.store)
+        self.lines_page.selection_changed.connect(self._update_actions)
+        self.lines_page.model.modelReset.connect(self._update_status_bar)
+        self.lines_page.table.doubleClicked.connect(self.edit_line)
+        self.areas_page = AreasPage(self.store)
+        self.areas_page.add_button.clicked.connect(self.add_area)
+        self.pages = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setMaximumWidth(170)
+        self._add_page("Lines", self.lines_page)
+        self._add_page("Areas", self.areas_page)
+        for title, text in LATER_PARTS.items():
+            label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setMargin(16)
+            self._add_page(title, label)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.view_menu.clear()
+        for row in range(self.nav.count()):
+            title = self.nav.item(row).text()
+            self.view_menu.addAction(
+                self._action(
+                    title, lambda _=False, r=row: self.nav.setCurrentRow(r), f"Ctrl+{row + 1}"
+                )
+            )
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+
+        self.banner = QLabel(TRAINING_BANNER)
+        self.banner.setObjectName("trainingBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setStyleSheet(
+            "background: #b00020; color: white; font-weight: bold; padding: 6px;"
+        )
+        self.banner.setVisible(self.store.training)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addLayout(body)
+        self.setCentralWidget(central)
+        kind = "TRAINING — " if self.store.training else ""
+        self.setWindowTitle(f"{kind}Raptor Desktop — {self.store.path.name}")
+        self.db_label = QLabel(str(self.store.path))
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._update_actions()
+        self._update_status_bar()
+
+    def _add_page(self, title: str, widget: QWidget) -> None:
+        self.nav.addItem(title)
+        self.pages.addWidget(widget)
+
+    # -- state -----------------------------------------------------------------------------
+    def _update_actions(self) -> None:
+        selected = self.lines_page.selected_id() is not None
+        for action in self.selection_actions:
+            action.setEnabled(selected)
+
+    def _update_status_bar(self) -> None:
+        counts = counts_by_status(self.store)
+        total = sum(counts.values())
+        shown = self.lines_page.model.rowCount()
+        busy = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        text = f"{shown} of {total} numbers shown" + (f" — {busy}" if busy else "")
+        self.statusBar().showMessage(text)
+
+    def refresh(self, select_id: int | None = None) -> None:
+        self.lines_page.refresh(select_id)
+        self.areas_page.model.refresh()
+        self._update_status_bar()
+
+    # -- dialogs (tests patch run_dialog so that nothing blocks) --------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.lines_page.search.setFocus()
+        self.lines_page.search.selectAll()
+
+    def add_number(self) -> None:
+        dialog = LineDialog(self.store, parent=self)
+        if self.run_dialog(dialog):
+            self.refresh(dialog.saved_number_id)
+
+    def add_replacement(self) -> None:
+        detail = self.lines_page.selected_detail()
+        if detail is None:
+            return
+        dialog = LineDialog(self.store, parent=self, replacing=detail)
+        dialog.setWindowTitle(f"Replacement number for line {detail.line.brand or '(unnamed)'}")
+        if self.run_dialog(dialog):
+            self.refresh(dialog.saved_number_id)
+
+    def edit_line(self) -> None:
+        detail = self.lines_page.selected_detail()
+        if detail is None:
+            return
+        dialog = LineDialog(self.store, detail, parent=self)
+        if self.run_dialog(dialog):
+            self.refresh(detail.id)
+
+    def change_status(self) -> None:
+        detail = self.lines_page.selected_detail()
+        if detail is not None and self.run_dialog(StatusDialog(self.store, detail, self)):
+            self.refresh(detail.id)
+
+    def add_device(self) -> None:
+        detail = self.lines_page.selected_detail()
+        if detail is not None and self.run_dialog(DeviceDialog(self.store, detail, self)):
+            self.refresh(detail.id)
+
+    def add_area(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add area", "Name of the new area:")
+        if not ok or not name.strip():
+            return
+        try:
+            add_area(self.store, name)
+        except (Conflict, ValueError) as error:
+            QMessageBox.warning(self, "Add area", str(error))
+            return
+        self.lines_page.reload_areas()
+        self.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Raptor Desktop",
+            f"<h3>Raptor Desktop {__version__}</h3><p>Register of drug-dealing phone lines and "
+            "DDTRO applications, for use on stand-alone workstations.</p>"
+            f"<p>Database: {self.store.path}</p>",
+        )
+
+    # -- import ----------------------------------------------------------------------------
+    def import_lines(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import lines", "", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
+        )
+        if name:
+            self.start_import(Path(name))
+
+    def start_import(self, file_path: Path) -> ImportWorker:
+        """Import ``file_path`` in a worker thread with a progress dialog."""
+        worker = ImportWorker(self.store.path, file_path, self.store.actor)
+        progress = QProgressDialog(f"Importing {file_path.name}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Import lines")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel)
+        worker.progress.connect(
+            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
+        )
+        worker.succeeded.connect(lambda result: self._import_done(progress, worker, result))
+        worker.failed.connect(lambda message: self._import_failed(progress, message))
+        self.import_action.setEnabled(False)
+        self._import_thread = start_import(worker, self)
+        return worker
+
+    def _import_done(
+        self, progress: QProgressDialog, worker: ImportWorker, result: ImportResult
+    ) -> None:
+        progress.reset()
+        self.import_action.setEnabled(True)
+        self.refresh()
+        self.statusBar().showMessage(f"{result.source}: {result.summary()}", 10_000)
+        self.last_import = result
+        self.run_dialog(ImportSummaryDialog(result, worker.headers, self))
+
+    def _import_failed(self, progress: QProgressDialog, message: str) -> None:
+        progress.reset()
+        self.import_action.setEnabled(True)
+        self.last_import_error = message
+        QMessageBox.warning(self, "Import lines", message)
+
+    # -- databases ---------------------------------------------------------------------------
+    def switch_to(self, store: Store) -> None:
+        old = self.store
+        self.store = store
+        self.statusBar().removeWidget(self.db_label)
+        self._build_pages()
+        old.close()
+
+    def _open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
+        try:
+            store = Store.open(path, training=training)
+            if demo:
+                seed_demo(store)
+        except (StoreError, ValueError) as error:
+            message = error.full_message() if isinstance(error, StoreError) else str(error)
+            QMessageBox.critical(self, "Open database", message)
+            return
+        self.switch_to(store)
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open database", str(self.store.path.parent), "Raptor databases (*.sqlite3 *.db)"
+        )
+        if name:
+            self._open_path(Path(name))
+
+    def new_training_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "New training database",
+            str(self.store.path.parent / "training.sqlite3"),
+            "Raptor databases (*.sqlite3)",
+        )
+        if not name:
+            return
+        if Path(name).exists():
+            QMessageBox.warning(
+                self, "New training database", f"{name} already exists; choose a new file name."
+            )
+            return
+        self._open_path(Path(name), training=True)
+
+    def open_demo(self) -> None:
+        self._open_path(demo_db_path(), training=True, demo=True)
+
+    # -- window state ------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1280, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,116 @@
+"""Dialogs for one change to a number: its status, or a device identifier."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.identifiers import DeviceKind, IdentifierRejected, validate_identifier
+from raptor_desktop.core.statuses import Status, StatusChangeRefused, allowed_next
+from raptor_desktop.gui.widgets import MessageLabel
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import Conflict
+from raptor_desktop.store.line_detail import NumberDetail
+from raptor_desktop.store.lines import add_device, set_status
+
+
+class _OneChangeDialog(QDialog):
+    """A form, an inline error line and Save/Cancel; subclasses fill the form and save."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = MessageLabel()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, 0)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+
+class StatusDialog(_OneChangeDialog):
+    """Move a number to one of the statuses allowed from where it is, with a note."""
+
+    def __init__(self, store: Store, detail: NumberDetail, parent: QWidget | None = None) -> None:
+        super().__init__(f"Change status of {detail.display}", parent)
+        self._store = store
+        self._detail = detail
+        self.status = QComboBox()
+        for status in allowed_next(detail.status):
+            self.status.addItem(status.label, status.value)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("why: e.g. test purchase made, order granted, number cut off")
+        self.note.setMaximumHeight(90)
+        self.form.addRow("Now", QLineEdit(detail.status.label, readOnly=True))
+        self.form.addRow("&New status", self.status)
+        self.form.addRow("N&ote", self.note)
+
+    def save(self) -> None:
+        try:
+            set_status(
+                self._store,
+                self._detail.e164,
+                Status(self.status.currentData()),
+                self.note.toPlainText(),
+            )
+        except StatusChangeRefused as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class DeviceDialog(_OneChangeDialog):
+    """Record an IMEI, IMSI or ICCID against a number, checked as it is typed."""
+
+    def __init__(self, store: Store, detail: NumberDetail, parent: QWidget | None = None) -> None:
+        super().__init__(f"Add device identifier to {detail.display}", parent)
+        self._store = store
+        self._detail = detail
+        self.kind = QComboBox()
+        self.kind.addItems([k.value for k in DeviceKind])
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("digits; spaces and dashes are ignored")
+        self.kind.currentTextChanged.connect(self._check)
+        self.value.textChanged.connect(self._check)
+        self.form.addRow("&Type", self.kind)
+        self.form.addRow("&Identifier", self.value)
+
+    def _check(self) -> bool:
+        if not self.value.text().strip():
+            self.error.clear_message()
+            return False
+        try:
+            validate_identifier(self.kind.currentText(), self.value.text())
+        except IdentifierRejected as error:
+            self.error.show_error(str(error))
+            return False
+        self.error.show_ok(f"{self.kind.currentText()} is valid")
+        return True
+
+    def save(self) -> None:
+        if not self._check():
+            self.error.show_error(self.error.text() or "Enter the identifier.")
+            return
+        try:
+            add_device(self._store, self._detail.e164, self.kind.currentText(), self.value.text())
+        except (IdentifierRejected, Conflict) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
