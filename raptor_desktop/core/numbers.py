@@ -20,7 +20,7 @@ DRAMA_LAST = 7700900999
 DRAMA_RANGE_TEXT = "07700 900000–900999"
 
 _ELEVEN_DIGITS = "a UK mobile has 11 digits (07XXX XXXXXX)"
-_ALLOWED_PUNCTUATION = set(" -.()/+\t\u00a0")
+_ALLOWED_PUNCTUATION = set("-.()/+")
 _TYPE_NAMES = {
     PhoneNumberType.FIXED_LINE: "a landline",
     PhoneNumberType.TOLL_FREE: "a freephone number",
@@ -89,8 +89,12 @@ def _country_of(digits: str) -> str:
 
 def _significant_digits(text: str) -> str:
     """Strip formatting and the +44 / 0044 / 44 / 0 prefixes, leaving the national number."""
-    bad = sorted({ch for ch in text if not ch.isdigit() and ch not in _ALLOWED_PUNCTUATION})
+    bad = sorted(
+        {ch for ch in text if not (ch.isdigit() or ch.isspace() or ch in _ALLOWED_PUNCTUATION)}
+    )
     letters = [ch for ch in bad if ch.isalpha()]
+    if len(letters) > 2:
+        raise NumberRejected(f"contains letters: {text.strip()[:40]!r} is not a phone number")
     if letters:
         raise NumberRejected(
             f"contains letters ({', '.join(letters)}): numbers are digits only; "

@@ -210,9 +210,8 @@ def update_line(store: Store, line_id: int, details: LineDetails) -> None:
         op_id = operation_id(db, details.operation)
         clash = line_for_brand(db, details.brand.strip(), op_id)
         if clash is not None and clash != line_id:
-            raise Conflict(
-                f"another line in {details.operation} is already called {details.brand.strip()!r}"
-            )
+            taken = db.execute("SELECT brand FROM lines WHERE id = ?", [clash]).fetchone()[0]
+            raise Conflict(f"another line in {details.operation} is already called {taken!r}")
         db.table("lines").update(
             line_id,
             {

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from phonenumbers import PhoneNumberType
+
+from raptor_desktop.core.numbers import (
+    NumberRejected,
+    national_format,
+    parse_mobile,
+    search_digits,
+)
+
+VALID_GB = phonenumbers.format_number(
+    phonenumbers.example_number_for_type("GB", PhoneNumberType.MOBILE),
+    phonenumbers.PhoneNumberFormat.E164,
+)  # +447400123456
+
+ACCEPTED = [
+    ("07700 900123", "+447700900123"),
+    ("07700900123", "+447700900123"),
+    ("+44 7700 900123", "+447700900123"),
+    ("+44 (0)7700 900123", "+447700900123"),
+    ("+44(0)7700-900-123", "+447700900123"),
+    ("0044 7700 900123", "+447700900123"),
+    ("00447700900123", "+447700900123"),
+    ("447700900123", "+447700900123"),
+    ("7700900123", "+447700900123"),
+    ("07700-900-123", "+447700900123"),
+    ("07700.900.123", "+447700900123"),
+    ("(07700) 900123", "+447700900123"),
+    ("  07700 900123  ", "+447700900123"),
+    ("\t+44 7700 900 123\n", "+447700900123"),
+    ("07700 900000", "+447700900000"),
+    ("07700 900999", "+447700900999"),
+]
+
+
+@pytest.mark.parametrize(("text", "e164"), ACCEPTED)
+def test_every_written_form_is_read_in_a_training_database(text: str, e164: str) -> None:
+    number = parse_mobile(text, allow_drama=True)
+    assert number.e164 == e164
+    assert number.drama
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("O7700 900123", "letters"),
+        ("07700 9OO123", "letters"),
+        ("0800 FLOWERS", "letters"),
+        ("07700 90012", "too short"),
+        ("077", "too short"),
+        ("07700 9001234", "too long"),
+        ("020 7946 0000", "not a mobile: 02079460000 is a landline"),
+        ("0800 123 4567", "not a mobile"),
+        ("07012 345678", "personal number"),
+        ("+33 6 12 34 56 78", r"not a UK number: country code \+33"),
+        ("07400 123#456", "not part of a phone number"),
+        ("07400 1+23456", r"'\+' may only stand at the start"),
+    ],
+)
+def test_rejected_forms_say_why(text: str, reason: str) -> None:
+    with pytest.raises(NumberRejected, match=reason):
+        parse_mobile(text, allow_drama=True)
+
+
+def test_live_database_rejects_the_drama_range_naming_it() -> None:
+    with pytest.raises(NumberRejected) as caught:
+        parse_mobile("07700 900123")
+    message = str(caught.value)
+    assert "drama range" in message
+    assert "07700 900000–900999" in message
+    assert "training database" in message
+
+
+def test_a_number_just_outside_the_drama_range_is_not_drama() -> None:
+    with pytest.raises(NumberRejected, match="not a valid number|not in an allocated"):
+        parse_mobile("07700 901000")
+
+
+def test_valid_gb_mobile_accepted_in_live_database_with_range_holder() -> None:
+    number = parse_mobile(national_format(VALID_GB))
+    assert number.e164 == VALID_GB
+    assert not number.drama
+    assert number.crown_dependency is None
+    assert number.range_holder  # phonenumbers' carrier data names the original network
+
+
+@pytest.mark.parametrize("region", ["JE", "GG", "IM"])
+def test_crown_dependency_numbers_are_flagged_not_rejected(region: str) -> None:
+    example = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    text = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+    number = parse_mobile(text)
+    assert number.e164.startswith("+44")
+    assert number.crown_dependency == region
+
+
+def test_display_is_national_format() -> None:
+    assert parse_mobile("+447700900123", allow_drama=True).display == "07700 900123"
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("+44 7700 900", "07700900"),
+        ("07700 900123", "07700900123"),
+        ("900123", "900123"),
+        ("7700900123", "07700900123"),
+        ("0044 7700 9", "077009"),
+        ("Tony", None),
+        ("12", None),
+    ],
+)
+def test_search_digits_from_partial_numbers(typed: str, digits: str | None) -> None:
+    assert search_digits(typed) == digits

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
+from raptor_desktop.core.tabular import UnreadableFile, read_table
+from raptor_desktop.store import line_import as importer
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.line_import import ImportCancelled, import_lines
+from raptor_desktop.store.line_query import LineFilter, list_numbers
+
+CSV = (
+    "Phone,Line name,Area(s),Drugs,Notes\n"
+    "07700 900101,Tony,Thurrock;Brentwood,crack;heroin,Seen on handset\n"
+    "+44 (0)7700-900102,K,Basildon,cocaine,\n"
+    "O7700900103,X,Thurrock,,\n"
+    "07700900104,Dee,Atlantis,,\n"
+    "447700900101,tony,Harlow,,Runner arrested\n"
+)
+
+
+def snapshot(store: Store) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for table in ("lines", "numbers", "line_areas", "line_drugs", "status_changes", "operations"):
+        rows += [(table, *r) for r in store.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
+    return rows
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "lines.csv") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_import_merges_rejects_and_reports(training_store: Store, tmp_path: Path) -> None:
+    result = import_lines(training_store, read_table(write(tmp_path, CSV)))
+    assert result.summary() == "imported 2, updated 1, rejected 2"
+    assert [(r.row, r.reason.split(":")[0]) for r in result.rejected] == [(4, "number"), (5, "areas")]
+    rows = {r["display"]: r for r in list_numbers(training_store, LineFilter())}
+    assert set(rows) == {"07700 900101", "07700 900102"}
+    assert rows["07700 900101"]["areas"] == ["Brentwood", "Harlow", "Thurrock"]
+    notes = training_store.db.execute("SELECT notes FROM lines WHERE brand = 'Tony'").fetchone()[0]
+    assert notes == "Seen on handset\nRunner arrested"
+
+
+def test_importing_the_same_file_twice_changes_nothing(training_store: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, CSV)
+    import_lines(training_store, read_table(path))
+    before = snapshot(training_store)
+    again = import_lines(training_store, read_table(path))
+    assert again.summary() == "imported 0, updated 0, rejected 2"
+    assert again.unchanged == 3
+    assert snapshot(training_store) == before
+
+
+def test_a_failure_mid_file_leaves_the_database_unchanged(
+    training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_lines(training_store, read_table(write(tmp_path, "number\n07700 900999\n", name="a.csv")))
+    before = snapshot(training_store)
+    calls = {"n": 0}
+    real = importer.insert_number
+
+    def failing(*args: object, **kwargs: object) -> int:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "insert_number", failing)
+    with pytest.raises(Exception, match="disk"):
+        import_lines(training_store, read_table(write(tmp_path, CSV)))
+    assert calls["n"] == 2
+    assert snapshot(training_store) == before
+
+
+def test_cancelling_stores_nothing(training_store: Store, tmp_path: Path) -> None:
+    body = "number,line\n" + "".join(f"07700 900{i:03d},L{i}\n" for i in range(300))
+    with pytest.raises(ImportCancelled):
+        import_lines(training_store, read_table(write(tmp_path, body)), progress=lambda d, t: d < 200)
+    assert training_store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_excel_encodings(training_store: Store, tmp_path: Path, encoding: str) -> None:
+    text = "Number;Brand;Notes\n07700 900101;Tony;Sells £20 wraps – “two for one”\n"
+    result = import_lines(training_store, read_table(write(tmp_path, text, encoding)))
+    assert result.summary() == "imported 1, updated 0, rejected 0"
+    notes = training_store.db.execute("SELECT notes FROM lines").fetchone()[0]
+    assert notes == "Sells £20 wraps – “two for one”"
+
+
+def test_xlsx_with_numeric_cells(training_store: Store, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["MSISDN", "Brand", "Areas", "First seen"])
+    sheet.append([7700900101, "Tony", "Thurrock", "01/05/2026"])
+    sheet.append(["07700 900102", "K", None, None])
+    path = tmp_path / "lines.xlsx"
+    book.save(path)
+    result = import_lines(training_store, read_table(path), RowDefaults(area="Basildon"))
+    assert result.summary() == "imported 2, updated 0, rejected 0"
+    rows = {r["display"]: r for r in list_numbers(training_store, LineFilter())}
+    assert rows["07700 900101"]["first_seen"] == "2026-05-01"
+    assert rows["07700 900102"]["areas"] == ["Basildon"]
+
+
+def test_file_without_a_number_column(training_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(NoNumberColumn, match="no number column"):
+        import_lines(training_store, read_table(write(tmp_path, "Name,Area\nTony,Thurrock\n")))
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"\x00\x01\x02binary", "not a text"), (b"\x81\x8d\x8f\x90\x9d", "cannot be read")],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile, match=reason):
+        read_table(path)
+
+
+def test_live_database_rejects_drama_rows(live_store: Store, tmp_path: Path) -> None:
+    result = import_lines(live_store, read_table(write(tmp_path, "number\n07700 900101\n")))
+    assert result.summary() == "imported 0, updated 0, rejected 1"
+    assert "drama range" in result.rejected[0].reason

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import DatabaseTooNew, StoreError
+from raptor_desktop.store.line_query import LineFilter, list_numbers
+from raptor_desktop.store.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def test_new_database_is_at_current_version_and_seeded(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        names = [r[0] for r in store.db.execute("SELECT name FROM areas")]
+        assert "Thurrock" in names and "Brentwood" in names and len(names) == 14
+        assert not store.training
+
+
+def test_reopening_does_not_seed_twice(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == 14
+
+
+def test_version_1_file_is_migrated_with_its_data_and_backed_up(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "register-v1.sqlite3", path)
+    with Store.open(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "evidence" in store.db.table_names()
+        rows = list_numbers(store, LineFilter())
+        assert [(r["display"], r["line"], r["areas"]) for r in rows] == [
+            ("07700 900101", "Tony", ["Thurrock"])
+        ]
+        assert store.training
+    backups = list((tmp_path / "backups").glob("old.v1-before-migration-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
+
+
+def test_migrating_twice_is_harmless(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "register-v1.sqlite3", path)
+    Store.open(path).close()
+    with Store.open(path) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
+
+
+def test_newer_database_is_refused_untouched(db_path: Path) -> None:
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="newer version"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("these are not the droids " * 200)
+    with pytest.raises(StoreError, match="not a Raptor Desktop database") as caught:
+        Store.open(path)
+    assert caught.value.hint
