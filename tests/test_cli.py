@@ -85,7 +85,7 @@ def test_import_lines_summary_and_rejects_file(
     assert out.strip() == "imported 1, updated 0, rejected 1"
     rejects = (tmp_path / "lines.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rejects[0] == "row,reason,MSISDN,Brand"
-    assert rejects[1].startswith('3,"number: contains letters')
+    assert rejects[1].startswith("3,number: contains letters: 'not a number'")
     code, out, _ = run(capsys, "--db", training_db, "lines", "--json")
     assert json.loads(out)[0]["operation"] == "Operation Kraken"
 
