@@ -174,7 +174,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         target = args.rejects or args.file.with_name(f"{args.file.stem}.rejects.csv")
         write_rows_csv(
             target,
-            ["row", "reason", *table.headers],
+            ["row", "reason", *result.headers],
             ([r.row, r.reason, *r.cells] for r in result.rejected),
         )
         print(f"rejected rows written to {target}", file=sys.stderr)

@@ -21,16 +21,35 @@ def training_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return path
 
 
-def test_init_refuses_an_existing_database(capsys: pytest.CaptureFixture[str], training_db: str) -> None:
+def test_init_refuses_an_existing_database(
+    capsys: pytest.CaptureFixture[str], training_db: str
+) -> None:
     code, _, err = run(capsys, "--db", training_db, "init")
     assert code == 1 and "already exists" in err
 
 
 def test_add_line_status_and_json(capsys: pytest.CaptureFixture[str], training_db: str) -> None:
     db = ["--db", training_db]
-    assert run(capsys, *db, "add-line", "+44 (0)7700 900123", "--name", "Tony", "--area",
-               "thurrock", "--area", "Brentwood", "--drug", "crack")[0] == 0
-    assert run(capsys, *db, "set-status", "07700900123", "gathering_evidence", "--note", "TP")[0] == 0
+    assert (
+        run(
+            capsys,
+            *db,
+            "add-line",
+            "+44 (0)7700 900123",
+            "--name",
+            "Tony",
+            "--area",
+            "thurrock",
+            "--area",
+            "Brentwood",
+            "--drug",
+            "crack",
+        )[0]
+        == 0
+    )
+    assert (
+        run(capsys, *db, "set-status", "07700900123", "gathering_evidence", "--note", "TP")[0] == 0
+    )
     code, out, _ = run(capsys, *db, "lines", "--json")
     assert code == 0
     [line] = json.loads(out)
@@ -68,7 +87,9 @@ def test_errors_exit_codes_and_no_traceback(
     assert "Traceback" not in err
 
 
-def test_live_database_rejects_drama_number(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_live_database_rejects_drama_number(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, _, err = run(capsys, "--db", str(tmp_path / "live.sqlite3"), "add-line", "07700 900123")
     assert code == 1
     assert "drama range" in err and "training database" in err
@@ -79,8 +100,9 @@ def test_import_lines_summary_and_rejects_file(
 ) -> None:
     source = tmp_path / "lines.csv"
     source.write_text("MSISDN,Brand\n07700 900101,Tony\nnot a number,K\n", encoding="utf-8")
-    code, out, _ = run(capsys, "--db", training_db, "import-lines", str(source),
-                       "--operation", "Operation Kraken")
+    code, out, _ = run(
+        capsys, "--db", training_db, "import-lines", str(source), "--operation", "Operation Kraken"
+    )
     assert code == 0
     assert out.strip() == "imported 1, updated 0, rejected 1"
     rejects = (tmp_path / "lines.rejects.csv").read_text(encoding="utf-8-sig").splitlines()

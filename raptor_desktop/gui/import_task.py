@@ -47,7 +47,6 @@ class ImportWorker(QObject):
         self._file_path = file_path
         self._actor = actor
         self._cancel = threading.Event()
-        self.headers: list[str] = []
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -55,7 +54,6 @@ class ImportWorker(QObject):
     def run(self) -> None:
         try:
             table = read_table(self._file_path)
-            self.headers = table.headers
             with Store.open(self._db_path, actor=self._actor) as store:
                 result = import_lines(store, table, progress=self._report)
         except (UnreadableFile, NoNumberColumn, ImportCancelled) as error:
@@ -118,11 +116,11 @@ class RejectedRowsModel(QAbstractTableModel):
 class ImportSummaryDialog(QDialog):
     """What the import did, with every rejected row and its reason, and a way to save them."""
 
-    def __init__(self, result: ImportResult, headers: list[str], parent: QWidget | None) -> None:
+    def __init__(self, result: ImportResult, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import of {result.source}")
         self._result = result
-        self._headers = headers
+        headers = result.headers
         text = result.summary()
         if result.unchanged:
             text += f" ({result.unchanged} already up to date)"
@@ -160,6 +158,6 @@ class ImportSummaryDialog(QDialog):
         if name:
             write_rows_csv(
                 name,
-                ["row", "reason", *self._headers],
+                ["row", "reason", *self._result.headers],
                 ([r.row, r.reason, *r.cells] for r in self._result.rejected),
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self._import_thread: object | None = None
+        self._import_thread: QThread | None = None
         self._build_actions()
         self._build_menus()
         self._build_pages()
@@ -289,31 +289,48 @@ class MainWindow(QMainWindow):
         progress.setWindowTitle("Import lines")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        progress.canceled.connect(worker.cancel)
-        worker.progress.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
-        )
-        worker.succeeded.connect(lambda result: self._import_done(progress, worker, result))
-        worker.failed.connect(lambda message: self._import_failed(progress, message))
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        self._progress = progress
+        self._import_worker = worker  # a reference, or Python would collect it mid-import
+        # Bound methods of this window: Qt queues the calls onto the GUI thread.
+        worker.progress.connect(self._on_import_progress)
+        worker.succeeded.connect(self._on_import_done)
+        worker.failed.connect(self._on_import_failed)
         self.import_action.setEnabled(False)
         self._import_thread = start_import(worker, self)
         return worker
 
-    def _import_done(
-        self, progress: QProgressDialog, worker: ImportWorker, result: ImportResult
-    ) -> None:
-        progress.reset()
+    @Slot(int, int)
+    def _on_import_progress(self, done: int, total: int) -> None:
+        self._progress.setMaximum(total)
+        self._progress.setValue(done)
+
+    @Slot(object)
+    def _on_import_done(self, result: ImportResult) -> None:
+        self._progress.reset()
         self.import_action.setEnabled(True)
         self.refresh()
         self.statusBar().showMessage(f"{result.source}: {result.summary()}", 10_000)
         self.last_import = result
-        self.run_dialog(ImportSummaryDialog(result, worker.headers, self))
+        self.run_dialog(ImportSummaryDialog(result, self))
 
-    def _import_failed(self, progress: QProgressDialog, message: str) -> None:
-        progress.reset()
+    @Slot(str)
+    def _on_import_failed(self, message: str) -> None:
+        self._progress.reset()
         self.import_action.setEnabled(True)
         self.last_import_error = message
         QMessageBox.warning(self, "Import lines", message)
+
+    def _stop_import(self) -> None:
+        """Cancel a running import (nothing of it is stored) and wait for its thread."""
+        thread = self._import_thread
+        try:
+            running = isinstance(thread, QThread) and thread.isRunning()
+        except RuntimeError:  # the thread object was already deleted: nothing runs
+            running = False
+        if running and isinstance(thread, QThread):
+            self._import_worker.cancel()
+            thread.wait(10_000)
 
     # -- databases ---------------------------------------------------------------------------
     def switch_to(self, store: Store) -> None:
@@ -369,4 +386,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._stop_import()
         super().closeEvent(event)

@@ -45,6 +45,7 @@ class ImportResult:
     unchanged: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return f"imported {self.imported}, updated {self.updated}, rejected {len(self.rejected)}"
@@ -63,7 +64,9 @@ def import_lines(
     """Import ``table`` (see :func:`core.tabular.read_table`) into the register."""
     defaults = defaults or RowDefaults()
     mapping = column_map(table)
-    result = ImportResult(Path(table.source).name, ignored_columns=mapping.ignored)
+    result = ImportResult(
+        Path(table.source).name, ignored_columns=mapping.ignored, headers=table.headers
+    )
     total = len(table.rows)
     with store.transaction("import lines", f"{table.source}: {total} rows") as db:
         for done, (row_number, cells) in enumerate(table.rows, start=1):

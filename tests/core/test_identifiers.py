@@ -12,8 +12,13 @@ from raptor_desktop.core.identifiers import (
 
 @pytest.mark.parametrize(
     ("digits", "valid"),
-    [("490154203237518", True), ("490154203237519", False), ("001010000000016", True),
-     ("79927398713", True), ("79927398710", False)],
+    [
+        ("490154203237518", True),
+        ("490154203237519", False),
+        ("001010000000016", True),
+        ("79927398713", True),
+        ("79927398710", False),
+    ],
 )
 def test_luhn(digits: str, valid: bool) -> None:
     assert luhn_valid(digits) is valid
@@ -43,8 +48,11 @@ def test_bad_identifiers_are_rejected_with_reason(kind: str, value: str, reason:
 
 @pytest.mark.parametrize(
     ("kind", "value", "stored"),
-    [("imsi", "001 010 123456701", "001010123456701"), ("IMSI", "00101012345670", "00101012345670"),
-     ("iccid", "8944 0000 0000 0000 102", "8944000000000000102")],
+    [
+        ("imsi", "001 010 123456701", "001010123456701"),
+        ("IMSI", "00101012345670", "00101012345670"),
+        ("iccid", "8944 0000 0000 0000 102", "8944000000000000102"),
+    ],
 )
 def test_good_identifiers(kind: str, value: str, stored: str) -> None:
     assert validate_identifier(kind, value)[1] == stored

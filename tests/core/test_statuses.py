@@ -19,8 +19,12 @@ def test_main_path_can_be_walked_forwards() -> None:
 
 @pytest.mark.parametrize(
     ("current", "new"),
-    [(Status.IDENTIFIED, Status.ORDER_MADE), (Status.DISCONNECTED, Status.IDENTIFIED),
-     (Status.IDENTIFIED, Status.REFUSED), (Status.GATHERING_EVIDENCE, Status.GATHERING_EVIDENCE)],
+    [
+        (Status.IDENTIFIED, Status.ORDER_MADE),
+        (Status.DISCONNECTED, Status.IDENTIFIED),
+        (Status.IDENTIFIED, Status.REFUSED),
+        (Status.GATHERING_EVIDENCE, Status.GATHERING_EVIDENCE),
+    ],
 )
 def test_refused_moves_name_the_allowed_ones(current: Status, new: Status) -> None:
     with pytest.raises(StatusChangeRefused) as caught:
@@ -36,8 +40,12 @@ def test_side_exits() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "status"),
-    [("order_made", Status.ORDER_MADE), ("Re-emerged", Status.RE_EMERGED),
-     ("gathering", Status.GATHERING_EVIDENCE), ("READY FOR APPLICATION", Status.READY)],
+    [
+        ("order_made", Status.ORDER_MADE),
+        ("Re-emerged", Status.RE_EMERGED),
+        ("gathering", Status.GATHERING_EVIDENCE),
+        ("READY FOR APPLICATION", Status.READY),
+    ],
 )
 def test_parse_status(typed: str, status: Status) -> None:
     assert parse_status(typed) is status

@@ -39,7 +39,10 @@ def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "lines
 def test_import_merges_rejects_and_reports(training_store: Store, tmp_path: Path) -> None:
     result = import_lines(training_store, read_table(write(tmp_path, CSV)))
     assert result.summary() == "imported 2, updated 1, rejected 2"
-    assert [(r.row, r.reason.split(":")[0]) for r in result.rejected] == [(4, "number"), (5, "areas")]
+    assert [(r.row, r.reason.split(":")[0]) for r in result.rejected] == [
+        (4, "number"),
+        (5, "areas"),
+    ]
     rows = {r["display"]: r for r in list_numbers(training_store, LineFilter())}
     assert set(rows) == {"07700 900101", "07700 900102"}
     assert rows["07700 900101"]["areas"] == ["Brentwood", "Harlow", "Thurrock"]
@@ -47,7 +50,9 @@ def test_import_merges_rejects_and_reports(training_store: Store, tmp_path: Path
     assert notes == "Seen on handset\nRunner arrested"
 
 
-def test_importing_the_same_file_twice_changes_nothing(training_store: Store, tmp_path: Path) -> None:
+def test_importing_the_same_file_twice_changes_nothing(
+    training_store: Store, tmp_path: Path
+) -> None:
     path = write(tmp_path, CSV)
     import_lines(training_store, read_table(path))
     before = snapshot(training_store)
@@ -60,7 +65,9 @@ def test_importing_the_same_file_twice_changes_nothing(training_store: Store, tm
 def test_a_failure_mid_file_leaves_the_database_unchanged(
     training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import_lines(training_store, read_table(write(tmp_path, "number\n07700 900999\n", name="a.csv")))
+    import_lines(
+        training_store, read_table(write(tmp_path, "number\n07700 900999\n", name="a.csv"))
+    )
     before = snapshot(training_store)
     calls = {"n": 0}
     real = importer.insert_number
@@ -81,7 +88,9 @@ def test_a_failure_mid_file_leaves_the_database_unchanged(
 def test_cancelling_stores_nothing(training_store: Store, tmp_path: Path) -> None:
     body = "number,line\n" + "".join(f"07700 900{i:03d},L{i}\n" for i in range(300))
     with pytest.raises(ImportCancelled):
-        import_lines(training_store, read_table(write(tmp_path, body)), progress=lambda d, t: d < 200)
+        import_lines(
+            training_store, read_table(write(tmp_path, body)), progress=lambda d, t: d < 200
+        )
     assert training_store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 0
 
 
@@ -117,7 +126,11 @@ def test_file_without_a_number_column(training_store: Store, tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"\x00\x01\x02binary", "not a text"), (b"\x81\x8d\x8f\x90\x9d", "cannot be read")],
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary", "not a text"),
+        (b"\x81\x8d\x8f\x90\x9d", "cannot be read"),
+    ],
 )
 def test_unreadable_files(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "bad.csv"

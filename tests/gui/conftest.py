@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.demo import seed_demo
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "demo.sqlite3", training=True, actor="tester") as store:
+        seed_demo(store)
+        yield store
+
+
+def make_window(qtbot: QtBot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_store: Store) -> MainWindow:
+    return make_window(qtbot, demo_store)
+
+
+DialogHandler = Callable[[QDialog], bool]
+
+
+@pytest.fixture
+def dialogs(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+    """Dialogs the window opened; each is handed to ``window.handle_dialog`` if a test sets it."""
+    opened: list[QDialog] = []
+
+    def run(dialog: QDialog) -> bool:
+        opened.append(dialog)
+        handler = getattr(window, "handle_dialog", None)
+        return bool(handler(dialog)) if handler else False
+
+    monkeypatch.setattr(window, "run_dialog", run)
+    return opened

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.gui.import_task import ImportSummaryDialog
+from raptor_desktop.gui.line_dialog import LineDialog
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.line_detail import number_detail
+from raptor_desktop.store.line_query import LineFilter, list_numbers
+from tests.gui.conftest import make_window
+
+
+def test_training_banner_only_on_training_databases(
+    qtbot: QtBot, window: MainWindow, live_store: Store
+) -> None:
+    assert not window.banner.isHidden()
+    assert "TRAINING" in window.banner.text()
+    assert "TRAINING" in window.windowTitle()
+    live = make_window(qtbot, live_store)
+    assert live.banner.isHidden()
+    assert "TRAINING" not in live.windowTitle()
+
+
+def test_status_bar_counts(window: MainWindow) -> None:
+    assert window.statusBar().currentMessage().startswith("13 of 13 numbers shown")
+
+
+def test_add_a_line_through_the_dialog(window: MainWindow, dialogs: list[QDialog]) -> None:
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, LineDialog)
+        dialog.number.setText("O7700 900150")
+        assert "letters" in dialog.number_message.text()
+        dialog.number.setText("+44 (0)7700 900150")
+        assert dialog.number_message.text().startswith("07700 900150")
+        dialog.brand.setText("Rocket")
+        dialog.areas.set_checked(["Thurrock", "Harlow"])
+        dialog.drugs["ketamine"].setChecked(True)
+        dialog.takings.setText("£1,500")
+        dialog.save()
+        assert "where the daily takings estimate comes from" in dialog.error.text()
+        dialog.takings_source.setText("Test purchase officer")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = fill  # type: ignore[attr-defined]
+    window.add_action.trigger()
+    assert len(dialogs) == 1
+    rows = list_numbers(window.store, LineFilter(text="Rocket"))
+    assert [(r["display"], r["areas"]) for r in rows] == [("07700 900150", ["Harlow", "Thurrock"])]
+    assert window.lines_page.selected_id() == rows[0]["id"]
+    assert "Rocket" in window.lines_page.detail.toPlainText()
+
+
+def test_filter_box_finds_numbers_in_any_format_and_brands(window: MainWindow) -> None:
+    page = window.lines_page
+    page.search.setText("0044 7700 900 104")
+    page.apply_filter()
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 1)) == "Blade"
+    page.search.setText("tony")
+    page.apply_filter()
+    assert page.model.rowCount() == 2
+    page.search.clear()
+    page.area.setCurrentIndex(page.area.findData("Harlow"))
+    assert page.model.rowCount() == 3
+    page.status.setCurrentIndex(page.status.findData(Status.REFUSED.value))
+    assert page.model.rowCount() == 1
+    assert window.statusBar().currentMessage().startswith("1 of 13")
+
+
+def test_change_status_and_add_device(window: MainWindow, dialogs: list[QDialog]) -> None:
+    page = window.lines_page
+    number_id = list_numbers(window.store, LineFilter(text="Milly"))[0]["id"]
+    assert page.select_number(int(number_id))
+    assert window.status_action.isEnabled()
+
+    def handle(dialog: QDialog) -> bool:
+        if isinstance(dialog, StatusDialog):
+            dialog.status.setCurrentIndex(dialog.status.findData(Status.GATHERING_EVIDENCE.value))
+            dialog.note.setPlainText("first test purchase booked")
+        if isinstance(dialog, DeviceDialog):
+            dialog.value.setText("490154203237519")
+            assert "check digit" in dialog.error.text()
+            dialog.value.setText("490154203237518")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = handle  # type: ignore[attr-defined]
+    window.status_action.trigger()
+    window.device_action.trigger()
+    detail = number_detail(window.store, int(number_id))
+    assert detail.status is Status.GATHERING_EVIDENCE
+    assert detail.history[-1]["note"] == "first test purchase booked"
+    assert [d["value"] for d in detail.devices] == ["490154203237518"]
+    assert "first test purchase booked" in page.detail.toPlainText()
+
+
+def test_import_through_the_menu(
+    qtbot: QtBot,
+    window: MainWindow,
+    dialogs: list[QDialog],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    source = tmp_path / "new lines.csv"
+    rows = "".join(f"07700 900{i},Line {i},Thurrock\n" for i in range(200, 400))
+    source.write_text("Phone,Brand,Area\n" + rows + "07700 9OO999,Bad,Thurrock\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: hasattr(window, "last_import"), timeout=10_000)
+    assert window.last_import.summary() == "imported 200, updated 0, rejected 1"  # type: ignore[attr-defined]
+    summary = dialogs[-1]
+    assert isinstance(summary, ImportSummaryDialog)
+    assert "rejected 1" in summary.summary.text()
+    assert summary.table.model().rowCount() == 1
+    assert window.lines_page.model.rowCount() == 213
+    assert window.import_action.isEnabled()
+
+
+def test_import_of_unreadable_file_says_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "names.csv"
+    source.write_text("Brand\nTony\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    window.start_import(source)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "no number column" in shown[0]
+    assert window.lines_page.model.rowCount() == 13
