@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
 
     # -- databases ---------------------------------------------------------------------------
     def switch_to(self, store: Store) -> None:
+        self._stop_import()
         old = self.store
         self.store = store
         self.statusBar().removeWidget(self.db_label)
