@@ -1,0 +1,137 @@
+"""Benchmarks with budgets: the Lines view over 100,000 numbers, and a 20,000-row import.
+
+Run with `make bench`. Exits 1 if a budget is exceeded. Numbers for scale are synthetic: the
+drama range holds only 1,000, so the other rows use 12-digit national numbers ("+447700900"
+followed by six digits), which no real phone can have.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.tabular import read_table
+from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.line_import import import_lines
+from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
+
+ROWS = 100_000
+BUDGETS_MS = {
+    "ids, no filter, by number": 400,
+    "ids, sorted by areas": 1500,
+    "ids, filter by partial number": 400,
+    "ids, filter by brand": 400,
+    "ids, filter by area and status": 400,
+    "one block of 200 rows": 50,
+    "model reset + first screen": 600,
+    "import 20,000 rows (per 1,000)": 400,
+}
+
+
+def fill(store: Store) -> None:
+    statuses = [s.value for s in Status]
+    now = utc_now()
+    db = store.db
+    with store.transaction("bench fill"):
+        db.table("lines").insert_all(
+            {"id": i, "brand": f"Brand{i}", "operation_id": 1, "created_at": now, "updated_at": now}
+            for i in range(1, ROWS // 2 + 1)
+        )
+        db.table("line_areas").insert_all(
+            {"line_id": i, "area_id": 1 + i % 14} for i in range(1, ROWS // 2 + 1)
+        )
+        db.table("numbers").insert_all(
+            {
+                "e164": f"+447700900{i:06d}",
+                "search_digits": f"07700900{i:06d}",
+                "line_id": 1 + i % (ROWS // 2),
+                "status": statuses[i % len(statuses)],
+                "first_seen": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i in range(ROWS)
+        )
+
+
+def timed(label: str, action: Callable[[], object], results: dict[str, float]) -> None:
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        action()
+        runs.append((time.perf_counter() - start) * 1000)
+    results[label] = statistics.median(runs)
+
+
+def model_first_screen(store: Store) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from raptor_desktop.gui.lines_model import LinesTableModel
+
+    QApplication.instance() or QApplication([])
+    model = LinesTableModel(store)
+    for row in range(40):
+        for column in range(model.columnCount()):
+            model.data(model.index(row, column))
+
+
+def main() -> int:
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "bench.sqlite3", training=True, actor="bench")
+        fill(store)
+        timed("ids, no filter, by number", lambda: matching_ids(store, LineFilter()), results)
+        timed(
+            "ids, sorted by areas", lambda: matching_ids(store, LineFilter(sort="areas")), results
+        )
+        timed(
+            "ids, filter by partial number",
+            lambda: matching_ids(store, LineFilter(text="900 0123")),
+            results,
+        )
+        timed(
+            "ids, filter by brand", lambda: matching_ids(store, LineFilter(text="Brand77")), results
+        )
+        timed(
+            "ids, filter by area and status",
+            lambda: matching_ids(store, LineFilter(area="Thurrock", status=Status.IDENTIFIED)),
+            results,
+        )
+        ids = matching_ids(store, LineFilter())
+        timed("one block of 200 rows", lambda: rows_by_id(store, ids[50_000:50_200]), results)
+        timed("model reset + first screen", lambda: model_first_screen(store), results)
+        store.close()
+
+        source = Path(folder) / "import.csv"
+        # 20,000 rows over the 1,000 drama numbers: 1,000 new numbers, then merges.
+        body = "".join(
+            f"07700 900{i % 1000:03d},Imported{i % 1000},Thurrock\n" for i in range(20_000)
+        )
+        source.write_text("number,brand,area\n" + body, encoding="utf-8")
+        importer = Store.open(Path(folder) / "import.sqlite3", training=True, actor="bench")
+        start = time.perf_counter()
+        result = import_lines(importer, read_table(source))
+        elapsed = (time.perf_counter() - start) * 1000
+        results["import 20,000 rows (per 1,000)"] = elapsed / 20
+        print(f"import: {result.summary()}, unchanged {result.unchanged}")
+        if result.rejected:
+            print("import rejected rows: the benchmark data is wrong")
+            return 1
+        importer.close()
+
+    failed = False
+    for label, value in results.items():
+        budget = BUDGETS_MS[label]
+        mark = "ok  " if value <= budget else "OVER"
+        failed |= value > budget
+        print(f"{mark} {label:<34} {value:8.1f} ms   (budget {budget} ms)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Saves a screenshot of the main window on the demo database, for the README.
+
+Run under a display, e.g. `xvfb-run -a .venv/bin/python build/screenshot.py OUT.png [page]`.
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from raptor_desktop.gui.app import make_application, open_first_store
+from raptor_desktop.gui.main_window import MainWindow
+
+out = Path(sys.argv[1] if len(sys.argv) > 1 else "main-window.png")
+page = sys.argv[2] if len(sys.argv) > 2 else "lines"
+app = make_application()
+folder = tempfile.mkdtemp()
+store = open_first_store(Path(folder) / "demo.sqlite3", demo=True)
+window = MainWindow(store)
+window.resize(1280, 760)
+window.show()
+
+
+def snap() -> None:
+    if page == "areas":
+        window.nav.setCurrentRow(1)
+    else:
+        window.lines_page.select_number(2)  # Tony's replacement number
+    app.processEvents()
+    window.grab().save(str(out))
+    app.quit()
+
+
+QTimer.singleShot(500, snap)
+app.exec()
+print(f"wrote {out}")
