@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,6 +27,7 @@ from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker, st
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
+from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.paths import demo_db_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
@@ -89,6 +90,11 @@ class MainWindow(QMainWindow):
             "&Import lines…", self.import_lines, "Ctrl+I", "Import numbers from a CSV or XLSX file"
         )
         self.quit_action = a("&Quit", self.close, key.Quit)
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = a("&Find", self.focus_search, key.Find, "Find a number or line name")
         self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
         self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
@@ -122,6 +128,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         line_menu = bar.addMenu("&Line")
         line_menu.addAction(self.add_action)
@@ -216,6 +225,9 @@ class MainWindow(QMainWindow):
     def run_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def _report_problem(self, message: str) -> None:
+        QMessageBox.warning(self, "Raptor Desktop", message)
+
     def focus_search(self) -> None:
         self.nav.setCurrentRow(0)
         self.lines_page.search.setFocus()
@@ -245,7 +257,21 @@ class MainWindow(QMainWindow):
 
     def change_status(self) -> None:
         detail = self.lines_page.selected_detail()
-        if detail is not None and self.run_dialog(StatusDialog(self.store, detail, self)):
+        if detail is None:
+            return
+        dialog = StatusDialog(self.store, detail, self)
+        if self.run_dialog(dialog) and dialog.saved_status is not None:
+            self.undo_stack.push(
+                StatusChangeCommand(
+                    self.store,
+                    detail.id,
+                    detail.e164,
+                    dialog.saved_status,
+                    dialog.note.toPlainText(),
+                    self.refresh,
+                    self._report_problem,
+                )
+            )
             self.refresh(detail.id)
 
     def add_device(self) -> None:
@@ -337,6 +363,7 @@ class MainWindow(QMainWindow):
         self._stop_import()
         old = self.store
         self.store = store
+        self.undo_stack.clear()
         self.statusBar().removeWidget(self.db_label)
         self._build_pages()
         old.close()

@@ -52,6 +52,7 @@ class StatusDialog(_OneChangeDialog):
         super().__init__(f"Change status of {detail.display}", parent)
         self._store = store
         self._detail = detail
+        self.saved_status: Status | None = None
         self.status = QComboBox()
         for status in allowed_next(detail.status):
             self.status.addItem(status.label, status.value)
@@ -63,16 +64,13 @@ class StatusDialog(_OneChangeDialog):
         self.form.addRow("N&ote", self.note)
 
     def save(self) -> None:
+        new = Status(self.status.currentData())
         try:
-            set_status(
-                self._store,
-                self._detail.e164,
-                Status(self.status.currentData()),
-                self.note.toPlainText(),
-            )
+            set_status(self._store, self._detail.e164, new, self.note.toPlainText())
         except StatusChangeRefused as error:
             self.error.show_error(str(error))
             return
+        self.saved_status = new
         self.accept()
 
 

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from raptor_desktop.core.identifiers import validate_identifier
 from raptor_desktop.core.lines import LineDetails, SeenDates
-from raptor_desktop.core.numbers import MobileNumber, national_digits, parse_mobile
+from raptor_desktop.core.numbers import MobileNumber, national_digits, national_format, parse_mobile
 from raptor_desktop.core.statuses import Status, check_move
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
@@ -288,3 +288,26 @@ def save_edit(
     with store.transaction("edit line and number", str(number_id)):
         update_line(store, line_id, details)
         update_number(store, number_id, dates, provider_confirmed)
+
+
+def undo_status_change(store: Store, number_id: int) -> NumberRef:
+    """Put a number back to the status it had before its last change.
+
+    The history is not erased: the undo is recorded as a change of its own.
+    """
+    row = store.db.execute(
+        "SELECT n.e164, n.line_id, n.status, c.from_status, c.to_status FROM numbers n "
+        "JOIN status_changes c ON c.number_id = n.id WHERE n.id = ? ORDER BY c.id DESC LIMIT 1",
+        [number_id],
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound(f"number {number_id} is not in the register")
+    e164, line_id, current, previous, changed_to = row
+    if previous is None or current != changed_to:
+        raise Conflict(f"{national_format(e164)} has no status change to undo")
+    with store.transaction("undo status change", f"{e164}: {current} -> {previous}") as db:
+        db.table("numbers").update(number_id, {"status": previous, "updated_at": utc_now()})
+        record_status(
+            db, number_id, Status(current), Status(previous), store.actor, f"undo of {current}"
+        )
+    return NumberRef(number_id, e164, line_id, Status(previous))

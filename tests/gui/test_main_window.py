@@ -135,3 +135,51 @@ def test_import_of_unreadable_file_says_why(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "no number column" in shown[0]
     assert window.lines_page.model.rowCount() == 13
+
+
+def test_status_change_can_be_undone_and_redone(window: MainWindow, dialogs: list[QDialog]) -> None:
+    number_id = int(list_numbers(window.store, LineFilter(text="Dee"))[0]["id"])
+    window.lines_page.select_number(number_id)
+
+    def handle(dialog: QDialog) -> bool:
+        assert isinstance(dialog, StatusDialog)
+        dialog.status.setCurrentIndex(dialog.status.findData(Status.IN_APPLICATION.value))
+        dialog.note.setPlainText("bundle sent")
+        dialog.save()
+        return True
+
+    window.handle_dialog = handle  # type: ignore[attr-defined]
+    assert not window.undo_action.isEnabled()
+    window.status_action.trigger()
+    assert number_detail(window.store, number_id).status is Status.IN_APPLICATION
+    window.undo_action.trigger()
+    detail = number_detail(window.store, number_id)
+    assert detail.status is Status.READY
+    assert detail.history[-1]["note"] == "undo of in application"
+    window.redo_action.trigger()
+    assert number_detail(window.store, number_id).status is Status.IN_APPLICATION
+    assert "In application" in window.lines_page.detail.toPlainText()
+
+
+def test_geometry_is_remembered(qtbot: QtBot, demo_store: Store) -> None:
+    first = make_window(qtbot, demo_store)
+    first.resize(700, 500)  # within the off-screen 800 x 600 screen
+    size = first.size()
+    assert size.height() == 500
+    first.close()
+    second = make_window(qtbot, demo_store)
+    assert second.size() == size
+
+
+def test_open_demo_and_new_training_database(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "practice.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.new_training_action.trigger()
+    assert window.store.path == target and window.store.training
+    assert window.lines_page.model.rowCount() == 0
+    assert not window.banner.isHidden()
+    window.demo_action.trigger()
+    assert window.store.training
+    assert window.lines_page.model.rowCount() == 13

@@ -100,3 +100,13 @@ def test_filters_by_number_in_any_format_brand_area_status(training_store: Store
     assert found(sort="line") == ["Dee", "Tony"]
     assert found(sort="line", descending=True) == ["Tony", "Dee"]
     assert len(matching_ids(training_store, LineFilter(sort="areas"))) == 2
+
+
+def test_every_write_passes_through_the_store_transaction(training_store: Store) -> None:
+    seen: list[tuple[str, str]] = []
+    training_store.add_write_listener(lambda action, detail: seen.append((action, detail)))
+    add_number(training_store, "07700 900123", LineDetails(brand="Tony"))
+    set_status(training_store, "07700 900123", Status.GATHERING_EVIDENCE)
+    with pytest.raises(StatusChangeRefused):
+        set_status(training_store, "07700 900123", Status.DISCONNECTED)
+    assert [a for a, _ in seen] == ["add number", "change status"]

@@ -1,0 +1,59 @@
+"""Undo and redo of status changes made in this session (Edit → Undo, Ctrl+Z)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.statuses import Status, StatusChangeRefused
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.lines import set_status, undo_status_change
+
+
+class StatusChangeCommand(QUndoCommand):
+    """A status change already made; undo restores the previous status, redo makes it again."""
+
+    def __init__(
+        self,
+        store: Store,
+        number_id: int,
+        e164: str,
+        new: Status,
+        note: str,
+        changed: Callable[[int], None],
+        report: Callable[[str], None],
+    ) -> None:
+        super().__init__(f"status of {national_format(e164)} to {new.value}")
+        self._store = store
+        self._number_id = number_id
+        self._e164 = e164
+        self._new = new
+        self._note = note
+        self._changed = changed
+        self._report = report
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:  # the change was made by the dialog before the command was pushed
+            return
+        try:
+            set_status(self._store, self._e164, self._new, f"redo: {self._note}".strip(": "))
+        except (StatusChangeRefused, RecordNotFound) as error:
+            self._report(f"Cannot redo: {error}")
+            self.setObsolete(True)
+            return
+        self._done = True
+        self._changed(self._number_id)
+
+    def undo(self) -> None:
+        try:
+            undo_status_change(self._store, self._number_id)
+        except (Conflict, RecordNotFound) as error:
+            self._report(f"Cannot undo: {error}")
+            self.setObsolete(True)
+            return
+        self._done = False
+        self._changed(self._number_id)
