@@ -37,8 +37,8 @@ def _digits_only(kind: DeviceKind, text: str) -> str:
     compact = re.sub(r"[\s\-./]", "", text or "")
     if not compact:
         raise IdentifierRejected(f"{kind}: empty")
-    if not compact.isdigit():
-        bad = sorted({ch for ch in compact if not ch.isdigit()})
+    if not re.fullmatch(r"[0-9]+", compact):
+        bad = sorted({ch for ch in compact if ch not in "0123456789"})
         raise IdentifierRejected(f"{kind}: digits only, found {' '.join(bad)}")
     return compact
 

@@ -21,6 +21,7 @@ DRAMA_RANGE_TEXT = "07700 900000–900999"
 
 _ELEVEN_DIGITS = "a UK mobile has 11 digits (07XXX XXXXXX)"
 _ALLOWED_PUNCTUATION = set("-.()/+")
+_DIGITS = set("0123456789")
 _TYPE_NAMES = {
     PhoneNumberType.FIXED_LINE: "a landline",
     PhoneNumberType.TOLL_FREE: "a freephone number",
@@ -90,7 +91,7 @@ def _country_of(digits: str) -> str:
 def _significant_digits(text: str) -> str:
     """Strip formatting and the +44 / 0044 / 44 / 0 prefixes, leaving the national number."""
     bad = sorted(
-        {ch for ch in text if not (ch.isdigit() or ch.isspace() or ch in _ALLOWED_PUNCTUATION)}
+        {ch for ch in text if not (ch in _DIGITS or ch.isspace() or ch in _ALLOWED_PUNCTUATION)}
     )
     letters = [ch for ch in bad if ch.isalpha()]
     if len(letters) > 2:
@@ -107,7 +108,7 @@ def _significant_digits(text: str) -> str:
     if "+" in text.lstrip()[1:]:
         raise NumberRejected("a '+' may only stand at the start of a number")
     compact = re.sub(r"\(\s*0\s*\)", "", text)  # the "(0)" of "+44 (0)7..."
-    digits = re.sub(r"\D", "", compact)
+    digits = re.sub(r"[^0-9]", "", compact)
     international = compact.strip().startswith("+") or digits.startswith("00")
     if digits.startswith("00"):
         digits = digits[2:]
@@ -186,7 +187,7 @@ def search_digits(text: str) -> str | None:
     if not stripped or any(ch.isalpha() for ch in stripped):
         return None
     compact = re.sub(r"\(\s*0\s*\)", "", stripped)
-    digits = re.sub(r"\D", "", compact)
+    digits = re.sub(r"[^0-9]", "", compact)
     if len(digits) < 3:
         return None
     if compact.startswith("+") or digits.startswith("00"):
