@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.statuses import Status
+from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.reference import area_status_counts
 
-Index = QModelIndex | QPersistentModelIndex
 AREA_COLUMNS = ["area", "total", *[s.value for s in Status]]
 
 
-class AreasTableModel(QAbstractTableModel):
+class AreasTableModel(FlatTableModel):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
@@ -33,19 +33,12 @@ class AreasTableModel(QAbstractTableModel):
         self._rows = area_status_counts(self._store)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    def column_titles(self) -> list[str]:
+        names = {"area": "Area", "total": "Lines"}
+        return [names.get(key, key.capitalize()) for key in AREA_COLUMNS]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(AREA_COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        key = AREA_COLUMNS[section]
-        return {"area": "Area", "total": "Lines"}.get(key, key.capitalize())
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -5,15 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QThread,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.line_import import NoNumberColumn, RejectedRow
 from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
+from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import StoreError
 from raptor_desktop.store.line_import import ImportCancelled, ImportResult, import_lines
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class ImportWorker(QObject):
@@ -83,24 +74,17 @@ def start_import(worker: ImportWorker, parent: QObject) -> QThread:
     return thread
 
 
-class RejectedRowsModel(QAbstractTableModel):
+class RejectedRowsModel(FlatTableModel):
     def __init__(self, rows: list[RejectedRow], headers: list[str], parent: QObject) -> None:
         super().__init__(parent)
         self._rows = rows
         self._headers = ["Row", "Reason", *headers]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    def column_titles(self) -> list[str]:
+        return self._headers
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (

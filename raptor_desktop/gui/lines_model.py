@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES
+from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
 
@@ -39,8 +40,6 @@ _STATUS_COLOURS = {
     "re-emerged": "#fde7e7",
 }
 
-Index = QModelIndex | QPersistentModelIndex
-
 
 def uk_date(value: object) -> str:
     """``2026-11-29`` → ``29/11/2026``: the interface shows UK dates."""
@@ -49,7 +48,7 @@ def uk_date(value: object) -> str:
     return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
 
 
-class LinesTableModel(QAbstractTableModel):
+class LinesTableModel(FlatTableModel):
     def __init__(self, store: Store, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._store = store
@@ -85,18 +84,11 @@ class LinesTableModel(QAbstractTableModel):
             return None
 
     # -- Qt model interface --------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+    def column_titles(self) -> list[str]:
+        return [title for _key, title in COLUMNS]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
-        return None
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -59,6 +59,7 @@ def test_every_written_form_is_read_in_a_training_database(text: str, e164: str)
         ("07012 345678", "personal number"),
         ("+33 6 12 34 56 78", r"not a UK number: country code \+33"),
         ("07400 123#456", "not part of a phone number"),
+        ("07700 900\u0661\u0662\u0663", "not part of a phone number"),
         ("07400 1+23456", r"'\+' may only stand at the start"),
     ],
 )
