@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -29,6 +30,13 @@ from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.line_detail import NumberDetail
 from raptor_desktop.store.lines import add_number, parse_for, save_edit
 from raptor_desktop.store.reference import area_names, operation_names
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt+letter moves to ``widget`` (for rows holding several widgets)."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 def _qdate(value: date) -> QDate:
@@ -74,8 +82,11 @@ class LineDialog(QDialog):
         self.number.setReadOnly(editing)
         self.number.textChanged.connect(self._check_number)
         self.number_message = MessageLabel()
-        form.addRow("&Number", self.number)
-        form.addRow("", self.number_message)
+        number_box = QVBoxLayout()
+        number_box.setSpacing(2)
+        number_box.addWidget(self.number)
+        number_box.addWidget(self.number_message)
+        form.addRow(_buddy("&Number", self.number), number_box)
 
         self.brand = QLineEdit()
         self.brand.setPlaceholderText("the brand buyers know, e.g. Tony")
@@ -108,7 +119,7 @@ class LineDialog(QDialog):
         self.takings_source.setPlaceholderText("source of the estimate")
         takings.addWidget(self.takings)
         takings.addWidget(self.takings_source)
-        form.addRow("Daily &takings", takings)
+        form.addRow(_buddy("Daily &takings", self.takings), takings)
         self.intel_refs = QLineEdit()
         form.addRow("&Intelligence refs", self.intel_refs)
         self.notes = QPlainTextEdit()
@@ -125,7 +136,7 @@ class LineDialog(QDialog):
         dates.addWidget(self.last_seen_known)
         dates.addWidget(self.last_seen)
         dates.addStretch()
-        form.addRow("&First seen", dates)
+        form.addRow(_buddy("&First seen", self.first_seen), dates)
         self.provider = QLineEdit()
         self.provider.setPlaceholderText("network confirmed by the officer (not the range holder)")
         if editing:
@@ -143,9 +154,10 @@ class LineDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addStretch(1)  # spare height goes here, not between the fields
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(560, 640)
+        self.resize(580, 600)
 
     # -- filling in ------------------------------------------------------------------------
     def _load_line(self, line: LineDetails) -> None:
