@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint bench system-deps clean
+.PHONY: run demo test lint bench bundle system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,15 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy raptor_desktop/core raptor_desktop/store
 
+bundle: $(STAMP) system-deps
+	PYTHON=$(BIN)/python sh build/build-linux.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+	$(BIN)/python bench/bundle.py
 
 clean:
 	rm -rf $(VENV) dist build/pyinstaller .pytest_cache .mypy_cache .ruff_cache

@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", help=f"database file (default: $RAPTOR_DB, or {default_db_path()})"
     )
     parser.add_argument(
+        "--selftest", action="store_true", help="check that the program works, then exit"
+    )
+    parser.add_argument(
         "--demo", action="store_true", help="use the demo training database, creating it if needed"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -271,6 +274,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        from raptor_desktop.selftest import run_selftest
+
+        return run_selftest()
     if args.command is None:
         from raptor_desktop.gui.app import run_gui  # Qt loads only when the window is wanted
 

@@ -33,6 +33,17 @@ def demo_db_path() -> Path:
     return data_dir() / "demo-training.sqlite3"
 
 
+def build_info() -> dict[str, str]:
+    """Version, build date and platform written into a bundle by raptor.spec; empty from source."""
+    import json
+
+    try:
+        data = json.loads(resource_path("build-info.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
 def resource_path(*parts: str) -> Path:
     """A file under ``resources/``, from source or from the bundle."""
     bundle_root = getattr(sys, "_MEIPASS", None)

@@ -145,3 +145,10 @@ def test_raptor_db_environment_variable(
     monkeypatch.setenv("RAPTOR_DB", str(target))
     assert run(capsys, "init", "--training")[0] == 0
     assert target.exists()
+
+
+def test_selftest_from_source(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--selftest")
+    assert code == 0
+    assert out.splitlines()[-1] == "self-test passed"
+    assert out.count("\nok   ") == 4

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,6 +22,8 @@ from raptor_desktop.store.demo import seed_demo
 from raptor_desktop.store.errors import StoreError
 
 log = logging.getLogger(__name__)
+
+EXIT_AFTER_SHOW_ENV = "RAPTOR_EXIT_AFTER_SHOW"
 
 
 def setup_logging() -> None:
@@ -84,6 +87,8 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
     sys.excepthook = _show_unexpected
     window = MainWindow(store)
     window.show()
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing in bench/bundle.py
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.store.close()
     return int(code)

@@ -28,7 +28,7 @@ from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
-from raptor_desktop.paths import demo_db_path
+from raptor_desktop.paths import build_info, demo_db_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
 from raptor_desktop.store.errors import Conflict, StoreError
@@ -291,14 +291,18 @@ class MainWindow(QMainWindow):
         self.lines_page.reload_areas()
         self.refresh()
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Raptor Desktop",
-            f"<h3>Raptor Desktop {__version__}</h3><p>Register of drug-dealing phone lines and "
-            "DDTRO applications, for use on stand-alone workstations.</p>"
-            f"<p>Database: {self.store.path}</p>",
+    def about_text(self) -> str:
+        info = build_info()
+        built = f"Built {info['built']}" if info.get("built") else "Running from source"
+        kind = "training" if self.store.training else "live"
+        return (
+            f"<h3>Raptor Desktop {__version__}</h3><p>{built}.</p><p>Register of drug-dealing "
+            "phone lines and DDTRO applications, for use on stand-alone workstations.</p>"
+            f"<p>Database ({kind}): {self.store.path}</p>"
         )
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Raptor Desktop", self.about_text())
 
     # -- import ----------------------------------------------------------------------------
     def import_lines(self) -> None:

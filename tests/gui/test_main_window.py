@@ -183,3 +183,10 @@ def test_open_demo_and_new_training_database(
     window.demo_action.trigger()
     assert window.store.training
     assert window.lines_page.model.rowCount() == 13
+
+
+def test_about_names_version_and_database(window: MainWindow) -> None:
+    text = window.about_text()
+    assert "Raptor Desktop 0." in text
+    assert "Running from source" in text
+    assert "training" in text and str(window.store.path) in text

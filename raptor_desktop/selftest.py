@@ -1,0 +1,116 @@
+"""``raptor --selftest``: proves an installed or bundled program works, then exits.
+
+It opens a temporary training database, imports drama numbers from CSV and XLSX, checks that
+phonenumbers' metadata and carrier data are present, and draws the main window off-screen.
+Each check prints a line; the first failure stops the test with exit code 1 and its reason.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+CheckResult = str
+
+
+def _database_and_import(folder: Path) -> CheckResult:
+    from raptor_desktop.core.tabular import read_table
+    from raptor_desktop.store.database import Store
+    from raptor_desktop.store.line_import import import_lines
+
+    source = folder / "selftest.csv"
+    source.write_text(
+        "Number,Line name,Areas\n07700 900101,Tony,Thurrock\n+44 7700 900102,K,Brentwood\n"
+        "O7700 900103,Bad,Thurrock\n",
+        encoding="utf-8",
+    )
+    with Store.open(folder / "selftest.sqlite3", training=True, actor="selftest") as store:
+        if not store.training:
+            raise AssertionError("the new database is not a training database")
+        summary = import_lines(store, read_table(source)).summary()
+    if summary != "imported 2, updated 0, rejected 1":
+        raise AssertionError(f"CSV import gave {summary!r}")
+    return f"training database created, CSV import: {summary}"
+
+
+def _xlsx(folder: Path) -> CheckResult:
+    from openpyxl import Workbook
+
+    from raptor_desktop.core.tabular import read_table
+
+    book = Workbook()
+    sheet = book.active
+    if sheet is None:
+        raise AssertionError("openpyxl made a workbook without a sheet")
+    sheet.append(["MSISDN", "Brand"])
+    sheet.append([7700900104, "Dee"])
+    path = folder / "selftest.xlsx"
+    book.save(path)
+    table = read_table(path)
+    if table.rows != [(2, ["7700900104", "Dee"])]:
+        raise AssertionError(f"XLSX read back as {table.rows!r}")
+    return "XLSX written and read back"
+
+
+def _numbering_data(_folder: Path) -> CheckResult:
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
+    from raptor_desktop.core.numbers import parse_mobile
+
+    example = phonenumbers.example_number_for_type("GB", PhoneNumberType.MOBILE)
+    number = parse_mobile(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164))
+    if not number.range_holder:
+        raise AssertionError("phonenumbers' carrier data is missing")
+    jersey = phonenumbers.example_number_for_type("JE", PhoneNumberType.MOBILE)
+    text = phonenumbers.format_number(jersey, phonenumbers.PhoneNumberFormat.E164)
+    if parse_mobile(text).crown_dependency != "JE":
+        raise AssertionError("Crown Dependency metadata is missing")
+    return f"numbering metadata and carrier data ({number.display}: {number.range_holder})"
+
+
+def _window(folder: Path) -> CheckResult:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from raptor_desktop.gui.app import make_application
+    from raptor_desktop.gui.main_window import MainWindow
+    from raptor_desktop.store.database import Store
+
+    app = make_application()
+    with Store.open(folder / "selftest.sqlite3", actor="selftest") as store:
+        window = MainWindow(store)
+        image = window.grab()  # draws the whole window without putting it on a screen
+        rows = window.lines_page.model.rowCount()
+        window.deleteLater()  # not close(): that would save this window's size as the user's
+        app.processEvents()
+    if image.isNull() or rows != 2:
+        raise AssertionError(f"main window drew {image.width()}x{image.height()}, {rows} rows")
+    return f"main window drawn off-screen ({image.width()}x{image.height()}, {rows} numbers)"
+
+
+CHECKS: list[tuple[str, Callable[[Path], CheckResult]]] = [
+    ("database", _database_and_import),
+    ("xlsx", _xlsx),
+    ("numbering", _numbering_data),
+    ("window", _window),
+]
+
+
+def run_selftest() -> int:
+    from raptor_desktop import __version__
+
+    print(f"Raptor Desktop {__version__} self-test")
+    with tempfile.TemporaryDirectory(prefix="raptor-selftest-") as name:
+        folder = Path(name)
+        for label, check in CHECKS:
+            try:
+                result = check(folder)
+            except Exception as error:  # any failure is the answer: report it and stop
+                print(f"FAIL {label}: {error}")
+                traceback.print_exc()
+                return 1
+            print(f"ok   {result}")
+    print("self-test passed")
+    return 0
