@@ -1,10 +1,10 @@
 #!/bin/sh
-# Debian packages Qt needs on this machine: installs them when run as root, otherwise says which
+# Debian packages Qt needs on this machine (plus binutils for PyInstaller, poppler-utils for PDFs): installs them when run as root, otherwise says which
 # to install. Used by `make run` and `make test`.
 set -eu
 PACKAGES="libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-libxcb-render-util0 libxcb-shape0 poppler-utils"
+libxcb-render-util0 libxcb-shape0 poppler-utils binutils"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "system-deps: not a Debian-based system; make sure Qt 6's libraries (OpenGL, EGL," \
