@@ -1,6 +1,7 @@
 #!/bin/sh
-# Debian packages Qt needs on this machine (plus binutils for PyInstaller, poppler-utils for PDFs): installs them when run as root, otherwise says which
-# to install. Used by `make run` and `make test`.
+# Debian packages the project needs: Qt's libraries, binutils (PyInstaller's objdump) and
+# poppler-utils (looking at PDFs). Installs them when run as root, otherwise says which to
+# install. Used by `make run`, `make test` and `make bundle`.
 set -eu
 PACKAGES="libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
