@@ -17,6 +17,8 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop import __version__
+from raptor_desktop.core.applications import COURTS
+from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
 from raptor_desktop.store.errors import StoreError, translate
 from raptor_desktop.store.migrations import migrate
@@ -86,6 +88,7 @@ class Store:
             raise translate(error, str(path)) or error from error
         store = cls(sqlite_utils.Database(conn), path, actor or _os_user())
         store._seed_if_new(training)
+        store._seed_lists_if_empty()
         return store
 
     def close(self) -> None:
@@ -137,6 +140,17 @@ class Store:
             self.db.table("operations").insert({"name": DEFAULT_OPERATION}, ignore=True)
             self.db.table("areas").insert_all(({"name": n} for n in ESSEX_DISTRICTS), ignore=True)
         log.info("created %s database at %s", "training" if training else "live", self.path)
+
+
+    def _seed_lists_if_empty(self) -> None:
+        """Courts and networks: seeded once, in new databases and in those migrated to v3."""
+        if self.db.execute("SELECT EXISTS (SELECT 1 FROM courts)").fetchone()[0]:
+            return
+        with self.transaction("seed reference lists"):
+            self.db.table("courts").insert_all(({"name": c} for c in COURTS), ignore=True)
+            self.db.table("networks").insert_all(
+                ({"name": n, "host": h} for n, h in NETWORKS.items()), ignore=True
+            )
 
 
 def _os_user() -> str:

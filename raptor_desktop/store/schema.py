@@ -20,6 +20,24 @@ status_changes  the history of every number's status: from, to, when (UTC), who,
 devices         IMEI / IMSI / ICCID recorded against a number (validated in ``core``).
 evidence        (v2) per line: marketing texts, test purchases (date, location, product,
                 price, exhibit reference), seized handsets, intelligence.
+settings        (v3) key/value settings with typed defaults in ``store.settings``
+                (protective marking, warning periods).
+courts          (v3) county court hearing centres, an editable list.
+networks        (v3) mobile networks and, for an MVNO, the host network that serves orders.
+holiday_overrides (v3) days the unit adds to or removes from the bank-holiday list.
+applications    (v3) a DDTRO application: reference, operation, court, hearing date and time,
+                claim number, the applicant officer (name, rank, collar number, force, work
+                address), the authorising officer (superintendent or above) and the date of the
+                authority, status draft / submitted / heard, and the application it renews.
+application_numbers (v3) the numbers in an application, each with the provider to serve,
+                a grounds summary, and the court's outcome for it.
+exhibits        (v3) exhibits marked with the officer's initials and a running number
+                (``RC/1``), with an optional attached file kept in the attachment store
+                (``<database>.attachments/``) and its SHA-256.
+exhibit_numbers (v3) which numbers an exhibit relates to.
+orders          (v3) an order made on a number: date, duration (end date, period in months,
+                or until discharged), compliance deadline and how it was set, and the date the
+                provider confirmed disconnection.
 
 Dates are ISO 8601 text: ``YYYY-MM-DD`` for dates, ``YYYY-MM-DDTHH:MM:SSZ`` for UTC times.
 Money is held in pence as an integer.
@@ -135,6 +153,98 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         CREATE INDEX IF NOT EXISTS evidence_line ON evidence(line_id);
         CREATE INDEX IF NOT EXISTS numbers_search_digits ON numbers(search_digits);
+        """,
+    ),
+    Migration(
+        3,
+        "applications, orders and exhibits",
+        """
+        CREATE TABLE IF NOT EXISTS settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS courts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+        CREATE TABLE IF NOT EXISTS networks (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            host TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE IF NOT EXISTS holiday_overrides (
+            day TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('add', 'remove')),
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE IF NOT EXISTS applications (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            operation_id INTEGER NOT NULL REFERENCES operations(id),
+            court TEXT NOT NULL DEFAULT '',
+            hearing_date TEXT,
+            hearing_time TEXT,
+            claim_number TEXT NOT NULL DEFAULT '',
+            applicant_name TEXT NOT NULL DEFAULT '',
+            applicant_rank TEXT NOT NULL DEFAULT '',
+            applicant_collar TEXT NOT NULL DEFAULT '',
+            applicant_force TEXT NOT NULL DEFAULT '',
+            applicant_address TEXT NOT NULL DEFAULT '',
+            authoriser_name TEXT NOT NULL DEFAULT '',
+            authoriser_rank TEXT NOT NULL DEFAULT '',
+            authoriser_collar TEXT NOT NULL DEFAULT '',
+            authorised_on TEXT,
+            statement_number INTEGER NOT NULL DEFAULT 1,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'submitted', 'heard')),
+            submitted_at TEXT,
+            renews_application_id INTEGER REFERENCES applications(id),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS application_numbers (
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            number_id INTEGER NOT NULL REFERENCES numbers(id),
+            provider TEXT NOT NULL DEFAULT '',
+            grounds TEXT NOT NULL DEFAULT '',
+            outcome TEXT CHECK (outcome IN
+                ('made', 'refused', 'adjourned', 'withdrawn', 'carved out')),
+            outcome_on TEXT,
+            PRIMARY KEY (application_id, number_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS application_numbers_number
+            ON application_numbers(number_id);
+        CREATE TABLE IF NOT EXISTS exhibits (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER REFERENCES applications(id) ON DELETE SET NULL,
+            officer_initials TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            description TEXT NOT NULL,
+            exhibit_date TEXT,
+            file_name TEXT NOT NULL DEFAULT '',
+            file_sha256 TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            UNIQUE (officer_initials, seq)
+        );
+        CREATE TABLE IF NOT EXISTS exhibit_numbers (
+            exhibit_id INTEGER NOT NULL REFERENCES exhibits(id) ON DELETE CASCADE,
+            number_id INTEGER NOT NULL REFERENCES numbers(id),
+            PRIMARY KEY (exhibit_id, number_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS orders (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications(id),
+            number_id INTEGER NOT NULL REFERENCES numbers(id),
+            order_date TEXT NOT NULL,
+            end_date TEXT,
+            period_months INTEGER CHECK (period_months > 0),
+            deadline_kind TEXT NOT NULL,
+            deadline_at TEXT NOT NULL,
+            provider_confirmed_on TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (application_id, number_id)
+        );
         """,
     ),
 )

@@ -1,0 +1,143 @@
+"""DDTRO applications: who applies, who authorises, what may be submitted, and outcomes.
+
+SI 2017/1240: the applicant must be a police officer of the rank of superintendent or above (or
+the NCA Director General or a Deputy). Officers below that rank prepare the case; the
+application goes in under the authority of a superintendent, whose rank and date are recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from raptor_desktop.core.statuses import Status
+
+AUTHORISING_RANKS = (
+    "Superintendent",
+    "Chief Superintendent",
+    "Commander",
+    "Assistant Chief Constable",
+    "Deputy Assistant Commissioner",
+    "Deputy Chief Constable",
+    "Assistant Commissioner",
+    "Chief Constable",
+    "Deputy Commissioner",
+    "Commissioner",
+    "NCA Deputy Director General",
+    "NCA Director General",
+)
+OTHER_RANKS = (
+    "Police Constable",
+    "Detective Constable",
+    "Sergeant",
+    "Detective Sergeant",
+    "Inspector",
+    "Detective Inspector",
+    "Chief Inspector",
+    "Detective Chief Inspector",
+    "Police Staff",
+)
+
+COURTS = (
+    "County Court at Clerkenwell and Shoreditch",
+    "County Court at Chelmsford",
+    "County Court at Southend",
+    "County Court at Basildon",
+    "County Court at Colchester",
+    "County Court at Central London",
+    "County Court at Romford",
+    "County Court at Cambridge",
+)
+
+
+class ApplicationStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    HEARD = "heard"
+
+
+class Outcome(StrEnum):
+    MADE = "made"
+    REFUSED = "refused"
+    ADJOURNED = "adjourned"
+    WITHDRAWN = "withdrawn"
+    CARVED_OUT = "carved out"
+
+
+OUTCOME_STATUS = {
+    Outcome.MADE: Status.ORDER_MADE,
+    Outcome.REFUSED: Status.REFUSED,
+    Outcome.ADJOURNED: Status.IN_APPLICATION,
+    Outcome.WITHDRAWN: Status.WITHDRAWN,
+    Outcome.CARVED_OUT: Status.WITHDRAWN,
+}
+"""The status a number moves to when the court's outcome for it is recorded."""
+
+
+class SubmissionRefused(ValueError):
+    """The application cannot be marked submitted yet; ``str()`` says why."""
+
+
+@dataclass(frozen=True)
+class Officer:
+    name: str = ""
+    rank: str = ""
+    collar: str = ""
+    force: str = "Essex Police"
+    work_address: str = ""
+
+    @property
+    def initials(self) -> str:
+        """Initials for exhibit marks: "Rachel Carter" → "RC"."""
+        words = [w for w in self.name.replace("-", " ").split() if w[:1].isalpha()]
+        return "".join(w[0].upper() for w in words) or "XX"
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name.split() else ""
+
+    def described(self) -> str:
+        parts = [p for p in (self.rank, self.name) if p]
+        collar = f" ({self.collar})" if self.collar else ""
+        return " ".join(parts) + collar
+
+
+def parse_outcome(text: str) -> Outcome:
+    wanted = text.strip().lower().replace("-", " ").replace("_", " ")
+    for outcome in Outcome:
+        if outcome.value == wanted:
+            return outcome
+    known = ", ".join(o.value for o in Outcome)
+    raise ValueError(f"unknown outcome {text!r}; use one of: {known}")
+
+
+def can_authorise(rank: str) -> bool:
+    return rank.strip().casefold() in {r.casefold() for r in AUTHORISING_RANKS}
+
+
+def submission_problems(
+    authoriser: Officer, authorised_on: date | None, number_statuses: dict[str, Status]
+) -> list[str]:
+    """Everything that stops an application being submitted; empty when it may go."""
+    problems = []
+    if not authoriser.name.strip():
+        problems.append("no authorising officer is recorded")
+    elif not can_authorise(authoriser.rank):
+        problems.append(
+            f"the authorising officer's rank ({authoriser.rank or 'none given'}) is below "
+            "superintendent; the application must be authorised by a superintendent or above "
+            "(or the NCA Director General or a Deputy)"
+        )
+    if authorised_on is None:
+        problems.append("the date of the authority is not recorded")
+    if not number_statuses:
+        problems.append("the application names no numbers")
+    not_ready = [
+        n for n, s in number_statuses.items() if s not in (Status.READY, Status.IN_APPLICATION)
+    ]
+    if not_ready:
+        problems.append(
+            "these numbers are not ready for application: " + ", ".join(sorted(not_ready))
+        )
+    return problems

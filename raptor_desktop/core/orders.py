@@ -1,0 +1,132 @@
+"""Orders made on an application: duration, compliance deadline, and the warnings they raise.
+
+Duration (reg 3(2)): until a date, for a period, or, if the order states neither, until
+discharged. Compliance (reg 3(4)-(6)): by default the end of the fifth working day after the
+order; the court may set another time; the applicant and a provider may agree an earlier one.
+The warning periods are policy, so they are parameters with the unit's defaults.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from raptor_desktop.core.dates import full_date, plural, uk_date
+from raptor_desktop.core.working_days import BankHolidays, default_compliance_deadline
+
+END_WARNING_DAYS = 28
+REVIEW_MONTHS = 6
+END_OF_DAY = time(23, 59)
+
+
+class DeadlineKind(StrEnum):
+    DEFAULT = "end of the 5th working day"
+    COURT = "set by the court"
+    AGREED = "agreed earlier with the provider"
+
+
+def add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long an order lasts: exactly one of an end date, a period in months, or neither."""
+
+    end_date: date | None = None
+    months: int | None = None
+
+    def end(self, order_date: date) -> date | None:
+        if self.end_date:
+            return self.end_date
+        if self.months:
+            return add_months(order_date, self.months)
+        return None
+
+    def describe(self) -> str:
+        if self.end_date:
+            return f"until {full_date(self.end_date)}"
+        if self.months:
+            return f"for {plural(self.months, 'month')} from the date of the order"
+        return "until discharged"
+
+
+def compliance_deadline(
+    order_date: date,
+    kind: DeadlineKind = DeadlineKind.DEFAULT,
+    set_at: datetime | None = None,
+    calendar_: BankHolidays | None = None,
+) -> datetime:
+    """When the provider must have complied with an order made on ``order_date``."""
+    if kind is DeadlineKind.DEFAULT:
+        return datetime.combine(default_compliance_deadline(order_date, calendar_), END_OF_DAY)
+    if set_at is None:
+        raise ValueError(f"a deadline {kind.value} needs its date and time")
+    if set_at.date() < order_date:
+        raise ValueError("the compliance deadline is before the date of the order")
+    return set_at
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    """What the warnings need to know about one order on one number."""
+
+    reference: str
+    number: str
+    brand: str
+    order_date: date
+    deadline: datetime
+    confirmed_on: date | None
+    end: date | None
+    reemerged_numbers: tuple[str, ...] = ()
+
+
+def order_warnings(
+    order: OrderFacts,
+    today: date,
+    end_warning_days: int = END_WARNING_DAYS,
+    review_months: int = REVIEW_MONTHS,
+) -> list[str]:
+    """Warnings an officer must see about ``order`` on ``today``, most urgent first."""
+    found = []
+    who = f"{order.number} ({order.brand or 'unnamed line'}, {order.reference})"
+    if order.confirmed_on is None:
+        deadline = order.deadline.date()
+        if deadline < today:
+            found.append(
+                f"{who}: compliance deadline passed on {uk_date(deadline)} "
+                "without confirmation of disconnection"
+            )
+        elif deadline <= today + timedelta(days=1):
+            when = "today" if deadline == today else "tomorrow"
+            found.append(
+                f"{who}: compliance deadline is {when} and the provider has not "
+                "confirmed disconnection"
+            )
+    if order.end is not None:
+        if today <= order.end <= today + timedelta(days=end_warning_days):
+            found.append(
+                f"{who}: the order ends on {uk_date(order.end)}; renew or extend it if the "
+                "line is still in use"
+            )
+    else:
+        review = add_months(order.order_date, review_months)
+        while review < today - timedelta(days=end_warning_days):
+            review = add_months(review, review_months)
+        if review <= today + timedelta(days=end_warning_days):
+            found.append(
+                f"{who}: open-ended order due for its {review_months}-monthly review "
+                f"on {uk_date(review)}"
+            )
+    if order.reemerged_numbers:
+        found.append(
+            f"{who}: the brand re-emerged on "
+            + ", ".join(order.reemerged_numbers)
+            + " after the order"
+        )
+    return found

@@ -1,0 +1,54 @@
+"""Settings kept in the database, each with its type and default declared here, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from raptor_desktop.store.database import Store
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str | int
+    label: str
+
+
+PROTECTIVE_MARKING = Setting("protective_marking", "OFFICIAL-SENSITIVE", "Protective marking")
+END_WARNING_DAYS = Setting("end_warning_days", 28, "Warn this many days before an order ends")
+REVIEW_MONTHS = Setting("review_months", 6, "Review open-ended orders every (months)")
+UNIT_NAME = Setting("unit_name", "Essex Police — Operation Raptor", "Unit")
+
+SETTINGS = (PROTECTIVE_MARKING, END_WARNING_DAYS, REVIEW_MONTHS, UNIT_NAME)
+
+
+def get_text(store: Store, setting: Setting) -> str:
+    row = store.db.execute("SELECT value FROM settings WHERE key = ?", [setting.key]).fetchone()
+    return str(row[0]) if row else str(setting.default)
+
+
+def get_int(store: Store, setting: Setting) -> int:
+    try:
+        return int(get_text(store, setting))
+    except ValueError:
+        return int(setting.default)
+
+
+def set_value(store: Store, setting: Setting, value: str | int) -> None:
+    if isinstance(setting.default, int):
+        try:
+            number = int(value)
+        except ValueError:
+            raise ValueError(f"{setting.label}: {value!r} is not a whole number") from None
+        if number <= 0:
+            raise ValueError(f"{setting.label}: must be more than 0")
+        value = number
+    text = str(value).strip()
+    if not text:
+        raise ValueError(f"{setting.label}: cannot be empty")
+    with store.transaction("change setting", setting.key) as db:
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [setting.key, text],
+        )
