@@ -141,7 +141,6 @@ class Store:
             self.db.table("areas").insert_all(({"name": n} for n in ESSEX_DISTRICTS), ignore=True)
         log.info("created %s database at %s", "training" if training else "live", self.path)
 
-
     def _seed_lists_if_empty(self) -> None:
         """Courts and networks: seeded once, in new databases and in those migrated to v3."""
         if self.db.execute("SELECT EXISTS (SELECT 1 FROM courts)").fetchone()[0]:

@@ -1,0 +1,114 @@
+"""Everything the court documents need about one application, as plain data.
+
+The store assembles a :class:`CaseFile`; the documents package turns it into PDFs without
+touching the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from raptor_desktop.core.applications import ApplicationStatus, Officer
+from raptor_desktop.core.dates import full_date
+
+
+@dataclass(frozen=True)
+class CaseItem:
+    """One number in the application, with the devices and provider that go with it."""
+
+    e164: str
+    display: str
+    brand: str
+    areas: tuple[str, ...] = ()
+    drugs: tuple[str, ...] = ()
+    imei: tuple[str, ...] = ()
+    imsi: tuple[str, ...] = ()
+    iccid: tuple[str, ...] = ()
+    range_holder: str = ""
+    provider: str = ""
+    host: str = ""
+    grounds: str = ""
+    outcome: str | None = None
+    crown_dependency: str | None = None
+
+    @property
+    def serve_on(self) -> str:
+        """The provider the order is served on (an MVNO's host named beside it)."""
+        provider = self.provider or self.range_holder or "provider to be confirmed"
+        return f"{provider} (host network {self.host})" if self.host else provider
+
+
+@dataclass(frozen=True)
+class CaseExhibit:
+    mark: str
+    description: str
+    exhibit_date: date | None = None
+    file_name: str = ""
+    file_path: Path | None = None
+    sha256: str = ""
+    numbers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseEvidence:
+    brand: str
+    kind: str
+    occurred_on: date | None
+    details: str
+    location: str = ""
+    reference: str = ""
+
+
+@dataclass
+class CaseFile:
+    reference: str
+    operation: str
+    court: str
+    hearing_date: date | None
+    hearing_time: str
+    claim_number: str
+    applicant: Officer
+    authoriser: Officer
+    authorised_on: date | None
+    statement_number: int
+    status: ApplicationStatus
+    items: list[CaseItem] = field(default_factory=list)
+    exhibits: list[CaseExhibit] = field(default_factory=list)
+    evidence: list[CaseEvidence] = field(default_factory=list)
+    training: bool = False
+    marking: str = "OFFICIAL-SENSITIVE"
+    unit: str = ""
+    prepared_on: date = field(default_factory=date.today)
+
+    @property
+    def hearing_text(self) -> str:
+        if not self.hearing_date:
+            return "hearing date to be fixed"
+        at = f" at {self.hearing_time}" if self.hearing_time else ""
+        return f"{full_date(self.hearing_date)}{at}"
+
+    @property
+    def claim_text(self) -> str:
+        return self.claim_number or "Claim number to be allocated"
+
+    def providers(self) -> dict[str, list[CaseItem]]:
+        """Items grouped by the provider the order is served on, in name order."""
+        grouped: dict[str, list[CaseItem]] = {}
+        for item in self.items:
+            grouped.setdefault(item.serve_on, []).append(item)
+        return dict(sorted(grouped.items()))
+
+
+def grounds_from_evidence(brand: str, areas: list[str], evidence: list[CaseEvidence]) -> str:
+    """A first draft of the grounds for one line, from the evidence recorded against it."""
+    where = f" serving {', '.join(areas)}" if areas else ""
+    name = f"the deal line branded “{brand}”" if brand else "an unnamed deal line"
+    parts = [f"The number is used by {name}{where}."]
+    for item in evidence:
+        when = f" on {full_date(item.occurred_on)}" if item.occurred_on else ""
+        place = f" at {item.location}" if item.location else ""
+        ref = f" (exhibit {item.reference})" if item.reference else ""
+        parts.append(f"{item.kind.capitalize()}{when}{place}: {item.details}{ref}.")
+    return " ".join(parts)

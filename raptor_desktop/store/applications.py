@@ -1,0 +1,345 @@
+"""Writing DDTRO applications: creating them, their numbers, authority, submission, outcomes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlite_utils
+
+from raptor_desktop.core.applications import (
+    OUTCOME_STATUS,
+    ApplicationStatus,
+    Officer,
+    Outcome,
+    SubmissionRefused,
+    submission_problems,
+)
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.calendar import bank_holidays
+from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.lines import find_number, record_status
+from raptor_desktop.store.reference import operation_id
+
+
+@dataclass
+class ApplicationDetails:
+    """The editable facts of an application (numbers, exhibits and outcomes are separate)."""
+
+    court: str = ""
+    hearing_date: date | None = None
+    hearing_time: str = ""
+    claim_number: str = ""
+    applicant: Officer = Officer()
+    authoriser: Officer = Officer()
+    authorised_on: date | None = None
+    statement_number: int = 1
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.hearing_time and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", self.hearing_time):
+            found.append(f"hearing time {self.hearing_time!r} is not HH:MM (24-hour)")
+        if self.statement_number < 1:
+            found.append("the statement number starts at 1")
+        return found
+
+
+def _officer_columns(prefix: str, officer: Officer, *, full: bool) -> dict[str, object]:
+    columns: dict[str, object] = {
+        f"{prefix}_name": officer.name.strip(),
+        f"{prefix}_rank": officer.rank.strip(),
+        f"{prefix}_collar": officer.collar.strip(),
+    }
+    if full:
+        columns[f"{prefix}_force"] = officer.force.strip()
+        columns[f"{prefix}_address"] = officer.work_address.strip()
+    return columns
+
+
+def _detail_columns(details: ApplicationDetails) -> dict[str, object]:
+    return {
+        "court": details.court.strip(),
+        "hearing_date": details.hearing_date.isoformat() if details.hearing_date else None,
+        "hearing_time": details.hearing_time.strip() or None,
+        "claim_number": details.claim_number.strip(),
+        **_officer_columns("applicant", details.applicant, full=True),
+        **_officer_columns("authoriser", details.authoriser, full=False),
+        "authorised_on": details.authorised_on.isoformat() if details.authorised_on else None,
+        "statement_number": details.statement_number,
+    }
+
+
+def application_id(store: Store, reference: str) -> int:
+    row = store.db.execute(
+        "SELECT id FROM applications WHERE reference = ?", [reference.strip()]
+    ).fetchone()
+    if row is None:
+        raise RecordNotFound(f"no application with reference {reference.strip()!r}")
+    return int(row[0])
+
+
+def next_reference(store: Store, operation: str, year: int) -> str:
+    """``RAP-2026-003``: the operation's first letters, the year and a running number."""
+    words = [w for w in re.findall(r"[A-Za-z]+", operation) if w.lower() != "operation"]
+    prefix = (words[0][:3] if words else "DDT").upper()
+    taken = store.db.execute(
+        "SELECT COUNT(*) FROM applications WHERE reference LIKE ?", [f"{prefix}-{year}-%"]
+    ).fetchone()[0]
+    seq = int(taken) + 1
+    while store.db.execute(
+        "SELECT 1 FROM applications WHERE reference = ?", [f"{prefix}-{year}-{seq:03d}"]
+    ).fetchone():
+        seq += 1
+    return f"{prefix}-{year}-{seq:03d}"
+
+
+def create_application(
+    store: Store,
+    details: ApplicationDetails,
+    numbers: list[str],
+    *,
+    operation: str = "Operation Raptor",
+    reference: str | None = None,
+    renews: str | None = None,
+) -> str:
+    """Create a draft application holding ``numbers``; returns its reference."""
+    problems = details.problems()
+    if problems:
+        raise ValueError("; ".join(problems))
+    reference = (reference or "").strip() or next_reference(store, operation, date.today().year)
+    if store.db.execute("SELECT 1 FROM applications WHERE reference = ?", [reference]).fetchone():
+        raise Conflict(f"an application with reference {reference!r} already exists")
+    renews_id = application_id(store, renews) if renews else None
+    with store.transaction("create application", reference) as db:
+        now = utc_now()
+        app_id = insert_row(
+            db,
+            "applications",
+            {
+                "reference": reference,
+                "operation_id": operation_id(db, operation),
+                **_detail_columns(details),
+                "status": ApplicationStatus.DRAFT.value,
+                "renews_application_id": renews_id,
+                "created_at": now,
+                "created_by": store.actor,
+                "updated_at": now,
+            },
+        )
+        for text in numbers:
+            _add_number(store, db, app_id, text)
+    return reference
+
+
+def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str) -> None:
+    number = find_number(store, text)
+    if db.execute(
+        "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
+        [app_id, number.id],
+    ).fetchone():
+        raise Conflict(f"{national_format(number.e164)} is already in this application")
+    provider = db.execute(
+        "SELECT CASE WHEN provider_confirmed <> '' THEN provider_confirmed ELSE range_holder END "
+        "FROM numbers WHERE id = ?",
+        [number.id],
+    ).fetchone()[0]
+    db.execute(
+        "INSERT INTO application_numbers (application_id, number_id, provider) VALUES (?, ?, ?)",
+        [app_id, number.id, provider if not provider.startswith("none") else ""],
+    )
+
+
+def _check_draft(store: Store, app_id: int, reference: str) -> None:
+    status = store.db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
+    if status[0] != ApplicationStatus.DRAFT.value:
+        raise Conflict(f"{reference} has been {status[0]}; only a draft can be changed")
+
+
+def add_numbers(store: Store, reference: str, numbers: list[str]) -> None:
+    app_id = application_id(store, reference)
+    _check_draft(store, app_id, reference)
+    with store.transaction("add numbers to application", reference) as db:
+        for text in numbers:
+            _add_number(store, db, app_id, text)
+
+
+def remove_number(store: Store, reference: str, text: str) -> None:
+    app_id = application_id(store, reference)
+    _check_draft(store, app_id, reference)
+    number = find_number(store, text)
+    with store.transaction("remove number from application", reference) as db:
+        db.execute(
+            "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
+            [app_id, number.id],
+        )
+
+
+def save_details(store: Store, reference: str, details: ApplicationDetails) -> None:
+    problems = details.problems()
+    if problems:
+        raise ValueError("; ".join(problems))
+    app_id = application_id(store, reference)
+    with store.transaction("edit application", reference) as db:
+        db.table("applications").update(
+            app_id, {**_detail_columns(details), "updated_at": utc_now()}
+        )
+
+
+def set_item(store: Store, reference: str, text: str, provider: str, grounds: str) -> None:
+    """Set the provider to serve and the grounds summary for one number of an application."""
+    app_id = application_id(store, reference)
+    number = find_number(store, text)
+    with store.transaction("edit application item", reference) as db:
+        cursor = db.execute(
+            "UPDATE application_numbers SET provider = ?, grounds = ? "
+            "WHERE application_id = ? AND number_id = ?",
+            [provider.strip(), grounds.strip(), app_id, number.id],
+        )
+        if cursor.rowcount == 0:
+            raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
+
+
+def number_statuses(store: Store, app_id: int) -> dict[str, Status]:
+    return {
+        national_format(e164): Status(status)
+        for e164, status in store.db.execute(
+            "SELECT n.e164, n.status FROM application_numbers an "
+            "JOIN numbers n ON n.id = an.number_id WHERE an.application_id = ?",
+            [app_id],
+        )
+    }
+
+
+def submit(store: Store, reference: str) -> None:
+    """Mark a draft submitted, moving its numbers to "in application".
+
+    Refused, with every reason, until a superintendent or above has authorised it and dated
+    the authority, and every number is ready for application.
+    """
+    app_id = application_id(store, reference)
+    _check_draft(store, app_id, reference)
+    row = store.db.execute(
+        "SELECT authoriser_name, authoriser_rank, authoriser_collar, authorised_on "
+        "FROM applications WHERE id = ?",
+        [app_id],
+    ).fetchone()
+    authoriser = Officer(name=row[0], rank=row[1], collar=row[2])
+    authorised_on = date.fromisoformat(row[3]) if row[3] else None
+    problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
+    if problems:
+        raise SubmissionRefused(f"{reference} cannot be submitted: " + "; ".join(problems))
+    with store.transaction("submit application", reference) as db:
+        now = utc_now()
+        db.table("applications").update(
+            app_id,
+            {"status": ApplicationStatus.SUBMITTED.value, "submitted_at": now, "updated_at": now},
+        )
+        for number_id, status in db.execute(
+            "SELECT n.id, n.status FROM application_numbers an JOIN numbers n "
+            "ON n.id = an.number_id WHERE an.application_id = ? AND n.status = ?",
+            [app_id, Status.READY.value],
+        ).fetchall():
+            db.execute(
+                "UPDATE numbers SET status = ?, updated_at = ? WHERE id = ?",
+                [Status.IN_APPLICATION.value, now, number_id],
+            )
+            record_status(
+                db,
+                number_id,
+                Status(status),
+                Status.IN_APPLICATION,
+                store.actor,
+                f"application {reference} submitted",
+            )
+
+
+@dataclass(frozen=True)
+class OrderTerms:
+    """What the court ordered for a number: duration and compliance deadline."""
+
+    duration: Duration = Duration()
+    deadline_kind: DeadlineKind = DeadlineKind.DEFAULT
+    deadline_at: datetime | None = None
+
+
+def record_outcome(
+    store: Store,
+    reference: str,
+    text: str,
+    outcome: Outcome,
+    on: date,
+    terms: OrderTerms | None = None,
+) -> None:
+    """Record the court's outcome for one number; an order made creates the order record."""
+    app_id = application_id(store, reference)
+    status = store.db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
+    if status[0] == ApplicationStatus.DRAFT.value and outcome is not Outcome.WITHDRAWN:
+        raise Conflict(f"{reference} is still a draft; mark it submitted before the hearing")
+    number = find_number(store, text)
+    if not store.db.execute(
+        "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
+        [app_id, number.id],
+    ).fetchone():
+        raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
+    terms = terms or OrderTerms()
+    if terms.duration.end_date and terms.duration.end_date <= on:
+        raise ValueError("the order's end date must be after the date of the order")
+    deadline = None
+    if outcome is Outcome.MADE:
+        deadline = compliance_deadline(
+            on, terms.deadline_kind, terms.deadline_at, bank_holidays(store)
+        )
+    new_status = OUTCOME_STATUS[outcome]
+    with store.transaction("record outcome", f"{reference} {number.e164}: {outcome}") as db:
+        db.execute(
+            "UPDATE application_numbers SET outcome = ?, outcome_on = ? "
+            "WHERE application_id = ? AND number_id = ?",
+            [outcome.value, on.isoformat(), app_id, number.id],
+        )
+        heard = status[0] == ApplicationStatus.SUBMITTED.value and outcome is not Outcome.ADJOURNED
+        if heard:
+            db.execute(
+                "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                [ApplicationStatus.HEARD.value, utc_now(), app_id],
+            )
+        if outcome is Outcome.CARVED_OUT:  # reg 3(3): the order stops applying to this item
+            db.execute(
+                "UPDATE orders SET end_date = ? WHERE application_id = ? AND number_id = ?",
+                [on.isoformat(), app_id, number.id],
+            )
+        if deadline is not None:
+            db.execute(
+                "INSERT INTO orders (application_id, number_id, order_date, end_date, "
+                "period_months, deadline_kind, deadline_at, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(application_id, number_id) DO UPDATE "
+                "SET order_date = excluded.order_date, end_date = excluded.end_date, "
+                "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
+                "deadline_at = excluded.deadline_at",
+                [
+                    app_id,
+                    number.id,
+                    on.isoformat(),
+                    terms.duration.end_date.isoformat() if terms.duration.end_date else None,
+                    terms.duration.months,
+                    terms.deadline_kind.name,
+                    deadline.isoformat(timespec="minutes"),
+                    utc_now(),
+                ],
+            )
+        if number.status != new_status:
+            db.execute(
+                "UPDATE numbers SET status = ?, updated_at = ? WHERE id = ?",
+                [new_status.value, utc_now(), number.id],
+            )
+            record_status(
+                db,
+                number.id,
+                number.status,
+                new_status,
+                store.actor,
+                f"{reference}: {outcome.value} on {on.isoformat()}",
+            )

@@ -1,0 +1,155 @@
+"""Assembling the :class:`CaseFile` of an application for the documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from raptor_desktop.core.applications import ApplicationStatus, Officer
+from raptor_desktop.core.case_file import (
+    CaseEvidence,
+    CaseExhibit,
+    CaseFile,
+    CaseItem,
+    grounds_from_evidence,
+)
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.store.applications import application_id
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.exhibits import stored_file
+from raptor_desktop.store.settings import PROTECTIVE_MARKING, UNIT_NAME, get_text
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[CaseItem]:
+    items = []
+    rows = store.db.execute(
+        "SELECT n.id, n.e164, l.brand, n.range_holder, an.provider, an.grounds, an.outcome, "
+        "n.crown_dependency, l.id, COALESCE(w.host, '') FROM application_numbers an "
+        "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
+        "LEFT JOIN networks w ON w.name = an.provider "
+        "WHERE an.application_id = ? ORDER BY n.search_digits",
+        [app_id],
+    ).fetchall()
+    for number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host in rows:
+        devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
+        for kind, value in store.db.execute(
+            "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
+        ):
+            devices[kind].append(value)
+        areas = [
+            r[0]
+            for r in store.db.execute(
+                "SELECT a.name FROM line_areas la JOIN areas a ON a.id = la.area_id "
+                "WHERE la.line_id = ? ORDER BY a.name",
+                [line_id],
+            )
+        ]
+        drugs = [
+            r[0]
+            for r in store.db.execute(
+                "SELECT drug FROM line_drugs WHERE line_id = ? ORDER BY drug", [line_id]
+            )
+        ]
+        line_evidence = [e for e in evidence if e.brand == brand]
+        items.append(
+            CaseItem(
+                e164=e164,
+                display=national_format(e164),
+                brand=brand,
+                areas=tuple(areas),
+                drugs=tuple(drugs),
+                imei=tuple(devices["IMEI"]),
+                imsi=tuple(devices["IMSI"]),
+                iccid=tuple(devices["ICCID"]),
+                range_holder=holder,
+                provider=provider,
+                host=host,
+                grounds=grounds or grounds_from_evidence(brand, areas, line_evidence),
+                outcome=outcome,
+                crown_dependency=crown,
+            )
+        )
+    return items
+
+
+def _evidence(store: Store, app_id: int) -> list[CaseEvidence]:
+    rows = store.db.execute(
+        "SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.details, e.location, e.reference "
+        "FROM application_numbers an JOIN numbers n ON n.id = an.number_id "
+        "JOIN lines l ON l.id = n.line_id JOIN evidence e ON e.line_id = l.id "
+        "WHERE an.application_id = ? ORDER BY e.occurred_on, e.id",
+        [app_id],
+    ).fetchall()
+    return [CaseEvidence(b, k, _date(d), t, loc, ref) for b, k, d, t, loc, ref in rows]
+
+
+def _exhibits(store: Store, app_id: int, *, check_files: bool) -> list[CaseExhibit]:
+    exhibits = []
+    for ex_id, initials, seq, description, day, name, digest in store.db.execute(
+        "SELECT id, officer_initials, seq, description, exhibit_date, file_name, file_sha256 "
+        "FROM exhibits WHERE application_id = ? ORDER BY officer_initials, seq",
+        [app_id],
+    ).fetchall():
+        numbers = tuple(
+            national_format(r[0])
+            for r in store.db.execute(
+                "SELECT n.e164 FROM exhibit_numbers x JOIN numbers n ON n.id = x.number_id "
+                "WHERE x.exhibit_id = ? ORDER BY n.search_digits",
+                [ex_id],
+            )
+        )
+        path = stored_file(store, name, digest) if name and check_files else None
+        exhibits.append(
+            CaseExhibit(f"{initials}/{seq}", description, _date(day), name, path, digest, numbers)
+        )
+    return exhibits
+
+
+def load_case_file(
+    store: Store, reference: str, *, prepared_on: date | None = None, check_files: bool = True
+) -> CaseFile:
+    """Everything about an application that its documents print; attached files are checked."""
+    app_id = application_id(store, reference)
+    row = store.db.execute(
+        "SELECT a.reference, o.name, a.court, a.hearing_date, a.hearing_time, a.claim_number, "
+        "a.applicant_name, a.applicant_rank, a.applicant_collar, a.applicant_force, "
+        "a.applicant_address, a.authoriser_name, a.authoriser_rank, a.authoriser_collar, "
+        "a.authorised_on, a.statement_number, a.status FROM applications a "
+        "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
+        [app_id],
+    ).fetchone()
+    evidence = _evidence(store, app_id)
+    return CaseFile(
+        reference=row[0],
+        operation=row[1],
+        court=row[2],
+        hearing_date=_date(row[3]),
+        hearing_time=row[4] or "",
+        claim_number=row[5],
+        applicant=Officer(row[6], row[7], row[8], row[9], row[10]),
+        authoriser=Officer(row[11], row[12], row[13]),
+        authorised_on=_date(row[14]),
+        statement_number=row[15],
+        status=ApplicationStatus(row[16]),
+        items=_items(store, app_id, evidence),
+        exhibits=_exhibits(store, app_id, check_files=check_files),
+        evidence=evidence,
+        training=store.training,
+        marking=get_text(store, PROTECTIVE_MARKING),
+        unit=get_text(store, UNIT_NAME),
+        prepared_on=prepared_on or date.today(),
+    )
+
+
+def list_applications(store: Store) -> list[dict[str, object]]:
+    cursor = store.db.execute(
+        "SELECT a.reference, a.status, a.court, a.hearing_date, a.claim_number, "
+        "a.applicant_name, COUNT(an.number_id) AS numbers, a.updated_at "
+        "FROM applications a LEFT JOIN application_numbers an ON an.application_id = a.id "
+        "GROUP BY a.id ORDER BY a.created_at DESC, a.id DESC"
+    )
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

@@ -1,0 +1,137 @@
+"""Orders: listing them with deadlines and ends, provider confirmations, warnings, renewals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.orders import DeadlineKind, Duration, OrderFacts, order_warnings
+from raptor_desktop.store.applications import (
+    ApplicationDetails,
+    application_id,
+    create_application,
+)
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.lines import find_number
+from raptor_desktop.store.settings import END_WARNING_DAYS, REVIEW_MONTHS, get_int
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    reference: str
+    number: str
+    brand: str
+    order_date: date
+    duration: Duration
+    end: date | None
+    deadline: datetime
+    deadline_kind: DeadlineKind
+    confirmed_on: date | None
+    reemerged: tuple[str, ...]
+
+    def facts(self) -> OrderFacts:
+        return OrderFacts(
+            self.reference,
+            self.number,
+            self.brand,
+            self.order_date,
+            self.deadline,
+            self.confirmed_on,
+            self.end,
+            self.reemerged,
+        )
+
+
+def list_orders(store: Store) -> list[OrderRow]:
+    rows = store.db.execute(
+        "SELECT o.id, a.reference, n.e164, l.brand, o.order_date, o.end_date, o.period_months, "
+        "o.deadline_at, o.deadline_kind, o.provider_confirmed_on, n.line_id, n.id "
+        "FROM orders o JOIN applications a ON a.id = o.application_id "
+        "JOIN numbers n ON n.id = o.number_id JOIN lines l ON l.id = n.line_id "
+        "ORDER BY o.deadline_at, n.search_digits"
+    ).fetchall()
+    found = []
+    for (
+        order_id,
+        ref,
+        e164,
+        brand,
+        made,
+        end,
+        months,
+        deadline,
+        kind,
+        confirmed,
+        line_id,
+        number_id,
+    ) in rows:
+        later = tuple(
+            national_format(r[0])
+            for r in store.db.execute(
+                "SELECT e164 FROM numbers WHERE line_id = ? AND id <> ? AND first_seen > ? "
+                "ORDER BY first_seen",
+                [line_id, number_id, made],
+            )
+        )
+        order_date = date.fromisoformat(made)
+        duration = Duration(date.fromisoformat(end) if end else None, months)
+        found.append(
+            OrderRow(
+                order_id,
+                ref,
+                national_format(e164),
+                brand,
+                order_date,
+                duration,
+                duration.end(order_date),
+                datetime.fromisoformat(deadline),
+                DeadlineKind[kind],
+                date.fromisoformat(confirmed) if confirmed else None,
+                later,
+            )
+        )
+    return found
+
+
+def current_warnings(store: Store, today: date | None = None) -> list[str]:
+    """Every warning about orders that an officer should see today, most urgent first."""
+    today = today or date.today()
+    days, months = get_int(store, END_WARNING_DAYS), get_int(store, REVIEW_MONTHS)
+    warnings: list[str] = []
+    for order in list_orders(store):
+        warnings += order_warnings(order.facts(), today, days, months)
+    return warnings
+
+
+def confirm_disconnection(store: Store, reference: str, text: str, on: date) -> None:
+    """Record the date the provider confirmed that the number was disconnected."""
+    app_id = application_id(store, reference)
+    number = find_number(store, text)
+    if on > date.today():
+        raise ValueError("the confirmation date is in the future")
+    with store.transaction("confirm disconnection", f"{reference} {number.e164}") as db:
+        cursor = db.execute(
+            "UPDATE orders SET provider_confirmed_on = ? "
+            "WHERE application_id = ? AND number_id = ?",
+            [on.isoformat(), app_id, number.id],
+        )
+        if cursor.rowcount == 0:
+            raise RecordNotFound(f"no order on {national_format(number.e164)} in {reference}")
+
+
+def renew(store: Store, reference: str) -> str:
+    """Start a new draft application from an order's application, for renewal or extension."""
+    case = load_case_file(store, reference, check_files=False)
+    details = ApplicationDetails(
+        court=case.court,
+        applicant=case.applicant,
+        authoriser=case.authoriser,
+        claim_number="",
+        statement_number=case.statement_number + 1,
+    )
+    made = [i.display for i in case.items if i.outcome == "made"] or [i.display for i in case.items]
+    return create_application(store, details, made, operation=case.operation, renews=reference)
