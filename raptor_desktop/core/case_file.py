@@ -13,6 +13,8 @@ from pathlib import Path
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
 
+UNCONFIRMED = "provider to be confirmed"
+
 
 @dataclass(frozen=True)
 class CaseItem:
@@ -36,7 +38,8 @@ class CaseItem:
     @property
     def serve_on(self) -> str:
         """The provider the order is served on (an MVNO's host named beside it)."""
-        provider = self.provider or self.range_holder or "provider to be confirmed"
+        holder = "" if self.range_holder.startswith("none") else self.range_holder
+        provider = self.provider or holder or UNCONFIRMED
         return f"{provider} (host network {self.host})" if self.host else provider
 
 
@@ -91,7 +94,7 @@ class CaseFile:
 
     @property
     def claim_text(self) -> str:
-        return self.claim_number or "Claim number to be allocated"
+        return self.claim_number or "to be allocated"
 
     def providers(self) -> dict[str, list[CaseItem]]:
         """Items grouped by the provider the order is served on, in name order."""
@@ -109,6 +112,6 @@ def grounds_from_evidence(brand: str, areas: list[str], evidence: list[CaseEvide
     for item in evidence:
         when = f" on {full_date(item.occurred_on)}" if item.occurred_on else ""
         place = f" at {item.location}" if item.location else ""
-        ref = f" (exhibit {item.reference})" if item.reference else ""
+        ref = f" (ref. {item.reference})" if item.reference else ""
         parts.append(f"{item.kind.capitalize()}{when}{place}: {item.details}{ref}.")
     return " ".join(parts)

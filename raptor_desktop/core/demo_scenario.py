@@ -21,6 +21,7 @@ class DemoNumber:
     last_seen_days_ago: int | None = None
     replaces: str | None = None
     devices: tuple[tuple[str, str], ...] = ()
+    provider: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,14 @@ LINES: tuple[DemoLine, ...] = (
                 200,
                 devices=(("IMEI", "001010000000016"), ("IMSI", "001010123456701")),
             ),
-            DemoNumber("07700 900112", 150, (_S.GATHERING_EVIDENCE,), 3, replaces="07700 900101"),
+            DemoNumber(
+                "07700 900112",
+                150,
+                (_S.GATHERING_EVIDENCE,),
+                3,
+                replaces="07700 900101",
+                provider="giffgaff",
+            ),
         ),
         650_000,
         "Debrief of runner, intelligence log IL/2026/0412",
@@ -77,7 +85,7 @@ LINES: tuple[DemoLine, ...] = (
                 "Grays",
             ),
             DemoEvidence(
-                "test purchase", 120, "Two wraps of crack cocaine", "Tilbury", 2000, "RC/1"
+                "test purchase", 120, "Two wraps of crack cocaine", "Tilbury", 2000, "TP/0412"
             ),
         ),
     ),
@@ -87,7 +95,12 @@ LINES: tuple[DemoLine, ...] = (
         ("cocaine",),
         (
             DemoNumber(
-                "07700 900102", 300, TO_ORDER, 10, devices=(("ICCID", "8944000000000000102"),)
+                "07700 900102",
+                300,
+                TO_ORDER,
+                10,
+                devices=(("ICCID", "8944000000000000102"),),
+                provider="EE",
             ),
         ),
         500_000,
@@ -99,7 +112,7 @@ LINES: tuple[DemoLine, ...] = (
                 240,
                 "Handset seized on arrest; 2,140 buyer contacts",
                 "Pitsea",
-                reference="RC/2",
+                reference="SH/0098",
             ),
         ),
     ),
@@ -107,12 +120,16 @@ LINES: tuple[DemoLine, ...] = (
         "Dee",
         ("Brentwood",),
         ("crack cocaine", "heroin"),
-        (DemoNumber("07700 900103", 95, (_S.GATHERING_EVIDENCE, _S.READY), 2),),
+        (
+            DemoNumber(
+                "07700 900103", 95, (_S.GATHERING_EVIDENCE, _S.READY), 2, provider="Vodafone"
+            ),
+        ),
         300_000,
         "Test purchase officer estimate",
         evidence=(
             DemoEvidence(
-                "test purchase", 40, "One wrap of heroin", "Brentwood High Street", 1000, "RC/3"
+                "test purchase", 40, "One wrap of heroin", "Brentwood High Street", 1000, "TP/0577"
             ),
         ),
     ),
@@ -185,7 +202,11 @@ LINES: tuple[DemoLine, ...] = (
         "Zee",
         ("Epping Forest", "Brentwood"),
         ("cocaine", "ketamine"),
-        (DemoNumber("07700 900113", 33, (_S.GATHERING_EVIDENCE, _S.READY), 6),),
+        (
+            DemoNumber(
+                "07700 900113", 33, (_S.GATHERING_EVIDENCE, _S.READY), 6, provider="Tesco Mobile"
+            ),
+        ),
         2_100_000,
         "Estimate quoted in NCA county lines assessment for a comparable line",
     ),

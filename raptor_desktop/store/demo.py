@@ -9,7 +9,7 @@ from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
-from raptor_desktop.store.lines import add_device, add_number, set_status
+from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
 
 
 class NotTraining(ValueError):
@@ -55,6 +55,8 @@ def _add_line(store: Store, line: DemoLine, today: date) -> None:
             replaces=number.replaces,
         )
         line_id = ref.line_id
+        if number.provider:
+            update_number(store, ref.id, dates, number.provider)
         for status in number.path:
             set_status(store, number.number, status, "demo scenario")
         for kind, value in number.devices:

@@ -1,0 +1,70 @@
+"""The exhibits list, and attached exhibit files turned into pages of the bundle."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from raptor_desktop.core.case_file import CaseExhibit, CaseFile
+from raptor_desktop.core.dates import full_date
+from raptor_desktop.documents.heading import case_heading, esc
+from raptor_desktop.documents.render import render
+from raptor_desktop.documents.styles import BODY, HEADING, SMALL, SMALL_BOLD, TITLE
+
+
+def exhibits_list_pdf(case: CaseFile) -> bytes:
+    rows = [
+        [
+            Paragraph(h, SMALL_BOLD)
+            for h in ("Mark", "Description", "Date", "Numbers", "Copy in bundle")
+        ]
+    ]
+    for exhibit in case.exhibits:
+        rows.append(
+            [
+                Paragraph(f"<b>{esc(exhibit.mark)}</b>", SMALL),
+                Paragraph(esc(exhibit.description), SMALL),
+                Paragraph(full_date(exhibit.exhibit_date) if exhibit.exhibit_date else "—", SMALL),
+                Paragraph(esc(", ".join(exhibit.numbers)) or "—", SMALL),
+                Paragraph("yes" if exhibit.file_path else "produced at hearing", SMALL),
+            ]
+        )
+    table = Table(rows, colWidths=[1.6 * cm, 6.4 * cm, 2.6 * cm, 3.0 * cm, 2.6 * cm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
+                ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    story: list[Flowable] = [*case_heading(case), Paragraph("EXHIBITS LIST", TITLE)]
+    if case.exhibits:
+        story.append(table)
+    else:
+        story.append(Paragraph("No exhibits are recorded for this application.", BODY))
+    return render(story, title=f"{case.reference} exhibits list")
+
+
+def exhibit_file_pdf(exhibit: CaseExhibit) -> bytes:
+    """An attached exhibit as PDF pages: a PDF as it is, an image on a captioned page."""
+    if exhibit.file_path is None:
+        raise ValueError(f"exhibit {exhibit.mark} has no attached file")
+    data = exhibit.file_path.read_bytes()
+    if exhibit.file_path.suffix.lower() == ".pdf":
+        PdfReader(io.BytesIO(data))  # raises if the file is not a readable PDF
+        return data
+    image = Image(io.BytesIO(data))
+    scale = min(16 * cm / image.imageWidth, 20 * cm / image.imageHeight, 1.0)
+    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+    story: list[Flowable] = [
+        Paragraph(f"Exhibit {esc(exhibit.mark)}", HEADING),
+        Paragraph(esc(exhibit.description), BODY),
+        Spacer(1, 0.3 * cm),
+        image,
+    ]
+    return render(story, title=f"Exhibit {exhibit.mark}")

@@ -1,0 +1,83 @@
+"""The case heading and small helpers shared by the court documents."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.documents.styles import CENTRE, CENTRE_BOLD, PLAIN, RIGHT
+
+ACT = "section 80A of the Serious Crime Act 2015"
+REGULATIONS = (
+    "the Drug Dealing Telecommunications Restriction Orders Regulations 2017 (SI 2017/1240)"
+)
+
+
+def esc(text: object) -> str:
+    """User-written text made safe for ReportLab's paragraph mark-up."""
+    return escape(str(text)).replace("\n", "<br/>")
+
+
+def case_heading(case: CaseFile) -> list[Flowable]:
+    """Court, claim number and the matter, as at the head of every court document."""
+    court = (case.court or "the County Court").upper()
+    if not court.startswith("IN THE"):
+        court = f"IN THE {court}"
+    top = Table(
+        [
+            [
+                Paragraph(f"<b>{esc(court)}</b>", PLAIN),
+                Paragraph(f"<b>Claim No.</b> {esc(case.claim_text)}", RIGHT),
+            ]
+        ],
+        colWidths=["62%", "38%"],
+    )
+    top.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    applicant = case.authoriser.described() or "a police officer of the rank of superintendent"
+    return [
+        top,
+        Spacer(1, 0.4 * cm),
+        Paragraph(
+            "IN THE MATTER OF AN APPLICATION FOR DRUG DEALING TELECOMMUNICATIONS RESTRICTION "
+            f"ORDERS UNDER {ACT.upper()}",
+            CENTRE_BOLD,
+        ),
+        Spacer(1, 0.2 * cm),
+        Paragraph(
+            f"Applicant: {esc(applicant)}, {esc(case.applicant.force or 'the police')}", CENTRE
+        ),
+        Paragraph(f"Reference: {esc(case.reference)} — {esc(case.operation)}", CENTRE),
+        Spacer(1, 0.5 * cm),
+    ]
+
+
+def signature_block(name: str, role: str) -> Table:
+    rows = [["Signed:", "_" * 38], ["Name:", name], ["Position:", role], ["Date:", "_" * 20]]
+    table = Table(rows, colWidths=[2.6 * cm, 9 * cm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), "RaptorSerif", 11),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def item_identifiers(imei: tuple[str, ...], imsi: tuple[str, ...], iccid: tuple[str, ...]) -> str:
+    parts = [f"IMEI {v}" for v in imei] + [f"IMSI {v}" for v in imsi]
+    parts += [f"ICCID {v}" for v in iccid]
+    return "; ".join(parts)

@@ -1,0 +1,107 @@
+"""The bundle index: page 1 of every bundle, listing each document with its pages.
+
+Drawn directly on the canvas so that the position of every entry is known: the pack turns
+each entry into a link to the document's first page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+
+from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, register_fonts
+
+ROW = 0.62 * cm
+FIRST_ROW_Y = A4[1] - 8.2 * cm
+LAST_ROW_Y = 3.0 * cm
+ROWS_PER_PAGE = int((FIRST_ROW_Y - LAST_ROW_Y) // ROW) + 1
+LEFT = 2.5 * cm
+RIGHT = A4[0] - 2.0 * cm
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    title: str
+    first_page: int
+    last_page: int
+
+
+@dataclass(frozen=True)
+class EntryLink:
+    index_page: int  # 0-based page of the index
+    rect: tuple[float, float, float, float]
+    target_page: int  # 1-based bundle page
+
+
+def index_pages_needed(entries: int) -> int:
+    return max(1, -(-entries // ROWS_PER_PAGE))
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def index_pdf(
+    case: CaseFile, entries: list[IndexEntry], caption: str
+) -> tuple[bytes, list[EntryLink]]:
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    links: list[EntryLink] = []
+    pages = index_pages_needed(len(entries))
+    for page in range(pages):
+        y = A4[1] - 3.0 * cm
+        canvas.setFont(SERIF_BOLD, 12)
+        canvas.drawCentredString(A4[0] / 2, y, (case.court or "County Court").upper())
+        canvas.setFont(SERIF, 11)
+        canvas.drawCentredString(A4[0] / 2, y - 0.6 * cm, f"Claim No. {case.claim_text}")
+        canvas.drawCentredString(
+            A4[0] / 2,
+            y - 1.2 * cm,
+            "Application for drug dealing telecommunications restriction orders",
+        )
+        canvas.setFont(SERIF_BOLD, 14)
+        title = f"INDEX TO {caption.upper()}"
+        canvas.drawCentredString(A4[0] / 2, y - 2.3 * cm, title + (" (continued)" if page else ""))
+        canvas.setFont(SERIF, 10)
+        canvas.drawCentredString(A4[0] / 2, y - 2.9 * cm, f"Hearing: {case.hearing_text}")
+        header_y = FIRST_ROW_Y + ROW
+        canvas.setFont(SERIF_BOLD, 10)
+        canvas.drawString(LEFT, header_y, "Tab")
+        canvas.drawString(LEFT + 1.3 * cm, header_y, "Document")
+        canvas.drawRightString(RIGHT, header_y, "Pages")
+        canvas.line(LEFT, header_y - 0.18 * cm, RIGHT, header_y - 0.18 * cm)
+        canvas.setFont(SERIF, 10)
+        chunk = entries[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
+        for row, entry in enumerate(chunk):
+            number = page * ROWS_PER_PAGE + row + 1
+            row_y = FIRST_ROW_Y - row * ROW
+            pages_text = (
+                f"{entry.first_page}"
+                if entry.first_page == entry.last_page
+                else f"{entry.first_page}–{entry.last_page}"
+            )
+            canvas.drawString(LEFT, row_y, str(number))
+            canvas.drawString(
+                LEFT + 1.3 * cm,
+                row_y,
+                _fit(canvas, entry.title, SERIF, 10, RIGHT - LEFT - 4.0 * cm),
+            )
+            canvas.drawRightString(RIGHT, row_y, pages_text)
+            links.append(
+                EntryLink(
+                    page, (LEFT, row_y - 0.15 * cm, RIGHT, row_y + 0.45 * cm), entry.first_page
+                )
+            )
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue(), links

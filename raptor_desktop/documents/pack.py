@@ -1,0 +1,196 @@
+"""The hearing pack: one PDF per bundle, index first, every page numbered as the bundle page.
+
+Page 1 is the index, listing every document with its first page and linking to it; page
+numbers run on through documents and attached exhibits, bottom right, so that PDF page N is
+bundle page N (the page labels say so too); there is one bookmark per document, matching the
+index; the PDF opens at 100 %. Over the page limit the pack splits into bundles A, B, … each
+with its own index.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
+from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
+
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
+from raptor_desktop.documents.application_doc import application_pdf, authority_pdf
+from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
+from raptor_desktop.documents.index_page import IndexEntry, index_pages_needed, index_pdf
+from raptor_desktop.documents.letters import letter_pdf
+from raptor_desktop.documents.schedule import draft_order_pdf, schedule_pdf
+from raptor_desktop.documents.stamp import Furniture, stamp
+from raptor_desktop.documents.statement import statement_pdf
+
+MAX_PAGES = 300
+SHORT_TITLE = "DDTRO hearing bundle"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    pdf: bytes
+
+    @property
+    def pages(self) -> int:
+        return len(PdfReader(io.BytesIO(self.pdf)).pages)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    letter: str | None
+    file_name: str
+    pdf: bytes
+    entries: tuple[IndexEntry, ...]
+
+
+def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
+    """Every document of the pack, in the order the court expects."""
+    makers: list[tuple[str, Callable[[], bytes]]] = [
+        ("Application (Part 8 claim)", lambda: application_pdf(case)),
+        ("Draft order", lambda: draft_order_pdf(case)),
+        ("Schedule of relevant items", lambda: schedule_pdf(case)),
+        ("Authority of the superintendent", lambda: authority_pdf(case)),
+        (
+            f"Witness statement of {case.applicant.name or 'the officer'} "
+            f"(no. {case.statement_number})",
+            lambda: statement_pdf(case),
+        ),
+        ("Exhibits list", lambda: exhibits_list_pdf(case)),
+    ]
+    for exhibit in case.exhibits:
+        if exhibit.file_path is not None:
+            makers.append(
+                (
+                    f"Exhibit {exhibit.mark}: {exhibit.description}",
+                    lambda e=exhibit: exhibit_file_pdf(e),
+                )
+            )
+    for provider, items in case.providers().items():
+        if provider == UNCONFIRMED:  # no one to write to until the provider is known
+            continue
+        makers.append((f"Letter to {provider}", lambda p=provider, i=items: letter_pdf(case, p, i)))
+    built = []
+    for done, (title, make) in enumerate(makers, start=1):
+        if progress:
+            progress(done, len(makers) + 1, title)
+        built.append(Section(title, make()))
+    return built
+
+
+def _split_long(section: Section, limit: int) -> list[Section]:
+    reader = PdfReader(io.BytesIO(section.pdf))
+    if len(reader.pages) <= limit:
+        return [section]
+    parts = []
+    for part, start in enumerate(range(0, len(reader.pages), limit), start=1):
+        writer = PdfWriter()
+        for page in reader.pages[start : start + limit]:
+            writer.add_page(page)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        parts.append(Section(f"{section.title} (part {part})", buffer.getvalue()))
+    return parts
+
+
+def plan_bundles(all_sections: list[Section], max_pages: int = MAX_PAGES) -> list[list[Section]]:
+    """Share the sections between bundles of at most ``max_pages`` pages, index included."""
+    pieces = [p for s in all_sections for p in _split_long(s, max_pages - 2)]
+    bundles: list[list[Section]] = [[]]
+    used = 0
+    for piece in pieces:
+        count = piece.pages
+        index = index_pages_needed(len(bundles[-1]) + 1)
+        if bundles[-1] and index + used + count > max_pages:
+            bundles.append([])
+            used = 0
+        bundles[-1].append(piece)
+        used += count
+    return bundles
+
+
+def file_name(case: CaseFile, letter: str | None) -> str:
+    stem = re.sub(r"[^\w\- ]+", "-", case.claim_number or case.reference).strip()
+    return f"{stem} {SHORT_TITLE}{' ' + letter if letter else ''}.pdf"
+
+
+def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle:
+    caption = f"bundle {letter}" if letter else "hearing bundle"
+    index_count = index_pages_needed(len(parts))
+    entries: list[IndexEntry] = []
+    page = index_count + 1
+    for part in parts:
+        entries.append(IndexEntry(part.title, page, page + part.pages - 1))
+        page += part.pages
+    index, links = index_pdf(case, entries, caption)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(index)), import_outline=False)
+    writer.add_outline_item("Index", 0)
+    for part, entry in zip(parts, entries, strict=True):
+        writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
+        writer.add_outline_item(entry.title, entry.first_page - 1)
+    for link in links:
+        writer.add_annotation(
+            link.index_page, Link(rect=link.rect, target_page_index=link.target_page - 1)
+        )
+    title = f"{case.reference} — {SHORT_TITLE}{' ' + letter if letter else ''}"
+    furniture = Furniture(
+        case.marking,
+        case.claim_number or case.reference,
+        case.training,
+        f"Bundle {letter}" if letter else "",
+    )
+    stamp(writer, furniture)
+    _finish(writer, case, title)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return Bundle(letter, file_name(case, letter), buffer.getvalue(), tuple(entries))
+
+
+def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
+    """Page labels 1…N, open at page 1 at 100 %, metadata, and a fixed date and file id."""
+    writer.set_page_label(0, len(writer.pages) - 1, style="/D", start=1)
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(  # noqa: SLF001
+        [
+            writer.pages[0].indirect_reference,
+            NameObject("/XYZ"),
+            NullObject(),
+            NullObject(),
+            NumberObject(1),
+        ]
+    )
+    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")  # noqa: SLF001
+    stamp_date = datetime(case.prepared_on.year, case.prepared_on.month, case.prepared_on.day)
+    pdf_date = stamp_date.strftime("D:%Y%m%d000000Z")
+    marking = f"{case.marking}{' — TRAINING' if case.training else ''}"
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Author": case.applicant.described() or case.unit,
+            "/Subject": f"{marking}: DDTRO application {case.reference}, {case.court}",
+            "/Creator": "Raptor Desktop",
+            "/Producer": "Raptor Desktop (ReportLab, pypdf)",
+            "/CreationDate": pdf_date,
+            "/ModDate": pdf_date,
+        }
+    )
+
+
+def hearing_pack(
+    case: CaseFile, max_pages: int = MAX_PAGES, progress: Progress | None = None
+) -> list[Bundle]:
+    """Build the pack; one bundle, or several lettered A, B, … when it is too long for one."""
+    planned = plan_bundles(sections(case, progress), max_pages)
+    if progress:
+        progress(1, 1, "Assembling the bundle")
+    if len(planned) == 1:
+        return [assemble(case, planned[0], None)]
+    return [assemble(case, parts, chr(ord("A") + i)) for i, parts in enumerate(planned)]

@@ -1,0 +1,76 @@
+"""The page furniture every page carries, stamped over documents and attached exhibits alike.
+
+Top and bottom: the protective marking. Top right: the reference. Bottom right: "Page X of Y",
+where X is the bundle page, so that PDF page N is bundle page N. On a training database, a
+diagonal "TRAINING — NOT FOR COURT USE" across the page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.colors import Color, black
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+
+from raptor_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts
+
+TRAINING_MARK = "TRAINING — NOT FOR COURT USE"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    marking: str
+    reference: str
+    training: bool
+    caption: str = ""  # e.g. "Bundle A"
+
+
+def _overlay(width: float, height: float, furniture: Furniture, page: int, total: int) -> bytes:
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    canvas.setFillColor(black)
+    canvas.setFont(SANS_BOLD, 9)
+    canvas.drawCentredString(width / 2, height - 1.0 * cm, furniture.marking)
+    canvas.drawCentredString(width / 2, 0.7 * cm, furniture.marking)
+    canvas.setFont(SANS, 8.5)
+    canvas.drawRightString(width - 1.5 * cm, height - 1.0 * cm, furniture.reference)
+    if furniture.caption:
+        canvas.drawString(1.5 * cm, height - 1.0 * cm, furniture.caption)
+    canvas.setFont(SANS_BOLD, 9)
+    canvas.drawRightString(width - 1.5 * cm, 1.2 * cm, f"Page {page} of {total}")
+    if furniture.training:
+        canvas.saveState()
+        canvas.setFillColor(Color(0.75, 0.0, 0.0, alpha=0.28))
+        canvas.setFont(SANS_BOLD, 38 if width < height else 46)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(52 if width < height else 32)
+        canvas.drawCentredString(0, -12, TRAINING_MARK)
+        canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
+    """Stamp every page of ``writer``; page numbers run from ``first_page`` to the end."""
+    total = first_page - 1 + len(writer.pages)
+    for offset, page in enumerate(writer.pages):
+        box = page.mediabox
+        width, height = float(box.width), float(box.height)
+        overlay = PdfReader(
+            io.BytesIO(_overlay(width, height, furniture, first_page + offset, total))
+        )
+        page.merge_page(overlay.pages[0])
+
+
+def stamped_document(pdf: bytes, furniture: Furniture) -> bytes:
+    """A single document on its own, with its page furniture (for "Save document as PDF")."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    stamp(writer, furniture)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

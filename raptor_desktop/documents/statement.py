@@ -1,0 +1,112 @@
+"""The officer's witness statement, laid out as Practice Direction 32 asks.
+
+Case heading; a box top right (party, witness initials and surname, statement number, exhibit
+marks, date); first person; numbered paragraphs; A4 with a 3.5 cm left margin; exhibits
+"marked RC/1"; the statement of truth in the words required since April 2020.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.dates import full_date
+from raptor_desktop.documents.heading import case_heading, esc, item_identifiers, signature_block
+from raptor_desktop.documents.render import STATEMENT_LEFT, render
+from raptor_desktop.documents.styles import BODY, MARK, NUMBERED, TITLE
+
+STATEMENT_OF_TRUTH = (
+    "I believe that the facts stated in this witness statement are true. I understand that "
+    "proceedings for contempt of court may be brought against anyone who makes, or causes to be "
+    "made, a false statement in a document verified by a statement of truth without an honest "
+    "belief in its truth."
+)
+
+
+def _marks(case: CaseFile) -> str:
+    marks = [e.mark for e in case.exhibits]
+    if not marks:
+        return "none"
+    return marks[0] if len(marks) == 1 else f"{marks[0]} to {marks[-1]}"
+
+
+def statement_box(case: CaseFile) -> Table:
+    officer = case.applicant
+    witness = f"{officer.initials[:1]} {officer.surname}".strip() or "[witness]"
+    rows = [
+        ["Party:", "Applicant"],
+        ["Witness:", witness],
+        ["Statement:", f"No. {case.statement_number}"],
+        ["Exhibits:", _marks(case)],
+        ["Date:", full_date(case.prepared_on)],
+    ]
+    cells = [[Paragraph(a, MARK), Paragraph(esc(b), MARK)] for a, b in rows]
+    box = Table(cells, colWidths=[2.2 * cm, 4.3 * cm], hAlign="RIGHT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.7, "black"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return box
+
+
+def statement_paragraphs(case: CaseFile) -> list[str]:
+    """The numbered paragraphs, in the first person, with dates and numbers in figures."""
+    officer = case.applicant
+    exhibit_of = {n: e.mark for e in case.exhibits for n in e.numbers}
+    paragraphs = [
+        f"I am {esc(officer.described())} of {esc(officer.force)}. My work address is "
+        f"{esc(officer.work_address or '[work address]')}. I work on {esc(case.operation)}, "
+        "which identifies and disrupts telephone lines used to sell controlled drugs.",
+        "I make this statement in support of the application for drug dealing "
+        "telecommunications restriction orders in respect of the numbers and devices listed in "
+        "the schedule of relevant items. The facts in it are within my own knowledge, or come "
+        "from the records of the operation, which I have read; where they come from records "
+        "I say so.",
+    ]
+    for item in case.items:
+        devices = item_identifiers(item.imei, item.imsi, item.iccid)
+        mark = exhibit_of.get(item.display)
+        marked = f" A copy of the material is produced and marked {esc(mark)}." if mark else ""
+        areas = ", ".join(item.areas) or "areas not yet identified"
+        paragraphs.append(
+            f"The number {esc(item.display)} is used by the deal line known as "
+            f"“{esc(item.brand or 'unnamed')}”, which sells {esc(', '.join(item.drugs) or 'drugs')}"
+            f" in {esc(areas)}. {esc(item.grounds)}"
+            + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
+            + marked
+        )
+    for exhibit in case.exhibits:
+        when = f" dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
+        paragraphs.append(
+            f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."
+        )
+    paragraphs.append(
+        "I believe that an order will prevent or restrict the use of these items in connection "
+        "with drug dealing offences. Disconnected phones can still call 999."
+    )
+    return paragraphs
+
+
+def statement_pdf(case: CaseFile) -> bytes:
+    story: list[Flowable] = [
+        statement_box(case),
+        Spacer(1, 0.3 * cm),
+        *case_heading(case),
+        Paragraph(f"WITNESS STATEMENT OF {esc(case.applicant.name.upper())}", TITLE),
+    ]
+    for number, text in enumerate(statement_paragraphs(case), start=1):
+        story.append(Paragraph(f"{number}.&nbsp;&nbsp;&nbsp;{text}", NUMBERED))
+    story += [
+        Spacer(1, 0.4 * cm),
+        Paragraph("<b>Statement of truth</b>", BODY),
+        Paragraph(STATEMENT_OF_TRUTH, BODY),
+        Spacer(1, 0.3 * cm),
+        signature_block(case.applicant.name, case.applicant.described()),
+    ]
+    return render(story, title=f"{case.reference} witness statement", left=STATEMENT_LEFT)

@@ -1,0 +1,35 @@
+"""Paragraph styles shared by every document."""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from raptor_desktop.documents.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
+
+register_fonts()
+
+BODY = ParagraphStyle(
+    "body", fontName=SERIF, fontSize=11, leading=15, alignment=TA_JUSTIFY, spaceAfter=7
+)
+PLAIN = ParagraphStyle("plain", parent=BODY, alignment=0, spaceAfter=0)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=10.5, alignment=0, spaceAfter=0)
+SMALL_BOLD = ParagraphStyle("small_bold", parent=SMALL, fontName=SERIF_BOLD)
+TITLE = ParagraphStyle(
+    "title",
+    fontName=SERIF_BOLD,
+    fontSize=14,
+    leading=18,
+    alignment=TA_CENTER,
+    spaceBefore=6,
+    spaceAfter=10,
+)
+HEADING = ParagraphStyle(
+    "heading", fontName=SERIF_BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=5
+)
+CENTRE = ParagraphStyle("centre", parent=BODY, alignment=TA_CENTER, spaceAfter=3)
+CENTRE_BOLD = ParagraphStyle("centre_bold", parent=CENTRE, fontName=SERIF_BOLD)
+RIGHT = ParagraphStyle("right", parent=BODY, alignment=TA_RIGHT, spaceAfter=0)
+NUMBERED = ParagraphStyle("numbered", parent=BODY, leftIndent=22, firstLineIndent=-22)
+LABEL = ParagraphStyle("label", fontName=SANS_BOLD, fontSize=8, leading=10)
+MARK = ParagraphStyle("mark", fontName=SANS, fontSize=8, leading=10)
