@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from raptor_desktop import __version__
+from raptor_desktop import __version__, cli_applications
+from raptor_desktop.core.applications import SubmissionRefused
 from raptor_desktop.core.identifiers import IdentifierRejected
 from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
 from raptor_desktop.core.lines import LineDetails
@@ -25,6 +26,7 @@ from raptor_desktop.paths import default_db_path, demo_db_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import NotTraining, seed_demo
 from raptor_desktop.store.errors import Conflict, RecordNotFound, StoreError
+from raptor_desktop.store.exhibits import AttachmentDamaged
 from raptor_desktop.store.line_import import import_lines
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import add_device, add_number, set_status
@@ -34,6 +36,8 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 
 USER_ERRORS = (
+    SubmissionRefused,
+    AttachmentDamaged,
     NumberRejected,
     IdentifierRejected,
     StatusChangeRefused,
@@ -129,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     areas.add_argument("--json", action="store_true")
     new_area = commands.add_parser("add-area", help="add an area to the list")
     new_area.add_argument("name")
+    cli_applications.register(commands)
     return parser
 
 
@@ -283,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(_db_path(args), demo=args.demo)
     try:
+        if args.command in cli_applications.COMMANDS:
+            return cli_applications.COMMANDS[args.command](args, open_store)
         return COMMANDS[args.command](args)
     except UsageError as error:
         print(f"raptor: error: {error}", file=sys.stderr)
@@ -293,6 +300,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except USER_ERRORS as error:
         print(f"raptor: error: {error}", file=sys.stderr)
         return EXIT_REJECTED
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"raptor: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
     except sqlite3.Error as error:
         print(f"raptor: database error: {error}", file=sys.stderr)
         return EXIT_REJECTED
