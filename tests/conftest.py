@@ -38,3 +38,12 @@ def live_store(db_path: Path) -> Iterator[Store]:
 def training_store(db_path: Path) -> Iterator[Store]:
     with Store.open(db_path, training=True, actor="tester") as store:
         yield store
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    from raptor_desktop.store.demo import seed_demo
+
+    with Store.open(tmp_path / "demo.sqlite3", training=True, actor="tester") as store:
+        seed_demo(store)
+        yield store

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,97 @@ def test_selftest_from_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.splitlines()[-1] == "self-test passed"
     assert out.count("\nok   ") == 4
+
+
+def test_application_commands_end_to_end(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    code, out, _ = run(
+        capsys,
+        *db,
+        "new-application",
+        "--court",
+        "County Court at Clerkenwell and Shoreditch",
+        "--hearing",
+        "2026-11-10",
+        "--time",
+        "10:30",
+        "--applicant",
+        "Rachel Carter",
+        "--authoriser",
+        "Mark Hughes",
+        "--authoriser-rank",
+        "Superintendent",
+        "07700 900103",
+        "+44 7700 900113",
+    )
+    assert code == 0
+    reference = out.strip().splitlines()[-1]
+    assert re.fullmatch(r"RAP-\d{4}-001", reference)
+    assert run(capsys, *db, "submit", reference)[0] == 0
+    pack = tmp_path / "pack.pdf"
+    code, out, _ = run(capsys, *db, "hearing-pack", reference, "--out", str(pack))
+    assert code == 0 and pack.read_bytes().startswith(b"%PDF")
+    assert (
+        run(
+            capsys,
+            *db,
+            "record-outcome",
+            reference,
+            "07700900103",
+            "made",
+            "--date",
+            "2026-11-10",
+            "--until",
+            "2027-05-14",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            capsys,
+            *db,
+            "record-outcome",
+            reference,
+            "07700900113",
+            "refused",
+            "--date",
+            "2026-11-10",
+        )[0]
+        == 0
+    )
+    code, out, _ = run(capsys, *db, "orders", "--json")
+    [order] = json.loads(out)
+    assert order["number"] == "07700 900103"
+    assert order["compliance_deadline"] == "2026-11-17T23:59"
+    assert order["end"] == "2027-05-14"
+    code, out, _ = run(capsys, *db, "lines", "--search", "900113", "--json")
+    assert json.loads(out)[0]["status"] == "refused"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["record-outcome", "RAP-1999-999", "07700 900103", "made"], "no application"),
+        (["hearing-pack", "RAP-1999-999", "--out", "x.pdf"], "no application"),
+        (
+            [
+                "new-application",
+                "--court",
+                "X",
+                "--hearing",
+                "2026-12-01",
+                "--applicant",
+                "A B",
+                "07700 900999",
+            ],
+            "not in the register",
+        ),
+    ],
+)
+def test_application_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "demo.sqlite3"), "--demo", *args)
+    assert code == 1 and message in err and "Traceback" not in err

@@ -86,35 +86,46 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     return built
 
 
-def _split_long(section: Section, limit: int) -> list[Section]:
+def _slice(section: Section, start: int, stop: int, part: int) -> Section:
     reader = PdfReader(io.BytesIO(section.pdf))
-    if len(reader.pages) <= limit:
-        return [section]
-    parts = []
-    for part, start in enumerate(range(0, len(reader.pages), limit), start=1):
-        writer = PdfWriter()
-        for page in reader.pages[start : start + limit]:
-            writer.add_page(page)
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        parts.append(Section(f"{section.title} (part {part})", buffer.getvalue()))
-    return parts
+    writer = PdfWriter()
+    for page in reader.pages[start:stop]:
+        writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return Section(f"{section.title} (part {part})", buffer.getvalue())
 
 
 def plan_bundles(all_sections: list[Section], max_pages: int = MAX_PAGES) -> list[list[Section]]:
-    """Share the sections between bundles of at most ``max_pages`` pages, index included."""
-    pieces = [p for s in all_sections for p in _split_long(s, max_pages - 2)]
+    """Share the sections between bundles of at most ``max_pages`` pages, index included.
+
+    A document that does not fit starts the next bundle; one too long for any bundle fills
+    the rest of the current bundle and runs on into the next, in parts.
+    """
     bundles: list[list[Section]] = [[]]
     used = 0
-    for piece in pieces:
-        count = piece.pages
-        index = index_pages_needed(len(bundles[-1]) + 1)
-        if bundles[-1] and index + used + count > max_pages:
+    for section in all_sections:
+        pages, start, part = section.pages, 0, 0
+        while start < pages:
+            space = max_pages - index_pages_needed(len(bundles[-1]) + 1) - used
+            left = pages - start
+            fits_empty = left <= max_pages - index_pages_needed(1)
+            if left <= space:
+                piece = section if start == 0 else _slice(section, start, pages, part + 1)
+                bundles[-1].append(piece)
+                used += left
+                break
+            if fits_empty and start == 0 and bundles[-1]:
+                bundles.append([])
+                used = 0
+                continue
+            if space > 0:
+                part += 1
+                bundles[-1].append(_slice(section, start, start + space, part))
+                start += space
             bundles.append([])
             used = 0
-        bundles[-1].append(piece)
-        used += count
-    return bundles
+    return [b for b in bundles if b]
 
 
 def file_name(case: CaseFile, letter: str | None) -> str:
@@ -133,10 +144,10 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
     index, links = index_pdf(case, entries, caption)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(index)), import_outline=False)
-    writer.add_outline_item("Index", 0)
+    writer.add_outline_item(title="Index", page_number=0)
     for part, entry in zip(parts, entries, strict=True):
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
-        writer.add_outline_item(entry.title, entry.first_page - 1)
+        writer.add_outline_item(title=entry.title, page_number=entry.first_page - 1)
     for link in links:
         writer.add_annotation(
             link.index_page, Link(rect=link.rect, target_page_index=link.target_page - 1)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -9,14 +8,6 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import seed_demo
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "demo.sqlite3", training=True, actor="tester") as store:
-        seed_demo(store)
-        yield store
 
 
 def make_window(qtbot: QtBot, store: Store) -> MainWindow:

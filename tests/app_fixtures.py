@@ -1,0 +1,58 @@
+"""A ready-made application on the demo database, shared by store, document and GUI tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from raptor_desktop.core.applications import Officer
+from raptor_desktop.store.applications import ApplicationDetails, application_id, create_application
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+COURT = "County Court at Clerkenwell and Shoreditch"
+APPLICANT = Officer(
+    "Rachel Carter",
+    "Detective Constable",
+    "71234",
+    "Essex Police",
+    "Grays Police Station, Orsett Road, Grays RM17 5DD",
+)
+SUPERINTENDENT = Officer("Mark Hughes", "Superintendent", "1203")
+NUMBERS = ["07700 900103", "07700 900113", "07700 900104"]
+
+
+def details(**changes: object) -> ApplicationDetails:
+    base: dict[str, object] = dict(
+        court=COURT,
+        hearing_date=date(2026, 12, 10),
+        hearing_time="10:30",
+        applicant=APPLICANT,
+        authoriser=SUPERINTENDENT,
+        authorised_on=date(2026, 11, 27),
+    )
+    base.update(changes)
+    return ApplicationDetails(**base)  # type: ignore[arg-type]
+
+
+def make_application(store: Store, attach: Path | None = None) -> str:
+    """Three demo numbers (two ready, one in application), with two exhibits."""
+    reference = create_application(store, details(), NUMBERS)
+    app_id = application_id(store, reference)
+    add_exhibit(
+        store,
+        app_id,
+        NewExhibit(
+            "RC",
+            "Screenshot of a bulk marketing text",
+            date(2026, 11, 1),
+            ("07700 900103",),
+            attach,
+        ),
+    )
+    add_exhibit(
+        store,
+        app_id,
+        NewExhibit("RC", "Test purchase exhibit bag", date(2026, 10, 20), ("07700 900113",)),
+    )
+    return reference

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from raptor_desktop.core.applications import Officer, submission_problems
+from raptor_desktop.core.orders import Duration, OrderFacts, add_months, order_warnings
+from raptor_desktop.core.statuses import Status
+
+
+def facts(**changes: object) -> OrderFacts:
+    base: dict[str, object] = dict(
+        reference="RAP-2026-001",
+        number="07700 900103",
+        brand="Dee",
+        order_date=date(2026, 11, 20),
+        deadline=datetime(2026, 11, 27, 23, 59),
+        confirmed_on=None,
+        end=None,
+        reemerged_numbers=(),
+    )
+    base.update(changes)
+    return OrderFacts(**base)  # type: ignore[arg-type]
+
+
+def test_deadline_tomorrow_and_passed() -> None:
+    assert "deadline is tomorrow" in order_warnings(facts(), date(2026, 11, 26))[0]
+    assert "deadline passed on 27/11/2026" in order_warnings(facts(), date(2026, 11, 28))[0]
+    confirmed = order_warnings(facts(confirmed_on=date(2026, 11, 24)), date(2026, 11, 28))
+    assert not any("deadline" in w for w in confirmed)
+
+
+def test_confirmed_order_raises_no_deadline_warning() -> None:
+    found = order_warnings(
+        facts(confirmed_on=date(2026, 11, 24), end=date(2027, 11, 20)), date(2026, 12, 1)
+    )
+    assert found == []
+
+
+def test_end_within_28_days() -> None:
+    order = facts(confirmed_on=date(2026, 11, 24), end=date(2027, 5, 20))
+    assert order_warnings(order, date(2027, 4, 21)) == []
+    assert "order ends on 20/05/2027" in order_warnings(order, date(2027, 4, 23))[0]
+
+
+def test_open_ended_review_every_six_months() -> None:
+    order = facts(confirmed_on=date(2026, 11, 24))
+    assert order_warnings(order, date(2027, 3, 1)) == []
+    assert "review on 20/05/2027" in order_warnings(order, date(2027, 5, 1))[0]
+    assert "review on 20/11/2027" in order_warnings(order, date(2027, 11, 1))[0]
+
+
+def test_reemerged_brand() -> None:
+    order = facts(confirmed_on=date(2026, 11, 24), reemerged_numbers=("07700 900150",))
+    assert "re-emerged on 07700 900150" in order_warnings(order, date(2026, 12, 1))[0]
+
+
+def test_duration_and_months() -> None:
+    assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert Duration(months=12).end(date(2026, 1, 15)) == date(2027, 1, 15)
+    assert Duration().end(date(2026, 1, 15)) is None
+    assert Duration(end_date=date(2027, 5, 14)).describe() == "until 14 May 2027"
+
+
+def test_submission_needs_superintendent_date_and_ready_numbers() -> None:
+    ready = {"07700 900103": Status.READY}
+    assert (
+        submission_problems(Officer("Mark Hughes", "Superintendent"), date(2026, 11, 27), ready)
+        == []
+    )
+    problems = submission_problems(
+        Officer("Ann Lee", "Inspector"), None, {"07700 900106": Status.GATHERING_EVIDENCE}
+    )
+    assert any("below superintendent" in p for p in problems)
+    assert any("date of the authority" in p for p in problems)
+    assert any("07700 900106" in p for p in problems)
+    nca = Officer("Pat Doe", "NCA Deputy Director General")
+    assert submission_problems(nca, date(2026, 11, 27), ready) == []
+
+
+def test_officer_initials() -> None:
+    assert Officer("Rachel Carter").initials == "RC"
+    assert Officer("Mary-Jane O'Neil Smith").initials == "MJOS"

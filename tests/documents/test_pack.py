@@ -1,0 +1,202 @@
+"""Read the hearing pack back and check what a court clerk would check."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from phonenumbers import PhoneNumberType
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.documents.pack import Bundle, hearing_pack
+from raptor_desktop.documents.stamp import TRAINING_MARK
+from raptor_desktop.documents.statement import STATEMENT_OF_TRUTH
+from raptor_desktop.store.applications import application_id, create_application
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+from raptor_desktop.store.lines import add_number, set_status
+from tests.app_fixtures import NUMBERS, details, make_application
+
+ICON = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
+FIRST_LINE = {
+    "Application (Part 8 claim)": "APPLICATION FOR DRUG DEALING",
+    "Draft order": "DRAFT ORDER",
+    "Schedule of relevant items": "SCHEDULE OF RELEVANT ITEMS",
+    "Authority of the superintendent": "AUTHORITY OF A SUPERINTENDENT",
+    "Exhibits list": "EXHIBITS LIST",
+}
+
+
+def text_of(reader: PdfReader, page: int) -> str:
+    return " ".join(reader.pages[page].extract_text().split())
+
+
+def build(store: Store, reference: str) -> list[Bundle]:
+    return hearing_pack(load_case_file(store, reference, prepared_on=date(2026, 11, 29)))
+
+
+@pytest.fixture
+def pack(demo_store: Store) -> tuple[Bundle, PdfReader]:
+    reference = make_application(demo_store, attach=ICON)
+    [bundle] = build(demo_store, reference)
+    return bundle, PdfReader(io.BytesIO(bundle.pdf))
+
+
+def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None:
+    bundle, reader = pack
+    assert "INDEX TO HEARING BUNDLE" in text_of(reader, 0)
+    assert bundle.entries[0].first_page == 2
+    assert bundle.entries[-1].last_page == len(reader.pages)
+    for entry in bundle.entries:
+        first = text_of(reader, entry.first_page - 1)
+        if entry.title in FIRST_LINE:
+            assert FIRST_LINE[entry.title] in first, entry.title
+        elif entry.title.startswith("Witness statement"):
+            assert "WITNESS STATEMENT OF RACHEL CARTER" in first
+        elif entry.title.startswith("Exhibit "):
+            assert entry.title.split(":")[0] in first
+        else:
+            provider = entry.title.removeprefix("Letter to ")
+            assert f"Law enforcement liaison, {provider}" in first
+        pages = (
+            str(entry.first_page)
+            if entry.first_page == entry.last_page
+            else f"{entry.first_page}–{entry.last_page}"
+        )
+        assert pages in text_of(reader, 0)
+
+
+def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> None:
+    bundle, reader = pack
+    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert outline == [("Index", 0)] + [(e.title, e.first_page - 1) for e in bundle.entries]
+    targets = []
+    for annotation in reader.pages[0]["/Annots"]:
+        link = annotation.get_object()
+        assert link["/Subtype"] == "/Link"
+        targets.append(reader.get_page_number(link["/Dest"][0].get_object()))
+    assert targets == [e.first_page - 1 for e in bundle.entries]
+    assert reader.page_labels == [str(n) for n in range(1, len(reader.pages) + 1)]
+    open_action = reader.trailer["/Root"]["/OpenAction"]
+    assert open_action[1] == "/XYZ" and open_action[4] == 1
+    assert reader.metadata is not None
+    assert reader.metadata.title == "RAP-2026-001 — DDTRO hearing bundle"
+    assert reader.metadata.author == "Detective Constable Rachel Carter (71234)"
+
+
+def test_every_page_is_marked_and_numbered(pack: tuple[Bundle, PdfReader]) -> None:
+    _, reader = pack
+    total = len(reader.pages)
+    for page in range(total):
+        text = text_of(reader, page)
+        assert text.count("OFFICIAL-SENSITIVE") >= 2, page
+        assert f"Page {page + 1} of {total}" in text
+        assert "RAP-2026-001" in text
+        assert TRAINING_MARK in text
+
+
+def test_every_number_in_schedule_and_draft_order(pack: tuple[Bundle, PdfReader]) -> None:
+    bundle, reader = pack
+    for title in ("Schedule of relevant items", "Draft order"):
+        entry = next(e for e in bundle.entries if e.title == title)
+        text = " ".join(text_of(reader, p) for p in range(entry.first_page - 1, entry.last_page))
+        for number in NUMBERS:
+            assert (
+                national_format(
+                    phonenumbers.format_number(
+                        phonenumbers.parse(number, "GB"), phonenumbers.PhoneNumberFormat.E164
+                    )
+                )
+                in text
+            )
+
+
+def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
+    bundle, reader = pack
+    entry = next(e for e in bundle.entries if e.title.startswith("Witness statement"))
+    text = " ".join(text_of(reader, p) for p in range(entry.first_page - 1, entry.last_page))
+    assert STATEMENT_OF_TRUTH in text
+    assert "marked RC/1" in text and "Exhibits: RC/1 to RC/2" in text
+    assert "I am Detective Constable Rachel Carter (71234) of Essex Police" in text
+    assert re.search(r"1\. +I am", text) and "Statement: No. 1" in text
+    assert "29 November 2026" in text
+
+
+def test_letters_only_list_their_providers_items(pack: tuple[Bundle, PdfReader]) -> None:
+    bundle, reader = pack
+    letters = {
+        e.title: text_of(reader, e.first_page - 1)
+        for e in bundle.entries
+        if e.title.startswith("Letter to")
+    }
+    assert set(letters) == {"Letter to Tesco Mobile (host network O2)", "Letter to Vodafone"}
+    assert "07700 900113" in letters["Letter to Tesco Mobile (host network O2)"]
+    assert "07700 900103" not in letters["Letter to Tesco Mobile (host network O2)"]
+
+
+def test_same_data_gives_same_bytes(demo_store: Store) -> None:
+    reference = make_application(demo_store, attach=ICON)
+    assert build(demo_store, reference)[0].pdf == build(demo_store, reference)[0].pdf
+
+
+def test_live_database_has_no_training_mark(live_store: Store) -> None:
+    example = phonenumbers.example_number_for_type("GB", PhoneNumberType.MOBILE)
+    number = national_format(
+        phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+    )
+    add_number(live_store, number, LineDetails(brand="Tony", areas=["Thurrock"]))
+    for status in (Status.GATHERING_EVIDENCE, Status.READY):
+        set_status(live_store, number, status)
+    reference = create_application(live_store, details(), [number])
+    [bundle] = build(live_store, reference)
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    assert all(TRAINING_MARK not in text_of(reader, p) for p in range(len(reader.pages)))
+    assert "Letter to Three" in [e.title for e in bundle.entries]
+
+
+def long_pdf(path: Path, pages: int) -> Path:
+    canvas = Canvas(str(path))
+    for page in range(1, pages + 1):
+        canvas.drawString(100, 700, f"Call data record, sheet {page}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path: Path) -> None:
+    reference = make_application(demo_store)
+    add_exhibit(
+        demo_store,
+        application_id(demo_store, reference),
+        NewExhibit(
+            "RC",
+            "Call data records",
+            date(2026, 11, 2),
+            ("07700 900103",),
+            long_pdf(tmp_path / "cdr.pdf", 320),
+        ),
+    )
+    bundles = build(demo_store, reference)
+    assert [b.letter for b in bundles] == ["A", "B"]
+    assert [b.file_name for b in bundles] == [
+        "RAP-2026-001 DDTRO hearing bundle A.pdf",
+        "RAP-2026-001 DDTRO hearing bundle B.pdf",
+    ]
+    for bundle in bundles:
+        reader = PdfReader(io.BytesIO(bundle.pdf))
+        assert len(reader.pages) <= 300
+        assert f"INDEX TO BUNDLE {bundle.letter}" in text_of(reader, 0)
+        last = len(reader.pages)
+        assert f"Page {last} of {last}" in text_of(reader, last - 1)
+        assert f"Bundle {bundle.letter}" in text_of(reader, last - 1)
+    titles = [e.title for b in bundles for e in b.entries]
+    assert any(t.startswith("Exhibit RC/3: Call data records (part") for t in titles)

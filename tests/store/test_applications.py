@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from raptor_desktop.core.applications import ApplicationStatus, Officer, Outcome, SubmissionRefused
+from raptor_desktop.core.orders import Duration
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.applications import (
+    OrderTerms,
+    application_id,
+    create_application,
+    record_outcome,
+    save_details,
+    submit,
+)
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.exhibits import AttachmentDamaged, NewExhibit, add_exhibit, attachment_dir
+from raptor_desktop.store.line_detail import number_detail
+from raptor_desktop.store.lines import find_number, set_status
+from raptor_desktop.store.orders import confirm_disconnection, current_warnings, list_orders, renew
+from tests.app_fixtures import details, make_application
+
+
+def status_of(store: Store, number: str) -> Status:
+    return find_number(store, number).status
+
+
+def test_submission_refused_below_superintendent(demo_store: Store) -> None:
+    reference = create_application(
+        demo_store, details(authoriser=Officer("Ann Lee", "Inspector")), ["07700 900103"]
+    )
+    with pytest.raises(SubmissionRefused, match="below superintendent"):
+        submit(demo_store, reference)
+    assert status_of(demo_store, "07700 900103") is Status.READY
+
+
+def test_submission_moves_numbers_and_locks_the_draft(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    assert status_of(demo_store, "07700 900103") is Status.IN_APPLICATION
+    history = number_detail(demo_store, find_number(demo_store, "07700 900103").id).history
+    assert history[-1]["note"] == f"application {reference} submitted"
+    with pytest.raises(Conflict, match="only a draft can be changed"):
+        submit(demo_store, reference)
+
+
+def test_outcomes_update_numbers_and_make_orders(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    heard = date(2026, 11, 10)
+    record_outcome(
+        demo_store, reference, "07700900103", Outcome.MADE, heard, OrderTerms(Duration(months=6))
+    )
+    record_outcome(demo_store, reference, "07700900113", Outcome.REFUSED, heard)
+    record_outcome(demo_store, reference, "07700900104", Outcome.ADJOURNED, heard)
+    assert status_of(demo_store, "07700 900103") is Status.ORDER_MADE
+    assert status_of(demo_store, "07700 900113") is Status.REFUSED
+    assert status_of(demo_store, "07700 900104") is Status.IN_APPLICATION
+    [order] = list_orders(demo_store)
+    assert order.deadline.date() == date(2026, 11, 17)
+    assert order.end == date(2027, 5, 10)
+    assert load_case_file(demo_store, reference).status is ApplicationStatus.HEARD
+    assert any(
+        "deadline is tomorrow" in w for w in current_warnings(demo_store, date(2026, 11, 16))
+    )
+    confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 11, 14))
+    assert not any("deadline" in w for w in current_warnings(demo_store, date(2026, 11, 18)))
+
+
+def test_outcome_on_a_draft_or_unknown_number_is_refused(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    with pytest.raises(Conflict, match="still a draft"):
+        record_outcome(demo_store, reference, "07700900103", Outcome.MADE, date(2026, 12, 10))
+    with pytest.raises(RecordNotFound, match="not in"):
+        submit(demo_store, reference)
+        record_outcome(demo_store, reference, "07700900105", Outcome.MADE, date(2026, 12, 10))
+
+
+def test_reemerged_brand_warns(demo_store: Store) -> None:
+    reference = create_application(demo_store, details(), ["07700 900103"])
+    submit(demo_store, reference)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 1))
+    from raptor_desktop.core.lines import LineDetails, SeenDates
+    from raptor_desktop.store.lines import add_number
+
+    add_number(
+        demo_store, "07700 900150", LineDetails(brand="Dee"), dates=SeenDates(date(2026, 11, 20))
+    )
+    assert any("re-emerged on 07700 900150" in w for w in current_warnings(demo_store))
+
+
+def test_exhibit_marks_run_on_across_applications(demo_store: Store, tmp_path: Path) -> None:
+    first = make_application(demo_store)
+    second = create_application(demo_store, details(), ["07700 900109"])
+    for number in ("07700 900109",):
+        set_status(demo_store, number, Status.READY)
+    mark = add_exhibit(
+        demo_store, application_id(demo_store, second), NewExhibit("rc", "Phone download report")
+    )
+    assert mark == "RC/3"
+    assert [e.mark for e in load_case_file(demo_store, first).exhibits] == ["RC/1", "RC/2"]
+
+
+def test_attached_file_is_copied_and_checked(demo_store: Store, tmp_path: Path) -> None:
+    source = tmp_path / "text.png"
+    source.write_bytes(
+        Path(__file__).parents[2].joinpath("resources", "icons", "raptor.png").read_bytes()
+    )
+    reference = make_application(demo_store, attach=source)
+    source.unlink()  # the attachment store keeps its own copy
+    case = load_case_file(demo_store, reference)
+    assert case.exhibits[0].file_path is not None and case.exhibits[0].file_path.exists()
+    stored = next(attachment_dir(demo_store).iterdir())
+    stored.write_bytes(stored.read_bytes() + b"tampered")
+    with pytest.raises(AttachmentDamaged, match="SHA-256"):
+        load_case_file(demo_store, reference)
+
+
+def test_renewal_starts_prefilled_draft(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    new = renew(demo_store, reference)
+    case = load_case_file(demo_store, new)
+    assert case.status is ApplicationStatus.DRAFT
+    assert [i.display for i in case.items] == ["07700 900103"]
+    assert case.court and case.applicant.name == "Rachel Carter"
+    assert case.statement_number == 2
+
+
+def test_bad_hearing_time(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    with pytest.raises(ValueError, match="HH:MM"):
+        save_details(demo_store, reference, details(hearing_time="half ten"))
