@@ -87,6 +87,7 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
     sys.excepthook = _show_unexpected
     window = MainWindow(store)
     window.show()
+    QTimer.singleShot(0, window.applications.show_warnings)
     if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing in bench/bundle.py
         QTimer.singleShot(0, app.quit)
     code = app.exec()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +21,7 @@ from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, NumberRejected
 from raptor_desktop.core.register import DRUGS, format_pounds, parse_takings_pence
 from raptor_desktop.core.statuses import Status
-from raptor_desktop.gui.widgets import CheckList, MessageLabel, uk_date_edit
+from raptor_desktop.gui.widgets import CheckList, MessageLabel, pydate, qdate, uk_date_edit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.line_detail import NumberDetail
@@ -37,14 +34,6 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class LineDialog(QDialog):
@@ -175,10 +164,10 @@ class LineDialog(QDialog):
         self.number.setText(detail.display)
         self._load_line(detail.line)
         if detail.dates.first_seen:
-            self.first_seen.setDate(_qdate(detail.dates.first_seen))
+            self.first_seen.setDate(qdate(detail.dates.first_seen))
         if detail.dates.last_seen:
             self.last_seen_known.setChecked(True)
-            self.last_seen.setDate(_qdate(detail.dates.last_seen))
+            self.last_seen.setDate(qdate(detail.dates.last_seen))
         self.provider.setText(detail.provider_confirmed)
 
     # -- checks ------------------------------------------------------------------------------
@@ -223,8 +212,8 @@ class LineDialog(QDialog):
         )
 
     def dates(self) -> SeenDates:
-        last = _pydate(self.last_seen.date()) if self.last_seen_known.isChecked() else None
-        return SeenDates(_pydate(self.first_seen.date()), last)
+        last = pydate(self.last_seen.date()) if self.last_seen_known.isChecked() else None
+        return SeenDates(pydate(self.first_seen.date()), last)
 
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:

@@ -20,7 +20,7 @@ from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_detail import NumberDetail, number_detail
-from raptor_desktop.store.line_query import LineFilter
+from raptor_desktop.store.line_query import LineFilter, rows_by_id
 from raptor_desktop.store.reference import area_names
 
 FILTER_DELAY_MS = 250
@@ -55,7 +55,7 @@ class LinesPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -108,6 +108,16 @@ class LinesPage(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.number_id(rows[0].row()) if rows else None
+
+    def selected_numbers(self) -> list[str]:
+        """The E.164 numbers of every selected row, in table order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        found = rows_by_id(self._store, [self.model.number_id(r) or 0 for r in rows])
+        return [
+            str(found[i]["number"])
+            for i in (self.model.number_id(r) for r in rows)
+            if i is not None and i in found
+        ]
 
     def selected_detail(self) -> NumberDetail | None:
         number_id = self.selected_id()

@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop import __version__
+from raptor_desktop.gui.application_actions import ApplicationActions
+from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
 from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker, start_import
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
+from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.paths import build_info, demo_db_path
@@ -37,8 +40,6 @@ from raptor_desktop.store.line_query import counts_by_status
 from raptor_desktop.store.reference import add_area
 
 LATER_PARTS = {
-    "Applications": "DDTRO applications, orders and hearing packs will be prepared here. "
-    "Numbers marked “ready for application” in the Lines view are the ones to include.",
     "Outreach": "Support texts to contacts of deal lines (with opt-outs and do-not-contact "
     "lists) will be managed here.",
     "Case summaries": "Printable case summaries and exports will be produced here.",
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self._import_thread: QThread | None = None
+        self.applications = ApplicationActions(self)
         self._build_actions()
         self._build_menus()
         self._build_pages()
@@ -109,6 +111,22 @@ class MainWindow(QMainWindow):
             "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
         )
         self.add_area_action = a("Add a&rea…", self.add_area)
+        self.to_application_action = a(
+            "Add to a&pplication…",
+            self.add_to_application,
+            "Ctrl+Shift+A",
+            "Put the selected numbers in a new or draft DDTRO application",
+        )
+        self.new_application_action = a("&New application…", self.new_application)
+        self.open_application_action = a(
+            "&Open application…", self.open_application, "Ctrl+Shift+O"
+        )
+        self.pack_action = a(
+            "&Print hearing pack…",
+            self.hearing_pack,
+            key.Print,
+            "Build the hearing pack of the selected application",
+        )
         self.refresh_action = a("&Refresh", self.refresh, key.Refresh)
         self.about_action = a("&About Raptor Desktop", self.about)
         self.selection_actions = [
@@ -138,6 +156,11 @@ class MainWindow(QMainWindow):
         line_menu.addSeparator()
         for action in (self.edit_action, self.status_action, self.device_action):
             line_menu.addAction(action)
+        line_menu.addSeparator()
+        line_menu.addAction(self.to_application_action)
+        application_menu = bar.addMenu("&Application")
+        for action in (self.new_application_action, self.open_application_action, self.pack_action):
+            application_menu.addAction(action)
         self.view_menu = bar.addMenu("&View")
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -149,11 +172,21 @@ class MainWindow(QMainWindow):
         self.lines_page.table.doubleClicked.connect(self.edit_line)
         self.areas_page = AreasPage(self.store)
         self.areas_page.add_button.clicked.connect(self.add_area)
+        self.applications_page = ApplicationsPage(self.store)
+        self.applications_page.new_button.clicked.connect(self.new_application)
+        self.applications_page.open_button.clicked.connect(self.open_application)
+        self.applications_page.pack_button.clicked.connect(self.hearing_pack)
+        self.applications_page.table.doubleClicked.connect(self.open_application)
+        self.orders_page = OrdersPage(self.store)
+        self.orders_page.confirm_button.clicked.connect(self.applications.confirm)
+        self.orders_page.renew_button.clicked.connect(self.applications.renew)
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(170)
         self._add_page("Lines", self.lines_page)
         self._add_page("Areas", self.areas_page)
+        self._add_page("Applications", self.applications_page)
+        self._add_page("Orders", self.orders_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
             label.setWordWrap(True)
@@ -219,7 +252,35 @@ class MainWindow(QMainWindow):
     def refresh(self, select_id: int | None = None) -> None:
         self.lines_page.refresh(select_id)
         self.areas_page.model.refresh()
+        self.applications_page.model.refresh()
+        self.orders_page.refresh()
         self._update_status_bar()
+
+    # -- applications ----------------------------------------------------------------------
+    def add_to_application(self) -> None:
+        numbers = self.lines_page.selected_numbers()
+        if numbers:
+            self.applications.add_to_application(numbers)
+
+    def new_application(self) -> None:
+        self.applications.new_application(self.lines_page.selected_numbers())
+
+    def _chosen_reference(self) -> str | None:
+        reference = self.applications_page.selected_reference()
+        if reference is None:
+            self.nav.setCurrentRow(self.pages.indexOf(self.applications_page))
+            self.statusBar().showMessage("Select an application first.", 5000)
+        return reference
+
+    def open_application(self) -> None:
+        reference = self._chosen_reference()
+        if reference:
+            self.applications.open_editor(reference)
+
+    def hearing_pack(self) -> None:
+        reference = self._chosen_reference()
+        if reference:
+            self.applications.build_pack(reference)
 
     # -- dialogs (tests patch run_dialog so that nothing blocks) --------------------------
     def run_dialog(self, dialog: QDialog) -> bool:
@@ -365,6 +426,7 @@ class MainWindow(QMainWindow):
     # -- databases ---------------------------------------------------------------------------
     def switch_to(self, store: Store) -> None:
         self._stop_import()
+        self.applications.wait()
         old = self.store
         self.store = store
         self.undo_stack.clear()
@@ -419,4 +481,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self._stop_import()
+        self.applications.wait()
         super().closeEvent(event)

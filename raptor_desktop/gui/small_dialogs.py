@@ -22,7 +22,7 @@ from raptor_desktop.store.line_detail import NumberDetail
 from raptor_desktop.store.lines import add_device, set_status
 
 
-class _OneChangeDialog(QDialog):
+class OneChangeDialog(QDialog):
     """A form, an inline error line and Save/Cancel; subclasses fill the form and save."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -45,7 +45,7 @@ class _OneChangeDialog(QDialog):
         raise NotImplementedError
 
 
-class StatusDialog(_OneChangeDialog):
+class StatusDialog(OneChangeDialog):
     """Move a number to one of the statuses allowed from where it is, with a note."""
 
     def __init__(self, store: Store, detail: NumberDetail, parent: QWidget | None = None) -> None:
@@ -74,7 +74,7 @@ class StatusDialog(_OneChangeDialog):
         self.accept()
 
 
-class DeviceDialog(_OneChangeDialog):
+class DeviceDialog(OneChangeDialog):
     """Record an IMEI, IMSI or ICCID against a number, checked as it is typed."""
 
     def __init__(self, store: Store, detail: NumberDetail, parent: QWidget | None = None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QListWidget, QListWidgetItem, QWidget
 
@@ -68,10 +70,20 @@ class CheckList(QListWidget):
             item.setCheckState(state)
 
 
-def uk_date_edit(parent: QWidget | None = None) -> QDateEdit:
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def uk_date_edit(parent: QWidget | None = None, *, allow_future: bool = False) -> QDateEdit:
+    """A date field in dd/mm/yyyy with a calendar; past and today only unless ``allow_future``."""
     edit = QDateEdit(parent)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     edit.setDate(QDate.currentDate())
-    edit.setMaximumDate(QDate.currentDate())
+    if not allow_future:
+        edit.setMaximumDate(QDate.currentDate())
     return edit

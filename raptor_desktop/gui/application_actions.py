@@ -1,0 +1,188 @@
+"""What the window does for applications and orders: editors, packs, outcomes, warnings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Slot
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
+
+from raptor_desktop.core.applications import Officer
+from raptor_desktop.gui.application_editor import ApplicationEditor
+from raptor_desktop.gui.pack_dialog import PackDialog
+from raptor_desktop.gui.pack_task import PackWorker, start_worker
+from raptor_desktop.store.applications import ApplicationDetails, add_numbers, create_application
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.orders import confirm_disconnection, current_warnings, renew
+
+if TYPE_CHECKING:
+    from raptor_desktop.gui.main_window import MainWindow
+    from raptor_desktop.store.database import Store
+
+NEW = "New application"
+
+
+class ApplicationActions(QObject):
+    """Owned by the main window; ``window`` gives the store, the pages and ``run_dialog``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self._thread: QThread | None = None
+        self.last_pack: list[object] | None = None
+        self.last_error: str | None = None
+
+    @property
+    def store(self) -> Store:
+        return self.window.store
+
+    def _refresh(self) -> None:
+        self.window.refresh()
+
+    def open_editor(self, reference: str) -> ApplicationEditor:
+        editor = ApplicationEditor(
+            self.store,
+            reference,
+            self.window.run_dialog,
+            self.window,
+        )
+        editor.changed.connect(self._refresh)
+        editor.pack_requested.connect(self.build_pack)
+        self.window.run_dialog(editor)
+        return editor
+
+    def new_application(self, numbers: list[str] | None = None) -> str | None:
+        try:
+            reference = create_application(
+                self.store,
+                ApplicationDetails(
+                    court="County Court at Clerkenwell and Shoreditch",
+                    applicant=Officer(force="Essex Police"),
+                ),
+                numbers or [],
+            )
+        except (Conflict, RecordNotFound, ValueError) as error:
+            QMessageBox.warning(self.window, "New application", str(error))
+            return None
+        self._refresh()
+        self.open_editor(reference)
+        return reference
+
+    def add_to_application(self, numbers: list[str]) -> None:
+        drafts = [
+            r[0]
+            for r in self.store.db.execute(
+                "SELECT reference FROM applications WHERE status = 'draft' ORDER BY created_at DESC"
+            )
+        ]
+        choice, ok = QInputDialog.getItem(
+            self.window,
+            "Add to application",
+            f"Add {len(numbers)} number(s) to:",
+            [NEW, *drafts],
+            0,
+            False,
+        )
+        if not ok:
+            return
+        if choice == NEW:
+            self.new_application(numbers)
+            return
+        try:
+            add_numbers(self.store, choice, numbers)
+        except (Conflict, RecordNotFound) as error:
+            QMessageBox.warning(self.window, "Add to application", str(error))
+            return
+        self._refresh()
+        self.open_editor(choice)
+
+    # -- the hearing pack ---------------------------------------------------------------------
+    def build_pack(self, reference: str) -> PackWorker:
+        worker = PackWorker(self.store.path, reference, self.store.actor)
+        progress = QProgressDialog(
+            f"Building the hearing pack for {reference}…", "Cancel", 0, 0, self.window
+        )
+        progress.setWindowTitle("Hearing pack")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        self._progress, self._worker = progress, worker
+        worker.progress.connect(self._on_progress)
+        worker.succeeded.connect(self._on_pack)
+        worker.failed.connect(self._on_failed)
+        self._thread = start_worker(worker, self)
+        return worker
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, title: str) -> None:
+        self._progress.setMaximum(total)
+        self._progress.setValue(done)
+        self._progress.setLabelText(f"Building: {title}")
+
+    @Slot(object)
+    def _on_pack(self, bundles: list[object]) -> None:
+        self._progress.reset()
+        self.last_pack = bundles
+        self.window.run_dialog(PackDialog(bundles, self.window))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._progress.reset()
+        self.last_error = message
+        if message:  # empty: the officer cancelled
+            QMessageBox.warning(self.window, "Hearing pack", message)
+
+    def wait(self) -> None:
+        """Let a running pack build finish (before closing or switching database)."""
+        try:
+            if self._thread is not None and self._thread.isRunning():
+                self._worker.cancel()
+                self._thread.wait(30_000)
+        except RuntimeError:  # the thread object was already deleted
+            pass
+
+    # -- orders --------------------------------------------------------------------------------
+    def confirm(self) -> None:
+        order = self.window.orders_page.selected_order()
+        if order is None:
+            return
+        text, ok = QInputDialog.getText(
+            self.window,
+            "Provider confirmed disconnection",
+            f"Date {order.number} was confirmed disconnected (dd/mm/yyyy):",
+            text=date.today().strftime("%d/%m/%Y"),
+        )
+        if not ok:
+            return
+        try:
+            day, month, year = (int(p) for p in text.strip().split("/"))
+            confirm_disconnection(self.store, order.reference, order.number, date(year, month, day))
+        except (ValueError, RecordNotFound) as error:
+            QMessageBox.warning(
+                self.window,
+                "Provider confirmed disconnection",
+                f"{error}" if str(error) else "Give the date as dd/mm/yyyy.",
+            )
+            return
+        self._refresh()
+
+    def renew(self) -> None:
+        order = self.window.orders_page.selected_order()
+        if order is None:
+            return
+        reference = renew(self.store, order.reference)
+        self._refresh()
+        self.open_editor(reference)
+
+    def show_warnings(self) -> list[str]:
+        found = current_warnings(self.store)
+        if found:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Orders need attention",
+                "\n\n".join(found),
+                parent=self.window,
+            )
+            self.window.run_dialog(box)
+        return found

@@ -1,0 +1,160 @@
+"""Dialogs used from the application editor: an exhibit, and the court's outcome for a number."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.case_file import CaseItem
+from raptor_desktop.core.orders import DeadlineKind, Duration
+from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.widgets import CheckList, pydate, uk_date_edit
+from raptor_desktop.store.applications import OrderTerms, record_outcome
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+
+class ExhibitDialog(OneChangeDialog):
+    """Record an exhibit, marked with the officer's initials and the next running number."""
+
+    def __init__(
+        self,
+        store: Store,
+        application_id: int,
+        initials: str,
+        numbers: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Add exhibit", parent)
+        self._store = store
+        self._application_id = application_id
+        self.saved_mark = ""
+        self.initials = QLineEdit(initials)
+        self.initials.setMaximumWidth(80)
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("e.g. screenshot of bulk marketing text")
+        self.exhibit_date = uk_date_edit()
+        self.numbers = CheckList(numbers)
+        self.numbers.setMaximumHeight(110)
+        self.file = QLineEdit()
+        self.file.setPlaceholderText("optional: a PDF or image to put in the bundle")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file)
+        file_row.addWidget(browse)
+        self.form.addRow("Officer's &initials", self.initials)
+        self.form.addRow("&Description", self.description)
+        self.form.addRow("Da&te", self.exhibit_date)
+        self.form.addRow("Relates to", self.numbers)
+        self.form.addRow("&File", file_row)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Attach exhibit", "", "PDF or image (*.pdf *.png *.jpg *.jpeg)"
+        )
+        if name:
+            self.file.setText(name)
+
+    def save(self) -> None:
+        file = Path(self.file.text().strip()) if self.file.text().strip() else None
+        exhibit = NewExhibit(
+            self.initials.text(),
+            self.description.text(),
+            pydate(self.exhibit_date.date()),
+            tuple(self.numbers.checked()),
+            file,
+        )
+        try:
+            self.saved_mark = add_exhibit(self._store, self._application_id, exhibit)
+        except (ValueError, RecordNotFound, OSError) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class OutcomeDialog(OneChangeDialog):
+    """The court's outcome for one number; for an order, its duration and compliance time."""
+
+    def __init__(
+        self, store: Store, reference: str, item: CaseItem, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(f"Outcome for {item.display}", parent)
+        self._store = store
+        self._reference = reference
+        self._item = item
+        self.outcome = QComboBox()
+        for outcome in Outcome:
+            self.outcome.addItem(outcome.value.capitalize(), outcome.value)
+        self.on = uk_date_edit()
+        self.duration = QComboBox()
+        self.duration.addItems(["Until discharged", "Until a date", "For a number of months"])
+        self.until = uk_date_edit(allow_future=True)
+        self.until.setDate(self.on.date().addYears(1))
+        self.months = QSpinBox()
+        self.months.setRange(1, 120)
+        self.months.setValue(12)
+        self.deadline = QComboBox()
+        for kind in DeadlineKind:
+            self.deadline.addItem(kind.value.capitalize(), kind.name)
+        self.deadline_at = QDateTimeEdit(QDateTime.currentDateTime().addDays(2))
+        self.deadline_at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.deadline_at.setCalendarPopup(True)
+        for widget in (self.duration, self.outcome, self.deadline):
+            widget.currentIndexChanged.connect(self._update)
+        self.form.addRow("&Outcome", self.outcome)
+        self.form.addRow("&Date", self.on)
+        self.form.addRow("Duration", self.duration)
+        self.form.addRow("Ends on", self.until)
+        self.form.addRow("Months", self.months)
+        self.form.addRow("Compliance", self.deadline)
+        self.form.addRow("Deadline", self.deadline_at)
+        self._update()
+
+    def _update(self) -> None:
+        made = self.outcome.currentData() == Outcome.MADE.value
+        for widget in (self.duration, self.deadline):
+            widget.setEnabled(made)
+        self.until.setEnabled(made and self.duration.currentIndex() == 1)
+        self.months.setEnabled(made and self.duration.currentIndex() == 2)
+        self.deadline_at.setEnabled(made and self.deadline.currentData() != "DEFAULT")
+
+    def terms(self) -> OrderTerms:
+        until = pydate(self.until.date()) if self.duration.currentIndex() == 1 else None
+        months = self.months.value() if self.duration.currentIndex() == 2 else None
+        kind = DeadlineKind[self.deadline.currentData()]
+        moment = (
+            self.deadline_at.dateTime().toPython() if kind is not DeadlineKind.DEFAULT else None
+        )
+        return OrderTerms(
+            Duration(until, months), kind, moment if isinstance(moment, datetime) else None
+        )
+
+    def save(self) -> None:
+        try:
+            record_outcome(
+                self._store,
+                self._reference,
+                self._item.e164,
+                Outcome(self.outcome.currentData()),
+                pydate(self.on.date()),
+                self.terms(),
+            )
+        except (ValueError, Conflict, RecordNotFound) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()

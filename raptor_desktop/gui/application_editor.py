@@ -1,0 +1,315 @@
+"""The application editor: details, officers, numbers (with outcomes) and exhibits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.applications import (
+    AUTHORISING_RANKS,
+    OTHER_RANKS,
+    ApplicationStatus,
+    Officer,
+    SubmissionRefused,
+)
+from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.gui.application_dialogs import ExhibitDialog, OutcomeDialog
+from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
+from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
+from raptor_desktop.store.applications import (
+    ApplicationDetails,
+    application_id,
+    remove_number,
+    save_details,
+    set_item,
+    submit,
+)
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+
+
+def _rank_box(ranks: tuple[str, ...]) -> QComboBox:
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems(list(ranks))
+    return box
+
+
+class ApplicationEditor(QDialog):
+    """Edit one application. The window routes dialogs through ``run_dialog`` for tests."""
+
+    pack_requested = Signal(str)
+    changed = Signal()
+
+    def __init__(
+        self, store: Store, reference: str, run_dialog: object, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.reference = reference
+        self._run_dialog = run_dialog
+        self.setWindowTitle(f"Application {reference}")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._details_tab(), "&Details")
+        self.tabs.addTab(self._officers_tab(), "O&fficers")
+        self.tabs.addTab(self._numbers_tab(), "&Numbers")
+        self.tabs.addTab(self._exhibits_tab(), "E&xhibits")
+        self.error = MessageLabel()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.submit_button = buttons.addButton(
+            "Mark submitted", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.pack_button = buttons.addButton(
+            "Hearing pack…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.accept)
+        self.submit_button.clicked.connect(self.submit)
+        self.pack_button.clicked.connect(lambda: self.pack_requested.emit(self.reference))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(900, 560)
+        self.reload()
+
+    # -- tabs -----------------------------------------------------------------------------
+    def _details_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.court = QComboBox()
+        self.court.setEditable(True)
+        self.court.addItems(
+            [r[0] for r in self._store.db.execute("SELECT name FROM courts ORDER BY name")]
+        )
+        self.hearing_known = QCheckBox("hearing date fixed")
+        self.hearing_date = uk_date_edit(allow_future=True)
+        self.hearing_known.toggled.connect(self.hearing_date.setEnabled)
+        self.hearing_time = QLineEdit()
+        self.hearing_time.setPlaceholderText("HH:MM")
+        self.hearing_time.setMaximumWidth(80)
+        self.claim = QLineEdit()
+        self.claim.setPlaceholderText("given by the court when the claim is issued")
+        self.statement_number = QSpinBox()
+        self.statement_number.setRange(1, 99)
+        hearing = QHBoxLayout()
+        for widget in (self.hearing_known, self.hearing_date, self.hearing_time):
+            hearing.addWidget(widget)
+        hearing.addStretch()
+        form.addRow("&Court", self.court)
+        form.addRow("Hearing", hearing)
+        form.addRow("Claim &number", self.claim)
+        form.addRow("Witness &statement no.", self.statement_number)
+        return page
+
+    def _officers_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.applicant_name = QLineEdit()
+        self.applicant_rank = _rank_box(OTHER_RANKS + AUTHORISING_RANKS)
+        self.applicant_collar = QLineEdit()
+        self.applicant_force = QLineEdit()
+        self.applicant_address = QLineEdit()
+        self.authoriser_name = QLineEdit()
+        self.authoriser_rank = _rank_box(AUTHORISING_RANKS)
+        self.authoriser_collar = QLineEdit()
+        self.authorised = QCheckBox("authority dated")
+        self.authorised_on = uk_date_edit()
+        self.authorised.toggled.connect(self.authorised_on.setEnabled)
+        form.addRow("<b>Officer in the case</b>", QWidget())
+        form.addRow("Name", self.applicant_name)
+        form.addRow("Rank", self.applicant_rank)
+        form.addRow("Collar number", self.applicant_collar)
+        form.addRow("Force", self.applicant_force)
+        form.addRow("Work address", self.applicant_address)
+        form.addRow("<b>Authorising officer</b> (superintendent or above)", QWidget())
+        form.addRow("Name", self.authoriser_name)
+        form.addRow("Rank", self.authoriser_rank)
+        form.addRow("Collar number", self.authoriser_collar)
+        dated = QHBoxLayout()
+        dated.addWidget(self.authorised)
+        dated.addWidget(self.authorised_on)
+        dated.addStretch()
+        form.addRow("Date", dated)
+        return page
+
+    def _numbers_tab(self) -> QWidget:
+        page = QWidget()
+        self.items_view = QTableView()
+        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items_view.verticalHeader().setVisible(False)
+        self.items_view.horizontalHeader().setStretchLastSection(True)
+        self.remove_button = QPushButton("Remove number")
+        self.outcome_button = QPushButton("Record outcome…")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        bar = QHBoxLayout()
+        bar.addStretch()
+        bar.addWidget(self.remove_button)
+        bar.addWidget(self.outcome_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.items_view)
+        layout.addLayout(bar)
+        return page
+
+    def _exhibits_tab(self) -> QWidget:
+        page = QWidget()
+        self.exhibits_view = QTableView()
+        self.exhibits_view.verticalHeader().setVisible(False)
+        self.exhibits_view.horizontalHeader().setStretchLastSection(True)
+        self.add_exhibit_button = QPushButton("Add exhibit…")
+        self.add_exhibit_button.clicked.connect(self.add_exhibit)
+        bar = QHBoxLayout()
+        bar.addStretch()
+        bar.addWidget(self.add_exhibit_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.exhibits_view)
+        layout.addLayout(bar)
+        return page
+
+    # -- loading and saving -----------------------------------------------------------------
+    def reload(self) -> None:
+        case = load_case_file(self._store, self.reference, check_files=False)
+        self.case = case
+        draft = case.status is ApplicationStatus.DRAFT
+        self.court.setCurrentText(case.court)
+        self.hearing_known.setChecked(case.hearing_date is not None)
+        self.hearing_date.setEnabled(case.hearing_date is not None)
+        if case.hearing_date:
+            self.hearing_date.setDate(qdate(case.hearing_date))
+        self.hearing_time.setText(case.hearing_time)
+        self.claim.setText(case.claim_number)
+        self.statement_number.setValue(case.statement_number)
+        self._load_officers(case)
+        self.items_model = ItemsModel(list(case.items), draft, self._save_item)
+        self.items_view.setModel(self.items_model)
+        self.items_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.exhibits_view.setModel(ExhibitsModel(list(case.exhibits)))
+        self.submit_button.setEnabled(draft)
+        self.remove_button.setEnabled(draft)
+        status = case.status.value
+        self.setWindowTitle(f"Application {self.reference} — {status}")
+
+    def _load_officers(self, case: CaseFile) -> None:
+        self.applicant_name.setText(case.applicant.name)
+        self.applicant_rank.setCurrentText(case.applicant.rank)
+        self.applicant_collar.setText(case.applicant.collar)
+        self.applicant_force.setText(case.applicant.force)
+        self.applicant_address.setText(case.applicant.work_address)
+        self.authoriser_name.setText(case.authoriser.name)
+        self.authoriser_rank.setCurrentText(case.authoriser.rank)
+        self.authoriser_collar.setText(case.authoriser.collar)
+        self.authorised.setChecked(case.authorised_on is not None)
+        self.authorised_on.setEnabled(case.authorised_on is not None)
+        if case.authorised_on:
+            self.authorised_on.setDate(qdate(case.authorised_on))
+
+    def details(self) -> ApplicationDetails:
+        return ApplicationDetails(
+            court=self.court.currentText(),
+            hearing_date=pydate(self.hearing_date.date())
+            if self.hearing_known.isChecked()
+            else None,
+            hearing_time=self.hearing_time.text().strip(),
+            claim_number=self.claim.text(),
+            applicant=Officer(
+                self.applicant_name.text(),
+                self.applicant_rank.currentText(),
+                self.applicant_collar.text(),
+                self.applicant_force.text(),
+                self.applicant_address.text(),
+            ),
+            authoriser=Officer(
+                self.authoriser_name.text(),
+                self.authoriser_rank.currentText(),
+                self.authoriser_collar.text(),
+            ),
+            authorised_on=pydate(self.authorised_on.date())
+            if self.authorised.isChecked()
+            else None,
+            statement_number=self.statement_number.value(),
+        )
+
+    def save(self) -> bool:
+        try:
+            save_details(self._store, self.reference, self.details())
+        except (ValueError, RecordNotFound) as error:
+            self.error.show_error(str(error))
+            return False
+        self.error.show_ok("Saved.")
+        self.changed.emit()
+        return True
+
+    def _save_item(self, item: CaseItem, provider: str, grounds: str) -> None:
+        set_item(self._store, self.reference, item.e164, provider, grounds)
+        self.changed.emit()
+
+    def submit(self) -> None:
+        if not self.save():
+            return
+        try:
+            submit(self._store, self.reference)
+        except (SubmissionRefused, Conflict) as error:
+            self.error.show_error(str(error))
+            return
+        self.reload()
+        self.error.show_ok(f"{self.reference} is marked submitted.")
+        self.changed.emit()
+
+    def _selected_item(self) -> CaseItem | None:
+        rows = self.items_view.selectionModel().selectedRows() if self.items_view.model() else []
+        return self.items_model.item(rows[0].row()) if rows else None
+
+    def remove_selected(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            return
+        try:
+            remove_number(self._store, self.reference, item.e164)
+        except (Conflict, RecordNotFound) as error:
+            self.error.show_error(str(error))
+            return
+        self.reload()
+        self.changed.emit()
+
+    def record_outcome(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            self.error.show_error("Select a number first.")
+            return
+        if self._run_dialog(OutcomeDialog(self._store, self.reference, item, self)):  # type: ignore[operator]
+            self.reload()
+            self.changed.emit()
+
+    def add_exhibit(self) -> None:
+        dialog = ExhibitDialog(
+            self._store,
+            application_id(self._store, self.reference),
+            self.case.applicant.initials,
+            [i.display for i in self.case.items],
+            self,
+        )
+        if self._run_dialog(dialog):  # type: ignore[operator]
+            self.reload()
+            self.error.show_ok(f"Exhibit {dialog.saved_mark} added.")

@@ -1,0 +1,96 @@
+"""The Applications view: every DDTRO application with its status, court and hearing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.dates import uk_date
+from raptor_desktop.gui.table_model import FlatTableModel, Index
+from raptor_desktop.store.case_file import list_applications
+from raptor_desktop.store.database import Store
+
+COLUMNS = (
+    ("reference", "Reference"),
+    ("status", "Status"),
+    ("numbers", "Numbers"),
+    ("court", "Court"),
+    ("hearing_date", "Hearing"),
+    ("claim_number", "Claim no."),
+    ("applicant_name", "Officer"),
+)
+
+
+class ApplicationsTableModel(FlatTableModel):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[dict[str, object]] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = list_applications(self._store)
+        self.endResetModel()
+
+    def column_titles(self) -> list[str]:
+        return [title for _key, title in COLUMNS]
+
+    def row_total(self) -> int:
+        return len(self._rows)
+
+    def reference(self, row: int) -> str | None:
+        return str(self._rows[row]["reference"]) if 0 <= row < len(self._rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        key = COLUMNS[index.column()][0]
+        value = self._rows[index.row()][key]
+        if key == "hearing_date":
+            return uk_date(date.fromisoformat(str(value))) if value else "to be fixed"
+        return "" if value is None else str(value)
+
+
+class ApplicationsPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ApplicationsTableModel(store, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.new_button = QPushButton("New application…")
+        self.open_button = QPushButton("Open…")
+        self.pack_button = QPushButton("Hearing pack…")
+        note = QLabel(
+            "Select numbers in the Lines view and use Line → Add to application… "
+            "to build an application from them."
+        )
+        note.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        bar.addWidget(note, 1)
+        for button in (self.new_button, self.open_button, self.pack_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def selected_reference(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.reference(rows[0].row()) if rows else None

@@ -1,0 +1,120 @@
+"""The Orders view: orders made, their compliance deadlines and ends, and what needs doing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.orders import order_warnings
+from raptor_desktop.gui.table_model import FlatTableModel, Index
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.orders import OrderRow, current_warnings, list_orders
+
+COLUMNS = (
+    "Reference",
+    "Number",
+    "Line",
+    "Order date",
+    "Duration",
+    "Compliance deadline",
+    "Deadline set",
+    "Provider confirmed",
+)
+
+
+class OrdersTableModel(FlatTableModel):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[OrderRow] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = list_orders(self._store)
+        self.endResetModel()
+
+    def column_titles(self) -> list[str]:
+        return list(COLUMNS)
+
+    def row_total(self) -> int:
+        return len(self._rows)
+
+    def order(self, row: int) -> OrderRow:
+        return self._rows[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        order = self._rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return (
+                QBrush(QColor("#fde7e7")) if order_warnings(order.facts(), date.today()) else None
+            )
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            order.reference,
+            order.number,
+            order.brand or "(unnamed)",
+            uk_date(order.order_date),
+            order.duration.describe(),
+            f"{uk_date(order.deadline.date())} {order.deadline:%H:%M}",
+            order.deadline_kind.value,
+            uk_date(order.confirmed_on) or "not yet",
+        ][index.column()]
+
+
+class OrdersPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.model = OrdersTableModel(store, self)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a1c1c;")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.confirm_button = QPushButton("Provider confirmed disconnection…")
+        self.renew_button = QPushButton("Renew / extend…")
+        bar = QHBoxLayout()
+        bar.addStretch()
+        bar.addWidget(self.confirm_button)
+        bar.addWidget(self.renew_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.table)
+        layout.addLayout(bar)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        found = current_warnings(self._store)
+        self.warnings.setText(
+            "\n".join(f"⚠ {w}" for w in found)
+            if found
+            else "No deadlines, endings or reviews need attention."
+        )
+
+    def selected_order(self) -> OrderRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.order(rows[0].row()) if rows else None

@@ -1,0 +1,73 @@
+"""What to do with a finished hearing pack: save it, preview it, or print it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+
+from raptor_desktop.documents.pack import Bundle
+from raptor_desktop.gui.pack_task import page_images, paint_pages, save_bundles
+
+
+class PackDialog(QDialog):
+    def __init__(self, bundles: list[Bundle], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundles = bundles
+        self.saved: list[Path] = []
+        self.setWindowTitle("Hearing pack")
+        lines = []
+        for bundle in bundles:
+            pages = bundle.entries[-1].last_page if bundle.entries else 1
+            lines.append(
+                f"<li><b>{bundle.file_name}</b> — {pages} pages, "
+                f"{len(bundle.entries)} documents</li>"
+            )
+        split = (
+            " It is over 300 pages, so it is split into bundles, each with its own index."
+            if len(bundles) > 1
+            else ""
+        )
+        self.summary = QLabel(f"<p>The hearing pack is ready.{split}</p><ul>{''.join(lines)}</ul>")
+        self.summary.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        save = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        preview = buttons.addButton("Preview…", QDialogButtonBox.ButtonRole.ActionRole)
+        print_ = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        save.clicked.connect(self.save)
+        preview.clicked.connect(self.preview)
+        print_.clicked.connect(self.print_pack)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.resize(560, 0)
+
+    def save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save hearing pack",
+            self.bundles[0].file_name.replace(" A.pdf", ".pdf"),
+            "PDF (*.pdf)",
+        )
+        if name:
+            self.saved = save_bundles(self.bundles, Path(name))
+            self.summary.setText(
+                self.summary.text() + "<p>Saved: " + ", ".join(str(p) for p in self.saved) + "</p>"
+            )
+
+    def _images(self) -> list:  # type: ignore[type-arg]
+        return [image for bundle in self.bundles for image in page_images(bundle.pdf)]
+
+    def preview(self) -> None:
+        images = self._images()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.paintRequested.connect(lambda p: paint_pages(p, images))
+        dialog.exec()
+
+    def print_pack(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            paint_pages(printer, self._images())
