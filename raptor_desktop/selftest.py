@@ -1,7 +1,8 @@
 """``raptor --selftest``: proves an installed or bundled program works, then exits.
 
 It opens a temporary training database, imports drama numbers from CSV and XLSX, checks that
-phonenumbers' metadata and carrier data are present, and draws the main window off-screen.
+phonenumbers' metadata and carrier data are present, renders a hearing pack (fonts, ReportLab,
+pypdf), and draws the main window off-screen.
 Each check prints a line; the first failure stops the test with exit code 1 and its reason.
 """
 
@@ -72,6 +73,48 @@ def _numbering_data(_folder: Path) -> CheckResult:
     return f"numbering metadata and carrier data ({number.display}: {number.range_holder})"
 
 
+def _hearing_pack(folder: Path) -> CheckResult:
+    import io
+
+    from pypdf import PdfReader
+
+    from raptor_desktop.core.applications import Officer
+    from raptor_desktop.documents.pack import hearing_pack
+    from raptor_desktop.paths import resource_path
+    from raptor_desktop.store.applications import (
+        ApplicationDetails,
+        application_id,
+        create_application,
+    )
+    from raptor_desktop.store.case_file import load_case_file
+    from raptor_desktop.store.database import Store
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+    details = ApplicationDetails(
+        court="County Court at Clerkenwell and Shoreditch",
+        applicant=Officer("Self Test", "Detective Constable", "0000"),
+        authoriser=Officer("Self Test", "Superintendent", "0001"),
+    )
+    with Store.open(folder / "selftest.sqlite3", actor="selftest") as store:
+        reference = create_application(store, details, ["07700 900101", "07700 900102"])
+        picture = NewExhibit(
+            "ST",
+            "Self-test picture",
+            numbers=("07700 900101",),
+            file=resource_path("icons", "raptor.png"),
+        )
+        add_exhibit(store, application_id(store, reference), picture)
+        case = load_case_file(store, reference)  # checks the attachment's SHA-256
+    [bundle] = hearing_pack(case)
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    first = reader.pages[0].extract_text()
+    if "INDEX TO HEARING BUNDLE" not in first:
+        raise AssertionError("the hearing pack has no index on page 1")
+    if len(reader.outline) != len(bundle.entries) + 1:
+        raise AssertionError("the hearing pack's bookmarks do not match its index")
+    return f"hearing pack rendered ({len(reader.pages)} pages, {len(bundle.entries)} documents)"
+
+
 def _window(folder: Path) -> CheckResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from raptor_desktop.gui.app import make_application
@@ -94,6 +137,7 @@ CHECKS: list[tuple[str, Callable[[Path], CheckResult]]] = [
     ("database", _database_and_import),
     ("xlsx", _xlsx),
     ("numbering", _numbering_data),
+    ("hearing pack", _hearing_pack),
     ("window", _window),
 ]
 

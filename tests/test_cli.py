@@ -152,7 +152,7 @@ def test_selftest_from_source(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--selftest")
     assert code == 0
     assert out.splitlines()[-1] == "self-test passed"
-    assert out.count("\nok   ") == 4
+    assert out.count("\nok   ") == 5
 
 
 def test_application_commands_end_to_end(

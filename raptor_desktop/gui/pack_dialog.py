@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
-from raptor_desktop.documents.pack import Bundle
 from raptor_desktop.gui.pack_task import page_images, paint_pages, save_bundles
+
+if TYPE_CHECKING:
+    from raptor_desktop.documents.pack import Bundle
 
 
 class PackDialog(QDialog):

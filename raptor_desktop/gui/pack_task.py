@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, QThread, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from raptor_desktop.documents.pack import Bundle, hearing_pack
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import StoreError
 from raptor_desktop.store.exhibits import AttachmentDamaged
+
+if TYPE_CHECKING:
+    from raptor_desktop.documents.pack import Bundle
 
 PRINT_DPI = 200
 
@@ -45,6 +48,8 @@ class PackWorker(QObject):
         self.progress.emit(done, total, title)
 
     def run(self) -> None:
+        from raptor_desktop.documents.pack import hearing_pack  # ReportLab loads on first use
+
         try:
             with Store.open(self._db_path, actor=self._actor) as store:
                 case = load_case_file(store, self._reference)

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.gui.application_dialogs import OutcomeDialog
+from raptor_desktop.gui.application_editor import ApplicationEditor
+from raptor_desktop.gui.application_items import ItemsModel
+from raptor_desktop.gui.applications_page import ApplicationsTableModel
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.orders_page import OrdersTableModel
+from raptor_desktop.gui.pack_dialog import PackDialog
+from raptor_desktop.store.applications import record_outcome, submit
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.line_query import LineFilter, list_numbers
+from raptor_desktop.store.lines import find_number
+from tests.app_fixtures import make_application
+
+
+def test_models_pass_the_model_tester(qtmodeltester: ModelTester, demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 20))
+    qtmodeltester.check(ApplicationsTableModel(demo_store))
+    qtmodeltester.check(OrdersTableModel(demo_store))
+    case = load_case_file(demo_store, reference)
+    qtmodeltester.check(ItemsModel(list(case.items), True, lambda *a: None))
+
+
+def test_add_selected_lines_to_a_new_application(
+    window: MainWindow, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.lines_page
+    for text in ("Dee", "Zee"):
+        number_id = int(list_numbers(window.store, LineFilter(text=text))[0]["id"])
+        row = page.model.row_of(number_id)
+        assert row is not None
+        page.table.selectionModel().select(
+            page.model.index(row, 0),
+            page.table.selectionModel().SelectionFlag.Select
+            | page.table.selectionModel().SelectionFlag.Rows,
+        )
+    assert page.selected_numbers() == ["+447700900103", "+447700900113"]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("New application", True))
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ApplicationEditor)
+        dialog.applicant_name.setText("Rachel Carter")
+        dialog.authoriser_name.setText("Ann Lee")
+        dialog.authoriser_rank.setCurrentText("Inspector")
+        dialog.authorised.setChecked(True)
+        dialog.submit()
+        assert "below superintendent" in dialog.error.text()
+        dialog.authoriser_rank.setCurrentText("Chief Superintendent")
+        dialog.submit()
+        assert "marked submitted" in dialog.error.text()
+        return True
+
+    window.handle_dialog = fill  # type: ignore[attr-defined]
+    window.to_application_action.trigger()
+    assert isinstance(dialogs[-1], ApplicationEditor)
+    reference = dialogs[-1].reference
+    assert find_number(window.store, "07700 900103").status is Status.IN_APPLICATION
+    assert window.applications_page.model.rowCount() == 1
+    assert window.applications_page.model.reference(0) == reference
+
+
+def test_outcome_dialog_makes_an_order(window: MainWindow, dialogs: list[QDialog]) -> None:
+    reference = make_application(window.store)
+    submit(window.store, reference)
+    case = load_case_file(window.store, reference)
+    dialog = OutcomeDialog(window.store, reference, case.items[0], window)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.MADE.value))
+    dialog.duration.setCurrentIndex(2)
+    dialog.months.setValue(6)
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    window.refresh()
+    assert window.orders_page.model.rowCount() == 1
+    assert window.orders_page.model.order(0).duration.months == 6
+
+
+def test_hearing_pack_from_the_window(
+    qtbot: QtBot,
+    window: MainWindow,
+    dialogs: list[QDialog],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_application(window.store)
+    window.refresh()
+    window.applications_page.table.selectRow(0)
+    target = tmp_path / "pack.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def save(dialog: QDialog) -> bool:
+        assert isinstance(dialog, PackDialog)
+        dialog.save()
+        return True
+
+    window.handle_dialog = save  # type: ignore[attr-defined]
+    window.pack_action.trigger()
+    qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
+    assert isinstance(dialogs[-1], PackDialog)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_pack_with_a_damaged_attachment_says_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    icon = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
+    reference = make_application(window.store, attach=icon)
+    from raptor_desktop.store.exhibits import attachment_dir
+
+    for stored in attachment_dir(window.store).iterdir():
+        stored.write_bytes(b"not the exhibit")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    window.applications.build_pack(reference)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert "SHA-256" in shown[0]
+
+
+def test_warnings_shown_on_opening(window: MainWindow, dialogs: list[QDialog]) -> None:
+    assert window.applications.show_warnings() == []
+    reference = make_application(window.store)
+    submit(window.store, reference)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 1))
+    found = window.applications.show_warnings()
+    assert any("deadline passed" in w for w in found)
+    assert isinstance(dialogs[-1], QMessageBox)
