@@ -23,10 +23,19 @@ from raptor_desktop.store.applications import (
     record_outcome,
     submit,
 )
+from raptor_desktop.store.calendar import holiday_list, set_holiday_override
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, list_orders
+from raptor_desktop.store.settings import (
+    SETTINGS,
+    find_setting,
+    get_text,
+    networks,
+    set_network_host,
+    set_value,
+)
 
 OpenStore = Callable[[argparse.Namespace], Store]
 
@@ -110,6 +119,28 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     orders = commands.add_parser("orders", help="list orders with compliance deadline and end")
     orders.add_argument("--json", action="store_true")
     commands.add_parser("warnings", help="deadlines, order ends, reviews and re-emerged brands")
+
+    settings = commands.add_parser("settings", help="show settings, or set one")
+    settings.add_argument("name", nargs="?", help="e.g. protective_marking")
+    settings.add_argument("value", nargs="?")
+
+    holidays = commands.add_parser("holidays", help="bank holidays used for deadlines")
+    holidays.add_argument("--year", type=int, default=date.today().year)
+    group = holidays.add_mutually_exclusive_group()
+    group.add_argument("--add", type=_date, metavar="YYYY-MM-DD", help="count a day as a holiday")
+    group.add_argument(
+        "--remove", type=_date, metavar="YYYY-MM-DD", help="count a listed holiday as a working day"
+    )
+    group.add_argument("--clear", type=_date, metavar="YYYY-MM-DD", help="undo --add or --remove")
+    holidays.add_argument("--note", default="")
+
+    nets = commands.add_parser("networks", help="mobile networks and MVNO host networks")
+    nets.add_argument(
+        "--set",
+        nargs=2,
+        metavar=("NETWORK", "HOST"),
+        help='add a network or set its host ("" for none)',
+    )
 
 
 def cmd_new_application(args: argparse.Namespace, open_store: OpenStore) -> int:
@@ -226,7 +257,48 @@ def cmd_warnings(args: argparse.Namespace, open_store: OpenStore) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace, open_store: OpenStore) -> int:
+    with open_store(args) as store:
+        if args.name:
+            setting = find_setting(args.name)
+            if args.value is not None:
+                set_value(store, setting, args.value)
+            print(f"{setting.key} = {get_text(store, setting)}")
+            return 0
+        for setting in SETTINGS:
+            print(f"{setting.key:<20} {get_text(store, setting):<36} {setting.label}")
+    return 0
+
+
+def cmd_holidays(args: argparse.Namespace, open_store: OpenStore) -> int:
+    with open_store(args) as store:
+        for kind in ("add", "remove", "clear"):
+            day = getattr(args, kind)
+            if day is not None:
+                set_holiday_override(store, day, kind, args.note)
+        year = (
+            args.year
+            if not any((args.add, args.remove, args.clear))
+            else ((args.add or args.remove or args.clear).year)
+        )
+        for day, name, how in holiday_list(store, year):
+            print(f"{day.isoformat()}  {name}{f'  ({how})' if how else ''}")
+    return 0
+
+
+def cmd_networks(args: argparse.Namespace, open_store: OpenStore) -> int:
+    with open_store(args) as store:
+        if args.set:
+            set_network_host(store, *args.set)
+        for name, host in networks(store):
+            print(f"{name:<18} {('host: ' + host) if host else ''}")
+    return 0
+
+
 COMMANDS = {
+    "settings": cmd_settings,
+    "holidays": cmd_holidays,
+    "networks": cmd_networks,
     "new-application": cmd_new_application,
     "submit": cmd_submit,
     "add-exhibit": cmd_add_exhibit,

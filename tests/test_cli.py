@@ -247,3 +247,19 @@ def test_application_errors(
 ) -> None:
     code, _, err = run(capsys, "--db", str(tmp_path / "demo.sqlite3"), "--demo", *args)
     assert code == 1 and message in err and "Traceback" not in err
+
+
+def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "t.sqlite3")]
+    code, out, _ = run(capsys, *db, "settings", "protective_marking", "OFFICIAL")
+    assert code == 0 and out.strip() == "protective_marking = OFFICIAL"
+    code, _, err = run(capsys, *db, "settings", "review_months", "0")
+    assert code == 1 and "more than 0" in err
+    code, _, err = run(capsys, *db, "settings", "colour", "red")
+    assert code == 1 and "unknown setting" in err
+    code, out, _ = run(capsys, *db, "holidays", "--add", "2026-12-24", "--note", "Court closed")
+    assert "2026-12-24  Court closed  (added by the unit)" in out
+    code, out, _ = run(capsys, *db, "holidays", "--remove", "2026-08-31")
+    assert "2026-08-31  Late Summer Bank Holiday  (removed by the unit)" in out
+    code, out, _ = run(capsys, *db, "networks", "--set", "Lebara", "Vodafone")
+    assert any(line.split()[:1] == ["Lebara"] and "Vodafone" in line for line in out.splitlines())

@@ -29,6 +29,7 @@ from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker, st
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
+from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.paths import build_info, demo_db_path
@@ -91,6 +92,12 @@ class MainWindow(QMainWindow):
         self.import_action = a(
             "&Import lines…", self.import_lines, "Ctrl+I", "Import numbers from a CSV or XLSX file"
         )
+        self.settings_action = a(
+            "&Settings…",
+            self.settings,
+            key.Preferences,
+            "Protective marking, warning periods, bank holidays, networks",
+        )
         self.quit_action = a("&Quit", self.close, key.Quit)
         self.undo_stack = QUndoStack(self)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -143,6 +150,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -350,6 +359,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Add area", str(error))
             return
         self.lines_page.reload_areas()
+        self.refresh()
+
+    def settings(self) -> None:
+        self.run_dialog(SettingsDialog(self.store, self))
         self.refresh()
 
     def about_text(self) -> str:

@@ -60,6 +60,12 @@ def _officer_columns(prefix: str, officer: Officer, *, full: bool) -> dict[str, 
     return columns
 
 
+def _remember_court(db: sqlite_utils.Database, court: str) -> None:
+    """A court typed in for the first time joins the editable list."""
+    if court.strip():
+        db.execute("INSERT OR IGNORE INTO courts (name) VALUES (?)", [" ".join(court.split())])
+
+
 def _detail_columns(details: ApplicationDetails) -> dict[str, object]:
     return {
         "court": details.court.strip(),
@@ -115,6 +121,7 @@ def create_application(
         raise Conflict(f"an application with reference {reference!r} already exists")
     renews_id = application_id(store, renews) if renews else None
     with store.transaction("create application", reference) as db:
+        _remember_court(db, details.court)
         now = utc_now()
         app_id = insert_row(
             db,
@@ -184,6 +191,7 @@ def save_details(store: Store, reference: str, details: ApplicationDetails) -> N
         raise ValueError("; ".join(problems))
     app_id = application_id(store, reference)
     with store.transaction("edit application", reference) as db:
+        _remember_court(db, details.court)
         db.table("applications").update(
             app_id, {**_detail_columns(details), "updated_at": utc_now()}
         )

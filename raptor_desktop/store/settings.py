@@ -52,3 +52,28 @@ def set_value(store: Store, setting: Setting, value: str | int) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [setting.key, text],
         )
+
+
+def find_setting(key: str) -> Setting:
+    for setting in SETTINGS:
+        if setting.key == key.strip().lower().replace("-", "_"):
+            return setting
+    known = ", ".join(s.key for s in SETTINGS)
+    raise ValueError(f"unknown setting {key!r}; settings are: {known}")
+
+
+def set_network_host(store: Store, network: str, host: str) -> None:
+    """Add a network to the list, or change the host network behind an MVNO."""
+    name = " ".join(network.split())
+    if not name:
+        raise ValueError("a network needs a name")
+    with store.transaction("change networks", name) as db:
+        db.execute(
+            "INSERT INTO networks (name, host) VALUES (?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET host = excluded.host",
+            [name, " ".join(host.split())],
+        )
+
+
+def networks(store: Store) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in store.db.execute("SELECT name, host FROM networks ORDER BY name")]

@@ -200,3 +200,14 @@ def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path
         assert f"Bundle {bundle.letter}" in text_of(reader, last - 1)
     titles = [e.title for b in bundles for e in b.entries]
     assert any(t.startswith("Exhibit RC/3: Call data records (part") for t in titles)
+
+
+def test_protective_marking_is_a_setting(demo_store: Store) -> None:
+    from raptor_desktop.store.settings import PROTECTIVE_MARKING, set_value
+
+    set_value(demo_store, PROTECTIVE_MARKING, "OFFICIAL")
+    reference = make_application(demo_store)
+    reader = PdfReader(io.BytesIO(build(demo_store, reference)[0].pdf))
+    for page in range(len(reader.pages)):
+        text = text_of(reader, page)
+        assert "OFFICIAL" in text and "OFFICIAL-SENSITIVE" not in text

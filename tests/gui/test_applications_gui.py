@@ -137,3 +137,26 @@ def test_warnings_shown_on_opening(window: MainWindow, dialogs: list[QDialog]) -
     found = window.applications.show_warnings()
     assert any("deadline passed" in w for w in found)
     assert isinstance(dialogs[-1], QMessageBox)
+
+
+def test_settings_dialog(window: MainWindow, dialogs: list[QDialog]) -> None:
+    from raptor_desktop.gui.settings_dialog import SettingsDialog
+    from raptor_desktop.store.calendar import bank_holidays
+    from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text, networks
+
+    def change(dialog: QDialog) -> bool:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.marking.setCurrentText("OFFICIAL")
+        dialog.save()
+        dialog.day.setDate(dialog.day.date().fromString("24/12/2026", "dd/MM/yyyy"))
+        dialog.change_holiday("add")
+        dialog.network.setText("Lebara")
+        dialog.host.setText("Vodafone")
+        dialog.set_network()
+        return True
+
+    window.handle_dialog = change  # type: ignore[attr-defined]
+    window.settings_action.trigger()
+    assert get_text(window.store, PROTECTIVE_MARKING) == "OFFICIAL"
+    assert bank_holidays(window.store).is_holiday(date(2026, 12, 24))
+    assert ("Lebara", "Vodafone") in networks(window.store)

@@ -1,0 +1,156 @@
+"""Settings: protective marking and warning periods, bank holidays, and networks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.gui.widgets import MessageLabel, pydate, uk_date_edit
+from raptor_desktop.store.calendar import holiday_list, set_holiday_override
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.settings import (
+    END_WARNING_DAYS,
+    PROTECTIVE_MARKING,
+    REVIEW_MONTHS,
+    UNIT_NAME,
+    get_int,
+    get_text,
+    networks,
+    set_network_host,
+    set_value,
+)
+
+MARKINGS = ("OFFICIAL-SENSITIVE", "OFFICIAL", "SECRET")
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle("Settings")
+        tabs = QTabWidget()
+        tabs.addTab(self._general(), "&General")
+        tabs.addTab(self._holidays(), "&Bank holidays")
+        tabs.addTab(self._networks(), "&Networks")
+        self.error = MessageLabel()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, 460)
+
+    def _general(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.addItems(list(MARKINGS))
+        self.marking.setCurrentText(get_text(self._store, PROTECTIVE_MARKING))
+        self.unit = QLineEdit(get_text(self._store, UNIT_NAME))
+        self.end_days = QSpinBox()
+        self.end_days.setRange(1, 365)
+        self.end_days.setValue(get_int(self._store, END_WARNING_DAYS))
+        self.review_months = QSpinBox()
+        self.review_months.setRange(1, 60)
+        self.review_months.setValue(get_int(self._store, REVIEW_MONTHS))
+        form.addRow("Protective &marking", self.marking)
+        form.addRow("&Unit", self.unit)
+        form.addRow("Warn before an order &ends (days)", self.end_days)
+        form.addRow("&Review open-ended orders every (months)", self.review_months)
+        return page
+
+    def _holidays(self) -> QWidget:
+        page = QWidget()
+        self.holidays = QListWidget()
+        self.day = uk_date_edit(allow_future=True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("why, e.g. court closed")
+        row = QHBoxLayout()
+        row.addWidget(self.day)
+        row.addWidget(self.note, 1)
+        for label, kind in (
+            ("Add holiday", "add"),
+            ("Remove holiday", "remove"),
+            ("Undo change", "clear"),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, k=kind: self.change_holiday(k))
+            row.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.holidays)
+        layout.addLayout(row)
+        self._load_holidays()
+        return page
+
+    def _load_holidays(self) -> None:
+        self.holidays.clear()
+        this_year = date.today().year
+        for year in (this_year, this_year + 1):
+            for day, name, how in holiday_list(self._store, year):
+                self.holidays.addItem(f"{day:%d/%m/%Y}  {name}{f'  ({how})' if how else ''}")
+
+    def change_holiday(self, kind: str) -> None:
+        set_holiday_override(self._store, pydate(self.day.date()), kind, self.note.text())
+        self._load_holidays()
+
+    def _networks(self) -> QWidget:
+        page = QWidget()
+        self.networks = QListWidget()
+        self.network = QLineEdit()
+        self.network.setPlaceholderText("network or MVNO")
+        self.host = QLineEdit()
+        self.host.setPlaceholderText("host network (blank if none)")
+        set_button = QPushButton("Set")
+        set_button.clicked.connect(self.set_network)
+        row = QHBoxLayout()
+        row.addWidget(self.network)
+        row.addWidget(self.host)
+        row.addWidget(set_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.networks)
+        layout.addLayout(row)
+        self._load_networks()
+        return page
+
+    def _load_networks(self) -> None:
+        self.networks.clear()
+        for name, host in networks(self._store):
+            self.networks.addItem(f"{name}  →  {host}" if host else name)
+
+    def set_network(self) -> None:
+        try:
+            set_network_host(self._store, self.network.text(), self.host.text())
+        except ValueError as error:
+            self.error.show_error(str(error))
+            return
+        self._load_networks()
+
+    def save(self) -> None:
+        try:
+            set_value(self._store, PROTECTIVE_MARKING, self.marking.currentText())
+            set_value(self._store, UNIT_NAME, self.unit.text())
+            set_value(self._store, END_WARNING_DAYS, self.end_days.value())
+            set_value(self._store, REVIEW_MONTHS, self.review_months.value())
+        except ValueError as error:
+            self.error.show_error(str(error))
+            return
+        self.error.show_ok("Saved.")
