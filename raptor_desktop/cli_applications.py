@@ -14,7 +14,7 @@ from pathlib import Path
 
 from raptor_desktop.core.applications import Officer, parse_outcome
 from raptor_desktop.core.orders import DeadlineKind, Duration
-from raptor_desktop.documents.pack import hearing_pack
+from raptor_desktop.documents.pack import hearing_pack, write_bundles
 from raptor_desktop.store.applications import (
     ApplicationDetails,
     OrderTerms,
@@ -186,15 +186,8 @@ def cmd_hearing_pack(args: argparse.Namespace, open_store: OpenStore) -> int:
     with open_store(args) as store:
         case = load_case_file(store, args.reference)
     bundles = hearing_pack(case)
-    out: Path = args.out
-    for bundle in bundles:
-        target = (
-            out
-            if bundle.letter is None
-            else out.with_name(f"{out.stem} {bundle.letter}{out.suffix or '.pdf'}")
-        )
-        target.write_bytes(bundle.pdf)
-        print(f"wrote {target} ({len(bundle.entries)} documents)")
+    for path, bundle in zip(write_bundles(bundles, args.out), bundles, strict=True):
+        print(f"wrote {path} ({len(bundle.entries)} documents)")
     return 0
 
 

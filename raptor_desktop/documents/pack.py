@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
@@ -193,6 +194,20 @@ def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
             "/ModDate": pdf_date,
         }
     )
+
+
+def write_bundles(bundles: list[Bundle], target: Path) -> list[Path]:
+    """Write the bundles to ``target``; with several, the bundle letter joins the file name."""
+    written = []
+    for bundle in bundles:
+        path = (
+            target
+            if bundle.letter is None
+            else target.with_name(f"{target.stem} {bundle.letter}{target.suffix or '.pdf'}")
+        )
+        path.write_bytes(bundle.pdf)
+        written.append(path)
+    return written
 
 
 def hearing_pack(

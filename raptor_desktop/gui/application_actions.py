@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 from raptor_desktop.core.applications import Officer
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.pack_dialog import PackDialog
-from raptor_desktop.gui.pack_task import PackWorker, start_worker
+from raptor_desktop.gui.pack_task import PackWorker
+from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.store.applications import ApplicationDetails, add_numbers, create_application
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, renew

@@ -6,18 +6,16 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from raptor_desktop.core.dates import uk_date
-from raptor_desktop.gui.table_model import FlatTableModel, Index
+from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.widgets import data_table
 from raptor_desktop.store.case_file import list_applications
 from raptor_desktop.store.database import Store
 
@@ -32,23 +30,12 @@ COLUMNS = (
 )
 
 
-class ApplicationsTableModel(FlatTableModel):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._rows: list[dict[str, object]] = []
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = list_applications(self._store)
-        self.endResetModel()
+class ApplicationsTableModel(StoreListModel):
+    def load(self) -> list[dict[str, object]]:
+        return list_applications(self._store)
 
     def column_titles(self) -> list[str]:
         return [title for _key, title in COLUMNS]
-
-    def row_total(self) -> int:
-        return len(self._rows)
 
     def reference(self, row: int) -> str | None:
         return str(self._rows[row]["reference"]) if 0 <= row < len(self._rows) else None
@@ -67,13 +54,7 @@ class ApplicationsPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ApplicationsTableModel(store, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = data_table(self.model)
         self.new_button = QPushButton("New application…")
         self.open_button = QPushButton("Open…")
         self.pack_button = QPushButton("Hearing pack…")

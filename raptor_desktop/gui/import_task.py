@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,19 +59,6 @@ class ImportWorker(QObject):
     def _report(self, done: int, total: int) -> bool:
         self.progress.emit(done, total)
         return not self._cancel.is_set()
-
-
-def start_import(worker: ImportWorker, parent: QObject) -> QThread:
-    """Move ``worker`` to a new thread and start it; the thread ends when the worker does."""
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.succeeded.connect(thread.quit)
-    worker.failed.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread
 
 
 class RejectedRowsModel(FlatTableModel):

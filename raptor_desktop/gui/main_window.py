@@ -25,13 +25,14 @@ from raptor_desktop import __version__
 from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
-from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker, start_import
+from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
+from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.paths import build_info, demo_db_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
@@ -401,7 +402,7 @@ class MainWindow(QMainWindow):
         worker.succeeded.connect(self._on_import_done)
         worker.failed.connect(self._on_import_failed)
         self.import_action.setEnabled(False)
-        self._import_thread = start_import(worker, self)
+        self._import_thread = start_worker(worker, self)
         return worker
 
     @Slot(int, int)

@@ -7,19 +7,17 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.orders import order_warnings
-from raptor_desktop.gui.table_model import FlatTableModel, Index
+from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.widgets import data_table
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.orders import OrderRow, current_warnings, list_orders
 
@@ -35,23 +33,12 @@ COLUMNS = (
 )
 
 
-class OrdersTableModel(FlatTableModel):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
-        self._rows: list[OrderRow] = []
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = list_orders(self._store)
-        self.endResetModel()
+class OrdersTableModel(StoreListModel):
+    def load(self) -> list[OrderRow]:
+        return list_orders(self._store)
 
     def column_titles(self) -> list[str]:
         return list(COLUMNS)
-
-    def row_total(self) -> int:
-        return len(self._rows)
 
     def order(self, row: int) -> OrderRow:
         return self._rows[row]
@@ -86,13 +73,7 @@ class OrdersPage(QWidget):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #8a1c1c;")
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = data_table(self.model)
         self.confirm_button = QPushButton("Provider confirmed disconnection…")
         self.renew_button = QPushButton("Renew / extend…")
         bar = QHBoxLayout()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
-from raptor_desktop.gui.pack_task import page_images, paint_pages, save_bundles
+from raptor_desktop.gui.pack_task import page_images, paint_pages
 
 if TYPE_CHECKING:
     from raptor_desktop.documents.pack import Bundle
@@ -48,6 +48,8 @@ class PackDialog(QDialog):
         self.resize(560, 0)
 
     def save(self) -> None:
+        from raptor_desktop.documents.pack import write_bundles
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Save hearing pack",
@@ -55,7 +57,7 @@ class PackDialog(QDialog):
             "PDF (*.pdf)",
         )
         if name:
-            self.saved = save_bundles(self.bundles, Path(name))
+            self.saved = write_bundles(self.bundles, Path(name))
             self.summary.setText(
                 self.summary.text() + "<p>Saved: " + ", ".join(str(p) for p in self.saved) + "</p>"
             )

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -16,7 +16,7 @@ from raptor_desktop.store.errors import StoreError
 from raptor_desktop.store.exhibits import AttachmentDamaged
 
 if TYPE_CHECKING:
-    from raptor_desktop.documents.pack import Bundle
+    pass
 
 PRINT_DPI = 200
 
@@ -62,31 +62,6 @@ class PackWorker(QObject):
             self.failed.emit(f"The hearing pack could not be built: {error!r}")
         else:
             self.succeeded.emit(bundles)
-
-
-def start_worker(worker: QObject, parent: QObject) -> QThread:
-    thread = QThread(parent)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)  # type: ignore[attr-defined]
-    worker.succeeded.connect(thread.quit)  # type: ignore[attr-defined]
-    worker.failed.connect(thread.quit)  # type: ignore[attr-defined]
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread
-
-
-def save_bundles(bundles: list[Bundle], target: Path) -> list[Path]:
-    """Write the bundles; with several, the bundle letter is added to the file name."""
-    written = []
-    for bundle in bundles:
-        path = (
-            target
-            if bundle.letter is None
-            else target.with_name(f"{target.stem} {bundle.letter}{target.suffix or '.pdf'}")
-        )
-        path.write_bytes(bundle.pdf)
-        written.append(path)
-    return written
 
 
 def page_images(pdf: bytes, dpi: int = PRINT_DPI) -> list[QImage]:

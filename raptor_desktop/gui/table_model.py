@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from raptor_desktop.store.database import Store
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,3 +32,24 @@ class FlatTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.column_titles()[section]
         return None
+
+
+class StoreListModel(FlatTableModel):
+    """A small table read whole from the store; ``refresh()`` reads it again after a change."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[Any] = []
+        self.refresh()
+
+    def load(self) -> list[Any]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self.load()
+        self.endResetModel()
+
+    def row_total(self) -> int:
+        return len(self._rows)

@@ -16,6 +16,7 @@ from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import stored_file
+from raptor_desktop.store.line_detail import line_details
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, UNIT_NAME, get_text
 
 
@@ -39,20 +40,8 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
         ):
             devices[kind].append(value)
-        areas = [
-            r[0]
-            for r in store.db.execute(
-                "SELECT a.name FROM line_areas la JOIN areas a ON a.id = la.area_id "
-                "WHERE la.line_id = ? ORDER BY a.name",
-                [line_id],
-            )
-        ]
-        drugs = [
-            r[0]
-            for r in store.db.execute(
-                "SELECT drug FROM line_drugs WHERE line_id = ? ORDER BY drug", [line_id]
-            )
-        ]
+        line = line_details(store, line_id)
+        areas, drugs = line.areas, line.drugs
         line_evidence = [e for e in evidence if e.brand == brand]
         items.append(
             CaseItem(
