@@ -11,10 +11,12 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from raptor_desktop import __version__, cli_applications
 from raptor_desktop.core.applications import SubmissionRefused
+from raptor_desktop.core.audit import Category
 from raptor_desktop.core.identifiers import IdentifierRejected
 from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
 from raptor_desktop.core.lines import LineDetails
@@ -23,10 +25,13 @@ from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, parse_status
 from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
 from raptor_desktop.paths import default_db_path, demo_db_path
+from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.audit import as_dict as audit_dict
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import NotTraining, seed_demo
 from raptor_desktop.store.errors import Conflict, RecordNotFound, StoreError
 from raptor_desktop.store.exhibits import AttachmentDamaged
+from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.line_import import import_lines
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import add_device, add_number, set_status
@@ -133,8 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     areas.add_argument("--json", action="store_true")
     new_area = commands.add_parser("add-area", help="add an area to the list")
     new_area.add_argument("name")
+
+    commands.add_parser("verify", help="check the database and the audit log's chain")
+    audit = commands.add_parser("audit", help="the data-protection log (DPA 2018 s62)")
+    audit.add_argument("--user")
+    audit.add_argument("--category", choices=[c.value for c in Category])
+    audit.add_argument("--record", help="entries naming this record, e.g. a number")
+    audit.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    audit.add_argument("--json", action="store_true")
     cli_applications.register(commands)
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -194,6 +214,16 @@ def cmd_lines(args: argparse.Namespace) -> int:
         if args.area and args.area.casefold() not in {a.casefold() for a in area_names(store)}:
             raise RecordNotFound(f"unknown area {args.area!r}")
         rows = list_numbers(store, LineFilter(args.search, args.area, args.status))
+        asked = ", ".join(
+            f"{k} {v}"
+            for k, v in (("search", args.search), ("area", args.area), ("status", args.status))
+            if v
+        )
+        store.log(
+            Category.CONSULTATION,
+            "list numbers",
+            f"{len(rows)} numbers" + (f" ({asked})" if asked else ""),
+        )
     if args.json:
         keys = (
             "number",
@@ -264,7 +294,36 @@ def cmd_add_area(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        report = verify(store)
+    if report.sound:
+        print(f"database sound; audit log chain intact ({report.entries} entries)")
+        return 0
+    for problem in report.problems:
+        print(problem)
+    return EXIT_REJECTED
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    flt = AuditFilter(user=args.user, category=args.category, record=args.record, since=args.since)
+    with open_store(args) as store:
+        found = entries(store.db, flt)
+        store.log(Category.CONSULTATION, "read audit log", f"{len(found)} entries")
+    if args.json:
+        print(json.dumps([audit_dict(e) for e in found], indent=2, ensure_ascii=False))
+        return 0
+    for e in found:
+        extra = "".join(
+            f" | {k}: {v}" for k, v in (("why", e.justification), ("to", e.recipient)) if v
+        )
+        print(f"{e.id:>6} {e.at} {e.user:<12} {e.category:<12} {e.event}: {e.records}{extra}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "verify": cmd_verify,
+    "audit": cmd_audit,
     "init": cmd_init,
     "import-lines": cmd_import,
     "lines": cmd_lines,

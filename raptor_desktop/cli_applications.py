@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from raptor_desktop.core.applications import Officer, parse_outcome
+from raptor_desktop.core.audit import Category
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.documents.pack import hearing_pack, write_bundles
 from raptor_desktop.store.applications import (
@@ -91,6 +92,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     pack = commands.add_parser("hearing-pack", help="write the hearing pack PDF")
     pack.add_argument("reference")
     pack.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    pack.add_argument("--recipient", help="who receives it (default: the court)")
+    pack.add_argument(
+        "--justification",
+        default="hearing bundle for the DDTRO application",
+        help="why it is disclosed (logged, DPA 2018 s62)",
+    )
 
     outcome = commands.add_parser("record-outcome", help="record the court's outcome for a number")
     outcome.add_argument("reference")
@@ -185,7 +192,14 @@ def cmd_add_exhibit(args: argparse.Namespace, open_store: OpenStore) -> int:
 def cmd_hearing_pack(args: argparse.Namespace, open_store: OpenStore) -> int:
     with open_store(args) as store:
         case = load_case_file(store, args.reference)
-    bundles = hearing_pack(case)
+        bundles = hearing_pack(case)
+        store.log(
+            Category.DISCLOSURE,
+            "hearing pack",
+            f"{case.reference}: " + ", ".join(i.e164 for i in case.items),
+            justification=args.justification,
+            recipient=args.recipient or case.court,
+        )
     for path, bundle in zip(write_bundles(bundles, args.out), bundles, strict=True):
         print(f"wrote {path} ({len(bundle.entries)} documents)")
     return 0

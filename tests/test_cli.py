@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,19 @@ def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_
     assert "2026-08-31  Late Summer Bank Holiday  (removed by the unit)" in out
     code, out, _ = run(capsys, *db, "networks", "--set", "Lebara", "Vodafone")
     assert any(line.split()[:1] == ["Lebara"] and "Vodafone" in line for line in out.splitlines())
+
+
+def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    assert run(capsys, *db, "lines")[0] == 0
+    code, out, _ = run(capsys, *db, "verify")
+    assert code == 0 and "audit log chain intact" in out
+    code, out, _ = run(capsys, *db, "audit", "--category", "consultation", "--json")
+    assert json.loads(out)[0]["event"] == "list numbers"
+    conn = sqlite3.connect(tmp_path / "demo.sqlite3")
+    conn.executescript(
+        "DROP TRIGGER audit_log_no_update;UPDATE audit_log SET user = 'nobody' WHERE id = 2;"
+    )
+    conn.close()
+    code, out, _ = run(capsys, *db, "verify")
+    assert code == 1 and out.startswith("audit entry 2: its content was altered")

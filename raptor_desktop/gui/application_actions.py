@@ -15,6 +15,7 @@ from raptor_desktop.gui.pack_task import PackWorker
 from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.store.applications import ApplicationDetails, add_numbers, create_application
 from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, renew
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class ApplicationActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        self._progress, self._worker = progress, worker
+        self._progress, self._worker, self._reference = progress, worker, reference
         worker.progress.connect(self._on_progress)
         worker.succeeded.connect(self._on_pack)
         worker.failed.connect(self._on_failed)
@@ -125,7 +126,18 @@ class ApplicationActions(QObject):
     def _on_pack(self, bundles: list[object]) -> None:
         self._progress.reset()
         self.last_pack = bundles
-        self.window.run_dialog(PackDialog(bundles, self.window))
+        court = self.store.db.execute(
+            "SELECT court FROM applications WHERE reference = ?", [self._reference]
+        ).fetchone()
+        dialog = PackDialog(
+            bundles,
+            self.store,
+            self._reference,
+            court[0] if court else "",
+            self.window.run_dialog,
+            self.window,
+        )
+        self.window.run_dialog(dialog)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -176,7 +188,24 @@ class ApplicationActions(QObject):
         self._refresh()
         self.open_editor(reference)
 
+    def check_audit_chain(self) -> str | None:
+        """Run the integrity check on opening; warn if the database or its log is damaged."""
+        report = verify(self.store)
+        if report.sound:
+            return None
+        message = (
+            "The database or its data-protection log failed its check. Tell your "
+            "administrator; do not rely on this database until it is resolved.\n\n"
+            + "\n".join(report.problems)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, "Integrity check failed", message, parent=self.window
+        )
+        self.window.run_dialog(box)
+        return message
+
     def show_warnings(self) -> list[str]:
+        self.check_audit_chain()
         found = current_warnings(self.store)
         if found:
             box = QMessageBox(

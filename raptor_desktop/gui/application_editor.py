@@ -28,6 +28,7 @@ from raptor_desktop.core.applications import (
     Officer,
     SubmissionRefused,
 )
+from raptor_desktop.core.audit import Category
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
@@ -91,6 +92,7 @@ class ApplicationEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 560)
         self.reload()
+        store.log(Category.CONSULTATION, "view application", reference)
 
     # -- tabs -----------------------------------------------------------------------------
     def _details_tab(self) -> QWidget:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.audit import Category
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
@@ -32,6 +33,7 @@ class LinesPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._last_consulted: int | None = None
         self.model = LinesTableModel(store, self)
 
         self.search = QLineEdit()
@@ -144,5 +146,9 @@ class LinesPage(QWidget):
         return True
 
     def _on_selection(self) -> None:
-        self.detail.show_detail(self.selected_detail())
+        detail = self.selected_detail()
+        if detail is not None and detail.id != self._last_consulted:
+            self._store.log(Category.CONSULTATION, "view number", detail.e164)
+            self._last_consulted = detail.id
+        self.detail.show_detail(detail)
         self.selection_changed.emit()

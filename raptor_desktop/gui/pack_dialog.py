@@ -2,22 +2,63 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from raptor_desktop.core.audit import Category
 from raptor_desktop.gui.pack_task import page_images, paint_pages
+from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from raptor_desktop.documents.pack import Bundle
 
 
+class DisclosureDialog(OneChangeDialog):
+    """Who receives the pack and why: a disclosure, logged under DPA 2018 s62."""
+
+    def __init__(self, recipient: str, parent: QWidget | None = None) -> None:
+        super().__init__("Disclosure", parent)
+        self.recipient = QLineEdit(recipient)
+        self.justification = QLineEdit("hearing bundle for the DDTRO application")
+        self.form.addRow("&Recipient", self.recipient)
+        self.form.addRow("&Justification", self.justification)
+
+    def save(self) -> None:
+        if not self.recipient.text().strip() or not self.justification.text().strip():
+            self.error.show_error("Say who receives the pack and why.")
+            return
+        self.accept()
+
+
 class PackDialog(QDialog):
-    def __init__(self, bundles: list[Bundle], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bundles: list[Bundle],
+        store: Store,
+        case_reference: str,
+        court: str,
+        run_dialog: Callable[[QDialog], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bundles = bundles
+        self._store = store
+        self._reference = case_reference
+        self._court = court
+        self._run_dialog = run_dialog
         self.saved: list[Path] = []
         self.setWindowTitle("Hearing pack")
         lines = []
@@ -47,9 +88,25 @@ class PackDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 0)
 
+    def _disclose(self, how: str) -> bool:
+        """Ask who receives the pack and why, and log the disclosure; False if cancelled."""
+        dialog = DisclosureDialog(self._court, self)
+        if not self._run_dialog(dialog):
+            return False
+        self._store.log(
+            Category.DISCLOSURE,
+            f"hearing pack ({how})",
+            self._reference,
+            justification=dialog.justification.text(),
+            recipient=dialog.recipient.text(),
+        )
+        return True
+
     def save(self) -> None:
         from raptor_desktop.documents.pack import write_bundles
 
+        if not self._disclose("saved as PDF"):
+            return
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Save hearing pack",
@@ -73,6 +130,8 @@ class PackDialog(QDialog):
         dialog.exec()
 
     def print_pack(self) -> None:
+        if not self._disclose("printed"):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             paint_pages(printer, self._images())

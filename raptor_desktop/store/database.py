@@ -18,8 +18,10 @@ import sqlite_utils
 
 from raptor_desktop import __version__
 from raptor_desktop.core.applications import COURTS
+from raptor_desktop.core.audit import Category, category_of
 from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
+from raptor_desktop.store import audit
 from raptor_desktop.store.errors import StoreError, translate
 from raptor_desktop.store.migrations import migrate
 
@@ -113,16 +115,56 @@ class Store:
         self._listeners.append(listener)
 
     @contextmanager
-    def transaction(self, action: str, detail: str = "") -> Iterator[sqlite_utils.Database]:
-        """The one way to change the register: all or nothing, then tell the listeners."""
+    def transaction(
+        self, action: str, detail: str = "", *, justification: str = ""
+    ) -> Iterator[sqlite_utils.Database]:
+        """The one way to change the register: all or nothing, logged, then tell the listeners.
+
+        The data-protection log entry is written in the same transaction as the change, so
+        there is never a change without its entry, nor an entry for a change that failed.
+        """
         try:
             with self.db.atomic():
                 yield self.db
+                audit.append(
+                    self.db,
+                    at=utc_now(),
+                    user=self.actor,
+                    category=category_of(action),
+                    event=action,
+                    records=detail,
+                    justification=justification,
+                )
         except sqlite3.Error as error:
             raise translate(error, str(self.path)) or error from error
         if not self.db.conn.in_transaction:
             for listener in self._listeners:
                 listener(action, detail)
+
+    def log(
+        self,
+        category: Category,
+        event: str,
+        records: str,
+        *,
+        justification: str = "",
+        recipient: str = "",
+    ) -> None:
+        """Log a use that changes nothing: a consultation or a disclosure (s62)."""
+        try:
+            with self.db.atomic():
+                audit.append(
+                    self.db,
+                    at=utc_now(),
+                    user=self.actor,
+                    category=category,
+                    event=event,
+                    records=records,
+                    justification=justification,
+                    recipient=recipient,
+                )
+        except sqlite3.Error as error:
+            raise translate(error, str(self.path)) or error from error
 
     def _seed_if_new(self, training: bool) -> None:
         if self.meta("created_at") is not None:

@@ -23,7 +23,15 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def _statements(sql: str) -> list[str]:
-    return [part.strip() for part in sql.split(";") if part.strip()]
+    """Split a script into statements (a trigger's body keeps its inner semicolons)."""
+    statements, current = [], ""
+    for part in sql.split(";"):
+        current += part + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
 
 
 def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:

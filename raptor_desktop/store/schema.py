@@ -35,6 +35,10 @@ exhibits        (v3) exhibits marked with the officer's initials and a running n
                 (``RC/1``), with an optional attached file kept in the attachment store
                 (``<database>.attachments/``) and its SHA-256.
 exhibit_numbers (v3) which numbers an exhibit relates to.
+audit_log       (v4) the data-protection log (DPA 2018 s62): UTC time, user, category
+                (collection, alteration, consultation, disclosure, combination, erasure),
+                event, records, justification, recipient, and a SHA-256 chained to the entry
+                before it. Triggers refuse UPDATE and DELETE: the log is append-only.
 orders          (v3) an order made on a number: date, duration (end date, period in months,
                 or until discharged), compliance deadline and how it was set, and the date the
                 provider confirmed disconnection.
@@ -245,6 +249,35 @@ MIGRATIONS: tuple[Migration, ...] = (
             created_at TEXT NOT NULL,
             UNIQUE (application_id, number_id)
         );
+        """,
+    ),
+    Migration(
+        4,
+        "data-protection audit log",
+        """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ('collection', 'alteration',
+                'consultation', 'disclosure', 'combination', 'erasure')),
+            event TEXT NOT NULL,
+            records TEXT NOT NULL DEFAULT '',
+            justification TEXT NOT NULL DEFAULT '',
+            recipient TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS audit_log_user ON audit_log(user);
+        CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END;
+        CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END;
         """,
     ),
 )

@@ -16,8 +16,9 @@ from raptor_desktop.gui.application_items import ItemsModel
 from raptor_desktop.gui.applications_page import ApplicationsTableModel
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.orders_page import OrdersTableModel
-from raptor_desktop.gui.pack_dialog import PackDialog
+from raptor_desktop.gui.pack_dialog import DisclosureDialog, PackDialog
 from raptor_desktop.store.applications import record_outcome, submit
+from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_query import LineFilter, list_numbers
@@ -102,6 +103,10 @@ def test_hearing_pack_from_the_window(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
     def save(dialog: QDialog) -> bool:
+        if isinstance(dialog, DisclosureDialog):
+            assert dialog.recipient.text() == "County Court at Clerkenwell and Shoreditch"
+            dialog.save()
+            return dialog.result() == QDialog.DialogCode.Accepted
         assert isinstance(dialog, PackDialog)
         dialog.save()
         return True
@@ -109,8 +114,11 @@ def test_hearing_pack_from_the_window(
     window.handle_dialog = save  # type: ignore[attr-defined]
     window.pack_action.trigger()
     qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
-    assert isinstance(dialogs[-1], PackDialog)
+    assert any(isinstance(d, PackDialog) for d in dialogs)
     assert target.read_bytes().startswith(b"%PDF")
+    [disclosure] = entries(window.store.db, AuditFilter(category="disclosure"))
+    assert disclosure.recipient == "County Court at Clerkenwell and Shoreditch"
+    assert disclosure.justification == "hearing bundle for the DDTRO application"
 
 
 def test_pack_with_a_damaged_attachment_says_why(

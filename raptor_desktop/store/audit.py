@@ -1,0 +1,99 @@
+"""Writing, reading and checking the append-only data-protection log."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+import sqlite_utils
+
+from raptor_desktop.core.audit import GENESIS, AuditEntry, Category, ChainBreak, first_break
+
+
+def append(
+    db: sqlite_utils.Database,
+    *,
+    at: str,
+    user: str,
+    category: Category,
+    event: str,
+    records: str,
+    justification: str = "",
+    recipient: str = "",
+) -> int:
+    """Add one entry chained to the last; call inside the transaction of the change it logs."""
+    last = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    entry = AuditEntry(
+        id=(last[0] + 1) if last else 1,
+        at=at,
+        user=user,
+        category=category.value,
+        event=event,
+        records=records[:2000],
+        justification=justification.strip(),
+        recipient=recipient.strip(),
+        prev_hash=last[1] if last else GENESIS,
+    )
+    db.execute(
+        "INSERT INTO audit_log (id, at, user, category, event, records, justification, "
+        "recipient, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            entry.id,
+            entry.at,
+            entry.user,
+            entry.category,
+            entry.event,
+            entry.records,
+            entry.justification,
+            entry.recipient,
+            entry.prev_hash,
+            entry.digest(),
+        ],
+    )
+    return entry.id
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user: str | None = None
+    category: str | None = None
+    record: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+_COLUMNS = "id, at, user, category, event, records, justification, recipient, prev_hash"
+
+
+def entries(db: sqlite_utils.Database, flt: AuditFilter | None = None) -> list[AuditEntry]:
+    flt = flt or AuditFilter()
+    clauses, params = [], []
+    if flt.user:
+        clauses.append("user = ?")
+        params.append(flt.user)
+    if flt.category:
+        clauses.append("category = ?")
+        params.append(flt.category)
+    if flt.record:
+        clauses.append("records LIKE ?")
+        params.append(f"%{flt.record}%")
+    if flt.since:
+        clauses.append("at >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until:
+        clauses.append("at < date(?, '+1 day')")
+        params.append(flt.until.isoformat())
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM audit_log{where} ORDER BY id", params)
+    return [AuditEntry(*row) for row in rows]
+
+
+def check_chain(db: sqlite_utils.Database) -> ChainBreak | None:
+    rows = db.execute(f"SELECT {_COLUMNS}, hash FROM audit_log ORDER BY id").fetchall()
+    return first_break([(AuditEntry(*row[:9]), row[9]) for row in rows])
+
+
+def as_dict(entry: AuditEntry) -> dict[str, object]:
+    data = asdict(entry)
+    data.pop("prev_hash")
+    return data

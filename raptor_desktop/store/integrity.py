@@ -1,0 +1,32 @@
+"""``raptor verify``: SQLite's own checks and the audit chain, in one report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from raptor_desktop.store.audit import check_chain
+from raptor_desktop.store.database import Store
+
+
+@dataclass
+class IntegrityReport:
+    problems: list[str] = field(default_factory=list)
+    entries: int = 0
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def verify(store: Store) -> IntegrityReport:
+    report = IntegrityReport()
+    results = [r[0] for r in store.db.execute("PRAGMA integrity_check")]
+    if results != ["ok"]:
+        report.problems += [f"integrity check: {r}" for r in results[:20]]
+    for table, rowid, parent, _ in store.db.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+        report.problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
+    chain_break = check_chain(store.db)
+    if chain_break is not None:
+        report.problems.append(str(chain_break))
+    report.entries = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    return report

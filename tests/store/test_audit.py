@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from raptor_desktop.core.audit import Category
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.statuses import Status, StatusChangeRefused
+from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.integrity import verify
+from raptor_desktop.store.lines import add_number, set_status
+
+
+def test_changes_are_logged_in_their_transaction(training_store: Store) -> None:
+    add_number(training_store, "07700 900123", LineDetails(brand="Tony"))
+    set_status(training_store, "07700 900123", Status.GATHERING_EVIDENCE, "TP booked")
+    with pytest.raises(StatusChangeRefused):
+        set_status(training_store, "07700 900123", Status.DISCONNECTED)
+    logged = [(e.category, e.event, e.records) for e in entries(training_store.db)]
+    assert logged[-2:] == [
+        ("collection", "add number", "+447700900123"),
+        ("alteration", "change status", "+447700900123: identified -> gathering evidence"),
+    ]
+    assert all(e.user == "tester" and e.at.endswith("Z") for e in entries(training_store.db))
+
+
+def test_consultations_and_disclosures(training_store: Store) -> None:
+    training_store.log(Category.CONSULTATION, "view number", "+447700900123")
+    training_store.log(
+        Category.DISCLOSURE,
+        "hearing pack",
+        "RAP-2026-001",
+        justification="court bundle",
+        recipient="County Court at Chelmsford",
+    )
+    [disclosure] = entries(training_store.db, AuditFilter(category="disclosure"))
+    assert (disclosure.justification, disclosure.recipient) == (
+        "court bundle",
+        "County Court at Chelmsford",
+    )
+    assert entries(training_store.db, AuditFilter(record="900123"))[0].category == "consultation"
+
+
+def test_log_refuses_update_and_delete(training_store: Store) -> None:
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        training_store.db.execute("UPDATE audit_log SET user = 'someone else'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        training_store.db.execute("DELETE FROM audit_log")
+
+
+def tamper(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;" + sql)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("sql", "first_bad", "problem"),
+    [
+        ("UPDATE audit_log SET records = 'nothing to see' WHERE id = 3;", 3, "altered"),
+        ("DELETE FROM audit_log WHERE id = 3;", 4, "removed"),
+        ("UPDATE audit_log SET prev_hash = 'forged' WHERE id = 4;", 4, "does not follow"),
+    ],
+)
+def test_verify_names_the_first_bad_entry(
+    db_path: Path, sql: str, first_bad: int, problem: str
+) -> None:
+    with Store.open(db_path, training=True, actor="tester") as store:
+        for n in range(5):
+            add_number(store, f"07700 9001{n:02d}", LineDetails())
+        assert verify(store).sound
+    tamper(db_path, sql)
+    with Store.open(db_path, actor="tester") as store:
+        report = verify(store)
+    assert not report.sound
+    assert report.problems[0].startswith(f"audit entry {first_bad}:")
+    assert problem in report.problems[0]
+
+
+def test_inserted_entry_is_found(db_path: Path) -> None:
+    with Store.open(db_path, training=True, actor="tester") as store:
+        add_number(store, "07700 900101", LineDetails())
+        add_number(store, "07700 900102", LineDetails())
+    tamper(
+        db_path,
+        "UPDATE audit_log SET id = id + 1 WHERE id >= 3;"
+        "INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'x', 'erasure', 'e', '', "
+        "'', '', 'aa', 'bb');",
+    )
+    with Store.open(db_path, actor="tester") as store:
+        assert verify(store).problems[0].startswith("audit entry 3:")
