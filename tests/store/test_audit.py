@@ -87,7 +87,8 @@ def test_inserted_entry_is_found(db_path: Path) -> None:
         add_number(store, "07700 900102", LineDetails())
     tamper(
         db_path,
-        "UPDATE audit_log SET id = id + 1 WHERE id >= 3;"
+        "UPDATE audit_log SET id = id + 100 WHERE id >= 3;"
+        "UPDATE audit_log SET id = id - 99 WHERE id >= 100;"
         "INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'x', 'erasure', 'e', '', "
         "'', '', 'aa', 'bb');",
     )
