@@ -7,7 +7,9 @@ Exit codes: 0 done; 1 the input was rejected (a bad number, an unknown record, a
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -27,6 +29,8 @@ from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_c
 from raptor_desktop.paths import default_db_path, demo_db_path
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.audit import as_dict as audit_dict
+from raptor_desktop.store.backup import MAGIC as BACKUP_MAGIC
+from raptor_desktop.store.backup import BackupRefused, check_backup, make_backup, restore_backup
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import NotTraining, seed_demo
 from raptor_desktop.store.errors import Conflict, RecordNotFound, StoreError
@@ -37,6 +41,7 @@ from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import add_device, add_number, set_status
 from raptor_desktop.store.reference import add_area, area_names, area_status_counts
 
+PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 
@@ -49,6 +54,7 @@ USER_ERRORS = (
     RecordNotFound,
     Conflict,
     NotTraining,
+    BackupRefused,
     ValueError,
 )
 
@@ -140,6 +146,15 @@ def build_parser() -> argparse.ArgumentParser:
     new_area.add_argument("name")
 
     commands.add_parser("verify", help="check the database and the audit log's chain")
+    backup = commands.add_parser("backup", help="back up the database and its attachments")
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"encrypt with a passphrase (from ${PASSPHRASE_ENV} or a prompt)",
+    )
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", type=Path)
     audit = commands.add_parser("audit", help="the data-protection log (DPA 2018 s62)")
     audit.add_argument("--user")
     audit.add_argument("--category", choices=[c.value for c in Category])
@@ -305,6 +320,46 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_REJECTED
 
 
+def _passphrase(confirm: bool) -> str:
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise UsageError(f"no passphrase: set {PASSPHRASE_ENV} or run in a terminal")
+    first = getpass.getpass("Backup passphrase: ")
+    if confirm and getpass.getpass("Again: ") != first:
+        raise UsageError("the passphrases do not match")
+    if len(first) < 12:
+        raise UsageError("use a passphrase of at least 12 characters")
+    return first
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    passphrase = _passphrase(confirm=True) if args.encrypt else None
+    with open_store(args) as store:
+        path = make_backup(store, args.out, passphrase)
+        store.log(
+            Category.DISCLOSURE, "backup", str(path), justification="backup", recipient=str(path)
+        )
+    info = check_backup(path, passphrase)
+    print(
+        f"backed up {info.numbers} numbers and {info.attachments} attachments to {path}"
+        + (" (encrypted)" if passphrase else "")
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    data = args.file.read_bytes()[:16] if args.file.exists() else b""
+    passphrase = _passphrase(confirm=False) if data.startswith(BACKUP_MAGIC) else None
+    target = _db_path(args)
+    safety = restore_backup(target, args.file, passphrase)
+    with Store.open(target) as store:
+        store.log(Category.ALTERATION, "restore from backup", str(args.file))
+    print(f"restored {target} from {args.file}; the database as it was is kept in {safety}")
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     flt = AuditFilter(user=args.user, category=args.category, record=args.record, since=args.since)
     with open_store(args) as store:
@@ -323,6 +378,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": cmd_verify,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "audit": cmd_audit,
     "init": cmd_init,
     "import-lines": cmd_import,

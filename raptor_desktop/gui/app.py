@@ -88,6 +88,7 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
     window = MainWindow(store)
     window.show()
     QTimer.singleShot(0, window.applications.show_warnings)
+    QTimer.singleShot(2000, lambda: window.backups.automatic(daily=True))
     if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing in bench/bundle.py
         QTimer.singleShot(0, app.quit)
     code = app.exec()

@@ -25,6 +25,7 @@ from raptor_desktop import __version__
 from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
+from raptor_desktop.gui.backup_actions import BackupActions
 from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
@@ -57,7 +58,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self._import_thread: QThread | None = None
+        self._store_closed = False
         self.applications = ApplicationActions(self)
+        self.backups = BackupActions(self)
         self._build_actions()
         self._build_menus()
         self._build_pages()
@@ -93,6 +96,13 @@ class MainWindow(QMainWindow):
         self.import_action = a(
             "&Import lines…", self.import_lines, "Ctrl+I", "Import numbers from a CSV or XLSX file"
         )
+        self.backup_action = a(
+            "&Back up now…",
+            lambda: self.backups.back_up_now(),
+            None,
+            "Back up the database and its attachments",
+        )
+        self.restore_action = a("&Restore from backup…", lambda: self.backups.restore())
         self.settings_action = a(
             "&Settings…",
             self.settings,
@@ -152,6 +162,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -438,15 +450,25 @@ class MainWindow(QMainWindow):
             thread.wait(10_000)
 
     # -- databases ---------------------------------------------------------------------------
+    def close_store_for_restore(self) -> None:
+        """Let go of the database file so a restore can replace it."""
+        self._stop_import()
+        self.applications.wait()
+        self.backups.wait()
+        self.store.close()
+        self._store_closed = True
+
     def switch_to(self, store: Store) -> None:
         self._stop_import()
         self.applications.wait()
-        old = self.store
+        old, was_closed = self.store, self._store_closed
+        self._store_closed = False
         self.store = store
         self.undo_stack.clear()
         self.statusBar().removeWidget(self.db_label)
         self._build_pages()
-        old.close()
+        if not was_closed:
+            old.close()
 
     def _open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
         try:
@@ -496,4 +518,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self._stop_import()
         self.applications.wait()
+        self.backups.wait()
+        if not self._store_closed:
+            self.backups.automatic(daily=False)
         super().closeEvent(event)

@@ -1,0 +1,225 @@
+"""Backups: the database (through SQLite's online backup API) and its attachment store.
+
+A backup is one file: a ZIP holding ``raptor.sqlite3``, ``attachments/`` and a manifest with
+the database's SHA-256; optionally encrypted as a whole with AES-256-GCM under a key derived
+from a passphrase with scrypt. A restore checks the file completely before it touches the
+current database, and keeps a copy of the current database first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import secrets
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from raptor_desktop import __version__
+from raptor_desktop.core.audit import AuditEntry, first_break
+from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.exhibits import attachment_dir
+from raptor_desktop.store.schema import SCHEMA_VERSION
+
+MAGIC = b"RAPTORBK1"
+SUFFIX = ".raptorbackup"
+AUTO_PREFIX = "auto-"
+DEFAULT_KEEP = 14
+
+
+class BackupRefused(ValueError):
+    """The file is not a usable backup (damaged, foreign, wrong passphrase); says why."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    created_at: str
+    schema_version: int
+    training: bool
+    numbers: int
+    attachments: int
+
+
+def _key(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=2**15, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32
+    )
+
+
+def _encrypt(data: bytes, passphrase: str) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    return MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, data, MAGIC)
+
+
+def _decrypt(data: bytes, passphrase: str | None) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not passphrase:
+        raise BackupRefused("this backup is encrypted: give its passphrase")
+    salt, nonce, body = data[9:25], data[25:37], data[37:]
+    try:
+        return AESGCM(_key(passphrase, salt)).decrypt(nonce, body, MAGIC)
+    except InvalidTag:
+        raise BackupRefused("the passphrase is wrong, or the backup is damaged") from None
+
+
+def make_backup(store: Store, target: Path, passphrase: str | None = None) -> Path:
+    """Write a backup of ``store`` to ``target`` (written beside it first, then renamed)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as folder:
+        copy = Path(folder) / "raptor.sqlite3"
+        with sqlite3.connect(copy) as conn:
+            store.db.conn.backup(conn)
+            conn.execute("PRAGMA journal_mode = DELETE")
+        conn.close()
+        data = copy.read_bytes()
+        manifest = {
+            "format": 1,
+            "app_version": __version__,
+            "created_at": utc_now(),
+            "schema_version": SCHEMA_VERSION,
+            "training": store.training,
+            "database_sha256": hashlib.sha256(data).hexdigest(),
+        }
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+            archive.writestr("raptor.sqlite3", data)
+            attachments = attachment_dir(store)
+            if attachments.is_dir():
+                for file in sorted(attachments.iterdir()):
+                    archive.write(file, f"attachments/{file.name}")
+        payload = buffer.getvalue()
+        if passphrase:
+            payload = _encrypt(payload, passphrase)
+        partial = Path(folder) / "backup.partial"
+        partial.write_bytes(payload)
+        os.replace(partial, target)
+    return target
+
+
+def _open_archive(path: Path, passphrase: str | None) -> zipfile.ZipFile:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise BackupRefused(f"{path}: cannot be read ({error.strerror})") from None
+    if data.startswith(MAGIC):
+        data = _decrypt(data, passphrase)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive.getinfo("manifest.json")
+        archive.getinfo("raptor.sqlite3")
+    except (zipfile.BadZipFile, KeyError):
+        raise BackupRefused(f"{path} is not a Raptor Desktop backup") from None
+    return archive
+
+
+def check_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
+    """Check a backup completely (checksum, SQLite integrity, schema, audit chain)."""
+    with _open_archive(path, passphrase) as archive:
+        try:
+            manifest = json.loads(archive.read("manifest.json"))
+            data = archive.read("raptor.sqlite3")
+            names = archive.namelist()
+        except (ValueError, zipfile.BadZipFile, OSError):
+            raise BackupRefused(f"{path} is damaged: its contents cannot be read") from None
+    if hashlib.sha256(data).hexdigest() != manifest.get("database_sha256"):
+        raise BackupRefused(f"{path} is damaged: the database does not match its checksum")
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "check.sqlite3"
+        copy.write_bytes(data)
+        conn = sqlite3.connect(copy)
+        try:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BackupRefused(f"{path} is damaged: its database fails SQLite's check")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise BackupRefused(
+                    f"{path} comes from a newer Raptor Desktop (database version {version})"
+                )
+            rows = conn.execute(
+                "SELECT id, at, user, category, event, records, justification, "
+                "recipient, prev_hash, hash FROM audit_log ORDER BY id"
+            ).fetchall()
+            broken = first_break([(AuditEntry(*r[:9]), r[9]) for r in rows])
+            if broken is not None:
+                raise BackupRefused(f"{path}: the audit log in the backup is not intact ({broken})")
+            numbers = conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise BackupRefused(
+                f"{path} does not hold a Raptor Desktop database ({error})"
+            ) from None
+        finally:
+            conn.close()
+    return BackupInfo(
+        manifest.get("created_at", ""),
+        version,
+        bool(manifest.get("training")),
+        numbers,
+        sum(n.startswith("attachments/") for n in names),
+    )
+
+
+def restore_backup(db_path: Path, backup: Path, passphrase: str | None = None) -> Path:
+    """Replace the database at ``db_path`` (closed) with the backup; returns the safety copy.
+
+    The backup is checked first; a damaged or foreign file leaves everything untouched.
+    """
+    check_backup(backup, passphrase)
+    db_path = Path(db_path)
+    safety = db_path.parent / "backups" / f"before-restore-{_stamp()}{SUFFIX}"
+    if db_path.exists():
+        with Store.open(db_path, actor="restore") as current:
+            make_backup(current, safety)
+            current.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with (
+        _open_archive(backup, passphrase) as archive,
+        tempfile.TemporaryDirectory(dir=db_path.parent) as folder,
+    ):
+        staged = Path(folder) / "restored.sqlite3"
+        staged.write_bytes(archive.read("raptor.sqlite3"))
+        attachments = [n for n in archive.namelist() if n.startswith("attachments/")]
+        target_dir = db_path.with_name(f"{db_path.stem}.attachments")
+        target_dir.mkdir(exist_ok=True)
+        for name in attachments:
+            (target_dir / Path(name).name).write_bytes(archive.read(name))
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, db_path)
+    return safety
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def backup_folder(store: Store) -> Path:
+    return store.path.parent / "backups"
+
+
+def auto_backup(
+    store: Store, keep: int = DEFAULT_KEEP, *, if_older_than: timedelta | None = None
+) -> Path | None:
+    """An automatic backup into the rotation (the newest ``keep`` are kept).
+
+    With ``if_older_than``, only when the newest automatic backup is older than that (daily).
+    """
+    folder = backup_folder(store)
+    existing = sorted(folder.glob(f"{store.path.stem}-{AUTO_PREFIX}*{SUFFIX}"))
+    if if_older_than is not None and existing:
+        newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
+        if datetime.now(UTC) - newest < if_older_than:
+            return None
+    path = make_backup(store, folder / f"{store.path.stem}-{AUTO_PREFIX}{_stamp()}{SUFFIX}")
+    for old in sorted(folder.glob(f"{store.path.stem}-{AUTO_PREFIX}*{SUFFIX}"))[:-keep]:
+        old.unlink(missing_ok=True)
+    return path
