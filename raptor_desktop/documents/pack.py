@@ -10,6 +10,7 @@ with its own index.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -205,7 +206,9 @@ def write_bundles(bundles: list[Bundle], target: Path) -> list[Path]:
             if bundle.letter is None
             else target.with_name(f"{target.stem} {bundle.letter}{target.suffix or '.pdf'}")
         )
-        path.write_bytes(bundle.pdf)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(bundle.pdf)
+        os.replace(partial, path)  # a crash leaves the old file or the whole new one
         written.append(path)
     return written
 

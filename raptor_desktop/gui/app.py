@@ -10,7 +10,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -75,9 +75,28 @@ def open_first_store(path: Path, demo: bool) -> Store:
     return store
 
 
+def lock_database(path: Path) -> QLockFile | str:
+    """Hold ``<database>.lock`` while the window is open; a second copy is told who has it."""
+    lock = QLockFile(str(path.with_name(path.name + ".lock")))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(200):
+        return lock
+    pid, host, _application = lock.getLockInfo()
+    return (
+        f"The database {path} is already open in another copy of Raptor Desktop "
+        f"(process {pid} on {host or 'this computer'}). Close it there first; two copies "
+        "must not work on the same register at once."
+    )
+
+
 def run_gui(path: Path, *, demo: bool = False) -> int:
     setup_logging()
     app = make_application()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = lock_database(path)
+    if isinstance(lock, str):
+        QMessageBox.warning(None, "Raptor Desktop", lock)
+        return 1
     try:
         store = open_first_store(path, demo)
     except (StoreError, ValueError) as error:
@@ -93,4 +112,5 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.store.close()
+    lock.unlock()
     return int(code)

@@ -190,3 +190,18 @@ def test_about_names_version_and_database(window: MainWindow) -> None:
     assert "Raptor Desktop 0." in text
     assert "Running from source" in text
     assert "training" in text and str(window.store.path) in text
+
+
+def test_second_copy_is_told_the_database_is_open(tmp_path: Path) -> None:
+    from raptor_desktop.gui.app import lock_database
+
+    path = tmp_path / "register.sqlite3"
+    first = lock_database(path)
+    assert not isinstance(first, str)
+    second = lock_database(path)
+    assert isinstance(second, str)
+    assert "already open in another copy" in second and str(path) in second
+    first.unlock()
+    third = lock_database(path)
+    assert not isinstance(third, str)
+    third.unlock()
