@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from raptor_desktop import __version__, cli_applications
+from raptor_desktop import __version__, cli_accounts, cli_applications
+from raptor_desktop.core.accounts import NotPermitted, Permission, Role
 from raptor_desktop.core.applications import SubmissionRefused
 from raptor_desktop.core.audit import Category
 from raptor_desktop.core.identifiers import IdentifierRejected
@@ -27,6 +28,7 @@ from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, parse_status
 from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
 from raptor_desktop.paths import default_db_path, demo_db_path
+from raptor_desktop.store.accounts import SignInRefused, add_user
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.audit import as_dict as audit_dict
 from raptor_desktop.store.backup import MAGIC as BACKUP_MAGIC
@@ -46,6 +48,8 @@ EXIT_REJECTED = 1
 EXIT_USAGE = 2
 
 USER_ERRORS = (
+    SignInRefused,
+    NotPermitted,
     SubmissionRefused,
     AttachmentDamaged,
     NumberRejected,
@@ -81,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", help=f"database file (default: $RAPTOR_DB, or {default_db_path()})"
     )
     parser.add_argument(
+        "--user",
+        help="the officer signing in (default: $RAPTOR_USER); the "
+        "password comes from a prompt or $RAPTOR_PASSWORD",
+    )
+    parser.add_argument(
         "--selftest", action="store_true", help="check that the program works, then exit"
     )
     parser.add_argument(
@@ -89,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a new database")
+    init.add_argument("--admin", metavar="NAME", help="create its first administrator")
     init.add_argument(
         "--training",
         action="store_true",
@@ -162,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
     audit.add_argument("--json", action="store_true")
     cli_applications.register(commands)
+    cli_accounts.register(commands)
     return parser
 
 
@@ -179,13 +190,20 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """The database the arguments name; ``--demo`` creates and fills a training one."""
+    """The database the arguments name, with the officer signed in.
+
+    ``--demo`` creates and fills a training database and signs in with its account.
+    """
     path = _db_path(args)
-    if args.demo:
-        store = Store.open(path, training=True)
-        seed_demo(store)
-        return store
-    return Store.open(path)
+    store = Store.open(path, training=bool(args.demo))
+    try:
+        if args.demo:
+            seed_demo(store)
+        cli_accounts.sign_in_for(store, args)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -194,7 +212,15 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise Conflict(f"a database already exists at {path}; choose another path with --db")
     with Store.open(path, training=args.training) as store:
         kind = "training" if store.training else "live"
-        print(f"created {kind} database {path}")
+        if args.admin:
+            password = cli_accounts.read_password(
+                f"Password for the administrator {args.admin}: ", confirm=True
+            )
+            add_user(store, args.admin, args.admin, Role.ADMINISTRATOR, password)
+        print(
+            f"created {kind} database {path}"
+            + (f" with administrator {args.admin}" if args.admin else "")
+        )
     return 0
 
 
@@ -353,7 +379,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     data = args.file.read_bytes()[:16] if args.file.exists() else b""
     passphrase = _passphrase(confirm=False) if data.startswith(BACKUP_MAGIC) else None
     target = _db_path(args)
-    safety = restore_backup(target, args.file, passphrase)
+    with open_store(args) as store:  # signs in: only an administrator may restore
+        role = store.role
+    safety = restore_backup(target, args.file, passphrase, role=role)
     with Store.open(target) as store:
         store.log(Category.ALTERATION, "restore from backup", str(args.file))
     print(f"restored {target} from {args.file}; the database as it was is kept in {safety}")
@@ -363,6 +391,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     flt = AuditFilter(user=args.user, category=args.category, record=args.record, since=args.since)
     with open_store(args) as store:
+        store.require(Permission.READ_AUDIT)
         found = entries(store.db, flt)
         store.log(Category.CONSULTATION, "read audit log", f"{len(found)} entries")
     if args.json:
@@ -404,10 +433,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(_db_path(args), demo=args.demo)
     try:
+        if args.command == "users":
+            with open_store(args) as store:
+                return cli_accounts.cmd_users(args, store)
         if args.command in cli_applications.COMMANDS:
             return cli_applications.COMMANDS[args.command](args, open_store)
         return COMMANDS[args.command](args)
-    except UsageError as error:
+    except (UsageError, cli_accounts.SignInNeeded) as error:
         print(f"raptor: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except StoreError as error:

@@ -21,6 +21,9 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("RAPTOR_DB", raising=False)
+    # The command line signs in; a new database makes this officer its administrator.
+    monkeypatch.setenv("RAPTOR_USER", "tester")
+    monkeypatch.setenv("RAPTOR_PASSWORD", "correct horse battery staple")
 
 
 @pytest.fixture

@@ -272,7 +272,8 @@ def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     code, out, _ = run(capsys, *db, "verify")
     assert code == 0 and "audit log chain intact" in out
     code, out, _ = run(capsys, *db, "audit", "--category", "consultation", "--json")
-    assert json.loads(out)[0]["event"] == "list numbers"
+    events = [e["event"] for e in json.loads(out)]
+    assert events[:2] == ["sign in", "list numbers"]
     conn = sqlite3.connect(tmp_path / "demo.sqlite3")
     conn.executescript(
         "DROP TRIGGER audit_log_no_update;UPDATE audit_log SET user = 'nobody' WHERE id = 2;"

@@ -43,6 +43,7 @@ class BackupWorker(QObject):
     def run(self) -> None:
         try:
             with Store.open(self._db_path, actor=self._actor) as store:
+                store.role = self._role
                 path = make_backup(store, self._target, self._passphrase)
                 store.log(
                     Category.DISCLOSURE,
@@ -51,7 +52,7 @@ class BackupWorker(QObject):
                     justification="backup",
                     recipient=str(path),
                 )
-        except (OSError, StoreError) as error:
+        except (OSError, StoreError, PermissionError) as error:
             self.failed.emit(f"The backup failed: {error}")
         else:
             self.succeeded.emit(path)
@@ -88,7 +89,7 @@ class BackupActions(QObject):
                 self.window, "Back up", "Use a passphrase of 12 characters or more."
             )
             return
-        worker = BackupWorker(store.path, Path(name), passphrase, store.actor)
+        worker = BackupWorker(store.path, Path(name), passphrase, store.actor, store.role)
         progress = QProgressDialog("Backing up…", "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -139,16 +140,17 @@ class BackupActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        path, actor, training = store.path, store.actor, store.training
+        path, actor, training, role = store.path, store.actor, store.training, store.role
         self.window.close_store_for_restore()
         try:
-            safety = restore_backup(path, Path(name), passphrase)
+            safety = restore_backup(path, Path(name), passphrase, role=role)
         except (BackupRefused, StoreError, OSError) as error:
             QMessageBox.warning(
                 self.window, "Restore from backup", f"{error}\n\nThe database was not changed."
             )
             safety = None
         reopened = Store.open(path, actor=actor, training=training)
+        reopened.role = role
         if safety is not None:
             reopened.log(Category.ALTERATION, "restore from backup", name)
         self.window.switch_to(reopened)

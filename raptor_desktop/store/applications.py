@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import sqlite_utils
 
+from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.applications import (
     OUTCOME_STATUS,
     ApplicationStatus,
@@ -228,6 +229,7 @@ def submit(store: Store, reference: str) -> None:
     Refused, with every reason, until a superintendent or above has authorised it and dated
     the authority, and every number is ready for application.
     """
+    store.require(Permission.SUBMIT_APPLICATION)
     app_id = application_id(store, reference)
     _check_draft(store, app_id, reference)
     row = store.db.execute(

@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from raptor_desktop import __version__
+from raptor_desktop.core.accounts import Permission, Role, require
 from raptor_desktop.core.audit import AuditEntry, first_break
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.exhibits import attachment_dir
@@ -71,8 +72,15 @@ def _decrypt(data: bytes, passphrase: str | None) -> bytes:
         raise BackupRefused("the passphrase is wrong, or the backup is damaged") from None
 
 
-def make_backup(store: Store, target: Path, passphrase: str | None = None) -> Path:
-    """Write a backup of ``store`` to ``target`` (written beside it first, then renamed)."""
+def make_backup(
+    store: Store, target: Path, passphrase: str | None = None, *, automatic: bool = False
+) -> Path:
+    """Write a backup of ``store`` to ``target`` (written beside it first, then renamed).
+
+    Backups on request are for administrators; the automatic rotation runs for everyone.
+    """
+    if not automatic:
+        store.require(Permission.BACKUP)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as folder:
@@ -169,17 +177,21 @@ def check_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
     )
 
 
-def restore_backup(db_path: Path, backup: Path, passphrase: str | None = None) -> Path:
+def restore_backup(
+    db_path: Path, backup: Path, passphrase: str | None = None, *, role: Role
+) -> Path:
     """Replace the database at ``db_path`` (closed) with the backup; returns the safety copy.
 
-    The backup is checked first; a damaged or foreign file leaves everything untouched.
+    Only an administrator (``role``) may. The backup is checked first; a damaged or foreign
+    file leaves everything untouched.
     """
+    require(role, Permission.BACKUP)
     check_backup(backup, passphrase)
     db_path = Path(db_path)
     safety = db_path.parent / "backups" / f"before-restore-{_stamp()}{SUFFIX}"
     if db_path.exists():
         with Store.open(db_path, actor="restore") as current:
-            make_backup(current, safety)
+            make_backup(current, safety, automatic=True)
             current.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     with (
         _open_archive(backup, passphrase) as archive,
@@ -219,7 +231,9 @@ def auto_backup(
         newest = datetime.fromtimestamp(existing[-1].stat().st_mtime, UTC)
         if datetime.now(UTC) - newest < if_older_than:
             return None
-    path = make_backup(store, folder / f"{store.path.stem}-{AUTO_PREFIX}{_stamp()}{SUFFIX}")
+    path = make_backup(
+        store, folder / f"{store.path.stem}-{AUTO_PREFIX}{_stamp()}{SUFFIX}", automatic=True
+    )
     for old in sorted(folder.glob(f"{store.path.stem}-{AUTO_PREFIX}*{SUFFIX}"))[:-keep]:
         old.unlink(missing_ok=True)
     return path

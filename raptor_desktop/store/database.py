@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop import __version__
+from raptor_desktop.core.accounts import Permission, Role, require
 from raptor_desktop.core.applications import COURTS
 from raptor_desktop.core.audit import Category, category_of
 from raptor_desktop.core.networks import NETWORKS
@@ -59,6 +60,9 @@ class Store:
         self.db = db
         self.path = path
         self.actor = actor
+        # Direct use of the store (scripts, tests) acts with full rights; the window and the
+        # command line sign an officer in, which sets the actor and the role.
+        self.role = Role.ADMINISTRATOR
         self._listeners: list[WriteListener] = []
 
     @classmethod
@@ -140,6 +144,13 @@ class Store:
         if not self.db.conn.in_transaction:
             for listener in self._listeners:
                 listener(action, detail)
+
+    def require(self, permission: Permission) -> None:
+        """Refuse, saying which role may, unless the signed-in officer's role allows it."""
+        require(self.role, permission)
+
+    def log_sign_in(self) -> None:
+        self.log(Category.CONSULTATION, "sign in", f"{self.actor} ({self.role.value})")
 
     def log(
         self,

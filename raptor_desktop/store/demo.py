@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.demo_scenario import LINES, DemoLine
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
+
+DEMO_USER = "trainer"
+DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
+"""The account of the demo training database, shown on its sign-in screen."""
 
 
 class NotTraining(ValueError):
@@ -23,6 +29,8 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     if store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]:
         return 0
     today = today or date.today()
+    if not store.db.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0]:
+        add_user(store, DEMO_USER, "Training officer", Role.ADMINISTRATOR, DEMO_PASSWORD)
     with store.transaction("seed demo scenario"):
         for line in LINES:
             _add_line(store, line, today)

@@ -39,6 +39,9 @@ audit_log       (v4) the data-protection log (DPA 2018 s62): UTC time, user, cat
                 (collection, alteration, consultation, disclosure, combination, erasure),
                 event, records, justification, recipient, and a SHA-256 chained to the entry
                 before it. Triggers refuse UPDATE and DELETE: the log is append-only.
+users           (v5) officer accounts: username, name, role (officer, supervisor,
+                administrator), scrypt password hash, failed sign-ins and lock-out time,
+                whether the account is disabled.
 orders          (v3) an order made on a number: date, duration (end date, period in months,
                 or until discharged), compliance deadline and how it was set, and the date the
                 provider confirmed disconnection.
@@ -278,6 +281,24 @@ MIGRATIONS: tuple[Migration, ...] = (
         BEGIN
             SELECT RAISE(ABORT, 'the audit log is append-only');
         END;
+        """,
+    ),
+    Migration(
+        5,
+        "officer accounts",
+        """
+        CREATE TABLE IF NOT EXISTS users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'administrator')),
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            password_changed_at TEXT NOT NULL
+        );
         """,
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from raptor_desktop.core.accounts import Permission
 from raptor_desktop.store.database import Store
 
 
@@ -35,6 +36,7 @@ def get_int(store: Store, setting: Setting) -> int:
 
 
 def set_value(store: Store, setting: Setting, value: str | int) -> None:
+    store.require(Permission.CHANGE_SETTINGS)
     if isinstance(setting.default, int):
         try:
             number = int(value)
@@ -64,6 +66,7 @@ def find_setting(key: str) -> Setting:
 
 def set_network_host(store: Store, network: str, host: str) -> None:
     """Add a network to the list, or change the host network behind an MVNO."""
+    store.require(Permission.CHANGE_SETTINGS)
     name = " ".join(network.split())
     if not name:
         raise ValueError("a network needs a name")

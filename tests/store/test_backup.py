@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.backup import (
@@ -41,7 +42,7 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
         file.unlink()
     path = demo_store.path
     demo_store.close()
-    safety = restore_backup(path, target)
+    safety = restore_backup(path, target, role=Role.ADMINISTRATOR)
     assert check_backup(safety).numbers == 14
     with Store.open(path) as restored:
         assert count(restored) == 13
@@ -87,7 +88,7 @@ def test_damaged_or_foreign_backup_is_refused_and_nothing_changes(
     training_store.close()
     before = path.read_bytes()
     with pytest.raises(BackupRefused):
-        restore_backup(path, bad)
+        restore_backup(path, bad, role=Role.ADMINISTRATOR)
     assert path.read_bytes() == before
     with Store.open(path) as store:
         assert count(store) == 1

@@ -1,0 +1,109 @@
+"""Officer accounts: roles, what each may do, passwords and lock-out.
+
+Passwords are hashed with scrypt (memory-hard, in Python's standard library). Five failed
+sign-ins in a row lock the account for five minutes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+
+MIN_PASSWORD = 12
+MAX_FAILURES = 5
+LOCK_MINUTES = 5
+_N, _R, _P = 2**14, 8, 1
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+
+class Permission(StrEnum):
+    SUBMIT_APPLICATION = "mark applications submitted"
+    APPROVE_OUTREACH = "approve outreach batches"
+    MANAGE_ACCOUNTS = "manage accounts"
+    CHANGE_SETTINGS = "change settings"
+    BACKUP = "back up and restore"
+    RETENTION = "review and dispose of records"
+    READ_AUDIT = "read the audit log"
+
+
+_RANK = {Role.OFFICER: 0, Role.SUPERVISOR: 1, Role.ADMINISTRATOR: 2}
+_NEEDS = {
+    Permission.SUBMIT_APPLICATION: Role.SUPERVISOR,
+    Permission.APPROVE_OUTREACH: Role.SUPERVISOR,
+    Permission.MANAGE_ACCOUNTS: Role.ADMINISTRATOR,
+    Permission.CHANGE_SETTINGS: Role.ADMINISTRATOR,
+    Permission.BACKUP: Role.ADMINISTRATOR,
+    Permission.RETENTION: Role.ADMINISTRATOR,
+    Permission.READ_AUDIT: Role.ADMINISTRATOR,
+}
+
+
+class NotPermitted(PermissionError):
+    """The signed-in officer's role does not allow this; ``str()`` says which role does."""
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    return _RANK[role] >= _RANK[_NEEDS[permission]]
+
+
+def require(role: Role, permission: Permission) -> None:
+    if not allows(role, permission):
+        needed = _NEEDS[permission]
+        who = "an administrator" if needed is Role.ADMINISTRATOR else f"a {needed.value} or above"
+        raise NotPermitted(f"only {who} may {permission.value}; you are signed in as {role.value}")
+
+
+def parse_role(text: str) -> Role:
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        raise ValueError(
+            f"unknown role {text!r}; use officer, supervisor or administrator"
+        ) from None
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return f"a password needs at least {MIN_PASSWORD} characters"
+    if password.strip() != password:
+        return "a password cannot start or end with a space"
+    return None
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def password_matches(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=bytes.fromhex(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=len(bytes.fromhex(digest)),
+    )
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    display_name: str
+    role: Role

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from raptor_desktop.core.accounts import (
+    NotPermitted,
+    Permission,
+    Role,
+    hash_password,
+    password_matches,
+)
+from raptor_desktop.store import accounts
+from raptor_desktop.store.accounts import (
+    SignInRefused,
+    add_user,
+    change_password,
+    set_disabled,
+    sign_in,
+)
+from raptor_desktop.store.applications import submit
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.settings import PROTECTIVE_MARKING, set_value
+from tests.app_fixtures import make_application
+
+ADMIN_PASSWORD = "administrator password"
+
+
+@pytest.fixture
+def admin(training_store: Store) -> Store:
+    add_user(training_store, "chief", "Chief Admin", Role.ADMINISTRATOR, ADMIN_PASSWORD)
+    sign_in(training_store, "chief", ADMIN_PASSWORD)
+    return training_store
+
+
+def test_passwords_are_hashed_with_scrypt() -> None:
+    stored = hash_password("a long passphrase")
+    assert stored.startswith("scrypt$") and "a long passphrase" not in stored
+    assert password_matches("a long passphrase", stored)
+    assert not password_matches("a long passphrasE", stored)
+
+
+def test_first_account_must_be_administrator(training_store: Store) -> None:
+    with pytest.raises(ValueError, match="first account must be an administrator"):
+        add_user(training_store, "pc1", "", Role.OFFICER, "officer password 1")
+    with pytest.raises(ValueError, match="at least 12 characters"):
+        add_user(training_store, "chief", "", Role.ADMINISTRATOR, "short")
+
+
+def test_sign_in_sets_who_acts_and_is_logged(admin: Store) -> None:
+    assert (admin.actor, admin.role) == ("chief", Role.ADMINISTRATOR)
+    last = admin.db.execute("SELECT user, event FROM audit_log ORDER BY id DESC").fetchone()
+    assert last == ("chief", "sign in")
+
+
+def test_five_failures_lock_for_five_minutes(admin: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    for _ in range(4):
+        with pytest.raises(SignInRefused, match="wrong username or password"):
+            sign_in(admin, "chief", "not the password")
+    with pytest.raises(SignInRefused, match="now locked for 5 minutes"):
+        sign_in(admin, "chief", "not the password")
+    with pytest.raises(SignInRefused, match="is locked"):
+        sign_in(admin, "chief", ADMIN_PASSWORD)
+    later = datetime.now(UTC) + timedelta(minutes=6)
+    monkeypatch.setattr(accounts, "_now", lambda: later)
+    assert sign_in(admin, "chief", ADMIN_PASSWORD).role is Role.ADMINISTRATOR
+
+
+def test_roles_limit_what_an_officer_may_do(admin: Store, demo_store: Store) -> None:
+    add_user(admin, "pc1", "PC One", Role.OFFICER, "officer password 1")
+    add_user(admin, "sgt", "Sgt Two", Role.SUPERVISOR, "supervisor pass 2")
+    sign_in(admin, "pc1", "officer password 1")
+    with pytest.raises(NotPermitted, match="only an administrator may change settings"):
+        set_value(admin, PROTECTIVE_MARKING, "OFFICIAL")
+    with pytest.raises(NotPermitted):
+        add_user(admin, "pc2", "", Role.OFFICER, "officer password 2")
+    with pytest.raises(NotPermitted):
+        change_password(admin, "sgt", "a new password 12")
+    change_password(admin, "pc1", "a new password 12")
+    demo_store.role = Role.OFFICER
+    reference = make_application(demo_store)
+    with pytest.raises(NotPermitted, match="supervisor or above may mark applications"):
+        submit(demo_store, reference)
+    demo_store.role = Role.SUPERVISOR
+    submit(demo_store, reference)
+    demo_store.require(Permission.SUBMIT_APPLICATION)
+
+
+def test_disabled_account_cannot_sign_in(admin: Store) -> None:
+    add_user(admin, "pc1", "PC One", Role.OFFICER, "officer password 1")
+    set_disabled(admin, "pc1", True)
+    with pytest.raises(SignInRefused, match="disabled"):
+        sign_in(admin, "pc1", "officer password 1")
+    with pytest.raises(ValueError, match="your own account"):
+        set_disabled(admin, "chief", True)
