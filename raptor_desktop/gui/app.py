@@ -12,14 +12,16 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from raptor_desktop import __version__
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
 from raptor_desktop.paths import APP_NAME, log_dir, resource_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
 from raptor_desktop.store.errors import StoreError
+from raptor_desktop.store.settings import IDLE_MINUTES, get_int
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +105,14 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         message = error.full_message() if isinstance(error, StoreError) else str(error)
         QMessageBox.critical(None, "Raptor Desktop", f"The database cannot be opened.\n\n{message}")
         return 1
+    if not sign_in_to(store, lambda d: d.exec() == QDialog.DialogCode.Accepted):
+        store.close()
+        lock.unlock()
+        return 0
     sys.excepthook = _show_unexpected
     window = MainWindow(store)
+    idle = IdleLock(get_int(store, IDLE_MINUTES), window.lock_screen)
+    app.installEventFilter(idle)
     window.show()
     QTimer.singleShot(0, window.applications.show_warnings)
     QTimer.singleShot(2000, lambda: window.backups.automatic(daily=True))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.accounts import NotPermitted
 from raptor_desktop.core.applications import (
     AUTHORISING_RANKS,
     OTHER_RANKS,
@@ -272,7 +273,7 @@ class ApplicationEditor(QDialog):
             return
         try:
             submit(self._store, self.reference)
-        except (SubmissionRefused, Conflict) as error:
+        except (SubmissionRefused, Conflict, NotPermitted) as error:
             self.error.show_error(str(error))
             return
         self.reload()

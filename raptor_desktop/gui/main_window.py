@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop import __version__
+from raptor_desktop.core.accounts import Role
+from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
@@ -31,6 +33,7 @@ from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
+from raptor_desktop.gui.sign_in import SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.workers import start_worker
@@ -103,6 +106,12 @@ class MainWindow(QMainWindow):
             "Back up the database and its attachments",
         )
         self.restore_action = a("&Restore from backup…", lambda: self.backups.restore())
+        self.accounts_action = a(
+            "&Accounts…", self.manage_accounts, None, "Officer accounts (administrators)"
+        )
+        self.audit_action = a(
+            "Au&dit log…", self.show_audit, None, "The data-protection log (administrators)"
+        )
         self.settings_action = a(
             "&Settings…",
             self.settings,
@@ -165,6 +174,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.accounts_action)
+        file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -249,7 +260,10 @@ class MainWindow(QMainWindow):
         kind = "TRAINING — " if self.store.training else ""
         self.setWindowTitle(f"{kind}Raptor Desktop — {self.store.path.name}")
         self.db_label = QLabel(str(self.store.path))
+        self.signed_in = QLabel()
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.apply_role()
         self._update_actions()
         self._update_status_bar()
 
@@ -374,6 +388,34 @@ class MainWindow(QMainWindow):
         self.lines_page.reload_areas()
         self.refresh()
 
+    def lock_screen(self) -> None:
+        """After idle time: hide the register behind a sign-in only this officer can pass."""
+        self.centralWidget().setVisible(False)
+        try:
+            while not self.run_dialog(SignInDialog(self.store, self, locked_for=self.store.actor)):
+                pass
+        finally:
+            self.centralWidget().setVisible(True)
+
+    def apply_role(self) -> None:
+        """Show only what the signed-in officer's role allows (the store enforces it anyway)."""
+        admin = self.store.role is Role.ADMINISTRATOR
+        for action in (
+            self.settings_action,
+            self.backup_action,
+            self.restore_action,
+            self.accounts_action,
+            self.audit_action,
+        ):
+            action.setEnabled(admin)
+        self.signed_in.setText(f"{self.store.actor} ({self.store.role.value})")
+
+    def manage_accounts(self) -> None:
+        self.run_dialog(AccountsDialog(self.store, self))
+
+    def show_audit(self) -> None:
+        self.run_dialog(AuditDialog(self.store, self.run_dialog, self))
+
     def settings(self) -> None:
         self.run_dialog(SettingsDialog(self.store, self))
         self.refresh()
@@ -466,6 +508,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.undo_stack.clear()
         self.statusBar().removeWidget(self.db_label)
+        self.statusBar().removeWidget(self.signed_in)
         self._build_pages()
         if not was_closed:
             old.close()
@@ -478,6 +521,9 @@ class MainWindow(QMainWindow):
         except (StoreError, ValueError) as error:
             message = error.full_message() if isinstance(error, StoreError) else str(error)
             QMessageBox.critical(self, "Open database", message)
+            return
+        if not sign_in_to(store, self.run_dialog, self):
+            store.close()
             return
         self.switch_to(store)
 

@@ -24,6 +24,7 @@ from raptor_desktop.store.calendar import holiday_list, set_holiday_override
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.settings import (
     END_WARNING_DAYS,
+    IDLE_MINUTES,
     PROTECTIVE_MARKING,
     REVIEW_MONTHS,
     UNIT_NAME,
@@ -76,6 +77,10 @@ class SettingsDialog(QDialog):
         form.addRow("&Unit", self.unit)
         form.addRow("Warn before an order &ends (days)", self.end_days)
         form.addRow("&Review open-ended orders every (months)", self.review_months)
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 240)
+        self.idle.setValue(get_int(self._store, IDLE_MINUTES))
+        form.addRow("&Lock the window after idle (minutes)", self.idle)
         return page
 
     def _holidays(self) -> QWidget:
@@ -150,7 +155,8 @@ class SettingsDialog(QDialog):
             set_value(self._store, UNIT_NAME, self.unit.text())
             set_value(self._store, END_WARNING_DAYS, self.end_days.value())
             set_value(self._store, REVIEW_MONTHS, self.review_months.value())
-        except ValueError as error:
+            set_value(self._store, IDLE_MINUTES, self.idle.value())
+        except (ValueError, PermissionError) as error:
             self.error.show_error(str(error))
             return
         self.error.show_ok("Saved.")

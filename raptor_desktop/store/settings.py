@@ -19,8 +19,17 @@ PROTECTIVE_MARKING = Setting("protective_marking", "OFFICIAL-SENSITIVE", "Protec
 END_WARNING_DAYS = Setting("end_warning_days", 28, "Warn this many days before an order ends")
 REVIEW_MONTHS = Setting("review_months", 6, "Review open-ended orders every (months)")
 UNIT_NAME = Setting("unit_name", "Essex Police — Operation Raptor", "Unit")
+IDLE_MINUTES = Setting("idle_minutes", 10, "Lock the window after this many idle minutes")
+BACKUPS_KEPT = Setting("backups_kept", 14, "Automatic backups kept")
 
-SETTINGS = (PROTECTIVE_MARKING, END_WARNING_DAYS, REVIEW_MONTHS, UNIT_NAME)
+SETTINGS = (
+    PROTECTIVE_MARKING,
+    END_WARNING_DAYS,
+    REVIEW_MONTHS,
+    UNIT_NAME,
+    IDLE_MINUTES,
+    BACKUPS_KEPT,
+)
 
 
 def get_text(store: Store, setting: Setting) -> str:

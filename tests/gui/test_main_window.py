@@ -10,6 +10,7 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.import_task import ImportSummaryDialog
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.sign_in import FirstAdministratorDialog, SignInDialog
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_detail import number_detail
@@ -172,17 +173,33 @@ def test_geometry_is_remembered(qtbot: QtBot, demo_store: Store) -> None:
 
 
 def test_open_demo_and_new_training_database(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, dialogs: list[QDialog], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def sign_in(dialog: QDialog) -> bool:
+        if isinstance(dialog, FirstAdministratorDialog):
+            dialog.username.setText("trainer2")
+            dialog.password.setText("practice password")
+            dialog.again.setText("practice password")
+        else:
+            assert isinstance(dialog, SignInDialog)
+            assert "trainer / raptor-training" in dialog.error.text()
+            dialog.username.setText("trainer")
+            dialog.password.setText("raptor-training")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = sign_in  # type: ignore[attr-defined]
     target = tmp_path / "practice.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.new_training_action.trigger()
     assert window.store.path == target and window.store.training
     assert window.lines_page.model.rowCount() == 0
     assert not window.banner.isHidden()
+    assert window.store.actor == "trainer2"
     window.demo_action.trigger()
-    assert window.store.training
+    assert window.store.training and window.store.actor == "trainer"
     assert window.lines_page.model.rowCount() == 13
+    assert window.signed_in.text() == "trainer (administrator)"
 
 
 def test_about_names_version_and_database(window: MainWindow) -> None:

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.core.accounts import Role
+from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.pack_dialog import DisclosureDialog
+from raptor_desktop.gui.sign_in import IdleLock, SignInDialog, sign_in_to
+from raptor_desktop.store.accounts import add_user, list_users, sign_in
+from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.database import Store
+
+
+def test_new_database_creates_its_administrator_first(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "new.sqlite3")
+
+    def create(dialog: QDialog) -> bool:
+        dialog.username.setText("chief")  # type: ignore[attr-defined]
+        dialog.password.setText("administrator pw")  # type: ignore[attr-defined]
+        dialog.again.setText("administrator pw!")  # type: ignore[attr-defined]
+        dialog.save()  # type: ignore[attr-defined]
+        assert "do not match" in dialog.error.text()  # type: ignore[attr-defined]
+        dialog.again.setText("administrator pw")  # type: ignore[attr-defined]
+        dialog.save()  # type: ignore[attr-defined]
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    assert sign_in_to(store, create)
+    assert (store.actor, store.role) == ("chief", Role.ADMINISTRATOR)
+    store.close()
+
+
+def test_wrong_password_keeps_the_sign_in_open(qtbot: QtBot, demo_store: Store) -> None:
+    dialog = SignInDialog(demo_store)
+    dialog.username.setText("trainer")
+    dialog.password.setText("nope nope nope")
+    dialog.save()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "wrong username or password" in dialog.error.text()
+    dialog.password.setText("raptor-training")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_officer_sees_no_administrator_actions(window: MainWindow) -> None:
+    add_user(window.store, "pc1", "PC One", Role.OFFICER, "officer password 1")
+    sign_in(window.store, "pc1", "officer password 1")
+    window.apply_role()
+    assert not window.settings_action.isEnabled()
+    assert not window.accounts_action.isEnabled()
+    assert not window.backup_action.isEnabled()
+    assert window.signed_in.text() == "pc1 (officer)"
+
+
+def test_idle_lock_asks_the_same_officer_again(window: MainWindow, dialogs: list[QDialog]) -> None:
+    def unlock(dialog: QDialog) -> bool:
+        assert isinstance(dialog, SignInDialog)
+        assert dialog.username.isReadOnly() and dialog.username.text() == "tester"
+        return True
+
+    window.handle_dialog = unlock  # type: ignore[attr-defined]
+    locked: list[bool] = []
+    idle = IdleLock(0, lambda: (locked.append(True), window.lock_screen()))
+    idle.check()
+    assert locked == [True]
+    assert isinstance(dialogs[-1], SignInDialog)
+    assert window.centralWidget().isVisible() or not window.isVisible()
+
+
+def test_accounts_dialog(window: MainWindow, qtmodeltester: ModelTester) -> None:
+    dialog = AccountsDialog(window.store, window)
+    qtmodeltester.check(dialog.model)
+    dialog.username.setText("sgt1")
+    dialog.display_name.setText("Sgt One")
+    dialog.role.setCurrentText("supervisor")
+    dialog.password.setText("short")
+    dialog.add()
+    assert "12 characters" in dialog.error.text()
+    dialog.password.setText("supervisor pass 1")
+    dialog.add()
+    assert any(
+        u["username"] == "sgt1" and u["role"] == "supervisor" for u in list_users(window.store)
+    )
+    dialog.table.selectRow([u["username"] for u in dialog.model.rows].index("sgt1"))
+    dialog.toggle()
+    assert any(u["username"] == "sgt1" and u["disabled"] for u in list_users(window.store))
+
+
+def test_audit_viewer_filters_and_export_is_a_logged_disclosure(
+    window: MainWindow,
+    dialogs: list[QDialog],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtmodeltester: ModelTester,
+) -> None:
+    def disclose(dialog: QDialog) -> bool:
+        assert isinstance(dialog, DisclosureDialog)
+        dialog.recipient.setText("Force data protection officer")
+        return True
+
+    window.handle_dialog = disclose  # type: ignore[attr-defined]
+    viewer = AuditDialog(window.store, window.run_dialog, window)
+    qtmodeltester.check(viewer.model)
+    viewer.category.setCurrentIndex(viewer.category.findData("collection"))
+    viewer.refresh()
+    assert viewer.model.rows and all(e.category == "collection" for e in viewer.model.rows)
+    target = tmp_path / "audit.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    viewer.export()
+    assert target.read_text(encoding="utf-8-sig").startswith("id,at,user,category")
+    [disclosure] = [
+        e
+        for e in entries(window.store.db, AuditFilter(category="disclosure"))
+        if e.event == "export audit log"
+    ]
+    assert disclosure.recipient == "Force data protection officer"
