@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true")
     cli_applications.register(commands)
     cli_accounts.register(commands)
+    cli_accounts.register_review(commands)
     return parser
 
 
@@ -433,9 +434,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(_db_path(args), demo=args.demo)
     try:
-        if args.command == "users":
+        account_commands = {
+            "users": cli_accounts.cmd_users,
+            "review": cli_accounts.cmd_review,
+            "review-decide": cli_accounts.cmd_review_decide,
+        }
+        if args.command in account_commands:
             with open_store(args) as store:
-                return cli_accounts.cmd_users(args, store)
+                return account_commands[args.command](args, store)
         if args.command in cli_applications.COMMANDS:
             return cli_applications.COMMANDS[args.command](args, open_store)
         return COMMANDS[args.command](args)

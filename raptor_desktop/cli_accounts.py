@@ -11,8 +11,9 @@ import argparse
 import getpass
 import os
 import sys
+from datetime import date
 
-from raptor_desktop.core.accounts import Role, parse_role
+from raptor_desktop.core.accounts import Permission, Role, parse_role
 from raptor_desktop.store.accounts import (
     add_user,
     change_password,
@@ -23,6 +24,7 @@ from raptor_desktop.store.accounts import (
 )
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER
+from raptor_desktop.store.retention import dispose, keep, review_list
 
 USER_ENV = "RAPTOR_USER"
 PASSWORD_ENV = "RAPTOR_PASSWORD"
@@ -81,6 +83,46 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     lock.add_argument("username")
     unlock = actions.add_parser("unlock", help="enable a disabled account")
     unlock.add_argument("username")
+
+
+def register_review(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    review = commands.add_parser("review", help="records due for MoPI review (administrators)")
+    review.add_argument("--all", action="store_true", help="every record with its review date")
+    decide = commands.add_parser("review-decide", help="keep or dispose of a reviewed record")
+    decide.add_argument("kind", choices=["line", "application"])
+    decide.add_argument("record_id", type=int)
+    decide.add_argument("decision", choices=["keep", "dispose"])
+    decide.add_argument("--reason", required=True)
+    decide.add_argument(
+        "--until",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="next review date when keeping",
+    )
+
+
+def cmd_review(args: argparse.Namespace, store: Store) -> int:
+    store.require(Permission.RETENTION)
+    items = review_list(store, due_only=not args.all)
+    for item in items:
+        print(
+            f"{item.kind:<12} {item.record_id:>5}  {item.name:<20} last activity "
+            f"{item.last_activity}  review {item.review_on}"
+        )
+    if not items:
+        print("nothing is due for review")
+    return 0
+
+
+def cmd_review_decide(args: argparse.Namespace, store: Store) -> int:
+    if args.decision == "keep":
+        if args.until is None:
+            raise SignInNeeded("keeping a record needs --until YYYY-MM-DD, its next review")
+        keep(store, args.kind, args.record_id, args.reason, args.until)
+        print(f"{args.kind} {args.record_id} kept until {args.until}")
+    else:
+        print(f"erased {dispose(store, args.kind, args.record_id, args.reason)}")
+    return 0
 
 
 def _new_password(args: argparse.Namespace) -> str:

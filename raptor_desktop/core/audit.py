@@ -35,6 +35,7 @@ EVENT_CATEGORY: dict[str, Category] = {
     "create application": Category.COLLECTION,
     "seed demo scenario": Category.COLLECTION,
     "import lines": Category.COMBINATION,
+    "erase record": Category.ERASURE,
 }
 """Events that are not alterations; every other write is an alteration."""
 

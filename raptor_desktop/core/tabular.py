@@ -128,6 +128,20 @@ def _to_table(source: str, records: Iterable[Sequence[str]]) -> Table:
     return table
 
 
+def spreadsheet_safe(value: object) -> object:
+    """Stop a cell from running as a formula when the CSV is opened in Excel.
+
+    ``=``, ``@`` and a ``+``/``-`` not followed by a digit start a formula; such a cell is
+    written with a leading apostrophe. Phone numbers such as ``+44 7700 900123`` stay as they are.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    first, rest = value[0], value[1:2]
+    if first in "=@\t\r" or (first in "+-" and not rest.isdigit() and rest != " "):
+        return "'" + value
+    return value
+
+
 def write_rows_csv(
     path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[object]]
 ) -> None:
@@ -135,4 +149,4 @@ def write_rows_csv(
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)

@@ -32,6 +32,7 @@ from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
+from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.sign_in import SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
@@ -220,6 +221,8 @@ class MainWindow(QMainWindow):
         self._add_page("Areas", self.areas_page)
         self._add_page("Applications", self.applications_page)
         self._add_page("Orders", self.orders_page)
+        self.review_page = ReviewPage(self.store, self.run_dialog, self.refresh)
+        self._add_page("Review", self.review_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
             label.setWordWrap(True)
@@ -290,6 +293,7 @@ class MainWindow(QMainWindow):
         self.areas_page.model.refresh()
         self.applications_page.model.refresh()
         self.orders_page.refresh()
+        self.review_page.model.refresh()
         self._update_status_bar()
 
     # -- applications ----------------------------------------------------------------------

@@ -42,6 +42,9 @@ audit_log       (v4) the data-protection log (DPA 2018 s62): UTC time, user, cat
 users           (v5) officer accounts: username, name, role (officer, supervisor,
                 administrator), scrypt password hash, failed sign-ins and lock-out time,
                 whether the account is disabled.
+reviews         (v6) MoPI review decisions on a line or an application: keep (with the
+                next review date) or dispose, the reason, who decided and when. A disposed
+                record's personal data is erased; its review row keeps only the fact.
 orders          (v3) an order made on a number: date, duration (end date, period in months,
                 or until discharged), compliance deadline and how it was set, and the date the
                 provider confirmed disconnection.
@@ -299,6 +302,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             created_at TEXT NOT NULL,
             password_changed_at TEXT NOT NULL
         );
+        """,
+    ),
+    Migration(
+        6,
+        "record reviews (MoPI)",
+        """
+        CREATE TABLE IF NOT EXISTS reviews (
+            id INTEGER PRIMARY KEY,
+            record_kind TEXT NOT NULL CHECK (record_kind IN ('line', 'application')),
+            record_id INTEGER NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('keep', 'dispose')),
+            reason TEXT NOT NULL,
+            next_review TEXT,
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS reviews_record ON reviews(record_kind, record_id);
         """,
     ),
 )

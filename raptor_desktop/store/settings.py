@@ -21,6 +21,7 @@ REVIEW_MONTHS = Setting("review_months", 6, "Review open-ended orders every (mon
 UNIT_NAME = Setting("unit_name", "Essex Police — Operation Raptor", "Unit")
 IDLE_MINUTES = Setting("idle_minutes", 10, "Lock the window after this many idle minutes")
 BACKUPS_KEPT = Setting("backups_kept", 14, "Automatic backups kept")
+REVIEW_YEARS = Setting("review_years", 6, "Review records this many years after last activity")
 
 SETTINGS = (
     PROTECTIVE_MARKING,
@@ -29,6 +30,7 @@ SETTINGS = (
     UNIT_NAME,
     IDLE_MINUTES,
     BACKUPS_KEPT,
+    REVIEW_YEARS,
 )
 
 

@@ -72,3 +72,20 @@ def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> N
     with pytest.raises(StoreError, match="not a Raptor Desktop database") as caught:
         Store.open(path)
     assert caught.value.hint
+
+
+def test_full_disk_gets_a_clear_message_and_no_damage(db_path: Path) -> None:
+    from raptor_desktop.core.lines import LineDetails
+    from raptor_desktop.store.lines import add_number
+
+    with Store.open(db_path, training=True) as store:
+        add_number(store, "07700 900101", LineDetails(brand="Tony"))
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
+        with pytest.raises(StoreError, match="The disk is full") as caught:
+            for n in range(100):
+                add_number(store, f"07700 9002{n:02d}", LineDetails(notes="x" * 5000))
+        assert "Free some space" in caught.value.hint
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with Store.open(db_path) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] >= 1

@@ -1,0 +1,139 @@
+"""The Review view (MoPI): records due for review, kept or disposed of with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.accounts import NotPermitted
+from raptor_desktop.core.dates import uk_date
+from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.retention import ReviewItem, dispose, keep, review_list
+
+COLUMNS = ("Record", "Name", "Size", "Last activity", "Review due")
+
+
+class ReviewModel(StoreListModel):
+    show_all = False
+
+    def load(self) -> list[ReviewItem]:
+        return review_list(self._store, due_only=not self.show_all)
+
+    def column_titles(self) -> list[str]:
+        return list(COLUMNS)
+
+    def item(self, row: int) -> ReviewItem:
+        return self._rows[row]  # type: ignore[no-any-return]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        item: ReviewItem = self._rows[index.row()]
+        unit = "numbers" if item.kind == "line" else "numbers in it"
+        return [
+            f"{item.kind} {item.record_id}",
+            item.name,
+            f"{item.size} {unit}",
+            uk_date(item.last_activity),
+            uk_date(item.review_on),
+        ][index.column()]
+
+
+class ReviewDecisionDialog(OneChangeDialog):
+    def __init__(
+        self, item: ReviewItem, decision: str, store: Store, parent: QWidget | None = None
+    ) -> None:
+        verb = "Keep" if decision == "keep" else "Dispose of"
+        super().__init__(f"{verb} {item.kind} {item.name}", parent)
+        self._item, self._decision, self._store = item, decision, store
+        self.reason = QLineEdit()
+        self.form.addRow("&Reason", self.reason)
+        self.next_review = uk_date_edit(allow_future=True)
+        self.next_review.setDate(self.next_review.date().addYears(1))
+        if decision == "keep":
+            self.form.addRow("&Next review", self.next_review)
+        else:
+            self.error.show_warning(
+                "Disposal erases this record's personal data for good. "
+                "The audit log keeps the fact of the erasure."
+            )
+
+    def save(self) -> None:
+        try:
+            if self._decision == "keep":
+                keep(
+                    self._store,
+                    self._item.kind,
+                    self._item.record_id,
+                    self.reason.text(),
+                    pydate(self.next_review.date()),
+                )
+            else:
+                dispose(
+                    self._store,
+                    self._item.kind,
+                    self._item.record_id,
+                    self.reason.text(),
+                )
+        except (ValueError, NotPermitted, RecordNotFound) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class ReviewPage(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        run_dialog: Callable[[QDialog], bool],
+        changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._run_dialog, self._changed = store, run_dialog, changed
+        self.model = ReviewModel(store)
+        self.table = data_table(self.model)
+        self.show_all = QCheckBox("Show every record, not only those due")
+        self.show_all.toggled.connect(self._toggle)
+        keep_button = QPushButton("Keep…")
+        keep_button.clicked.connect(lambda: self.decide("keep"))
+        dispose_button = QPushButton("Dispose…")
+        dispose_button.clicked.connect(lambda: self.decide("dispose"))
+        self.message = MessageLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.show_all, 1)
+        bar.addWidget(keep_button)
+        bar.addWidget(dispose_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+
+    def _toggle(self, checked: bool) -> None:
+        self.model.show_all = checked
+        self.model.refresh()
+
+    def decide(self, decision: str) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.message.show_error("Select a record first.")
+            return
+        item = self.model.item(rows[0].row())
+        if self._run_dialog(ReviewDecisionDialog(item, decision, self._store, self)):
+            self.model.refresh()
+            self._changed()

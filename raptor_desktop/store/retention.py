@@ -1,0 +1,140 @@
+"""Review and disposal of records under the Management of Police Information (MoPI).
+
+Every line (with its numbers) and every application has a review date: a set period (a
+setting, default 6 years) after its last activity, or the date set when it was last reviewed
+and kept. The reviewer keeps it (to a new date) or disposes of it, with a reason. Disposal
+erases the personal data and logs the erasure: the fact, never the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.orders import add_months
+from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.settings import REVIEW_YEARS, get_int
+
+LINE_ACTIVITY = """
+    SELECT l.id, l.brand, MAX(l.updated_at, COALESCE(MAX(n.updated_at), ''),
+           COALESCE(MAX(c.changed_at), '')) AS last_activity, COUNT(DISTINCT n.id)
+    FROM lines l LEFT JOIN numbers n ON n.line_id = l.id
+    LEFT JOIN status_changes c ON c.number_id = n.id
+    GROUP BY l.id
+"""
+APPLICATION_ACTIVITY = """
+    SELECT a.id, a.reference, a.updated_at, COUNT(an.number_id)
+    FROM applications a LEFT JOIN application_numbers an ON an.application_id = a.id
+    GROUP BY a.id
+"""
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    kind: str  # "line" or "application"
+    record_id: int
+    name: str
+    last_activity: date
+    review_on: date
+    size: int
+
+
+def _kept_until(store: Store, kind: str, record_id: int) -> date | None:
+    row = store.db.execute(
+        "SELECT next_review FROM reviews WHERE record_kind = ? AND record_id = ? "
+        "AND decision = 'keep' ORDER BY id DESC LIMIT 1",
+        [kind, record_id],
+    ).fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def review_list(
+    store: Store, today: date | None = None, *, due_only: bool = True
+) -> list[ReviewItem]:
+    """Lines and applications with their review dates; by default only those due."""
+    today = today or date.today()
+    years = get_int(store, REVIEW_YEARS)
+    found = []
+    for kind, sql in (("line", LINE_ACTIVITY), ("application", APPLICATION_ACTIVITY)):
+        for record_id, name, last, size in store.db.execute(sql).fetchall():
+            last_day = date.fromisoformat(str(last)[:10])
+            review_on = _kept_until(store, kind, record_id) or add_months(last_day, 12 * years)
+            if not due_only or review_on <= today:
+                found.append(
+                    ReviewItem(kind, record_id, name or "(unnamed)", last_day, review_on, size)
+                )
+    return sorted(found, key=lambda item: (item.review_on, item.kind, item.record_id))
+
+
+def keep(store: Store, kind: str, record_id: int, reason: str, next_review: date) -> None:
+    store.require(Permission.RETENTION)
+    if not reason.strip():
+        raise ValueError("give the reason for keeping the record")
+    if next_review <= date.today():
+        raise ValueError("the next review must be in the future")
+    with store.transaction(
+        "review: keep", f"{kind} {record_id} until {next_review}", justification=reason
+    ) as db:
+        db.execute(
+            "INSERT INTO reviews (record_kind, record_id, decision, reason, next_review, "
+            "decided_at, decided_by) VALUES (?, ?, 'keep', ?, ?, ?, ?)",
+            [kind, record_id, reason.strip(), next_review.isoformat(), utc_now(), store.actor],
+        )
+
+
+def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
+    """Erase a line (with its numbers) or an application; returns what was erased, in figures."""
+    store.require(Permission.RETENTION)
+    if not reason.strip():
+        raise ValueError("give the reason for disposal")
+    eraser = _erase_line if kind == "line" else _erase_application
+    with store.transaction("erase record", f"{kind} {record_id}", justification=reason) as db:
+        summary = eraser(db, record_id)
+        db.execute(
+            "INSERT INTO reviews (record_kind, record_id, decision, reason, decided_at, "
+            "decided_by) VALUES (?, ?, 'dispose', ?, ?, ?)",
+            [kind, record_id, reason.strip(), utc_now(), store.actor],
+        )
+    return summary
+
+
+def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:
+    if not db.execute("SELECT 1 FROM lines WHERE id = ?", [line_id]).fetchone():
+        raise RecordNotFound(f"line {line_id} is not in the register")
+    numbers = [r[0] for r in db.execute("SELECT id FROM numbers WHERE line_id = ?", [line_id])]
+    marks = ",".join("?" * len(numbers)) or "NULL"
+    for table in ("orders", "application_numbers", "exhibit_numbers", "devices", "status_changes"):
+        db.execute(f"DELETE FROM {table} WHERE number_id IN ({marks})", numbers)
+    db.execute(
+        f"UPDATE numbers SET replaces_number_id = NULL WHERE replaces_number_id IN ({marks})",
+        numbers,
+    )
+    db.execute(f"DELETE FROM numbers WHERE id IN ({marks})", numbers)
+    for table in ("evidence", "line_areas", "line_drugs"):
+        db.execute(f"DELETE FROM {table} WHERE line_id = ?", [line_id])
+    db.execute("DELETE FROM lines WHERE id = ?", [line_id])
+    return f"line {line_id} with {len(numbers)} numbers"
+
+
+def _erase_application(db: sqlite_utils.Database, application_id: int) -> str:
+    if not db.execute("SELECT 1 FROM applications WHERE id = ?", [application_id]).fetchone():
+        raise RecordNotFound(f"application {application_id} does not exist")
+    exhibits = [
+        r[0]
+        for r in db.execute("SELECT id FROM exhibits WHERE application_id = ?", [application_id])
+    ]
+    for exhibit in exhibits:
+        db.execute("DELETE FROM exhibit_numbers WHERE exhibit_id = ?", [exhibit])
+    db.execute("DELETE FROM exhibits WHERE application_id = ?", [application_id])
+    db.execute("DELETE FROM orders WHERE application_id = ?", [application_id])
+    db.execute("DELETE FROM application_numbers WHERE application_id = ?", [application_id])
+    db.execute(
+        "UPDATE applications SET renews_application_id = NULL WHERE renews_application_id = ?",
+        [application_id],
+    )
+    db.execute("DELETE FROM applications WHERE id = ?", [application_id])
+    return f"application {application_id} with {len(exhibits)} exhibits"

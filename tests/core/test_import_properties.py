@@ -1,0 +1,76 @@
+"""Whatever file arrives, the importer says what is wrong and stores nothing from it."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults, column_map, read_row
+from raptor_desktop.core.tabular import UnreadableFile, read_table
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def import_bytes(data: bytes, suffix: str = ".csv") -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            table = read_table(path)
+            mapping = column_map(table)
+        except (UnreadableFile, NoNumberColumn) as error:
+            assert str(error)
+            return "refused"
+        for row, cells in table.rows:
+            outcome = read_row(mapping, row, cells, RowDefaults(), allow_drama=True)
+            assert outcome.row == row
+            if hasattr(outcome, "reason"):
+                assert outcome.reason  # a rejected row always says why
+        return "read"
+
+
+@SETTINGS
+@given(st.binary(max_size=2000))
+def test_random_bytes(data: bytes) -> None:
+    import_bytes(data)
+    import_bytes(data, ".xlsx")
+
+
+@SETTINGS
+@given(
+    st.lists(st.lists(st.text(max_size=30), max_size=6), max_size=20),
+    st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]),
+)
+def test_text_tables_in_any_encoding(rows: list[list[str]], encoding: str) -> None:
+    text = "number,brand,areas\n" + "\n".join(
+        ",".join(c.replace(",", " ") for c in r) for r in rows
+    )
+    import_bytes(text.encode(encoding, errors="replace"))
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=3000), st.integers(min_value=0, max_value=200_000))
+def test_thousands_of_columns_and_huge_cells(columns: int, cell: int) -> None:
+    header = ",".join(["number", *[f"c{i}" for i in range(columns)]])
+    body = "07700 900123," + ",".join(["x" * min(cell, 100)] * columns) + "\n"
+    body += "07700 900124," + "y" * cell + "\n"
+    assert import_bytes((header + "\n" + body).encode()) in ("read", "refused")
+
+
+def test_formulas_are_text_never_evaluated() -> None:
+    data = b'number,brand,notes\n07700 900123,"=HYPERLINK(""x"")",=1+1\n=cmd|calc,K,\n'
+    assert import_bytes(data) == "read"
+
+
+def test_written_csv_cells_never_run_as_formulas() -> None:
+    from raptor_desktop.core.tabular import spreadsheet_safe
+
+    assert spreadsheet_safe("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
+    assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert spreadsheet_safe("-2+3") == "-2+3"
+    assert spreadsheet_safe("+44 7700 900123") == "+44 7700 900123"
+    assert spreadsheet_safe("+A1") == "'+A1"
+    assert spreadsheet_safe(7) == 7

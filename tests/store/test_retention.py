@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from raptor_desktop.core.accounts import NotPermitted, Role
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.store.applications import application_id
+from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.integrity import verify
+from raptor_desktop.store.lines import add_number, find_number
+from raptor_desktop.store.retention import dispose, keep, review_list
+from tests.app_fixtures import make_application
+
+LATER = date.today() + timedelta(days=6 * 366 + 1)
+
+
+def test_review_date_is_six_years_after_last_activity(training_store: Store) -> None:
+    add_number(training_store, "07700 900101", LineDetails(brand="Tony"))
+    assert review_list(training_store) == []
+    [item] = review_list(training_store, LATER)
+    assert (item.kind, item.name, item.size) == ("line", "Tony", 1)
+    assert item.review_on == date(date.today().year + 6, date.today().month, date.today().day)
+
+
+def test_keep_sets_the_next_review(training_store: Store) -> None:
+    ref = add_number(training_store, "07700 900101", LineDetails(brand="Tony"))
+    with pytest.raises(ValueError, match="reason"):
+        keep(training_store, "line", ref.line_id, " ", LATER + timedelta(days=400))
+    keep(training_store, "line", ref.line_id, "live investigation", LATER + timedelta(days=400))
+    assert review_list(training_store, LATER) == []
+    assert review_list(training_store, LATER + timedelta(days=401))[0].name == "Tony"
+
+
+def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    dee = find_number(demo_store, "07700 900103")
+    summary = dispose(demo_store, "line", dee.line_id, "no longer needed")
+    assert summary == f"line {dee.line_id} with 1 numbers"
+    assert (
+        demo_store.db.execute("SELECT COUNT(*) FROM numbers WHERE e164 = ?", [dee.e164]).fetchone()[
+            0
+        ]
+        == 0
+    )
+    assert (
+        demo_store.db.execute(
+            "SELECT COUNT(*) FROM application_numbers WHERE number_id = ?", [dee.id]
+        ).fetchone()[0]
+        == 0
+    )
+    [erasure] = entries(demo_store.db, AuditFilter(category="erasure"))
+    assert erasure.records == f"line {dee.line_id}" and erasure.justification == "no longer needed"
+    assert "07700" not in erasure.records
+    assert verify(demo_store).sound
+    dispose(demo_store, "application", application_id(demo_store, reference), "case closed")
+    assert demo_store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == 0
+
+
+def test_only_an_administrator_disposes(training_store: Store) -> None:
+    ref = add_number(training_store, "07700 900101", LineDetails())
+    training_store.role = Role.SUPERVISOR
+    with pytest.raises(NotPermitted):
+        dispose(training_store, "line", ref.line_id, "tidy up")
