@@ -29,7 +29,7 @@ def test_bundle_builds_and_passes_its_selftest(tmp_path: Path) -> None:
     )
     assert build.returncode == 0, build.stdout + build.stderr
     program = ROOT / "dist" / "raptor" / "raptor"
-    for name in ("raptor", "raptor-console", "raptor-desktop.desktop", "raptor-desktop.png"):
+    for name in ("raptor", "raptor-desktop.desktop", "raptor-desktop.png"):
         assert (program.parent / name).exists(), name
     run = subprocess.run(
         [str(program), "--selftest"],

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self._add_page("Areas", self.areas_page)
         self._add_page("Applications", self.applications_page)
         self._add_page("Orders", self.orders_page)
-        self.review_page = ReviewPage(self.store, self.run_dialog, self.refresh)
+        self.review_page = ReviewPage(self.store, lambda d: self.run_dialog(d), self.refresh)
         self._add_page("Review", self.review_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")

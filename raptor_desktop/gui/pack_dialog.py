@@ -30,7 +30,7 @@ class DisclosureDialog(OneChangeDialog):
     """Who receives the pack and why: a disclosure, logged under DPA 2018 s62."""
 
     def __init__(self, recipient: str, parent: QWidget | None = None) -> None:
-        super().__init__("Disclosure", parent)
+        super().__init__("Disclosure", parent, "Continue")
         self.recipient = QLineEdit(recipient)
         self.justification = QLineEdit("hearing bundle for the DDTRO application")
         self.form.addRow("&Recipient", self.recipient)

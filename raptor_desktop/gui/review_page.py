@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.accounts import NotPermitted
-from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
@@ -43,11 +43,10 @@ class ReviewModel(StoreListModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         item: ReviewItem = self._rows[index.row()]
-        unit = "numbers" if item.kind == "line" else "numbers in it"
         return [
             f"{item.kind} {item.record_id}",
             item.name,
-            f"{item.size} {unit}",
+            plural(item.size, "number"),
             uk_date(item.last_activity),
             uk_date(item.review_on),
         ][index.column()]
@@ -58,7 +57,9 @@ class ReviewDecisionDialog(OneChangeDialog):
         self, item: ReviewItem, decision: str, store: Store, parent: QWidget | None = None
     ) -> None:
         verb = "Keep" if decision == "keep" else "Dispose of"
-        super().__init__(f"{verb} {item.kind} {item.name}", parent)
+        super().__init__(
+            f"{verb} {item.kind} {item.name}", parent, "Keep" if decision == "keep" else "Dispose"
+        )
         self._item, self._decision, self._store = item, decision, store
         self.reason = QLineEdit()
         self.form.addRow("&Reason", self.reason)

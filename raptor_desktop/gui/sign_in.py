@@ -28,7 +28,7 @@ class FirstAdministratorDialog(OneChangeDialog):
     """A new database: its first account, an administrator, is created before anything else."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__("Create the administrator", parent)
+        super().__init__("Create the administrator", parent, "Create and sign in")
         self._store = store
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -66,7 +66,7 @@ class SignInDialog(OneChangeDialog):
         self, store: Store, parent: QWidget | None = None, *, locked_for: str | None = None
     ) -> None:
         title = "Locked — sign in again" if locked_for else f"Sign in — {store.path.name}"
-        super().__init__(title, parent)
+        super().__init__(title, parent, "Sign in")
         self._store = store
         self._locked_for = locked_for
         self.username = QLineEdit(locked_for or "")

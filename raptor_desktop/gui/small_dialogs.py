@@ -23,16 +23,24 @@ from raptor_desktop.store.lines import add_device, set_status
 
 
 class OneChangeDialog(QDialog):
-    """A form, an inline error line and Save/Cancel; subclasses fill the form and save."""
+    """A form, an inline error line and Save/Cancel; subclasses fill the form and save.
 
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    ``accept_text`` names the action when it is not saving ("Sign in", "Continue").
+    """
+
+    def __init__(self, title: str, parent: QWidget | None, accept_text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = MessageLabel()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        accept = (
+            QDialogButtonBox.StandardButton.Ok
+            if accept_text
+            else QDialogButtonBox.StandardButton.Save
         )
+        buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
+        if accept_text:
+            buttons.button(accept).setText(accept_text)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -119,3 +119,29 @@ def test_audit_viewer_filters_and_export_is_a_logged_disclosure(
         if e.event == "export audit log"
     ]
     assert disclosure.recipient == "Force data protection officer"
+
+
+def test_review_page_disposes_with_a_reason(
+    window: MainWindow, dialogs: list[QDialog], qtmodeltester: ModelTester
+) -> None:
+    from raptor_desktop.gui.review_page import ReviewDecisionDialog
+
+    page = window.review_page
+    page.show_all.setChecked(True)
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 12
+    assert page.model.data(page.model.index(0, 2)) == "2 numbers"
+
+    def decide(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ReviewDecisionDialog)
+        dialog.save()
+        assert "reason" in dialog.error.text()
+        dialog.reason.setText("no activity for six years")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = decide  # type: ignore[attr-defined]
+    page.table.selectRow(0)
+    page.decide("dispose")
+    assert page.model.rowCount() == 11
+    assert window.lines_page.model.rowCount() == 11
