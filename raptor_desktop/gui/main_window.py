@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
 from raptor_desktop.gui.backup_actions import BackupActions
-from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker
+from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
@@ -37,12 +36,10 @@ from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.sign_in import SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
-from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.paths import build_info, demo_db_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
 from raptor_desktop.store.errors import Conflict, StoreError
-from raptor_desktop.store.line_import import ImportResult
 from raptor_desktop.store.line_query import counts_by_status
 from raptor_desktop.store.reference import add_area
 
@@ -61,9 +58,9 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self._import_thread: QThread | None = None
         self._store_closed = False
         self.applications = ApplicationActions(self)
+        self.imports = ImportActions(self)
         self.backups = BackupActions(self)
         self._build_actions()
         self._build_menus()
@@ -443,69 +440,19 @@ class MainWindow(QMainWindow):
             self, "Import lines", "", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
         )
         if name:
-            self.start_import(Path(name))
-
-    def start_import(self, file_path: Path) -> ImportWorker:
-        """Import ``file_path`` in a worker thread with a progress dialog."""
-        worker = ImportWorker(self.store.path, file_path, self.store.actor)
-        progress = QProgressDialog(f"Importing {file_path.name}…", "Cancel", 0, 0, self)
-        progress.setWindowTitle("Import lines")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
-        self._progress = progress
-        self._import_worker = worker  # a reference, or Python would collect it mid-import
-        # Bound methods of this window: Qt queues the calls onto the GUI thread.
-        worker.progress.connect(self._on_import_progress)
-        worker.succeeded.connect(self._on_import_done)
-        worker.failed.connect(self._on_import_failed)
-        self.import_action.setEnabled(False)
-        self._import_thread = start_worker(worker, self)
-        return worker
-
-    @Slot(int, int)
-    def _on_import_progress(self, done: int, total: int) -> None:
-        self._progress.setMaximum(total)
-        self._progress.setValue(done)
-
-    @Slot(object)
-    def _on_import_done(self, result: ImportResult) -> None:
-        self._progress.reset()
-        self.import_action.setEnabled(True)
-        self.refresh()
-        self.statusBar().showMessage(f"{result.source}: {result.summary()}", 10_000)
-        self.last_import = result
-        self.run_dialog(ImportSummaryDialog(result, self))
-
-    @Slot(str)
-    def _on_import_failed(self, message: str) -> None:
-        self._progress.reset()
-        self.import_action.setEnabled(True)
-        self.last_import_error = message
-        QMessageBox.warning(self, "Import lines", message)
-
-    def _stop_import(self) -> None:
-        """Cancel a running import (nothing of it is stored) and wait for its thread."""
-        thread = self._import_thread
-        try:
-            running = isinstance(thread, QThread) and thread.isRunning()
-        except RuntimeError:  # the thread object was already deleted: nothing runs
-            running = False
-        if running and isinstance(thread, QThread):
-            self._import_worker.cancel()
-            thread.wait(10_000)
+            self.imports.start(Path(name))
 
     # -- databases ---------------------------------------------------------------------------
     def close_store_for_restore(self) -> None:
         """Let go of the database file so a restore can replace it."""
-        self._stop_import()
+        self.imports.stop()
         self.applications.wait()
         self.backups.wait()
         self.store.close()
         self._store_closed = True
 
     def switch_to(self, store: Store) -> None:
-        self._stop_import()
+        self.imports.stop()
         self.applications.wait()
         old, was_closed = self.store, self._store_closed
         self._store_closed = False
@@ -566,7 +513,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        self._stop_import()
+        self.imports.stop()
         self.applications.wait()
         self.backups.wait()
         if not self._store_closed:

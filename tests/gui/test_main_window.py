@@ -115,8 +115,8 @@ def test_import_through_the_menu(
     source.write_text("Phone,Brand,Area\n" + rows + "07700 9OO999,Bad,Thurrock\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     window.import_action.trigger()
-    qtbot.waitUntil(lambda: hasattr(window, "last_import"), timeout=10_000)
-    assert window.last_import.summary() == "imported 200, updated 0, rejected 1"  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.imports.last_result is not None, timeout=10_000)
+    assert window.imports.last_result.summary() == "imported 200, updated 0, rejected 1"
     summary = dialogs[-1]
     assert isinstance(summary, ImportSummaryDialog)
     assert "rejected 1" in summary.summary.text()
@@ -132,7 +132,7 @@ def test_import_of_unreadable_file_says_why(
     source.write_text("Brand\nTony\n", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a: shown.append(a[2]))
-    window.start_import(source)
+    window.imports.start(source)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "no number column" in shown[0]
     assert window.lines_page.model.rowCount() == 13

@@ -1,0 +1,75 @@
+"""Importing a spreadsheet from the window: in the background, with progress and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Slot
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker
+from raptor_desktop.gui.workers import start_worker
+from raptor_desktop.store.line_import import ImportResult
+
+if TYPE_CHECKING:
+    from raptor_desktop.gui.main_window import MainWindow
+
+
+class ImportActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self._thread: QThread | None = None
+        self.last_result: ImportResult | None = None
+        self.last_error: str | None = None
+
+    def start(self, file_path: Path) -> ImportWorker:
+        """Import ``file_path`` in a worker thread with a progress dialog."""
+        window = self.window
+        worker = ImportWorker(window.store.path, file_path, window.store.actor)
+        progress = QProgressDialog(f"Importing {file_path.name}…", "Cancel", 0, 0, window)
+        progress.setWindowTitle("Import lines")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
+        self._progress = progress
+        self._worker = worker  # a reference, or Python would collect it mid-import
+        # Bound methods of this QObject: Qt queues the calls onto the GUI thread.
+        worker.progress.connect(self._on_progress)
+        worker.succeeded.connect(self._on_done)
+        worker.failed.connect(self._on_failed)
+        window.import_action.setEnabled(False)
+        self._thread = start_worker(worker, self)
+        return worker
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self._progress.setMaximum(total)
+        self._progress.setValue(done)
+
+    @Slot(object)
+    def _on_done(self, result: ImportResult) -> None:
+        self._progress.reset()
+        self.window.import_action.setEnabled(True)
+        self.window.refresh()
+        self.window.statusBar().showMessage(f"{result.source}: {result.summary()}", 10_000)
+        self.last_result = result
+        self.window.run_dialog(ImportSummaryDialog(result, self.window))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._progress.reset()
+        self.window.import_action.setEnabled(True)
+        self.last_error = message
+        QMessageBox.warning(self.window, "Import lines", message)
+
+    def stop(self) -> None:
+        """Cancel a running import (nothing of it is stored) and wait for its thread."""
+        try:
+            running = self._thread is not None and self._thread.isRunning()
+        except RuntimeError:  # the thread object was already deleted: nothing runs
+            running = False
+        if running and self._thread is not None:
+            self._worker.cancel()
+            self._thread.wait(10_000)
