@@ -6,10 +6,16 @@ from phonenumbers import PhoneNumberType
 
 from raptor_desktop.core.numbers import (
     NumberRejected,
+    is_drama,
     national_format,
     parse_mobile,
     search_digits,
 )
+
+PERSONAL_EXAMPLE = phonenumbers.format_number(
+    phonenumbers.example_number_for_type("GB", PhoneNumberType.PERSONAL_NUMBER),
+    phonenumbers.PhoneNumberFormat.NATIONAL,
+)  # libphonenumber's own example of a 070 personal number
 
 VALID_GB = phonenumbers.format_number(
     phonenumbers.example_number_for_type("GB", PhoneNumberType.MOBILE),
@@ -55,9 +61,9 @@ def test_every_written_form_is_read_in_a_training_database(text: str, e164: str)
         ("077", "too short"),
         ("07700 9001234", "too long"),
         ("020 7946 0000", "not a mobile: 02079460000 is a landline"),
-        ("0800 123 4567", "not a mobile"),
-        ("07012 345678", "personal number"),
-        ("+33 6 12 34 56 78", r"not a UK number: country code \+33"),
+        ("0808 157 0000", "not a mobile"),  # Ofcom's drama range for freephone
+        (PERSONAL_EXAMPLE, "personal number"),
+        ("+33 1 99 00 00 00", r"not a UK number: country code \+33"),  # French fiction range
         ("07400 123#456", "not part of a phone number"),
         ("07700 900\u0661\u0662\u0663", "not part of a phone number"),
         ("07400 1+23456", r"'\+' may only stand at the start"),
@@ -77,9 +83,9 @@ def test_live_database_rejects_the_drama_range_naming_it() -> None:
     assert "training database" in message
 
 
-def test_a_number_just_outside_the_drama_range_is_not_drama() -> None:
-    with pytest.raises(NumberRejected, match="not a valid number|not in an allocated"):
-        parse_mobile("07700 901000")
+def test_the_drama_range_ends_where_ofcom_says() -> None:
+    assert is_drama("7700900000") and is_drama("7700900999")
+    assert not is_drama("7700899999") and not is_drama("7700901000")
 
 
 def test_valid_gb_mobile_accepted_in_live_database_with_range_holder() -> None:
