@@ -13,6 +13,7 @@ from raptor_desktop.documents.heading import (
     case_heading,
     esc,
     item_identifiers,
+    position,
     signature_block,
 )
 from raptor_desktop.documents.render import render
@@ -72,7 +73,7 @@ def application_pdf(case: CaseFile) -> bytes:
         Paragraph("4. The hearing", HEADING),
         Paragraph(f"Hearing: {esc(case.hearing_text)}, {esc(case.court)}.", BODY),
         Spacer(1, 12),
-        signature_block(case.authoriser.name or "", case.authoriser.rank or "Applicant"),
+        signature_block(case.authoriser.name, position(case.authoriser) or "Applicant"),
     ]
     return render(story, title=f"{case.reference} application")
 
@@ -107,5 +108,5 @@ def authority_pdf(case: CaseFile) -> bytes:
                 BODY,
             )
         )
-    story += [Spacer(1, 18), signature_block(officer.name, officer.rank)]
+    story += [Spacer(1, 18), signature_block(officer.name, position(officer))]
     return render(story, title=f"{case.reference} authority")

@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from raptor_desktop.core.applications import Officer
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.documents.styles import CENTRE, CENTRE_BOLD, PLAIN, RIGHT
 
@@ -75,6 +76,12 @@ def signature_block(name: str, role: str) -> Table:
         )
     )
     return table
+
+
+def position(officer: Officer) -> str:
+    """The signature block's position line: rank, collar number and force."""
+    collar = f" {officer.collar}" if officer.collar else ""
+    return ", ".join(p for p in (f"{officer.rank}{collar}".strip(), officer.force) if p)
 
 
 def item_identifiers(imei: tuple[str, ...], imsi: tuple[str, ...], iccid: tuple[str, ...]) -> str:

@@ -7,9 +7,15 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, plural
-from raptor_desktop.documents.heading import ACT, esc, item_identifiers, signature_block
+from raptor_desktop.documents.heading import (
+    ACT,
+    esc,
+    item_identifiers,
+    position,
+    signature_block,
+)
 from raptor_desktop.documents.render import render
-from raptor_desktop.documents.styles import BODY, NUMBERED, PLAIN, RIGHT
+from raptor_desktop.documents.styles import BODY, NUMBERED, PLAIN, RIGHT, SUBJECT
 
 
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
@@ -24,13 +30,13 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph(f"To: Law enforcement liaison, {esc(provider)}", PLAIN),
         Paragraph(f"Our reference: {esc(case.reference)}", PLAIN),
         Spacer(1, 0.5 * cm),
+        Paragraph("Dear Sir or Madam,", PLAIN),
+        Spacer(1, 0.3 * cm),
         Paragraph(
             f"<b>Application for a drug dealing telecommunications restriction order "
             f"under {ACT}</b>",
-            BODY,
+            SUBJECT,
         ),
-        Paragraph("Dear Sir or Madam,", PLAIN),
-        Spacer(1, 0.2 * cm),
         Paragraph(
             f"I write to tell you that {esc(applicant)} "
             f"will apply to the {esc(case.court or 'county court')} on "
@@ -59,6 +65,6 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         ),
         Paragraph("Yours faithfully,", BODY),
         Spacer(1, 0.8 * cm),
-        signature_block(officer.name, officer.described()),
+        signature_block(officer.name, position(officer)),
     ]
     return render(story, title=f"{case.reference} letter to {provider}")

@@ -12,7 +12,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.documents.heading import case_heading, esc, item_identifiers, signature_block
+from raptor_desktop.documents.heading import (
+    case_heading,
+    esc,
+    item_identifiers,
+    position,
+    signature_block,
+)
 from raptor_desktop.documents.render import STATEMENT_LEFT, render
 from raptor_desktop.documents.styles import BODY, MARK, NUMBERED, TITLE
 
@@ -107,6 +113,6 @@ def statement_pdf(case: CaseFile) -> bytes:
         Paragraph("<b>Statement of truth</b>", BODY),
         Paragraph(STATEMENT_OF_TRUTH, BODY),
         Spacer(1, 0.3 * cm),
-        signature_block(case.applicant.name, case.applicant.described()),
+        signature_block(case.applicant.name, position(case.applicant)),
     ]
     return render(story, title=f"{case.reference} witness statement", left=STATEMENT_LEFT)

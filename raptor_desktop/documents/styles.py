@@ -27,6 +27,7 @@ TITLE = ParagraphStyle(
 HEADING = ParagraphStyle(
     "heading", fontName=SERIF_BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=5
 )
+SUBJECT = ParagraphStyle("subject", parent=BODY, fontName=SERIF_BOLD, alignment=0)
 CENTRE = ParagraphStyle("centre", parent=BODY, alignment=TA_CENTER, spaceAfter=3)
 CENTRE_BOLD = ParagraphStyle("centre_bold", parent=CENTRE, fontName=SERIF_BOLD)
 RIGHT = ParagraphStyle("right", parent=BODY, alignment=TA_RIGHT, spaceAfter=0)
