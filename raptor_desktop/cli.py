@@ -13,7 +13,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
 from raptor_desktop import __version__, cli_accounts, cli_applications
@@ -169,19 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--user")
     audit.add_argument("--category", choices=[c.value for c in Category])
     audit.add_argument("--record", help="entries naming this record, e.g. a number")
-    audit.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD")
+    audit.add_argument("--since", type=cli_applications.date_arg, metavar="YYYY-MM-DD")
     audit.add_argument("--json", action="store_true")
     cli_applications.register(commands)
     cli_accounts.register(commands)
     cli_accounts.register_review(commands)
     return parser
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _db_path(args: argparse.Namespace) -> Path:

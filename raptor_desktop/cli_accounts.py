@@ -11,8 +11,8 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import date
 
+from raptor_desktop.cli_applications import date_arg
 from raptor_desktop.core.accounts import Permission, Role, parse_role
 from raptor_desktop.store.accounts import (
     add_user,
@@ -95,7 +95,7 @@ def register_review(commands: argparse._SubParsersAction) -> None:  # type: igno
     decide.add_argument("--reason", required=True)
     decide.add_argument(
         "--until",
-        type=date.fromisoformat,
+        type=date_arg,
         metavar="YYYY-MM-DD",
         help="next review date when keeping",
     )

@@ -41,7 +41,8 @@ from raptor_desktop.store.settings import (
 OpenStore = Callable[[argparse.Namespace], Store]
 
 
-def _date(text: str) -> date:
+def date_arg(text: str) -> date:
+    """An argparse type: a ``YYYY-MM-DD`` date, or a usage error saying so."""
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -61,7 +62,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     new = commands.add_parser("new-application", help="start a DDTRO application on numbers")
     new.add_argument("numbers", nargs="+", metavar="NUMBER")
     new.add_argument("--court", required=True)
-    new.add_argument("--hearing", type=_date, required=True, metavar="YYYY-MM-DD")
+    new.add_argument("--hearing", type=date_arg, required=True, metavar="YYYY-MM-DD")
     new.add_argument("--time", default="", metavar="HH:MM")
     new.add_argument(
         "--applicant", required=True, metavar="NAME", help="the officer who prepares the case"
@@ -73,7 +74,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     new.add_argument("--authoriser", default="", metavar="NAME")
     new.add_argument("--authoriser-rank", default="")
     new.add_argument("--authoriser-collar", default="")
-    new.add_argument("--authorised-on", type=_date, metavar="YYYY-MM-DD")
+    new.add_argument("--authorised-on", type=date_arg, metavar="YYYY-MM-DD")
     new.add_argument("--claim", default="", help="claim number, once the court gives one")
     new.add_argument("--reference", help="instead of the generated one")
     new.add_argument("--operation", default="Operation Raptor")
@@ -85,7 +86,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     exhibit.add_argument("reference")
     exhibit.add_argument("--initials", required=True, help="the officer's initials, e.g. RC")
     exhibit.add_argument("--description", required=True)
-    exhibit.add_argument("--date", type=_date)
+    exhibit.add_argument("--date", type=date_arg)
     exhibit.add_argument("--number", action="append", default=[], help="a related number")
     exhibit.add_argument("--file", type=Path, help="a PDF or image to attach")
 
@@ -103,8 +104,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     outcome.add_argument("reference")
     outcome.add_argument("number")
     outcome.add_argument("outcome", help="made, refused, adjourned, withdrawn or carved-out")
-    outcome.add_argument("--date", type=_date, help="date of the order (default today)")
-    outcome.add_argument("--until", type=_date, help="the order lasts until this date")
+    outcome.add_argument("--date", type=date_arg, help="date of the order (default today)")
+    outcome.add_argument("--until", type=date_arg, help="the order lasts until this date")
     outcome.add_argument("--months", type=int, help="the order lasts this many months")
     outcome.add_argument(
         "--deadline",
@@ -121,7 +122,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     confirm.add_argument("reference")
     confirm.add_argument("number")
-    confirm.add_argument("--date", type=_date)
+    confirm.add_argument("--date", type=date_arg)
 
     orders = commands.add_parser("orders", help="list orders with compliance deadline and end")
     orders.add_argument("--json", action="store_true")
@@ -134,11 +135,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     holidays = commands.add_parser("holidays", help="bank holidays used for deadlines")
     holidays.add_argument("--year", type=int, default=date.today().year)
     group = holidays.add_mutually_exclusive_group()
-    group.add_argument("--add", type=_date, metavar="YYYY-MM-DD", help="count a day as a holiday")
     group.add_argument(
-        "--remove", type=_date, metavar="YYYY-MM-DD", help="count a listed holiday as a working day"
+        "--add", type=date_arg, metavar="YYYY-MM-DD", help="count a day as a holiday"
     )
-    group.add_argument("--clear", type=_date, metavar="YYYY-MM-DD", help="undo --add or --remove")
+    group.add_argument(
+        "--remove",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="count a listed holiday as a working day",
+    )
+    group.add_argument(
+        "--clear", type=date_arg, metavar="YYYY-MM-DD", help="undo --add or --remove"
+    )
     holidays.add_argument("--note", default="")
 
     nets = commands.add_parser("networks", help="mobile networks and MVNO host networks")

@@ -17,9 +17,23 @@ def full_datetime(moment: datetime) -> str:
     return f"{hour}.{moment.minute:02d} {suffix} on {full_date(moment.date())}"
 
 
-def uk_date(day: date | None) -> str:
-    """``21/05/2021``: how dates are shown in the window."""
-    return day.strftime("%d/%m/%Y") if day else ""
+def uk_date(day: date | str | None) -> str:
+    """``21/05/2021``: how dates are shown in the window (from a date or ISO text)."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return day.strftime("%d/%m/%Y")
+
+
+def to_iso(day: date | None) -> str | None:
+    """A date as stored (``YYYY-MM-DD``), or None."""
+    return day.isoformat() if day else None
+
+
+def from_iso(text: str | None) -> date | None:
+    """A stored ``YYYY-MM-DD`` as a date, or None."""
+    return date.fromisoformat(text) if text else None
 
 
 def plural(count: int, word: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,7 +44,7 @@ class ApplicationsTableModel(StoreListModel):
         key = COLUMNS[index.column()][0]
         value = self._rows[index.row()][key]
         if key == "hearing_date":
-            return uk_date(date.fromisoformat(str(value))) if value else "to be fixed"
+            return uk_date(str(value)) if value else "to be fixed"
         return "" if value is None else str(value)
 
 

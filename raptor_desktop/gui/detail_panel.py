@@ -6,9 +6,9 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, national_format
 from raptor_desktop.core.register import format_pounds
-from raptor_desktop.gui.lines_model import uk_date
 from raptor_desktop.store.line_detail import NumberDetail
 
 
@@ -31,7 +31,7 @@ def _line_number_item(number: dict[str, object]) -> str:
     note = f" (replaced {escape(national_format(str(replaced)))})" if replaced else ""
     return (
         f"<li>{escape(national_format(str(number['e164'])))} — {escape(str(number['status']))}"
-        f"{note}, first seen {uk_date(number['first_seen'])}</li>"
+        f"{note}, first seen {uk_date(str(number['first_seen'] or ''))}</li>"
     )
 
 
@@ -39,7 +39,7 @@ def _evidence_item(item: dict[str, object]) -> str:
     where = f" — {escape(str(item['location']))}" if item["location"] else ""
     ref = f" [{escape(str(item['reference']))}]" if item["reference"] else ""
     return (
-        f"<li>{uk_date(item['occurred_on'])} <b>{escape(str(item['kind']))}</b>: "
+        f"<li>{uk_date(str(item['occurred_on'] or ''))} <b>{escape(str(item['kind']))}</b>: "
         f"{escape(str(item['details']))}{where}{ref}</li>"
     )
 
@@ -63,11 +63,11 @@ def detail_html(detail: NumberDetail) -> str:
                 ("E.164", escape(detail.e164)),
                 (
                     "First seen",
-                    uk_date(detail.dates.first_seen and detail.dates.first_seen.isoformat()),
+                    uk_date(detail.dates.first_seen),
                 ),
                 (
                     "Last seen",
-                    uk_date(detail.dates.last_seen and detail.dates.last_seen.isoformat()),
+                    uk_date(detail.dates.last_seen),
                 ),
                 (
                     "Range holder",

@@ -7,11 +7,10 @@ list of integers and the rows on screen.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.store.database import Store
@@ -39,13 +38,6 @@ _STATUS_COLOURS = {
     "refused": "#fde7e7",
     "re-emerged": "#fde7e7",
 }
-
-
-def uk_date(value: object) -> str:
-    """``2026-11-29`` → ``29/11/2026``: the interface shows UK dates."""
-    if not value:
-        return ""
-    return date.fromisoformat(str(value)).strftime("%d/%m/%Y")
 
 
 class LinesTableModel(FlatTableModel):

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             label.setMargin(16)
             self._add_page(title, label)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
 
         self.view_menu.clear()
@@ -267,6 +268,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_status_bar()
 
+    def _page_shown(self, row: int) -> None:
+        if self.pages.widget(row) is self.review_page:
+            self.review_page.activate()
+
     def _add_page(self, title: str, widget: QWidget) -> None:
         self.nav.addItem(title)
         self.pages.addWidget(widget)
@@ -290,7 +295,8 @@ class MainWindow(QMainWindow):
         self.areas_page.model.refresh()
         self.applications_page.model.refresh()
         self.orders_page.refresh()
-        self.review_page.model.refresh()
+        if self.pages.currentWidget() is self.review_page:  # a full scan: only when looked at
+            self.review_page.model.refresh()
         self._update_status_bar()
 
     # -- applications ----------------------------------------------------------------------

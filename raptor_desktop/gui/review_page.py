@@ -28,9 +28,14 @@ COLUMNS = ("Record", "Name", "Size", "Last activity", "Review due")
 
 
 class ReviewModel(StoreListModel):
+    """Reads every line and application, so it loads only once the view is first shown."""
+
     show_all = False
+    active = False
 
     def load(self) -> list[ReviewItem]:
+        if not self.active:
+            return []
         return review_list(self._store, due_only=not self.show_all)
 
     def column_titles(self) -> list[str]:
@@ -125,9 +130,13 @@ class ReviewPage(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.message)
 
+    def activate(self) -> None:
+        self.model.active = True
+        self.model.refresh()
+
     def _toggle(self, checked: bool) -> None:
         self.model.show_all = checked
-        self.model.refresh()
+        self.activate()
 
     def decide(self, decision: str) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -12,16 +12,13 @@ from raptor_desktop.core.case_file import (
     CaseItem,
     grounds_from_evidence,
 )
+from raptor_desktop.core.dates import from_iso
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import stored_file
 from raptor_desktop.store.line_detail import line_details
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, UNIT_NAME, get_text
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[CaseItem]:
@@ -72,7 +69,7 @@ def _evidence(store: Store, app_id: int) -> list[CaseEvidence]:
         "WHERE an.application_id = ? ORDER BY e.occurred_on, e.id",
         [app_id],
     ).fetchall()
-    return [CaseEvidence(b, k, _date(d), t, loc, ref) for b, k, d, t, loc, ref in rows]
+    return [CaseEvidence(b, k, from_iso(d), t, loc, ref) for b, k, d, t, loc, ref in rows]
 
 
 def _exhibits(store: Store, app_id: int, *, check_files: bool) -> list[CaseExhibit]:
@@ -92,7 +89,9 @@ def _exhibits(store: Store, app_id: int, *, check_files: bool) -> list[CaseExhib
         )
         path = stored_file(store, name, digest) if name and check_files else None
         exhibits.append(
-            CaseExhibit(f"{initials}/{seq}", description, _date(day), name, path, digest, numbers)
+            CaseExhibit(
+                f"{initials}/{seq}", description, from_iso(day), name, path, digest, numbers
+            )
         )
     return exhibits
 
@@ -115,12 +114,12 @@ def load_case_file(
         reference=row[0],
         operation=row[1],
         court=row[2],
-        hearing_date=_date(row[3]),
+        hearing_date=from_iso(row[3]),
         hearing_time=row[4] or "",
         claim_number=row[5],
         applicant=Officer(row[6], row[7], row[8], row[9], row[10]),
         authoriser=Officer(row[11], row[12], row[13]),
-        authorised_on=_date(row[14]),
+        authorised_on=from_iso(row[14]),
         statement_number=row[15],
         status=ApplicationStatus(row[16]),
         items=_items(store, app_id, evidence),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
+from raptor_desktop.core.dates import from_iso
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.statuses import Status
@@ -32,10 +32,6 @@ class NumberDetail:
     @property
     def display(self) -> str:
         return national_format(self.e164)
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def line_details(store: Store, line_id: int) -> LineDetails:
@@ -92,7 +88,7 @@ def number_detail(store: Store, number_id: int) -> NumberDetail:
         e164=row[0],
         line_id=row[1],
         status=Status(row[2]),
-        dates=SeenDates(_date(row[3]), _date(row[4])),
+        dates=SeenDates(from_iso(row[3]), from_iso(row[4])),
         range_holder=row[5],
         provider_confirmed=row[6],
         crown_dependency=row[7],

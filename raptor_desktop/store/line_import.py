@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from raptor_desktop.core.dates import to_iso
 from raptor_desktop.core.line_import import (
     ImportRow,
     RejectedRow,
@@ -120,8 +121,8 @@ def _apply_row(store: Store, db: sqlite_utils.Database, row: ImportRow, source: 
             )
         db.execute("UPDATE lines SET brand = ? WHERE id = ?", [details.brand, line_id])
     _merge_line(db, line_id, areas, details)
-    first = min(filter(None, [first_seen, _iso(row.dates.first_seen)]), default=None)
-    last = max(filter(None, [last_seen, _iso(row.dates.last_seen)]), default=None)
+    first = min(filter(None, [first_seen, to_iso(row.dates.first_seen)]), default=None)
+    last = max(filter(None, [last_seen, to_iso(row.dates.last_seen)]), default=None)
     if (first, last) != (first_seen, last_seen):
         db.execute(
             "UPDATE numbers SET first_seen = ?, last_seen = ? WHERE id = ?",
@@ -133,10 +134,6 @@ def _apply_row(store: Store, db: sqlite_utils.Database, row: ImportRow, source: 
     db.execute("UPDATE numbers SET updated_at = ? WHERE id = ?", [now, number_id])
     db.execute("UPDATE lines SET updated_at = ? WHERE id = ?", [now, line_id])
     return "updated"
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _merged_text(old: str, new: str) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 
 import sqlite_utils
 
+from raptor_desktop.core.dates import to_iso
 from raptor_desktop.core.identifiers import validate_identifier
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import MobileNumber, national_digits, national_format, parse_mobile
@@ -176,8 +177,8 @@ def insert_number(
             "search_digits": national_digits(number.e164),
             "line_id": line_id,
             "status": status.value,
-            "first_seen": _iso(dates.first_seen),
-            "last_seen": _iso(dates.last_seen),
+            "first_seen": to_iso(dates.first_seen),
+            "last_seen": to_iso(dates.last_seen),
             "range_holder": number.range_holder,
             "crown_dependency": number.crown_dependency,
             "replaces_number_id": replaces_id,
@@ -197,10 +198,6 @@ def _replaced_number_id(store: Store, replaces: str, line_id: int) -> int:
             "give the same line name"
         )
     return old.id
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def update_line(store: Store, line_id: int, details: LineDetails) -> None:
@@ -236,8 +233,8 @@ def update_number(store: Store, number_id: int, dates: SeenDates, provider_confi
         db.table("numbers").update(
             number_id,
             {
-                "first_seen": _iso(dates.first_seen),
-                "last_seen": _iso(dates.last_seen),
+                "first_seen": to_iso(dates.first_seen),
+                "last_seen": to_iso(dates.last_seen),
                 "provider_confirmed": provider_confirmed.strip(),
                 "updated_at": utc_now(),
             },

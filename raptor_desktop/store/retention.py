@@ -43,13 +43,15 @@ class ReviewItem:
     size: int
 
 
-def _kept_until(store: Store, kind: str, record_id: int) -> date | None:
-    row = store.db.execute(
-        "SELECT next_review FROM reviews WHERE record_kind = ? AND record_id = ? "
-        "AND decision = 'keep' ORDER BY id DESC LIMIT 1",
-        [kind, record_id],
-    ).fetchone()
-    return date.fromisoformat(row[0]) if row and row[0] else None
+def _kept_until(store: Store) -> dict[tuple[str, int], date]:
+    """The next review date set by the latest "keep" decision on each record (one query)."""
+    kept: dict[tuple[str, int], date] = {}
+    for kind, record_id, next_review in store.db.execute(
+        "SELECT record_kind, record_id, next_review FROM reviews "
+        "WHERE decision = 'keep' ORDER BY id"
+    ):
+        kept[(kind, record_id)] = date.fromisoformat(next_review)
+    return kept
 
 
 def review_list(
@@ -58,11 +60,12 @@ def review_list(
     """Lines and applications with their review dates; by default only those due."""
     today = today or date.today()
     years = get_int(store, REVIEW_YEARS)
+    kept = _kept_until(store)
     found = []
     for kind, sql in (("line", LINE_ACTIVITY), ("application", APPLICATION_ACTIVITY)):
         for record_id, name, last, size in store.db.execute(sql).fetchall():
             last_day = date.fromisoformat(str(last)[:10])
-            review_on = _kept_until(store, kind, record_id) or add_months(last_day, 12 * years)
+            review_on = kept.get((kind, record_id)) or add_months(last_day, 12 * years)
             if not due_only or review_on <= today:
                 found.append(
                     ReviewItem(kind, record_id, name or "(unnamed)", last_day, review_on, size)
