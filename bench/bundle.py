@@ -33,8 +33,9 @@ def startup_seconds(command: list[str], db: Path) -> float:
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        subprocess.run([*command, "--db", str(db)], env=env, check=True, capture_output=True,
-                       timeout=60)
+        subprocess.run(
+            [*command, "--db", str(db)], env=env, check=True, capture_output=True, timeout=60
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

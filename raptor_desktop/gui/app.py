@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from raptor_desktop import __version__
+from raptor_desktop.gui.gc_guard import GuiThreadCollector
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
 from raptor_desktop.paths import APP_NAME, log_dir, resource_path
@@ -110,6 +111,7 @@ def _show_first_window_and_exit(app: QApplication, store: Store, lock: QLockFile
 def run_gui(path: Path, *, demo: bool = False) -> int:
     setup_logging()
     app = make_application()
+    collector = GuiThreadCollector(app)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = lock_database(path)
     if isinstance(lock, str):
@@ -135,6 +137,7 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
     QTimer.singleShot(0, window.applications.show_warnings)
     QTimer.singleShot(2000, lambda: window.backups.automatic(daily=True))
     code = app.exec()
+    collector.stop()
     window.store.close()
     lock.unlock()
     return int(code)

@@ -1,13 +1,22 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from raptor_desktop.gui.gc_guard import GuiThreadCollector
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.store.database import Store
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp: object) -> Iterator[GuiThreadCollector]:
+    """As in the app: garbage (Qt objects among it) is collected only on the GUI thread."""
+    collector = GuiThreadCollector()
+    yield collector
+    collector.stop()
 
 
 def make_window(qtbot: QtBot, store: Store) -> MainWindow:
