@@ -24,6 +24,7 @@ from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
+from raptor_desktop.core.sms import count_message, split_parts
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, parse_status
 from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
 from raptor_desktop.paths import default_db_path, demo_db_path
@@ -170,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--record", help="entries naming this record, e.g. a number")
     audit.add_argument("--since", type=cli_applications.date_arg, metavar="YYYY-MM-DD")
     audit.add_argument("--json", action="store_true")
+    count = commands.add_parser(
+        "count-message", help="how many texts a support message costs (GSM-7 or UCS-2)"
+    )
+    count.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
+    count.add_argument("--parts", action="store_true", help="also print each part")
     cli_applications.register(commands)
     cli_accounts.register(commands)
     cli_accounts.register_review(commands)
@@ -398,7 +404,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_count_message(args: argparse.Namespace) -> int:
+    text = sys.stdin.read().rstrip("\n") if args.text == "-" else args.text
+    count = count_message(text)
+    print(f"{count.describe()} ({count.units} units)")
+    if args.parts:
+        for number, part in enumerate(split_parts(text), start=1):
+            print(f"--- part {number} ---")
+            print(part)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "count-message": cmd_count_message,
     "verify": cmd_verify,
     "backup": cmd_backup,
     "restore": cmd_restore,

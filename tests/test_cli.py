@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 import re
 import sqlite3
@@ -281,3 +282,15 @@ def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     conn.close()
     code, out, _ = run(capsys, *db, "verify")
     assert code == 1 and out.startswith("audit entry 2: its content was altered")
+
+
+def test_count_message_prints_parts_and_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "count-message", "a" * 151 + "{}[]~", "--parts")
+    assert code == 0
+    assert out.splitlines()[0] == "2 messages (GSM-7), 145 left in this part (161 units)"
+    assert "--- part 2 ---" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("Help is here 🙂\n"))
+    code, out, _ = run(capsys, "count-message")
+    assert out.startswith("1 message (UCS-2), 55 left in this part; UCS-2 because of: 🙂")
