@@ -1,0 +1,76 @@
+"""A database in a folder the officer cannot write to: a clear message and nothing changed.
+
+Root ignores file permissions, so when the suite runs as root (as in CI) the program runs
+as the unprivileged ``nobody`` through util-linux's ``setpriv``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from raptor_desktop.cli import main
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def read_only_folder() -> Iterator[Path]:
+    # Not tmp_path: pytest makes its base private to the user running the suite.
+    folder = Path(tempfile.mkdtemp(prefix="raptor-ro-"))
+    folder.chmod(0o755)
+    yield folder
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def as_unprivileged(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "setpriv (util-linux) is needed to test permissions as root"
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+
+
+def test_a_read_only_folder_gets_a_clear_message_and_no_damage(read_only_folder: Path) -> None:
+    database = read_only_folder / "register.sqlite3"
+    assert main(["--db", str(database), "init", "--training", "--admin", "admin"]) == 0
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    files_before = sorted(p.name for p in read_only_folder.iterdir())
+    database.chmod(0o444)
+    read_only_folder.chmod(0o555)
+    home = Path(tempfile.mkdtemp(prefix="raptor-home-"))
+    home.chmod(0o777)
+    try:
+        result = subprocess.run(
+            as_unprivileged(
+                [sys.executable, "-m", "raptor_desktop", "--db", str(database), "add-line"]
+                + ["07700 900123"]
+            ),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={
+                **os.environ,
+                "HOME": str(home),
+                "XDG_DATA_HOME": str(home),
+                "RAPTOR_USER": "admin",
+                "RAPTOR_PASSWORD": PASSWORD,
+            },
+        )
+    finally:
+        shutil.rmtree(home)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "read-only" in result.stderr and str(database) in result.stderr
+    assert "Copy the database to a folder you can write to" in result.stderr
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in read_only_folder.iterdir()) == files_before
