@@ -16,6 +16,7 @@ import secrets
 import sqlite3
 import tempfile
 import zipfile
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,7 @@ from pathlib import Path
 from raptor_desktop import __version__
 from raptor_desktop.core.accounts import Permission, Role, require
 from raptor_desktop.core.audit import AuditEntry, first_break
+from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.exhibits import attachment_dir
 from raptor_desktop.store.schema import SCHEMA_VERSION
@@ -207,6 +209,8 @@ def restore_backup(
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db_path)
+    with closing(sqlite3.connect(db_path)) as restored:
+        write_anchor(restored, db_path)  # the restored log's head is the one to expect now
     return safety
 
 

@@ -23,6 +23,7 @@ from raptor_desktop.core.audit import Category, category_of
 from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
 from raptor_desktop.store import audit
+from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.errors import StoreError, translate
 from raptor_desktop.store.migrations import migrate
 
@@ -142,6 +143,7 @@ class Store:
         except sqlite3.Error as error:
             raise translate(error, str(self.path)) or error from error
         if not self.db.conn.in_transaction:
+            write_anchor(self.db.conn, self.path)
             for listener in self._listeners:
                 listener(action, detail)
 
@@ -176,6 +178,8 @@ class Store:
                 )
         except sqlite3.Error as error:
             raise translate(error, str(self.path)) or error from error
+        if not self.db.conn.in_transaction:
+            write_anchor(self.db.conn, self.path)
 
     def _seed_if_new(self, training: bool) -> None:
         if self.meta("created_at") is not None:

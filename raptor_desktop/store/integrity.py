@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from raptor_desktop.store.audit import check_chain
+from raptor_desktop.store.audit_anchor import check_anchor
 from raptor_desktop.store.database import Store
 
 
@@ -25,7 +26,7 @@ def verify(store: Store) -> IntegrityReport:
         report.problems += [f"integrity check: {r}" for r in results[:20]]
     for table, rowid, parent, _ in store.db.execute("PRAGMA foreign_key_check").fetchall()[:20]:
         report.problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
-    chain_break = check_chain(store.db)
+    chain_break = check_chain(store.db) or check_anchor(store.db.conn, store.path)
     if chain_break is not None:
         report.problems.append(str(chain_break))
     report.entries = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]

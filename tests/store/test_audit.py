@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from raptor_desktop.core.audit import Category
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status, StatusChangeRefused
 from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.audit_anchor import anchor_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_number, set_status
@@ -64,6 +66,9 @@ def tamper(path: Path, sql: str) -> None:
         ("UPDATE audit_log SET records = 'nothing to see' WHERE id = 3;", 3, "altered"),
         ("DELETE FROM audit_log WHERE id = 3;", 4, "removed"),
         ("UPDATE audit_log SET prev_hash = 'forged' WHERE id = 4;", 4, "does not follow"),
+        # Cut off the end: the rest is a sound chain, the note beside the file is not met.
+        ("DELETE FROM audit_log WHERE id >= 5;", 5, "entries 5 to 7 were removed from the end"),
+        ("DELETE FROM audit_log WHERE id = 7;", 7, "entry 7 was removed from the end"),
     ],
 )
 def test_verify_names_the_first_bad_entry(
@@ -94,3 +99,29 @@ def test_inserted_entry_is_found(db_path: Path) -> None:
     )
     with Store.open(db_path, actor="tester") as store:
         assert verify(store).problems[0].startswith("audit entry 3:")
+
+
+def test_a_forged_last_entry_is_found(db_path: Path) -> None:
+    with Store.open(db_path, training=True, actor="tester") as store:
+        add_number(store, "07700 900101", LineDetails())
+        last = entries(store.db)[-1]
+    # The forger rewrites the last entry and its hash, so the chain itself stays sound.
+    forged = replace(last, records="+447700900999")
+    tamper(
+        db_path,
+        f"UPDATE audit_log SET records = '{forged.records}', hash = '{forged.digest()}' "
+        f"WHERE id = {last.id};",
+    )
+    with Store.open(db_path, actor="tester") as store:
+        assert verify(store).problems == [
+            f"audit entry {last.id}: differs from the entry written then: the end of the log "
+            "was rewritten"
+        ]
+
+
+def test_an_unreadable_note_is_reported(db_path: Path) -> None:
+    with Store.open(db_path, training=True, actor="tester") as store:
+        add_number(store, "07700 900101", LineDetails())
+    anchor_path(db_path).write_text("{not json", encoding="utf-8")
+    with Store.open(db_path, actor="tester") as store:
+        assert "is unreadable" in verify(store).problems[0]
