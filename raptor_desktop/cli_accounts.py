@@ -24,7 +24,7 @@ from raptor_desktop.store.accounts import (
 )
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER
-from raptor_desktop.store.retention import dispose, keep, review_list
+from raptor_desktop.store.retention import ERASERS, dispose, keep, review_list
 
 USER_ENV = "RAPTOR_USER"
 PASSWORD_ENV = "RAPTOR_PASSWORD"
@@ -89,7 +89,7 @@ def register_review(commands: argparse._SubParsersAction) -> None:  # type: igno
     review = commands.add_parser("review", help="records due for MoPI review (administrators)")
     review.add_argument("--all", action="store_true", help="every record with its review date")
     decide = commands.add_parser("review-decide", help="keep or dispose of a reviewed record")
-    decide.add_argument("kind", choices=["line", "application"])
+    decide.add_argument("kind", choices=sorted(ERASERS))
     decide.add_argument("record_id", type=int)
     decide.add_argument("decision", choices=["keep", "dispose"])
     decide.add_argument("--reason", required=True)

@@ -35,6 +35,8 @@ EVENT_CATEGORY: dict[str, Category] = {
     "create application": Category.COLLECTION,
     "seed demo scenario": Category.COLLECTION,
     "import lines": Category.COMBINATION,
+    "import contacts": Category.COMBINATION,
+    "add contact": Category.COLLECTION,
     "erase record": Category.ERASURE,
 }
 """Events that are not alterations; every other write is an alteration."""

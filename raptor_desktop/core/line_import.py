@@ -62,8 +62,10 @@ class ColumnMap:
     ignored: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_headers(cls, headers: list[str]) -> ColumnMap:
-        lookup = {syn: name for name, syns in COLUMN_SYNONYMS.items() for syn in syns}
+    def from_headers(
+        cls, headers: list[str], synonyms: dict[str, tuple[str, ...]] = COLUMN_SYNONYMS
+    ) -> ColumnMap:
+        lookup = {syn: name for name, syns in synonyms.items() for syn in syns}
         columns: dict[str, int] = {}
         ignored: list[str] = []
         for index, header in enumerate(headers):
@@ -104,18 +106,19 @@ class RejectedRow:
     cells: list[str]
 
 
-def column_map(table: Table) -> ColumnMap:
-    mapping = ColumnMap.from_headers(table.headers)
+def column_map(table: Table, synonyms: dict[str, tuple[str, ...]] = COLUMN_SYNONYMS) -> ColumnMap:
+    """The file's columns by field; a file without a number column is refused, naming why."""
+    mapping = ColumnMap.from_headers(table.headers, synonyms)
     if "number" not in mapping.columns:
-        synonyms = ", ".join(COLUMN_SYNONYMS["number"][:4])
+        examples = ", ".join(synonyms["number"][:4])
         raise NoNumberColumn(
             f"{table.source}: no number column; the header row needs a column called "
-            f"{synonyms} or similar (found: {', '.join(h for h in table.headers if h) or 'none'})"
+            f"{examples} or similar (found: {', '.join(h for h in table.headers if h) or 'none'})"
         )
     return mapping
 
 
-def _date(text: str, label: str) -> date | None:
+def read_date(text: str, label: str) -> date | None:
     if not text:
         return None
     for candidate in (text[:10], text):
@@ -161,8 +164,8 @@ def read_row(
             notes=mapping.cell(cells, "notes"),
         )
         dates = SeenDates(
-            _date(mapping.cell(cells, "first_seen"), "first seen"),
-            _date(mapping.cell(cells, "last_seen"), "last seen"),
+            read_date(mapping.cell(cells, "first_seen"), "first seen"),
+            read_date(mapping.cell(cells, "last_seen"), "last seen"),
         )
         problems = details.problems()
         problems.pop("operation", None)  # the store fills in the default operation

@@ -1,8 +1,8 @@
 """Review and disposal of records under the Management of Police Information (MoPI).
 
-Every line (with its numbers) and every application has a review date: a set period (a
-setting, default 6 years) after its last activity, or the date set when it was last reviewed
-and kept. The reviewer keeps it (to a new date) or disposes of it, with a reason. Disposal
+Every line (with its numbers), every application and every contact has a review date: a set
+period (a setting, default 6 years) after its last activity, or the date set when it was last
+reviewed and kept. The reviewer keeps it (to a new date) or disposes of it, with a reason. Disposal
 erases the personal data and logs the erasure: the fact, never the data.
 """
 
@@ -14,6 +14,7 @@ from datetime import date
 import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import add_months
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
@@ -31,11 +32,17 @@ APPLICATION_ACTIVITY = """
     FROM applications a LEFT JOIN application_numbers an ON an.application_id = a.id
     GROUP BY a.id
 """
+CONTACT_ACTIVITY = """
+    SELECT c.id, c.e164, MAX(c.updated_at, COALESCE(MAX(k.found_on), '')), COUNT(k.number_id)
+    FROM contacts c LEFT JOIN contact_links k ON k.contact_id = c.id
+    GROUP BY c.id
+"""
+ACTIVITY = {"line": LINE_ACTIVITY, "application": APPLICATION_ACTIVITY, "contact": CONTACT_ACTIVITY}
 
 
 @dataclass(frozen=True)
 class ReviewItem:
-    kind: str  # "line" or "application"
+    kind: str  # "line", "application" or "contact"
     record_id: int
     name: str
     last_activity: date
@@ -57,14 +64,16 @@ def _kept_until(store: Store) -> dict[tuple[str, int], date]:
 def review_list(
     store: Store, today: date | None = None, *, due_only: bool = True
 ) -> list[ReviewItem]:
-    """Lines and applications with their review dates; by default only those due."""
+    """Lines, applications and contacts with their review dates; by default only those due."""
     today = today or date.today()
     years = get_int(store, REVIEW_YEARS)
     kept = _kept_until(store)
     found = []
-    for kind, sql in (("line", LINE_ACTIVITY), ("application", APPLICATION_ACTIVITY)):
+    for kind, sql in ACTIVITY.items():
         for record_id, name, last, size in store.db.execute(sql).fetchall():
             last_day = date.fromisoformat(str(last)[:10])
+            if kind == "contact":
+                name = national_format(name)
             review_on = kept.get((kind, record_id)) or add_months(last_day, 12 * years)
             if not due_only or review_on <= today:
                 found.append(
@@ -90,11 +99,14 @@ def keep(store: Store, kind: str, record_id: int, reason: str, next_review: date
 
 
 def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
-    """Erase a line (with its numbers) or an application; returns what was erased, in figures."""
+    """Erase a line (with its numbers), an application or a contact; returns what was erased,
+    in figures."""
     store.require(Permission.RETENTION)
     if not reason.strip():
         raise ValueError("give the reason for disposal")
-    eraser = _erase_line if kind == "line" else _erase_application
+    if kind not in ERASERS:
+        raise ValueError(f"{kind!r} is not a kind of record under review")
+    eraser = ERASERS[kind]
     with store.transaction("erase record", f"{kind} {record_id}", justification=reason) as db:
         summary = eraser(db, record_id)
         db.execute(
@@ -110,7 +122,14 @@ def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:
         raise RecordNotFound(f"line {line_id} is not in the register")
     numbers = [r[0] for r in db.execute("SELECT id FROM numbers WHERE line_id = ?", [line_id])]
     marks = ",".join("?" * len(numbers)) or "NULL"
-    for table in ("orders", "application_numbers", "exhibit_numbers", "devices", "status_changes"):
+    for table in (
+        "orders",
+        "application_numbers",
+        "exhibit_numbers",
+        "devices",
+        "status_changes",
+        "contact_links",  # the contacts stay, each with its own review
+    ):
         db.execute(f"DELETE FROM {table} WHERE number_id IN ({marks})", numbers)
     db.execute(
         f"UPDATE numbers SET replaces_number_id = NULL WHERE replaces_number_id IN ({marks})",
@@ -141,3 +160,17 @@ def _erase_application(db: sqlite_utils.Database, application_id: int) -> str:
     )
     db.execute("DELETE FROM applications WHERE id = ?", [application_id])
     return f"application {application_id} with {len(exhibits)} exhibits"
+
+
+def _erase_contact(db: sqlite_utils.Database, contact_id: int) -> str:
+    if not db.execute("SELECT 1 FROM contacts WHERE id = ?", [contact_id]).fetchone():
+        raise RecordNotFound(f"contact {contact_id} is not in the register")
+    links = db.execute(
+        "SELECT COUNT(*) FROM contact_links WHERE contact_id = ?", [contact_id]
+    ).fetchone()[0]
+    db.execute("DELETE FROM contact_links WHERE contact_id = ?", [contact_id])
+    db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+    return f"contact {contact_id} with {links} findings"
+
+
+ERASERS = {"line": _erase_line, "application": _erase_application, "contact": _erase_contact}

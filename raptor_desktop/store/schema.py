@@ -42,9 +42,17 @@ audit_log       (v4) the data-protection log (DPA 2018 s62): UTC time, user, cat
 users           (v5) officer accounts: username, name, role (officer, supervisor,
                 administrator), scrypt password hash, failed sign-ins and lock-out time,
                 whether the account is disabled.
-reviews         (v6) MoPI review decisions on a line or an application: keep (with the
+reviews         (v6, contacts from v7) MoPI review decisions on a line, an application or a
+                contact: keep (with the
                 next review date) or dispose, the reason, who decided and when. A disposed
                 record's personal data is erased; its review row keeps only the fact.
+contacts        (v7) a number found in contact with a deal line ("contact of a deal line",
+                never "suspect"): E.164, unique, so one person found on several lines is one
+                contact; the date a STOP reply opted it out, and a do-not-contact flag with
+                its reason. No names are kept (data minimisation).
+contact_links   (v7) which deal line (the line's number) a contact was found on, from what
+                source (seized phone, call data, marketing list, other), on which date, and
+                the import or officer that recorded it.
 orders          (v3) an order made on a number: date, duration (end date, period in months,
                 or until discharged), compliance deadline and how it was set, and the date the
                 provider confirmed disconnection.
@@ -318,6 +326,46 @@ MIGRATIONS: tuple[Migration, ...] = (
             decided_at TEXT NOT NULL,
             decided_by TEXT NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS reviews_record ON reviews(record_kind, record_id);
+        """,
+    ),
+    Migration(
+        7,
+        "contacts of deal lines",
+        """
+        CREATE TABLE IF NOT EXISTS contacts (
+            id INTEGER PRIMARY KEY,
+            e164 TEXT NOT NULL UNIQUE,
+            search_digits TEXT NOT NULL,
+            opted_out_on TEXT,
+            do_not_contact INTEGER NOT NULL DEFAULT 0,
+            do_not_contact_reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS contact_links (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            number_id INTEGER NOT NULL REFERENCES numbers(id),
+            source TEXT NOT NULL,
+            found_on TEXT NOT NULL,
+            recorded_from TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (contact_id, number_id, source)
+        );
+        CREATE INDEX IF NOT EXISTS contact_links_number ON contact_links(number_id);
+        CREATE TABLE reviews_v7 (
+            id INTEGER PRIMARY KEY,
+            record_kind TEXT NOT NULL
+                CHECK (record_kind IN ('line', 'application', 'contact')),
+            record_id INTEGER NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('keep', 'dispose')),
+            reason TEXT NOT NULL,
+            next_review TEXT,
+            decided_at TEXT NOT NULL,
+            decided_by TEXT NOT NULL
+        );
+        INSERT INTO reviews_v7 SELECT * FROM reviews;
+        DROP TABLE reviews;
+        ALTER TABLE reviews_v7 RENAME TO reviews;
         CREATE INDEX IF NOT EXISTS reviews_record ON reviews(record_kind, record_id);
         """,
     ),

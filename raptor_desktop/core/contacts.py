@@ -1,0 +1,102 @@
+"""Contacts of deal lines: the numbers found buying from a line, read from a spreadsheet.
+
+A contact is "a contact of a deal line", never a suspect: a number in a seized handset's
+address book or call list, or on a line's marketing list. Numbers are borrowed and
+reassigned, so nothing here says who holds one. Names in the source (an address book's
+"Dave P") are not kept: the unit needs the number and where it was found, nothing more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from raptor_desktop.core.line_import import MAX_TEXT, ColumnMap, RejectedRow, read_date
+from raptor_desktop.core.numbers import MobileNumber, NumberRejected, parse_mobile
+
+SOURCES = ("seized phone", "call data", "marketing list", "other")
+DEFAULT_SOURCE = SOURCES[0]
+
+CONTACT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "number": (
+        "number",
+        "contact",
+        "contact number",
+        "phone",
+        "phone number",
+        "msisdn",
+        "mobile",
+        "mobile number",
+        "telephone",
+        "tel",
+    ),
+    "line": ("deal line", "deal line number", "line", "line number", "found on"),
+    "source": ("source", "found in", "from"),
+    "found_on": ("date", "found", "date found", "found on date", "seen", "last contact"),
+}
+
+
+def parse_source(text: str) -> str:
+    """One of :data:`SOURCES`, matched without regard to case; anything else is refused."""
+    wanted = " ".join(text.lower().split())
+    if wanted in SOURCES:
+        return wanted
+    raise ValueError(f"source {text!r} is not one of: {', '.join(SOURCES)}")
+
+
+@dataclass(frozen=True)
+class ContactDefaults:
+    """What applies to rows that do not say: the deal line, the source and the date found."""
+
+    line: MobileNumber | None = None
+    source: str = DEFAULT_SOURCE
+    found_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    row: int
+    number: MobileNumber
+    line: MobileNumber
+    source: str
+    found_on: date
+
+
+def read_contact_row(
+    mapping: ColumnMap,
+    row: int,
+    cells: list[str],
+    defaults: ContactDefaults,
+    *,
+    allow_drama: bool,
+    today: date,
+) -> ContactRow | RejectedRow:
+    """Check one row of a contacts file; a reject's reason names the field that is wrong."""
+    try:
+        if any(len(cell) > MAX_TEXT for cell in cells):
+            raise ValueError(f"a cell is longer than {MAX_TEXT:,} characters")
+        try:
+            number = parse_mobile(mapping.cell(cells, "number"), allow_drama=allow_drama)
+        except NumberRejected as error:
+            raise ValueError(f"number: {error}") from None
+        line_text = mapping.cell(cells, "line")
+        if line_text:
+            try:
+                line = parse_mobile(line_text, allow_drama=allow_drama)
+            except NumberRejected as error:
+                raise ValueError(f"deal line: {error}") from None
+        elif defaults.line is not None:
+            line = defaults.line
+        else:
+            raise ValueError("deal line: the row names no deal line and none was chosen")
+        if line.e164 == number.e164:
+            raise ValueError("number: this is the deal line's own number, not a contact")
+        source_text = mapping.cell(cells, "source")
+        source = parse_source(source_text) if source_text else defaults.source
+        found_on = read_date(mapping.cell(cells, "found_on"), "date found")
+        found_on = found_on or defaults.found_on or today
+        if found_on > today:
+            raise ValueError(f"date found {found_on:%d/%m/%Y} is in the future")
+    except ValueError as error:
+        return RejectedRow(row, str(error), cells)
+    return ContactRow(row, number, line, source, found_on)

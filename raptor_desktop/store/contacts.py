@@ -1,0 +1,233 @@
+"""Contacts of deal lines: importing, listing, opt-outs and do-not-contact.
+
+One contact per number, however many lines it was found on (de-duplicated across lines);
+each finding is a link to the deal line's number with its source and date. An import is one
+transaction, like the line import: every valid row lands or nothing does, and importing the
+same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from raptor_desktop.core.contacts import (
+    CONTACT_COLUMNS,
+    ContactDefaults,
+    ContactRow,
+    parse_source,
+    read_contact_row,
+)
+from raptor_desktop.core.line_import import RejectedRow, column_map
+from raptor_desktop.core.numbers import (
+    national_digits,
+    national_format,
+    parse_mobile,
+    search_digits,
+)
+from raptor_desktop.core.tabular import Table
+from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.line_import import ImportCancelled, ImportResult, Progress
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    id: int
+    e164: str
+    lines: str  # "Tony (07700 900101); K (07700 900102)"
+    sources: str
+    last_found: str
+    opted_out_on: str | None
+    do_not_contact: bool
+    do_not_contact_reason: str
+
+    @property
+    def display(self) -> str:
+        return national_format(self.e164)
+
+
+class _RowRejected(Exception):
+    pass
+
+
+def import_contacts(
+    store: Store,
+    table: Table,
+    defaults: ContactDefaults,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """Import the contacts in ``table``, matched against the deal lines in the register."""
+    mapping = column_map(table, CONTACT_COLUMNS)
+    source = Path(table.source).name
+    result = ImportResult(source, ignored_columns=mapping.ignored, headers=table.headers)
+    total = len(table.rows)
+    day = today or date.today()
+    with store.transaction("import contacts", f"{table.source}: {total} rows") as db:
+        for done, (row_number, cells) in enumerate(table.rows, start=1):
+            row = read_contact_row(
+                mapping, row_number, cells, defaults, allow_drama=store.training, today=day
+            )
+            if isinstance(row, ContactRow):
+                try:
+                    outcome = _apply(db, row, f"{source} row {row_number}")
+                except _RowRejected as error:
+                    row = RejectedRow(row_number, str(error), cells)
+                else:
+                    setattr(result, outcome, getattr(result, outcome) + 1)
+            if isinstance(row, RejectedRow):
+                result.rejected.append(row)
+            if progress and (done % 100 == 0 or done == total) and not progress(done, total):
+                raise ImportCancelled("import cancelled; nothing was stored")
+    return result
+
+
+def add_contact(
+    store: Store, number: str, line: str, source: str, found_on: date | None = None
+) -> str:
+    """Record one contact found on a deal line; returns 'imported', 'updated' or 'unchanged'."""
+    allow = store.training
+    row = ContactRow(
+        0,
+        parse_mobile(number, allow_drama=allow),
+        parse_mobile(line, allow_drama=allow),
+        parse_source(source),
+        found_on or date.today(),
+    )
+    with store.transaction("add contact", f"{row.number.e164} on {row.line.e164}") as db:
+        try:
+            return _apply(db, row, f"entered by {store.actor}")
+        except _RowRejected as error:
+            raise ValueError(str(error)) from None
+
+
+def _apply(db: sqlite_utils.Database, row: ContactRow, recorded_from: str) -> str:
+    deal_line = db.execute("SELECT id FROM numbers WHERE e164 = ?", [row.line.e164]).fetchone()
+    if deal_line is None:
+        raise _RowRejected(f"deal line: {row.line.display} is not in the register")
+    own = db.execute(
+        "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+        [row.number.e164],
+    ).fetchone()
+    if own is not None:
+        brand = f" (line {own[0]!r})" if own[0] else ""
+        raise _RowRejected(
+            f"number: {row.number.display} is a deal line in the register{brand}, not a contact"
+        )
+    now = utc_now()
+    found = db.execute("SELECT id FROM contacts WHERE e164 = ?", [row.number.e164]).fetchone()
+    outcome = "updated"
+    if found is None:
+        contact_id = insert_row(
+            db,
+            "contacts",
+            {
+                "e164": row.number.e164,
+                "search_digits": national_digits(row.number.e164),
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        outcome = "imported"
+    else:
+        contact_id = found[0]
+    key = [contact_id, deal_line[0], row.source]
+    link = db.execute(
+        "SELECT found_on FROM contact_links WHERE contact_id = ? AND number_id = ? AND source = ?",
+        key,
+    ).fetchone()
+    found_on = row.found_on.isoformat()
+    if link is None:
+        db.execute(
+            "INSERT INTO contact_links (contact_id, number_id, source, found_on, recorded_from) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [*key, found_on, recorded_from],
+        )
+    elif link[0] < found_on:  # found again later: the latest finding counts for review
+        db.execute(
+            "UPDATE contact_links SET found_on = ? WHERE contact_id = ? AND number_id = ? "
+            "AND source = ?",
+            [found_on, *key],
+        )
+    else:
+        return "unchanged"
+    db.execute("UPDATE contacts SET updated_at = ? WHERE id = ?", [now, contact_id])
+    return outcome
+
+
+def list_contacts(store: Store, text: str = "") -> list[ContactRecord]:
+    """Contacts, newest finding first; ``text`` finds a contact by any part of its number."""
+    where, params = "", []
+    if text.strip():
+        digits = search_digits(text)
+        if digits is None:
+            return []
+        where, params = " WHERE c.search_digits LIKE ?", [f"%{digits}%"]
+    contacts = store.db.execute(
+        "SELECT c.id, c.e164, COALESCE(MAX(k.found_on), ''), c.opted_out_on, "
+        "c.do_not_contact, c.do_not_contact_reason FROM contacts c "
+        f"LEFT JOIN contact_links k ON k.contact_id = c.id{where} "
+        "GROUP BY c.id ORDER BY 3 DESC, c.e164",
+        params,
+    ).fetchall()
+    lines: dict[int, list[str]] = {}
+    sources: dict[int, set[str]] = {}
+    for contact_id, brand, e164, source in store.db.execute(
+        "SELECT k.contact_id, l.brand, n.e164, k.source FROM contact_links k "
+        "JOIN numbers n ON n.id = k.number_id JOIN lines l ON l.id = n.line_id "
+        "ORDER BY k.found_on DESC"
+    ):
+        shown = f"{brand} ({national_format(e164)})" if brand else national_format(e164)
+        if shown not in lines.setdefault(contact_id, []):
+            lines[contact_id].append(shown)
+        sources.setdefault(contact_id, set()).add(source)
+    return [
+        ContactRecord(
+            id=r[0],
+            e164=r[1],
+            lines="; ".join(lines.get(r[0], [])),
+            sources=", ".join(sorted(sources.get(r[0], set()))),
+            last_found=r[2],
+            opted_out_on=r[3],
+            do_not_contact=bool(r[4]),
+            do_not_contact_reason=r[5],
+        )
+        for r in contacts
+    ]
+
+
+def _contact_id(db: sqlite_utils.Database, number: str, allow_drama: bool) -> tuple[int, str]:
+    e164 = parse_mobile(number, allow_drama=allow_drama).e164
+    row = db.execute("SELECT id FROM contacts WHERE e164 = ?", [e164]).fetchone()
+    if row is None:
+        raise RecordNotFound(f"{national_format(e164)} is not a contact in the register")
+    return row[0], e164
+
+
+def set_opted_out(store: Store, number: str, opted_out_on: date | None) -> None:
+    """Record a STOP reply (never text the number again), or clear it with ``None``."""
+    what = f"on {opted_out_on.isoformat()}" if opted_out_on else "cleared"
+    with store.transaction("contact opt-out", f"{number}: {what}") as db:
+        contact_id, _ = _contact_id(db, number, store.training)
+        db.execute(
+            "UPDATE contacts SET opted_out_on = ?, updated_at = ? WHERE id = ?",
+            [opted_out_on.isoformat() if opted_out_on else None, utc_now(), contact_id],
+        )
+
+
+def set_do_not_contact(store: Store, number: str, reason: str | None) -> None:
+    """Put a contact on the do-not-contact list with the reason, or take it off with ``None``."""
+    if reason is not None and not reason.strip():
+        raise ValueError("give the reason the number must not be contacted")
+    what = reason.strip() if reason else "cleared"
+    with store.transaction("do not contact", f"{number}: {what}") as db:
+        contact_id, _ = _contact_id(db, number, store.training)
+        db.execute(
+            "UPDATE contacts SET do_not_contact = ?, do_not_contact_reason = ?, updated_at = ? "
+            "WHERE id = ?",
+            [int(reason is not None), (reason or "").strip(), utc_now(), contact_id],
+        )
