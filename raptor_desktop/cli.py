@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from raptor_desktop import __version__, cli_accounts, cli_applications
+from raptor_desktop import __version__, cli_accounts, cli_applications, cli_contacts
+from raptor_desktop.cli_common import UsageError, report_import
 from raptor_desktop.core.accounts import NotPermitted, Permission, Role
 from raptor_desktop.core.applications import SubmissionRefused
 from raptor_desktop.core.audit import Category
@@ -26,7 +27,7 @@ from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
 from raptor_desktop.core.sms import count_message, split_parts
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, parse_status
-from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
+from raptor_desktop.core.tabular import UnreadableFile, read_table
 from raptor_desktop.paths import default_db_path, demo_db_path
 from raptor_desktop.store.accounts import SignInRefused, add_user
 from raptor_desktop.store.audit import AuditFilter, entries
@@ -61,10 +62,6 @@ USER_ERRORS = (
     BackupRefused,
     ValueError,
 )
-
-
-class UsageError(Exception):
-    """A problem with how the command was called, or a file it cannot use (exit 2)."""
 
 
 def _status(text: str) -> Status:
@@ -177,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     count.add_argument("text", nargs="?", default="-", help="the message, or - to read stdin")
     count.add_argument("--parts", action="store_true", help="also print each part")
     cli_applications.register(commands)
+    cli_contacts.register(commands)
     cli_accounts.register(commands)
     cli_accounts.register_review(commands)
     return parser
@@ -235,17 +233,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_lines(store, table, RowDefaults(args.area, args.operation))
         except NoNumberColumn as error:
             raise UsageError(str(error)) from None
-    print(result.summary())
-    if result.ignored_columns:
-        print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
-    if result.rejected:
-        target = args.rejects or args.file.with_name(f"{args.file.stem}.rejects.csv")
-        write_rows_csv(
-            target,
-            ["row", "reason", *result.headers],
-            ([r.row, r.reason, *r.cells] for r in result.rejected),
-        )
-        print(f"rejected rows written to {target}", file=sys.stderr)
+    report_import(result, args.file, args.rejects)
     return 0
 
 
@@ -454,6 +442,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return account_commands[args.command](args, store)
         if args.command in cli_applications.COMMANDS:
             return cli_applications.COMMANDS[args.command](args, open_store)
+        if args.command in cli_contacts.COMMANDS:
+            return cli_contacts.COMMANDS[args.command](args, open_store)
         return COMMANDS[args.command](args)
     except (UsageError, cli_accounts.SignInNeeded) as error:
         print(f"raptor: error: {error}", file=sys.stderr)

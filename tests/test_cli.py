@@ -294,3 +294,27 @@ def test_count_message_prints_parts_and_reads_stdin(
     monkeypatch.setattr("sys.stdin", io.StringIO("Help is here 🙂\n"))
     code, out, _ = run(capsys, "count-message")
     assert out.startswith("1 message (UCS-2), 55 left in this part; UCS-2 because of: 🙂")
+
+
+def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    handset = tmp_path / "handset.csv"
+    handset.write_text("Name,Number\nDave P,07700 900501\nBad,07700 90\n", encoding="utf-8")
+    code, _, err = run(capsys, "--demo", "import-contacts", str(handset))
+    assert code == 2 and "no deal line column" in err and "--line NUMBER" in err
+    code, out, err = run(capsys, "--demo", "import-contacts", str(handset), "--line", "7700900101")
+    assert (code, out) == (0, "imported 1, updated 0, rejected 1\n")
+    assert "columns not used: Name" in err
+    rejects = (tmp_path / "handset.rejects.csv").read_text(encoding="utf-8-sig")
+    assert rejects.splitlines()[1].startswith("3,number: too short")
+    assert run(capsys, "--demo", "opt-out", "07700 900501", "--on", "2026-11-20")[0] == 0
+    assert run(capsys, "--demo", "do-not-contact", "07700 900501", "--reason", "child")[0] == 0
+    code, out, _ = run(capsys, "--demo", "contacts", "--json")
+    [contact] = json.loads(out)
+    assert contact["display"] == "07700 900501" and contact["lines"] == "Tony (07700 900101)"
+    assert (contact["opted_out_on"], contact["do_not_contact_reason"]) == ("2026-11-20", "child")
+    code, _, err = run(capsys, "--demo", "opt-out", "07700 900999")
+    assert code == 1 and "is not a contact" in err
+    with pytest.raises(SystemExit) as stopped:
+        main(["--demo", "import-contacts", str(handset), "--source", "pub"])
+    assert stopped.value.code == 2
+    assert "source 'pub' is not one of: seized phone" in capsys.readouterr().err

@@ -11,8 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from raptor_desktop.core.line_import import MAX_TEXT, ColumnMap, RejectedRow, read_date
+from raptor_desktop.core.line_import import (
+    MAX_TEXT,
+    ColumnMap,
+    NoNumberColumn,
+    RejectedRow,
+    column_map,
+    read_date,
+)
 from raptor_desktop.core.numbers import MobileNumber, NumberRejected, parse_mobile
+from raptor_desktop.core.tabular import Table
 
 SOURCES = ("seized phone", "call data", "marketing list", "other")
 DEFAULT_SOURCE = SOURCES[0]
@@ -51,6 +59,21 @@ class ContactDefaults:
     line: MobileNumber | None = None
     source: str = DEFAULT_SOURCE
     found_on: date | None = None
+
+
+class NoDealLine(NoNumberColumn):
+    """The file names no deal line for its rows and none was chosen for the whole file."""
+
+
+def contact_columns(table: Table, defaults: ContactDefaults) -> ColumnMap:
+    """The file's columns; refused before any row is read when no deal line can be known."""
+    mapping = column_map(table, CONTACT_COLUMNS)
+    if "line" not in mapping.columns and defaults.line is None:
+        raise NoDealLine(
+            f"{table.source}: no deal line column; choose the deal line these contacts were "
+            "found on (--line NUMBER), or add a column called deal line"
+        )
+    return mapping
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop.core.contacts import (
-    CONTACT_COLUMNS,
     ContactDefaults,
     ContactRow,
+    contact_columns,
     parse_source,
     read_contact_row,
 )
-from raptor_desktop.core.line_import import RejectedRow, column_map
+from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import (
     national_digits,
     national_format,
@@ -62,7 +62,7 @@ def import_contacts(
     today: date | None = None,
 ) -> ImportResult:
     """Import the contacts in ``table``, matched against the deal lines in the register."""
-    mapping = column_map(table, CONTACT_COLUMNS)
+    mapping = contact_columns(table, defaults)
     source = Path(table.source).name
     result = ImportResult(source, ignored_columns=mapping.ignored, headers=table.headers)
     total = len(table.rows)
