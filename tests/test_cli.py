@@ -298,7 +298,7 @@ def test_count_message_prints_parts_and_reads_stdin(
 
 def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     handset = tmp_path / "handset.csv"
-    handset.write_text("Name,Number\nDave P,07700 900501\nBad,07700 90\n", encoding="utf-8")
+    handset.write_text("Name,Number\nDave P,07700 900601\nBad,07700 90\n", encoding="utf-8")
     code, _, err = run(capsys, "--demo", "import-contacts", str(handset))
     assert code == 2 and "no deal line column" in err and "--line NUMBER" in err
     code, out, err = run(capsys, "--demo", "import-contacts", str(handset), "--line", "7700900101")
@@ -306,11 +306,11 @@ def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert "columns not used: Name" in err
     rejects = (tmp_path / "handset.rejects.csv").read_text(encoding="utf-8-sig")
     assert rejects.splitlines()[1].startswith("3,number: too short")
-    assert run(capsys, "--demo", "opt-out", "07700 900501", "--on", "2026-11-20")[0] == 0
-    assert run(capsys, "--demo", "do-not-contact", "07700 900501", "--reason", "child")[0] == 0
-    code, out, _ = run(capsys, "--demo", "contacts", "--json")
+    assert run(capsys, "--demo", "opt-out", "07700 900601", "--on", "2026-11-20")[0] == 0
+    assert run(capsys, "--demo", "do-not-contact", "07700 900601", "--reason", "child")[0] == 0
+    code, out, _ = run(capsys, "--demo", "contacts", "--json", "--search", "900601")
     [contact] = json.loads(out)
-    assert contact["display"] == "07700 900501" and contact["lines"] == "Tony (07700 900101)"
+    assert contact["display"] == "07700 900601" and contact["lines"] == "Tony (07700 900101)"
     assert (contact["opted_out_on"], contact["do_not_contact_reason"]) == ("2026-11-20", "child")
     code, _, err = run(capsys, "--demo", "opt-out", "07700 900999")
     assert code == 1 and "is not a contact" in err

@@ -211,3 +211,28 @@ LINES: tuple[DemoLine, ...] = (
         "Estimate quoted in NCA county lines assessment for a comparable line",
     ),
 )
+
+
+@dataclass(frozen=True)
+class DemoContact:
+    """A number found in contact with a deal line; some on two lines, one opted out."""
+
+    number: str
+    line: str
+    source: str
+    days_ago: int
+    opted_out_days_ago: int | None = None
+    do_not_contact: str = ""
+
+
+CONTACTS: tuple[DemoContact, ...] = (
+    *(DemoContact(f"07700 900{n}", "07700 900101", "seized phone", 200) for n in range(501, 509)),
+    DemoContact("07700 900509", "07700 900112", "marketing list", 20),
+    DemoContact("07700 900501", "07700 900112", "marketing list", 20),
+    DemoContact("07700 900502", "07700 900102", "call data", 45, opted_out_days_ago=30),
+    DemoContact("07700 900510", "07700 900102", "call data", 45),
+    DemoContact(
+        "07700 900511", "07700 900106", "seized phone", 5, do_not_contact="safeguarding: a child"
+    ),
+    DemoContact("07700 900512", "07700 900113", "marketing list", 6),
+)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from raptor_desktop.gui.import_task import ImportSummaryDialog, ImportWorker
+from raptor_desktop.gui.import_task import Importer, ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.store.line_import import ImportResult
 
@@ -24,12 +24,16 @@ class ImportActions(QObject):
         self.last_result: ImportResult | None = None
         self.last_error: str | None = None
 
-    def start(self, file_path: Path) -> ImportWorker:
-        """Import ``file_path`` in a worker thread with a progress dialog."""
+    def start(
+        self, file_path: Path, importer: Importer | None = None, title: str = "Import lines"
+    ) -> ImportWorker:
+        """Import ``file_path`` (lines, unless another importer is given) in a worker thread,
+        with a progress dialog."""
         window = self.window
-        worker = ImportWorker(window.store.path, file_path, window.store.actor)
+        worker = ImportWorker(window.store.path, file_path, window.store.actor, importer)
         progress = QProgressDialog(f"Importing {file_path.name}…", "Cancel", 0, 0, window)
-        progress.setWindowTitle("Import lines")
+        progress.setWindowTitle(title)
+        self._title = title
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
@@ -39,7 +43,7 @@ class ImportActions(QObject):
         worker.progress.connect(self._on_progress)
         worker.succeeded.connect(self._on_done)
         worker.failed.connect(self._on_failed)
-        window.import_action.setEnabled(False)
+        self._set_enabled(False)
         self._thread = start_worker(worker, self)
         return worker
 
@@ -51,7 +55,7 @@ class ImportActions(QObject):
     @Slot(object)
     def _on_done(self, result: ImportResult) -> None:
         self._progress.reset()
-        self.window.import_action.setEnabled(True)
+        self._set_enabled(True)
         self.window.refresh()
         self.window.statusBar().showMessage(f"{result.source}: {result.summary()}", 10_000)
         self.last_result = result
@@ -60,9 +64,14 @@ class ImportActions(QObject):
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._progress.reset()
-        self.window.import_action.setEnabled(True)
+        self._set_enabled(True)
         self.last_error = message
-        QMessageBox.warning(self.window, "Import lines", message)
+        QMessageBox.warning(self.window, self._title, message)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        """One import at a time: both import actions wait while one runs."""
+        self.window.import_action.setEnabled(enabled)
+        self.window.import_contacts_action.setEnabled(enabled)
 
     def stop(self) -> None:
         """Cancel a running import (nothing of it is stored) and wait for its thread."""

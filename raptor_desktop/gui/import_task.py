@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -18,22 +19,31 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.line_import import NoNumberColumn, RejectedRow
-from raptor_desktop.core.tabular import UnreadableFile, read_table, write_rows_csv
+from raptor_desktop.core.tabular import Table, UnreadableFile, read_table, write_rows_csv
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import StoreError
-from raptor_desktop.store.line_import import ImportCancelled, ImportResult, import_lines
+from raptor_desktop.store.line_import import ImportCancelled, ImportResult, Progress, import_lines
+
+Importer = Callable[[Store, Table, Progress], ImportResult]
+
+
+def lines_importer(store: Store, table: Table, progress: Progress) -> ImportResult:
+    return import_lines(store, table, progress=progress)
 
 
 class ImportWorker(QObject):
-    """Runs one import on its own database connection; lives in a worker thread."""
+    """Runs one import (lines by default) on its own database connection, in a worker thread."""
 
     progress = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, file_path: Path, actor: str) -> None:
+    def __init__(
+        self, db_path: Path, file_path: Path, actor: str, importer: Importer | None = None
+    ) -> None:
         super().__init__()
+        self._importer = importer or lines_importer
         self._db_path = db_path
         self._file_path = file_path
         self._actor = actor
@@ -46,7 +56,7 @@ class ImportWorker(QObject):
         try:
             table = read_table(self._file_path)
             with Store.open(self._db_path, actor=self._actor) as store:
-                result = import_lines(store, table, progress=self._report)
+                result = self._importer(store, table, self._report)
         except (UnreadableFile, NoNumberColumn, ImportCancelled) as error:
             self.failed.emit(str(error))
         except StoreError as error:

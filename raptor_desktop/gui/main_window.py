@@ -27,6 +27,7 @@ from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
 from raptor_desktop.gui.backup_actions import BackupActions
+from raptor_desktop.gui.contacts_page import ContactsPage
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
@@ -96,6 +97,12 @@ class MainWindow(QMainWindow):
         )
         self.import_action = a(
             "&Import lines…", self.import_lines, "Ctrl+I", "Import numbers from a CSV or XLSX file"
+        )
+        self.import_contacts_action = a(
+            "Import &contacts…",
+            lambda: self.contacts_page.import_contacts(),
+            "Ctrl+Shift+I",
+            "Import numbers found in contact with a deal line (e.g. a seized phone's contacts)",
         )
         self.backup_action = a(
             "&Back up now…",
@@ -168,6 +175,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_contacts_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -220,6 +228,10 @@ class MainWindow(QMainWindow):
         self._add_page("Orders", self.orders_page)
         self.review_page = ReviewPage(self.store, lambda d: self.run_dialog(d), self.refresh)
         self._add_page("Review", self.review_page)
+        self.contacts_page = ContactsPage(
+            self.store, lambda d: self.run_dialog(d), self.imports.start
+        )
+        self._add_page("Contacts", self.contacts_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
             label.setWordWrap(True)
@@ -295,6 +307,7 @@ class MainWindow(QMainWindow):
         self.areas_page.model.refresh()
         self.applications_page.model.refresh()
         self.orders_page.refresh()
+        self.contacts_page.refresh()
         if self.pages.currentWidget() is self.review_page:  # a full scan: only when looked at
             self.review_page.model.refresh()
         self._update_status_bar()

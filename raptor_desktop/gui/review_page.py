@@ -51,7 +51,7 @@ class ReviewModel(StoreListModel):
         return [
             f"{item.kind} {item.record_id}",
             item.name,
-            plural(item.size, "number"),
+            plural(item.size, "finding" if item.kind == "contact" else "number"),
             uk_date(item.last_activity),
             uk_date(item.review_on),
         ][index.column()]

@@ -23,6 +23,7 @@ from raptor_desktop.core.contacts import (
 )
 from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import (
+    NumberRejected,
     national_digits,
     national_format,
     parse_mobile,
@@ -198,6 +199,17 @@ def list_contacts(store: Store, text: str = "") -> list[ContactRecord]:
         )
         for r in contacts
     ]
+
+
+def deal_line_problem(store: Store, text: str) -> str:
+    """Why ``text`` cannot name a deal line in the register, or '' when it can."""
+    try:
+        e164 = parse_mobile(text, allow_drama=store.training).e164
+    except NumberRejected as error:
+        return f"deal line: {error}"
+    if store.db.execute("SELECT 1 FROM numbers WHERE e164 = ?", [e164]).fetchone() is None:
+        return f"deal line: {national_format(e164)} is not in the register"
+    return ""
 
 
 def _contact_id(db: sqlite_utils.Database, number: str, allow_drama: bool) -> tuple[int, str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from raptor_desktop.core.accounts import Role
-from raptor_desktop.core.demo_scenario import LINES, DemoLine
+from raptor_desktop.core.demo_scenario import CONTACTS, LINES, DemoContact, DemoLine
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.store.accounts import add_user
+from raptor_desktop.store.contacts import add_contact, set_do_not_contact, set_opted_out
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
@@ -34,7 +35,23 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     with store.transaction("seed demo scenario"):
         for line in LINES:
             _add_line(store, line, today)
+        for contact in CONTACTS:
+            _add_contact(store, contact, today)
     return len(LINES)
+
+
+def _add_contact(store: Store, contact: DemoContact, today: date) -> None:
+    add_contact(
+        store,
+        contact.number,
+        contact.line,
+        contact.source,
+        today - timedelta(days=contact.days_ago),
+    )
+    if contact.opted_out_days_ago is not None:
+        set_opted_out(store, contact.number, today - timedelta(days=contact.opted_out_days_ago))
+    if contact.do_not_contact:
+        set_do_not_contact(store, contact.number, contact.do_not_contact)
 
 
 def _add_line(store: Store, line: DemoLine, today: date) -> None:

@@ -27,6 +27,14 @@ TODAY = date(2026, 11, 29)
 TONY = parse_mobile("07700 900101", allow_drama=True)
 
 
+@pytest.fixture
+def register(demo_store: Store) -> Store:
+    """The demo scenario's lines without its contacts."""
+    demo_store.db.execute("DELETE FROM contact_links")
+    demo_store.db.execute("DELETE FROM contacts")
+    return demo_store
+
+
 def seized_phone(*rows: list[str], headers: tuple[str, ...] = ("Name", "Number")) -> Table:
     return Table("handset-RC4.csv", list(headers), [(n, r) for n, r in enumerate(rows, 2)])
 
@@ -35,30 +43,30 @@ def import_(store: Store, table: Table) -> object:
     return import_contacts(store, table, ContactDefaults(line=TONY), today=TODAY)
 
 
-def test_import_links_contacts_to_the_line_and_drops_names(demo_store: Store) -> None:
+def test_import_links_contacts_to_the_line_and_drops_names(register: Store) -> None:
     result = import_(
-        demo_store,
+        register,
         seized_phone(["Dave P", "07700 900501"], ["Kel", "+44 7700 900502"], ["Mum", "0800 1111"]),
     )
     assert result.summary() == "imported 2, updated 0, rejected 1"  # type: ignore[attr-defined]
     assert result.ignored_columns == ["Name"]  # type: ignore[attr-defined]
     [rejected] = result.rejected  # type: ignore[attr-defined]
     assert rejected.row == 4 and rejected.reason.startswith("number:")
-    contacts = list_contacts(demo_store)
+    contacts = list_contacts(register)
     assert [c.display for c in contacts] == ["07700 900501", "07700 900502"]
     assert contacts[0].lines == "Tony (07700 900101)"
     assert contacts[0].sources == "seized phone"
     assert contacts[0].last_found == "2026-11-29"
-    stored = demo_store.db.execute("SELECT * FROM contacts").fetchall()
+    stored = register.db.execute("SELECT * FROM contacts").fetchall()
     assert not any("Dave" in str(value) for row in stored for value in row)
 
 
 def test_same_file_twice_changes_nothing_and_another_line_links_the_same_contact(
-    demo_store: Store,
+    register: Store,
 ) -> None:
     table = seized_phone(["Dave P", "07700 900501"])
-    import_(demo_store, table)
-    again = import_(demo_store, table)
+    import_(register, table)
+    again = import_(register, table)
     assert again.summary() == "imported 0, updated 0, rejected 0"  # type: ignore[attr-defined]
     assert again.unchanged == 1  # type: ignore[attr-defined]
     other_line = Table(
@@ -66,9 +74,9 @@ def test_same_file_twice_changes_nothing_and_another_line_links_the_same_contact
         ["Contact", "Deal line", "Source", "Date"],
         [(2, ["7700900501", "07700 900102", "Marketing list", "01/11/2026"])],
     )
-    result = import_contacts(demo_store, other_line, ContactDefaults(), today=TODAY)
+    result = import_contacts(register, other_line, ContactDefaults(), today=TODAY)
     assert result.summary() == "imported 0, updated 1, rejected 0"
-    [contact] = list_contacts(demo_store)
+    [contact] = list_contacts(register)
     assert contact.lines.count("07700 900") == 2
     assert contact.sources == "marketing list, seized phone"
 
@@ -88,70 +96,70 @@ def test_same_file_twice_changes_nothing_and_another_line_links_the_same_contact
         (["07700 900501", "07700 900101", "", "someday"], "date found 'someday' is not a date"),
     ],
 )
-def test_rejected_rows_say_which_field(demo_store: Store, cells: list[str], reason: str) -> None:
+def test_rejected_rows_say_which_field(register: Store, cells: list[str], reason: str) -> None:
     table = Table("c.csv", ["number", "deal line", "source", "date"], [(2, cells)])
-    result = import_contacts(demo_store, table, ContactDefaults(), today=TODAY)
+    result = import_contacts(register, table, ContactDefaults(), today=TODAY)
     [rejected] = result.rejected
     assert reason in rejected.reason
-    assert list_contacts(demo_store) == []
+    assert list_contacts(register) == []
 
 
-def test_a_cancelled_import_stores_nothing(demo_store: Store) -> None:
+def test_a_cancelled_import_stores_nothing(register: Store) -> None:
     rows = [["x", f"07700 900{n}"] for n in range(500, 700)]
     with pytest.raises(ImportCancelled):
         import_contacts(
-            demo_store, seized_phone(*rows), ContactDefaults(line=TONY), lambda d, t: d < 100
+            register, seized_phone(*rows), ContactDefaults(line=TONY), lambda d, t: d < 100
         )
-    assert list_contacts(demo_store) == []
+    assert list_contacts(register) == []
 
 
-def test_opt_out_and_do_not_contact_are_recorded_and_logged(demo_store: Store) -> None:
-    assert add_contact(demo_store, "07700 900501", "07700 900101", "Call data") == "imported"
-    set_opted_out(demo_store, "07700 900501", date(2026, 11, 20))
-    set_do_not_contact(demo_store, "07700900501", "safeguarding: child")
-    [contact] = list_contacts(demo_store, "900501")
+def test_opt_out_and_do_not_contact_are_recorded_and_logged(register: Store) -> None:
+    assert add_contact(register, "07700 900501", "07700 900101", "Call data") == "imported"
+    set_opted_out(register, "07700 900501", date(2026, 11, 20))
+    set_do_not_contact(register, "07700900501", "safeguarding: child")
+    [contact] = list_contacts(register, "900501")
     assert (contact.opted_out_on, contact.do_not_contact) == ("2026-11-20", True)
     assert contact.do_not_contact_reason == "safeguarding: child"
-    set_do_not_contact(demo_store, "07700 900501", None)
-    assert not list_contacts(demo_store)[0].do_not_contact
+    set_do_not_contact(register, "07700 900501", None)
+    assert not list_contacts(register)[0].do_not_contact
     with pytest.raises(ValueError, match="give the reason"):
-        set_do_not_contact(demo_store, "07700 900501", " ")
+        set_do_not_contact(register, "07700 900501", " ")
     with pytest.raises(RecordNotFound, match="is not a contact"):
-        set_opted_out(demo_store, "07700 900502", TODAY)
-    events = [e.event for e in entries(demo_store.db, AuditFilter(record="900501"))]
-    assert events[:3] == ["add contact", "contact opt-out", "do not contact"]
-    assert entries(demo_store.db, AuditFilter(category="collection"))[-1].event == "add contact"
+        set_opted_out(register, "07700 900502", TODAY)
+    events = [e.event for e in entries(register.db, AuditFilter(record="900501"))]
+    assert events[-4:] == ["add contact", "contact opt-out", "do not contact", "do not contact"]
+    assert entries(register.db, AuditFilter(category="collection"))[-1].event == "add contact"
 
 
-def test_search_by_part_of_a_number(demo_store: Store) -> None:
-    import_(demo_store, seized_phone(["a", "07700 900501"], ["b", "07700 900611"]))
-    assert [c.display for c in list_contacts(demo_store, "+44 7700 9006")] == ["07700 900611"]
-    assert list_contacts(demo_store, "Dave") == []
+def test_search_by_part_of_a_number(register: Store) -> None:
+    import_(register, seized_phone(["a", "07700 900501"], ["b", "07700 900611"]))
+    assert [c.display for c in list_contacts(register, "+44 7700 9006")] == ["07700 900611"]
+    assert list_contacts(register, "Dave") == []
 
 
-def test_contacts_come_up_for_review_and_disposal_erases_them(demo_store: Store) -> None:
+def test_contacts_come_up_for_review_and_disposal_erases_them(register: Store) -> None:
     import_contacts(
-        demo_store,
+        register,
         seized_phone(["a", "07700 900501"]),
         ContactDefaults(line=TONY, found_on=date(2019, 1, 5)),
         today=TODAY,
     )
     far_future = date(2040, 1, 1)
-    [item] = [i for i in review_list(demo_store, far_future) if i.kind == "contact"]
+    [item] = [i for i in review_list(register, far_future) if i.kind == "contact"]
     assert item.name == "07700 900501" and item.size == 1
-    summary = dispose(demo_store, "contact", item.record_id, "no further policing purpose")
+    summary = dispose(register, "contact", item.record_id, "no further policing purpose")
     assert summary == f"contact {item.record_id} with 1 findings"
-    assert list_contacts(demo_store) == []
-    assert demo_store.db.execute("SELECT COUNT(*) FROM contact_links").fetchone()[0] == 0
-    assert verify(demo_store).sound
+    assert list_contacts(register) == []
+    assert register.db.execute("SELECT COUNT(*) FROM contact_links").fetchone()[0] == 0
+    assert verify(register).sound
 
 
-def test_disposing_of_a_line_keeps_its_contacts(demo_store: Store) -> None:
-    import_(demo_store, seized_phone(["a", "07700 900501"]))
-    line_id = demo_store.db.execute(
+def test_disposing_of_a_line_keeps_its_contacts(register: Store) -> None:
+    import_(register, seized_phone(["a", "07700 900501"]))
+    line_id = register.db.execute(
         "SELECT line_id FROM numbers WHERE e164 = ?", [TONY.e164]
     ).fetchone()[0]
-    dispose(demo_store, "line", line_id, "no further policing purpose")
-    [contact] = list_contacts(demo_store)
+    dispose(register, "line", line_id, "no further policing purpose")
+    [contact] = list_contacts(register)
     assert contact.lines == ""
-    assert verify(demo_store).sound
+    assert verify(register).sound

@@ -1,0 +1,285 @@
+"""The Contacts view: numbers found in contact with deal lines, their opt-outs and do-not-contact.
+
+Importing runs through the window's import worker (off the GUI thread, with progress); the
+small changes (a STOP reply, the do-not-contact list, one contact by hand) are dialogs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.contacts import SOURCES, ContactDefaults
+from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.numbers import NumberRejected, parse_mobile
+from raptor_desktop.core.tabular import Table
+from raptor_desktop.gui.import_task import Importer
+from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
+from raptor_desktop.store.contacts import (
+    ContactRecord,
+    add_contact,
+    deal_line_problem,
+    import_contacts,
+    list_contacts,
+    set_do_not_contact,
+    set_opted_out,
+)
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.line_import import ImportResult, Progress
+
+COLUMNS = ("Number", "Found on deal lines", "Sources", "Last found", "Opted out", "Do not contact")
+StartImport = Callable[[Path, Importer, str], object]
+
+
+class ContactsModel(StoreListModel):
+    search = ""
+
+    def load(self) -> list[ContactRecord]:
+        return list_contacts(self._store, self.search)
+
+    def column_titles(self) -> list[str]:
+        return list(COLUMNS)
+
+    def contact(self, row: int) -> ContactRecord:
+        return self._rows[row]  # type: ignore[no-any-return]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        contact: ContactRecord = self._rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            blocked = contact.opted_out_on or contact.do_not_contact
+            return QBrush(QColor("#eeeeee")) if blocked else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            contact.display,
+            contact.lines or "(line disposed of)",
+            contact.sources,
+            uk_date(contact.last_found),
+            uk_date(contact.opted_out_on or ""),
+            contact.do_not_contact_reason if contact.do_not_contact else "",
+        ][index.column()]
+
+
+class ContactImportDialog(OneChangeDialog):
+    """Choose the file, the deal line its contacts were found on, the source and the date."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__("Import contacts of a deal line", parent, "Import")
+        self._store = store
+        self.chosen: tuple[Path, ContactDefaults] | None = None
+        self.file = QLineEdit()
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("the deal line's number, e.g. 07700 900101")
+        self.source = QComboBox()
+        self.source.addItems(list(SOURCES))
+        self.found_on = uk_date_edit()
+        self.form.addRow("&File", row)
+        self.form.addRow("&Deal line", self.line)
+        self.form.addRow("&Source", self.source)
+        self.form.addRow("Date &found", self.found_on)
+        self.form.addRow(
+            QLabel("Rows may name their own deal line, source and date in columns of those names.")
+        )
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Contacts file", "", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
+        )
+        if name:
+            self.file.setText(name)
+
+    def save(self) -> None:
+        path = Path(self.file.text().strip())
+        if not self.file.text().strip() or not path.is_file():
+            self.error.show_error("Choose the file to import.")
+            return
+        line = None
+        if self.line.text().strip():
+            problem = deal_line_problem(self._store, self.line.text())
+            if problem:
+                self.error.show_error(problem[0].upper() + problem[1:])
+                return
+            line = parse_mobile(self.line.text(), allow_drama=self._store.training)
+        defaults = ContactDefaults(line, self.source.currentText(), pydate(self.found_on.date()))
+        self.chosen = (path, defaults)
+        self.accept()
+
+
+class AddContactDialog(OneChangeDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__("Add a contact of a deal line", parent)
+        self._store = store
+        self.number = QLineEdit()
+        self.line = QLineEdit()
+        self.source = QComboBox()
+        self.source.addItems(list(SOURCES))
+        self.found_on = uk_date_edit()
+        self.form.addRow("&Contact's number", self.number)
+        self.form.addRow("&Deal line", self.line)
+        self.form.addRow("&Source", self.source)
+        self.form.addRow("Date &found", self.found_on)
+
+    def save(self) -> None:
+        try:
+            add_contact(
+                self._store,
+                self.number.text(),
+                self.line.text(),
+                self.source.currentText(),
+                pydate(self.found_on.date()),
+            )
+        except NumberRejected as error:
+            self.error.show_error(f"Number: {error}")
+            return
+        except ValueError as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class DoNotContactDialog(OneChangeDialog):
+    def __init__(self, store: Store, contact: ContactRecord, parent: QWidget | None = None) -> None:
+        super().__init__(f"Do not contact {contact.display}", parent)
+        self._store, self._contact = store, contact
+        self.listed = QCheckBox("On the do-not-contact list")
+        self.listed.setChecked(contact.do_not_contact)
+        self.reason = QLineEdit(contact.do_not_contact_reason)
+        self.reason.setPlaceholderText("e.g. safeguarding: a child; the holder asked")
+        self.form.addRow(self.listed)
+        self.form.addRow("&Reason", self.reason)
+
+    def save(self) -> None:
+        reason = self.reason.text() if self.listed.isChecked() else None
+        try:
+            set_do_not_contact(self._store, self._contact.e164, reason)
+        except (ValueError, RecordNotFound) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class ContactsPage(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        run_dialog: Callable[[QDialog], bool],
+        start_import: StartImport,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._run_dialog, self._start_import = store, run_dialog, start_import
+        self.model = ContactsModel(store, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a contact by any part of the number")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.table = data_table(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.import_button = QPushButton("Import contacts…")
+        self.import_button.clicked.connect(self.import_contacts)
+        add_button = QPushButton("Add contact…")
+        add_button.clicked.connect(self.add_contact)
+        self.stop_button = QPushButton("STOP reply received")
+        self.stop_button.clicked.connect(self.toggle_opt_out)
+        self.never_button = QPushButton("Do not contact…")
+        self.never_button.clicked.connect(self.do_not_contact)
+        self.message = MessageLabel()
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        for button in (self.import_button, add_button, self.stop_button, self.never_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        footer = QHBoxLayout()
+        footer.addWidget(self.message, 1)
+        footer.addWidget(self.count)
+        layout.addLayout(footer)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.count.setText(f"{self.model.rowCount()} contacts")
+        self._update_buttons()
+
+    def _search(self, text: str) -> None:
+        self.model.search = text
+        self.refresh()
+
+    def selected(self) -> ContactRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.contact(rows[0].row()) if rows else None
+
+    def _select(self, contact_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.contact(row).id == contact_id:
+                self.table.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        contact = self.selected()
+        self.stop_button.setEnabled(contact is not None)
+        self.never_button.setEnabled(contact is not None)
+        opted_out = bool(contact and contact.opted_out_on)
+        self.stop_button.setText("Clear STOP reply" if opted_out else "STOP reply received")
+
+    def import_contacts(self) -> None:
+        dialog = ContactImportDialog(self._store, self)
+        if not self._run_dialog(dialog) or dialog.chosen is None:
+            return
+        path, defaults = dialog.chosen
+
+        def importer(store: Store, table: Table, progress: Progress) -> ImportResult:
+            return import_contacts(store, table, defaults, progress)
+
+        self._start_import(path, importer, "Import contacts")
+
+    def add_contact(self) -> None:
+        if self._run_dialog(AddContactDialog(self._store, self)):
+            self.refresh()
+            self.message.show_ok("Contact recorded.")
+
+    def toggle_opt_out(self) -> None:
+        """A STOP reply: never text the number again. Clearing is for a reply wrongly recorded."""
+        contact = self.selected()
+        if contact is None:
+            return
+        on = None if contact.opted_out_on else date.today()
+        set_opted_out(self._store, contact.e164, on)
+        self.refresh()
+        self._select(contact.id)
+        done = "opted out today" if on else "no longer recorded as opted out"
+        self.message.show_ok(f"{contact.display} {done}.")
+
+    def do_not_contact(self) -> None:
+        contact = self.selected()
+        if contact is not None and self._run_dialog(DoNotContactDialog(self._store, contact, self)):
+            self.refresh()
