@@ -23,8 +23,9 @@ window.show()
 
 
 def snap() -> None:
-    if page == "areas":
-        window.nav.setCurrentRow(1)
+    titles = [window.nav.item(row).text().lower() for row in range(window.nav.count())]
+    if page in titles:
+        window.nav.setCurrentRow(titles.index(page))
     else:
         window.lines_page.select_number(2)  # Tony's replacement number
     app.processEvents()

@@ -203,8 +203,8 @@ class ContactsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.import_button = QPushButton("Import contacts…")
         self.import_button.clicked.connect(self.import_contacts)
-        add_button = QPushButton("Add contact…")
-        add_button.clicked.connect(self.add_contact)
+        self.add_button = QPushButton("Add contact…")
+        self.add_button.clicked.connect(self.add_contact)
         self.stop_button = QPushButton("STOP reply received")
         self.stop_button.clicked.connect(self.toggle_opt_out)
         self.never_button = QPushButton("Do not contact…")
@@ -213,7 +213,7 @@ class ContactsPage(QWidget):
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for button in (self.import_button, add_button, self.stop_button, self.never_button):
+        for button in (self.import_button, self.add_button, self.stop_button, self.never_button):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

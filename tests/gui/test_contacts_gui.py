@@ -1,0 +1,125 @@
+"""The Contacts view: list, search, import with progress, STOP replies, do-not-contact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.gui.contacts_page import (
+    AddContactDialog,
+    ContactImportDialog,
+    DoNotContactDialog,
+)
+from raptor_desktop.gui.import_task import ImportSummaryDialog
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.store.contacts import list_contacts
+
+
+def select(window: MainWindow, display: str) -> None:
+    page = window.contacts_page
+    page.search.setText(display)
+    assert page.model.rowCount() == 1
+    page.table.selectRow(0)
+
+
+def test_the_demo_contacts_are_listed_and_found(
+    window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    page = window.contacts_page
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 12
+    assert page.count.text() == "12 contacts"
+    page.search.setText("+44 7700 900509")
+    assert [page.model.data(page.model.index(0, c)) for c in (0, 2)] == [
+        "07700 900509",
+        "marketing list",
+    ]
+    page.search.setText("Dave")  # names are never kept: nothing to find
+    assert page.model.rowCount() == 0
+
+
+def test_import_through_the_dialog_runs_in_the_background(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog], tmp_path: Path
+) -> None:
+    handset = tmp_path / "handset.csv"
+    handset.write_text("Name,Number\nA,07700 900601\nB,07700 900602\nC,0800 1111\n", "utf-8")
+
+    def fill(dialog: QDialog) -> bool:
+        if isinstance(dialog, ImportSummaryDialog):
+            return True
+        assert isinstance(dialog, ContactImportDialog)
+        dialog.save()
+        assert "Choose the file" in dialog.error.text()
+        dialog.file.setText(str(handset))
+        dialog.line.setText("07700 900999")
+        dialog.save()
+        assert "07700 900999 is not in the register" in dialog.error.text()
+        dialog.line.setText("07700 900104")
+        dialog.source.setCurrentText("seized phone")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = fill  # type: ignore[attr-defined]
+    window.import_contacts_action.trigger()
+    qtbot.waitUntil(lambda: window.imports.last_result is not None, timeout=10_000)
+    assert window.imports.last_result.summary() == "imported 2, updated 0, rejected 1"  # type: ignore[union-attr]
+    summary = next(d for d in dialogs if isinstance(d, ImportSummaryDialog))
+    assert summary.table.model().rowCount() == 1
+    assert window.contacts_page.count.text() == "14 contacts"
+    assert window.import_contacts_action.isEnabled()
+
+
+def test_stop_reply_toggles_and_keeps_the_selection(window: MainWindow) -> None:
+    page = window.contacts_page
+    assert not page.stop_button.isEnabled() and not page.never_button.isEnabled()
+    select(window, "07700 900503")
+    assert page.stop_button.isEnabled()
+    page.stop_button.click()
+    assert list_contacts(window.store, "900503")[0].opted_out_on is not None
+    assert page.selected() is not None and page.selected().display == "07700 900503"  # type: ignore[union-attr]
+    assert page.stop_button.text() == "Clear STOP reply"
+    page.stop_button.click()
+    assert list_contacts(window.store, "900503")[0].opted_out_on is None
+    assert page.stop_button.text() == "STOP reply received"
+
+
+def test_do_not_contact_needs_a_reason(window: MainWindow, dialogs: list[QDialog]) -> None:
+    select(window, "07700 900504")
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, DoNotContactDialog)
+        dialog.listed.setChecked(True)
+        dialog.save()
+        assert "give the reason" in dialog.error.text()
+        dialog.reason.setText("the holder asked")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = fill  # type: ignore[attr-defined]
+    window.contacts_page.never_button.click()
+    [contact] = list_contacts(window.store, "900504")
+    assert (contact.do_not_contact, contact.do_not_contact_reason) == (True, "the holder asked")
+    assert window.contacts_page.model.data(window.contacts_page.model.index(0, 5)) == (
+        "the holder asked"
+    )
+
+
+def test_add_contact_says_what_is_wrong(window: MainWindow, dialogs: list[QDialog]) -> None:
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AddContactDialog)
+        dialog.number.setText("07700 900701")
+        dialog.line.setText("01632 960000")
+        dialog.save()
+        assert dialog.error.text().startswith("Number: ")
+        dialog.line.setText("07700 900105")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = fill  # type: ignore[attr-defined]
+    page = window.contacts_page
+    page.add_button.click()
+    assert [c.lines for c in list_contacts(window.store, "900701")] == ["Milly (07700 900105)"]
+    assert page.message.text() == "Contact recorded."
