@@ -9,7 +9,15 @@ from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import plural
 from raptor_desktop.documents.heading import ACT, REGULATIONS, case_heading, esc
 from raptor_desktop.documents.render import render
-from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, SMALL_BOLD, TITLE
+from raptor_desktop.documents.styles import (
+    BODY,
+    HEADING,
+    IDENTIFIER,
+    NUMBERED,
+    SMALL,
+    SMALL_BOLD,
+    TITLE,
+)
 
 ACTION = "Prevent all use of the item (disconnect or deactivate it)"
 HEADERS = (
@@ -24,33 +32,66 @@ HEADERS = (
 )
 
 
+COMPACT_HEADERS = ("No.", "MSISDN", "Device identifiers", "Provider to serve", "Action required")
+
+
 def _cell(text: str) -> Paragraph:
     return Paragraph(esc(text) if text else "—", SMALL)
 
 
+def _lines(values: list[str] | tuple[str, ...]) -> Paragraph:
+    return Paragraph("<br/>".join(esc(v) for v in values) or "—", IDENTIFIER)
+
+
+def _msisdn(item: CaseItem) -> Paragraph:
+    """National format in bold over E.164, neither broken across lines."""
+    national = esc(item.display).replace(" ", "&nbsp;")
+    return Paragraph(f"<b>{national}</b><br/>{esc(item.e164)}", SMALL)
+
+
 def _row(number: int, item: CaseItem) -> list[Paragraph]:
-    msisdn = Paragraph(f"<b>{esc(item.display)}</b><br/>{esc(item.e164)}", SMALL)
     return [
         _cell(str(number)),
-        msisdn,
-        _cell("\n".join(item.imei)),
-        _cell("\n".join(item.imsi)),
-        _cell("\n".join(item.iccid)),
+        _msisdn(item),
+        _lines(item.imei),
+        _lines(item.imsi),
+        _lines(item.iccid),
         _cell(item.range_holder),
         _cell(item.serve_on),
         _cell(ACTION),
     ]
 
 
-def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
-    """One table per provider, rows numbered across the whole schedule."""
+def _compact_row(number: int, item: CaseItem) -> list[Paragraph]:
+    """For a portrait page: the device identifiers in one column, each with its kind."""
+    identifiers = [
+        f"{kind}&nbsp;{esc(value)}"
+        for kind, values in (("IMEI", item.imei), ("IMSI", item.imsi), ("ICCID", item.iccid))
+        for value in values
+    ]
+    return [
+        _cell(str(number)),
+        _msisdn(item),
+        Paragraph("<br/>".join(identifiers) or "—", IDENTIFIER),
+        _cell(item.serve_on),
+        _cell(ACTION),
+    ]
+
+
+def schedule_table(case: CaseFile, widths: list[float], *, compact: bool = False) -> list[Flowable]:
+    """One table per provider, rows numbered across the whole schedule.
+
+    ``compact`` (for the portrait draft order) puts the device identifiers in one column and
+    leaves out the range holder, which the order does not need.
+    """
+    headers, make_row = (COMPACT_HEADERS, _compact_row) if compact else (HEADERS, _row)
     flowables: list[Flowable] = []
     number = 0
     for provider, items in case.providers().items():
-        rows = [[Paragraph(h, SMALL_BOLD) for h in HEADERS]]
+        rows = [[Paragraph(h, SMALL_BOLD) for h in headers]]
         for item in items:
             number += 1
-            rows.append(_row(number, item))
+            rows.append(make_row(number, item))
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -65,7 +106,7 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
     return flowables
 
 
-SCHEDULE_WIDTHS = [1.0 * cm, 3.0 * cm, 3.2 * cm, 3.2 * cm, 3.8 * cm, 3.0 * cm, 4.2 * cm, 4.5 * cm]
+SCHEDULE_WIDTHS = [1.2 * cm, 3.0 * cm, 3.1 * cm, 3.1 * cm, 3.9 * cm, 2.9 * cm, 4.0 * cm, 4.7 * cm]
 
 
 def schedule_pdf(case: CaseFile) -> bytes:
@@ -118,7 +159,5 @@ def draft_order_pdf(case: CaseFile) -> bytes:
         Paragraph(f"{n}.&nbsp;&nbsp;{text}", NUMBERED) for n, text in enumerate(clauses, start=1)
     ]
     story += [Spacer(1, 0.3 * cm), Paragraph("SCHEDULE", HEADING)]
-    story += schedule_table(
-        case, [0.8 * cm, 2.6 * cm, 2.0 * cm, 2.0 * cm, 2.2 * cm, 1.9 * cm, 2.5 * cm, 2.5 * cm]
-    )
+    story += schedule_table(case, [1.2 * cm, 3.0 * cm, 5.0 * cm, 3.1 * cm, 4.2 * cm], compact=True)
     return render(story, title=f"{case.reference} draft order")

@@ -15,6 +15,8 @@ BODY = ParagraphStyle(
 PLAIN = ParagraphStyle("plain", parent=BODY, alignment=0, spaceAfter=0)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=10.5, alignment=0, spaceAfter=0)
 SMALL_BOLD = ParagraphStyle("small_bold", parent=SMALL, fontName=SERIF_BOLD)
+# Device identifiers (a 20-digit ICCID) must fit their column on one line, never broken.
+IDENTIFIER = ParagraphStyle("identifier", parent=SMALL, fontSize=7.5, leading=9.5)
 TITLE = ParagraphStyle(
     "title",
     fontName=SERIF_BOLD,

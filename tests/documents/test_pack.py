@@ -211,3 +211,37 @@ def test_protective_marking_is_a_setting(demo_store: Store) -> None:
     for page in range(len(reader.pages)):
         text = text_of(reader, page)
         assert "OFFICIAL" in text and "OFFICIAL-SENSITIVE" not in text
+
+
+def _valid(kind: str, stem: str) -> str:
+    """``stem`` with the check digit that makes it a valid identifier of ``kind``."""
+    from raptor_desktop.core.identifiers import IdentifierRejected, validate_identifier
+
+    for digit in "0123456789":
+        try:
+            return validate_identifier(kind, stem + digit)[1]
+        except IdentifierRejected:
+            continue
+    raise AssertionError(f"no check digit makes {stem} a valid {kind}")
+
+
+def test_device_identifiers_are_never_broken_across_lines(demo_store: Store) -> None:
+    from raptor_desktop.store.lines import add_device
+
+    reference = make_application(demo_store)
+    identifiers = {
+        "IMEI": _valid("IMEI", "00101000000003"),
+        "IMSI": "001010123456789",
+        "ICCID": _valid("ICCID", "8944000000000000999"),  # 20 digits, the longest
+    }
+    for kind, value in identifiers.items():
+        add_device(demo_store, NUMBERS[0], kind, value)
+    [bundle] = build(demo_store, reference)
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    for title in ("Schedule of relevant items", "Draft order"):
+        entry = next(e for e in bundle.entries if e.title == title)
+        pages = range(entry.first_page - 1, entry.last_page)
+        words = {w for p in pages for w in reader.pages[p].extract_text().split()}
+        for value in identifiers.values():
+            assert value in words, (title, value)
+        assert "No." in words  # the column heading is not broken either
