@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -67,7 +68,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     new.add_argument(
         "--applicant", required=True, metavar="NAME", help="the officer who prepares the case"
     )
-    new.add_argument("--applicant-rank", default="Detective Constable")
+    new.add_argument(
+        "--applicant-rank",
+        default="",
+        help="default: the rank written before the name (DC, DS…), else Detective Constable",
+    )
     new.add_argument("--collar", default="", help="the applicant's collar number")
     new.add_argument("--force", default="Essex Police")
     new.add_argument("--address", default="", help="the applicant's work address")
@@ -158,14 +163,20 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
 
 
+def _with_rank(officer: Officer, default: str) -> Officer:
+    tidied = officer.tidied()
+    return tidied if tidied.rank else replace(tidied, rank=default)
+
+
 def cmd_new_application(args: argparse.Namespace, open_store: OpenStore) -> int:
     details = ApplicationDetails(
         court=args.court,
         hearing_date=args.hearing,
         hearing_time=args.time,
         claim_number=args.claim,
-        applicant=Officer(
-            args.applicant, args.applicant_rank, args.collar, args.force, args.address
+        applicant=_with_rank(
+            Officer(args.applicant, args.applicant_rank, args.collar, args.force, args.address),
+            "Detective Constable",
         ),
         authoriser=Officer(args.authoriser, args.authoriser_rank, args.authoriser_collar),
         authorised_on=args.authorised_on or (date.today() if args.authoriser else None),

@@ -7,7 +7,7 @@ application goes in under the authority of a superintendent, whose rank and date
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -15,7 +15,9 @@ from raptor_desktop.core.statuses import Status
 
 AUTHORISING_RANKS = (
     "Superintendent",
+    "Detective Superintendent",
     "Chief Superintendent",
+    "Detective Chief Superintendent",
     "Commander",
     "Assistant Chief Constable",
     "Deputy Assistant Commissioner",
@@ -38,6 +40,29 @@ OTHER_RANKS = (
     "Detective Chief Inspector",
     "Police Staff",
 )
+
+RANK_PREFIXES = {
+    "pc": "Police Constable",
+    "dc": "Detective Constable",
+    "ps": "Sergeant",
+    "sgt": "Sergeant",
+    "ds": "Detective Sergeant",
+    "insp": "Inspector",
+    "di": "Detective Inspector",
+    "ci": "Chief Inspector",
+    "ch insp": "Chief Inspector",
+    "dci": "Detective Chief Inspector",
+    "supt": "Superintendent",
+    "det supt": "Detective Superintendent",
+    "dsu": "Detective Superintendent",
+    "ch supt": "Chief Superintendent",
+    "det ch supt": "Detective Chief Superintendent",
+    "acc": "Assistant Chief Constable",
+    "dcc": "Deputy Chief Constable",
+    **{rank.lower(): rank for rank in (*AUTHORISING_RANKS, *OTHER_RANKS)},
+}
+"""A rank as officers prefix their names with it ("DC Rachel Carter", "Det Supt Hale")."""
+NAME_LIKE_ABBREVIATIONS = frozenset({"pc", "dc", "ps", "ds", "di", "ci", "acc", "dcc"})
 
 COURTS = (
     "County Court at Clerkenwell and Shoreditch",
@@ -97,10 +122,39 @@ class Officer:
     def surname(self) -> str:
         return self.name.split()[-1] if self.name.split() else ""
 
+    def tidied(self) -> Officer:
+        """A rank typed in front of the name moves to the rank (when none was chosen).
+
+        "DC Rachel Carter" would otherwise print as "Detective Constable DC Rachel Carter"
+        and give the exhibit marks the initials "DRC".
+        """
+        rank, name = split_rank(self.name)
+        if not rank:
+            return self
+        return replace(self, name=name, rank=self.rank.strip() or rank)
+
     def described(self) -> str:
         parts = [p for p in (self.rank, self.name) if p]
         collar = f" ({self.collar})" if self.collar else ""
         return " ".join(parts) + collar
+
+
+def split_rank(name: str) -> tuple[str, str]:
+    """("Detective Constable", "Rachel Carter") from "DC Rachel Carter"; ("", name) if none.
+
+    Abbreviations that could be a first name count only in capitals, so that "Di Smith"
+    keeps her name while "DI Smith" is a detective inspector.
+    """
+    words = name.split()
+    for length in range(min(4, len(words) - 1), 0, -1):  # longest first; a name must remain
+        typed = " ".join(words[:length]).replace(".", "")
+        prefix = typed.lower()
+        if prefix not in RANK_PREFIXES:
+            continue
+        if prefix in NAME_LIKE_ABBREVIATIONS and not typed.isupper():
+            continue
+        return RANK_PREFIXES[prefix], " ".join(words[length:])
+    return "", name
 
 
 def parse_outcome(text: str) -> Outcome:

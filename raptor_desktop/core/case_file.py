@@ -12,6 +12,7 @@ from pathlib import Path
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.wording import and_list
 
 UNCONFIRMED = "provider to be confirmed"
 
@@ -106,7 +107,7 @@ class CaseFile:
 
 def grounds_from_evidence(brand: str, areas: list[str], evidence: list[CaseEvidence]) -> str:
     """A first draft of the grounds for one line, from the evidence recorded against it."""
-    where = f" serving {', '.join(areas)}" if areas else ""
+    where = f" serving {and_list(areas)}" if areas else ""
     name = f"the deal line branded “{brand}”" if brand else "an unnamed deal line"
     parts = [f"The number is used by {name}{where}."]
     for item in evidence:

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from raptor_desktop.core.applications import AUTHORISING_RANKS
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date, plural
+from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
     ACT,
     REGULATIONS,
@@ -36,7 +37,7 @@ def application_pdf(case: CaseFile) -> bytes:
         ),
         Paragraph(
             "The communications providers on whom the order would be served are: "
-            + esc(", ".join(case.providers()))
+            + esc(and_list(list(case.providers())))
             + ".",
             BODY,
         ),

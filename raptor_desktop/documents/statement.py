@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
     case_heading,
     esc,
@@ -79,10 +80,10 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
         mark = exhibit_of.get(item.display)
         marked = f" A copy of the material is produced and marked {esc(mark)}." if mark else ""
-        areas = ", ".join(item.areas) or "areas not yet identified"
+        areas = and_list(item.areas) or "areas not yet identified"
         paragraphs.append(
             f"The number {esc(item.display)} is used by the deal line known as "
-            f"“{esc(item.brand or 'unnamed')}”, which sells {esc(', '.join(item.drugs) or 'drugs')}"
+            f"“{esc(item.brand or 'unnamed')}”, which sells {esc(and_list(item.drugs) or 'drugs')}"
             f" in {esc(areas)}. {esc(item.grounds)}"
             + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
             + marked

@@ -50,6 +50,7 @@ class ApplicationDetails:
 
 
 def _officer_columns(prefix: str, officer: Officer, *, full: bool) -> dict[str, object]:
+    officer = officer.tidied()
     columns: dict[str, object] = {
         f"{prefix}_name": officer.name.strip(),
         f"{prefix}_rank": officer.rank.strip(),

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from raptor_desktop.core.applications import Officer, submission_problems
+import pytest
+
+from raptor_desktop.core.applications import Officer, can_authorise, split_rank, submission_problems
 from raptor_desktop.core.orders import Duration, OrderFacts, add_months, order_warnings
 from raptor_desktop.core.statuses import Status
 
@@ -80,3 +82,34 @@ def test_submission_needs_superintendent_date_and_ready_numbers() -> None:
 def test_officer_initials() -> None:
     assert Officer("Rachel Carter").initials == "RC"
     assert Officer("Mary-Jane O'Neil Smith").initials == "MJOS"
+
+
+@pytest.mark.parametrize(
+    ("typed", "rank", "name"),
+    [
+        ("DC Rachel Carter", "Detective Constable", "Rachel Carter"),
+        ("D.C. Rachel Carter", "Detective Constable", "Rachel Carter"),
+        ("Det Supt Mark Hale", "Detective Superintendent", "Mark Hale"),
+        ("Ch Supt Ann Lee", "Chief Superintendent", "Ann Lee"),
+        ("Sgt Tom Reed", "Sergeant", "Tom Reed"),
+        ("Detective Chief Inspector Ann Lee", "Detective Chief Inspector", "Ann Lee"),
+        ("Di Smith", "", "Di Smith"),  # a first name, not "DI"
+        ("DI Smith", "Detective Inspector", "Smith"),
+        ("DC", "", "DC"),  # a name must remain
+        ("Rachel Carter", "", "Rachel Carter"),
+    ],
+)
+def test_a_rank_typed_before_the_name_is_split_off(typed: str, rank: str, name: str) -> None:
+    assert split_rank(typed) == (rank, name)
+
+
+def test_tidied_officer_keeps_a_chosen_rank_and_fixes_the_initials() -> None:
+    assert Officer("DC Rachel Carter").tidied() == Officer("Rachel Carter", "Detective Constable")
+    chosen = Officer("Det Supt Mark Hale", "Superintendent").tidied()
+    assert (chosen.name, chosen.rank, chosen.initials) == ("Mark Hale", "Superintendent", "MH")
+
+
+def test_detective_superintendents_may_authorise() -> None:
+    assert can_authorise("Detective Superintendent")
+    assert can_authorise("detective chief superintendent")
+    assert not can_authorise("Detective Chief Inspector")

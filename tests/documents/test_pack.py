@@ -129,6 +129,20 @@ def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
     assert "I am Detective Constable Rachel Carter (71234) of Essex Police" in text
     assert re.search(r"1\. +I am", text) and "Statement: No. 1" in text
     assert "29 November 2026" in text
+    assert "which sells crack cocaine and heroin in Brentwood" in text
+
+
+def test_a_rank_typed_with_the_name_is_not_printed_twice(demo_store: Store) -> None:
+    from raptor_desktop.core.applications import Officer
+
+    typed = details(applicant=Officer("DC Rachel Carter", "", "71234"))
+    reference = create_application(demo_store, typed, NUMBERS)
+    [bundle] = build(demo_store, reference)
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    entry = next(e for e in bundle.entries if e.title.startswith("Witness statement"))
+    text = text_of(reader, entry.first_page - 1)
+    assert "I am Detective Constable Rachel Carter (71234)" in text
+    assert "Witness: R Carter" in text
 
 
 def test_letters_only_list_their_providers_items(pack: tuple[Bundle, PdfReader]) -> None:
