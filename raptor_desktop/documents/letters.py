@@ -6,7 +6,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
-from raptor_desktop.core.dates import full_date, plural
+from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.heading import (
     ACT,
     esc,
@@ -41,7 +41,11 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
             f"I write to tell you that {esc(applicant)} "
             f"will apply to the {esc(case.court or 'county court')} on "
             f"{esc(case.hearing_text)} for an order in respect of the following "
-            f"{plural(len(items), 'item')} for which you are the provider:",
+            + (
+                "item, for which you are the provider:"
+                if len(items) == 1
+                else f"{len(items)} items, for which you are the provider:"
+            ),
             BODY,
         ),
     ]

@@ -155,6 +155,7 @@ def test_letters_only_list_their_providers_items(pack: tuple[Bundle, PdfReader])
     assert set(letters) == {"Letter to Tesco Mobile (host network O2)", "Letter to Vodafone"}
     assert "07700 900113" in letters["Letter to Tesco Mobile (host network O2)"]
     assert "07700 900103" not in letters["Letter to Tesco Mobile (host network O2)"]
+    assert "the following item, for which you are the provider:" in letters["Letter to Vodafone"]
 
 
 def test_same_data_gives_same_bytes(demo_store: Store) -> None:
