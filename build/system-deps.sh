@@ -1,11 +1,11 @@
 #!/bin/sh
-# Debian packages the project needs: Qt's libraries, binutils (PyInstaller's objdump) and
-# poppler-utils (looking at PDFs). Installs them when run as root, otherwise says which to
+# Debian packages the project needs: Qt's libraries, binutils (PyInstaller's objdump),
+# poppler-utils (looking at PDFs) and util-linux (setpriv, for the read-only folder test). Installs them when run as root, otherwise says which to
 # install. Used by `make run`, `make test` and `make bundle`.
 set -eu
 PACKAGES="libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-libxcb-render-util0 libxcb-shape0 poppler-utils binutils"
+libxcb-render-util0 libxcb-shape0 poppler-utils binutils util-linux"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "system-deps: not a Debian-based system; make sure Qt 6's libraries (OpenGL, EGL," \
