@@ -21,6 +21,7 @@ from raptor_desktop.core.tabular import UnreadableFile, read_table
 from raptor_desktop.store.contacts import (
     import_contacts,
     list_contacts,
+    log_listing,
     set_do_not_contact,
     set_opted_out,
 )
@@ -75,6 +76,7 @@ def cmd_import_contacts(args: argparse.Namespace, open_store: OpenStore) -> int:
 def cmd_contacts(args: argparse.Namespace, open_store: OpenStore) -> int:
     with open_store(args) as store:
         found = list_contacts(store, args.search)
+        log_listing(store, len(found), args.search)
     if args.json:
         print(json.dumps([{**asdict(c), "display": c.display} for c in found], indent=2))
         return 0

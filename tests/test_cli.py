@@ -312,6 +312,9 @@ def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     [contact] = json.loads(out)
     assert contact["display"] == "07700 900601" and contact["lines"] == "Tony (07700 900101)"
     assert (contact["opted_out_on"], contact["do_not_contact_reason"]) == ("2026-11-20", "child")
+    _, out, _ = run(capsys, "--demo", "audit", "--category", "consultation", "--json")
+    listed = [e["records"] for e in json.loads(out) if e["event"] == "list contacts"]
+    assert listed[-1] == "1 contact (search 900601)"
     code, _, err = run(capsys, "--demo", "opt-out", "07700 900999")
     assert code == 1 and "is not a contact" in err
     with pytest.raises(SystemExit) as stopped:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults
-from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import NumberRejected, parse_mobile
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.gui.import_task import Importer
@@ -39,6 +39,7 @@ from raptor_desktop.store.contacts import (
     deal_line_problem,
     import_contacts,
     list_contacts,
+    log_listing,
     set_do_not_contact,
     set_opted_out,
 )
@@ -227,8 +228,13 @@ class ContactsPage(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
-        self.count.setText(f"{self.model.rowCount()} contacts")
+        self.count.setText(plural(self.model.rowCount(), "contact"))
         self._update_buttons()
+
+    def activate(self) -> None:
+        """The officer opened the view: read the list afresh and log the consultation."""
+        self.refresh()
+        log_listing(self._store, self.model.rowCount(), self.model.search)
 
     def _search(self, text: str) -> None:
         self.model.search = text

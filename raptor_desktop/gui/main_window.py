@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
     def _page_shown(self, row: int) -> None:
         if self.pages.widget(row) is self.review_page:
             self.review_page.activate()
+        elif self.pages.widget(row) is self.contacts_page:
+            self.contacts_page.activate()
 
     def _add_page(self, title: str, widget: QWidget) -> None:
         self.nav.addItem(title)

@@ -15,6 +15,7 @@ from raptor_desktop.gui.contacts_page import (
 )
 from raptor_desktop.gui.import_task import ImportSummaryDialog
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.contacts import list_contacts
 
 
@@ -39,6 +40,13 @@ def test_the_demo_contacts_are_listed_and_found(
     ]
     page.search.setText("Dave")  # names are never kept: nothing to find
     assert page.model.rowCount() == 0
+
+
+def test_opening_the_view_is_logged_as_a_consultation(window: MainWindow) -> None:
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    window.nav.setCurrentRow(titles.index("Contacts"))
+    [last] = entries(window.store.db, AuditFilter(category="consultation"))[-1:]
+    assert (last.event, last.records) == ("list contacts", "12 contacts")
 
 
 def test_import_through_the_dialog_runs_in_the_background(
