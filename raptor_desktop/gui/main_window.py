@@ -45,8 +45,9 @@ from raptor_desktop.store.line_query import counts_by_status
 from raptor_desktop.store.reference import add_area
 
 LATER_PARTS = {
-    "Outreach": "Support texts to contacts of deal lines (with opt-outs and do-not-contact "
-    "lists) will be managed here.",
+    "Outreach": "Batches of support texts to the people listed under Contacts (leaving out "
+    "opt-outs and the do-not-contact list) will be prepared and approved here. Until then, "
+    "<code>raptor count-message</code> says how many texts a message costs.",
     "Case summaries": "Printable case summaries and exports will be produced here.",
 }
 TRAINING_BANNER = (
