@@ -24,9 +24,8 @@ window.show()
 
 def snap() -> None:
     titles = [window.nav.item(row).text().lower() for row in range(window.nav.count())]
-    if page in titles:
-        window.nav.setCurrentRow(titles.index(page))
-    else:
+    window.nav.setCurrentRow(titles.index(page) if page in titles else 0)
+    if window.pages.currentWidget() is window.lines_page:
         window.lines_page.select_number(2)  # Tony's replacement number
     app.processEvents()
     window.grab().save(str(out))
