@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, national_format
 from raptor_desktop.core.register import format_pounds
 from raptor_desktop.store.line_detail import NumberDetail
@@ -103,6 +103,12 @@ def detail_html(detail: NumberDetail) -> str:
     if detail.evidence:
         items = "".join(_evidence_item(e) for e in detail.evidence)
         parts.append(f"<h3>Evidence</h3><ul>{items}</ul>")
+    if detail.contacts:
+        found = ", ".join(f"{n} from {escape(source)}" for source, n in detail.contacts.items())
+        parts.append(
+            f"<h3>Contacts</h3><p>{plural(sum(detail.contacts.values()), 'contact')} found on "
+            f"this number ({found}): see the Contacts view.</p>"
+        )
     history = "".join(
         f"<tr><td>{_utc_to_uk(h['changed_at'])}</td><td>{escape(str(h['to_status']))}</td>"
         f"<td>{escape(str(h['changed_by']))}</td><td>{escape(str(h['note']))}</td></tr>"

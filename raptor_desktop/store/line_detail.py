@@ -28,6 +28,7 @@ class NumberDetail:
     devices: list[dict[str, object]] = field(default_factory=list)
     history: list[dict[str, object]] = field(default_factory=list)
     evidence: list[dict[str, object]] = field(default_factory=list)
+    contacts: dict[str, int] = field(default_factory=dict)  # contacts found on it, by source
 
     @property
     def display(self) -> str:
@@ -118,5 +119,12 @@ def number_detail(store: Store, number_id: int) -> NumberDetail:
         "SELECT kind, occurred_on, location, details, price_pence, reference "
         "FROM evidence WHERE line_id = ? ORDER BY occurred_on, id",
         [detail.line_id],
+    )
+    detail.contacts = dict(
+        store.db.execute(
+            "SELECT source, COUNT(*) FROM contact_links WHERE number_id = ? GROUP BY source "
+            "ORDER BY source",
+            [number_id],
+        ).fetchall()
     )
     return detail

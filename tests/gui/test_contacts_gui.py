@@ -131,3 +131,15 @@ def test_add_contact_says_what_is_wrong(window: MainWindow, dialogs: list[QDialo
     page.add_button.click()
     assert [c.lines for c in list_contacts(window.store, "900701")] == ["Milly (07700 900105)"]
     assert page.message.text() == "Contact recorded."
+
+
+def test_a_deal_lines_detail_counts_its_contacts(window: MainWindow) -> None:
+    from raptor_desktop.gui.detail_panel import detail_html
+    from raptor_desktop.store.line_detail import number_detail
+
+    number_id = window.store.db.execute(
+        "SELECT id FROM numbers WHERE e164 = '+447700900102'"
+    ).fetchone()[0]
+    detail = number_detail(window.store, number_id)
+    assert detail.contacts == {"call data": 2}
+    assert "2 contacts found on this number (2 from call data)" in detail_html(detail)
