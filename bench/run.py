@@ -1,4 +1,5 @@
-"""Benchmarks with budgets: the Lines view over 100,000 numbers, and a 20,000-row import.
+"""Benchmarks with budgets: the Lines view over 100,000 numbers, a 20,000-row line import and
+a 3,000-row contacts import (a seized phone can hold over 2,000 contacts).
 
 Run with `make bench`. Exits 1 if a budget is exceeded. Numbers for scale are synthetic: the
 drama range holds only 1,000, so the other rows use 12-digit national numbers ("+447700900"
@@ -14,8 +15,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from raptor_desktop.core.contacts import ContactDefaults
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import read_table
+from raptor_desktop.store.contacts import import_contacts
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.line_import import import_lines
 from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
@@ -30,6 +33,7 @@ BUDGETS_MS = {
     "one block of 200 rows": 50,
     "model reset + first screen": 600,
     "import 20,000 rows (per 1,000)": 400,
+    "import 3,000 contacts (per 1,000)": 400,
 }
 
 
@@ -80,6 +84,30 @@ def model_first_screen(store: Store) -> None:
             model.data(model.index(row, column))
 
 
+def bench_contacts(folder: Path, results: dict[str, float]) -> bool:
+    """100 deal lines, then 3,000 rows naming 900 contacts across them (links and merges)."""
+    store = Store.open(folder / "contacts.sqlite3", training=True, actor="bench")
+    lines = folder / "lines.csv"
+    lines.write_text(
+        "number\n" + "".join(f"07700 900{i:03d}\n" for i in range(100)), encoding="utf-8"
+    )
+    import_lines(store, read_table(lines))
+    contacts = folder / "contacts.csv"
+    contacts.write_text(
+        "number,deal line\n"
+        + "".join(f"07700 900{100 + i % 900:03d},07700 900{i % 100:03d}\n" for i in range(3_000)),
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    result = import_contacts(store, read_table(contacts), ContactDefaults())
+    results["import 3,000 contacts (per 1,000)"] = (time.perf_counter() - start) * 1000 / 3
+    store.close()
+    print(f"contacts: {result.summary()}, unchanged {result.unchanged}")
+    if result.rejected:
+        print("contacts rejected rows: the benchmark data is wrong")
+    return not result.rejected
+
+
 def main() -> int:
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -123,6 +151,8 @@ def main() -> int:
             print("import rejected rows: the benchmark data is wrong")
             return 1
         importer.close()
+        if not bench_contacts(Path(folder), results):
+            return 1
 
     failed = False
     for label, value in results.items():
