@@ -95,7 +95,10 @@ def bench_contacts(folder: Path, results: dict[str, float]) -> bool:
     contacts = folder / "contacts.csv"
     contacts.write_text(
         "number,deal line\n"
-        + "".join(f"07700 900{100 + i % 900:03d},07700 900{i % 100:03d}\n" for i in range(3_000)),
+        + "".join(
+            f"07700 900{100 + i % 900:03d},07700 900{(i + i // 900) % 100:03d}\n"
+            for i in range(3_000)
+        ),
         encoding="utf-8",
     )
     start = time.perf_counter()
