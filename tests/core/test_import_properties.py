@@ -1,16 +1,20 @@
-"""Whatever file arrives, the importer says what is wrong and stores nothing from it."""
+"""Whatever file arrives, the importers (lines and contacts) say what is wrong."""
 
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from raptor_desktop.core.contacts import ContactDefaults, contact_columns, read_contact_row
 from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults, column_map, read_row
+from raptor_desktop.core.numbers import parse_mobile
 from raptor_desktop.core.tabular import UnreadableFile, read_table
 
+DEAL_LINE = parse_mobile("07700 900101", allow_drama=True)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -24,11 +28,23 @@ def import_bytes(data: bytes, suffix: str = ".csv") -> str:
         except (UnreadableFile, NoNumberColumn) as error:
             assert str(error)
             return "refused"
+        contacts = contact_columns(table, ContactDefaults(line=DEAL_LINE))
         for row, cells in table.rows:
-            outcome = read_row(mapping, row, cells, RowDefaults(), allow_drama=True)
-            assert outcome.row == row
-            if hasattr(outcome, "reason"):
-                assert outcome.reason  # a rejected row always says why
+            outcomes = [
+                read_row(mapping, row, cells, RowDefaults(), allow_drama=True),
+                read_contact_row(
+                    contacts,
+                    row,
+                    cells,
+                    ContactDefaults(line=DEAL_LINE),
+                    allow_drama=True,
+                    today=date(2026, 11, 29),
+                ),
+            ]
+            for outcome in outcomes:
+                assert outcome.row == row
+                if hasattr(outcome, "reason"):
+                    assert outcome.reason  # a rejected row always says why
         return "read"
 
 
