@@ -268,7 +268,8 @@ def cmd_orders(args: argparse.Namespace, open_store: OpenStore) -> int:
     for r in rows:
         print(
             f"{r['reference']:<14} {r['number']:<13} {str(r['line']):<12} "
-            f"deadline {r['compliance_deadline']}  end {r['end'] or 'until discharged'}"
+            f"deadline {str(r['compliance_deadline']).replace('T', ' ')}  "
+            f"end {r['end'] or 'until discharged'}"
         )
     return 0
 

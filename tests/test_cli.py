@@ -182,7 +182,7 @@ def test_application_commands_end_to_end(
     )
     assert code == 0
     reference = out.strip().splitlines()[-1]
-    assert re.fullmatch(r"RAP-\d{4}-001", reference)
+    assert re.fullmatch(r"RAP-\d{4}-\d{3}", reference)
     assert run(capsys, *db, "submit", reference)[0] == 0
     pack = tmp_path / "pack.pdf"
     code, out, _ = run(capsys, *db, "hearing-pack", reference, "--out", str(pack))
@@ -216,7 +216,7 @@ def test_application_commands_end_to_end(
         == 0
     )
     code, out, _ = run(capsys, *db, "orders", "--json")
-    [order] = json.loads(out)
+    [order] = [o for o in json.loads(out) if o["reference"] == reference]
     assert order["number"] == "07700 900103"
     assert order["compliance_deadline"] == "2026-11-17T23:59"
     assert order["end"] == "2027-05-14"

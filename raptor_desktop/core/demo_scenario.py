@@ -48,8 +48,8 @@ class DemoLine:
 
 
 _S = Status
-TO_ORDER = (_S.GATHERING_EVIDENCE, _S.READY, _S.IN_APPLICATION, _S.ORDER_MADE)
-TO_DISCONNECTED = (*TO_ORDER, _S.DISCONNECTED)
+READY = (_S.GATHERING_EVIDENCE, _S.READY)
+"""Numbers that go to court stop here; :data:`APPLICATIONS` takes them on."""
 
 LINES: tuple[DemoLine, ...] = (
     DemoLine(
@@ -60,7 +60,7 @@ LINES: tuple[DemoLine, ...] = (
             DemoNumber(
                 "07700 900101",
                 420,
-                TO_DISCONNECTED,
+                READY,
                 200,
                 devices=(("IMEI", "001010000000016"), ("IMSI", "001010123456701")),
             ),
@@ -97,7 +97,7 @@ LINES: tuple[DemoLine, ...] = (
             DemoNumber(
                 "07700 900102",
                 300,
-                TO_ORDER,
+                READY,
                 10,
                 devices=(("ICCID", "8944000000000000102"),),
                 provider="EE",
@@ -137,7 +137,7 @@ LINES: tuple[DemoLine, ...] = (
         "Blade",
         ("Harlow", "Epping Forest"),
         ("cocaine", "cannabis"),
-        (DemoNumber("07700 900104", 60, (_S.GATHERING_EVIDENCE, _S.READY, _S.IN_APPLICATION), 1),),
+        (DemoNumber("07700 900104", 60, READY, 1),),
         1_200_000,
         "Financial investigator, case review",
         evidence=(DemoEvidence("marketing text", 30, "'Blade open 24/7, free delivery Harlow'"),),
@@ -160,7 +160,7 @@ LINES: tuple[DemoLine, ...] = (
         "Ace",
         ("Epping Forest",),
         ("cocaine",),
-        (DemoNumber("07700 900107", 500, (*TO_ORDER, _S.WITHDRAWN), 330),),
+        (DemoNumber("07700 900107", 500, READY, 330),),
         notes="Withdrawn: line holder charged (Home Office closure type 1).",
     ),
     DemoLine(
@@ -171,7 +171,7 @@ LINES: tuple[DemoLine, ...] = (
             DemoNumber(
                 "07700 900108",
                 130,
-                (_S.GATHERING_EVIDENCE, _S.READY, _S.IN_APPLICATION, _S.REFUSED),
+                READY,
                 70,
             ),
         ),
@@ -189,7 +189,7 @@ LINES: tuple[DemoLine, ...] = (
         "Benz",
         ("Thurrock",),
         ("heroin",),
-        (DemoNumber("07700 900110", 380, TO_DISCONNECTED, 230),),
+        (DemoNumber("07700 900110", 380, READY, 230),),
         notes="Disconnected under order; no sign of the brand since.",
     ),
     DemoLine(
@@ -235,4 +235,59 @@ CONTACTS: tuple[DemoContact, ...] = (
         "07700 900511", "07700 900106", "seized phone", 5, do_not_contact="safeguarding: a child"
     ),
     DemoContact("07700 900512", "07700 900113", "marketing list", 6),
+)
+
+
+@dataclass(frozen=True)
+class DemoOutcome:
+    """What the court decided on one number, and what followed."""
+
+    number: str
+    outcome: str  # a core.applications.Outcome value
+    months: int | None = None  # the order's length; None: until discharged
+    confirmed_days_after: int | None = None  # the provider confirmed the disconnection
+    carved_out_days_after: int | None = None  # regulation 3(3)
+    then: Status | None = None
+
+
+@dataclass(frozen=True)
+class DemoApplication:
+    court: str
+    hearing_days_from_today: int  # negative: heard already
+    time: str
+    numbers: tuple[str, ...]
+    outcomes: tuple[DemoOutcome, ...] = ()
+    claim_number: str = ""
+
+
+APPLICANT = ("Rachel Carter", "Detective Constable", "71234")
+AUTHORISER = ("Mark Hale", "Detective Superintendent", "2201")
+
+APPLICATIONS: tuple[DemoApplication, ...] = (
+    # Heard in the spring: Tony and Benz cut off, Sparks refused, Ace's number later reassigned
+    # to someone else and carved out. Benz's open-ended order is now due its 6-monthly review.
+    DemoApplication(
+        "County Court at Chelmsford",
+        -200,
+        "10:00",
+        ("07700 900101", "07700 900110", "07700 900108", "07700 900107"),
+        (
+            DemoOutcome("07700 900101", "made", 12, 3, then=_S.DISCONNECTED),
+            DemoOutcome("07700 900110", "made", None, 2, then=_S.DISCONNECTED),
+            DemoOutcome("07700 900108", "refused"),
+            DemoOutcome("07700 900107", "made", 12, 4, carved_out_days_after=60),
+        ),
+        claim_number="K00CM401",
+    ),
+    # Heard last week: EE has not yet confirmed K's disconnection, so the deadline warns.
+    DemoApplication(
+        "County Court at Clerkenwell and Shoreditch",
+        -8,
+        "14:00",
+        ("07700 900102",),
+        (DemoOutcome("07700 900102", "made", 3),),
+        claim_number="K00EC117",
+    ),
+    # Submitted, to be heard in twelve days.
+    DemoApplication("County Court at Basildon", 12, "10:30", ("07700 900104",)),
 )

@@ -5,14 +5,33 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from raptor_desktop.core.accounts import Role
-from raptor_desktop.core.demo_scenario import CONTACTS, LINES, DemoContact, DemoLine
+from raptor_desktop.core.applications import Officer, Outcome
+from raptor_desktop.core.demo_scenario import (
+    APPLICANT,
+    APPLICATIONS,
+    AUTHORISER,
+    CONTACTS,
+    LINES,
+    DemoApplication,
+    DemoContact,
+    DemoLine,
+)
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.accounts import add_user
+from raptor_desktop.store.applications import (
+    ApplicationDetails,
+    OrderTerms,
+    create_application,
+    record_outcome,
+    submit,
+)
 from raptor_desktop.store.contacts import add_contact, set_do_not_contact, set_opted_out
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
+from raptor_desktop.store.orders import confirm_disconnection
 
 DEMO_USER = "trainer"
 DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
@@ -35,9 +54,37 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     with store.transaction("seed demo scenario"):
         for line in LINES:
             _add_line(store, line, today)
+        for application in APPLICATIONS:
+            _add_application(store, application, today)
         for contact in CONTACTS:
             _add_contact(store, contact, today)
     return len(LINES)
+
+
+def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
+    hearing = today + timedelta(days=demo.hearing_days_from_today)
+    details = ApplicationDetails(
+        court=demo.court,
+        hearing_date=hearing,
+        hearing_time=demo.time,
+        claim_number=demo.claim_number,
+        applicant=Officer(*APPLICANT),
+        authoriser=Officer(*AUTHORISER),
+        authorised_on=hearing - timedelta(days=14),
+    )
+    reference = create_application(store, details, list(demo.numbers))
+    submit(store, reference)
+    for result in demo.outcomes:
+        terms = OrderTerms(Duration(months=result.months))
+        record_outcome(store, reference, result.number, Outcome(result.outcome), hearing, terms)
+        if result.confirmed_days_after is not None:
+            confirmed = hearing + timedelta(days=result.confirmed_days_after)
+            confirm_disconnection(store, reference, result.number, confirmed)
+        if result.carved_out_days_after is not None:
+            carved = hearing + timedelta(days=result.carved_out_days_after)
+            record_outcome(store, reference, result.number, Outcome.CARVED_OUT, carved)
+        if result.then is not None:
+            set_status(store, result.number, result.then, "demo scenario")
 
 
 def _add_contact(store: Store, contact: DemoContact, today: date) -> None:

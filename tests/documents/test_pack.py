@@ -40,6 +40,13 @@ def text_of(reader: PdfReader, page: int) -> str:
     return " ".join(reader.pages[page].extract_text().split())
 
 
+def reference_of(bundle: Bundle) -> str:
+    """The application reference the file is named after (the demo has applications too)."""
+    reference = bundle.file_name.split()[0]
+    assert re.fullmatch(r"RAP-2026-\d{3}", reference)
+    return reference
+
+
 def build(store: Store, reference: str) -> list[Bundle]:
     return hearing_pack(load_case_file(store, reference, prepared_on=date(2026, 11, 29)))
 
@@ -89,18 +96,18 @@ def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> N
     open_action = reader.trailer["/Root"]["/OpenAction"]
     assert open_action[1] == "/XYZ" and open_action[4] == 1
     assert reader.metadata is not None
-    assert reader.metadata.title == "RAP-2026-001 — DDTRO hearing bundle"
+    assert reader.metadata.title == f"{reference_of(bundle)} — DDTRO hearing bundle"
     assert reader.metadata.author == "Detective Constable Rachel Carter (71234)"
 
 
 def test_every_page_is_marked_and_numbered(pack: tuple[Bundle, PdfReader]) -> None:
-    _, reader = pack
+    bundle, reader = pack
     total = len(reader.pages)
     for page in range(total):
         text = text_of(reader, page)
         assert text.count("OFFICIAL-SENSITIVE") >= 2, page
         assert f"Page {page + 1} of {total}" in text
-        assert "RAP-2026-001" in text
+        assert reference_of(bundle) in text
         assert TRAINING_MARK in text
 
 
@@ -203,8 +210,8 @@ def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path
     bundles = build(demo_store, reference)
     assert [b.letter for b in bundles] == ["A", "B"]
     assert [b.file_name for b in bundles] == [
-        "RAP-2026-001 DDTRO hearing bundle A.pdf",
-        "RAP-2026-001 DDTRO hearing bundle B.pdf",
+        f"{reference} DDTRO hearing bundle A.pdf",
+        f"{reference} DDTRO hearing bundle B.pdf",
     ]
     for bundle in bundles:
         reader = PdfReader(io.BytesIO(bundle.pdf))

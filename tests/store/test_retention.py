@@ -55,8 +55,15 @@ def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: St
     assert erasure.records == f"line {dee.line_id}" and erasure.justification == "no longer needed"
     assert "07700" not in erasure.records
     assert verify(demo_store).sound
+    before = demo_store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
     dispose(demo_store, "application", application_id(demo_store, reference), "case closed")
-    assert demo_store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == 0
+    assert demo_store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == before - 1
+    assert (
+        demo_store.db.execute(
+            "SELECT COUNT(*) FROM applications WHERE reference = ?", [reference]
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_only_an_administrator_disposes(training_store: Store) -> None:
