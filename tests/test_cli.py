@@ -139,6 +139,19 @@ def test_demo_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     # opening again does not duplicate the scenario
     code, out, _ = run(capsys, "--db", path, "--demo", "lines", "--json")
     assert len(json.loads(out)) == len(rows)
+    # the applications took their numbers to court: orders, warnings, a sound audit log
+    _, out, _ = run(capsys, "--db", path, "--demo", "orders", "--json")
+    assert sorted(o["number"] for o in json.loads(out)) == [
+        "07700 900101",
+        "07700 900102",
+        "07700 900107",
+        "07700 900110",
+    ]
+    _, out, _ = run(capsys, "--db", path, "--demo", "warnings")
+    assert "re-emerged on 07700 900112" in out and "without confirmation" in out
+    _, out, _ = run(capsys, "--db", path, "--demo", "contacts", "--json")
+    assert len(json.loads(out)) == 12
+    assert run(capsys, "--db", path, "--demo", "verify")[0] == 0
 
 
 def test_raptor_db_environment_variable(
