@@ -12,10 +12,10 @@ from raptor_desktop.core.applications import Officer
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.pack_task import PackWorker
-from raptor_desktop.gui.workers import start_worker
+from raptor_desktop.gui.workers import StoreTask, start_worker
 from raptor_desktop.store.applications import ApplicationDetails, add_numbers, create_application
 from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.integrity import verify
+from raptor_desktop.store.integrity import IntegrityReport, verify
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, renew
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ class ApplicationActions(QObject):
         super().__init__()
         self.window = window
         self._thread: QThread | None = None
+        self._integrity_thread: QThread | None = None
+        self.integrity_problem: str | None = None  # None until the check on opening reports
         self.last_pack: list[object] | None = None
         self.last_error: str | None = None
 
@@ -147,13 +149,16 @@ class ApplicationActions(QObject):
             QMessageBox.warning(self.window, "Hearing pack", message)
 
     def wait(self) -> None:
-        """Let a running pack build finish (before closing or switching database)."""
+        """Let a running pack build (cancelled) and the integrity check finish, before closing
+        or switching database."""
         try:
             if self._thread is not None and self._thread.isRunning():
                 self._worker.cancel()
                 self._thread.wait(30_000)
         except RuntimeError:  # the thread object was already deleted
             pass
+        if self._integrity_running() and self._integrity_thread is not None:
+            self._integrity_thread.wait(60_000)
 
     # -- orders --------------------------------------------------------------------------------
     def confirm(self) -> None:
@@ -188,24 +193,51 @@ class ApplicationActions(QObject):
         self._refresh()
         self.open_editor(reference)
 
-    def check_audit_chain(self) -> str | None:
-        """Run the integrity check on opening; warn if the database or its log is damaged."""
-        report = verify(self.store)
+    def check_integrity(self) -> StoreTask:
+        """Run the check on opening in the background (a long log takes a while to walk);
+        warn if the database or its data-protection log is damaged. One check at a time."""
+        if self._integrity_running():
+            return self._integrity_task
+        task = StoreTask(self.store.path, self.store.actor, verify)
+        task.succeeded.connect(self._on_integrity)
+        task.failed.connect(self._on_integrity_failed)
+        self._integrity_task = task  # a reference, or Python would collect it mid-check
+        self._integrity_thread = start_worker(task, self)
+        self.window.statusBar().showMessage("Checking the database and its audit log…")
+        return task
+
+    def _integrity_running(self) -> bool:
+        try:
+            return self._integrity_thread is not None and self._integrity_thread.isRunning()
+        except RuntimeError:  # the finished thread was already deleted
+            return False
+
+    @Slot(object)
+    def _on_integrity(self, report: IntegrityReport) -> None:
         if report.sound:
-            return None
-        message = (
+            self.integrity_problem = ""
+            self.window.statusBar().showMessage(
+                f"Database and audit log checked: sound ({report.entries} log entries)", 10_000
+            )
+            return
+        self._on_integrity_failed("\n".join(report.problems))
+
+    @Slot(str)
+    def _on_integrity_failed(self, problems: str) -> None:
+        self.integrity_problem = (
             "The database or its data-protection log failed its check. Tell your "
-            "administrator; do not rely on this database until it is resolved.\n\n"
-            + "\n".join(report.problems)
+            "administrator; do not rely on this database until it is resolved.\n\n" + problems
         )
         box = QMessageBox(
-            QMessageBox.Icon.Critical, "Integrity check failed", message, parent=self.window
+            QMessageBox.Icon.Critical,
+            "Integrity check failed",
+            self.integrity_problem,
+            parent=self.window,
         )
         self.window.run_dialog(box)
-        return message
 
     def show_warnings(self) -> list[str]:
-        self.check_audit_chain()
+        self.check_integrity()
         found = current_warnings(self.store)
         if found:
             box = QMessageBox(

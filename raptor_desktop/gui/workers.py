@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import StoreError
 
 
 def start_worker(worker: QObject, parent: QObject) -> QThread:
@@ -18,3 +24,25 @@ def start_worker(worker: QObject, parent: QObject) -> QThread:
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
+
+
+class StoreTask(QObject):
+    """Runs ``task(store)`` on a connection of its own, off the GUI thread, and reports."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, actor: str, task: Callable[[Store], object]) -> None:
+        super().__init__()
+        self._db_path, self._actor, self._task = db_path, actor, task
+
+    def run(self) -> None:
+        try:
+            with Store.open(self._db_path, actor=self._actor) as store:
+                result = self._task(store)
+        except StoreError as error:
+            self.failed.emit(error.full_message())
+        except Exception as error:  # a bug: report it rather than let the thread die silently
+            self.failed.emit(repr(error))
+        else:
+            self.succeeded.emit(result)

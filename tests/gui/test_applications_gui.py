@@ -175,3 +175,27 @@ def test_settings_dialog(window: MainWindow, dialogs: list[QDialog]) -> None:
     assert get_text(window.store, PROTECTIVE_MARKING) == "OFFICIAL"
     assert bank_holidays(window.store).is_holiday(date(2026, 12, 24))
     assert ("Lebara", "Vodafone") in networks(window.store)
+
+
+def test_the_check_on_opening_runs_in_the_background(qtbot: QtBot, window: MainWindow) -> None:
+    window.applications.check_integrity()
+    qtbot.waitUntil(lambda: window.applications.integrity_problem is not None, timeout=10_000)
+    assert window.applications.integrity_problem == ""
+    assert "checked: sound" in window.statusBar().currentMessage()
+
+
+def test_a_damaged_log_is_reported_on_opening(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    import sqlite3
+
+    other = sqlite3.connect(window.store.path)
+    other.executescript(
+        "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET user = 'someone' WHERE id = 2;"
+    )
+    other.close()
+    window.applications.check_integrity()
+    qtbot.waitUntil(lambda: window.applications.integrity_problem is not None, timeout=10_000)
+    assert "audit entry 2: its content was altered" in str(window.applications.integrity_problem)
+    box = dialogs[-1]
+    assert isinstance(box, QMessageBox) and box.windowTitle() == "Integrity check failed"
