@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults
 from raptor_desktop.core.dates import plural, uk_date
-from raptor_desktop.core.numbers import NumberRejected, parse_mobile
+from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.gui.import_task import Importer
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
@@ -191,10 +191,12 @@ class ContactsPage(QWidget):
         store: Store,
         run_dialog: Callable[[QDialog], bool],
         start_import: StartImport,
+        selected_lines: Callable[[], list[str]] = list,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store, self._run_dialog, self._start_import = store, run_dialog, start_import
+        self._selected_lines = selected_lines  # the numbers selected in the Lines view
         self.model = ContactsModel(store, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a contact by any part of the number")
@@ -259,6 +261,9 @@ class ContactsPage(QWidget):
 
     def import_contacts(self) -> None:
         dialog = ContactImportDialog(self._store, self)
+        selected = self._selected_lines()
+        if len(selected) == 1:  # importing a seized phone's contacts for the line in hand
+            dialog.line.setText(national_format(selected[0]))
         if not self._run_dialog(dialog) or dialog.chosen is None:
             return
         path, defaults = dialog.chosen
@@ -269,7 +274,11 @@ class ContactsPage(QWidget):
         self._start_import(path, importer, "Import contacts")
 
     def add_contact(self) -> None:
-        if self._run_dialog(AddContactDialog(self._store, self)):
+        dialog = AddContactDialog(self._store, self)
+        selected = self._selected_lines()
+        if len(selected) == 1:
+            dialog.line.setText(national_format(selected[0]))
+        if self._run_dialog(dialog):
             self.refresh()
             self.message.show_ok("Contact recorded.")
 

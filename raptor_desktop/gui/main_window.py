@@ -230,7 +230,10 @@ class MainWindow(QMainWindow):
         self.review_page = ReviewPage(self.store, lambda d: self.run_dialog(d), self.refresh)
         self._add_page("Review", self.review_page)
         self.contacts_page = ContactsPage(
-            self.store, lambda d: self.run_dialog(d), self.imports.start
+            self.store,
+            lambda d: self.run_dialog(d),
+            self.imports.start,
+            self.lines_page.selected_numbers,
         )
         self._add_page("Contacts", self.contacts_page)
         for title, text in LATER_PARTS.items():
@@ -349,9 +352,14 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Raptor Desktop", message)
 
     def focus_search(self) -> None:
-        self.nav.setCurrentRow(0)
-        self.lines_page.search.setFocus()
-        self.lines_page.search.selectAll()
+        """Find in the Contacts view when it is shown, else in the Lines view."""
+        if self.pages.currentWidget() is self.contacts_page:
+            search = self.contacts_page.search
+        else:
+            self.nav.setCurrentRow(0)
+            search = self.lines_page.search
+        search.setFocus()
+        search.selectAll()
 
     def add_number(self) -> None:
         dialog = LineDialog(self.store, parent=self)

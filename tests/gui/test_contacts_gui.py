@@ -143,3 +143,32 @@ def test_a_deal_lines_detail_counts_its_contacts(window: MainWindow) -> None:
     detail = number_detail(window.store, number_id)
     assert detail.contacts == {"call data": 2}
     assert "2 contacts found on this number (2 from call data)" in detail_html(detail)
+
+
+def test_the_line_selected_in_the_lines_view_is_the_default(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    number_id = window.store.db.execute(
+        "SELECT id FROM numbers WHERE e164 = '+447700900106'"
+    ).fetchone()[0]
+    window.lines_page.select_number(number_id)
+    window.import_contacts_action.trigger()
+    window.contacts_page.add_button.click()
+    lines = [
+        d.line.text() for d in dialogs if isinstance(d, ContactImportDialog | AddContactDialog)
+    ]
+    assert lines == ["07700 900106", "07700 900106"]
+
+
+def test_find_searches_the_contacts_when_they_are_shown(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    # focusWidget(): where the focus goes within the window, active or not (offscreen)
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    window.nav.setCurrentRow(titles.index("Contacts"))
+    window.find_action.trigger()
+    assert window.focusWidget() is window.contacts_page.search
+    window.nav.setCurrentRow(titles.index("Orders"))
+    window.find_action.trigger()
+    assert window.pages.currentWidget() is window.lines_page
+    assert window.focusWidget() is window.lines_page.search
