@@ -18,7 +18,12 @@ from pathlib import Path
 from raptor_desktop.core.contacts import ContactDefaults
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import read_table
-from raptor_desktop.store.contacts import import_contacts
+from raptor_desktop.store.contacts import (
+    contact_ids,
+    contacts_by_id,
+    import_contacts,
+    list_contacts,
+)
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.line_import import import_lines
 from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
@@ -34,6 +39,8 @@ BUDGETS_MS = {
     "model reset + first screen": 600,
     "import 20,000 rows (per 1,000)": 400,
     "import 3,000 contacts (per 1,000)": 400,
+    "contacts view, 50,000 contacts": 600,
+    "contacts search, 50,000 contacts": 200,
 }
 
 
@@ -84,6 +91,32 @@ def model_first_screen(store: Store) -> None:
             model.data(model.index(row, column))
 
 
+def fill_contacts(store: Store, count: int) -> None:
+    """Synthetic contacts (12-digit numbers no phone can have), two findings each."""
+    now = utc_now()
+    with store.transaction("bench fill contacts"):
+        first = store.db.execute("SELECT COALESCE(MAX(id), 0) FROM contacts").fetchone()[0] + 1
+        store.db.table("contacts").insert_all(
+            {
+                "id": first + i,
+                "e164": f"+447700901{i:06d}",
+                "search_digits": f"07700901{i:06d}",
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i in range(count)
+        )
+        store.db.table("contact_links").insert_all(
+            {
+                "contact_id": first + i % count,
+                "number_id": 1 + (i + i // count) % 100,
+                "source": "seized phone",
+                "found_on": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            }
+            for i in range(2 * count)
+        )
+
+
 def bench_contacts(folder: Path, results: dict[str, float]) -> bool:
     """100 deal lines, then 3,000 rows naming 900 contacts across them (links and merges)."""
     store = Store.open(folder / "contacts.sqlite3", training=True, actor="bench")
@@ -104,6 +137,13 @@ def bench_contacts(folder: Path, results: dict[str, float]) -> bool:
     start = time.perf_counter()
     result = import_contacts(store, read_table(contacts), ContactDefaults())
     results["import 3,000 contacts (per 1,000)"] = (time.perf_counter() - start) * 1000 / 3
+    fill_contacts(store, 50_000)
+    timed(
+        "contacts view, 50,000 contacts",
+        lambda: contacts_by_id(store, contact_ids(store)[:200]),
+        results,
+    )
+    timed("contacts search, 50,000 contacts", lambda: list_contacts(store, "901 0234"), results)
     store.close()
     print(f"contacts: {result.summary()}, unchanged {result.unchanged}")
     if result.rejected:

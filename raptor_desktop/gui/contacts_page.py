@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,15 +30,17 @@ from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.gui.import_task import Importer
+from raptor_desktop.gui.lines_model import BLOCK, CACHE_LIMIT
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
-from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
 from raptor_desktop.store.contacts import (
     ContactRecord,
     add_contact,
+    contact_ids,
+    contacts_by_id,
     deal_line_problem,
     import_contacts,
-    list_contacts,
     log_listing,
     set_do_not_contact,
     set_opted_out,
@@ -51,27 +53,51 @@ COLUMNS = ("Number", "Found on deal lines", "Sources", "Last found", "Opted out"
 StartImport = Callable[[Path, Importer, str], object]
 
 
-class ContactsModel(StoreListModel):
-    search = ""
+class ContactsModel(FlatTableModel):
+    """Holds the ordered ids only; a contact's cells are read in blocks when first shown, so a
+    register of tens of thousands of contacts costs a list of integers and a screenful."""
 
-    def load(self) -> list[ContactRecord]:
-        return list_contacts(self._store, self.search)
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.search = ""
+        self._ids: list[int] = []
+        self._cache: dict[int, ContactRecord] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._ids = contact_ids(self._store, self.search)
+        self._cache.clear()
+        self.endResetModel()
 
     def column_titles(self) -> list[str]:
         return list(COLUMNS)
 
+    def row_total(self) -> int:
+        return len(self._ids)
+
+    def row_of(self, contact_id: int) -> int | None:
+        return self._ids.index(contact_id) if contact_id in self._ids else None
+
     def contact(self, row: int) -> ContactRecord:
-        return self._rows[row]  # type: ignore[no-any-return]
+        contact_id = self._ids[row]
+        if contact_id not in self._cache:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            start = (row // BLOCK) * BLOCK
+            self._cache.update(contacts_by_id(self._store, self._ids[start : start + BLOCK]))
+        return self._cache[contact_id]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        contact: ContactRecord = self._rows[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole):
+            return None
+        contact = self.contact(index.row())
         if role == Qt.ItemDataRole.BackgroundRole:
             blocked = contact.opted_out_on or contact.do_not_contact
             return QBrush(QColor("#eeeeee")) if blocked else None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         return [
             contact.display,
             contact.lines or "(line disposed of)",
@@ -247,10 +273,9 @@ class ContactsPage(QWidget):
         return self.model.contact(rows[0].row()) if rows else None
 
     def _select(self, contact_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.contact(row).id == contact_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(contact_id)
+        if row is not None:
+            self.table.selectRow(row)
 
     def _update_buttons(self) -> None:
         contact = self.selected()

@@ -162,34 +162,51 @@ def _apply(db: sqlite_utils.Database, row: ContactRow, recorded_from: str) -> st
     return outcome
 
 
-def list_contacts(store: Store, text: str = "") -> list[ContactRecord]:
-    """Contacts, newest finding first; ``text`` finds a contact by any part of its number."""
+def contact_ids(store: Store, text: str = "") -> list[int]:
+    """Ids of the contacts, newest finding first; ``text`` finds any part of the number."""
     where, params = "", []
     if text.strip():
         digits = search_digits(text)
         if digits is None:
             return []
         where, params = " WHERE c.search_digits LIKE ?", [f"%{digits}%"]
-    contacts = store.db.execute(
-        "SELECT c.id, c.e164, COALESCE(MAX(k.found_on), ''), c.opted_out_on, "
-        "c.do_not_contact, c.do_not_contact_reason FROM contacts c "
-        f"LEFT JOIN contact_links k ON k.contact_id = c.id{where} "
-        "GROUP BY c.id ORDER BY 3 DESC, c.e164",
-        params,
-    ).fetchall()
+    return [
+        row[0]
+        for row in store.db.execute(
+            "SELECT c.id FROM contacts c LEFT JOIN contact_links k ON k.contact_id = c.id"
+            f"{where} GROUP BY c.id ORDER BY MAX(k.found_on) DESC, c.e164",
+            params,
+        )
+    ]
+
+
+CHUNK = 500  # ids per query, well inside SQLite's limit on parameters
+
+
+def contacts_by_id(store: Store, ids: list[int]) -> dict[int, ContactRecord]:
+    """The contacts with these ids, each with the lines it was found on and the sources."""
+    found: dict[int, ContactRecord] = {}
+    for start in range(0, len(ids), CHUNK):
+        found.update(_contact_chunk(store, ids[start : start + CHUNK]))
+    return found
+
+
+def _contact_chunk(store: Store, ids: list[int]) -> dict[int, ContactRecord]:
+    marks = ",".join("?" * len(ids))
     lines: dict[int, list[str]] = {}
     sources: dict[int, set[str]] = {}
     for contact_id, brand, e164, source in store.db.execute(
         "SELECT k.contact_id, l.brand, n.e164, k.source FROM contact_links k "
         "JOIN numbers n ON n.id = k.number_id JOIN lines l ON l.id = n.line_id "
-        "ORDER BY k.found_on DESC"
+        f"WHERE k.contact_id IN ({marks}) ORDER BY k.found_on DESC",
+        ids,
     ):
         shown = f"{brand} ({national_format(e164)})" if brand else national_format(e164)
         if shown not in lines.setdefault(contact_id, []):
             lines[contact_id].append(shown)
         sources.setdefault(contact_id, set()).add(source)
-    return [
-        ContactRecord(
+    return {
+        r[0]: ContactRecord(
             id=r[0],
             e164=r[1],
             lines="; ".join(lines.get(r[0], [])),
@@ -199,8 +216,21 @@ def list_contacts(store: Store, text: str = "") -> list[ContactRecord]:
             do_not_contact=bool(r[4]),
             do_not_contact_reason=r[5],
         )
-        for r in contacts
-    ]
+        for r in store.db.execute(
+            "SELECT c.id, c.e164, COALESCE(MAX(k.found_on), ''), c.opted_out_on, "
+            "c.do_not_contact, c.do_not_contact_reason FROM contacts c "
+            f"LEFT JOIN contact_links k ON k.contact_id = c.id WHERE c.id IN ({marks}) "
+            "GROUP BY c.id",
+            ids,
+        )
+    }
+
+
+def list_contacts(store: Store, text: str = "") -> list[ContactRecord]:
+    """Every contact (or those matching ``text``), newest finding first."""
+    ids = contact_ids(store, text)
+    found = contacts_by_id(store, ids)
+    return [found[i] for i in ids]
 
 
 def deal_line_problem(store: Store, text: str) -> str:
