@@ -89,3 +89,35 @@ def test_full_disk_gets_a_clear_message_and_no_damage(db_path: Path) -> None:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with Store.open(db_path) as store:
         assert store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] >= 1
+
+
+def test_version_7_keeps_review_decisions_and_admits_contacts(tmp_path: Path) -> None:
+    from raptor_desktop.store.migrations import apply_migration
+    from raptor_desktop.store.schema import MIGRATIONS
+
+    path = tmp_path / "v6.sqlite3"
+    conn = sqlite3.connect(path)
+    for migration in MIGRATIONS:
+        if migration.version <= 6:
+            apply_migration(conn, migration)
+    conn.execute(
+        "INSERT INTO reviews (record_kind, record_id, decision, reason, next_review, "
+        "decided_at, decided_by) VALUES ('line', 4, 'keep', 'live case', '2030-01-01', "
+        "'2026-11-01T10:00:00Z', 'admin')"
+    )
+    conn.commit()
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO reviews (record_kind, record_id, decision, reason, decided_at, "
+            "decided_by) VALUES ('contact', 1, 'dispose', 'x', 'now', 'admin')"
+        )
+    conn.close()
+    with Store.open(path, training=True, actor="tester") as store:
+        rows = store.db.execute("SELECT record_kind, record_id, reason FROM reviews").fetchall()
+        assert rows == [("line", 4, "live case")]
+        store.db.execute(
+            "INSERT INTO reviews (record_kind, record_id, decision, reason, decided_at, "
+            "decided_by) VALUES ('contact', 1, 'dispose', 'x', 'now', 'admin')"
+        )
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert list((tmp_path / "backups").glob("v6.v6-before-migration-*.sqlite3"))
