@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.audit import Category
 from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.store.backup import (
@@ -31,14 +32,12 @@ class BackupWorker(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, target: Path, passphrase: str | None, actor: str) -> None:
+    def __init__(
+        self, db_path: Path, target: Path, passphrase: str | None, actor: str, role: Role
+    ) -> None:
         super().__init__()
-        self._db_path, self._target, self._passphrase, self._actor = (
-            db_path,
-            target,
-            passphrase,
-            actor,
-        )
+        self._db_path, self._target, self._passphrase = db_path, target, passphrase
+        self._actor, self._role = actor, role  # the worker's connection acts as the officer
 
     def run(self) -> None:
         try:
