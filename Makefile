@@ -23,7 +23,7 @@ demo: $(STAMP) system-deps
 test: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
-	$(BIN)/mypy raptor_desktop/core raptor_desktop/store
+	$(BIN)/mypy raptor_desktop
 
 bundle: $(STAMP) system-deps
 	PYTHON=$(BIN)/python sh build/build-linux.sh

@@ -63,10 +63,14 @@ def _numbering_data(_folder: Path) -> CheckResult:
     from raptor_desktop.core.numbers import parse_mobile
 
     example = phonenumbers.example_number_for_type("GB", PhoneNumberType.MOBILE)
+    if example is None:
+        raise AssertionError("phonenumbers' metadata has no UK mobile example")
     number = parse_mobile(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164))
     if not number.range_holder:
         raise AssertionError("phonenumbers' carrier data is missing")
     jersey = phonenumbers.example_number_for_type("JE", PhoneNumberType.MOBILE)
+    if jersey is None:
+        raise AssertionError("phonenumbers' metadata has no Jersey mobile example")
     text = phonenumbers.format_number(jersey, phonenumbers.PhoneNumberFormat.E164)
     if parse_mobile(text).crown_dependency != "JE":
         raise AssertionError("Crown Dependency metadata is missing")

@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
+from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
@@ -73,13 +75,13 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
             makers.append(
                 (
                     f"Exhibit {exhibit.mark}: {exhibit.description}",
-                    lambda e=exhibit: exhibit_file_pdf(e),
+                    partial(exhibit_file_pdf, exhibit),
                 )
             )
     for provider, items in case.providers().items():
         if provider == UNCONFIRMED:  # no one to write to until the provider is known
             continue
-        makers.append((f"Letter to {provider}", lambda p=provider, i=items: letter_pdf(case, p, i)))
+        makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, items)))
     built = []
     for done, (title, make) in enumerate(makers, start=1):
         if progress:
@@ -170,7 +172,7 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
 
 def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
     """Page labels 1…N, open at page 1 at 100 %, metadata, and a fixed date and file id."""
-    writer.set_page_label(0, len(writer.pages) - 1, style="/D", start=1)
+    writer.set_page_label(0, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
     writer._root_object[NameObject("/OpenAction")] = ArrayObject(  # noqa: SLF001
         [
             writer.pages[0].indirect_reference,

@@ -19,6 +19,7 @@ from raptor_desktop.store.integrity import IntegrityReport, verify
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, renew
 
 if TYPE_CHECKING:
+    from raptor_desktop.documents.pack import Bundle
     from raptor_desktop.gui.main_window import MainWindow
     from raptor_desktop.store.database import Store
 
@@ -33,8 +34,9 @@ class ApplicationActions(QObject):
         self.window = window
         self._thread: QThread | None = None
         self._integrity_thread: QThread | None = None
+        self._integrity_task: StoreTask | None = None
         self.integrity_problem: str | None = None  # None until the check on opening reports
-        self.last_pack: list[object] | None = None
+        self.last_pack: list[Bundle] | None = None
         self.last_error: str | None = None
 
     @property
@@ -125,7 +127,7 @@ class ApplicationActions(QObject):
         self._progress.setLabelText(f"Building: {title}")
 
     @Slot(object)
-    def _on_pack(self, bundles: list[object]) -> None:
+    def _on_pack(self, bundles: list[Bundle]) -> None:
         self._progress.reset()
         self.last_pack = bundles
         court = self.store.db.execute(
@@ -196,7 +198,7 @@ class ApplicationActions(QObject):
     def check_integrity(self) -> StoreTask:
         """Run the check on opening in the background (a long log takes a while to walk);
         warn if the database or its data-protection log is damaged. One check at a time."""
-        if self._integrity_running():
+        if self._integrity_running() and self._integrity_task is not None:
             return self._integrity_task
         task = StoreTask(self.store.path, self.store.actor, verify)
         task.succeeded.connect(self._on_integrity)

@@ -129,7 +129,7 @@ class LinesTableModel(FlatTableModel):
         if key == "areas":
             return "; ".join(value)  # type: ignore[arg-type]
         if key in ("first_seen", "last_seen"):
-            return uk_date(value)
+            return uk_date(str(value) if value else None)
         return str(value or "")
 
     @staticmethod

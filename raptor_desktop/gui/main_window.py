@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -70,7 +71,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # -- building --------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -421,12 +428,13 @@ class MainWindow(QMainWindow):
 
     def lock_screen(self) -> None:
         """After idle time: hide the register behind a sign-in only this officer can pass."""
-        self.centralWidget().setVisible(False)
+        central = self.centralWidget()
+        central.setVisible(False)  # type: ignore[union-attr]  # built in __init__
         try:
             while not self.run_dialog(SignInDialog(self.store, self, locked_for=self.store.actor)):
                 pass
         finally:
-            self.centralWidget().setVisible(True)
+            central.setVisible(True)  # type: ignore[union-attr]
 
     def apply_role(self) -> None:
         """Show only what the signed-in officer's role allows (the store enforces it anyway)."""
