@@ -1,0 +1,105 @@
+"""Every menu action an officer can reach does its job (the dialogs answered by the test)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+from raptor_desktop.gui.admin_dialogs import AuditDialog
+from raptor_desktop.gui.application_editor import ApplicationEditor
+from raptor_desktop.gui.line_dialog import LineDialog
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.store.line_detail import number_detail
+from raptor_desktop.store.reference import area_names
+
+
+def select(window: MainWindow, e164: str) -> int:
+    number_id = int(
+        window.store.db.execute("SELECT id FROM numbers WHERE e164 = ?", [e164]).fetchone()[0]
+    )
+    assert window.lines_page.select_number(number_id)
+    return number_id
+
+
+def test_edit_line_saves_the_change(window: MainWindow, dialogs: list[QDialog]) -> None:
+    number_id = select(window, "+447700900105")
+
+    def edit(dialog: QDialog) -> bool:
+        assert isinstance(dialog, LineDialog)
+        assert dialog.brand.text() == "Milly"
+        dialog.intel_refs.setText("IL/2026/0999")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = edit  # type: ignore[attr-defined]
+    window.edit_action.trigger()
+    assert number_detail(window.store, number_id).line.intel_refs == "IL/2026/0999"
+    assert window.lines_page.selected_id() == number_id
+
+
+def test_replacement_number_joins_the_same_line(window: MainWindow, dialogs: list[QDialog]) -> None:
+    old_id = select(window, "+447700900105")
+
+    def replace(dialog: QDialog) -> bool:
+        assert isinstance(dialog, LineDialog)
+        assert dialog.windowTitle() == "Replacement number for line Milly"
+        dialog.number.setText("07700 900160")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = replace  # type: ignore[attr-defined]
+    window.replace_action.trigger()
+    new = number_detail(window.store, window.lines_page.selected_id() or 0)
+    assert new.display == "07700 900160"
+    assert new.line_id == number_detail(window.store, old_id).line_id
+    assert new.replaces == "+447700900105"
+
+
+def test_add_area(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Canvey Island", True))
+    window.add_area_action.trigger()
+    assert "Canvey Island" in area_names(window.store)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    window.add_area_action.trigger()  # the same name again
+    assert len(warned) == 1 and "Canvey Island" in warned[0]
+
+
+def test_new_and_open_application(window: MainWindow, dialogs: list[QDialog]) -> None:
+    select(window, "+447700900103")
+    window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
+    window.new_application_action.trigger()
+    editor = dialogs[-1]
+    assert isinstance(editor, ApplicationEditor)
+    reference = editor.reference
+    page = window.applications_page
+    row = next(r for r in range(page.model.rowCount()) if page.model.reference(r) == reference)
+    page.table.selectRow(row)
+    window.open_application_action.trigger()
+    assert isinstance(dialogs[-1], ApplicationEditor) and dialogs[-1].reference == reference
+
+
+def test_open_application_without_a_selection_says_what_to_do(window: MainWindow) -> None:
+    window.applications_page.table.clearSelection()
+    window.open_application_action.trigger()
+    assert window.pages.currentWidget() is window.applications_page
+    assert window.statusBar().currentMessage() == "Select an application first."
+
+
+def test_audit_log_viewer_opens_for_an_administrator(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
+    window.audit_action.trigger()
+    viewer = dialogs[-1]
+    assert isinstance(viewer, AuditDialog)
+    assert viewer.model.rowCount() > 0
+
+
+def test_about_and_refresh(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda *a: shown.append(a[2]))
+    window.about_action.trigger()
+    assert shown and "Raptor Desktop" in shown[0] and str(window.store.path) in shown[0]
+    window.refresh_action.trigger()
+    assert window.statusBar().currentMessage().startswith("13 of 13 numbers shown")
