@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.audit import Category
@@ -141,13 +148,19 @@ class BackupActions(QObject):
             return
         path, actor, training, role = store.path, store.actor, store.training, store.role
         self.window.close_store_for_restore()
+        # Synchronous on purpose: the register is closed meanwhile, so nothing else may run.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        problem = ""
         try:
             safety = restore_backup(path, Path(name), passphrase, role=role)
         except (BackupRefused, StoreError, OSError) as error:
+            safety, problem = None, str(error)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem:
             QMessageBox.warning(
-                self.window, "Restore from backup", f"{error}\n\nThe database was not changed."
+                self.window, "Restore from backup", f"{problem}\n\nThe database was not changed."
             )
-            safety = None
         reopened = Store.open(path, actor=actor, training=training)
         reopened.role = role
         if safety is not None:
