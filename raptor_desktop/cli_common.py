@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from raptor_desktop.core.tabular import write_rows_csv
-from raptor_desktop.store.line_import import ImportResult
+from raptor_desktop.store.importing import ImportResult
 
 
 class UsageError(Exception):

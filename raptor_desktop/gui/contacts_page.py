@@ -47,7 +47,7 @@ from raptor_desktop.store.contacts import (
 )
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.line_import import ImportResult, Progress
+from raptor_desktop.store.importing import ImportResult, Progress
 
 COLUMNS = ("Number", "Found on deal lines", "Sources", "Last found", "Opted out", "Do not contact")
 StartImport = Callable[[Path, Importer, str], object]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from raptor_desktop.gui.import_task import Importer, ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.workers import start_worker
-from raptor_desktop.store.line_import import ImportResult
+from raptor_desktop.store.importing import ImportResult
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow

@@ -23,7 +23,8 @@ from raptor_desktop.core.tabular import Table, UnreadableFile, read_table, write
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import StoreError
-from raptor_desktop.store.line_import import ImportCancelled, ImportResult, Progress, import_lines
+from raptor_desktop.store.importing import ImportCancelled, ImportResult, Progress
+from raptor_desktop.store.line_import import import_lines
 
 Importer = Callable[[Store, Table, Progress], ImportResult]
 

@@ -34,7 +34,7 @@ from raptor_desktop.core.numbers import (
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.line_import import ImportCancelled, ImportResult, Progress
+from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,6 @@ class ContactRecord:
         return national_format(self.e164)
 
 
-class _RowRejected(Exception):
-    pass
-
-
 def import_contacts(
     store: Store,
     table: Table,
@@ -67,26 +63,17 @@ def import_contacts(
     """Import the contacts in ``table``, matched against the deal lines in the register."""
     mapping = contact_columns(table, defaults)
     source = Path(table.source).name
-    result = ImportResult(source, ignored_columns=mapping.ignored, headers=table.headers)
-    total = len(table.rows)
     day = today or date.today()
-    with store.transaction("import contacts", f"{table.source}: {total} rows") as db:
-        for done, (row_number, cells) in enumerate(table.rows, start=1):
-            row = read_contact_row(
-                mapping, row_number, cells, defaults, allow_drama=store.training, today=day
-            )
-            if isinstance(row, ContactRow):
-                try:
-                    outcome = _apply(db, row, f"{source} row {row_number}")
-                except _RowRejected as error:
-                    row = RejectedRow(row_number, str(error), cells)
-                else:
-                    setattr(result, outcome, getattr(result, outcome) + 1)
-            if isinstance(row, RejectedRow):
-                result.rejected.append(row)
-            if progress and (done % 100 == 0 or done == total) and not progress(done, total):
-                raise ImportCancelled("import cancelled; nothing was stored")
-    return result
+
+    def read(row_number: int, cells: list[str]) -> ContactRow | RejectedRow:
+        return read_contact_row(
+            mapping, row_number, cells, defaults, allow_drama=store.training, today=day
+        )
+
+    def apply(db: sqlite_utils.Database, row: ContactRow) -> str:
+        return _apply(db, row, f"{source} row {row.row}")
+
+    return import_rows(store, table, "import contacts", read, apply, progress, mapping.ignored)
 
 
 def add_contact(
@@ -104,21 +91,21 @@ def add_contact(
     with store.transaction("add contact", f"{row.number.e164} on {row.line.e164}") as db:
         try:
             return _apply(db, row, f"entered by {store.actor}")
-        except _RowRejected as error:
+        except RowRejected as error:
             raise ValueError(str(error)) from None
 
 
 def _apply(db: sqlite_utils.Database, row: ContactRow, recorded_from: str) -> str:
     deal_line = db.execute("SELECT id FROM numbers WHERE e164 = ?", [row.line.e164]).fetchone()
     if deal_line is None:
-        raise _RowRejected(f"deal line: {row.line.display} is not in the register")
+        raise RowRejected(f"deal line: {row.line.display} is not in the register")
     own = db.execute(
         "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
         [row.number.e164],
     ).fetchone()
     if own is not None:
         brand = f" (line {own[0]!r})" if own[0] else ""
-        raise _RowRejected(
+        raise RowRejected(
             f"number: {row.number.display} is a deal line in the register{brand}, not a contact"
         )
     now = utc_now()

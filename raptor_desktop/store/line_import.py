@@ -6,8 +6,6 @@ Either every valid row of the file lands or nothing does. A number already store
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -27,33 +25,9 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
 from raptor_desktop.store.lines import insert_number, line_for_brand, link_areas_and_drugs
 from raptor_desktop.store.reference import area_ids, operation_id
-
-Progress = Callable[[int, int], bool]
-"""Called with (rows done, rows in all); returning False cancels the whole import."""
-
-
-class ImportCancelled(Exception):
-    """The officer cancelled; nothing was stored."""
-
-
-@dataclass
-class ImportResult:
-    source: str
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[RejectedRow] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    headers: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return f"imported {self.imported}, updated {self.updated}, rejected {len(self.rejected)}"
-
-
-class _RowRejected(Exception):
-    pass
 
 
 def import_lines(
@@ -65,28 +39,18 @@ def import_lines(
     """Import ``table`` (see :func:`core.tabular.read_table`) into the register."""
     defaults = defaults or RowDefaults()
     mapping = column_map(table)
-    result = ImportResult(
-        Path(table.source).name, ignored_columns=mapping.ignored, headers=table.headers
-    )
-    total = len(table.rows)
-    with store.transaction("import lines", f"{table.source}: {total} rows") as db:
-        for done, (row_number, cells) in enumerate(table.rows, start=1):
-            row = read_row(mapping, row_number, cells, defaults, allow_drama=store.training)
-            if isinstance(row, ImportRow):
-                try:
-                    with db.atomic():
-                        outcome = _apply_row(store, db, row, result.source)
-                except _RowRejected as error:
-                    row = RejectedRow(row_number, str(error), cells)
-                except RecordNotFound as error:
-                    row = RejectedRow(row_number, f"areas: {error}", cells)
-                else:
-                    setattr(result, outcome, getattr(result, outcome) + 1)
-            if isinstance(row, RejectedRow):
-                result.rejected.append(row)
-            if progress and (done % 100 == 0 or done == total) and not progress(done, total):
-                raise ImportCancelled("import cancelled; nothing was stored")
-    return result
+    source = Path(table.source).name
+
+    def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
+        return read_row(mapping, row_number, cells, defaults, allow_drama=store.training)
+
+    def apply(db: sqlite_utils.Database, row: ImportRow) -> str:
+        try:
+            return _apply_row(store, db, row, source)
+        except RecordNotFound as error:
+            raise RowRejected(f"areas: {error}") from None
+
+    return import_rows(store, table, "import lines", read, apply, progress, mapping.ignored)
 
 
 def _apply_row(store: Store, db: sqlite_utils.Database, row: ImportRow, source: str) -> str:
@@ -108,14 +72,14 @@ def _apply_row(store: Store, db: sqlite_utils.Database, row: ImportRow, source: 
         return "imported"
     number_id, line_id, brand, first_seen, last_seen = existing
     if details.brand and brand and details.brand.casefold() != brand.casefold():
-        raise _RowRejected(
+        raise RowRejected(
             f"{row.number.display} is already in the register on line {brand!r}, "
             f"not {details.brand!r}"
         )
     before = db.conn.total_changes
     if details.brand and not brand:
         if line_for_brand(db, details.brand, op_id) is not None:
-            raise _RowRejected(
+            raise RowRejected(
                 f"{row.number.display} is on an unnamed line, and another line is already "
                 f"called {details.brand!r}; link them in the Lines view"
             )

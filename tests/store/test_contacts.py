@@ -19,8 +19,8 @@ from raptor_desktop.store.contacts import (
 )
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.importing import ImportCancelled
 from raptor_desktop.store.integrity import verify
-from raptor_desktop.store.line_import import ImportCancelled
 from raptor_desktop.store.retention import dispose, review_list
 
 TODAY = date(2026, 11, 29)
