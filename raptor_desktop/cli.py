@@ -40,7 +40,7 @@ from raptor_desktop.store.errors import Conflict, RecordNotFound, StoreError
 from raptor_desktop.store.exhibits import AttachmentDamaged
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.line_import import import_lines
-from raptor_desktop.store.line_query import LineFilter, list_numbers
+from raptor_desktop.store.line_query import ROW_KEYS, LineFilter, list_numbers
 from raptor_desktop.store.lines import add_device, add_number, set_status
 from raptor_desktop.store.reference import add_area, area_names, area_status_counts
 
@@ -253,19 +253,7 @@ def cmd_lines(args: argparse.Namespace) -> int:
             f"{len(rows)} numbers" + (f" ({asked})" if asked else ""),
         )
     if args.json:
-        keys = (
-            "number",
-            "display",
-            "line",
-            "areas",
-            "status",
-            "first_seen",
-            "last_seen",
-            "range_holder",
-            "provider_confirmed",
-            "operation",
-            "crown_dependency",
-        )
+        keys = ["number", "display", *(k for k in ROW_KEYS if k not in ("id", "number", "line_id"))]
         print(json.dumps([{k: r[k] for k in keys} for r in rows], indent=2, ensure_ascii=False))
         return 0
     for r in rows:

@@ -13,6 +13,7 @@ from datetime import date
 
 from raptor_desktop.core.line_import import (
     MAX_TEXT,
+    PHONE_HEADERS,
     ColumnMap,
     NoNumberColumn,
     RejectedRow,
@@ -26,18 +27,7 @@ SOURCES = ("seized phone", "call data", "marketing list", "other")
 DEFAULT_SOURCE = SOURCES[0]
 
 CONTACT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "number": (
-        "number",
-        "contact",
-        "contact number",
-        "phone",
-        "phone number",
-        "msisdn",
-        "mobile",
-        "mobile number",
-        "telephone",
-        "tel",
-    ),
+    "number": ("number", "contact", "contact number", *PHONE_HEADERS[1:]),
     "line": ("deal line", "deal line number", "line", "line number", "found on"),
     "source": ("source", "found in", "from"),
     "found_on": ("date", "found", "date found", "found on date", "seen", "last contact"),

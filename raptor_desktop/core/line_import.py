@@ -17,20 +17,21 @@ from raptor_desktop.core.tabular import Table
 
 MAX_TEXT = 10_000
 
+PHONE_HEADERS = (
+    "number",
+    "phone",
+    "phone number",
+    "msisdn",
+    "mobile",
+    "mobile number",
+    "telephone",
+    "tel",
+    "telephone number",
+)
+"""How spreadsheets head a column of phone numbers, for every importer."""
+
 COLUMN_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "number": (
-        "number",
-        "phone",
-        "phone number",
-        "msisdn",
-        "mobile",
-        "mobile number",
-        "telephone",
-        "tel",
-        "line number",
-        "deal line number",
-        "telephone number",
-    ),
+    "number": (*PHONE_HEADERS, "line number", "deal line number"),
     "brand": ("line name", "brand", "line", "name", "deal line", "line brand", "brand name"),
     "areas": ("area", "areas", "district", "districts", "areas served"),
     "drugs": ("drugs", "drug", "products", "product", "drugs offered"),
