@@ -33,6 +33,7 @@ from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
+from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.sign_in import SignInDialog, sign_in_to
@@ -46,9 +47,6 @@ from raptor_desktop.store.line_query import counts_by_status
 from raptor_desktop.store.reference import add_area
 
 LATER_PARTS = {
-    "Outreach": "Batches of support texts to the people listed under Contacts (leaving out "
-    "opt-outs and the do-not-contact list) will be prepared and approved here. Until then, "
-    "<code>raptor count-message</code> says how many texts a message costs.",
     "Case summaries": "Printable case summaries and exports will be produced here.",
 }
 TRAINING_BANNER = (
@@ -243,6 +241,8 @@ class MainWindow(QMainWindow):
             self.lines_page.selected_numbers,
         )
         self._add_page("Contacts", self.contacts_page)
+        self.outreach_page = OutreachPage()
+        self._add_page("Outreach", self.outreach_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
             label.setWordWrap(True)
