@@ -23,7 +23,7 @@ GUIDANCE = (
 )
 EXAMPLE = (
     "Essex Police: this number was in contact with a drug-dealing line. For free, "
-    "confidential help with drugs contact [charity] on [phone] or [link]. Worried about "
+    "confidential help with drugs contact Open Road on [phone] or [link]. Worried about "
     "being exploited? Call 101, or 999 in an emergency. Reply STOP to opt out."
 )
 DRAFT_KEY = "outreach/draft"  # kept on this workstation between sessions (QSettings)
