@@ -133,6 +133,12 @@ class ReviewPage(QWidget):
     def activate(self) -> None:
         self.model.active = True
         self.model.refresh()
+        if self.model.rowCount() == 0 and not self.model.show_all:
+            self.message.show_ok(
+                "Nothing is due for review. Tick the box above to see every record's review date."
+            )
+        else:
+            self.message.clear_message()
 
     def _toggle(self, checked: bool) -> None:
         self.model.show_all = checked

@@ -149,3 +149,12 @@ def test_review_page_disposes_with_a_reason(
     page.decide("dispose")
     assert page.model.rowCount() == 26
     assert window.lines_page.model.rowCount() == 11
+
+
+def test_review_page_says_when_nothing_is_due(window: MainWindow) -> None:
+    page = window.review_page
+    page.activate()
+    assert page.model.rowCount() == 0  # the demo's records are all recent
+    assert page.message.text().startswith("Nothing is due for review.")
+    page.show_all.setChecked(True)
+    assert page.model.rowCount() > 0 and page.message.text() == ""
