@@ -283,7 +283,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         kind = "TRAINING — " if self.store.training else ""
         self.setWindowTitle(f"{kind}Raptor Desktop — {self.store.path.name}")
-        self.db_label = QLabel(str(self.store.path))
+        self.db_label = QLabel(self.store.path.name)  # the full path in its tooltip
+        self.db_label.setToolTip(str(self.store.path))
         self.signed_in = QLabel()
         self.statusBar().addPermanentWidget(self.signed_in)
         self.statusBar().addPermanentWidget(self.db_label)
