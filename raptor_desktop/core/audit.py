@@ -37,6 +37,8 @@ EVENT_CATEGORY: dict[str, Category] = {
     "import lines": Category.COMBINATION,
     "import contacts": Category.COMBINATION,
     "add contact": Category.COLLECTION,
+    "draft outreach batch": Category.COMBINATION,
+    "hand over outreach batch": Category.DISCLOSURE,
     "erase record": Category.ERASURE,
 }
 """Events that are not alterations; every other write is an alteration."""

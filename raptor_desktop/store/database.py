@@ -121,7 +121,7 @@ class Store:
 
     @contextmanager
     def transaction(
-        self, action: str, detail: str = "", *, justification: str = ""
+        self, action: str, detail: str = "", *, justification: str = "", recipient: str = ""
     ) -> Iterator[sqlite_utils.Database]:
         """The one way to change the register: all or nothing, logged, then tell the listeners.
 
@@ -139,6 +139,7 @@ class Store:
                     event=action,
                     records=detail,
                     justification=justification,
+                    recipient=recipient,
                 )
         except sqlite3.Error as error:
             raise translate(error, str(self.path)) or error from error

@@ -169,6 +169,7 @@ def _erase_contact(db: sqlite_utils.Database, contact_id: int) -> str:
         "SELECT COUNT(*) FROM contact_links WHERE contact_id = ?", [contact_id]
     ).fetchone()[0]
     db.execute("DELETE FROM contact_links WHERE contact_id = ?", [contact_id])
+    db.execute("DELETE FROM outreach_recipients WHERE contact_id = ?", [contact_id])
     db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
     return f"contact {contact_id} with {links} findings"
 

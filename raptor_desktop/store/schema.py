@@ -53,6 +53,11 @@ contacts        (v7) a number found in contact with a deal line ("contact of a d
 contact_links   (v7) which deal line (the line's number) a contact was found on, from what
                 source (seized phone, call data, marketing list, other), on which date, and
                 the import or officer that recorded it.
+outreach_batches (v8) a batch of support texts: reference (OUT-yyyy-nnn), the message, status
+                draft / approved / handed over, who drafted, approved and handed it over and
+                when, and to whom (the SMS gateway).
+outreach_recipients (v8) the contacts in a batch, each with its status: included, handed to
+                gateway, left out at hand-over (with the reason), not delivered.
 orders          (v3) an order made on a number: date, duration (end date, period in months,
                 or until discharged), compliance deadline and how it was set, and the date the
                 provider confirmed disconnection.
@@ -367,6 +372,35 @@ MIGRATIONS: tuple[Migration, ...] = (
         DROP TABLE reviews;
         ALTER TABLE reviews_v7 RENAME TO reviews;
         CREATE INDEX IF NOT EXISTS reviews_record ON reviews(record_kind, record_id);
+        """,
+    ),
+    Migration(
+        8,
+        "outreach batches",
+        """
+        CREATE TABLE IF NOT EXISTS outreach_batches (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            message TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'approved', 'handed over')),
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            approved_at TEXT,
+            approved_by TEXT,
+            handed_at TEXT,
+            handed_by TEXT,
+            handed_to TEXT
+        );
+        CREATE TABLE IF NOT EXISTS outreach_recipients (
+            batch_id INTEGER NOT NULL REFERENCES outreach_batches(id),
+            contact_id INTEGER NOT NULL REFERENCES contacts(id),
+            status TEXT NOT NULL DEFAULT 'included',
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (batch_id, contact_id)
+        );
+        CREATE INDEX IF NOT EXISTS outreach_recipients_contact
+            ON outreach_recipients(contact_id);
         """,
     ),
 )

@@ -22,6 +22,7 @@ UNIT_NAME = Setting("unit_name", "Essex Police — Operation Raptor", "Unit")
 IDLE_MINUTES = Setting("idle_minutes", 10, "Lock the window after this many idle minutes")
 BACKUPS_KEPT = Setting("backups_kept", 14, "Automatic backups kept")
 REVIEW_YEARS = Setting("review_years", 6, "Review records this many years after last activity")
+RECONTACT_DAYS = Setting("recontact_days", 90, "Do not text a contact again within (days)")
 
 SETTINGS = (
     PROTECTIVE_MARKING,
@@ -31,6 +32,7 @@ SETTINGS = (
     IDLE_MINUTES,
     BACKUPS_KEPT,
     REVIEW_YEARS,
+    RECONTACT_DAYS,
 )
 
 
