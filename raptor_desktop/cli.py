@@ -15,7 +15,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from raptor_desktop import __version__, cli_accounts, cli_applications, cli_contacts
+from raptor_desktop import (
+    __version__,
+    cli_accounts,
+    cli_applications,
+    cli_contacts,
+    cli_outreach,
+)
 from raptor_desktop.cli_common import UsageError, report_import
 from raptor_desktop.core.accounts import NotPermitted, Permission, Role
 from raptor_desktop.core.applications import SubmissionRefused
@@ -175,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     count.add_argument("--parts", action="store_true", help="also print each part")
     cli_applications.register(commands)
     cli_contacts.register(commands)
+    cli_outreach.register(commands)
     cli_accounts.register(commands)
     cli_accounts.register_review(commands)
     return parser
@@ -430,8 +437,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return account_commands[args.command](args, store)
         if args.command in cli_applications.COMMANDS:
             return cli_applications.COMMANDS[args.command](args, open_store)
-        if args.command in cli_contacts.COMMANDS:
-            return cli_contacts.COMMANDS[args.command](args, open_store)
+        for module in (cli_contacts, cli_outreach):
+            if args.command in module.COMMANDS:
+                return module.COMMANDS[args.command](args, open_store)
         return COMMANDS[args.command](args)
     except (UsageError, cli_accounts.SignInNeeded) as error:
         print(f"raptor: error: {error}", file=sys.stderr)

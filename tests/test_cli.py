@@ -334,3 +334,26 @@ def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
         main(["--demo", "import-contacts", str(handset), "--source", "pub"])
     assert stopped.value.code == 2
     assert "source 'pub' is not one of: seized phone" in capsys.readouterr().err
+
+
+def test_outreach_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "o.sqlite3"), "--demo"]
+    message = tmp_path / "text.txt"
+    message.write_text("Essex Police: help is here. Reply STOP to opt out.\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys, *db, "outreach", "draft", "--message-file", str(message), "--line", "07700900101"
+    )
+    assert (code, out) == (0, "drafted OUT-2026-001: 7 to text; left out: 1 opted out\n")
+    gateway = tmp_path / "gateway.csv"
+    hand = ["outreach", "hand-over", "OUT-2026-001", "--out", str(gateway)]
+    code, _, err = run(capsys, *db, *hand, "--to", "Gateway Ltd", "--why", "support texts")
+    assert code == 1 and "a supervisor must approve it first" in err
+    assert run(capsys, *db, "outreach", "approve", "OUT-2026-001")[0] == 0
+    code, out, _ = run(capsys, *db, *hand, "--to", "Gateway Ltd", "--why", "support texts")
+    assert out == f"wrote {gateway}: 7 texts for Gateway Ltd\n"
+    assert len(gateway.read_text(encoding="utf-8-sig").splitlines()) == 8
+    code, out, _ = run(capsys, *db, "outreach", "list", "--json")
+    [batch] = json.loads(out)
+    assert (batch["status"], batch["sent"], batch["handed_to"]) == ("handed over", 7, "Gateway Ltd")
+    code, _, err = run(capsys, *db, "outreach", "draft", "--message", "hello")
+    assert code == 1 and "how to opt out" in err

@@ -50,8 +50,10 @@ class BatchRow:
     message: str
     recipients: int
     sent: int
-    created: str
-    approved: str
+    created_on: str
+    created_by: str
+    approved_on: str
+    approved_by: str
     handed_to: str
 
 
@@ -271,8 +273,10 @@ def list_batches(store: Store) -> list[BatchRow]:
             message=r[2],
             recipients=r[3],
             sent=r[4],
-            created=f"{r[5][:10]} {r[6]}",
-            approved=f"{r[7][:10]} {r[8]}" if r[7] else "",
+            created_on=r[5][:10],
+            created_by=r[6],
+            approved_on=(r[7] or "")[:10],
+            approved_by=r[8] or "",
             handed_to=r[9] or "",
         )
         for r in store.db.execute(

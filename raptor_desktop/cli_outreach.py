@@ -1,0 +1,91 @@
+"""Command-line commands for batches of support texts: draft, approve, hand over, list.
+
+Registered by :mod:`raptor_desktop.cli`, which owns the parser, the database options and the
+exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from raptor_desktop.cli_applications import OpenStore
+from raptor_desktop.cli_common import UsageError
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.outreach import (
+    approve_batch,
+    draft_batch,
+    hand_over,
+    list_batches,
+    record_not_delivered,
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    outreach = commands.add_parser("outreach", help="batches of support texts to contacts")
+    steps = outreach.add_subparsers(dest="step", required=True, metavar="STEP")
+    draft = steps.add_parser("draft", help="draft a batch to the contacts that may be texted")
+    text = draft.add_mutually_exclusive_group(required=True)
+    text.add_argument("--message")
+    text.add_argument("--message-file", type=Path, metavar="FILE")
+    draft.add_argument(
+        "--line", action="append", metavar="NUMBER", help="only contacts of this deal line"
+    )
+    approve = steps.add_parser("approve", help="approve a drafted batch (supervisors)")
+    approve.add_argument("reference")
+    handed = steps.add_parser("hand-over", help="write the gateway's file (a disclosure)")
+    handed.add_argument("reference")
+    handed.add_argument("--out", type=Path, required=True, metavar="FILE")
+    handed.add_argument("--to", required=True, metavar="GATEWAY", help="who receives the file")
+    handed.add_argument("--why", required=True, metavar="TEXT", help="the justification")
+    failed = steps.add_parser("not-delivered", help="record a text the gateway could not deliver")
+    failed.add_argument("reference")
+    failed.add_argument("number")
+    failed.add_argument("--note", default="")
+    listed = steps.add_parser("list", help="the batches and what became of them")
+    listed.add_argument("--json", action="store_true")
+
+
+def cmd_outreach(args: argparse.Namespace, open_store: OpenStore) -> int:
+    if args.step == "draft":
+        if args.message_file:
+            try:
+                message = args.message_file.read_text(encoding="utf-8").strip()
+            except (OSError, UnicodeDecodeError) as error:
+                raise UsageError(f"{args.message_file}: {error}") from None
+        else:
+            message = args.message
+        with open_store(args) as store:
+            reference, plan = draft_batch(store, message, args.line)
+        print(f"drafted {reference}: {plan.describe()}")
+        return 0
+    with open_store(args) as store:
+        if args.step == "approve":
+            approve_batch(store, args.reference)
+            print(f"approved {args.reference}")
+        elif args.step == "hand-over":
+            sent = hand_over(store, args.reference, args.out, args.to, args.why)
+            print(f"wrote {args.out}: {sent} texts for {args.to}")
+        elif args.step == "not-delivered":
+            record_not_delivered(store, args.reference, args.number, args.note)
+        else:
+            _print_batches(store, as_json=args.json)
+    return 0
+
+
+def _print_batches(store: Store, *, as_json: bool) -> None:
+    batches = list_batches(store)
+    if as_json:
+        print(json.dumps([asdict(b) for b in batches], indent=2, ensure_ascii=False))
+        return
+    for b in batches:
+        handed = f"  to {b.handed_to}" if b.handed_to else ""
+        print(
+            f"{b.reference}  {b.status.value:<12} {b.sent}/{b.recipients} handed over"
+            f"  drafted {b.created_on} by {b.created_by}{handed}"
+        )
+
+
+COMMANDS = {"outreach": cmd_outreach}
