@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.accounts import NotPermitted, Permission, Role
 from raptor_desktop.core.audit import AuditEntry, Category
 from raptor_desktop.core.tabular import write_rows_csv
-from raptor_desktop.gui.pack_dialog import DisclosureDialog
+from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
 from raptor_desktop.store.accounts import add_user, change_password, list_users, set_disabled
@@ -108,8 +108,7 @@ class AuditDialog(QDialog):
         self.model.endResetModel()
 
     def export(self) -> None:
-        disclosure = DisclosureDialog("", self)
-        disclosure.justification.setText("audit of lawfulness")
+        disclosure = DisclosureDialog("", "audit of lawfulness", self)
         if not self._run_dialog(disclosure):
             return
         name, _ = QFileDialog.getSaveFileName(

@@ -12,35 +12,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from raptor_desktop.core.audit import Category
 from raptor_desktop.gui.pack_task import page_images, paint_pages
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from raptor_desktop.documents.pack import Bundle
-
-
-class DisclosureDialog(OneChangeDialog):
-    """Who receives the pack and why: a disclosure, logged under DPA 2018 s62."""
-
-    def __init__(self, recipient: str, parent: QWidget | None = None) -> None:
-        super().__init__("Disclosure", parent, "Continue")
-        self.recipient = QLineEdit(recipient)
-        self.justification = QLineEdit("hearing bundle for the DDTRO application")
-        self.form.addRow("&Recipient", self.recipient)
-        self.form.addRow("&Justification", self.justification)
-
-    def save(self) -> None:
-        if not self.recipient.text().strip() or not self.justification.text().strip():
-            self.error.show_error("Say who receives the pack and why.")
-            return
-        self.accept()
 
 
 class PackDialog(QDialog):
@@ -90,7 +72,7 @@ class PackDialog(QDialog):
 
     def _disclose(self, how: str) -> bool:
         """Ask who receives the pack and why, and log the disclosure; False if cancelled."""
-        dialog = DisclosureDialog(self._court, self)
+        dialog = DisclosureDialog(self._court, "hearing bundle for the DDTRO application", self)
         if not self._run_dialog(dialog):
             return False
         self._store.log(

@@ -1,4 +1,4 @@
-"""Dialogs for one change to a number: its status, or a device identifier."""
+"""Small dialogs: one change to a number (status, device identifier), and a disclosure."""
 
 from __future__ import annotations
 
@@ -51,6 +51,23 @@ class OneChangeDialog(QDialog):
 
     def save(self) -> None:
         raise NotImplementedError
+
+
+class DisclosureDialog(OneChangeDialog):
+    """Who receives the material and why: a disclosure, logged under DPA 2018 s62."""
+
+    def __init__(self, recipient: str, justification: str, parent: QWidget | None = None) -> None:
+        super().__init__("Disclosure", parent, "Continue")
+        self.recipient = QLineEdit(recipient)
+        self.justification = QLineEdit(justification)
+        self.form.addRow("&Recipient", self.recipient)
+        self.form.addRow("&Justification", self.justification)
+
+    def save(self) -> None:
+        if not self.recipient.text().strip() or not self.justification.text().strip():
+            self.error.show_error("Say who receives it and why.")
+            return
+        self.accept()
 
 
 class StatusDialog(OneChangeDialog):

@@ -16,7 +16,8 @@ from raptor_desktop.gui.application_items import ItemsModel
 from raptor_desktop.gui.applications_page import ApplicationsTableModel
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.orders_page import OrdersTableModel
-from raptor_desktop.gui.pack_dialog import DisclosureDialog, PackDialog
+from raptor_desktop.gui.pack_dialog import PackDialog
+from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.store.applications import record_outcome, submit
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.case_file import load_case_file
