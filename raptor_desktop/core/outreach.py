@@ -9,6 +9,7 @@ STOP reply that arrives in between is honoured.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -61,4 +62,7 @@ def message_problems(text: str) -> list[str]:
         problems.append(f"the message takes {parts} texts; keep it to {MAX_PARTS} at most")
     if "STOP" not in text.upper():
         problems.append("the message must say how to opt out (reply STOP)")
+    placeholders = re.findall(r"\[[^\]]{1,30}\]", text)
+    if placeholders:
+        problems.append(f"fill in {', '.join(placeholders)} before the message goes out")
     return problems

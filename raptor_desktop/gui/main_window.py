@@ -241,7 +241,9 @@ class MainWindow(QMainWindow):
             self.lines_page.selected_numbers,
         )
         self._add_page("Contacts", self.contacts_page)
-        self.outreach_page = OutreachPage()
+        self.outreach_page = OutreachPage(
+            self.store, lambda d: self.run_dialog(d), self.lines_page.selected_numbers
+        )
         self._add_page("Outreach", self.outreach_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
         self.applications_page.model.refresh()
         self.orders_page.refresh()
         self.contacts_page.refresh()
+        self.outreach_page.refresh()
         if self.pages.currentWidget() is self.review_page:  # a full scan: only when looked at
             self.review_page.model.refresh()
         self._update_status_bar()

@@ -1,25 +1,56 @@
-"""The Outreach view: drafting the support text, with what it costs as the officer types.
+"""The Outreach view: the support text with what it costs, and its batches to the gateway.
 
-Sending batches to the contacts comes later; the wording and its length are settled here
-first. The counter is the same as `raptor count-message` (``core.sms``).
+An officer drafts a batch from the text (the contacts that may be texted, optionally only
+those of one deal line), a supervisor approves it, and it is handed to the SMS gateway as a
+file, a disclosure logged with its recipient and justification.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from raptor_desktop.core.accounts import NotPermitted, Permission, allows
+from raptor_desktop.core.numbers import NumberRejected, national_format
+from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
+from raptor_desktop.gui.small_dialogs import DisclosureDialog, OneChangeDialog
+from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.widgets import MessageLabel, data_table
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.outreach import (
+    BatchRow,
+    approve_batch,
+    draft_batch,
+    hand_over,
+    list_batches,
+    plan_batch,
+    record_not_delivered,
+)
 
 GUIDANCE = (
-    "Draft the support text here. Numbers are borrowed and reassigned, so the wording names "
-    "the sender and the charity, accuses no one, and offers help (the charity's link and "
-    "phone; 101, or 999 in an emergency, for anyone being exploited). Sending batches to "
-    "the people listed under Contacts (leaving out opt-outs and the do-not-contact list) "
-    "will be prepared and approved here."
+    "Numbers are borrowed and reassigned, so the wording names the sender and the charity, "
+    "accuses no one, and offers help (the charity's link and phone; 101, or 999 in an "
+    "emergency, for anyone being exploited), and says how to opt out."
 )
 EXAMPLE = (
     "Essex Police: this number was in contact with a drug-dealing line. For free, "
@@ -27,30 +58,141 @@ EXAMPLE = (
     "being exploited? Call 101, or 999 in an emergency. Reply STOP to opt out."
 )
 DRAFT_KEY = "outreach/draft"  # kept on this workstation between sessions (QSettings)
+COLUMNS = ("Batch", "Status", "Texts", "Drafted", "Approved", "Handed to", "Message")
+USER_ERRORS = (ValueError, Conflict, RecordNotFound, NotPermitted, OSError)
+
+
+class BatchesModel(StoreListModel):
+    def load(self) -> list[BatchRow]:
+        return list_batches(self._store)
+
+    def column_titles(self) -> list[str]:
+        return list(COLUMNS)
+
+    def batch(self, row: int) -> BatchRow:
+        return self._rows[row]  # type: ignore[no-any-return]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        b: BatchRow = self._rows[index.row()]
+        texts = f"{b.sent} of {b.recipients}" if b.handed_to else str(b.recipients)
+        return [
+            b.reference,
+            b.status.value,
+            texts,
+            f"{b.created_on} {b.created_by}",
+            f"{b.approved_on} {b.approved_by}".strip(),
+            b.handed_to,
+            b.message,
+        ][index.column()]
+
+
+class DraftBatchDialog(OneChangeDialog):
+    """Whom the batch would text, shown before it is drafted; optionally one deal line."""
+
+    def __init__(self, store: Store, message: str, line: str, parent: QWidget | None) -> None:
+        super().__init__("Draft a batch of support texts", parent, "Draft batch")
+        self._store, self._message = store, message
+        self.reference = ""
+        self.line = QLineEdit(line)
+        self.line.setPlaceholderText("every deal line")
+        self.line.textChanged.connect(self._show_plan)
+        self.plan = QLabel()
+        self.form.addRow("Only contacts of deal &line", self.line)
+        self.form.addRow("Would text", self.plan)
+        self._show_plan()
+
+    def _lines(self) -> list[str] | None:
+        return [self.line.text()] if self.line.text().strip() else None
+
+    def _show_plan(self) -> None:
+        try:
+            self.plan.setText(plan_batch(self._store, self._lines()).describe())
+        except NumberRejected as error:
+            self.plan.setText(f"deal line: {error}")
+
+    def save(self) -> None:
+        try:
+            self.reference, _ = draft_batch(self._store, self._message, self._lines())
+        except (NumberRejected, *USER_ERRORS) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
 
 
 class OutreachPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        run_dialog: Callable[[QDialog], bool],
+        selected_lines: Callable[[], list[str]] = list,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._store, self._run_dialog, self._selected_lines = store, run_dialog, selected_lines
         guidance = QLabel(GUIDANCE)
         guidance.setWordWrap(True)
         self.text = QPlainTextEdit(str(QSettings().value(DRAFT_KEY, EXAMPLE)))
-        self.text.setMaximumHeight(140)
         self.count = QLabel()
         self.parts = QPlainTextEdit()
         self.parts.setReadOnly(True)
         self.parts.setFont(QFont("monospace"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(guidance)
-        layout.addWidget(QLabel("<b>Support text</b>"))
-        layout.addWidget(self.text)
-        layout.addWidget(self.count)
-        layout.addWidget(QLabel("<b>As the phone network splits it</b>"))
-        layout.addWidget(self.parts, 1)
+        self.model = BatchesModel(store, self)
+        self.table = data_table(self.model, fit_columns=False)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 100)
+        self.table.setColumnWidth(3, 170)
+        self.table.setColumnWidth(4, 170)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.draft_button = QPushButton("Draft batch from this text…")
+        self.draft_button.clicked.connect(self.draft)
+        self.approve_button = QPushButton("Approve")
+        self.approve_button.clicked.connect(self.approve)
+        self.hand_button = QPushButton("Hand over to gateway…")
+        self.hand_button.clicked.connect(self.hand_over)
+        self.failed_button = QPushButton("Not delivered…")
+        self.failed_button.clicked.connect(self.not_delivered)
+        self.message = MessageLabel()
+        self.setLayout(self._layout(guidance))
         self.text.textChanged.connect(self.recount)
         self.recount()
+        self._update_buttons()
 
+    def _layout(self, guidance: QLabel) -> QVBoxLayout:
+        composer = QWidget()
+        left = QVBoxLayout(composer)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(QLabel("<b>Support text</b>"))
+        left.addWidget(self.text)
+        left.addWidget(self.count)
+        split = QWidget()
+        right = QVBoxLayout(split)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(QLabel("<b>As the phone network splits it</b>"))
+        right.addWidget(self.parts)
+        top = QSplitter()
+        top.addWidget(composer)
+        top.addWidget(split)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("<b>Batches</b>"), 1)
+        for button in (
+            self.draft_button,
+            self.approve_button,
+            self.hand_button,
+            self.failed_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(guidance)
+        layout.addWidget(top, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        return layout
+
+    # -- the text ----------------------------------------------------------------------
     def recount(self) -> None:
         text = self.text.toPlainText()
         QSettings().setValue(DRAFT_KEY, text)
@@ -65,3 +207,94 @@ class OutreachPage(QWidget):
                 f"— part {n} —\n{part}" for n, part in enumerate(split_parts(text), start=1)
             )
         )
+
+    # -- batches -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_buttons()
+
+    def selected(self) -> BatchRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.batch(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        batch = self.selected()
+        status = batch.status if batch else None
+        may_approve = allows(self._store.role, Permission.APPROVE_OUTREACH)
+        self.approve_button.setEnabled(status is BatchStatus.DRAFT and may_approve)
+        self.approve_button.setToolTip("" if may_approve else "Supervisors approve batches")
+        self.hand_button.setEnabled(status is BatchStatus.APPROVED)
+        self.failed_button.setEnabled(status is BatchStatus.HANDED_OVER)
+
+    def _select(self, reference: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.batch(row).reference == reference:
+                self.table.selectRow(row)
+                return
+
+    def draft(self) -> None:
+        selected = self._selected_lines()
+        line = national_format(selected[0]) if len(selected) == 1 else ""
+        dialog = DraftBatchDialog(self._store, self.text.toPlainText(), line, self)
+        if self._run_dialog(dialog):
+            self.refresh()
+            self._select(dialog.reference)
+            self.message.show_ok(f"Drafted {dialog.reference}; a supervisor approves it next.")
+
+    def approve(self) -> None:
+        batch = self.selected()
+        if batch is None:
+            return
+        try:
+            approve_batch(self._store, batch.reference)
+        except USER_ERRORS as error:
+            self.message.show_error(str(error))
+            return
+        self.refresh()
+        self._select(batch.reference)
+        self.message.show_ok(f"Approved {batch.reference}.")
+
+    def hand_over(self) -> None:
+        batch = self.selected()
+        if batch is None:
+            return
+        disclosure = DisclosureDialog("", "support texts to contacts of deal lines", self)
+        if not self._run_dialog(disclosure):
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "File for the SMS gateway", f"{batch.reference}.csv", "CSV (*.csv)"
+        )
+        if not name:
+            return
+        try:
+            sent = hand_over(
+                self._store,
+                batch.reference,
+                Path(name),
+                disclosure.recipient.text(),
+                disclosure.justification.text(),
+            )
+        except USER_ERRORS as error:
+            self.message.show_error(str(error))
+            return
+        self.refresh()
+        self._select(batch.reference)
+        self.message.show_ok(f"{sent} texts written to {name} for {disclosure.recipient.text()}.")
+
+    def not_delivered(self) -> None:
+        batch = self.selected()
+        if batch is None:
+            return
+        number, ok = QInputDialog.getText(
+            self, "Not delivered", f"Number the gateway could not reach ({batch.reference}):"
+        )
+        if not ok or not number.strip():
+            return
+        try:
+            record_not_delivered(self._store, batch.reference, number, f"on {date.today()}")
+        except (NumberRejected, *USER_ERRORS) as error:
+            self.message.show_error(str(error))
+            return
+        self.refresh()
+        self._select(batch.reference)
+        self.message.show_ok(f"{number.strip()} recorded as not delivered.")

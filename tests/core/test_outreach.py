@@ -32,3 +32,6 @@ def test_message_problems() -> None:
     assert message_problems("x" * 480 + " stop") == [
         "the message takes 4 texts; keep it to 3 at most"
     ]
+    assert message_problems("Call Open Road on [phone] or [link]. Reply STOP.") == [
+        "fill in [phone], [link] before the message goes out"
+    ]

@@ -1,15 +1,22 @@
-"""The Outreach view counts the support text as it is typed and keeps the draft."""
+"""The Outreach view: the text counted as it is typed, and a batch from draft to gateway."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from raptor_desktop.gui.outreach_page import EXAMPLE, OutreachPage
+from raptor_desktop.core.accounts import Role
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.outreach_page import EXAMPLE, DraftBatchDialog, OutreachPage
+from raptor_desktop.gui.small_dialogs import DisclosureDialog
+from raptor_desktop.store.audit import AuditFilter, entries
 
 
-def test_the_count_follows_the_text_and_the_draft_is_kept(qtbot: QtBot) -> None:
-    page = OutreachPage()
-    qtbot.addWidget(page)
+def test_the_count_follows_the_text_and_the_draft_is_kept(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.outreach_page
     assert page.text.toPlainText() == EXAMPLE
     page.text.setPlainText("Help is here. Reply STOP to opt out.")
     assert "1 message (GSM-7), 124 left in this part — 36 units" in page.count.text()
@@ -17,6 +24,72 @@ def test_the_count_follows_the_text_and_the_draft_is_kept(qtbot: QtBot) -> None:
     page.text.setPlainText("Help is here – reply STOP " + "x" * 60)
     assert "2 messages (UCS-2)" in page.count.text() and "because of: –" in page.count.text()
     assert page.parts.toPlainText().count("— part") == 2
-    again = OutreachPage()
+    again = OutreachPage(window.store, window.run_dialog)
     qtbot.addWidget(again)
     assert again.text.toPlainText() == page.text.toPlainText()
+
+
+def test_a_batch_from_draft_to_gateway(
+    window: MainWindow, dialogs: list[QDialog], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.outreach_page
+    page.text.setPlainText("Essex Police: help is here. Reply STOP to opt out.")
+    tony = window.store.db.execute("SELECT id FROM numbers WHERE e164 = '+447700900101'")
+    window.lines_page.select_number(tony.fetchone()[0])
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, DraftBatchDialog):
+            assert dialog.line.text() == "07700 900101"
+            assert dialog.plan.text() == "7 to text; left out: 1 opted out"
+            dialog.line.setText("")
+            assert dialog.plan.text() == "10 to text; left out: 1 do not contact, 1 opted out"
+            dialog.line.setText("07700 900101")
+            dialog.save()
+        elif isinstance(dialog, DisclosureDialog):
+            dialog.recipient.setText("Gateway Ltd")
+            dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    page.draft_button.click()
+    assert page.selected() is not None and page.selected().reference == "OUT-2026-001"  # type: ignore[union-attr]
+    assert not page.hand_button.isEnabled()
+    window.store.role = Role.OFFICER
+    page.refresh()
+    page.table.selectRow(0)
+    assert not page.approve_button.isEnabled()
+    window.store.role = Role.SUPERVISOR
+    page.refresh()
+    page.table.selectRow(0)
+    page.approve_button.click()
+    assert page.selected().status.value == "approved"  # type: ignore[union-attr]
+    target = tmp_path / "gateway.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.hand_button.click()
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 8
+    assert page.model.data(page.model.index(0, 2)) == "7 of 7"
+    [disclosure] = entries(window.store.db, AuditFilter(category="disclosure"))
+    assert disclosure.recipient == "Gateway Ltd"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("07700 900504", True))
+    page.failed_button.click()
+    assert page.model.data(page.model.index(0, 2)) == "6 of 7"
+    assert page.message.text() == "07700 900504 recorded as not delivered."
+
+
+def test_the_example_text_cannot_go_out_with_its_blanks(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    page = window.outreach_page
+    page.text.setPlainText(EXAMPLE)
+    errors: list[str] = []
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, DraftBatchDialog)
+        dialog.save()
+        errors.append(dialog.error.text())
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    page.draft_button.click()
+    assert errors == ["fill in [phone], [link] before the message goes out"]
+    assert page.model.rowCount() == 0
