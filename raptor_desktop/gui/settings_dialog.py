@@ -23,11 +23,15 @@ from raptor_desktop.gui.widgets import MessageLabel, pydate, uk_date_edit
 from raptor_desktop.store.calendar import holiday_list, set_holiday_override
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.settings import (
+    BACKUPS_KEPT,
     END_WARNING_DAYS,
     IDLE_MINUTES,
     PROTECTIVE_MARKING,
+    RECONTACT_DAYS,
     REVIEW_MONTHS,
+    REVIEW_YEARS,
     UNIT_NAME,
+    Setting,
     get_int,
     get_text,
     networks,
@@ -81,7 +85,19 @@ class SettingsDialog(QDialog):
         self.idle.setRange(1, 240)
         self.idle.setValue(get_int(self._store, IDLE_MINUTES))
         form.addRow("&Lock the window after idle (minutes)", self.idle)
+        self.review_years = self._spin(REVIEW_YEARS, 1, 100)
+        form.addRow("Review records (MoPI) after (&years)", self.review_years)
+        self.backups_kept = self._spin(BACKUPS_KEPT, 1, 365)
+        form.addRow("Automatic &backups kept", self.backups_kept)
+        self.recontact_days = self._spin(RECONTACT_DAYS, 1, 3650)
+        form.addRow("Do not text a contact again &within (days)", self.recontact_days)
         return page
+
+    def _spin(self, setting: Setting, low: int, high: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setValue(get_int(self._store, setting))
+        return box
 
     def _holidays(self) -> QWidget:
         page = QWidget()
@@ -156,6 +172,9 @@ class SettingsDialog(QDialog):
             set_value(self._store, END_WARNING_DAYS, self.end_days.value())
             set_value(self._store, REVIEW_MONTHS, self.review_months.value())
             set_value(self._store, IDLE_MINUTES, self.idle.value())
+            set_value(self._store, REVIEW_YEARS, self.review_years.value())
+            set_value(self._store, BACKUPS_KEPT, self.backups_kept.value())
+            set_value(self._store, RECONTACT_DAYS, self.recontact_days.value())
         except (ValueError, PermissionError) as error:
             self.error.show_error(str(error))
             return

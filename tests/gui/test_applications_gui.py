@@ -158,11 +158,21 @@ def test_warnings_shown_on_opening(window: MainWindow, dialogs: list[QDialog]) -
 def test_settings_dialog(window: MainWindow, dialogs: list[QDialog]) -> None:
     from raptor_desktop.gui.settings_dialog import SettingsDialog
     from raptor_desktop.store.calendar import bank_holidays
-    from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text, networks
+    from raptor_desktop.store.settings import (
+        PROTECTIVE_MARKING,
+        RECONTACT_DAYS,
+        REVIEW_YEARS,
+        get_int,
+        get_text,
+        networks,
+    )
 
     def change(dialog: QDialog) -> bool:
         assert isinstance(dialog, SettingsDialog)
+        assert dialog.recontact_days.value() == 90
         dialog.marking.setCurrentText("OFFICIAL")
+        dialog.recontact_days.setValue(120)
+        dialog.review_years.setValue(7)
         dialog.save()
         dialog.day.setDate(dialog.day.date().fromString("24/12/2026", "dd/MM/yyyy"))
         dialog.change_holiday("add")
@@ -174,6 +184,7 @@ def test_settings_dialog(window: MainWindow, dialogs: list[QDialog]) -> None:
     window.handle_dialog = change  # type: ignore[attr-defined]
     window.settings_action.trigger()
     assert get_text(window.store, PROTECTIVE_MARKING) == "OFFICIAL"
+    assert (get_int(window.store, RECONTACT_DAYS), get_int(window.store, REVIEW_YEARS)) == (120, 7)
     assert bank_holidays(window.store).is_holiday(date(2026, 12, 24))
     assert ("Lebara", "Vodafone") in networks(window.store)
 
