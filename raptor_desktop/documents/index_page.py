@@ -14,6 +14,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
 from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, register_fonts
 
 ROW = 0.62 * cm
@@ -73,7 +74,11 @@ def index_pdf(
         title = f"INDEX TO {caption.upper()}"
         canvas.drawCentredString(A4[0] / 2, y - 2.3 * cm, title + (" (continued)" if page else ""))
         canvas.setFont(SERIF, 10)
-        canvas.drawCentredString(A4[0] / 2, y - 2.9 * cm, f"Hearing: {case.hearing_text}")
+        canvas.drawCentredString(
+            A4[0] / 2,
+            y - 2.9 * cm,
+            f"Hearing: {case.hearing_text}   ·   Prepared {full_date(case.prepared_on)}",
+        )
         header_y = FIRST_ROW_Y + ROW
         canvas.setFont(SERIF_BOLD, 10)
         canvas.drawString(LEFT, header_y, "Tab")

@@ -61,6 +61,7 @@ def pack(demo_store: Store) -> tuple[Bundle, PdfReader]:
 def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None:
     bundle, reader = pack
     assert "INDEX TO HEARING BUNDLE" in text_of(reader, 0)
+    assert "Prepared 29 November 2026" in text_of(reader, 0)
     assert bundle.entries[0].first_page == 2
     assert bundle.entries[-1].last_page == len(reader.pages)
     for entry in bundle.entries:
