@@ -12,12 +12,15 @@ from dataclasses import asdict
 from pathlib import Path
 
 from raptor_desktop.cli_applications import OpenStore
-from raptor_desktop.cli_common import UsageError
+from raptor_desktop.cli_common import UsageError, report_import
+from raptor_desktop.core.line_import import NoNumberColumn
+from raptor_desktop.core.tabular import Table, UnreadableFile, read_table
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.outreach import (
     approve_batch,
     draft_batch,
     hand_over,
+    import_delivery_report,
     list_batches,
     record_not_delivered,
 )
@@ -40,10 +43,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     handed.add_argument("--out", type=Path, required=True, metavar="FILE")
     handed.add_argument("--to", required=True, metavar="GATEWAY", help="who receives the file")
     handed.add_argument("--why", required=True, metavar="TEXT", help="the justification")
-    failed = steps.add_parser("not-delivered", help="record a text the gateway could not deliver")
+    failed = steps.add_parser(
+        "not-delivered", help="record texts the gateway could not deliver (a number or its report)"
+    )
     failed.add_argument("reference")
-    failed.add_argument("number")
+    which = failed.add_mutually_exclusive_group(required=True)
+    which.add_argument("number", nargs="?")
+    which.add_argument("--report", type=Path, metavar="FILE", help="the gateway's report file")
     failed.add_argument("--note", default="")
+    failed.add_argument("--rejects", type=Path, metavar="PATH")
     listed = steps.add_parser("list", help="the batches and what became of them")
     listed.add_argument("--json", action="store_true")
 
@@ -68,11 +76,25 @@ def cmd_outreach(args: argparse.Namespace, open_store: OpenStore) -> int:
         elif args.step == "hand-over":
             sent = hand_over(store, args.reference, args.out, args.to, args.why)
             print(f"wrote {args.out}: {sent} texts for {args.to}")
+        elif args.step == "not-delivered" and args.report:
+            report = _read(args.report)
+            try:
+                result = import_delivery_report(store, args.reference, report, args.note)
+            except NoNumberColumn as error:
+                raise UsageError(str(error)) from None
+            report_import(result, args.report, args.rejects)
         elif args.step == "not-delivered":
             record_not_delivered(store, args.reference, args.number, args.note)
         else:
             _print_batches(store, as_json=args.json)
     return 0
+
+
+def _read(path: Path) -> Table:
+    try:
+        return read_table(path)
+    except UnreadableFile as error:
+        raise UsageError(str(error)) from None
 
 
 def _print_batches(store: Store, *, as_json: bool) -> None:

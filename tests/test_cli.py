@@ -357,3 +357,34 @@ def test_outreach_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert (batch["status"], batch["sent"], batch["handed_to"]) == ("handed over", 7, "Gateway Ltd")
     code, _, err = run(capsys, *db, "outreach", "draft", "--message", "hello")
     assert code == 1 and "how to opt out" in err
+
+
+def test_delivery_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "o.sqlite3"), "--demo"]
+    text = "Essex Police: help is here. Reply STOP to opt out."
+    assert run(capsys, *db, "outreach", "draft", "--message", text, "--line", "07700900102")[0] == 0
+    assert run(capsys, *db, "outreach", "approve", "OUT-2026-001")[0] == 0
+    hand = ["outreach", "hand-over", "OUT-2026-001", "--out", str(tmp_path / "g.csv")]
+    assert run(capsys, *db, *hand, "--to", "Gateway Ltd", "--why", "support texts")[0] == 0
+    report = tmp_path / "report.csv"
+    report.write_text("MSISDN,Reason\n447700900510,unknown subscriber\n447700900999,x\n", "utf-8")
+    code, out, err = run(
+        capsys, *db, "outreach", "not-delivered", "OUT-2026-001", "--report", str(report)
+    )
+    assert (code, out) == (0, "imported 0, updated 1, rejected 1\n")
+    assert "07700 900999 was not handed over in OUT-2026-001" in (
+        tmp_path / "report.rejects.csv"
+    ).read_text(encoding="utf-8-sig")
+    _, out, _ = run(capsys, *db, "outreach", "list", "--json")
+    assert json.loads(out)[0]["sent"] == 0
+    (tmp_path / "empty.csv").write_text("Reason\nx\n", encoding="utf-8")
+    code, _, err = run(
+        capsys,
+        *db,
+        "outreach",
+        "not-delivered",
+        "OUT-2026-001",
+        "--report",
+        str(tmp_path / "empty.csv"),
+    )
+    assert code == 2 and "no number column" in err

@@ -29,7 +29,7 @@ from raptor_desktop.core.contacts import SOURCES, ContactDefaults
 from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.gui.import_task import Importer
+from raptor_desktop.gui.import_task import StartImport
 from raptor_desktop.gui.lines_model import BLOCK, CACHE_LIMIT
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
@@ -50,7 +50,6 @@ from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import ImportResult, Progress
 
 COLUMNS = ("Number", "Found on deal lines", "Sources", "Last found", "Opted out", "Do not contact")
-StartImport = Callable[[Path, Importer, str], object]
 
 
 class ContactsModel(FlatTableModel):

@@ -27,6 +27,8 @@ from raptor_desktop.store.importing import ImportCancelled, ImportResult, Progre
 from raptor_desktop.store.line_import import import_lines
 
 Importer = Callable[[Store, Table, Progress], ImportResult]
+StartImport = Callable[[Path, Importer, str], object]
+"""The window's way to run an import in the background: (file, importer, title)."""
 
 
 def lines_importer(store: Store, table: Table, progress: Progress) -> ImportResult:

@@ -242,7 +242,10 @@ class MainWindow(QMainWindow):
         )
         self._add_page("Contacts", self.contacts_page)
         self.outreach_page = OutreachPage(
-            self.store, lambda d: self.run_dialog(d), self.lines_page.selected_numbers
+            self.store,
+            lambda d: self.run_dialog(d),
+            self.imports.start,
+            self.lines_page.selected_numbers,
         )
         self._add_page("Outreach", self.outreach_page)
         for title, text in LATER_PARTS.items():

@@ -32,16 +32,20 @@ from raptor_desktop.core.accounts import NotPermitted, Permission, allows
 from raptor_desktop.core.numbers import NumberRejected, national_format
 from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
+from raptor_desktop.core.tabular import Table
+from raptor_desktop.gui.import_task import StartImport
 from raptor_desktop.gui.small_dialogs import DisclosureDialog, OneChangeDialog
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.importing import ImportResult, Progress
 from raptor_desktop.store.outreach import (
     BatchRow,
     approve_batch,
     draft_batch,
     hand_over,
+    import_delivery_report,
     list_batches,
     plan_batch,
     record_not_delivered,
@@ -126,11 +130,13 @@ class OutreachPage(QWidget):
         self,
         store: Store,
         run_dialog: Callable[[QDialog], bool],
+        start_import: StartImport,
         selected_lines: Callable[[], list[str]] = list,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._store, self._run_dialog, self._selected_lines = store, run_dialog, selected_lines
+        self._start_import = start_import
         guidance = QLabel(GUIDANCE)
         guidance.setWordWrap(True)
         self.text = QPlainTextEdit(str(QSettings().value(DRAFT_KEY, EXAMPLE)))
@@ -153,6 +159,9 @@ class OutreachPage(QWidget):
         self.hand_button.clicked.connect(self.hand_over)
         self.failed_button = QPushButton("Not delivered…")
         self.failed_button.clicked.connect(self.not_delivered)
+        self.report_button = QPushButton("Delivery report…")
+        self.report_button.setToolTip("The gateway's file of numbers it could not reach")
+        self.report_button.clicked.connect(self.delivery_report)
         self.message = MessageLabel()
         self.setLayout(self._layout(guidance))
         self.text.textChanged.connect(self.recount)
@@ -181,6 +190,7 @@ class OutreachPage(QWidget):
             self.approve_button,
             self.hand_button,
             self.failed_button,
+            self.report_button,
         ):
             buttons.addWidget(button)
         layout = QVBoxLayout()
@@ -225,6 +235,7 @@ class OutreachPage(QWidget):
         self.approve_button.setToolTip("" if may_approve else "Supervisors approve batches")
         self.hand_button.setEnabled(status is BatchStatus.APPROVED)
         self.failed_button.setEnabled(status is BatchStatus.HANDED_OVER)
+        self.report_button.setEnabled(status is BatchStatus.HANDED_OVER)
 
     def _select(self, reference: str) -> None:
         for row in range(self.model.rowCount()):
@@ -298,3 +309,21 @@ class OutreachPage(QWidget):
         self.refresh()
         self._select(batch.reference)
         self.message.show_ok(f"{number.strip()} recorded as not delivered.")
+
+    def delivery_report(self) -> None:
+        """Import the gateway's report of texts not delivered, in the background."""
+        batch = self.selected()
+        if batch is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Gateway's delivery report", "", "Spreadsheets (*.csv *.xlsx);;All files (*)"
+        )
+        if not name:
+            return
+        reference = batch.reference
+
+        def importer(store: Store, table: Table, progress: Progress) -> ImportResult:
+            del progress  # a report is short: one transaction, no progress to show
+            return import_delivery_report(store, reference, table, f"report {Path(name).name}")
+
+        self._start_import(Path(name), importer, "Delivery report")

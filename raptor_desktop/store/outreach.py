@@ -17,7 +17,8 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
-from raptor_desktop.core.numbers import parse_mobile
+from raptor_desktop.core.line_import import PHONE_HEADERS, RejectedRow, column_map
+from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
 from raptor_desktop.core.outreach import (
     BatchStatus,
     ContactState,
@@ -25,9 +26,10 @@ from raptor_desktop.core.outreach import (
     exclusion,
     message_problems,
 )
-from raptor_desktop.core.tabular import write_rows_csv
+from raptor_desktop.core.tabular import Table, write_rows_csv
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.importing import ImportResult, RowRejected, import_rows
 from raptor_desktop.store.settings import RECONTACT_DAYS, get_int
 
 
@@ -250,19 +252,45 @@ def record_not_delivered(store: Store, reference: str, number: str, note: str = 
     batch_id, _, _ = _batch(store.db, reference)
     e164 = parse_mobile(number, allow_drama=store.training).e164
     with store.transaction("text not delivered", f"{reference} {e164}") as db:
-        cursor = db.execute(
-            "UPDATE outreach_recipients SET status = ?, note = ? WHERE batch_id = ? AND "
-            "status = ? AND contact_id = (SELECT id FROM contacts WHERE e164 = ?)",
-            [
-                RecipientStatus.FAILED.value,
-                note.strip(),
-                batch_id,
-                RecipientStatus.SENT.value,
-                e164,
-            ],
-        )
-        if cursor.rowcount == 0:
-            raise RecordNotFound(f"{number} was not handed over in {reference}")
+        try:
+            _mark_not_delivered(db, batch_id, reference, e164, note)
+        except RowRejected as error:
+            raise RecordNotFound(str(error)) from None
+
+
+def import_delivery_report(
+    store: Store, reference: str, table: Table, note: str = ""
+) -> ImportResult:
+    """The gateway's report of texts not delivered: a file with a column of numbers."""
+    batch_id, _, _ = _batch(store.db, reference)
+    mapping = column_map(table, {"number": PHONE_HEADERS})
+
+    def read(row_number: int, cells: list[str]) -> str | RejectedRow:
+        try:
+            text = mapping.cell(cells, "number")
+            return parse_mobile(text, allow_drama=store.training).e164
+        except NumberRejected as error:
+            return RejectedRow(row_number, f"number: {error}", cells)
+
+    def apply(db: sqlite_utils.Database, e164: str) -> str:
+        _mark_not_delivered(db, batch_id, reference, e164, note)
+        return "updated"
+
+    return import_rows(
+        store, table, "texts not delivered", read, apply, ignored_columns=mapping.ignored
+    )
+
+
+def _mark_not_delivered(
+    db: sqlite_utils.Database, batch_id: int, reference: str, e164: str, note: str
+) -> None:
+    cursor = db.execute(
+        "UPDATE outreach_recipients SET status = ?, note = ? WHERE batch_id = ? AND "
+        "status = ? AND contact_id = (SELECT id FROM contacts WHERE e164 = ?)",
+        [RecipientStatus.FAILED.value, note.strip(), batch_id] + [RecipientStatus.SENT.value, e164],
+    )
+    if cursor.rowcount == 0:
+        raise RowRejected(f"{national_format(e164)} was not handed over in {reference}")
 
 
 def list_batches(store: Store) -> list[BatchRow]:

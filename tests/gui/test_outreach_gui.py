@@ -24,13 +24,17 @@ def test_the_count_follows_the_text_and_the_draft_is_kept(qtbot: QtBot, window: 
     page.text.setPlainText("Help is here – reply STOP " + "x" * 60)
     assert "2 messages (UCS-2)" in page.count.text() and "because of: –" in page.count.text()
     assert page.parts.toPlainText().count("— part") == 2
-    again = OutreachPage(window.store, window.run_dialog)
+    again = OutreachPage(window.store, window.run_dialog, window.imports.start)
     qtbot.addWidget(again)
     assert again.text.toPlainText() == page.text.toPlainText()
 
 
 def test_a_batch_from_draft_to_gateway(
-    window: MainWindow, dialogs: list[QDialog], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    dialogs: list[QDialog],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = window.outreach_page
     page.text.setPlainText("Essex Police: help is here. Reply STOP to opt out.")
@@ -74,6 +78,14 @@ def test_a_batch_from_draft_to_gateway(
     page.failed_button.click()
     assert page.model.data(page.model.index(0, 2)) == "6 of 7"
     assert page.message.text() == "07700 900504 recorded as not delivered."
+    report = tmp_path / "report.csv"
+    report.write_text("number,status\n07700 900505,failed\n07700 900504,failed\n", "utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(report), ""))
+    page.report_button.click()
+    qtbot.waitUntil(lambda: window.imports.last_result is not None, timeout=10_000)
+    result = window.imports.last_result
+    assert result is not None and result.summary() == "imported 0, updated 1, rejected 1"
+    assert page.model.data(page.model.index(0, 2)) == "5 of 7"
 
 
 def test_the_example_text_cannot_go_out_with_its_blanks(
