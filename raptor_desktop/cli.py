@@ -26,6 +26,7 @@ from raptor_desktop.cli_common import UsageError, report_import
 from raptor_desktop.core.accounts import NotPermitted, Permission, Role
 from raptor_desktop.core.applications import SubmissionRefused
 from raptor_desktop.core.audit import Category
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.identifiers import IdentifierRejected
 from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
 from raptor_desktop.core.lines import LineDetails
@@ -266,7 +267,7 @@ def cmd_lines(args: argparse.Namespace) -> int:
     for r in rows:
         areas = "; ".join(r["areas"])  # type: ignore[arg-type]
         print(f"{r['display']:<13} {str(r['line'] or '(unnamed)'):<16} {r['status']:<22} {areas}")
-    print(f"{len(rows)} number{'s' if len(rows) != 1 else ''}", file=sys.stderr)
+    print(plural(len(rows), "number"), file=sys.stderr)
     return 0
 
 

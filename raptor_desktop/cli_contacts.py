@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 from raptor_desktop.cli_applications import OpenStore, date_arg
 from raptor_desktop.cli_common import UsageError, report_import
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults, parse_source
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.line_import import NoNumberColumn
 from raptor_desktop.core.numbers import parse_mobile
 from raptor_desktop.core.tabular import UnreadableFile, read_table
@@ -90,6 +92,7 @@ def cmd_contacts(args: argparse.Namespace, open_store: OpenStore) -> int:
             if f
         )
         print(f"{c.display}  {c.last_found}  {c.sources:<28} {c.lines}  {flags}".rstrip())
+    print(plural(len(found), "contact"), file=sys.stderr)
     return 0
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from raptor_desktop.cli_applications import OpenStore
 from raptor_desktop.cli_common import UsageError, report_import
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.line_import import NoNumberColumn
 from raptor_desktop.core.tabular import Table, UnreadableFile, read_table
 from raptor_desktop.store.database import Store
@@ -108,6 +110,7 @@ def _print_batches(store: Store, *, as_json: bool) -> None:
             f"{b.reference}  {b.status.value:<12} {b.sent}/{b.recipients} handed over"
             f"  drafted {b.created_on} by {b.created_by}{handed}"
         )
+    print(plural(len(batches), "batch", "batches"), file=sys.stderr)
 
 
 COMMANDS = {"outreach": cmd_outreach}

@@ -36,5 +36,6 @@ def from_iso(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, words: str = "") -> str:
+    """'1 number', '2 numbers'; ``words`` for a plural not made with -s ('batches')."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
