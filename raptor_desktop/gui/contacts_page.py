@@ -6,7 +6,6 @@ small changes (a STOP reply, the do-not-contact list, one contact by hand) are d
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -27,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults
 from raptor_desktop.core.dates import plural, uk_date
-from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
+from raptor_desktop.core.numbers import NumberRejected, parse_mobile
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.gui.import_task import StartImport
 from raptor_desktop.gui.lines_model import BLOCK, CACHE_LIMIT
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
+from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.store.contacts import (
     ContactRecord,
     add_contact,
@@ -214,14 +212,12 @@ class ContactsPage(QWidget):
     def __init__(
         self,
         store: Store,
-        run_dialog: Callable[[QDialog], bool],
-        start_import: StartImport,
-        selected_lines: Callable[[], list[str]] = list,
+        services: WindowServices,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._run_dialog, self._start_import = store, run_dialog, start_import
-        self._selected_lines = selected_lines  # the numbers selected in the Lines view
+        self._store, self._services = store, services
+        self._run_dialog = services.run_dialog
         self.model = ContactsModel(store, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a contact by any part of the number")
@@ -285,9 +281,7 @@ class ContactsPage(QWidget):
 
     def import_contacts(self) -> None:
         dialog = ContactImportDialog(self._store, self)
-        selected = self._selected_lines()
-        if len(selected) == 1:  # importing a seized phone's contacts for the line in hand
-            dialog.line.setText(national_format(selected[0]))
+        dialog.line.setText(self._services.selected_line())  # the line in hand, if any
         if not self._run_dialog(dialog) or dialog.chosen is None:
             return
         path, defaults = dialog.chosen
@@ -295,13 +289,11 @@ class ContactsPage(QWidget):
         def importer(store: Store, table: Table, progress: Progress) -> ImportResult:
             return import_contacts(store, table, defaults, progress)
 
-        self._start_import(path, importer, "Import contacts")
+        self._services.start_import(path, importer, "Import contacts")
 
     def add_contact(self) -> None:
         dialog = AddContactDialog(self._store, self)
-        selected = self._selected_lines()
-        if len(selected) == 1:
-            dialog.line.setText(national_format(selected[0]))
+        dialog.line.setText(self._services.selected_line())
         if self._run_dialog(dialog):
             self.refresh()
             self.message.show_ok("Contact recorded.")

@@ -39,6 +39,7 @@ from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.sign_in import SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
+from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.paths import build_info, demo_db_path
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
@@ -234,19 +235,12 @@ class MainWindow(QMainWindow):
         self._add_page("Orders", self.orders_page)
         self.review_page = ReviewPage(self.store, lambda d: self.run_dialog(d), self.refresh)
         self._add_page("Review", self.review_page)
-        self.contacts_page = ContactsPage(
-            self.store,
-            lambda d: self.run_dialog(d),
-            self.imports.start,
-            self.lines_page.selected_numbers,
+        services = WindowServices(
+            lambda d: self.run_dialog(d), self.imports.start, self.lines_page.selected_numbers
         )
+        self.contacts_page = ContactsPage(self.store, services)
         self._add_page("Contacts", self.contacts_page)
-        self.outreach_page = OutreachPage(
-            self.store,
-            lambda d: self.run_dialog(d),
-            self.imports.start,
-            self.lines_page.selected_numbers,
-        )
+        self.outreach_page = OutreachPage(self.store, services)
         self._add_page("Outreach", self.outreach_page)
         for title, text in LATER_PARTS.items():
             label = QLabel(f"<h2>{title}</h2><p>{text}</p>")

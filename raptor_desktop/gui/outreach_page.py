@@ -7,7 +7,6 @@ file, a disclosure logged with its recipient and justification.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -15,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -29,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.accounts import NotPermitted, Permission, allows
-from raptor_desktop.core.numbers import NumberRejected, national_format
+from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.gui.import_task import StartImport
 from raptor_desktop.gui.small_dialogs import DisclosureDialog, OneChangeDialog
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table
+from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.importing import ImportResult, Progress
@@ -129,14 +127,12 @@ class OutreachPage(QWidget):
     def __init__(
         self,
         store: Store,
-        run_dialog: Callable[[QDialog], bool],
-        start_import: StartImport,
-        selected_lines: Callable[[], list[str]] = list,
+        services: WindowServices,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._run_dialog, self._selected_lines = store, run_dialog, selected_lines
-        self._start_import = start_import
+        self._store, self._services = store, services
+        self._run_dialog = services.run_dialog
         guidance = QLabel(GUIDANCE)
         guidance.setWordWrap(True)
         self.text = QPlainTextEdit(str(QSettings().value(DRAFT_KEY, EXAMPLE)))
@@ -244,8 +240,7 @@ class OutreachPage(QWidget):
                 return
 
     def draft(self) -> None:
-        selected = self._selected_lines()
-        line = national_format(selected[0]) if len(selected) == 1 else ""
+        line = self._services.selected_line()
         dialog = DraftBatchDialog(self._store, self.text.toPlainText(), line, self)
         if self._run_dialog(dialog):
             self.refresh()
@@ -326,4 +321,4 @@ class OutreachPage(QWidget):
             del progress  # a report is short: one transaction, no progress to show
             return import_delivery_report(store, reference, table, f"report {Path(name).name}")
 
-        self._start_import(Path(name), importer, "Delivery report")
+        self._services.start_import(Path(name), importer, "Delivery report")

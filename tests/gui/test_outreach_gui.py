@@ -12,6 +12,7 @@ from raptor_desktop.core.accounts import Role
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.outreach_page import EXAMPLE, DraftBatchDialog, OutreachPage
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
+from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.store.audit import AuditFilter, entries
 
 
@@ -24,7 +25,8 @@ def test_the_count_follows_the_text_and_the_draft_is_kept(qtbot: QtBot, window: 
     page.text.setPlainText("Help is here – reply STOP " + "x" * 60)
     assert "2 messages (UCS-2)" in page.count.text() and "because of: –" in page.count.text()
     assert page.parts.toPlainText().count("— part") == 2
-    again = OutreachPage(window.store, window.run_dialog, window.imports.start)
+    services = WindowServices(window.run_dialog, window.imports.start, list)
+    again = OutreachPage(window.store, services)
     qtbot.addWidget(again)
     assert again.text.toPlainText() == page.text.toPlainText()
 
