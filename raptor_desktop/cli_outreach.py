@@ -20,6 +20,7 @@ from raptor_desktop.core.tabular import Table, UnreadableFile, read_table
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.outreach import (
     approve_batch,
+    batch_recipients,
     draft_batch,
     hand_over,
     import_delivery_report,
@@ -54,6 +55,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     which.add_argument("--report", type=Path, metavar="FILE", help="the gateway's report file")
     failed.add_argument("--note", default="")
     failed.add_argument("--rejects", type=Path, metavar="PATH")
+    shown = steps.add_parser("show", help="the contacts in a batch and what became of each text")
+    shown.add_argument("reference")
     listed = steps.add_parser("list", help="the batches and what became of them")
     listed.add_argument("--json", action="store_true")
 
@@ -81,12 +84,16 @@ def cmd_outreach(args: argparse.Namespace, open_store: OpenStore) -> int:
         elif args.step == "not-delivered" and args.report:
             report = _read(args.report)
             try:
-                result = import_delivery_report(store, args.reference, report, args.note)
+                note = args.note or f"report {args.report.name}"
+                result = import_delivery_report(store, args.reference, report, note)
             except NoNumberColumn as error:
                 raise UsageError(str(error)) from None
             report_import(result, args.report, args.rejects)
         elif args.step == "not-delivered":
             record_not_delivered(store, args.reference, args.number, args.note)
+        elif args.step == "show":
+            for r in batch_recipients(store, args.reference):
+                print(f"{r.display}  {r.status.value}" + (f" ({r.note})" if r.note else ""))
         else:
             _print_batches(store, as_json=args.json)
     return 0

@@ -377,6 +377,8 @@ def test_delivery_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     ).read_text(encoding="utf-8-sig")
     _, out, _ = run(capsys, *db, "outreach", "list", "--json")
     assert json.loads(out)[0]["sent"] == 0
+    _, out, _ = run(capsys, *db, "outreach", "show", "OUT-2026-001")
+    assert out == "07700 900510  not delivered (report report.csv)\n"
     (tmp_path / "empty.csv").write_text("Reason\nx\n", encoding="utf-8")
     code, _, err = run(
         capsys,

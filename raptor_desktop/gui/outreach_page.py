@@ -11,9 +11,11 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -32,7 +34,7 @@ from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.gui.small_dialogs import DisclosureDialog, OneChangeDialog
-from raptor_desktop.gui.table_model import Index, StoreListModel
+from raptor_desktop.gui.table_model import FlatTableModel, Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.store.database import Store
@@ -40,7 +42,9 @@ from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.importing import ImportResult, Progress
 from raptor_desktop.store.outreach import (
     BatchRow,
+    Recipient,
     approve_batch,
+    batch_recipients,
     draft_batch,
     hand_over,
     import_delivery_report,
@@ -88,6 +92,39 @@ class BatchesModel(StoreListModel):
             b.handed_to,
             b.message,
         ][index.column()]
+
+
+class RecipientsModel(FlatTableModel):
+    def __init__(self, recipients: list[Recipient], parent: QObject) -> None:
+        super().__init__(parent)
+        self._recipients = recipients
+
+    def column_titles(self) -> list[str]:
+        return ["Number", "Text", "Note"]
+
+    def row_total(self) -> int:
+        return len(self._recipients)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self._recipients[index.row()]
+        return [r.display, r.status.value, r.note][index.column()]
+
+
+class RecipientsDialog(QDialog):
+    """The contacts of one batch and what became of each text."""
+
+    def __init__(self, store: Store, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Recipients of {reference}")
+        self.model = RecipientsModel(batch_recipients(store, reference), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(data_table(self.model))
+        layout.addWidget(buttons)
+        self.resize(520, 420)
 
 
 class DraftBatchDialog(OneChangeDialog):
@@ -147,6 +184,8 @@ class OutreachPage(QWidget):
         self.table.setColumnWidth(3, 170)
         self.table.setColumnWidth(4, 170)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(self.show_recipients)
+        self.table.setToolTip("Double-click a batch to see its recipients")
         self.draft_button = QPushButton("Draft batch from this text…")
         self.draft_button.clicked.connect(self.draft)
         self.approve_button = QPushButton("Approve")
@@ -216,7 +255,11 @@ class OutreachPage(QWidget):
 
     # -- batches -----------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the batches again, keeping the one selected."""
+        selected = self.selected()
         self.model.refresh()
+        if selected is not None:
+            self._select(selected.reference)
         self._update_buttons()
 
     def selected(self) -> BatchRow | None:
@@ -239,6 +282,11 @@ class OutreachPage(QWidget):
                 self.table.selectRow(row)
                 return
 
+    def show_recipients(self) -> None:
+        batch = self.selected()
+        if batch is not None:
+            self._run_dialog(RecipientsDialog(self._store, batch.reference, self))
+
     def draft(self) -> None:
         line = self._services.selected_line()
         dialog = DraftBatchDialog(self._store, self.text.toPlainText(), line, self)
@@ -257,7 +305,6 @@ class OutreachPage(QWidget):
             self.message.show_error(str(error))
             return
         self.refresh()
-        self._select(batch.reference)
         self.message.show_ok(f"Approved {batch.reference}.")
 
     def hand_over(self) -> None:
@@ -284,7 +331,6 @@ class OutreachPage(QWidget):
             self.message.show_error(str(error))
             return
         self.refresh()
-        self._select(batch.reference)
         self.message.show_ok(f"{sent} texts written to {name} for {disclosure.recipient.text()}.")
 
     def not_delivered(self) -> None:
@@ -302,7 +348,6 @@ class OutreachPage(QWidget):
             self.message.show_error(str(error))
             return
         self.refresh()
-        self._select(batch.reference)
         self.message.show_ok(f"{number.strip()} recorded as not delivered.")
 
     def delivery_report(self) -> None:

@@ -293,6 +293,26 @@ def _mark_not_delivered(
         raise RowRejected(f"{national_format(e164)} was not handed over in {reference}")
 
 
+@dataclass(frozen=True)
+class Recipient:
+    display: str
+    status: RecipientStatus
+    note: str
+
+
+def batch_recipients(store: Store, reference: str) -> list[Recipient]:
+    """Who is in a batch and what became of each text, in number order."""
+    batch_id, _, _ = _batch(store.db, reference)
+    return [
+        Recipient(national_format(r[0]), RecipientStatus(r[1]), r[2])
+        for r in store.db.execute(
+            "SELECT c.e164, r.status, r.note FROM outreach_recipients r "
+            "JOIN contacts c ON c.id = r.contact_id WHERE r.batch_id = ? ORDER BY c.e164",
+            [batch_id],
+        )
+    ]
+
+
 def list_batches(store: Store) -> list[BatchRow]:
     return [
         BatchRow(

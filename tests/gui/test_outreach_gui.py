@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.gui.main_window import MainWindow
-from raptor_desktop.gui.outreach_page import EXAMPLE, DraftBatchDialog, OutreachPage
+from raptor_desktop.gui.outreach_page import (
+    EXAMPLE,
+    DraftBatchDialog,
+    OutreachPage,
+    RecipientsDialog,
+)
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.store.audit import AuditFilter, entries
@@ -88,6 +94,17 @@ def test_a_batch_from_draft_to_gateway(
     result = window.imports.last_result
     assert result is not None and result.summary() == "imported 0, updated 1, rejected 1"
     assert page.model.data(page.model.index(0, 2)) == "5 of 7"
+    seen: list[RecipientsDialog] = []
+    window.handle_dialog = lambda d: bool(seen.append(d))  # type: ignore[attr-defined,func-returns-value]
+    page.show_recipients()
+    [recipients] = seen
+    rows = [
+        [recipients.model.data(recipients.model.index(r, c)) for c in range(3)]
+        for r in range(recipients.model.rowCount())
+    ]
+    assert len(rows) == 7
+    assert ["07700 900504", "not delivered", "on " + str(date.today())] in rows
+    assert ["07700 900501", "handed to gateway", ""] in rows
 
 
 def test_the_example_text_cannot_go_out_with_its_blanks(
