@@ -150,6 +150,8 @@ class DraftBatchDialog(OneChangeDialog):
             self.plan.setText(plan_batch(self._store, self._lines()).describe())
         except NumberRejected as error:
             self.plan.setText(f"deal line: {error}")
+        except RecordNotFound as error:
+            self.plan.setText(str(error))
 
     def save(self) -> None:
         try:

@@ -59,14 +59,16 @@ class BatchRow:
     handed_to: str
 
 
-def _states(db: sqlite_utils.Database, contact_ids: list[int] | None) -> dict[int, ContactState]:
-    where = f" WHERE c.id IN ({','.join('?' * len(contact_ids))})" if contact_ids else ""
+def _states(
+    db: sqlite_utils.Database, where: str = "", params: tuple[object, ...] = ()
+) -> dict[int, ContactState]:
+    """Each contact's opt-out, do-not-contact and last text; ``where`` narrows the contacts."""
     rows = db.execute(
         "SELECT c.id, c.opted_out_on, c.do_not_contact, "
         "(SELECT MAX(b.handed_at) FROM outreach_recipients r JOIN outreach_batches b "
         " ON b.id = r.batch_id WHERE r.contact_id = c.id AND r.status = ?) "
         f"FROM contacts c{where}",
-        [RecipientStatus.SENT.value, *(contact_ids or [])],
+        [RecipientStatus.SENT.value, *params],
     ).fetchall()
     return {
         r[0]: ContactState(
@@ -86,23 +88,21 @@ def plan_batch(
     within the recontact period."""
     today = today or date.today()
     days = get_int(store, RECONTACT_DAYS)
-    wanted: list[int] | None = None
+    where = ""
+    params: tuple[object, ...] = ()
     if lines:
-        numbers = [parse_mobile(n, allow_drama=store.training).e164 for n in lines]
-        marks = ",".join("?" * len(numbers))
-        wanted = [
-            r[0]
-            for r in store.db.execute(
-                "SELECT DISTINCT k.contact_id FROM contact_links k JOIN numbers n "
-                f"ON n.id = k.number_id WHERE n.e164 IN ({marks})",
-                numbers,
-            )
-        ]
-        if not wanted:
-            return BatchPlan([], {})
+        numbers = tuple(parse_mobile(n, allow_drama=store.training).e164 for n in lines)
+        for e164 in numbers:
+            if not store.db.execute("SELECT 1 FROM numbers WHERE e164 = ?", [e164]).fetchone():
+                raise RecordNotFound(f"deal line: {national_format(e164)} is not in the register")
+        where = (
+            " WHERE c.id IN (SELECT k.contact_id FROM contact_links k JOIN numbers n "
+            f"ON n.id = k.number_id WHERE n.e164 IN ({','.join('?' * len(numbers))}))"
+        )
+        params = numbers
     included: list[int] = []
     left_out: dict[str, int] = {}
-    for contact_id, state in sorted(_states(store.db, wanted).items()):
+    for contact_id, state in sorted(_states(store.db, where, params).items()):
         reason = exclusion(state, today, days)
         if reason:
             left_out[reason] = left_out.get(reason, 0) + 1
@@ -193,21 +193,14 @@ def hand_over(
         raise Conflict(f"{reference} is {status.value}; a supervisor must approve it first")
     today = today or date.today()
     days = get_int(store, RECONTACT_DAYS)
-    members = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT contact_id FROM outreach_recipients WHERE batch_id = ?", [batch_id]
-        )
-    ]
-    states = _states(store.db, members)
+    in_batch = " WHERE c.id IN (SELECT contact_id FROM outreach_recipients WHERE batch_id = ?)"
+    states = _states(store.db, in_batch, (batch_id,))
+    members = sorted(states)
     # This batch's own recipients are not yet handed over, so it cannot count against itself.
     reasons = {c: exclusion(states[c], today, days) for c in members}
     sending = [c for c in members if not reasons[c]]
     numbers = dict(
-        store.db.execute(
-            f"SELECT id, e164 FROM contacts WHERE id IN ({','.join('?' * len(members))})",
-            members,
-        ).fetchall()
+        store.db.execute(f"SELECT c.id, c.e164 FROM contacts c{in_batch}", [batch_id]).fetchall()
     )
     target = Path(target)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")

@@ -55,6 +55,10 @@ def test_a_batch_from_draft_to_gateway(
             assert dialog.plan.text() == "7 to text; left out: 1 opted out"
             dialog.line.setText("")
             assert dialog.plan.text() == "10 to text; left out: 1 do not contact, 1 opted out"
+            dialog.line.setText("07700 900999")
+            assert dialog.plan.text() == "deal line: 07700 900999 is not in the register"
+            dialog.line.setText("07700 9001")
+            assert dialog.plan.text().startswith("deal line: too short")
             dialog.line.setText("07700 900101")
             dialog.save()
         elif isinstance(dialog, DisclosureDialog):

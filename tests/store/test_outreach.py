@@ -36,6 +36,8 @@ def test_the_plan_leaves_out_opt_outs_and_do_not_contact(demo_store: Store) -> N
     assert plan.describe() == "10 to text; left out: 1 do not contact, 1 opted out"
     tony = plan_batch(demo_store, ["07700 900101"], today=TODAY)
     assert len(tony.contact_ids) == 7 and tony.left_out == {"opted out": 1}
+    with pytest.raises(RecordNotFound, match="07700 900999 is not in the register"):
+        plan_batch(demo_store, ["07700 900999"], today=TODAY)
 
 
 def test_a_batch_from_draft_to_gateway(demo_store: Store, tmp_path: Path) -> None:
