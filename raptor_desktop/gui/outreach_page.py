@@ -79,9 +79,13 @@ class BatchesModel(StoreListModel):
         return self._rows[row]  # type: ignore[no-any-return]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         b: BatchRow = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return b.message  # the whole text, whatever the column's width
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         texts = f"{b.sent} of {b.recipients}" if b.handed_to else str(b.recipients)
         return [
             b.reference,
