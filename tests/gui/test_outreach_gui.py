@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.accounts import Role
@@ -39,6 +40,7 @@ def test_the_count_follows_the_text_and_the_draft_is_kept(qtbot: QtBot, window: 
 
 def test_a_batch_from_draft_to_gateway(
     qtbot: QtBot,
+    qtmodeltester: ModelTester,
     window: MainWindow,
     dialogs: list[QDialog],
     tmp_path: Path,
@@ -102,6 +104,8 @@ def test_a_batch_from_draft_to_gateway(
     window.handle_dialog = lambda d: bool(seen.append(d))  # type: ignore[attr-defined,func-returns-value]
     page.show_recipients()
     [recipients] = seen
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(recipients.model)
     rows = [
         [recipients.model.data(recipients.model.index(r, c)) for c in range(3)]
         for r in range(recipients.model.rowCount())
