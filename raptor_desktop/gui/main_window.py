@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             label.setMargin(16)
             self._add_page(title, label)
+        self._context_menus()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
@@ -290,6 +291,31 @@ class MainWindow(QMainWindow):
         self.apply_role()
         self._update_actions()
         self._update_status_bar()
+
+    def _context_menus(self) -> None:
+        """Right-click on a table offers the menu actions that apply to its selected row."""
+        menus: list[tuple[QWidget, list[QAction | None]]] = [
+            (
+                self.lines_page.table,
+                [
+                    self.edit_action,
+                    self.status_action,
+                    self.replace_action,
+                    self.device_action,
+                    None,
+                    self.to_application_action,
+                    self.import_contacts_action,
+                ],
+            ),
+            (self.applications_page.table, [self.open_application_action, self.pack_action]),
+        ]
+        for table, actions in menus:
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for action in actions:
+                if action is None:
+                    action = QAction(table)
+                    action.setSeparator(True)
+                table.addAction(action)
 
     def _page_shown(self, row: int) -> None:
         if self.pages.widget(row) is self.review_page:

@@ -103,3 +103,13 @@ def test_about_and_refresh(window: MainWindow, monkeypatch: pytest.MonkeyPatch) 
     assert shown and "Raptor Desktop" in shown[0] and str(window.store.path) in shown[0]
     window.refresh_action.trigger()
     assert window.statusBar().currentMessage().startswith("13 of 13 numbers shown")
+
+
+def test_right_click_offers_the_row_actions(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    table = window.lines_page.table
+    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    offered = [a for a in table.actions() if not a.isSeparator()]
+    assert window.edit_action in offered and window.import_contacts_action in offered
+    assert window.pack_action in window.applications_page.table.actions()
