@@ -217,7 +217,6 @@ class ContactsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store, self._services = store, services
-        self._run_dialog = services.run_dialog
         self.model = ContactsModel(store, self)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a contact by any part of the number")
@@ -282,7 +281,7 @@ class ContactsPage(QWidget):
     def import_contacts(self) -> None:
         dialog = ContactImportDialog(self._store, self)
         dialog.line.setText(self._services.selected_line())  # the line in hand, if any
-        if not self._run_dialog(dialog) or dialog.chosen is None:
+        if not self._services.run_dialog(dialog) or dialog.chosen is None:
             return
         path, defaults = dialog.chosen
 
@@ -294,7 +293,7 @@ class ContactsPage(QWidget):
     def add_contact(self) -> None:
         dialog = AddContactDialog(self._store, self)
         dialog.line.setText(self._services.selected_line())
-        if self._run_dialog(dialog):
+        if self._services.run_dialog(dialog):
             self.refresh()
             self.message.show_ok("Contact recorded.")
 
@@ -312,5 +311,7 @@ class ContactsPage(QWidget):
 
     def do_not_contact(self) -> None:
         contact = self.selected()
-        if contact is not None and self._run_dialog(DoNotContactDialog(self._store, contact, self)):
+        if contact is not None and self._services.run_dialog(
+            DoNotContactDialog(self._store, contact, self)
+        ):
             self.refresh()

@@ -175,7 +175,6 @@ class OutreachPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._store, self._services = store, services
-        self._run_dialog = services.run_dialog
         guidance = QLabel(GUIDANCE)
         guidance.setWordWrap(True)
         self.text = QPlainTextEdit(str(QSettings().value(DRAFT_KEY, EXAMPLE)))
@@ -291,12 +290,12 @@ class OutreachPage(QWidget):
     def show_recipients(self) -> None:
         batch = self.selected()
         if batch is not None:
-            self._run_dialog(RecipientsDialog(self._store, batch.reference, self))
+            self._services.run_dialog(RecipientsDialog(self._store, batch.reference, self))
 
     def draft(self) -> None:
         line = self._services.selected_line()
         dialog = DraftBatchDialog(self._store, self.text.toPlainText(), line, self)
-        if self._run_dialog(dialog):
+        if self._services.run_dialog(dialog):
             self.refresh()
             self._select(dialog.reference)
             self.message.show_ok(f"Drafted {dialog.reference}; a supervisor approves it next.")
@@ -318,7 +317,7 @@ class OutreachPage(QWidget):
         if batch is None:
             return
         disclosure = DisclosureDialog("", "support texts to contacts of deal lines", self)
-        if not self._run_dialog(disclosure):
+        if not self._services.run_dialog(disclosure):
             return
         name, _ = QFileDialog.getSaveFileName(
             self, "File for the SMS gateway", f"{batch.reference}.csv", "CSV (*.csv)"

@@ -128,6 +128,17 @@ class Store:
         The data-protection log entry is written in the same transaction as the change, so
         there is never a change without its entry, nor an entry for a change that failed.
         """
+        with self._logged(category_of(action), action, detail, justification, recipient) as db:
+            yield db
+        if not self.db.conn.in_transaction:
+            for listener in self._listeners:
+                listener(action, detail)
+
+    @contextmanager
+    def _logged(
+        self, category: Category, event: str, records: str, justification: str, recipient: str
+    ) -> Iterator[sqlite_utils.Database]:
+        """The body, then its log entry, in one transaction; the log's head noted after."""
         try:
             with self.db.atomic():
                 yield self.db
@@ -135,9 +146,9 @@ class Store:
                     self.db,
                     at=utc_now(),
                     user=self.actor,
-                    category=category_of(action),
-                    event=action,
-                    records=detail,
+                    category=category,
+                    event=event,
+                    records=records,
                     justification=justification,
                     recipient=recipient,
                 )
@@ -145,8 +156,6 @@ class Store:
             raise translate(error, str(self.path)) or error from error
         if not self.db.conn.in_transaction:
             write_anchor(self.db.conn, self.path)
-            for listener in self._listeners:
-                listener(action, detail)
 
     def require(self, permission: Permission) -> None:
         """Refuse, saying which role may, unless the signed-in officer's role allows it."""
@@ -165,22 +174,8 @@ class Store:
         recipient: str = "",
     ) -> None:
         """Log a use that changes nothing: a consultation or a disclosure (s62)."""
-        try:
-            with self.db.atomic():
-                audit.append(
-                    self.db,
-                    at=utc_now(),
-                    user=self.actor,
-                    category=category,
-                    event=event,
-                    records=records,
-                    justification=justification,
-                    recipient=recipient,
-                )
-        except sqlite3.Error as error:
-            raise translate(error, str(self.path)) or error from error
-        if not self.db.conn.in_transaction:
-            write_anchor(self.db.conn, self.path)
+        with self._logged(category, event, records, justification, recipient):
+            pass
 
     def _seed_if_new(self, training: bool) -> None:
         if self.meta("created_at") is not None:
