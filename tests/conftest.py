@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.store.database import Store
 
 
@@ -33,13 +34,13 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def live_store(db_path: Path) -> Iterator[Store]:
-    with Store.open(db_path, actor="tester") as store:
+    with Store.open(db_path, actor="tester", role=Role.ADMINISTRATOR) as store:
         yield store
 
 
 @pytest.fixture
 def training_store(db_path: Path) -> Iterator[Store]:
-    with Store.open(db_path, training=True, actor="tester") as store:
+    with Store.open(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
         yield store
 
 
@@ -47,6 +48,6 @@ def training_store(db_path: Path) -> Iterator[Store]:
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     from raptor_desktop.store.demo import seed_demo
 
-    with Store.open(tmp_path / "demo.sqlite3", training=True, actor="tester") as store:
+    with Store.open(tmp_path / "demo.sqlite3", training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
         seed_demo(store)
         yield store

@@ -12,6 +12,8 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
+from raptor_desktop.core.errors import InputRejected, Refusal
+
 MIN_PASSWORD = 12
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
@@ -46,7 +48,7 @@ _NEEDS = {
 }
 
 
-class NotPermitted(PermissionError):
+class NotPermitted(Refusal, PermissionError):
     """The signed-in officer's role does not allow this; ``str()`` says which role does."""
 
 
@@ -65,7 +67,7 @@ def parse_role(text: str) -> Role:
     try:
         return Role(text.strip().lower())
     except ValueError:
-        raise ValueError(
+        raise InputRejected(
             f"unknown role {text!r}; use officer, supervisor or administrator"
         ) from None
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.statuses import Status
 
 AUTHORISING_RANKS = (
@@ -100,7 +101,7 @@ OUTCOME_STATUS = {
 """The status a number moves to when the court's outcome for it is recorded."""
 
 
-class SubmissionRefused(ValueError):
+class SubmissionRefused(InputRejected):
     """The application cannot be marked submitted yet; ``str()`` says why."""
 
 
@@ -163,7 +164,7 @@ def parse_outcome(text: str) -> Outcome:
         if outcome.value == wanted:
             return outcome
     known = ", ".join(o.value for o in Outcome)
-    raise ValueError(f"unknown outcome {text!r}; use one of: {known}")
+    raise InputRejected(f"unknown outcome {text!r}; use one of: {known}")
 
 
 def can_authorise(rank: str) -> bool:

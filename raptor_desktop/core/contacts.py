@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import (
     MAX_TEXT,
     PHONE_HEADERS,
@@ -39,7 +40,7 @@ def parse_source(text: str) -> str:
     wanted = " ".join(text.lower().split())
     if wanted in SOURCES:
         return wanted
-    raise ValueError(f"source {text!r} is not one of: {', '.join(SOURCES)}")
+    raise InputRejected(f"source {text!r} is not one of: {', '.join(SOURCES)}")
 
 
 @dataclass(frozen=True)
@@ -87,29 +88,29 @@ def read_contact_row(
     """Check one row of a contacts file; a reject's reason names the field that is wrong."""
     try:
         if any(len(cell) > MAX_TEXT for cell in cells):
-            raise ValueError(f"a cell is longer than {MAX_TEXT:,} characters")
+            raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
         try:
             number = parse_mobile(mapping.cell(cells, "number"), allow_drama=allow_drama)
         except NumberRejected as error:
-            raise ValueError(f"number: {error}") from None
+            raise InputRejected(f"number: {error}") from None
         line_text = mapping.cell(cells, "line")
         if line_text:
             try:
                 line = parse_mobile(line_text, allow_drama=allow_drama)
             except NumberRejected as error:
-                raise ValueError(f"deal line: {error}") from None
+                raise InputRejected(f"deal line: {error}") from None
         elif defaults.line is not None:
             line = defaults.line
         else:
-            raise ValueError("deal line: the row names no deal line and none was chosen")
+            raise InputRejected("deal line: the row names no deal line and none was chosen")
         if line.e164 == number.e164:
-            raise ValueError("number: this is the deal line's own number, not a contact")
+            raise InputRejected("number: this is the deal line's own number, not a contact")
         source_text = mapping.cell(cells, "source")
         source = parse_source(source_text) if source_text else defaults.source
         found_on = read_date(mapping.cell(cells, "found_on"), "date found")
         found_on = found_on or defaults.found_on or today
         if found_on > today:
-            raise ValueError(f"date found {found_on:%d/%m/%Y} is in the future")
+            raise InputRejected(f"date found {found_on:%d/%m/%Y} is in the future")
     except ValueError as error:
         return RejectedRow(row, str(error), cells)
     return ContactRow(row, number, line, source, found_on)

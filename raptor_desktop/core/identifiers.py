@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from raptor_desktop.core.errors import InputRejected
 
-class IdentifierRejected(ValueError):
+
+class IdentifierRejected(InputRejected):
     """The identifier cannot be stored; ``str()`` says why."""
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from raptor_desktop.core.errors import InputRejected, UnusableFile
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import MobileNumber, NumberRejected, parse_mobile
 from raptor_desktop.core.register import parse_drug, split_list
@@ -82,7 +83,7 @@ class ColumnMap:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-class NoNumberColumn(ValueError):
+class NoNumberColumn(UnusableFile, ValueError):
     """No header of the file names a phone number column."""
 
 
@@ -134,7 +135,7 @@ def read_date(text: str, label: str) -> date | None:
             return date(year, month, day)
         except ValueError:
             pass
-    raise ValueError(f"{label} {text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+    raise InputRejected(f"{label} {text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
 
 
 def read_row(
@@ -144,18 +145,18 @@ def read_row(
     try:
         too_long = next((c for c in cells if len(c) > MAX_TEXT), None)
         if too_long is not None:
-            raise ValueError(f"a cell is longer than {MAX_TEXT:,} characters")
+            raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
         try:
             number = parse_mobile(mapping.cell(cells, "number"), allow_drama=allow_drama)
         except NumberRejected as error:
-            raise ValueError(f"number: {error}") from None
+            raise InputRejected(f"number: {error}") from None
         areas = split_list(mapping.cell(cells, "areas")) or (
             [defaults.area] if defaults.area else []
         )
         try:
             drugs = sorted({parse_drug(d) for d in split_list(mapping.cell(cells, "drugs"))})
         except ValueError as error:
-            raise ValueError(f"drugs: {error}") from None
+            raise InputRejected(f"drugs: {error}") from None
         details = LineDetails(
             brand=mapping.cell(cells, "brand"),
             operation=mapping.cell(cells, "operation") or defaults.operation or "",
@@ -171,7 +172,7 @@ def read_row(
         problems = details.problems()
         problems.pop("operation", None)  # the store fills in the default operation
         if problems or dates.problem():
-            raise ValueError("; ".join([*problems.values(), dates.problem() or ""]).strip("; "))
+            raise InputRejected("; ".join([*problems.values(), dates.problem() or ""]).strip("; "))
     except ValueError as error:
         return RejectedRow(row, str(error), cells)
     return ImportRow(row, number, details, dates)

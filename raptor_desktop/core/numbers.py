@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberType, carrier
 
+from raptor_desktop.core.errors import InputRejected
+
 CROWN_DEPENDENCIES = {"JE": "Jersey", "GG": "Guernsey", "IM": "Isle of Man"}
 DRAMA_FIRST = 7700900000
 DRAMA_LAST = 7700900999
@@ -35,7 +37,7 @@ _TYPE_NAMES = {
 }
 
 
-class NumberRejected(ValueError):
+class NumberRejected(InputRejected):
     """The text cannot be stored as a UK mobile number; ``str()`` says why."""
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from raptor_desktop.core.dates import full_date, plural, uk_date
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.working_days import BankHolidays, default_compliance_deadline
 
 END_WARNING_DAYS = 28
@@ -66,9 +67,9 @@ def compliance_deadline(
     if kind is DeadlineKind.DEFAULT:
         return datetime.combine(default_compliance_deadline(order_date, calendar_), END_OF_DAY)
     if set_at is None:
-        raise ValueError(f"a deadline {kind.value} needs its date and time")
+        raise InputRejected(f"a deadline {kind.value} needs its date and time")
     if set_at.date() < order_date:
-        raise ValueError("the compliance deadline is before the date of the order")
+        raise InputRejected("the compliance deadline is before the date of the order")
     return set_at
 
 

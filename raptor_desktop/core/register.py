@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from raptor_desktop.core.errors import InputRejected
+
 ESSEX_DISTRICTS = (
     "Basildon",
     "Braintree",
@@ -47,7 +49,7 @@ def parse_drug(text: str) -> str:
             return drug
     if wanted in _DRUG_SYNONYMS:
         return _DRUG_SYNONYMS[wanted]
-    raise ValueError(f"unknown drug {text.strip()!r}; use one of: {', '.join(DRUGS)}")
+    raise InputRejected(f"unknown drug {text.strip()!r}; use one of: {', '.join(DRUGS)}")
 
 
 def split_list(text: str | None) -> list[str]:
@@ -65,9 +67,9 @@ def parse_takings_pence(text: str) -> int | None:
     try:
         value = round(float(cleaned) * 100)
     except ValueError:
-        raise ValueError(f"daily takings {text.strip()!r} is not an amount in pounds") from None
+        raise InputRejected(f"daily takings {text.strip()!r} is not an amount in pounds") from None
     if value < 0:
-        raise ValueError("daily takings cannot be negative")
+        raise InputRejected("daily takings cannot be negative")
     return value
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from raptor_desktop.core.errors import InputRejected
+
 
 class Status(StrEnum):
     IDENTIFIED = "identified"
@@ -36,6 +38,18 @@ MAIN_PATH = [
     Status.DISCONNECTED,
 ]
 
+STARTING = (Status.IDENTIFIED, Status.GATHERING_EVIDENCE)
+"""The statuses a number may be added with; later ones are reached by moves."""
+
+
+def check_start(status: Status) -> None:
+    """Refuse a new number that would start beyond gathering evidence."""
+    if status not in STARTING:
+        raise StatusChangeRefused(
+            f"a new number starts as identified or gathering evidence, not {status.value}"
+        )
+
+
 _SIDE_MOVES: dict[Status, set[Status]] = {
     Status.IDENTIFIED: {Status.WITHDRAWN},
     Status.GATHERING_EVIDENCE: {Status.WITHDRAWN},
@@ -49,7 +63,7 @@ _SIDE_MOVES: dict[Status, set[Status]] = {
 }
 
 
-class StatusChangeRefused(ValueError):
+class StatusChangeRefused(InputRejected):
     """The move is not allowed from the current status; ``str()`` says what is."""
 
 
@@ -63,7 +77,7 @@ def parse_status(text: str) -> Status:
     if len(matches) == 1:
         return matches[0]
     known = ", ".join(s.value for s in Status)
-    raise ValueError(f"unknown status {text!r}; use one of: {known}")
+    raise InputRejected(f"unknown status {text!r}; use one of: {known}")
 
 
 def allowed_next(current: Status) -> list[Status]:

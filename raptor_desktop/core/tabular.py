@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from raptor_desktop.core.errors import UnusableFile
 
-class UnreadableFile(ValueError):
+
+class UnreadableFile(UnusableFile, ValueError):
     """The file cannot be read as a table; ``str()`` says why."""
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, NumberRejected
 from raptor_desktop.core.register import DRUGS, format_pounds, parse_takings_pence
-from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.statuses import STARTING, Status
 from raptor_desktop.gui.widgets import CheckList, MessageLabel, pydate, qdate, uk_date_edit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import Conflict, RecordNotFound
@@ -131,7 +131,7 @@ class LineDialog(QDialog):
         if editing:
             form.addRow("&Provider confirmed", self.provider)
         self.status = QComboBox()
-        self.status.addItems([s.value for s in (Status.IDENTIFIED, Status.GATHERING_EVIDENCE)])
+        self.status.addItems([s.value for s in STARTING])
         if not editing:
             form.addRow("&Status", self.status)
 

@@ -14,11 +14,12 @@ from raptor_desktop.core.accounts import (
     password_matches,
     password_problem,
 )
+from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 
 
-class SignInRefused(PermissionError):
+class SignInRefused(Refusal, PermissionError):
     """Wrong name or password, a locked or disabled account; ``str()`` says which."""
 
 
@@ -39,15 +40,15 @@ def add_user(store: Store, username: str, display_name: str, role: Role, passwor
     """Add an account; the first account of a database must be an administrator."""
     first = not has_users(store)
     if first and role is not Role.ADMINISTRATOR:
-        raise ValueError("the first account must be an administrator")
+        raise InputRejected("the first account must be an administrator")
     if not first:
         store.require(Permission.MANAGE_ACCOUNTS)
     name = username.strip()
     if not name or not name.replace(".", "").replace("-", "").replace("_", "").isalnum():
-        raise ValueError("a username is letters, digits, dots, dashes or underscores")
+        raise InputRejected("a username is letters, digits, dots, dashes or underscores")
     problem = password_problem(password)
     if problem:
-        raise ValueError(problem)
+        raise InputRejected(problem)
     if store.db.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone():
         raise Conflict(f"there is already an account called {name!r}")
     with store.transaction("add account", f"{name} ({role.value})") as db:
@@ -115,7 +116,7 @@ def change_password(store: Store, username: str, new_password: str) -> None:
         store.require(Permission.MANAGE_ACCOUNTS)
     problem = password_problem(new_password)
     if problem:
-        raise ValueError(problem)
+        raise InputRejected(problem)
     with store.transaction("change password", username.strip()) as db:
         cursor = db.execute(
             "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
@@ -129,7 +130,7 @@ def change_password(store: Store, username: str, new_password: str) -> None:
 def set_disabled(store: Store, username: str, disabled: bool) -> None:
     store.require(Permission.MANAGE_ACCOUNTS)
     if disabled and username.strip().casefold() == store.actor.casefold():
-        raise ValueError("you cannot lock your own account")
+        raise InputRejected("you cannot lock your own account")
     with store.transaction("lock account" if disabled else "unlock account", username) as db:
         cursor = db.execute(
             "UPDATE users SET disabled = ?, failed_attempts = 0, locked_until = NULL "

@@ -17,6 +17,7 @@ from raptor_desktop.core.applications import (
     SubmissionRefused,
     submission_problems,
 )
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline
 from raptor_desktop.core.statuses import Status
@@ -117,12 +118,15 @@ def create_application(
     """Create a draft application holding ``numbers``; returns its reference."""
     problems = details.problems()
     if problems:
-        raise ValueError("; ".join(problems))
-    reference = (reference or "").strip() or next_reference(store, operation, date.today().year)
-    if store.db.execute("SELECT 1 FROM applications WHERE reference = ?", [reference]).fetchone():
-        raise Conflict(f"an application with reference {reference!r} already exists")
-    renews_id = application_id(store, renews) if renews else None
-    with store.transaction("create application", reference) as db:
+        raise InputRejected("; ".join(problems))
+    with store.transaction("create application") as db:
+        reference = (reference or "").strip() or next_reference(
+            store, operation, date.today().year
+        )
+        store.describe(reference)
+        if db.execute("SELECT 1 FROM applications WHERE reference = ?", [reference]).fetchone():
+            raise Conflict(f"an application with reference {reference!r} already exists")
+        renews_id = application_id(store, renews) if renews else None
         _remember_court(db, details.court)
         now = utc_now()
         app_id = insert_row(
@@ -169,18 +173,18 @@ def _check_draft(store: Store, app_id: int, reference: str) -> None:
 
 
 def add_numbers(store: Store, reference: str, numbers: list[str]) -> None:
-    app_id = application_id(store, reference)
-    _check_draft(store, app_id, reference)
     with store.transaction("add numbers to application", reference) as db:
+        app_id = application_id(store, reference)
+        _check_draft(store, app_id, reference)
         for text in numbers:
             _add_number(store, db, app_id, text)
 
 
 def remove_number(store: Store, reference: str, text: str) -> None:
-    app_id = application_id(store, reference)
-    _check_draft(store, app_id, reference)
-    number = find_number(store, text)
     with store.transaction("remove number from application", reference) as db:
+        app_id = application_id(store, reference)
+        _check_draft(store, app_id, reference)
+        number = find_number(store, text)
         db.execute(
             "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
             [app_id, number.id],
@@ -190,9 +194,9 @@ def remove_number(store: Store, reference: str, text: str) -> None:
 def save_details(store: Store, reference: str, details: ApplicationDetails) -> None:
     problems = details.problems()
     if problems:
-        raise ValueError("; ".join(problems))
-    app_id = application_id(store, reference)
+        raise InputRejected("; ".join(problems))
     with store.transaction("edit application", reference) as db:
+        app_id = application_id(store, reference)
         _remember_court(db, details.court)
         db.table("applications").update(
             app_id, {**_detail_columns(details), "updated_at": utc_now()}
@@ -201,9 +205,9 @@ def save_details(store: Store, reference: str, details: ApplicationDetails) -> N
 
 def set_item(store: Store, reference: str, text: str, provider: str, grounds: str) -> None:
     """Set the provider to serve and the grounds summary for one number of an application."""
-    app_id = application_id(store, reference)
-    number = find_number(store, text)
     with store.transaction("edit application item", reference) as db:
+        app_id = application_id(store, reference)
+        number = find_number(store, text)
         cursor = db.execute(
             "UPDATE application_numbers SET provider = ?, grounds = ? "
             "WHERE application_id = ? AND number_id = ?",
@@ -231,19 +235,19 @@ def submit(store: Store, reference: str) -> None:
     the authority, and every number is ready for application.
     """
     store.require(Permission.SUBMIT_APPLICATION)
-    app_id = application_id(store, reference)
-    _check_draft(store, app_id, reference)
-    row = store.db.execute(
-        "SELECT authoriser_name, authoriser_rank, authoriser_collar, authorised_on "
-        "FROM applications WHERE id = ?",
-        [app_id],
-    ).fetchone()
-    authoriser = Officer(name=row[0], rank=row[1], collar=row[2])
-    authorised_on = date.fromisoformat(row[3]) if row[3] else None
-    problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
-    if problems:
-        raise SubmissionRefused(f"{reference} cannot be submitted: " + "; ".join(problems))
     with store.transaction("submit application", reference) as db:
+        app_id = application_id(store, reference)
+        _check_draft(store, app_id, reference)
+        row = db.execute(
+            "SELECT authoriser_name, authoriser_rank, authoriser_collar, authorised_on "
+            "FROM applications WHERE id = ?",
+            [app_id],
+        ).fetchone()
+        authoriser = Officer(name=row[0], rank=row[1], collar=row[2])
+        authorised_on = date.fromisoformat(row[3]) if row[3] else None
+        problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
+        if problems:
+            raise SubmissionRefused(f"{reference} cannot be submitted: " + "; ".join(problems))
         now = utc_now()
         db.table("applications").update(
             app_id,
@@ -286,26 +290,27 @@ def record_outcome(
     terms: OrderTerms | None = None,
 ) -> None:
     """Record the court's outcome for one number; an order made creates the order record."""
-    app_id = application_id(store, reference)
-    status = store.db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
-    if status[0] == ApplicationStatus.DRAFT.value and outcome is not Outcome.WITHDRAWN:
-        raise Conflict(f"{reference} is still a draft; mark it submitted before the hearing")
-    number = find_number(store, text)
-    if not store.db.execute(
-        "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
-        [app_id, number.id],
-    ).fetchone():
-        raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
     terms = terms or OrderTerms()
     if terms.duration.end_date and terms.duration.end_date <= on:
-        raise ValueError("the order's end date must be after the date of the order")
-    deadline = None
-    if outcome is Outcome.MADE:
-        deadline = compliance_deadline(
-            on, terms.deadline_kind, terms.deadline_at, bank_holidays(store)
-        )
+        raise InputRejected("the order's end date must be after the date of the order")
     new_status = OUTCOME_STATUS[outcome]
-    with store.transaction("record outcome", f"{reference} {number.e164}: {outcome}") as db:
+    with store.transaction("record outcome", f"{reference}: {outcome}") as db:
+        app_id = application_id(store, reference)
+        status = db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
+        if status[0] == ApplicationStatus.DRAFT.value and outcome is not Outcome.WITHDRAWN:
+            raise Conflict(f"{reference} is still a draft; mark it submitted before the hearing")
+        number = find_number(store, text)
+        store.describe(f"{reference} {number.e164}: {outcome}")
+        if not db.execute(
+            "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
+            [app_id, number.id],
+        ).fetchone():
+            raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
+        deadline = None
+        if outcome is Outcome.MADE:
+            deadline = compliance_deadline(
+                on, terms.deadline_kind, terms.deadline_at, bank_holidays(store)
+            )
         db.execute(
             "UPDATE application_numbers SET outcome = ?, outcome_on = ? "
             "WHERE application_id = ? AND number_id = ?",

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+if TYPE_CHECKING:
+    from raptor_desktop.store.database import Store
+
+from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.audit import GENESIS, AuditEntry, Category, ChainBreak, first_break
 
 
@@ -65,7 +70,12 @@ class AuditFilter:
 _COLUMNS = "id, at, user, category, event, records, justification, recipient, prev_hash"
 
 
-def entries(db: sqlite_utils.Database, flt: AuditFilter | None = None) -> list[AuditEntry]:
+def entries(store: Store, flt: AuditFilter | None = None) -> list[AuditEntry]:
+    """The log's entries that ``flt`` selects, oldest first: for administrators only.
+
+    Reading the log is itself a consultation; the caller logs it (see ``services.audit_log``).
+    """
+    store.require(Permission.READ_AUDIT)
     flt = flt or AuditFilter()
     clauses, params = [], []
     if flt.user:
@@ -84,7 +94,7 @@ def entries(db: sqlite_utils.Database, flt: AuditFilter | None = None) -> list[A
         clauses.append("at < date(?, '+1 day')")
         params.append(flt.until.isoformat())
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = db.execute(f"SELECT {_COLUMNS} FROM audit_log{where} ORDER BY id", params)
+    rows = store.db.execute(f"SELECT {_COLUMNS} FROM audit_log{where} ORDER BY id", params)
     return [AuditEntry(*row) for row in rows]
 
 

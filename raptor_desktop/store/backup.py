@@ -24,6 +24,7 @@ from pathlib import Path
 from raptor_desktop import __version__
 from raptor_desktop.core.accounts import Permission, Role, require
 from raptor_desktop.core.audit import AuditEntry, first_break
+from raptor_desktop.core.errors import UnusableFile
 from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.exhibits import attachment_dir
@@ -35,7 +36,7 @@ AUTO_PREFIX = "auto-"
 DEFAULT_KEEP = 14
 
 
-class BackupRefused(ValueError):
+class BackupRefused(UnusableFile, ValueError):
     """The file is not a usable backup (damaged, foreign, wrong passphrase); says why."""
 
 

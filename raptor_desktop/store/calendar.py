@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.working_days import BankHolidays
 from raptor_desktop.store.database import Store
 
@@ -21,7 +22,7 @@ def set_holiday_override(store: Store, day: date, kind: str, note: str = "") -> 
     """Add a day to the holiday list (``add``), take one off (``remove``), or clear (``clear``)."""
     store.require(Permission.CHANGE_SETTINGS)
     if kind not in ("add", "remove", "clear"):
-        raise ValueError("use add, remove or clear")
+        raise InputRejected("use add, remove or clear")
     with store.transaction("change bank holidays", f"{day.isoformat()} {kind}") as db:
         db.execute("DELETE FROM holiday_overrides WHERE day = ?", [day.isoformat()])
         if kind != "clear":

@@ -23,6 +23,7 @@ from raptor_desktop.core.contacts import (
     read_contact_row,
 )
 from raptor_desktop.core.dates import plural
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import (
     NumberRejected,
@@ -92,7 +93,7 @@ def add_contact(
         try:
             return _apply(db, row, f"entered by {store.actor}")
         except RowRejected as error:
-            raise ValueError(str(error)) from None
+            raise InputRejected(str(error)) from None
 
 
 def _apply(db: sqlite_utils.Database, row: ContactRow, recorded_from: str) -> str:
@@ -259,7 +260,7 @@ def set_opted_out(store: Store, number: str, opted_out_on: date | None) -> None:
 def set_do_not_contact(store: Store, number: str, reason: str | None) -> None:
     """Put a contact on the do-not-contact list with the reason, or take it off with ``None``."""
     if reason is not None and not reason.strip():
-        raise ValueError("give the reason the number must not be contacted")
+        raise InputRejected("give the reason the number must not be contacted")
     what = reason.strip() if reason else "cleared"
     with store.transaction("do not contact", f"{number}: {what}") as db:
         contact_id, _ = _contact_id(db, number, store.training)

@@ -57,14 +57,17 @@ def _connect(path: Path) -> sqlite3.Connection:
 class Store:
     """An open register database and the officer working on it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, actor: str) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, path: Path, actor: str, role: Role = Role.OFFICER
+    ) -> None:
         self.db = db
         self.path = path
         self.actor = actor
-        # Direct use of the store (scripts, tests) acts with full rights; the window and the
-        # command line sign an officer in, which sets the actor and the role.
-        self.role = Role.ADMINISTRATOR
+        # A store opened without a sign-in has the lowest role; signing in (or a session's
+        # worker connection) sets the officer and the role.
+        self.role = role
         self._listeners: list[WriteListener] = []
+        self._records: str | None = None
 
     @classmethod
     def open(
@@ -73,6 +76,7 @@ class Store:
         *,
         training: bool = False,
         actor: str | None = None,
+        role: Role = Role.OFFICER,
         backup_dir: Path | None = None,
     ) -> Store:
         """Open (creating if need be) the register at ``path``.
@@ -93,7 +97,7 @@ class Store:
             migrate(conn, str(path), backup_dir if backup_dir else path.parent / "backups")
         except sqlite3.Error as error:
             raise translate(error, str(path)) or error from error
-        store = cls(sqlite_utils.Database(conn), path, actor or _os_user())
+        store = cls(sqlite_utils.Database(conn), path, actor or _os_user(), role)
         store._seed_if_new(training)
         store._seed_lists_if_empty()
         return store
@@ -127,6 +131,9 @@ class Store:
 
         The data-protection log entry is written in the same transaction as the change, so
         there is never a change without its entry, nor an entry for a change that failed.
+        The transaction starts with ``BEGIN IMMEDIATE``: whatever the body reads to decide
+        (is it still a draft, has the contact opted out) cannot change before it commits.
+        The body may name the records it touched with :meth:`describe` once it has read them.
         """
         with self._logged(category_of(action), action, detail, justification, recipient) as db:
             yield db
@@ -140,15 +147,20 @@ class Store:
     ) -> Iterator[sqlite_utils.Database]:
         """The body, then its log entry, in one transaction; the log's head noted after."""
         try:
-            with self.db.atomic():
-                yield self.db
+            with self._immediate():
+                outer, self._records = self._records, None
+                try:
+                    yield self.db
+                    described = self._records
+                finally:
+                    self._records = outer
                 audit.append(
                     self.db,
                     at=utc_now(),
                     user=self.actor,
                     category=category,
                     event=event,
-                    records=records,
+                    records=records if described is None else described,
                     justification=justification,
                     recipient=recipient,
                 )
@@ -156,6 +168,26 @@ class Store:
             raise translate(error, str(self.path)) or error from error
         if not self.db.conn.in_transaction:
             write_anchor(self.db.conn, self.path)
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        """A write transaction that holds the write lock from its first read, or a savepoint."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.conn.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+
+    def describe(self, records: str) -> None:
+        """Inside :meth:`transaction`: the records its log entry names, known once read."""
+        self._records = records
 
     def require(self, permission: Permission) -> None:
         """Refuse, saying which role may, unless the signed-in officer's role allows it."""

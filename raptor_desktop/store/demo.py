@@ -16,6 +16,7 @@ from raptor_desktop.core.demo_scenario import (
     DemoContact,
     DemoLine,
 )
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.orders import Duration
@@ -38,7 +39,7 @@ DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for p
 """The account of the demo training database, shown on its sign-in screen."""
 
 
-class NotTraining(ValueError):
+class NotTraining(Refusal, ValueError):
     """Demo data belongs in a training database only."""
 
 

@@ -1,71 +1,76 @@
-"""Database errors sorted into those an officer can act on and those that are bugs."""
+"""Database errors sorted into those an officer can act on and those that are bugs.
+
+SQLite says what went wrong with a result code (``sqlite3.Error.sqlite_errorcode``); the
+primary code (its low byte) decides. Locked, read-only, full, unopenable, not a database,
+damaged and disk errors become a :class:`StoreError` that says what to do; any other code
+(a constraint the code should have checked, a missing table, a misuse) is a bug.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 
+from raptor_desktop.core.errors import Refusal
 
-class StoreError(Exception):
+
+class StoreError(Refusal):
     """A problem with the database file that the user can act on.
 
     ``str()`` says what is wrong; :attr:`hint` says what to do about it.
     """
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.hint = hint
-
-    def full_message(self) -> str:
-        return f"{self}. {self.hint}" if self.hint else str(self)
 
 
 class DatabaseTooNew(StoreError):
     """The file was written by a newer Raptor Desktop."""
 
 
-class RecordNotFound(LookupError):
+class RecordNotFound(Refusal, LookupError):
     """A number, line or area that the caller named is not in the register."""
 
 
-class Conflict(ValueError):
+class Conflict(Refusal, ValueError):
     """The change clashes with what is already stored; ``str()`` says how."""
 
 
-_ACTIONABLE = (
-    (
-        "database is locked",
-        "The database is busy in another copy of Raptor Desktop",
-        "Close the other copy, or wait for its work to finish, and try again.",
-    ),
-    (
-        "readonly",
+_BUSY = (
+    "The database is busy in another copy of Raptor Desktop",
+    "Close the other copy, or wait for its work to finish, and try again.",
+)
+_ACTIONABLE: dict[int, tuple[str, str]] = {
+    sqlite3.SQLITE_BUSY: _BUSY,
+    sqlite3.SQLITE_LOCKED: _BUSY,
+    sqlite3.SQLITE_READONLY: (
         "The database cannot be written: the file or its folder is read-only",
         "Copy the database to a folder you can write to, or ask for write access.",
     ),
-    ("disk is full", "The disk is full", "Free some space on the disk and try again."),
-    (
-        "unable to open",
+    sqlite3.SQLITE_PERM: (
+        "The database cannot be written: access is denied",
+        "Copy the database to a folder you can write to, or ask for write access.",
+    ),
+    sqlite3.SQLITE_FULL: ("The disk is full", "Free some space on the disk and try again."),
+    sqlite3.SQLITE_CANTOPEN: (
         "The database file cannot be opened",
         "Check that the folder exists and that you have permission to use it.",
     ),
-    (
-        "file is not a database",
+    sqlite3.SQLITE_NOTADB: (
         "The file is not a Raptor Desktop database",
         "Choose the right file, or restore from a backup.",
     ),
-    ("malformed", "The database file is damaged", "Restore the latest backup."),
-    (
-        "disk i/o error",
+    sqlite3.SQLITE_CORRUPT: ("The database file is damaged", "Restore the latest backup."),
+    sqlite3.SQLITE_IOERR: (
         "The disk reported an error while reading or writing the database",
         "Check the disk or USB drive, then restore the latest backup if the problem persists.",
     ),
-)
+}
 
 
 def translate(error: sqlite3.Error, path: str) -> StoreError | None:
     """Turn an SQLite error into a :class:`StoreError`, or None when it is a bug."""
-    text = str(error).lower()
-    for needle, message, hint in _ACTIONABLE:
-        if needle in text:
-            return StoreError(f"{message} ({path})", hint)
-    return None
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    found = _ACTIONABLE.get(code & 0xFF)
+    if found is None:
+        return None
+    message, hint = found
+    return StoreError(f"{message} ({path})", hint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.store.database import Store, insert_row, utc_now
 
@@ -9,7 +10,7 @@ from raptor_desktop.store.database import Store, insert_row, utc_now
 def add_evidence(store: Store, line_id: int, item: EvidenceItem) -> int:
     problem = item.problem()
     if problem:
-        raise ValueError(problem)
+        raise InputRejected(problem)
     with store.transaction("add evidence", str(line_id)) as db:
         return insert_row(
             db,

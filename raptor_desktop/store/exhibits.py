@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from raptor_desktop.core.errors import InputRejected, UnusableFile
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.lines import find_number
 
 ATTACHABLE = (".pdf", ".png", ".jpg", ".jpeg")
 
 
-class AttachmentDamaged(ValueError):
+class AttachmentDamaged(UnusableFile, ValueError):
     """An attached file is missing or no longer matches the SHA-256 recorded when it was added."""
 
 
@@ -47,16 +48,18 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
     """
     initials = exhibit.initials.strip().upper()
     if not initials.isalpha():
-        raise ValueError("exhibit marks need the officer's initials (letters only)")
+        raise InputRejected("exhibit marks need the officer's initials (letters only)")
     if not exhibit.description.strip():
-        raise ValueError("describe the exhibit")
+        raise InputRejected("describe the exhibit")
     digest, name = "", ""
     if exhibit.file is not None:
         source = Path(exhibit.file)
         if source.suffix.lower() not in ATTACHABLE:
-            raise ValueError(f"{source.name}: attach a PDF or an image ({', '.join(ATTACHABLE)})")
+            raise InputRejected(
+                f"{source.name}: attach a PDF or an image ({', '.join(ATTACHABLE)})"
+            )
         if not source.is_file():
-            raise ValueError(f"{source}: no such file")
+            raise InputRejected(f"{source}: no such file")
         digest, name = sha256_of(source), source.name
         target = attachment_dir(store) / f"{digest}{source.suffix.lower()}"
         if not target.exists():

@@ -8,10 +8,11 @@ from datetime import date
 import sqlite_utils
 
 from raptor_desktop.core.dates import to_iso
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.identifiers import validate_identifier
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import MobileNumber, national_digits, national_format, parse_mobile
-from raptor_desktop.core.statuses import Status, check_move
+from raptor_desktop.core.statuses import Status, check_move, check_start
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.reference import area_ids, operation_id
@@ -48,7 +49,7 @@ def _check(details: LineDetails, dates: SeenDates) -> None:
     if dates.problem():
         problems["dates"] = dates.problem() or ""
     if problems:
-        raise ValueError("; ".join(problems.values()))
+        raise InputRejected("; ".join(problems.values()))
 
 
 def line_for_brand(db: sqlite_utils.Database, brand: str, op_id: int) -> int | None:
@@ -135,15 +136,16 @@ def add_number(
     """
     dates = dates or SeenDates(first_seen=date.today())
     _check(details, dates)
+    check_start(status)
     number = parse_for(store, text)
-    existing = store.db.execute(
-        "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
-        [number.e164],
-    ).fetchone()
-    if existing:
-        on_line = f" on line {existing[0]!r}" if existing[0] else ""
-        raise Conflict(f"{number.display} is already in the register{on_line}")
     with store.transaction("add number", number.e164) as db:
+        existing = db.execute(
+            "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+            [number.e164],
+        ).fetchone()
+        if existing:
+            on_line = f" on line {existing[0]!r}" if existing[0] else ""
+            raise Conflict(f"{number.display} is already in the register{on_line}")
         op_id = operation_id(db, details.operation)
         line_id = line_for_brand(db, details.brand.strip(), op_id)
         if line_id is None:
@@ -228,7 +230,7 @@ def update_number(store: Store, number_id: int, dates: SeenDates, provider_confi
     """Change a number's seen dates and the provider an officer confirmed."""
     problem = dates.problem()
     if problem:
-        raise ValueError(problem)
+        raise InputRejected(problem)
     with store.transaction("edit number", str(number_id)) as db:
         db.table("numbers").update(
             number_id,
@@ -243,9 +245,10 @@ def update_number(store: Store, number_id: int, dates: SeenDates, provider_confi
 
 def set_status(store: Store, text: str, new: Status, note: str = "") -> NumberRef:
     """Move the number written as ``text`` to ``new``, recording who, when and why."""
-    number = find_number(store, text)
-    check_move(number.status, new)
-    with store.transaction("change status", f"{number.e164}: {number.status} -> {new}") as db:
+    with store.transaction("change status") as db:
+        number = find_number(store, text)
+        check_move(number.status, new)
+        store.describe(f"{number.e164}: {number.status} -> {new}")
         db.table("numbers").update(number.id, {"status": new.value, "updated_at": utc_now()})
         record_status(db, number.id, number.status, new, store.actor, note)
     return NumberRef(number.id, number.e164, number.line_id, new)
@@ -253,14 +256,15 @@ def set_status(store: Store, text: str, new: Status, note: str = "") -> NumberRe
 
 def add_device(store: Store, text: str, kind: str, value: str) -> str:
     """Record an IMEI, IMSI or ICCID against a number; returns the identifier as stored."""
-    number = find_number(store, text)
     device_kind, clean = validate_identifier(kind, value)
-    if store.db.execute(
-        "SELECT 1 FROM devices WHERE number_id = ? AND kind = ? AND value = ?",
-        [number.id, device_kind.value, clean],
-    ).fetchone():
-        raise Conflict(f"{device_kind} {clean} is already recorded against this number")
-    with store.transaction("add device", f"{number.e164}: {device_kind}") as db:
+    with store.transaction("add device") as db:
+        number = find_number(store, text)
+        store.describe(f"{number.e164}: {device_kind}")
+        if db.execute(
+            "SELECT 1 FROM devices WHERE number_id = ? AND kind = ? AND value = ?",
+            [number.id, device_kind.value, clean],
+        ).fetchone():
+            raise Conflict(f"{device_kind} {clean} is already recorded against this number")
         db.table("devices").insert(
             {
                 "number_id": number.id,
@@ -292,17 +296,19 @@ def undo_status_change(store: Store, number_id: int) -> NumberRef:
 
     The history is not erased: the undo is recorded as a change of its own.
     """
-    row = store.db.execute(
-        "SELECT n.e164, n.line_id, n.status, c.from_status, c.to_status FROM numbers n "
-        "JOIN status_changes c ON c.number_id = n.id WHERE n.id = ? ORDER BY c.id DESC LIMIT 1",
-        [number_id],
-    ).fetchone()
-    if row is None:
-        raise RecordNotFound(f"number {number_id} is not in the register")
-    e164, line_id, current, previous, changed_to = row
-    if previous is None or current != changed_to:
-        raise Conflict(f"{national_format(e164)} has no status change to undo")
-    with store.transaction("undo status change", f"{e164}: {current} -> {previous}") as db:
+    with store.transaction("undo status change") as db:
+        row = db.execute(
+            "SELECT n.e164, n.line_id, n.status, c.from_status, c.to_status FROM numbers n "
+            "JOIN status_changes c ON c.number_id = n.id WHERE n.id = ? "
+            "ORDER BY c.id DESC LIMIT 1",
+            [number_id],
+        ).fetchone()
+        if row is None:
+            raise RecordNotFound(f"number {number_id} is not in the register")
+        e164, line_id, current, previous, changed_to = row
+        if previous is None or current != changed_to:
+            raise Conflict(f"{national_format(e164)} has no status change to undo")
+        store.describe(f"{e164}: {current} -> {previous}")
         db.table("numbers").update(number_id, {"status": previous, "updated_at": utc_now()})
         record_status(
             db, number_id, Status(current), Status(previous), store.actor, f"undo of {current}"

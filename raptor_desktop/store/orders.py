@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import DeadlineKind, Duration, OrderFacts, order_warnings
 from raptor_desktop.store.applications import (
@@ -109,11 +110,12 @@ def current_warnings(store: Store, today: date | None = None) -> list[str]:
 
 def confirm_disconnection(store: Store, reference: str, text: str, on: date) -> None:
     """Record the date the provider confirmed that the number was disconnected."""
-    app_id = application_id(store, reference)
-    number = find_number(store, text)
     if on > date.today():
-        raise ValueError("the confirmation date is in the future")
-    with store.transaction("confirm disconnection", f"{reference} {number.e164}") as db:
+        raise InputRejected("the confirmation date is in the future")
+    with store.transaction("confirm disconnection", reference) as db:
+        app_id = application_id(store, reference)
+        number = find_number(store, text)
+        store.describe(f"{reference} {number.e164}")
         cursor = db.execute(
             "UPDATE orders SET provider_confirmed_on = ? "
             "WHERE application_id = ? AND number_id = ?",

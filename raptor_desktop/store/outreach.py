@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import PHONE_HEADERS, RejectedRow, column_map
 from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
 from raptor_desktop.core.outreach import (
@@ -127,14 +128,13 @@ def draft_batch(
     """Draft a batch of ``message`` to the contacts :func:`plan_batch` finds."""
     problems = message_problems(message)
     if problems:
-        raise ValueError("; ".join(problems))
-    plan = plan_batch(store, lines, today)
-    if not plan.contact_ids:
-        raise Conflict(f"no contact can be texted ({plan.describe()})")
-    today = today or date.today()
-    reference = _next_reference(store.db, today.year)
-    detail = f"{reference}: {len(plan.contact_ids)} contacts"
-    with store.transaction("draft outreach batch", detail) as db:
+        raise InputRejected("; ".join(problems))
+    with store.transaction("draft outreach batch") as db:
+        plan = plan_batch(store, lines, today)
+        if not plan.contact_ids:
+            raise Conflict(f"no contact can be texted ({plan.describe()})")
+        reference = _next_reference(db, (today or date.today()).year)
+        store.describe(f"{reference}: {len(plan.contact_ids)} contacts")
         batch_id = insert_row(
             db,
             "outreach_batches",
@@ -163,10 +163,10 @@ def _batch(db: sqlite_utils.Database, reference: str) -> tuple[int, BatchStatus,
 def approve_batch(store: Store, reference: str) -> None:
     """A supervisor's approval: only an approved batch can go to the gateway."""
     store.require(Permission.APPROVE_OUTREACH)
-    batch_id, status, _ = _batch(store.db, reference)
-    if status is not BatchStatus.DRAFT:
-        raise Conflict(f"{reference} is already {status.value}")
     with store.transaction("approve outreach batch", reference) as db:
+        batch_id, status, _ = _batch(db, reference)
+        if status is not BatchStatus.DRAFT:
+            raise Conflict(f"{reference} is already {status.value}")
         db.execute(
             "UPDATE outreach_batches SET status = ?, approved_at = ?, approved_by = ? WHERE id = ?",
             [BatchStatus.APPROVED.value, utc_now(), store.actor, batch_id],
@@ -183,34 +183,40 @@ def hand_over(
 ) -> int:
     """Write the gateway's file for an approved batch; returns how many texts it holds.
 
-    Contacts that may no longer be texted are left out, with the reason. The file is written
-    beside ``target`` first and renamed only when the batch's change of status has committed.
+    Contacts that may no longer be texted are left out, with the reason; who may be texted is
+    read inside the transaction that records the hand-over, so a STOP reply recorded up to
+    that moment is honoured. The file is written beside ``target`` first and renamed only when
+    the batch's change of status has committed.
     """
     if not recipient.strip() or not justification.strip():
-        raise ValueError("say who receives the numbers (the gateway) and why")
-    batch_id, status, message = _batch(store.db, reference)
-    if status is not BatchStatus.APPROVED:
-        raise Conflict(f"{reference} is {status.value}; a supervisor must approve it first")
+        raise InputRejected("say who receives the numbers (the gateway) and why")
     today = today or date.today()
-    days = get_int(store, RECONTACT_DAYS)
-    in_batch = " WHERE c.id IN (SELECT contact_id FROM outreach_recipients WHERE batch_id = ?)"
-    states = _states(store.db, in_batch, (batch_id,))
-    members = sorted(states)
-    # This batch's own recipients are not yet handed over, so it cannot count against itself.
-    reasons = {c: exclusion(states[c], today, days) for c in members}
-    sending = [c for c in members if not reasons[c]]
-    numbers = dict(
-        store.db.execute(f"SELECT c.id, c.e164 FROM contacts c{in_batch}", [batch_id]).fetchall()
-    )
     target = Path(target)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
     os.close(handle)
     try:
-        write_rows_csv(temporary, ["number", "message"], ([numbers[c], message] for c in sending))
-        detail = f"{reference}: {len(sending)} numbers"
         with store.transaction(
-            "hand over outreach batch", detail, justification=justification, recipient=recipient
+            "hand over outreach batch", reference, justification=justification, recipient=recipient
         ) as db:
+            batch_id, status, message = _batch(db, reference)
+            if status is not BatchStatus.APPROVED:
+                raise Conflict(f"{reference} is {status.value}; a supervisor must approve it first")
+            days = get_int(store, RECONTACT_DAYS)
+            in_batch = (
+                " WHERE c.id IN (SELECT contact_id FROM outreach_recipients WHERE batch_id = ?)"
+            )
+            states = _states(db, in_batch, (batch_id,))
+            members = sorted(states)
+            # This batch's own recipients are not yet handed over: it cannot count against itself.
+            reasons = {c: exclusion(states[c], today, days) for c in members}
+            sending = [c for c in members if not reasons[c]]
+            numbers = dict(
+                db.execute(f"SELECT c.id, c.e164 FROM contacts c{in_batch}", [batch_id]).fetchall()
+            )
+            write_rows_csv(
+                temporary, ["number", "message"], ([numbers[c], message] for c in sending)
+            )
+            store.describe(f"{reference}: {len(sending)} numbers")
             for contact_id in members:
                 reason = reasons[contact_id]
                 db.execute(

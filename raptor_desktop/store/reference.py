@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store, insert_row
 from raptor_desktop.store.errors import Conflict, RecordNotFound
@@ -44,7 +45,7 @@ def operation_id(db: sqlite_utils.Database, name: str) -> int:
 def add_area(store: Store, name: str) -> int:
     clean = " ".join(name.split())
     if not clean:
-        raise ValueError("an area needs a name")
+        raise InputRejected("an area needs a name")
     if store.db.execute("SELECT 1 FROM areas WHERE name = ? COLLATE NOCASE", [clean]).fetchone():
         raise Conflict(f"the area {clean!r} already exists")
     with store.transaction("add area", clean) as db:

@@ -14,6 +14,7 @@ from datetime import date
 import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import add_months
 from raptor_desktop.store.database import Store, utc_now
@@ -64,7 +65,11 @@ def _kept_until(store: Store) -> dict[tuple[str, int], date]:
 def review_list(
     store: Store, today: date | None = None, *, due_only: bool = True
 ) -> list[ReviewItem]:
-    """Lines, applications and contacts with their review dates; by default only those due."""
+    """Lines, applications and contacts with their review dates; by default only those due.
+
+    For those who decide reviews (administrators): the list names every record's subject.
+    """
+    store.require(Permission.RETENTION)
     today = today or date.today()
     years = get_int(store, REVIEW_YEARS)
     kept = _kept_until(store)
@@ -85,9 +90,9 @@ def review_list(
 def keep(store: Store, kind: str, record_id: int, reason: str, next_review: date) -> None:
     store.require(Permission.RETENTION)
     if not reason.strip():
-        raise ValueError("give the reason for keeping the record")
+        raise InputRejected("give the reason for keeping the record")
     if next_review <= date.today():
-        raise ValueError("the next review must be in the future")
+        raise InputRejected("the next review must be in the future")
     with store.transaction(
         "review: keep", f"{kind} {record_id} until {next_review}", justification=reason
     ) as db:
@@ -103,9 +108,9 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
     in figures."""
     store.require(Permission.RETENTION)
     if not reason.strip():
-        raise ValueError("give the reason for disposal")
+        raise InputRejected("give the reason for disposal")
     if kind not in ERASERS:
-        raise ValueError(f"{kind!r} is not a kind of record under review")
+        raise InputRejected(f"{kind!r} is not a kind of record under review")
     eraser = ERASERS[kind]
     with store.transaction("erase record", f"{kind} {record_id}", justification=reason) as db:
         summary = eraser(db, record_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.database import Store
 
 
@@ -54,13 +55,13 @@ def set_value(store: Store, setting: Setting, value: str | int) -> None:
         try:
             number = int(value)
         except ValueError:
-            raise ValueError(f"{setting.label}: {value!r} is not a whole number") from None
+            raise InputRejected(f"{setting.label}: {value!r} is not a whole number") from None
         if number <= 0:
-            raise ValueError(f"{setting.label}: must be more than 0")
+            raise InputRejected(f"{setting.label}: must be more than 0")
         value = number
     text = str(value).strip()
     if not text:
-        raise ValueError(f"{setting.label}: cannot be empty")
+        raise InputRejected(f"{setting.label}: cannot be empty")
     with store.transaction("change setting", setting.key) as db:
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -74,7 +75,7 @@ def find_setting(key: str) -> Setting:
         if setting.key == key.strip().lower().replace("-", "_"):
             return setting
     known = ", ".join(s.key for s in SETTINGS)
-    raise ValueError(f"unknown setting {key!r}; settings are: {known}")
+    raise InputRejected(f"unknown setting {key!r}; settings are: {known}")
 
 
 def set_network_host(store: Store, network: str, host: str) -> None:
@@ -82,7 +83,7 @@ def set_network_host(store: Store, network: str, host: str) -> None:
     store.require(Permission.CHANGE_SETTINGS)
     name = " ".join(network.split())
     if not name:
-        raise ValueError("a network needs a name")
+        raise InputRejected("a network needs a name")
     with store.transaction("change networks", name) as db:
         db.execute(
             "INSERT INTO networks (name, host) VALUES (?, ?) "

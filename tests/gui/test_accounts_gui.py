@@ -115,7 +115,7 @@ def test_audit_viewer_filters_and_export_is_a_logged_disclosure(
     assert target.read_text(encoding="utf-8-sig").startswith("id,at,user,category")
     [disclosure] = [
         e
-        for e in entries(window.store.db, AuditFilter(category="disclosure"))
+        for e in entries(window.store, AuditFilter(category="disclosure"))
         if e.event == "export audit log"
     ]
     assert disclosure.recipient == "Force data protection officer"

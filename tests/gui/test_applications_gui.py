@@ -122,7 +122,7 @@ def test_hearing_pack_from_the_window(
     qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
     assert any(isinstance(d, PackDialog) for d in dialogs)
     assert target.read_bytes().startswith(b"%PDF")
-    [disclosure] = entries(window.store.db, AuditFilter(category="disclosure"))
+    [disclosure] = entries(window.store, AuditFilter(category="disclosure"))
     assert disclosure.recipient == "County Court at Clerkenwell and Shoreditch"
     assert disclosure.justification == "hearing bundle for the DDTRO application"
 

@@ -28,7 +28,7 @@ def test_back_up_now_runs_in_the_background(
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: window.backups.last_backup is not None, timeout=20_000)
     assert check_backup(target).numbers == count_numbers(window)
-    [logged] = entries(window.store.db, AuditFilter(category="disclosure"))[-1:]
+    [logged] = entries(window.store, AuditFilter(category="disclosure"))[-1:]
     assert (logged.event, logged.recipient) == ("backup", str(target))
     assert "Backed up to" in window.statusBar().currentMessage()
 
@@ -58,7 +58,7 @@ def test_restore_from_the_window_keeps_the_old_database(
     assert "Restored; the old database is in" in window.statusBar().currentMessage()
     safety = Path(window.statusBar().currentMessage().rsplit(" in ", 1)[1])
     assert check_backup(safety).numbers == before + 1
-    assert entries(window.store.db)[-1].event == "restore from backup"
+    assert entries(window.store)[-1].event == "restore from backup"
 
 
 def test_a_damaged_backup_is_refused_and_nothing_changes(

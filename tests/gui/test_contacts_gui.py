@@ -45,7 +45,7 @@ def test_the_demo_contacts_are_listed_and_found(
 def test_opening_the_view_is_logged_as_a_consultation(window: MainWindow) -> None:
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
     window.nav.setCurrentRow(titles.index("Contacts"))
-    [last] = entries(window.store.db, AuditFilter(category="consultation"))[-1:]
+    [last] = entries(window.store, AuditFilter(category="consultation"))[-1:]
     assert (last.event, last.records) == ("list contacts", "12 contacts")
 
 

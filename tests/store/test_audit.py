@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.audit import Category
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status, StatusChangeRefused
@@ -21,12 +22,12 @@ def test_changes_are_logged_in_their_transaction(training_store: Store) -> None:
     set_status(training_store, "07700 900123", Status.GATHERING_EVIDENCE, "TP booked")
     with pytest.raises(StatusChangeRefused):
         set_status(training_store, "07700 900123", Status.DISCONNECTED)
-    logged = [(e.category, e.event, e.records) for e in entries(training_store.db)]
+    logged = [(e.category, e.event, e.records) for e in entries(training_store)]
     assert logged[-2:] == [
         ("collection", "add number", "+447700900123"),
         ("alteration", "change status", "+447700900123: identified -> gathering evidence"),
     ]
-    assert all(e.user == "tester" and e.at.endswith("Z") for e in entries(training_store.db))
+    assert all(e.user == "tester" and e.at.endswith("Z") for e in entries(training_store))
 
 
 def test_consultations_and_disclosures(training_store: Store) -> None:
@@ -38,12 +39,12 @@ def test_consultations_and_disclosures(training_store: Store) -> None:
         justification="court bundle",
         recipient="County Court at Chelmsford",
     )
-    [disclosure] = entries(training_store.db, AuditFilter(category="disclosure"))
+    [disclosure] = entries(training_store, AuditFilter(category="disclosure"))
     assert (disclosure.justification, disclosure.recipient) == (
         "court bundle",
         "County Court at Chelmsford",
     )
-    assert entries(training_store.db, AuditFilter(record="900123"))[0].category == "consultation"
+    assert entries(training_store, AuditFilter(record="900123"))[0].category == "consultation"
 
 
 def test_log_refuses_update_and_delete(training_store: Store) -> None:
@@ -102,9 +103,9 @@ def test_inserted_entry_is_found(db_path: Path) -> None:
 
 
 def test_a_forged_last_entry_is_found(db_path: Path) -> None:
-    with Store.open(db_path, training=True, actor="tester") as store:
+    with Store.open(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
         add_number(store, "07700 900101", LineDetails())
-        last = entries(store.db)[-1]
+        last = entries(store)[-1]
     # The forger rewrites the last entry and its hash, so the chain itself stays sound.
     forged = replace(last, records="+447700900999")
     tamper(

@@ -126,9 +126,9 @@ def test_opt_out_and_do_not_contact_are_recorded_and_logged(register: Store) -> 
         set_do_not_contact(register, "07700 900501", " ")
     with pytest.raises(RecordNotFound, match="is not a contact"):
         set_opted_out(register, "07700 900502", TODAY)
-    events = [e.event for e in entries(register.db, AuditFilter(record="900501"))]
+    events = [e.event for e in entries(register, AuditFilter(record="900501"))]
     assert events[-4:] == ["add contact", "contact opt-out", "do not contact", "do not contact"]
-    assert entries(register.db, AuditFilter(category="collection"))[-1].event == "add contact"
+    assert entries(register, AuditFilter(category="collection"))[-1].event == "add contact"
 
 
 def test_search_by_part_of_a_number(register: Store) -> None:

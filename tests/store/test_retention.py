@@ -51,7 +51,7 @@ def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: St
         ).fetchone()[0]
         == 0
     )
-    [erasure] = entries(demo_store.db, AuditFilter(category="erasure"))
+    [erasure] = entries(demo_store, AuditFilter(category="erasure"))
     assert erasure.records == f"line {dee.line_id}" and erasure.justification == "no longer needed"
     assert "07700" not in erasure.records
     assert verify(demo_store).sound

@@ -1,0 +1,106 @@
+"""The window logs only acts that happened, reads settings it offers, and survives others' edits."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.core.accounts import Role
+from raptor_desktop.gui.lines_model import LinesTableModel
+from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.pack_dialog import PackDialog
+from raptor_desktop.gui.small_dialogs import DisclosureDialog
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.settings import BACKUPS_KEPT, set_value
+from tests.app_fixtures import make_application
+
+
+def disclosures(store: Store) -> list[str]:
+    return [
+        r[0]
+        for r in store.db.execute("SELECT event FROM audit_log WHERE category = 'disclosure'")
+    ]
+
+
+def test_automatic_backups_keep_the_number_the_setting_says(window: MainWindow) -> None:
+    set_value(window.store, BACKUPS_KEPT, 2)
+    for _ in range(4):
+        assert window.backups.automatic(daily=False) is not None
+    folder = window.store.path.parent / "backups"
+    assert len(list(folder.glob("*auto*"))) == 2
+
+
+def test_a_row_erased_by_another_connection_shows_as_gone(demo_store: Store) -> None:
+    model = LinesTableModel(demo_store)
+    last = model.rowCount() - 1
+    number_id = model.number_id(last)
+    with sqlite3.connect(demo_store.path) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for table in ("status_changes", "devices", "application_numbers", "exhibit_numbers"):
+            conn.execute(f"DELETE FROM {table} WHERE number_id = ?", [number_id])
+        conn.execute("DELETE FROM orders WHERE number_id = ?", [number_id])
+        conn.execute("DELETE FROM numbers WHERE id = ?", [number_id])
+    conn.close()
+    assert model.data(model.index(last, 0)) == "(erased)"
+    assert model.data(model.index(0, 0)) == "07700 900101"
+
+
+def test_a_cancelled_save_is_not_logged_as_a_disclosure(
+    qtbot: QtBot,
+    window: MainWindow,
+    dialogs: list[QDialog],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_application(window.store)
+    window.refresh()
+    window.applications_page.table.selectRow(0)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    before = disclosures(window.store)
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, DisclosureDialog):
+            dialog.save()
+            return dialog.result() == QDialog.DialogCode.Accepted
+        assert isinstance(dialog, PackDialog)
+        dialog.save()  # the officer then cancels the file dialog
+        return True
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    window.pack_action.trigger()
+    qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
+    assert disclosures(window.store) == before
+
+
+def test_the_review_view_is_closed_to_an_officer(qtbot: QtBot, demo_store: Store) -> None:
+    demo_store.role = Role.OFFICER
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    review_row = window.pages.indexOf(window.review_page)
+    assert window.nav.item(review_row).isHidden()
+    window.review_page.activate()
+    assert window.review_page.model.rowCount() == 0
+    assert "administrator" in window.review_page.message.text()
+
+
+def test_a_bug_in_a_worker_is_logged_with_its_traceback(
+    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    from raptor_desktop.gui.workers import StoreTask, start_worker
+
+    def broken(store: object) -> None:
+        raise RuntimeError("a mistake in the code")
+
+    failures: list[str] = []
+    task = StoreTask(window.session, broken) if hasattr(window, "session") else None
+    assert task is not None, "workers take the signed-in session"
+    task.failed.connect(failures.append)
+    with caplog.at_level(logging.ERROR):
+        start_worker(task, window)
+        qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert "a mistake in the code" not in failures[0] or "bug" in failures[0]
+    assert any(r.exc_info and "a mistake in the code" in str(r.exc_info[1]) for r in caplog.records)
