@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from raptor_desktop.store import migrations
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import DatabaseTooNew, StoreError
 from raptor_desktop.store.line_query import LineFilter, list_numbers
-from raptor_desktop.store.schema import SCHEMA_VERSION
+from raptor_desktop.store.schema import SCHEMA_VERSION, Migration
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -121,3 +123,57 @@ def test_version_7_keeps_review_decisions_and_admits_contacts(tmp_path: Path) ->
         )
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert list((tmp_path / "backups").glob("v6.v6-before-migration-*.sqlite3"))
+
+
+def _schema(monkeypatch: pytest.MonkeyPatch, *steps: Migration) -> None:
+    """Make ``steps`` the schema that :func:`migrations.migrate` brings a database to."""
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", steps[-1].version)
+
+
+THINGS = Migration(1, "things", "CREATE TABLE things (kind TEXT); INSERT INTO things VALUES ('a');")
+
+
+def test_a_python_step_runs_after_its_sql_in_the_same_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def fill(conn: sqlite3.Connection) -> None:
+        assert conn.in_transaction
+        calls.append(migrations.schema_version(conn))
+        conn.execute("INSERT INTO kinds SELECT DISTINCT kind FROM things")
+
+    kinds = Migration(2, "kinds of things", "CREATE TABLE kinds (kind TEXT);", step=fill)
+    _schema(monkeypatch, THINGS, kinds)
+    conn = sqlite3.connect(tmp_path / "steps.sqlite3")
+    assert migrations.migrate(conn, "steps.sqlite3", None) == 0
+    assert calls == [1]  # after the SQL (its table is there), before the version bump
+    assert conn.execute("SELECT kind FROM kinds").fetchall() == [("a",)]
+    assert migrations.schema_version(conn) == 2
+    # Opening again, or another process that read version 1 before this one migrated: no rerun.
+    migrations.migrate(conn, "steps.sqlite3", None)
+    migrations.apply_migration(conn, kinds)
+    assert calls == [1]
+    assert conn.execute("SELECT kind FROM kinds").fetchall() == [("a",)]
+    conn.close()
+
+
+def test_a_python_step_that_fails_rolls_back_its_sql_and_the_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE things SET kind = 'b'")
+        raise ValueError("the step failed half-way")
+
+    _schema(monkeypatch, THINGS, Migration(2, "kinds", "CREATE TABLE kinds (k);", step=half_done))
+    path = tmp_path / "steps.sqlite3"
+    conn = sqlite3.connect(path)
+    with pytest.raises(ValueError, match="half-way"):
+        migrations.migrate(conn, str(path), None)
+    assert not conn.in_transaction
+    conn.close()
+    with closing(sqlite3.connect(path)) as conn:
+        assert migrations.schema_version(conn) == 1
+        assert conn.execute("SELECT kind FROM things").fetchall() == [("a",)]
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kinds'").fetchone()
