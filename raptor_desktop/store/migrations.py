@@ -1,8 +1,9 @@
 """Bringing a database up to the current schema, one numbered step at a time.
 
-Each step runs in one transaction together with its ``PRAGMA user_version`` bump, so a crash
-leaves the database at the old or the new version, never between. Before an existing database is
-migrated it is copied with SQLite's backup API.
+Each step (its SQL, then its Python function if it has one) runs in one transaction together
+with its ``PRAGMA user_version`` bump, so a crash or an error leaves the database at the old or
+the new version, never between. Before an existing database is migrated it is copied with
+SQLite's backup API.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
             return
         for statement in _statements(migration.sql):
             conn.execute(statement)
+        if migration.step is not None:
+            migration.step(conn)
         conn.execute(f"PRAGMA user_version = {int(migration.version)}")
         conn.execute("COMMIT")
     except BaseException:

@@ -68,14 +68,23 @@ Money is held in pence as an integer.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Migration:
+    """One numbered step: its ``sql``, then its Python ``step``, then the version bump, in one
+    transaction. ``step`` gets the migrating connection; it must not commit or roll back, and
+    should change nothing outside the database: if it fails, it is rolled back with the SQL and
+    tried again at the next opening; once applied (by another process, say) it is not run again.
+    """
+
     version: int
     title: str
-    sql: str
+    sql: str = ""
+    step: Callable[[sqlite3.Connection], None] | None = None
 
 
 MIGRATIONS: tuple[Migration, ...] = (

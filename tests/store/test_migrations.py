@@ -1,17 +1,38 @@
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from raptor_desktop.store import migrations
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import DatabaseTooNew, StoreError
+from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.line_query import LineFilter, list_numbers
-from raptor_desktop.store.schema import SCHEMA_VERSION
+from raptor_desktop.store.schema import SCHEMA_VERSION, Migration
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURE_VERSIONS = sorted(
+    int(m[1])
+    for p in FIXTURES.glob("register-v*.sqlite3")
+    if (m := re.fullmatch(r"register-v(\d+)\.sqlite3", p.name))
+)
+PASSWORD = "training-only-password"  # the accounts of the v5+ fixtures (make_old_databases.py)
+
+
+@contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def test_new_database_is_at_current_version_and_seeded(db_path: Path) -> None:
@@ -28,32 +49,6 @@ def test_reopening_does_not_seed_twice(db_path: Path) -> None:
     Store.open(db_path).close()
     with Store.open(db_path) as store:
         assert store.db.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == 14
-
-
-def test_version_1_file_is_migrated_with_its_data_and_backed_up(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    shutil.copy(FIXTURES / "register-v1.sqlite3", path)
-    with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert "evidence" in store.db.table_names()
-        rows = list_numbers(store, LineFilter())
-        assert [(r["display"], r["line"], r["areas"]) for r in rows] == [
-            ("07700 900101", "Tony", ["Thurrock"])
-        ]
-        assert store.training
-    backups = list((tmp_path / "backups").glob("old.v1-before-migration-*.sqlite3"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-        assert conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
-
-
-def test_migrating_twice_is_harmless(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
-    shutil.copy(FIXTURES / "register-v1.sqlite3", path)
-    Store.open(path).close()
-    with Store.open(path) as store:
-        assert store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
 
 
 def test_newer_database_is_refused_untouched(db_path: Path) -> None:
@@ -121,3 +116,233 @@ def test_version_7_keeps_review_decisions_and_admits_contacts(tmp_path: Path) ->
         )
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert list((tmp_path / "backups").glob("v6.v6-before-migration-*.sqlite3"))
+
+
+def _schema(monkeypatch: pytest.MonkeyPatch, *steps: Migration) -> None:
+    """Make ``steps`` the schema that :func:`migrations.migrate` brings a database to."""
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", steps[-1].version)
+
+
+THINGS = Migration(1, "things", "CREATE TABLE things (kind TEXT); INSERT INTO things VALUES ('a');")
+
+
+def test_a_python_step_runs_after_its_sql_in_the_same_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def fill(conn: sqlite3.Connection) -> None:
+        assert conn.in_transaction
+        calls.append(migrations.schema_version(conn))
+        conn.execute("INSERT INTO kinds SELECT DISTINCT kind FROM things")
+
+    kinds = Migration(2, "kinds of things", "CREATE TABLE kinds (kind TEXT);", step=fill)
+    _schema(monkeypatch, THINGS, kinds)
+    conn = sqlite3.connect(tmp_path / "steps.sqlite3")
+    assert migrations.migrate(conn, "steps.sqlite3", None) == 0
+    assert calls == [1]  # after the SQL (its table is there), before the version bump
+    assert conn.execute("SELECT kind FROM kinds").fetchall() == [("a",)]
+    assert migrations.schema_version(conn) == 2
+    # Opening again, or another process that read version 1 before this one migrated: no rerun.
+    migrations.migrate(conn, "steps.sqlite3", None)
+    migrations.apply_migration(conn, kinds)
+    assert calls == [1]
+    assert conn.execute("SELECT kind FROM kinds").fetchall() == [("a",)]
+    conn.close()
+
+
+def test_a_python_step_that_fails_rolls_back_its_sql_and_the_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def half_done(conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE things SET kind = 'b'")
+        raise ValueError("the step failed half-way")
+
+    _schema(monkeypatch, THINGS, Migration(2, "kinds", "CREATE TABLE kinds (k);", step=half_done))
+    path = tmp_path / "steps.sqlite3"
+    conn = sqlite3.connect(path)
+    with pytest.raises(ValueError, match="half-way"):
+        migrations.migrate(conn, str(path), None)
+    assert not conn.in_transaction
+    conn.close()
+    with _read_only(path) as conn:
+        assert migrations.schema_version(conn) == 1
+        assert conn.execute("SELECT kind FROM things").fetchall() == [("a",)]
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kinds'").fetchone()
+
+
+def test_every_schema_version_has_a_fixture_database() -> None:
+    assert list(range(1, SCHEMA_VERSION + 1)) == FIXTURE_VERSIONS, (
+        "commit tests/fixtures/register-vN.sqlite3 for each released schema version "
+        "(see tests/fixtures/make_old_databases.py)"
+    )
+
+
+def _copy_fixture(version: int, folder: Path) -> Path:
+    """The fixture, and the note of its log's head where that version wrote one."""
+    path = folder / f"register-v{version}.sqlite3"
+    shutil.copyfile(FIXTURES / path.name, path)
+    head = FIXTURES / f"{path.name}.audit-head"
+    if head.exists():
+        shutil.copyfile(head, folder / head.name)
+    return path
+
+
+def _select(
+    conn: sqlite3.Connection, table: str, columns: list[str]
+) -> Counter[tuple[object, ...]]:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return Counter(conn.execute(f'SELECT {names} FROM "{table}"').fetchall())
+
+
+def _rows(conn: sqlite3.Connection) -> dict[str, Counter[tuple[object, ...]]]:
+    """Every table's rows, by the columns the table has in this file."""
+    rows = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+        rows[table] = _select(conn, table, columns)
+    return rows
+
+
+def _assert_old_rows_kept(old: sqlite3.Connection, new: sqlite3.Connection) -> None:
+    """Each row of the old file is still in the new one, with the same values in the columns
+    it had: migrations add tables, columns and rows; they do not lose or change what was there.
+    (A migration that rewrites old rows on purpose must say so here.)"""
+    for table in _rows(old):
+        columns = [r[1] for r in old.execute(f'PRAGMA table_info("{table}")')]
+        lost = _select(old, table, columns) - _select(new, table, columns)
+        assert not lost, f"{table}: rows lost or changed by migrating: {sorted(lost)[:5]}"
+
+
+@pytest.mark.parametrize("version", FIXTURE_VERSIONS)
+def test_fixture_is_a_whole_training_database_of_its_version(version: int) -> None:
+    path = FIXTURES / f"register-v{version}.sqlite3"
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+    assert path.read_bytes()[18:20] == b"\x01\x01", "journal mode must be DELETE, not WAL"
+    assert path.stat().st_size < 512 * 1024
+    with _read_only(path) as conn:
+        assert migrations.schema_version(conn) == version
+        assert conn.execute("SELECT value FROM meta WHERE key = 'training'").fetchone() == ("1",)
+        text = "\n".join(conn.iterdump())
+    numbers = set(re.findall(r"(?:\+44|0)7\d{3} ?\d{6}", text))
+    assert numbers and all(re.fullmatch(r"(\+44|0)7700 ?900\d{3}", n) for n in numbers), (
+        "only numbers from Ofcom's drama range 07700 900000-900999 belong in a fixture"
+    )
+
+
+def _assert_story(store: Store, version: int) -> None:
+    """What make_old_databases.py (or make_v1_database.py) recorded, read by today's code."""
+    sql = store.db.execute
+    rows = [(r["display"], r["line"], r["areas"]) for r in list_numbers(store, LineFilter())]
+    if version == 1:
+        assert rows == [("07700 900101", "Tony", ["Thurrock"])]
+        return
+    assert sorted(rows) == [
+        ("07700 900101", "Tony", ["Brentwood", "Thurrock"]),
+        ("07700 900102", "Tony", ["Brentwood", "Thurrock"]),
+    ]
+    assert sql(
+        "SELECT n.e164 FROM numbers n JOIN numbers r ON r.replaces_number_id = n.id"
+    ).fetchall() == [("+447700900101",)]
+    assert sql("SELECT kind, value FROM devices").fetchall() == [("IMEI", "490154203237518")]
+    assert sql("SELECT kind, price_pence FROM evidence ORDER BY id").fetchall() == [
+        ("marketing text", None),
+        ("test purchase", 1000),
+    ]
+    assert sql("SELECT 1 FROM areas WHERE name = 'Lakeside'").fetchone()
+    if version >= 3:
+        from raptor_desktop.store.orders import list_orders
+
+        assert sql("SELECT reference, court, status FROM applications").fetchall() == [
+            ("RAP-2026-001", "County Court at Basildon", "heard")
+        ]
+        marks = sql("SELECT officer_initials || '/' || seq FROM exhibits").fetchall()
+        assert marks == [("RC/1",)]
+        [order] = list_orders(store)
+        assert (order.reference, order.number, order.duration.months) == (
+            "RAP-2026-001",
+            "07700 900101",
+            6,
+        )
+        assert sql("SELECT value FROM settings WHERE key = 'end_warning_days'").fetchone() == (
+            "21",
+        )
+        assert sql("SELECT kind FROM holiday_overrides").fetchall() == [("add",)]
+    entries = sql("SELECT event FROM audit_log ORDER BY id").fetchall()
+    if version >= 4:
+        assert ("search lines",) in entries and ("record outcome",) in entries
+    if version >= 5:
+        from raptor_desktop.store.accounts import authenticate
+
+        assert authenticate(store, "pc123", PASSWORD).role.value == "officer"
+        assert authenticate(store, "admin", PASSWORD).role.value == "administrator"
+    if version >= 6:
+        assert ("line", 1, "keep") in sql(
+            "SELECT record_kind, record_id, decision FROM reviews"
+        ).fetchall()
+    if version >= 7:
+        from raptor_desktop.store.contacts import list_contacts
+
+        contacts = {c.display: c for c in list_contacts(store)}
+        assert sorted(contacts) == [f"07700 90020{n}" for n in range(1, 5)]
+        assert contacts["07700 900202"].opted_out_on == "2026-11-25"
+        assert contacts["07700 900203"].do_not_contact
+        assert sql("SELECT record_kind FROM reviews ORDER BY id").fetchall() == [
+            ("line",),
+            ("contact",),
+        ]
+    if version >= 8:
+        from raptor_desktop.store.outreach import batch_recipients, list_batches
+
+        [batch] = list_batches(store)
+        assert (batch.status.value, batch.recipients) == ("handed over", 2)
+        assert [(r.display, r.status.value) for r in batch_recipients(store, batch.reference)] == [
+            ("07700 900201", "handed to gateway"),
+            ("07700 900204", "not delivered"),
+        ]
+
+
+@pytest.mark.parametrize("version", FIXTURE_VERSIONS)
+def test_each_old_database_opens_at_the_current_version_with_its_data(
+    version: int, tmp_path: Path
+) -> None:
+    path = _copy_fixture(version, tmp_path)
+    with Store.open(path, actor="tester") as store:
+        assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
+        assert store.training
+        with _read_only(FIXTURES / path.name) as old:
+            _assert_old_rows_kept(old, store.db.conn)
+        _assert_story(store, version)
+        report = verify(store)  # SQLite's checks, the audit chain and the note of its head
+        assert report.sound, report.problems
+
+
+@pytest.mark.parametrize("version", FIXTURE_VERSIONS)
+def test_an_old_database_is_backed_up_before_it_is_migrated(version: int, tmp_path: Path) -> None:
+    path = _copy_fixture(version, tmp_path)
+    Store.open(path, actor="tester").close()
+    backups = list((tmp_path / "backups").glob("*"))
+    if version == SCHEMA_VERSION:
+        assert backups == []
+        return
+    [backup] = backups
+    assert backup.name.startswith(f"{path.stem}.v{version}-before-migration-")
+    with _read_only(backup) as copy, _read_only(FIXTURES / path.name) as old:
+        assert migrations.schema_version(copy) == version
+        assert _rows(copy) == _rows(old)
+
+
+@pytest.mark.parametrize("version", FIXTURE_VERSIONS)
+def test_opening_an_old_database_twice_is_harmless(version: int, tmp_path: Path) -> None:
+    path = _copy_fixture(version, tmp_path)
+    Store.open(path, actor="tester").close()
+    with _read_only(path) as conn:
+        migrated = list(conn.iterdump())
+    backups = sorted((tmp_path / "backups").glob("*"))
+    with Store.open(path, actor="tester") as store:
+        assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
+        assert verify(store).sound
+    with _read_only(path) as conn:
+        assert list(conn.iterdump()) == migrated
+    assert sorted((tmp_path / "backups").glob("*")) == backups
