@@ -1,12 +1,14 @@
-"""Where things live: the database, backups, logs, and resources shipped with the program.
+"""Where things live: the database, backups, the log file, and resources shipped with the program.
 
 Resources are found the same way from a source checkout and from inside a PyInstaller bundle.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
@@ -21,6 +23,23 @@ def data_dir() -> Path:
 
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def log_file() -> Path:
+    return log_dir() / "raptor.log"
+
+
+def setup_logging() -> None:
+    """Log to the rotating ``raptor.log`` in the platform's log folder (both faces)."""
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
 def default_db_path() -> Path:

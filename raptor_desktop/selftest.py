@@ -12,15 +12,15 @@ import os
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 CheckResult = str
 
 
 def _database_and_import(folder: Path) -> CheckResult:
-    from raptor_desktop.core.tabular import read_table
-    from raptor_desktop.store.database import Store
-    from raptor_desktop.store.line_import import import_lines
+    from raptor_desktop.services.imports import lines_importer, run_import
+    from raptor_desktop.services.session import Session, open_register
 
     source = folder / "selftest.csv"
     source.write_text(
@@ -28,10 +28,11 @@ def _database_and_import(folder: Path) -> CheckResult:
         "O7700 900103,Bad,Thurrock\n",
         encoding="utf-8",
     )
-    with Store.open(folder / "selftest.sqlite3", training=True, actor="selftest") as store:
+    with open_register(folder / "selftest.sqlite3", training=True) as store:
         if not store.training:
             raise AssertionError("the new database is not a training database")
-        summary = import_lines(store, read_table(source)).summary()
+        session = Session.of(store)
+    summary = run_import(session, source, lines_importer()).summary()
     if summary != "imported 2, updated 0, rejected 1":
         raise AssertionError(f"CSV import gave {summary!r}")
     return f"training database created, CSV import: {summary}"
@@ -83,23 +84,23 @@ def _hearing_pack(folder: Path) -> CheckResult:
     from pypdf import PdfReader
 
     from raptor_desktop.core.applications import Officer
-    from raptor_desktop.documents.pack import hearing_pack
     from raptor_desktop.paths import resource_path
-    from raptor_desktop.store.applications import (
-        ApplicationDetails,
+    from raptor_desktop.services.applications import (
+        NewExhibit,
+        add_exhibit,
         application_id,
+        blank_details,
         create_application,
     )
-    from raptor_desktop.store.case_file import load_case_file
-    from raptor_desktop.store.database import Store
-    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+    from raptor_desktop.services.packs import build_pack
+    from raptor_desktop.services.session import Session, open_register
 
-    details = ApplicationDetails(
-        court="County Court at Clerkenwell and Shoreditch",
+    details = replace(
+        blank_details(),
         applicant=Officer("Self Test", "Detective Constable", "0000"),
         authoriser=Officer("Self Test", "Superintendent", "0001"),
     )
-    with Store.open(folder / "selftest.sqlite3", actor="selftest") as store:
+    with open_register(folder / "selftest.sqlite3") as store:
         reference = create_application(store, details, ["07700 900101", "07700 900102"])
         picture = NewExhibit(
             "ST",
@@ -108,8 +109,8 @@ def _hearing_pack(folder: Path) -> CheckResult:
             file=resource_path("icons", "raptor.png"),
         )
         add_exhibit(store, application_id(store, reference), picture)
-        case = load_case_file(store, reference)  # checks the attachment's SHA-256
-    [bundle] = hearing_pack(case)
+        session = Session.of(store)
+    [bundle] = build_pack(session, reference).bundles  # checks the attachment's SHA-256
     reader = PdfReader(io.BytesIO(bundle.pdf))
     first = reader.pages[0].extract_text()
     if "INDEX TO HEARING BUNDLE" not in first:
@@ -123,10 +124,10 @@ def _window(folder: Path) -> CheckResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from raptor_desktop.gui.app import make_application
     from raptor_desktop.gui.main_window import MainWindow
-    from raptor_desktop.store.database import Store
+    from raptor_desktop.services.session import open_register
 
     app = make_application()
-    with Store.open(folder / "selftest.sqlite3", actor="selftest") as store:
+    with open_register(folder / "selftest.sqlite3") as store:
         window = MainWindow(store)
         image = window.grab()  # draws the whole window without putting it on a screen
         rows = window.lines_page.model.rowCount()

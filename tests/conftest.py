@@ -48,6 +48,8 @@ def training_store(db_path: Path) -> Iterator[Store]:
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     from raptor_desktop.store.demo import seed_demo
 
-    with Store.open(tmp_path / "demo.sqlite3", training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
+    with Store.open(
+        tmp_path / "demo.sqlite3", training=True, actor="tester", role=Role.ADMINISTRATOR
+    ) as store:
         seed_demo(store)
         yield store

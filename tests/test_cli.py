@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from raptor_desktop.cli import main
+from raptor_desktop.__main__ import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

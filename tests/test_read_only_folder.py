@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from raptor_desktop.cli import main
+from raptor_desktop.__main__ import main
 
 PASSWORD = "correct horse battery staple"
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from raptor_desktop.core.errors import InputRejected, Refusal
 
 MIN_PASSWORD = 12
+MIN_PASSPHRASE = 12  # for an encrypted backup
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
 _N, _R, _P = 2**14, 8, 1
@@ -77,6 +78,12 @@ def password_problem(password: str) -> str | None:
         return f"a password needs at least {MIN_PASSWORD} characters"
     if password.strip() != password:
         return "a password cannot start or end with a space"
+    return None
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        return f"use a passphrase of at least {MIN_PASSPHRASE} characters"
     return None
 
 

@@ -75,6 +75,10 @@ COURTS = (
     "County Court at Romford",
     "County Court at Cambridge",
 )
+DEFAULT_COURT = COURTS[0]
+DEFAULT_FORCE = "Essex Police"
+DEFAULT_APPLICANT_RANK = "Detective Constable"
+"""The unit's defaults for a new application (Essex Police's Operation Raptor)."""
 
 
 class ApplicationStatus(StrEnum):
@@ -110,7 +114,7 @@ class Officer:
     name: str = ""
     rank: str = ""
     collar: str = ""
-    force: str = "Essex Police"
+    force: str = DEFAULT_FORCE
     work_address: str = ""
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.accounts import NotPermitted, Permission, Role
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.audit import AuditEntry, Category
-from raptor_desktop.core.tabular import write_rows_csv
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
-from raptor_desktop.store.accounts import add_user, change_password, list_users, set_disabled
-from raptor_desktop.store.audit import AuditFilter, entries
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.services.accounts import add_user, change_password, list_users, set_disabled
+from raptor_desktop.services.audit_log import AuditFilter, export_log, read_log
+from raptor_desktop.services.disclosure import Recipient
+from raptor_desktop.services.failures import describe
+from raptor_desktop.services.session import Store
 
 RunDialog = Callable[[QDialog], bool]
 AUDIT_COLUMNS = ("id", "at", "user", "category", "event", "records", "justification", "recipient")
@@ -58,7 +60,6 @@ class AuditModel(FlatTableModel):
 class AuditDialog(QDialog):
     def __init__(self, store: Store, run_dialog: RunDialog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        store.require(Permission.READ_AUDIT)
         self._store = store
         self._run_dialog = run_dialog
         self.setWindowTitle("Audit log (Data Protection Act 2018, section 62)")
@@ -101,8 +102,7 @@ class AuditDialog(QDialog):
         )
 
     def refresh(self) -> None:
-        found = entries(self._store.db, self.current_filter())
-        self._store.log(Category.CONSULTATION, "read audit log", f"{len(found)} entries")
+        found = read_log(self._store, self.current_filter())
         self.model.beginResetModel()
         self.model.rows = found
         self.model.endResetModel()
@@ -116,17 +116,13 @@ class AuditDialog(QDialog):
         )
         if not name:
             return
-        write_rows_csv(
-            name, AUDIT_COLUMNS, ([getattr(e, c) for c in AUDIT_COLUMNS] for e in self.model.rows)
-        )
-        self._store.log(
-            Category.DISCLOSURE,
-            "export audit log",
-            f"{len(self.model.rows)} entries",
-            justification=disclosure.justification.text(),
-            recipient=disclosure.recipient.text(),
-        )
-        self.error.show_ok(f"Exported {len(self.model.rows)} entries to {name}")
+        to = Recipient(disclosure.recipient.text(), disclosure.justification.text())
+        try:
+            count = export_log(self._store, self.current_filter(), Path(name), to)
+        except (Refusal, OSError) as error:
+            self.error.show_error(describe(error, "exporting the audit log"))
+            return
+        self.error.show_ok(f"Exported {count} entries to {name}")
 
 
 class UsersModel(FlatTableModel):
@@ -157,7 +153,6 @@ class UsersModel(FlatTableModel):
 class AccountsDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        store.require(Permission.MANAGE_ACCOUNTS)
         self._store = store
         self.setWindowTitle("Accounts")
         self.model = UsersModel(store)
@@ -202,7 +197,7 @@ class AccountsDialog(QDialog):
     def _do(self, action: Callable[[], None], done: str) -> None:
         try:
             action()
-        except (ValueError, Conflict, RecordNotFound, NotPermitted) as error:
+        except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return
         self.model.refresh()

@@ -6,7 +6,6 @@ import logging
 import os
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -15,31 +14,17 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from raptor_desktop import __version__
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.gc_guard import GuiThreadCollector
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
-from raptor_desktop.paths import APP_NAME, log_dir, resource_path
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import seed_demo
-from raptor_desktop.store.errors import StoreError
-from raptor_desktop.store.settings import IDLE_MINUTES, get_int
+from raptor_desktop.paths import APP_NAME, log_file, resource_path, setup_logging
+from raptor_desktop.services.session import Store, open_register
+from raptor_desktop.services.settings import IDLE_MINUTES, get_int
 
 log = logging.getLogger(__name__)
 
 EXIT_AFTER_SHOW_ENV = "RAPTOR_EXIT_AFTER_SHOW"
-
-
-def setup_logging() -> None:
-    folder = log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            folder / "raptor.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO, handlers=[handler])
 
 
 def _show_unexpected(
@@ -53,7 +38,7 @@ def _show_unexpected(
         "Raptor Desktop — unexpected error",
         f"Something went wrong that Raptor Desktop did not expect:\n\n{error}\n\n"
         "Your saved data is safe. The details are in the log file "
-        f"({log_dir() / 'raptor.log'}).",
+        f"({log_file()}).",
     )
     box.setDetailedText(details)
     box.exec()
@@ -69,13 +54,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
-
-
-def open_first_store(path: Path, demo: bool) -> Store:
-    store = Store.open(path, training=demo)
-    if demo:
-        seed_demo(store)
-    return store
 
 
 def lock_database(path: Path) -> QLockFile | str:
@@ -118,9 +96,9 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         QMessageBox.warning(None, "Raptor Desktop", lock)
         return 1
     try:
-        store = open_first_store(path, demo)
-    except (StoreError, ValueError) as error:
-        message = error.full_message() if isinstance(error, StoreError) else str(error)
+        store = open_register(path, demo=demo)
+    except Refusal as error:
+        message = error.full_message()
         QMessageBox.critical(None, "Raptor Desktop", f"The database cannot be opened.\n\n{message}")
         return 1
     if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing (bench/bundle.py)

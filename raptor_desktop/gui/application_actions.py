@@ -8,20 +8,26 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
-from raptor_desktop.core.applications import Officer
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.pack_task import PackWorker
-from raptor_desktop.gui.workers import StoreTask, start_worker
-from raptor_desktop.store.applications import ApplicationDetails, add_numbers, create_application
-from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.integrity import IntegrityReport, verify
-from raptor_desktop.store.orders import confirm_disconnection, current_warnings, renew
+from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.services.applications import (
+    add_numbers,
+    blank_details,
+    confirm_disconnection,
+    create_application,
+    current_warnings,
+    draft_references,
+    renew,
+)
+from raptor_desktop.services.audit_log import IntegrityReport, check_register
+from raptor_desktop.services.packs import HearingPack
+from raptor_desktop.services.session import Store
 
 if TYPE_CHECKING:
-    from raptor_desktop.documents.pack import Bundle
     from raptor_desktop.gui.main_window import MainWindow
-    from raptor_desktop.store.database import Store
 
 NEW = "New application"
 
@@ -34,10 +40,9 @@ class ApplicationActions(QObject):
         self.window = window
         self._thread: QThread | None = None
         self._integrity_thread: QThread | None = None
-        self._integrity_task: StoreTask | None = None
+        self._integrity_task: Task | None = None
         self.integrity_problem: str | None = None  # None until the check on opening reports
-        self.last_pack: list[Bundle] | None = None
-        self.last_error: str | None = None
+        self.last_pack: HearingPack | None = None
 
     @property
     def store(self) -> Store:
@@ -60,15 +65,8 @@ class ApplicationActions(QObject):
 
     def new_application(self, numbers: list[str] | None = None) -> str | None:
         try:
-            reference = create_application(
-                self.store,
-                ApplicationDetails(
-                    court="County Court at Clerkenwell and Shoreditch",
-                    applicant=Officer(force="Essex Police"),
-                ),
-                numbers or [],
-            )
-        except (Conflict, RecordNotFound, ValueError) as error:
+            reference = create_application(self.store, blank_details(), numbers or [])
+        except Refusal as error:
             QMessageBox.warning(self.window, "New application", str(error))
             return None
         self._refresh()
@@ -76,12 +74,7 @@ class ApplicationActions(QObject):
         return reference
 
     def add_to_application(self, numbers: list[str]) -> None:
-        drafts = [
-            r[0]
-            for r in self.store.db.execute(
-                "SELECT reference FROM applications WHERE status = 'draft' ORDER BY created_at DESC"
-            )
-        ]
+        drafts = draft_references(self.store)
         choice, ok = QInputDialog.getItem(
             self.window,
             "Add to application",
@@ -97,7 +90,7 @@ class ApplicationActions(QObject):
             return
         try:
             add_numbers(self.store, choice, numbers)
-        except (Conflict, RecordNotFound) as error:
+        except Refusal as error:
             QMessageBox.warning(self.window, "Add to application", str(error))
             return
         self._refresh()
@@ -105,7 +98,7 @@ class ApplicationActions(QObject):
 
     # -- the hearing pack ---------------------------------------------------------------------
     def build_pack(self, reference: str) -> PackWorker:
-        worker = PackWorker(self.store.path, reference, self.store.actor)
+        worker = PackWorker(self.window.session, reference)
         progress = QProgressDialog(
             f"Building the hearing pack for {reference}…", "Cancel", 0, 0, self.window
         )
@@ -127,26 +120,14 @@ class ApplicationActions(QObject):
         self._progress.setLabelText(f"Building: {title}")
 
     @Slot(object)
-    def _on_pack(self, bundles: list[Bundle]) -> None:
+    def _on_pack(self, pack: HearingPack) -> None:
         self._progress.reset()
-        self.last_pack = bundles
-        court = self.store.db.execute(
-            "SELECT court FROM applications WHERE reference = ?", [self._reference]
-        ).fetchone()
-        dialog = PackDialog(
-            bundles,
-            self.store,
-            self._reference,
-            court[0] if court else "",
-            self.window.run_dialog,
-            self.window,
-        )
-        self.window.run_dialog(dialog)
+        self.last_pack = pack
+        self.window.run_dialog(PackDialog(pack, self.store, self.window.run_dialog, self.window))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._progress.reset()
-        self.last_error = message
         if message:  # empty: the officer cancelled
             QMessageBox.warning(self.window, "Hearing pack", message)
 
@@ -178,7 +159,7 @@ class ApplicationActions(QObject):
         try:
             day, month, year = (int(p) for p in text.strip().split("/"))
             confirm_disconnection(self.store, order.reference, order.number, date(year, month, day))
-        except (ValueError, RecordNotFound) as error:
+        except (ValueError, Refusal) as error:
             QMessageBox.warning(
                 self.window,
                 "Provider confirmed disconnection",
@@ -195,12 +176,13 @@ class ApplicationActions(QObject):
         self._refresh()
         self.open_editor(reference)
 
-    def check_integrity(self) -> StoreTask:
+    def check_integrity(self) -> Task:
         """Run the check on opening in the background (a long log takes a while to walk);
         warn if the database or its data-protection log is damaged. One check at a time."""
         if self._integrity_running() and self._integrity_task is not None:
             return self._integrity_task
-        task = StoreTask(self.store.path, self.store.actor, verify)
+        session = self.window.session
+        task = Task(lambda: check_register(session), "checking the database and its log")
         task.succeeded.connect(self._on_integrity)
         task.failed.connect(self._on_integrity_failed)
         self._integrity_task = task  # a reference, or Python would collect it mid-check

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseItem
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.widgets import CheckList, pydate, uk_date_edit
-from raptor_desktop.store.applications import OrderTerms, record_outcome
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+from raptor_desktop.services.applications import NewExhibit, OrderTerms, add_exhibit, record_outcome
+from raptor_desktop.services.session import Store
 
 
 class ExhibitDialog(OneChangeDialog):
@@ -81,7 +80,7 @@ class ExhibitDialog(OneChangeDialog):
         )
         try:
             self.saved_mark = add_exhibit(self._store, self._application_id, exhibit)
-        except (ValueError, RecordNotFound, OSError) as error:
+        except (Refusal, ValueError, OSError) as error:
             self.error.show_error(str(error))
             return
         self.accept()
@@ -154,7 +153,7 @@ class OutcomeDialog(OneChangeDialog):
                 pydate(self.on.date()),
                 self.terms(),
             )
-        except (ValueError, Conflict, RecordNotFound) as error:
+        except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return
         self.accept()

@@ -21,30 +21,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.accounts import NotPermitted
 from raptor_desktop.core.applications import (
     AUTHORISING_RANKS,
     OTHER_RANKS,
     ApplicationStatus,
     Officer,
-    SubmissionRefused,
 )
-from raptor_desktop.core.audit import Category
 from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
-from raptor_desktop.store.applications import (
+from raptor_desktop.services.applications import (
     ApplicationDetails,
     application_id,
+    court_names,
+    load_case_file,
     remove_number,
     save_details,
     set_item,
     submit,
+    view_application,
 )
-from raptor_desktop.store.case_file import load_case_file
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.services.session import Store
 
 
 def _rank_box(ranks: tuple[str, ...]) -> QComboBox:
@@ -92,8 +91,7 @@ class ApplicationEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(900, 560)
-        self.reload()
-        store.log(Category.CONSULTATION, "view application", reference)
+        self.reload(view_application(store, reference))  # opening it is a consultation
 
     # -- tabs -----------------------------------------------------------------------------
     def _details_tab(self) -> QWidget:
@@ -101,9 +99,7 @@ class ApplicationEditor(QDialog):
         form = QFormLayout(page)
         self.court = QComboBox()
         self.court.setEditable(True)
-        self.court.addItems(
-            [r[0] for r in self._store.db.execute("SELECT name FROM courts ORDER BY name")]
-        )
+        self.court.addItems(court_names(self._store))
         self.hearing_known = QCheckBox("hearing date fixed")
         self.hearing_date = uk_date_edit(allow_future=True)
         self.hearing_known.toggled.connect(self.hearing_date.setEnabled)
@@ -190,8 +186,9 @@ class ApplicationEditor(QDialog):
         return page
 
     # -- loading and saving -----------------------------------------------------------------
-    def reload(self) -> None:
-        case = load_case_file(self._store, self.reference, check_files=False)
+    def reload(self, case: CaseFile | None = None) -> None:
+        """Show the application as stored (after a change, read again)."""
+        case = case or load_case_file(self._store, self.reference, check_files=False)
         self.case = case
         draft = case.status is ApplicationStatus.DRAFT
         self.court.setCurrentText(case.court)
@@ -257,7 +254,7 @@ class ApplicationEditor(QDialog):
     def save(self) -> bool:
         try:
             save_details(self._store, self.reference, self.details())
-        except (ValueError, RecordNotFound) as error:
+        except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return False
         self.error.show_ok("Saved.")
@@ -273,7 +270,7 @@ class ApplicationEditor(QDialog):
             return
         try:
             submit(self._store, self.reference)
-        except (SubmissionRefused, Conflict, NotPermitted) as error:
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.reload()
@@ -290,7 +287,7 @@ class ApplicationEditor(QDialog):
             return
         try:
             remove_number(self._store, self.reference, item.e164)
-        except (Conflict, RecordNotFound) as error:
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.reload()

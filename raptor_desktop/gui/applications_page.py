@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
-from raptor_desktop.store.case_file import list_applications
-from raptor_desktop.store.database import Store
+from raptor_desktop.services.applications import list_applications
+from raptor_desktop.services.session import Store
 
 COLUMNS = (
     ("reference", "Reference"),

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.reference import area_status_counts
+from raptor_desktop.services.register import area_status_counts
+from raptor_desktop.services.session import Store
 
 AREA_COLUMNS = ["area", "total", *[s.value for s in Status]]
 

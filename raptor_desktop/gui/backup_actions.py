@@ -1,12 +1,15 @@
-"""Backups from the window: on demand (in the background), on closing, daily, and restore."""
+"""Backups from the window: on demand (in the background), on closing, daily, and restore.
+
+What a backup or a restore does, and what is logged, is ``services.backups``: the same as the
+command line. The window asks for the file and the passphrase and shows progress.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -16,52 +19,22 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from raptor_desktop.core.accounts import Role
-from raptor_desktop.core.audit import Category
-from raptor_desktop.gui.workers import start_worker
-from raptor_desktop.store.backup import (
-    MAGIC,
+from raptor_desktop.core.errors import Refusal
+from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.services.backups import (
     SUFFIX,
-    BackupRefused,
-    auto_backup,
+    BackupInfo,
+    automatic_backup,
+    back_up,
     backup_folder,
-    make_backup,
-    restore_backup,
+    check_passphrase,
+    is_encrypted,
+    restore,
 )
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import StoreError
+from raptor_desktop.services.failures import describe
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
-
-
-class BackupWorker(QObject):
-    succeeded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(
-        self, db_path: Path, target: Path, passphrase: str | None, actor: str, role: Role
-    ) -> None:
-        super().__init__()
-        self._db_path, self._target, self._passphrase = db_path, target, passphrase
-        self._actor, self._role = actor, role  # the worker's connection acts as the officer
-
-    def run(self) -> None:
-        try:
-            with Store.open(self._db_path, actor=self._actor) as store:
-                store.role = self._role
-                path = make_backup(store, self._target, self._passphrase)
-                store.log(
-                    Category.DISCLOSURE,
-                    "backup",
-                    str(path),
-                    justification="backup",
-                    recipient=str(path),
-                )
-        except (OSError, StoreError, PermissionError) as error:
-            self.failed.emit(f"The backup failed: {error}")
-        else:
-            self.succeeded.emit(path)
 
 
 class BackupActions(QObject):
@@ -90,31 +63,37 @@ class BackupActions(QObject):
         )
         if not ok:
             return
-        if passphrase and len(passphrase) < 12:
-            QMessageBox.warning(
-                self.window, "Back up", "Use a passphrase of 12 characters or more."
-            )
+        try:
+            if passphrase is not None:
+                check_passphrase(passphrase)
+        except Refusal as error:
+            QMessageBox.warning(self.window, "Back up", f"{str(error).capitalize()}.")
             return
-        worker = BackupWorker(store.path, Path(name), passphrase, store.actor, store.role)
+        session, target = self.window.session, Path(name)
+        worker = Task(lambda: back_up(session, target, passphrase), "backing up")
         progress = QProgressDialog("Backing up…", "", 0, 0, self.window)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        self._progress, self._worker = progress, worker
+        self._progress, self._worker, self._target = progress, worker, target
         worker.succeeded.connect(self._done)
         worker.failed.connect(self._failed)
         self._thread = start_worker(worker, self)
 
     @Slot(object)
-    def _done(self, path: Path) -> None:
+    def _done(self, info: BackupInfo) -> None:
         self._progress.reset()
-        self.last_backup = path
-        self.window.statusBar().showMessage(f"Backed up to {path}", 10_000)
+        self.last_backup = self._target
+        self.window.statusBar().showMessage(
+            f"Backed up to {self._target} ({info.numbers} numbers, "
+            f"{info.attachments} attachments)",
+            10_000,
+        )
 
     @Slot(str)
     def _failed(self, message: str) -> None:
         self._progress.reset()
-        QMessageBox.warning(self.window, "Back up", message)
+        QMessageBox.warning(self.window, "Back up", f"The backup failed: {message}")
 
     def wait(self) -> None:
         try:
@@ -134,7 +113,7 @@ class BackupActions(QObject):
         if not name:
             return
         passphrase = None
-        if Path(name).read_bytes()[:9] == MAGIC:
+        if is_encrypted(Path(name)):
             passphrase, ok = self._passphrase("Restore", "Passphrase of the backup:")
             if not ok:
                 return
@@ -146,34 +125,30 @@ class BackupActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        path, actor, training, role = store.path, store.actor, store.training, store.role
+        session = self.window.session
         self.window.close_store_for_restore()
         # Synchronous on purpose: the register is closed meanwhile, so nothing else may run.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        problem = ""
         try:
-            safety = restore_backup(path, Path(name), passphrase, role=role)
-        except (BackupRefused, StoreError, OSError) as error:
-            safety, problem = None, str(error)
-        finally:
+            restored = restore(session, Path(name), passphrase)
+        except Exception as error:  # refused: the register is as it was, open it again
             QApplication.restoreOverrideCursor()
-        if problem:
             QMessageBox.warning(
-                self.window, "Restore from backup", f"{problem}\n\nThe database was not changed."
+                self.window,
+                "Restore from backup",
+                f"{describe(error, 'restoring a backup')}\n\nThe database was not changed.",
             )
-        reopened = Store.open(path, actor=actor, training=training)
-        reopened.role = role
-        if safety is not None:
-            reopened.log(Category.ALTERATION, "restore from backup", name)
-        self.window.switch_to(reopened)
-        if safety is not None:
-            self.window.statusBar().showMessage(f"Restored; the old database is in {safety}")
+            self.window.switch_to(session.connect())
+            return
+        QApplication.restoreOverrideCursor()
+        self.window.switch_to(restored.store)
+        self.window.statusBar().showMessage(
+            f"Restored; the old database is in {restored.safety_copy}"
+        )
 
     def automatic(self, *, daily: bool) -> Path | None:
         """The rotating automatic backup: on closing, and once a day on opening."""
         try:
-            return auto_backup(
-                self.window.store, if_older_than=timedelta(days=1) if daily else None
-            )
-        except (OSError, StoreError):
+            return automatic_backup(self.window.store, daily=daily)
+        except (OSError, Refusal):
             return None

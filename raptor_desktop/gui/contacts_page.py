@@ -25,27 +25,26 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults
 from raptor_desktop.core.dates import plural, uk_date
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected, parse_mobile
-from raptor_desktop.core.tabular import Table
-from raptor_desktop.gui.lines_model import BLOCK, CACHE_LIMIT
+from raptor_desktop.gui.lines_model import ERASED
+from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
 from raptor_desktop.gui.window_services import WindowServices
-from raptor_desktop.store.contacts import (
+from raptor_desktop.services.contacts import (
     ContactRecord,
     add_contact,
     contact_ids,
     contacts_by_id,
     deal_line_problem,
-    import_contacts,
-    log_listing,
+    record_listing,
     set_do_not_contact,
     set_opted_out,
 )
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.importing import ImportResult, Progress
+from raptor_desktop.services.imports import contacts_importer
+from raptor_desktop.services.session import Store
 
 COLUMNS = ("Number", "Found on deal lines", "Sources", "Last found", "Opted out", "Do not contact")
 
@@ -59,7 +58,9 @@ class ContactsModel(FlatTableModel):
         self._store = store
         self.search = ""
         self._ids: list[int] = []
-        self._cache: dict[int, ContactRecord] = {}
+        self._cache: RowCache[ContactRecord] = RowCache(
+            lambda ids: contacts_by_id(self._store, ids)
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -77,14 +78,9 @@ class ContactsModel(FlatTableModel):
     def row_of(self, contact_id: int) -> int | None:
         return self._ids.index(contact_id) if contact_id in self._ids else None
 
-    def contact(self, row: int) -> ContactRecord:
-        contact_id = self._ids[row]
-        if contact_id not in self._cache:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
-            start = (row // BLOCK) * BLOCK
-            self._cache.update(contacts_by_id(self._store, self._ids[start : start + BLOCK]))
-        return self._cache[contact_id]
+    def contact(self, row: int) -> ContactRecord | None:
+        """The contact shown in ``row``; None if it was erased since the list was read."""
+        return self._cache.row(self._ids, row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -92,6 +88,9 @@ class ContactsModel(FlatTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole):
             return None
         contact = self.contact(index.row())
+        if contact is None:
+            shown = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
+            return ERASED if shown else None
         if role == Qt.ItemDataRole.BackgroundRole:
             blocked = contact.opted_out_on or contact.do_not_contact
             return QBrush(QColor("#eeeeee")) if blocked else None
@@ -202,7 +201,7 @@ class DoNotContactDialog(OneChangeDialog):
         reason = self.reason.text() if self.listed.isChecked() else None
         try:
             set_do_not_contact(self._store, self._contact.e164, reason)
-        except (ValueError, RecordNotFound) as error:
+        except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return
         self.accept()
@@ -256,7 +255,7 @@ class ContactsPage(QWidget):
     def activate(self) -> None:
         """The officer opened the view: read the list afresh and log the consultation."""
         self.refresh()
-        log_listing(self._store, self.model.rowCount(), self.model.search)
+        record_listing(self._store, self.model.rowCount(), self.model.search)
 
     def _search(self, text: str) -> None:
         self.model.search = text
@@ -284,11 +283,7 @@ class ContactsPage(QWidget):
         if not self._services.run_dialog(dialog) or dialog.chosen is None:
             return
         path, defaults = dialog.chosen
-
-        def importer(store: Store, table: Table, progress: Progress) -> ImportResult:
-            return import_contacts(store, table, defaults, progress)
-
-        self._services.start_import(path, importer, "Import contacts")
+        self._services.start_import(path, contacts_importer(defaults), "Import contacts")
 
     def add_contact(self) -> None:
         dialog = AddContactDialog(self._store, self)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, national_format
 from raptor_desktop.core.register import format_pounds
-from raptor_desktop.store.line_detail import NumberDetail
+from raptor_desktop.services.register import NumberDetail
 
 
 def _utc_to_uk(stamp: object) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from raptor_desktop.gui.import_task import Importer, ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.workers import start_worker
-from raptor_desktop.store.importing import ImportResult
+from raptor_desktop.services.imports import ImportResult
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
@@ -22,7 +22,6 @@ class ImportActions(QObject):
         self.window = window
         self._thread: QThread | None = None
         self.last_result: ImportResult | None = None
-        self.last_error: str | None = None
 
     def start(
         self, file_path: Path, importer: Importer | None = None, title: str = "Import lines"
@@ -30,7 +29,7 @@ class ImportActions(QObject):
         """Import ``file_path`` (lines, unless another importer is given) in a worker thread,
         with a progress dialog."""
         window = self.window
-        worker = ImportWorker(window.store.path, file_path, window.store.actor, importer)
+        worker = ImportWorker(window.session, file_path, importer)
         progress = QProgressDialog(f"Importing {file_path.name}…", "Cancel", 0, 0, window)
         progress.setWindowTitle(title)
         self._title = title
@@ -65,7 +64,6 @@ class ImportActions(QObject):
     def _on_failed(self, message: str) -> None:
         self._progress.reset()
         self._set_enabled(True)
-        self.last_error = message
         QMessageBox.warning(self.window, self._title, message)
 
     def _set_enabled(self, enabled: bool) -> None:

@@ -18,38 +18,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.line_import import NoNumberColumn, RejectedRow
-from raptor_desktop.core.tabular import Table, UnreadableFile, read_table, write_rows_csv
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import StoreError
-from raptor_desktop.store.importing import ImportCancelled, ImportResult, Progress
-from raptor_desktop.store.line_import import import_lines
+from raptor_desktop.services.failures import describe
+from raptor_desktop.services.imports import (
+    ImportCancelled,
+    Importer,
+    ImportResult,
+    RejectedRow,
+    lines_importer,
+    run_import,
+    write_rejects,
+)
+from raptor_desktop.services.session import Session
 
-Importer = Callable[[Store, Table, Progress], ImportResult]
 StartImport = Callable[[Path, Importer, str], object]
 """The window's way to run an import in the background: (file, importer, title)."""
 
 
-def lines_importer(store: Store, table: Table, progress: Progress) -> ImportResult:
-    return import_lines(store, table, progress=progress)
-
-
 class ImportWorker(QObject):
-    """Runs one import (lines by default) on its own database connection, in a worker thread."""
+    """Runs one import (lines by default) on its own connection, as the signed-in officer."""
 
     progress = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(
-        self, db_path: Path, file_path: Path, actor: str, importer: Importer | None = None
-    ) -> None:
+    def __init__(self, session: Session, file_path: Path, importer: Importer | None = None) -> None:
         super().__init__()
-        self._importer = importer or lines_importer
-        self._db_path = db_path
+        self._importer = importer or lines_importer()
+        self._session = session
         self._file_path = file_path
-        self._actor = actor
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -57,15 +54,11 @@ class ImportWorker(QObject):
 
     def run(self) -> None:
         try:
-            table = read_table(self._file_path)
-            with Store.open(self._db_path, actor=self._actor) as store:
-                result = self._importer(store, table, self._report)
-        except (UnreadableFile, NoNumberColumn, ImportCancelled) as error:
+            result = run_import(self._session, self._file_path, self._importer, self._report)
+        except ImportCancelled as error:
             self.failed.emit(str(error))
-        except StoreError as error:
-            self.failed.emit(error.full_message())
-        except Exception as error:  # a bug: say so rather than leave the dialog hanging
-            self.failed.emit(f"The import failed unexpectedly and nothing was stored: {error!r}")
+        except Exception as error:  # a refusal as it is; a bug logged with its traceback
+            self.failed.emit(describe(error, f"importing {self._file_path.name}"))
         else:
             self.succeeded.emit(result)
 
@@ -140,8 +133,4 @@ class ImportSummaryDialog(QDialog):
             "CSV (*.csv)",
         )
         if name:
-            write_rows_csv(
-                name,
-                ["row", "reason", *self._result.headers],
-                ([r.row, r.reason, *r.cells] for r in self._result.rejected),
-            )
+            write_rejects(self._result, Path(name))

@@ -17,16 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, NumberRejected
 from raptor_desktop.core.register import DRUGS, format_pounds, parse_takings_pence
 from raptor_desktop.core.statuses import STARTING, Status
 from raptor_desktop.gui.widgets import CheckList, MessageLabel, pydate, qdate, uk_date_edit
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.line_detail import NumberDetail
-from raptor_desktop.store.lines import add_number, parse_for, save_edit
-from raptor_desktop.store.reference import area_names, operation_names
+from raptor_desktop.services.register import (
+    NumberDetail,
+    add_number,
+    area_names,
+    operation_names,
+    parse_for,
+    save_edit,
+)
+from raptor_desktop.services.session import Store
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -247,7 +252,7 @@ class LineDialog(QDialog):
                     self.provider.text(),
                 )
                 self.saved_number_id = self._detail.id
-        except (ValueError, Conflict, RecordNotFound) as error:
+        except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return
         self.accept()

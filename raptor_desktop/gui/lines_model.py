@@ -12,9 +12,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES
+from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
+from raptor_desktop.services.register import LineFilter, matching_ids, rows_by_id
+from raptor_desktop.services.session import Store
 
 COLUMNS = (
     ("number", "Number"),
@@ -26,8 +27,6 @@ COLUMNS = (
     ("range_holder", "Range holder"),
     ("operation", "Operation"),
 )
-BLOCK = 200
-CACHE_LIMIT = 5_000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _STATUS_COLOURS = {
@@ -40,13 +39,19 @@ _STATUS_COLOURS = {
 }
 
 
+ERASED = "(erased)"
+"""Shown for a row whose number another connection erased while it was on screen."""
+
+
 class LinesTableModel(FlatTableModel):
     def __init__(self, store: Store, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._store = store
         self._filter = LineFilter()
         self._ids: list[int] = []
-        self._cache: dict[int, dict[str, object]] = {}
+        self._cache: RowCache[dict[str, object]] = RowCache(
+            lambda ids: rows_by_id(self._store, ids)
+        )
         self.refresh()
 
     # -- what to show ------------------------------------------------------------------
@@ -96,6 +101,8 @@ class LinesTableModel(FlatTableModel):
             return None
         row = self._row(index.row())
         key = COLUMNS[index.column()][0]
+        if row is None:  # erased by another connection since the ids were read
+            return ERASED if role == Qt.ItemDataRole.DisplayRole and key == "number" else None
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = _STATUS_COLOURS.get(str(row["status"]))
             return QBrush(QColor(colour)) if colour else None
@@ -109,14 +116,8 @@ class LinesTableModel(FlatTableModel):
         self.refresh()
 
     # -- cells ---------------------------------------------------------------------------
-    def _row(self, row: int) -> dict[str, object]:
-        number_id = self._ids[row]
-        if number_id not in self._cache:
-            if len(self._cache) > CACHE_LIMIT:
-                self._cache.clear()
-            start = (row // BLOCK) * BLOCK
-            self._cache.update(rows_by_id(self._store, self._ids[start : start + BLOCK]))
-        return self._cache[number_id]
+    def _row(self, row: int) -> dict[str, object] | None:
+        return self._cache.row(self._ids, row)
 
     @staticmethod
     def _text(row: dict[str, object], key: str) -> str:

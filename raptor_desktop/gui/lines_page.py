@@ -15,14 +15,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.audit import Category
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.line_detail import NumberDetail, number_detail
-from raptor_desktop.store.line_query import LineFilter, rows_by_id
-from raptor_desktop.store.reference import area_names
+from raptor_desktop.services.register import (
+    LineFilter,
+    NumberDetail,
+    area_names,
+    number_detail,
+    rows_by_id,
+    view_number,
+)
+from raptor_desktop.services.session import Store
 
 FILTER_DELAY_MS = 250
 
@@ -146,9 +150,11 @@ class LinesPage(QWidget):
         return True
 
     def _on_selection(self) -> None:
-        detail = self.selected_detail()
-        if detail is not None and detail.id != self._last_consulted:
-            self._store.log(Category.CONSULTATION, "view number", detail.e164)
-            self._last_consulted = detail.id
+        number_id = self.selected_id()
+        if number_id is not None and number_id != self._last_consulted:
+            detail: NumberDetail | None = view_number(self._store, number_id)  # logged
+            self._last_consulted = number_id
+        else:
+            detail = self.selected_detail()
         self.detail.show_detail(detail)
         self.selection_changed.emit()

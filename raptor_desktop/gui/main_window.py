@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop import __version__
-from raptor_desktop.core.accounts import Role
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
@@ -41,11 +41,9 @@ from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.paths import build_info, demo_db_path
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import seed_demo
-from raptor_desktop.store.errors import Conflict, StoreError
-from raptor_desktop.store.line_query import counts_by_status
-from raptor_desktop.store.reference import add_area
+from raptor_desktop.services.accounts import Permission, may
+from raptor_desktop.services.register import add_area, counts_by_status
+from raptor_desktop.services.session import Session, Store, open_register
 
 LATER_PARTS = {
     "Case summaries": "Printable case summaries and exports will be produced here.",
@@ -58,6 +56,7 @@ TRAINING_BANNER = (
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store) -> None:
+        """``store``: the connection an officer signed in on (the GUI thread's own)."""
         super().__init__()
         self.store = store
         self._store_closed = False
@@ -327,6 +326,11 @@ class MainWindow(QMainWindow):
         self.nav.addItem(title)
         self.pages.addWidget(widget)
 
+    @property
+    def session(self) -> Session:
+        """Who is signed in: background work opens its own connection from it."""
+        return Session.of(self.store)
+
     # -- state -----------------------------------------------------------------------------
     def _update_actions(self) -> None:
         selected = self.lines_page.selected_id() is not None
@@ -447,7 +451,7 @@ class MainWindow(QMainWindow):
             return
         try:
             add_area(self.store, name)
-        except (Conflict, ValueError) as error:
+        except Refusal as error:
             QMessageBox.warning(self, "Add area", str(error))
             return
         self.lines_page.reload_areas()
@@ -465,22 +469,33 @@ class MainWindow(QMainWindow):
 
     def apply_role(self) -> None:
         """Show only what the signed-in officer's role allows (the store enforces it anyway)."""
-        admin = self.store.role is Role.ADMINISTRATOR
-        for action in (
-            self.settings_action,
-            self.backup_action,
-            self.restore_action,
-            self.accounts_action,
-            self.audit_action,
+        for action, permission in (
+            (self.settings_action, Permission.CHANGE_SETTINGS),
+            (self.backup_action, Permission.BACKUP),
+            (self.restore_action, Permission.BACKUP),
+            (self.accounts_action, Permission.MANAGE_ACCOUNTS),
+            (self.audit_action, Permission.READ_AUDIT),
         ):
-            action.setEnabled(admin)
+            action.setEnabled(may(self.store, permission))
+        review_row = self.pages.indexOf(self.review_page)
+        self.nav.item(review_row).setHidden(not may(self.store, Permission.RETENTION))
         self.signed_in.setText(f"{self.store.actor} ({self.store.role.value})")
 
     def manage_accounts(self) -> None:
-        self.run_dialog(AccountsDialog(self.store, self))
+        try:
+            dialog = AccountsDialog(self.store, self)
+        except Refusal as error:  # the store says who may
+            QMessageBox.warning(self, "Accounts", str(error))
+            return
+        self.run_dialog(dialog)
 
     def show_audit(self) -> None:
-        self.run_dialog(AuditDialog(self.store, self.run_dialog, self))
+        try:
+            dialog = AuditDialog(self.store, self.run_dialog, self)
+        except Refusal as error:
+            QMessageBox.warning(self, "Audit log", str(error))
+            return
+        self.run_dialog(dialog)
 
     def settings(self) -> None:
         self.run_dialog(SettingsDialog(self.store, self))
@@ -531,12 +546,9 @@ class MainWindow(QMainWindow):
 
     def _open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
         try:
-            store = Store.open(path, training=training)
-            if demo:
-                seed_demo(store)
-        except (StoreError, ValueError) as error:
-            message = error.full_message() if isinstance(error, StoreError) else str(error)
-            QMessageBox.critical(self, "Open database", message)
+            store = open_register(path, training=training, demo=demo)
+        except Refusal as error:
+            QMessageBox.critical(self, "Open database", error.full_message())
             return
         if not sign_in_to(store, self.run_dialog, self):
             store.close()

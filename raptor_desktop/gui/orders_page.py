@@ -18,8 +18,8 @@ from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.orders import order_warnings
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.orders import OrderRow, current_warnings, list_orders
+from raptor_desktop.services.applications import OrderRow, current_warnings, list_orders
+from raptor_desktop.services.session import Store
 
 COLUMNS = (
     "Reference",

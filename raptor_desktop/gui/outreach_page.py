@@ -28,30 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.accounts import NotPermitted, Permission, allows
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
-from raptor_desktop.core.tabular import Table
 from raptor_desktop.gui.small_dialogs import DisclosureDialog, OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table
 from raptor_desktop.gui.window_services import WindowServices
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.importing import ImportResult, Progress
-from raptor_desktop.store.outreach import (
+from raptor_desktop.services.accounts import Permission, may
+from raptor_desktop.services.imports import delivery_report_importer
+from raptor_desktop.services.outreach import (
     BatchRow,
     Recipient,
     approve_batch,
     batch_recipients,
     draft_batch,
     hand_over,
-    import_delivery_report,
     list_batches,
     plan_batch,
     record_not_delivered,
 )
+from raptor_desktop.services.session import Store
 
 GUIDANCE = (
     "Numbers are borrowed and reassigned, so the wording names the sender and the charity, "
@@ -65,7 +63,7 @@ EXAMPLE = (
 )
 DRAFT_KEY = "outreach/draft"  # kept on this workstation between sessions (QSettings)
 COLUMNS = ("Batch", "Status", "Texts", "Drafted", "Approved", "Handed to", "Message")
-USER_ERRORS = (ValueError, Conflict, RecordNotFound, NotPermitted, OSError)
+USER_ERRORS = (Refusal, OSError)
 
 
 class BatchesModel(StoreListModel):
@@ -154,13 +152,13 @@ class DraftBatchDialog(OneChangeDialog):
             self.plan.setText(plan_batch(self._store, self._lines()).describe())
         except NumberRejected as error:
             self.plan.setText(f"deal line: {error}")
-        except RecordNotFound as error:
+        except Refusal as error:
             self.plan.setText(str(error))
 
     def save(self) -> None:
         try:
             self.reference, _ = draft_batch(self._store, self._message, self._lines())
-        except (NumberRejected, *USER_ERRORS) as error:
+        except USER_ERRORS as error:
             self.error.show_error(str(error))
             return
         self.accept()
@@ -274,7 +272,7 @@ class OutreachPage(QWidget):
     def _update_buttons(self) -> None:
         batch = self.selected()
         status = batch.status if batch else None
-        may_approve = allows(self._store.role, Permission.APPROVE_OUTREACH)
+        may_approve = may(self._store, Permission.APPROVE_OUTREACH)
         self.approve_button.setEnabled(status is BatchStatus.DRAFT and may_approve)
         self.approve_button.setToolTip("" if may_approve else "Supervisors approve batches")
         self.hand_button.setEnabled(status is BatchStatus.APPROVED)
@@ -349,7 +347,7 @@ class OutreachPage(QWidget):
             return
         try:
             record_not_delivered(self._store, batch.reference, number, f"on {date.today()}")
-        except (NumberRejected, *USER_ERRORS) as error:
+        except USER_ERRORS as error:
             self.message.show_error(str(error))
             return
         self.refresh()
@@ -365,10 +363,5 @@ class OutreachPage(QWidget):
         )
         if not name:
             return
-        reference = batch.reference
-
-        def importer(store: Store, table: Table, progress: Progress) -> ImportResult:
-            del progress  # a report is short: one transaction, no progress to show
-            return import_delivery_report(store, reference, table, f"report {Path(name).name}")
-
+        importer = delivery_report_importer(batch.reference, f"report {Path(name).name}")
         self._services.start_import(Path(name), importer, "Delivery report")

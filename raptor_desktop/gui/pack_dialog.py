@@ -1,50 +1,78 @@
-"""What to do with a finished hearing pack: save it, preview it, or print it."""
+"""What to do with a finished hearing pack: save it, preview it, or print it.
+
+Saving and printing are disclosures: the officer says who receives the pack and why first,
+and the entry is logged once the file is written or the print job sent (``services.packs``).
+The preview has its own Print button, which goes the same way.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from raptor_desktop.core.audit import Category
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.pack_task import page_images, paint_pages
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.store.database import Store
+from raptor_desktop.services.disclosure import Recipient
+from raptor_desktop.services.failures import describe
+from raptor_desktop.services.packs import HearingPack, record_pack_printed, save_pack
+from raptor_desktop.services.session import Store
 
-if TYPE_CHECKING:
-    from raptor_desktop.documents.pack import Bundle
+RunDialog = Callable[[QDialog], bool]
+
+
+class PreviewDialog(QDialog):
+    """The pack's pages as they will print, with a Print… button that discloses properly."""
+
+    def __init__(self, images: list[QImage], print_pack: Callable[[], bool], parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle("Hearing pack — preview")
+        self._images = images
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.view = QPrintPreviewWidget(self.printer, self)
+        self.view.paintRequested.connect(lambda p: paint_pages(p, self._images))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda: self._print(print_pack))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 900)
+
+    def _print(self, print_pack: Callable[[], bool]) -> None:
+        if print_pack():
+            self.accept()
 
 
 class PackDialog(QDialog):
     def __init__(
         self,
-        bundles: list[Bundle],
+        pack: HearingPack,
         store: Store,
-        case_reference: str,
-        court: str,
-        run_dialog: Callable[[QDialog], bool],
+        run_dialog: RunDialog,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.bundles = bundles
+        self.pack = pack
         self._store = store
-        self._reference = case_reference
-        self._court = court
         self._run_dialog = run_dialog
         self.saved: list[Path] = []
         self.setWindowTitle("Hearing pack")
         lines = []
-        for bundle in bundles:
+        for bundle in pack.bundles:
             pages = bundle.entries[-1].last_page if bundle.entries else 1
             lines.append(
                 f"<li><b>{bundle.file_name}</b> — {pages} pages, "
@@ -52,7 +80,7 @@ class PackDialog(QDialog):
             )
         split = (
             " It is over 300 pages, so it is split into bundles, each with its own index."
-            if len(bundles) > 1
+            if len(pack.bundles) > 1
             else ""
         )
         self.summary = QLabel(f"<p>The hearing pack is ready.{split}</p><ul>{''.join(lines)}</ul>")
@@ -70,50 +98,53 @@ class PackDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 0)
 
-    def _disclose(self, how: str) -> bool:
-        """Ask who receives the pack and why, and log the disclosure; False if cancelled."""
-        dialog = DisclosureDialog(self._court, "hearing bundle for the DDTRO application", self)
+    def _recipient(self) -> Recipient | None:
+        """Who receives the pack and why (asked before the act, logged after it)."""
+        default = self.pack.default_recipient()
+        dialog = DisclosureDialog(default.name, default.justification, self)
         if not self._run_dialog(dialog):
-            return False
-        self._store.log(
-            Category.DISCLOSURE,
-            f"hearing pack ({how})",
-            self._reference,
-            justification=dialog.justification.text(),
-            recipient=dialog.recipient.text(),
-        )
-        return True
+            return None
+        return Recipient(dialog.recipient.text(), dialog.justification.text())
 
     def save(self) -> None:
-        from raptor_desktop.documents.pack import write_bundles
-
-        if not self._disclose("saved as PDF"):
+        to = self._recipient()
+        if to is None:
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Save hearing pack",
-            self.bundles[0].file_name.replace(" A.pdf", ".pdf"),
+            self.pack.bundles[0].file_name.replace(" A.pdf", ".pdf"),
             "PDF (*.pdf)",
         )
-        if name:
-            self.saved = write_bundles(self.bundles, Path(name))
-            self.summary.setText(
-                self.summary.text() + "<p>Saved: " + ", ".join(str(p) for p in self.saved) + "</p>"
-            )
+        if not name:
+            return
+        try:
+            self.saved = save_pack(self._store, self.pack, Path(name), to)
+        except (Refusal, OSError) as error:
+            QMessageBox.warning(self, "Save hearing pack", describe(error, "saving the pack"))
+            return
+        self.summary.setText(
+            self.summary.text() + "<p>Saved: " + ", ".join(str(p) for p in self.saved) + "</p>"
+        )
 
-    def _images(self) -> list:  # type: ignore[type-arg]
-        return [image for bundle in self.bundles for image in page_images(bundle.pdf)]
+    def _images(self) -> list[QImage]:
+        return [image for bundle in self.pack.bundles for image in page_images(bundle.pdf)]
 
     def preview(self) -> None:
-        images = self._images()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(lambda p: paint_pages(p, images))
-        dialog.exec()
+        self._run_dialog(PreviewDialog(self._images(), self.print_pack, self))
 
-    def print_pack(self) -> None:
-        if not self._disclose("printed"):
-            return
+    def choose_printer(self, printer: QPrinter) -> bool:
+        """The system's print dialog (tests answer it through this method)."""
+        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+
+    def print_pack(self) -> bool:
+        """Ask who receives it, print, then log the disclosure; False if not printed."""
+        to = self._recipient()
+        if to is None:
+            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-            paint_pages(printer, self._images())
+        if not self.choose_printer(printer):
+            return False
+        paint_pages(printer, self._images())
+        record_pack_printed(self._store, self.pack, to)
+        return True

@@ -1,42 +1,35 @@
-"""Building the hearing pack off the GUI thread, then saving, previewing or printing it."""
+"""Building the hearing pack off the GUI thread, and drawing its pages for print and preview."""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from raptor_desktop.store.case_file import load_case_file
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import StoreError
-from raptor_desktop.store.exhibits import AttachmentDamaged
-
-if TYPE_CHECKING:
-    pass
+from raptor_desktop.services.failures import describe
+from raptor_desktop.services.packs import build_pack
+from raptor_desktop.services.session import Session
 
 PRINT_DPI = 200
 
 
 class PackCancelled(Exception):
-    pass
+    """The officer cancelled the build; nothing was made."""
 
 
 class PackWorker(QObject):
-    """Builds the pack of one application on its own database connection."""
+    """Builds the pack of one application (on its own connection, as the signed-in officer)."""
 
     progress = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, reference: str, actor: str) -> None:
+    def __init__(self, session: Session, reference: str) -> None:
         super().__init__()
-        self._db_path = db_path
+        self._session = session
         self._reference = reference
-        self._actor = actor
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -48,20 +41,14 @@ class PackWorker(QObject):
         self.progress.emit(done, total, title)
 
     def run(self) -> None:
-        from raptor_desktop.documents.pack import hearing_pack  # ReportLab loads on first use
-
         try:
-            with Store.open(self._db_path, actor=self._actor) as store:
-                case = load_case_file(store, self._reference)
-            bundles = hearing_pack(case, progress=self._report)
+            pack = build_pack(self._session, self._reference, self._report)
         except PackCancelled:
             self.failed.emit("")
-        except (AttachmentDamaged, StoreError, ValueError, OSError) as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # a bug: report it rather than leave the dialog hanging
-            self.failed.emit(f"The hearing pack could not be built: {error!r}")
+        except Exception as error:  # a refusal as it is; a bug logged with its traceback
+            self.failed.emit(describe(error, "building the hearing pack"))
         else:
-            self.succeeded.emit(bundles)
+            self.succeeded.emit(pack)
 
 
 def page_images(pdf: bytes, dpi: int = PRINT_DPI) -> list[QImage]:

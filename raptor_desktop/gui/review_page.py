@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.accounts import NotPermitted
 from raptor_desktop.core.dates import plural, uk_date
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.retention import ReviewItem, dispose, keep, review_list
+from raptor_desktop.services.accounts import Permission, may
+from raptor_desktop.services.review import ReviewItem, dispose, keep, review_list
+from raptor_desktop.services.session import Store
 
 COLUMNS = ("Record", "Name", "Size", "Last activity", "Review due")
 
@@ -34,7 +34,7 @@ class ReviewModel(StoreListModel):
     active = False
 
     def load(self) -> list[ReviewItem]:
-        if not self.active:
+        if not self.active or not may(self._store, Permission.RETENTION):
             return []
         return review_list(self._store, due_only=not self.show_all)
 
@@ -95,7 +95,7 @@ class ReviewDecisionDialog(OneChangeDialog):
                     self._item.record_id,
                     self.reason.text(),
                 )
-        except (ValueError, NotPermitted, RecordNotFound) as error:
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.accept()
@@ -133,7 +133,12 @@ class ReviewPage(QWidget):
     def activate(self) -> None:
         self.model.active = True
         self.model.refresh()
-        if self.model.rowCount() == 0 and not self.model.show_all:
+        if not may(self._store, Permission.RETENTION):
+            self.message.show_error(
+                "Only an administrator may review and dispose of records; you are signed in "
+                f"as {self._store.role.value}."
+            )
+        elif self.model.rowCount() == 0 and not self.model.show_all:
             self.message.show_ok(
                 "Nothing is due for review. Tick the box above to see every record's review date."
             )

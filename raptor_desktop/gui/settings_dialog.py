@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.widgets import MessageLabel, pydate, uk_date_edit
-from raptor_desktop.store.calendar import holiday_list, set_holiday_override
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.settings import (
+from raptor_desktop.services.session import Store
+from raptor_desktop.services.settings import (
     BACKUPS_KEPT,
     END_WARNING_DAYS,
     IDLE_MINUTES,
@@ -34,7 +34,9 @@ from raptor_desktop.store.settings import (
     Setting,
     get_int,
     get_text,
+    holiday_list,
     networks,
+    set_holiday_override,
     set_network_host,
     set_value,
 )
@@ -175,7 +177,7 @@ class SettingsDialog(QDialog):
             set_value(self._store, REVIEW_YEARS, self.review_years.value())
             set_value(self._store, BACKUPS_KEPT, self.backups_kept.value())
             set_value(self._store, RECONTACT_DAYS, self.recontact_days.value())
-        except (ValueError, PermissionError) as error:
+        except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return
         self.error.show_ok("Saved.")

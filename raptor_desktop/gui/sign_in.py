@@ -8,12 +8,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from raptor_desktop.core.accounts import Role
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
-from raptor_desktop.store.accounts import SignInRefused, add_user, has_users, sign_in
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER
-from raptor_desktop.store.errors import Conflict
+from raptor_desktop.services.session import (
+    DEMO_PASSWORD,
+    DEMO_USER,
+    SignInRefused,
+    Store,
+    create_first_administrator,
+    has_users,
+    sign_in,
+    sign_in_again,
+)
 
 RunDialog = Callable[[QDialog], bool]
 
@@ -45,15 +51,10 @@ class FirstAdministratorDialog(OneChangeDialog):
             self.error.show_error("The passwords do not match.")
             return
         try:
-            add_user(
-                self._store,
-                self.username.text(),
-                self.display_name.text(),
-                Role.ADMINISTRATOR,
-                self.password.text(),
+            create_first_administrator(
+                self._store, self.username.text(), self.display_name.text(), self.password.text()
             )
-            sign_in(self._store, self.username.text(), self.password.text())
-        except (ValueError, Conflict, SignInRefused) as error:
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.accept()
@@ -83,7 +84,10 @@ class SignInDialog(OneChangeDialog):
 
     def save(self) -> None:
         try:
-            sign_in(self._store, self.username.text(), self.password.text())
+            if self._locked_for is None:
+                sign_in(self._store, self.username.text(), self.password.text())
+            else:
+                sign_in_again(self._store, self.password.text())
         except SignInRefused as error:
             self.error.show_error(str(error))
             self.password.clear()

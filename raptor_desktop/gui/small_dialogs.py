@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.identifiers import DeviceKind, IdentifierRejected, validate_identifier
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, allowed_next
 from raptor_desktop.gui.widgets import MessageLabel
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict
-from raptor_desktop.store.line_detail import NumberDetail
-from raptor_desktop.store.lines import add_device, set_status
+from raptor_desktop.services.register import NumberDetail, add_device, set_status
+from raptor_desktop.services.session import Store
 
 
 class OneChangeDialog(QDialog):
@@ -133,7 +132,7 @@ class DeviceDialog(OneChangeDialog):
             return
         try:
             add_device(self._store, self._detail.e164, self.kind.currentText(), self.value.text())
-        except (IdentifierRejected, Conflict) as error:
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.accept()

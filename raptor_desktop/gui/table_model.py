@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from raptor_desktop.store.database import Store
+from raptor_desktop.services.session import Store
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import national_format
-from raptor_desktop.core.statuses import Status, StatusChangeRefused
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.lines import set_status, undo_status_change
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.services.register import set_status, undo_status_change
+from raptor_desktop.services.session import Store
 
 
 class StatusChangeCommand(QUndoCommand):
@@ -41,7 +41,7 @@ class StatusChangeCommand(QUndoCommand):
             return
         try:
             set_status(self._store, self._e164, self._new, f"redo: {self._note}".strip(": "))
-        except (StatusChangeRefused, RecordNotFound) as error:
+        except Refusal as error:
             self._report(f"Cannot redo: {error}")
             self.setObsolete(True)
             return
@@ -51,7 +51,7 @@ class StatusChangeCommand(QUndoCommand):
     def undo(self) -> None:
         try:
             undo_status_change(self._store, self._number_id)
-        except (Conflict, RecordNotFound) as error:
+        except Refusal as error:
             self._report(f"Cannot undo: {error}")
             self.setObsolete(True)
             return

@@ -1,14 +1,17 @@
-"""Running a worker object on its own thread: import, hearing pack, and later backups."""
+"""Running work off the GUI thread: import, hearing pack, backup, the check on opening.
+
+A worker object has ``run``, ``succeeded`` and ``failed``; :func:`start_worker` gives it a
+thread. :func:`report_failure` is how every worker reports: a refusal as it is, a bug logged
+with its traceback and reported as one (``services.failures``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from raptor_desktop.store.database import Store
-from raptor_desktop.store.errors import StoreError
+from raptor_desktop.services.failures import describe
 
 
 def start_worker(worker: QObject, parent: QObject) -> QThread:
@@ -26,23 +29,20 @@ def start_worker(worker: QObject, parent: QObject) -> QThread:
     return thread
 
 
-class StoreTask(QObject):
-    """Runs ``task(store)`` on a connection of its own, off the GUI thread, and reports."""
+class Task(QObject):
+    """Runs ``work()`` (a service that opens its own connection) off the GUI thread."""
 
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, actor: str, task: Callable[[Store], object]) -> None:
+    def __init__(self, work: Callable[[], object], doing: str) -> None:
         super().__init__()
-        self._db_path, self._actor, self._task = db_path, actor, task
+        self._work, self._doing = work, doing
 
     def run(self) -> None:
         try:
-            with Store.open(self._db_path, actor=self._actor) as store:
-                result = self._task(store)
-        except StoreError as error:
-            self.failed.emit(error.full_message())
-        except Exception as error:  # a bug: report it rather than let the thread die silently
-            self.failed.emit(repr(error))
+            result = self._work()
+        except Exception as error:  # every failure is reported; a bug is logged with its trace
+            self.failed.emit(describe(error, self._doing))
         else:
             self.succeeded.emit(result)

@@ -28,6 +28,7 @@ def has_users(store: Store) -> bool:
 
 
 def list_users(store: Store) -> list[dict[str, object]]:
+    store.require(Permission.MANAGE_ACCOUNTS)
     cursor = store.db.execute(
         "SELECT username, display_name, role, disabled, locked_until, failed_attempts "
         "FROM users ORDER BY username"

@@ -20,6 +20,7 @@ from raptor_desktop.core.applications import (
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline
+from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.database import Store, insert_row, utc_now
@@ -111,7 +112,7 @@ def create_application(
     details: ApplicationDetails,
     numbers: list[str],
     *,
-    operation: str = "Operation Raptor",
+    operation: str = DEFAULT_OPERATION,
     reference: str | None = None,
     renews: str | None = None,
 ) -> str:

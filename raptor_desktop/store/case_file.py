@@ -141,3 +141,14 @@ def list_applications(store: Store) -> list[dict[str, object]]:
     )
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def draft_references(store: Store) -> list[str]:
+    """The applications still in draft, newest first (those numbers can be added to)."""
+    return [
+        r[0]
+        for r in store.db.execute(
+            "SELECT reference FROM applications WHERE status = 'draft' "
+            "ORDER BY created_at DESC, id DESC"
+        )
+    ]

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from raptor_desktop.core.audit import Category
 from raptor_desktop.core.contacts import (
     ContactDefaults,
     ContactRow,
@@ -22,7 +21,6 @@ from raptor_desktop.core.contacts import (
     parse_source,
     read_contact_row,
 )
-from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import (
@@ -230,12 +228,6 @@ def deal_line_problem(store: Store, text: str) -> str:
     if store.db.execute("SELECT 1 FROM numbers WHERE e164 = ?", [e164]).fetchone() is None:
         return f"deal line: {national_format(e164)} is not in the register"
     return ""
-
-
-def log_listing(store: Store, shown: int, search: str = "") -> None:
-    """Reading the list of contacts is a consultation of their records (DPA 2018 s62)."""
-    asked = f" (search {search.strip()})" if search.strip() else ""
-    store.log(Category.CONSULTATION, "list contacts", f"{plural(shown, 'contact')}{asked}")
 
 
 def _contact_id(db: sqlite_utils.Database, number: str, allow_drama: bool) -> tuple[int, str]:

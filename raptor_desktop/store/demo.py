@@ -52,13 +52,19 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     today = today or date.today()
     if not store.db.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0]:
         add_user(store, DEMO_USER, "Training officer", Role.ADMINISTRATOR, DEMO_PASSWORD)
-    with store.transaction("seed demo scenario"):
-        for line in LINES:
-            _add_line(store, line, today)
-        for application in APPLICATIONS:
-            _add_application(store, application, today)
-        for contact in CONTACTS:
-            _add_contact(store, contact, today)
+    # The scenario is entered by the demo's own account, and logged under it.
+    actor, role = store.actor, store.role
+    store.actor, store.role = DEMO_USER, Role.ADMINISTRATOR
+    try:
+        with store.transaction("seed demo scenario"):
+            for line in LINES:
+                _add_line(store, line, today)
+            for application in APPLICATIONS:
+                _add_application(store, application, today)
+            for contact in CONTACTS:
+                _add_contact(store, contact, today)
+    finally:
+        store.actor, store.role = actor, role
     return len(LINES)
 
 

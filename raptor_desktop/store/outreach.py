@@ -30,7 +30,7 @@ from raptor_desktop.core.outreach import (
 from raptor_desktop.core.tabular import Table, write_rows_csv
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.importing import ImportResult, RowRejected, import_rows
+from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
 from raptor_desktop.store.settings import RECONTACT_DAYS, get_int
 
 
@@ -258,7 +258,11 @@ def record_not_delivered(store: Store, reference: str, number: str, note: str = 
 
 
 def import_delivery_report(
-    store: Store, reference: str, table: Table, note: str = ""
+    store: Store,
+    reference: str,
+    table: Table,
+    note: str = "",
+    progress: Progress | None = None,
 ) -> ImportResult:
     """The gateway's report of texts not delivered: a file with a column of numbers."""
     batch_id, _, _ = _batch(store.db, reference)
@@ -276,7 +280,7 @@ def import_delivery_report(
         return "updated"
 
     return import_rows(
-        store, table, "texts not delivered", read, apply, ignored_columns=mapping.ignored
+        store, table, "texts not delivered", read, apply, progress, mapping.ignored
     )
 
 

@@ -14,6 +14,10 @@ def area_names(store: Store) -> list[str]:
     return [r[0] for r in store.db.execute("SELECT name FROM areas ORDER BY name")]
 
 
+def court_names(store: Store) -> list[str]:
+    return [r[0] for r in store.db.execute("SELECT name FROM courts ORDER BY name")]
+
+
 def operation_names(store: Store) -> list[str]:
     return [r[0] for r in store.db.execute("SELECT name FROM operations ORDER BY name")]
 

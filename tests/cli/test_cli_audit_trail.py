@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from raptor_desktop.cli import main
+from raptor_desktop.__main__ import main
 
 
 def audit(path: Path) -> list[tuple[str, str, str, str, str]]:
@@ -50,12 +50,15 @@ def test_a_pack_that_cannot_be_written_is_not_logged_as_disclosed(
 
 
 def test_a_short_backup_passphrase_is_refused_from_the_environment_too(
-    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("RAPTOR_BACKUP_PASSPHRASE", "short")
     target = tmp_path / "b.raptor-backup"
     code = main(["--db", str(demo_db), "--demo", "backup", "--out", str(target), "--encrypt"])
-    assert code == 2
+    assert code == 1
     assert "at least 12 characters" in capsys.readouterr().err
     assert not target.exists()
 

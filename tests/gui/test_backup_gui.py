@@ -41,7 +41,7 @@ def test_a_short_passphrase_is_refused(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("short", True))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     window.backup_action.trigger()
-    assert warned == ["Use a passphrase of 12 characters or more."]
+    assert warned == ["Use a passphrase of at least 12 characters."]
     assert not (tmp_path / "b").exists()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -22,17 +21,24 @@ from tests.app_fixtures import make_application
 
 def disclosures(store: Store) -> list[str]:
     return [
-        r[0]
-        for r in store.db.execute("SELECT event FROM audit_log WHERE category = 'disclosure'")
+        r[0] for r in store.db.execute("SELECT event FROM audit_log WHERE category = 'disclosure'")
     ]
 
 
 def test_automatic_backups_keep_the_number_the_setting_says(window: MainWindow) -> None:
     set_value(window.store, BACKUPS_KEPT, 2)
-    for _ in range(4):
-        assert window.backups.automatic(daily=False) is not None
     folder = window.store.path.parent / "backups"
-    assert len(list(folder.glob("*auto*"))) == 2
+    folder.mkdir(exist_ok=True)
+    for day in (1, 2, 3):  # three older automatic backups in the rotation
+        (folder / f"{window.store.path.stem}-auto-2026110{day}T090000Z.raptorbackup").write_bytes(
+            b"old"
+        )
+    newest = window.backups.automatic(daily=False)
+    assert newest is not None
+    kept = sorted(folder.glob("*-auto-*"))
+    assert kept == sorted(
+        [newest, folder / f"{window.store.path.stem}-auto-20261103T090000Z.raptorbackup"]
+    )
 
 
 def test_a_row_erased_by_another_connection_shows_as_gone(demo_store: Store) -> None:
@@ -90,17 +96,36 @@ def test_the_review_view_is_closed_to_an_officer(qtbot: QtBot, demo_store: Store
 def test_a_bug_in_a_worker_is_logged_with_its_traceback(
     qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from raptor_desktop.gui.workers import StoreTask, start_worker
+    from raptor_desktop.gui.workers import Task, start_worker
 
-    def broken(store: object) -> None:
+    def broken() -> None:
         raise RuntimeError("a mistake in the code")
 
     failures: list[str] = []
-    task = StoreTask(window.session, broken) if hasattr(window, "session") else None
-    assert task is not None, "workers take the signed-in session"
+    task = Task(broken, "testing")
     task.failed.connect(failures.append)
     with caplog.at_level(logging.ERROR):
         start_worker(task, window)
         qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
-    assert "a mistake in the code" not in failures[0] or "bug" in failures[0]
+    assert "this is a bug" in failures[0] and "RuntimeError(" not in failures[0]
     assert any(r.exc_info and "a mistake in the code" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_workers_act_as_the_signed_in_officer(qtbot: QtBot, demo_store: Store) -> None:
+    from raptor_desktop.gui.workers import Task, start_worker
+
+    demo_store.actor, demo_store.role = "pc.jones", Role.SUPERVISOR
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    session = window.session
+    seen: list[object] = []
+
+    def who() -> tuple[str, Role]:
+        with session.connect() as store:
+            return store.actor, store.role
+
+    task = Task(who, "testing")
+    task.succeeded.connect(seen.append)
+    start_worker(task, window)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == [("pc.jones", Role.SUPERVISOR)]

@@ -86,6 +86,7 @@ def test_a_batch_from_draft_to_gateway(
     page.hand_button.click()
     assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 8
     assert page.model.data(page.model.index(0, 2)) == "7 of 7"
+    window.store.role = Role.ADMINISTRATOR  # who may read the log
     [disclosure] = entries(window.store, AuditFilter(category="disclosure"))
     assert disclosure.recipient == "Gateway Ltd"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("07700 900504", True))

@@ -1,16 +1,11 @@
-"""What the command-line modules share: the usage error and the report of an import."""
+"""What several commands share: reading an input file, and reporting an import."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from raptor_desktop.core.tabular import write_rows_csv
-from raptor_desktop.store.importing import ImportResult
-
-
-class UsageError(Exception):
-    """A problem with how the command was called, or a file it cannot use (exit 2)."""
+from raptor_desktop.services.imports import ImportResult, write_rejects
 
 
 def report_import(result: ImportResult, file: Path, rejects: Path | None) -> None:
@@ -20,9 +15,5 @@ def report_import(result: ImportResult, file: Path, rejects: Path | None) -> Non
         print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
     if result.rejected:
         target = rejects or file.with_name(f"{file.stem}.rejects.csv")
-        write_rows_csv(
-            target,
-            ["row", "reason", *result.headers],
-            ([r.row, r.reason, *r.cells] for r in result.rejected),
-        )
+        write_rejects(result, target)
         print(f"rejected rows written to {target}", file=sys.stderr)

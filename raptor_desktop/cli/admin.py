@@ -1,0 +1,184 @@
+"""Commands for the register's safety and settings: verify, backup, restore, the audit log,
+settings, bank holidays and networks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from raptor_desktop.cli.registry import Invocation, command, date_arg
+from raptor_desktop.cli.signing_in import read_secret
+from raptor_desktop.core.audit import Category
+from raptor_desktop.services.audit_log import AuditFilter, as_dict, export_log, read_log, verify
+from raptor_desktop.services.backups import back_up, is_encrypted, restore
+from raptor_desktop.services.disclosure import Recipient
+from raptor_desktop.services.settings import (
+    SETTINGS,
+    find_setting,
+    get_text,
+    holiday_list,
+    networks,
+    set_holiday_override,
+    set_network_host,
+    set_value,
+)
+
+PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
+EXIT_REJECTED = 1
+
+
+@command("verify", "check the database and the audit log's chain")
+def cmd_verify(args: argparse.Namespace, run: Invocation) -> int:
+    report = verify(run.store())
+    if report.sound:
+        print(f"database sound; audit log chain intact ({report.entries} entries)")
+        return 0
+    for problem in report.problems:
+        print(problem)
+    return EXIT_REJECTED
+
+
+def _backup_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE")
+    parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"encrypt with a passphrase (from ${PASSPHRASE_ENV} or a prompt)",
+    )
+
+
+@command("backup", "back up the database and its attachments", _backup_arguments)
+def cmd_backup(args: argparse.Namespace, run: Invocation) -> int:
+    passphrase = None
+    if args.encrypt:
+        passphrase = read_secret(
+            "Backup passphrase: ", PASSPHRASE_ENV, confirm=True, what="passphrase"
+        )
+    info = back_up(run.session(), args.out, passphrase)
+    print(
+        f"backed up {info.numbers} numbers and {info.attachments} attachments to {args.out}"
+        + (" (encrypted)" if passphrase else "")
+    )
+    return 0
+
+
+@command(
+    "restore", "replace the database with a backup", lambda p: p.add_argument("file", type=Path)
+)
+def cmd_restore(args: argparse.Namespace, run: Invocation) -> int:
+    passphrase = None
+    if is_encrypted(args.file):
+        passphrase = read_secret("Backup passphrase: ", PASSPHRASE_ENV, what="passphrase")
+    session = run.session()  # signs in: only an administrator may restore
+    run.close()  # the register's own connection lets go of the file before it is replaced
+    restored = restore(session, args.file, passphrase)
+    restored.store.close()
+    print(
+        f"restored {session.path} from {args.file}; "
+        f"the database as it was is kept in {restored.safety_copy}"
+    )
+    return 0
+
+
+def _audit_arguments(audit: argparse.ArgumentParser) -> None:
+    audit.add_argument("--user")
+    audit.add_argument("--category", choices=[c.value for c in Category])
+    audit.add_argument("--record", help="entries naming this record, e.g. a number")
+    audit.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD")
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument(
+        "--out", type=Path, metavar="FILE.csv", help="export the entries (a logged disclosure)"
+    )
+    audit.add_argument("--to", metavar="WHO", help="with --out: who receives the export")
+    audit.add_argument("--why", metavar="TEXT", help="with --out: why (logged)")
+
+
+@command("audit", "the data-protection log (DPA 2018 s62)", _audit_arguments)
+def cmd_audit(args: argparse.Namespace, run: Invocation) -> int:
+    flt = AuditFilter(user=args.user, category=args.category, record=args.record, since=args.since)
+    if args.out:
+        count = export_log(run.store(), flt, args.out, Recipient(args.to or "", args.why or ""))
+        print(f"exported {count} entries to {args.out}")
+        return 0
+    found = read_log(run.store(), flt)
+    if args.json:
+        print(json.dumps([as_dict(e) for e in found], indent=2, ensure_ascii=False))
+        return 0
+    for e in found:
+        extra = "".join(
+            f" | {k}: {v}" for k, v in (("why", e.justification), ("to", e.recipient)) if v
+        )
+        print(f"{e.id:>6} {e.at} {e.user:<12} {e.category:<12} {e.event}: {e.records}{extra}")
+    return 0
+
+
+def _settings_arguments(settings: argparse.ArgumentParser) -> None:
+    settings.add_argument("name", nargs="?", help="e.g. protective_marking")
+    settings.add_argument("value", nargs="?")
+
+
+@command("settings", "show settings, or set one", _settings_arguments)
+def cmd_settings(args: argparse.Namespace, run: Invocation) -> int:
+    store = run.store()
+    if args.name:
+        setting = find_setting(args.name)
+        if args.value is not None:
+            set_value(store, setting, args.value)
+        print(f"{setting.key} = {get_text(store, setting)}")
+        return 0
+    for setting in SETTINGS:
+        print(f"{setting.key:<20} {get_text(store, setting):<36} {setting.label}")
+    return 0
+
+
+def _holiday_arguments(holidays: argparse.ArgumentParser) -> None:
+    holidays.add_argument("--year", type=int, default=date.today().year)
+    group = holidays.add_mutually_exclusive_group()
+    group.add_argument(
+        "--add", type=date_arg, metavar="YYYY-MM-DD", help="count a day as a holiday"
+    )
+    group.add_argument(
+        "--remove",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="count a listed holiday as a working day",
+    )
+    group.add_argument(
+        "--clear", type=date_arg, metavar="YYYY-MM-DD", help="undo --add or --remove"
+    )
+    holidays.add_argument("--note", default="")
+
+
+@command("holidays", "bank holidays used for deadlines", _holiday_arguments)
+def cmd_holidays(args: argparse.Namespace, run: Invocation) -> int:
+    store = run.store()
+    year = args.year
+    for kind in ("add", "remove", "clear"):
+        day = getattr(args, kind)
+        if day is not None:
+            set_holiday_override(store, day, kind, args.note)
+            year = day.year
+    for day, name, how in holiday_list(store, year):
+        print(f"{day.isoformat()}  {name}{f'  ({how})' if how else ''}")
+    return 0
+
+
+def _network_arguments(nets: argparse.ArgumentParser) -> None:
+    nets.add_argument(
+        "--set",
+        nargs=2,
+        metavar=("NETWORK", "HOST"),
+        help='add a network or set its host ("" for none)',
+    )
+
+
+@command("networks", "mobile networks and MVNO host networks", _network_arguments)
+def cmd_networks(args: argparse.Namespace, run: Invocation) -> int:
+    store = run.store()
+    if args.set:
+        set_network_host(store, *args.set)
+    for name, host in networks(store):
+        print(f"{name:<18} {('host: ' + host) if host else ''}")
+    return 0

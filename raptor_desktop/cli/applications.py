@@ -1,0 +1,214 @@
+"""Commands for applications, hearing packs, outcomes and orders."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from raptor_desktop.cli.registry import Invocation, command, date_arg, moment_arg
+from raptor_desktop.core.applications import DEFAULT_COURT, DEFAULT_FORCE, Officer, parse_outcome
+from raptor_desktop.core.orders import DeadlineKind, Duration
+from raptor_desktop.core.register import DEFAULT_OPERATION
+from raptor_desktop.services.applications import (
+    ApplicationDetails,
+    NewExhibit,
+    OrderTerms,
+    add_exhibit,
+    application_id,
+    confirm_disconnection,
+    create_application,
+    current_warnings,
+    list_orders,
+    record_outcome,
+    submit,
+    with_default_rank,
+)
+from raptor_desktop.services.disclosure import Recipient
+from raptor_desktop.services.packs import PACK_JUSTIFICATION, build_pack, save_pack
+
+
+def _new_arguments(new: argparse.ArgumentParser) -> None:
+    new.add_argument("numbers", nargs="+", metavar="NUMBER")
+    new.add_argument("--court", default=DEFAULT_COURT, help=f"default: {DEFAULT_COURT}")
+    new.add_argument("--hearing", type=date_arg, required=True, metavar="YYYY-MM-DD")
+    new.add_argument("--time", default="", metavar="HH:MM")
+    new.add_argument(
+        "--applicant", required=True, metavar="NAME", help="the officer who prepares the case"
+    )
+    new.add_argument(
+        "--applicant-rank",
+        default="",
+        help="default: the rank written before the name (DC, DS…), else Detective Constable",
+    )
+    new.add_argument("--collar", default="", help="the applicant's collar number")
+    new.add_argument("--force", default=DEFAULT_FORCE)
+    new.add_argument("--address", default="", help="the applicant's work address")
+    new.add_argument("--authoriser", default="", metavar="NAME")
+    new.add_argument("--authoriser-rank", default="")
+    new.add_argument("--authoriser-collar", default="")
+    new.add_argument("--authorised-on", type=date_arg, metavar="YYYY-MM-DD")
+    new.add_argument("--claim", default="", help="claim number, once the court gives one")
+    new.add_argument("--reference", help="instead of the generated one")
+    new.add_argument("--operation", default=DEFAULT_OPERATION)
+
+
+@command("new-application", "start a DDTRO application on numbers", _new_arguments)
+def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
+    details = ApplicationDetails(
+        court=args.court,
+        hearing_date=args.hearing,
+        hearing_time=args.time,
+        claim_number=args.claim,
+        applicant=with_default_rank(
+            Officer(args.applicant, args.applicant_rank, args.collar, args.force, args.address)
+        ),
+        authoriser=Officer(args.authoriser, args.authoriser_rank, args.authoriser_collar),
+        authorised_on=args.authorised_on or (date.today() if args.authoriser else None),
+    )
+    reference = create_application(
+        run.store(), details, args.numbers, operation=args.operation, reference=args.reference
+    )
+    print(f"created draft application with {len(args.numbers)} numbers")
+    print(reference)
+    return 0
+
+
+@command("submit", "mark an application submitted", lambda p: p.add_argument("reference"))
+def cmd_submit(args: argparse.Namespace, run: Invocation) -> int:
+    submit(run.store(), args.reference)
+    print(f"{args.reference} submitted")
+    return 0
+
+
+def _exhibit_arguments(exhibit: argparse.ArgumentParser) -> None:
+    exhibit.add_argument("reference")
+    exhibit.add_argument("--initials", required=True, help="the officer's initials, e.g. RC")
+    exhibit.add_argument("--description", required=True)
+    exhibit.add_argument("--date", type=date_arg)
+    exhibit.add_argument("--number", action="append", default=[], help="a related number")
+    exhibit.add_argument("--file", type=Path, help="a PDF or image to attach")
+
+
+@command("add-exhibit", "record an exhibit for an application", _exhibit_arguments)
+def cmd_add_exhibit(args: argparse.Namespace, run: Invocation) -> int:
+    store = run.store()
+    mark = add_exhibit(
+        store,
+        application_id(store, args.reference),
+        NewExhibit(args.initials, args.description, args.date, tuple(args.number), args.file),
+    )
+    print(mark)
+    return 0
+
+
+def _pack_arguments(pack: argparse.ArgumentParser) -> None:
+    pack.add_argument("reference")
+    pack.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    pack.add_argument("--recipient", help="who receives it (default: the court)")
+    pack.add_argument(
+        "--justification",
+        default=PACK_JUSTIFICATION,
+        help="why it is disclosed (logged, DPA 2018 s62)",
+    )
+
+
+@command("hearing-pack", "write the hearing pack PDF (a logged disclosure)", _pack_arguments)
+def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
+    pack = build_pack(run.session(), args.reference)
+    to = Recipient(args.recipient or pack.court, args.justification)
+    for path, bundle in zip(save_pack(run.store(), pack, args.out, to), pack.bundles, strict=True):
+        print(f"wrote {path} ({len(bundle.entries)} documents)")
+    return 0
+
+
+def _outcome_arguments(outcome: argparse.ArgumentParser) -> None:
+    outcome.add_argument("reference")
+    outcome.add_argument("number")
+    outcome.add_argument("outcome", help="made, refused, adjourned, withdrawn or carved-out")
+    outcome.add_argument("--date", type=date_arg, help="date of the order (default today)")
+    outcome.add_argument("--until", type=date_arg, help="the order lasts until this date")
+    outcome.add_argument("--months", type=int, help="the order lasts this many months")
+    outcome.add_argument(
+        "--deadline",
+        type=moment_arg,
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="a compliance time set by the court (or agreed, with --agreed)",
+    )
+    outcome.add_argument(
+        "--agreed", action="store_true", help="the --deadline was agreed earlier with the provider"
+    )
+
+
+@command("record-outcome", "record the court's outcome for a number", _outcome_arguments)
+def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
+    outcome = parse_outcome(args.outcome)
+    kind = DeadlineKind.DEFAULT
+    if args.deadline:
+        kind = DeadlineKind.AGREED if args.agreed else DeadlineKind.COURT
+    terms = OrderTerms(Duration(args.until, args.months), kind, args.deadline)
+    record_outcome(
+        run.store(), args.reference, args.number, outcome, args.date or date.today(), terms
+    )
+    print(f"{args.reference} {args.number.strip()}: {outcome.value}")
+    return 0
+
+
+def _confirm_arguments(confirm: argparse.ArgumentParser) -> None:
+    confirm.add_argument("reference")
+    confirm.add_argument("number")
+    confirm.add_argument("--date", type=date_arg)
+
+
+@command(
+    "confirm-disconnection",
+    "record that the provider confirmed disconnection",
+    _confirm_arguments,
+)
+def cmd_confirm(args: argparse.Namespace, run: Invocation) -> int:
+    confirm_disconnection(run.store(), args.reference, args.number, args.date or date.today())
+    print("disconnection confirmed")
+    return 0
+
+
+@command(
+    "orders",
+    "list orders with compliance deadline and end",
+    lambda p: p.add_argument("--json", action="store_true"),
+)
+def cmd_orders(args: argparse.Namespace, run: Invocation) -> int:
+    rows = [
+        {
+            "reference": o.reference,
+            "number": o.number,
+            "line": o.brand,
+            "order_date": o.order_date.isoformat(),
+            "duration": o.duration.describe(),
+            "end": o.end.isoformat() if o.end else None,
+            "compliance_deadline": o.deadline.isoformat(timespec="minutes"),
+            "deadline_set": o.deadline_kind.value,
+            "provider_confirmed": o.confirmed_on.isoformat() if o.confirmed_on else None,
+        }
+        for o in list_orders(run.store())
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for r in rows:
+        print(
+            f"{r['reference']:<14} {r['number']:<13} {str(r['line']):<12} "
+            f"deadline {str(r['compliance_deadline']).replace('T', ' ')}  "
+            f"end {r['end'] or 'until discharged'}"
+        )
+    return 0
+
+
+@command("warnings", "deadlines, order ends, reviews and re-emerged brands")
+def cmd_warnings(args: argparse.Namespace, run: Invocation) -> int:
+    found = current_warnings(run.store())
+    for warning in found:
+        print(warning)
+    if not found:
+        print("no warnings")
+    return 0

@@ -1,0 +1,186 @@
+"""Commands for the register: a new database, importing and listing lines, numbers, areas."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from raptor_desktop.cli.common import report_import
+from raptor_desktop.cli.registry import Invocation, command
+from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret
+from raptor_desktop.core.dates import plural
+from raptor_desktop.core.line_import import RowDefaults
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
+from raptor_desktop.core.statuses import Status, parse_status
+from raptor_desktop.services.imports import lines_importer, run_import
+from raptor_desktop.services.register import (
+    ROW_KEYS,
+    LineFilter,
+    add_area,
+    add_device,
+    add_number,
+    area_status_counts,
+    search_numbers,
+    set_status,
+)
+from raptor_desktop.services.session import create_register
+
+
+def _status(text: str) -> Status:
+    try:
+        return parse_status(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _init_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--admin", metavar="NAME", help="create its first administrator")
+    parser.add_argument(
+        "--training",
+        action="store_true",
+        help="a training database: accepts Ofcom drama numbers, marks documents",
+    )
+
+
+@command("init", "create a new database", _init_arguments)
+def cmd_init(args: argparse.Namespace, run: Invocation) -> int:
+    password = ""
+    if args.admin:
+        password = read_secret(
+            f"Password for the administrator {args.admin}: ", PASSWORD_ENV, confirm=True
+        )
+    training = create_register(
+        run.db_path, training=args.training, admin=args.admin or "", password=password
+    )
+    kind = "training" if training else "live"
+    admin = f" with administrator {args.admin}" if args.admin else ""
+    print(f"created {kind} database {run.db_path}{admin}")
+    return 0
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--area", help="area for rows that name none")
+    parser.add_argument(
+        "--operation", help=f"operation for rows that name none ({DEFAULT_OPERATION})"
+    )
+    parser.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="PATH",
+        help="where to write rejected rows (default: FILE.rejects.csv beside it)",
+    )
+
+
+@command("import-lines", "import numbers from a CSV or XLSX file", _import_arguments)
+def cmd_import(args: argparse.Namespace, run: Invocation) -> int:
+    importer = lines_importer(RowDefaults(args.area, args.operation))
+    result = run_import(run.session(), args.file, importer)
+    report_import(result, args.file, args.rejects)
+    return 0
+
+
+def _lines_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--area")
+    parser.add_argument("--status", type=_status)
+    parser.add_argument("--search", default="", help="a number in any format, or part of a brand")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+
+
+@command("lines", "list numbers and their lines", _lines_arguments)
+def cmd_lines(args: argparse.Namespace, run: Invocation) -> int:
+    rows = search_numbers(run.store(), LineFilter(args.search, args.area, args.status))
+    if args.json:
+        keys = ["number", "display", *(k for k in ROW_KEYS if k not in ("id", "number", "line_id"))]
+        print(json.dumps([{k: r[k] for k in keys} for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    for r in rows:
+        areas = "; ".join(r["areas"])  # type: ignore[arg-type]
+        print(f"{r['display']:<13} {str(r['line'] or '(unnamed)'):<16} {r['status']:<22} {areas}")
+    print(plural(len(rows), "number"), file=sys.stderr)
+    return 0
+
+
+def _add_line_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number")
+    parser.add_argument("--name", default="", help="the line's brand, e.g. Tony")
+    parser.add_argument("--area", action="append", default=[], help="an area served (repeatable)")
+    parser.add_argument(
+        "--drug",
+        action="append",
+        default=[],
+        help=f"a drug offered (repeatable): {', '.join(DRUGS)}",
+    )
+    parser.add_argument("--operation", default=DEFAULT_OPERATION)
+    parser.add_argument(
+        "--replaces",
+        metavar="NUMBER",
+        help="an earlier number of the same line that this one replaced",
+    )
+    parser.add_argument("--note", default="")
+
+
+@command("add-line", "add a number, on a new line or a named one", _add_line_arguments)
+def cmd_add_line(args: argparse.Namespace, run: Invocation) -> int:
+    details = LineDetails(
+        brand=args.name,
+        operation=args.operation,
+        areas=args.area,
+        drugs=sorted({parse_drug(d) for d in args.drug}),
+        notes=args.note,
+    )
+    ref = add_number(run.store(), args.number, details, replaces=args.replaces, note=args.note)
+    print(f"added {args.number.strip()} as {ref.e164} ({ref.status})")
+    return 0
+
+
+def _status_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number")
+    parser.add_argument("status", type=_status, help=", ".join(s.value for s in Status))
+    parser.add_argument("--note", default="")
+
+
+@command("set-status", "move a number to a new status", _status_arguments)
+def cmd_set_status(args: argparse.Namespace, run: Invocation) -> int:
+    ref = set_status(run.store(), args.number, args.status, args.note)
+    print(f"{ref.e164}: {ref.status}")
+    return 0
+
+
+def _device_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number")
+    parser.add_argument("kind", help="IMEI, IMSI or ICCID")
+    parser.add_argument("value")
+
+
+@command("add-device", "record an IMEI, IMSI or ICCID", _device_arguments)
+def cmd_add_device(args: argparse.Namespace, run: Invocation) -> int:
+    value = add_device(run.store(), args.number, args.kind, args.value)
+    print(f"recorded {args.kind.upper()} {value}")
+    return 0
+
+
+@command(
+    "areas",
+    "list areas with line counts by status",
+    lambda p: p.add_argument("--json", action="store_true"),
+)
+def cmd_areas(args: argparse.Namespace, run: Invocation) -> int:
+    counts = area_status_counts(run.store())
+    if args.json:
+        print(json.dumps(counts, indent=2))
+        return 0
+    for row in counts:
+        busy = ", ".join(f"{s.value} {row[s.value]}" for s in Status if row[s.value])
+        print(f"{row['area']:<18} {row['total']:>4} lines  {busy}")
+    return 0
+
+
+@command("add-area", "add an area to the list", lambda p: p.add_argument("name"))
+def cmd_add_area(args: argparse.Namespace, run: Invocation) -> int:
+    add_area(run.store(), args.name)
+    print(f"added area {' '.join(args.name.split())}")
+    return 0

@@ -1,0 +1,85 @@
+"""Applications, exhibits, outcomes and orders, as both faces use them.
+
+Each change here is one transaction in ``store``; viewing an application is a consultation and
+is logged here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from raptor_desktop.core.applications import (
+    DEFAULT_APPLICANT_RANK,
+    DEFAULT_COURT,
+    Officer,
+)
+from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.services.disclosure import record_consultation
+from raptor_desktop.store.applications import (
+    ApplicationDetails,
+    OrderTerms,
+    add_numbers,
+    application_id,
+    create_application,
+    record_outcome,
+    remove_number,
+    save_details,
+    set_item,
+    submit,
+)
+from raptor_desktop.store.case_file import draft_references, list_applications, load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+from raptor_desktop.store.orders import (
+    OrderRow,
+    confirm_disconnection,
+    current_warnings,
+    list_orders,
+    renew,
+)
+from raptor_desktop.store.reference import court_names
+
+__all__ = [
+    "ApplicationDetails",
+    "NewExhibit",
+    "OrderRow",
+    "OrderTerms",
+    "add_exhibit",
+    "add_numbers",
+    "application_id",
+    "blank_details",
+    "confirm_disconnection",
+    "court_names",
+    "create_application",
+    "current_warnings",
+    "draft_references",
+    "list_applications",
+    "list_orders",
+    "load_case_file",
+    "record_outcome",
+    "remove_number",
+    "renew",
+    "save_details",
+    "set_item",
+    "submit",
+    "view_application",
+    "with_default_rank",
+]
+
+
+def blank_details() -> ApplicationDetails:
+    """What a new application starts with: the unit's usual court and force."""
+    return ApplicationDetails(court=DEFAULT_COURT, applicant=Officer())
+
+
+def with_default_rank(officer: Officer) -> Officer:
+    """The applicant as typed ("DC Rachel Carter" split), with the usual rank if none given."""
+    tidied = officer.tidied()
+    return tidied if tidied.rank else replace(tidied, rank=DEFAULT_APPLICANT_RANK)
+
+
+def view_application(store: Store, reference: str) -> CaseFile:
+    """An application as its editor shows it (files not checked); the viewing is logged."""
+    case = load_case_file(store, reference, check_files=False)
+    record_consultation(store, "view application", reference)
+    return case

@@ -1,0 +1,98 @@
+"""Backups by hand, automatic backups, and restoring one: for both faces, logged once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from raptor_desktop.core.accounts import Permission, passphrase_problem, require
+from raptor_desktop.core.audit import Category
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.services.disclosure import Recipient, record_disclosure
+from raptor_desktop.services.session import Session
+from raptor_desktop.store.backup import (
+    MAGIC,
+    SUFFIX,
+    BackupInfo,
+    BackupRefused,
+    auto_backup,
+    backup_folder,
+    check_backup,
+    make_backup,
+    restore_backup,
+)
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.settings import BACKUPS_KEPT, get_int
+
+__all__ = [
+    "SUFFIX",
+    "BackupInfo",
+    "BackupRefused",
+    "Restored",
+    "automatic_backup",
+    "back_up",
+    "backup_folder",
+    "check_passphrase",
+    "is_encrypted",
+    "restore",
+]
+
+
+def check_passphrase(passphrase: str) -> str:
+    """A passphrase good enough to encrypt a backup, or a refusal saying why not."""
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise InputRejected(problem)
+    return passphrase
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether the backup at ``path`` needs a passphrase (an unreadable file needs none)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def back_up(session: Session, target: Path, passphrase: str | None = None) -> BackupInfo:
+    """Back up the register to ``target`` (administrators), then log it as a disclosure.
+
+    Runs on a connection of its own (safe off the GUI thread). The written file is checked
+    before the entry is made: what is logged was really written.
+    """
+    if passphrase is not None:
+        check_passphrase(passphrase)
+    with session.connect() as store:
+        path = make_backup(store, target, passphrase)
+        info = check_backup(path, passphrase)
+        record_disclosure(store, "backup", str(path), Recipient(str(path), "backup"))
+    return info
+
+
+def automatic_backup(store: Store, *, daily: bool) -> Path | None:
+    """The rotating backup (on closing, and daily on opening), keeping as many as the setting."""
+    return auto_backup(
+        store,
+        get_int(store, BACKUPS_KEPT),
+        if_older_than=timedelta(days=1) if daily else None,
+    )
+
+
+@dataclass(frozen=True)
+class Restored:
+    store: Store  # a connection to the restored register, acting as the same officer
+    safety_copy: Path  # the register as it was, kept in the backups folder
+
+
+def restore(session: Session, backup: Path, passphrase: str | None = None) -> Restored:
+    """Replace the register (all its connections closed) with ``backup``, logged as the officer.
+
+    The backup is checked completely first; a refused one leaves the register untouched.
+    """
+    require(session.role, Permission.BACKUP)
+    safety = restore_backup(session.path, backup, passphrase, role=session.role)
+    store = session.connect()
+    store.log(Category.ALTERATION, "restore from backup", str(backup))
+    return Restored(store, safety)

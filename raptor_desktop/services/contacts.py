@@ -1,0 +1,42 @@
+"""Contacts of deal lines (never "suspects"): listing them is a consultation, logged here."""
+
+from __future__ import annotations
+
+from raptor_desktop.core.dates import plural
+from raptor_desktop.services.disclosure import record_consultation
+from raptor_desktop.store.contacts import (
+    ContactRecord,
+    add_contact,
+    contact_ids,
+    contacts_by_id,
+    deal_line_problem,
+    list_contacts,
+    set_do_not_contact,
+    set_opted_out,
+)
+from raptor_desktop.store.database import Store
+
+__all__ = [
+    "ContactRecord",
+    "add_contact",
+    "contact_ids",
+    "contacts_by_id",
+    "deal_line_problem",
+    "find_contacts",
+    "record_listing",
+    "set_do_not_contact",
+    "set_opted_out",
+]
+
+
+def record_listing(store: Store, shown: int, search: str = "") -> None:
+    """Reading the list of contacts is a consultation of their records (DPA 2018 s62)."""
+    asked = f" (search {search.strip()})" if search.strip() else ""
+    record_consultation(store, "list contacts", f"{plural(shown, 'contact')}{asked}")
+
+
+def find_contacts(store: Store, search: str = "") -> list[ContactRecord]:
+    """Every contact (or those matching ``search``), newest first; the listing is logged."""
+    found = list_contacts(store, search)
+    record_listing(store, len(found), search)
+    return found

@@ -1,0 +1,90 @@
+"""Importing a spreadsheet: reading the file, then one transaction, for both faces.
+
+An :data:`Importer` applies a read table to the register (lines, contacts, a gateway's
+delivery report); :func:`run_import` reads the file and runs it on a connection of its own,
+so the window can run it off the GUI thread and the command line the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from raptor_desktop.core.contacts import ContactDefaults
+from raptor_desktop.core.line_import import NoNumberColumn, RejectedRow, RowDefaults
+from raptor_desktop.core.tabular import Table, UnreadableFile, read_table, write_rows_csv
+from raptor_desktop.services.session import Session
+from raptor_desktop.store.contacts import import_contacts
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.importing import ImportCancelled, ImportResult, Progress
+from raptor_desktop.store.line_import import import_lines
+from raptor_desktop.store.outreach import import_delivery_report
+from raptor_desktop.store.reference import area_names
+
+__all__ = [
+    "ImportCancelled",
+    "ImportResult",
+    "Importer",
+    "NoNumberColumn",
+    "Progress",
+    "RejectedRow",
+    "UnreadableFile",
+    "contacts_importer",
+    "delivery_report_importer",
+    "lines_importer",
+    "run_import",
+    "write_rejects",
+]
+
+Importer = Callable[[Store, Table, Progress | None], ImportResult]
+
+
+def lines_importer(defaults: RowDefaults | None = None) -> Importer:
+    """Numbers and their lines; ``defaults`` for rows that name no area or operation."""
+    defaults = defaults or RowDefaults()
+
+    def run(store: Store, table: Table, progress: Progress | None) -> ImportResult:
+        if defaults.area and defaults.area.casefold() not in {
+            a.casefold() for a in area_names(store)
+        }:
+            raise RecordNotFound(f"area: unknown area {defaults.area!r}")
+        return import_lines(store, table, defaults, progress)
+
+    return run
+
+
+def contacts_importer(defaults: ContactDefaults) -> Importer:
+    """Contacts of deal lines (a seized phone's contacts, call data, a marketing list)."""
+
+    def run(store: Store, table: Table, progress: Progress | None) -> ImportResult:
+        return import_contacts(store, table, defaults, progress)
+
+    return run
+
+
+def delivery_report_importer(reference: str, note: str) -> Importer:
+    """A gateway's report of the texts of batch ``reference`` it could not deliver."""
+
+    def run(store: Store, table: Table, progress: Progress | None) -> ImportResult:
+        return import_delivery_report(store, reference, table, note, progress)
+
+    return run
+
+
+def run_import(
+    session: Session, path: Path, importer: Importer, progress: Progress | None = None
+) -> ImportResult:
+    """Read ``path`` and import it in one transaction on a connection of its own."""
+    table = read_table(path)
+    with session.connect() as store:
+        return importer(store, table, progress)
+
+
+def write_rejects(result: ImportResult, target: Path) -> None:
+    """Every rejected row with its row number and reason, beside the columns as read."""
+    write_rows_csv(
+        target,
+        ["row", "reason", *result.headers],
+        ([r.row, r.reason, *r.cells] for r in result.rejected),
+    )

@@ -1,0 +1,77 @@
+"""The hearing pack: built from the register, then saved or printed as a logged disclosure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from raptor_desktop.services.disclosure import Recipient, record_disclosure
+from raptor_desktop.services.session import Session
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+
+if TYPE_CHECKING:
+    from raptor_desktop.documents.pack import Bundle
+
+PACK_JUSTIFICATION = "hearing bundle for the DDTRO application"
+PackProgress = Callable[[int, int, str], None]
+"""Called with (sections done, sections in all, the section being drawn); may raise to stop."""
+
+
+@dataclass(frozen=True)
+class HearingPack:
+    """A built pack, not yet disclosed to anyone."""
+
+    reference: str
+    court: str
+    numbers: tuple[str, ...]
+    bundles: list[Bundle]
+
+    @property
+    def records(self) -> str:
+        """What the disclosure entry names: the application and its numbers."""
+        return f"{self.reference}: {', '.join(self.numbers)}"
+
+    def default_recipient(self) -> Recipient:
+        return Recipient(self.court, PACK_JUSTIFICATION)
+
+    @property
+    def pages(self) -> int:
+        return sum(b.entries[-1].last_page if b.entries else 1 for b in self.bundles)
+
+
+def build_pack(
+    session: Session, reference: str, progress: PackProgress | None = None
+) -> HearingPack:
+    """Build the pack of ``reference`` on a connection of its own (safe off the GUI thread).
+
+    Attached exhibits are checked against their SHA-256 as they are read.
+    """
+    from raptor_desktop.documents.pack import hearing_pack  # ReportLab loads on first use
+
+    with session.connect() as store:
+        case = load_case_file(store, reference)
+    bundles = hearing_pack(case, progress=progress)
+    return HearingPack(case.reference, case.court, tuple(i.e164 for i in case.items), bundles)
+
+
+def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> list[Path]:
+    """Write the pack's PDF files, then log the disclosure; returns the files written."""
+    from raptor_desktop.documents.pack import write_bundles
+
+    checked = to.checked()
+    written = write_bundles(pack.bundles, Path(target))
+    record_disclosure(
+        store,
+        "hearing pack (saved as PDF)",
+        f"{pack.records} -> {', '.join(map(str, written))}",
+        checked,
+    )
+    return written
+
+
+def record_pack_printed(store: Store, pack: HearingPack, to: Recipient) -> None:
+    """Log the disclosure of a pack whose print job has just been sent."""
+    record_disclosure(store, "hearing pack (printed)", pack.records, to)

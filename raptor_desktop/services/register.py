@@ -1,0 +1,83 @@
+"""The register of lines: numbers, their lines, statuses, devices and areas.
+
+Each change is one transaction in ``store``. Viewing a number's details and listing numbers
+are consultations, logged here once for both faces.
+"""
+
+from __future__ import annotations
+
+from raptor_desktop.services.disclosure import record_consultation
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.line_detail import NumberDetail, number_detail
+from raptor_desktop.store.line_import import import_lines
+from raptor_desktop.store.line_query import (
+    ROW_KEYS,
+    LineFilter,
+    counts_by_status,
+    list_numbers,
+    matching_ids,
+    rows_by_id,
+)
+from raptor_desktop.store.lines import (
+    add_device,
+    add_number,
+    find_number,
+    parse_for,
+    save_edit,
+    set_status,
+    undo_status_change,
+)
+from raptor_desktop.store.reference import (
+    add_area,
+    area_names,
+    area_status_counts,
+    operation_names,
+)
+
+__all__ = [
+    "ROW_KEYS",
+    "LineFilter",
+    "NumberDetail",
+    "add_area",
+    "add_device",
+    "add_number",
+    "area_names",
+    "area_status_counts",
+    "counts_by_status",
+    "find_number",
+    "import_lines",
+    "matching_ids",
+    "number_detail",
+    "operation_names",
+    "parse_for",
+    "rows_by_id",
+    "save_edit",
+    "search_numbers",
+    "set_status",
+    "undo_status_change",
+    "view_number",
+]
+
+
+def view_number(store: Store, number_id: int) -> NumberDetail:
+    """A number with its line, devices, evidence and history; the viewing is logged."""
+    detail = number_detail(store, number_id)
+    record_consultation(store, "view number", detail.e164)
+    return detail
+
+
+def search_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
+    """Every number ``flt`` matches, as rows; the listing is logged with what was asked."""
+    if flt.area and flt.area.casefold() not in {a.casefold() for a in area_names(store)}:
+        raise RecordNotFound(f"unknown area {flt.area!r}")
+    rows = list_numbers(store, flt)
+    asked = ", ".join(
+        f"{k} {v}"
+        for k, v in (("search", flt.text), ("area", flt.area), ("status", flt.status))
+        if v
+    )
+    record_consultation(
+        store, "list numbers", f"{len(rows)} numbers" + (f" ({asked})" if asked else "")
+    )
+    return rows
