@@ -43,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Raptor Desktop {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help=f"database file (default: $RAPTOR_DB, or {default_db_path()})"
+        "--db",
+        dest="database",
+        metavar="PATH",
+        help=f"database file (default: $RAPTOR_DB, or {default_db_path()})",
     )
     parser.add_argument(
         "--user",

@@ -26,7 +26,7 @@ from raptor_desktop.services.applications import (
     with_default_rank,
 )
 from raptor_desktop.services.disclosure import Recipient
-from raptor_desktop.services.packs import PACK_JUSTIFICATION, build_pack, save_pack
+from raptor_desktop.services.packs import PACK_JUSTIFICATION, build_pack, print_pack, save_pack
 
 
 def _new_arguments(new: argparse.ArgumentParser) -> None:
@@ -105,7 +105,15 @@ def cmd_add_exhibit(args: argparse.Namespace, run: Invocation) -> int:
 
 def _pack_arguments(pack: argparse.ArgumentParser) -> None:
     pack.add_argument("reference")
-    pack.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    where = pack.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
+    where.add_argument(
+        "--print",
+        nargs="?",
+        const="",
+        metavar="PRINTER",
+        help="print it (the default printer, or PRINTER) through the system's spooler",
+    )
     pack.add_argument("--recipient", help="who receives it (default: the court)")
     pack.add_argument(
         "--justification",
@@ -118,6 +126,10 @@ def _pack_arguments(pack: argparse.ArgumentParser) -> None:
 def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
     pack = build_pack(run.session(), args.reference)
     to = Recipient(args.recipient or pack.court, args.justification)
+    if args.out is None:
+        print_pack(run.store(), pack, to, args.print or None)
+        print(f"sent {pack.pages} pages to {args.print or 'the default printer'}")
+        return 0
     for path, bundle in zip(save_pack(run.store(), pack, args.out, to), pack.bundles, strict=True):
         print(f"wrote {path} ({len(bundle.entries)} documents)")
     return 0

@@ -34,8 +34,8 @@ class Invocation:
 
     @property
     def db_path(self) -> Path:
-        if self.args.db:
-            return Path(self.args.db).expanduser()
+        if self.args.database:
+            return Path(self.args.database).expanduser()
         return demo_db_path() if self.args.demo else default_db_path()
 
     def store(self) -> Store:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raptor_desktop.services.disclosure import Recipient, record_disclosure
+from raptor_desktop.services.printing import send_to_printer
 from raptor_desktop.services.session import Session
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
@@ -73,5 +74,13 @@ def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> l
 
 
 def record_pack_printed(store: Store, pack: HearingPack, to: Recipient) -> None:
-    """Log the disclosure of a pack whose print job has just been sent."""
+    """Log the disclosure of a pack whose print job has just been sent (by the window)."""
     record_disclosure(store, "hearing pack (printed)", pack.records, to)
+
+
+def print_pack(store: Store, pack: HearingPack, to: Recipient, printer: str | None) -> None:
+    """Send every bundle to the system's printer, then log the disclosure."""
+    checked = to.checked()
+    for bundle in pack.bundles:
+        send_to_printer(bundle.pdf, printer)
+    record_pack_printed(store, pack, checked)

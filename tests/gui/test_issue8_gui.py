@@ -129,3 +129,43 @@ def test_workers_act_as_the_signed_in_officer(qtbot: QtBot, demo_store: Store) -
     start_worker(task, window)
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     assert seen == [("pc.jones", Role.SUPERVISOR)]
+
+
+def test_printing_from_the_preview_is_logged_as_a_disclosure(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog], tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from raptor_desktop.gui.pack_dialog import PreviewDialog
+
+    make_application(window.store)
+    window.refresh()
+    window.applications_page.table.selectRow(0)
+    before = disclosures(window.store)
+    previews: list[PreviewDialog] = []
+
+    def to_file(printer: QPrinter) -> bool:
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return True
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, DisclosureDialog):
+            dialog.save()
+            return dialog.result() == QDialog.DialogCode.Accepted
+        if isinstance(dialog, PackDialog):
+            dialog.choose_printer = to_file  # type: ignore[method-assign]
+            dialog.preview()  # looked at, closed: nothing disclosed
+            assert disclosures(window.store) == before
+            dialog.preview()  # then printed from the preview's own button
+            return True
+        assert isinstance(dialog, PreviewDialog)
+        previews.append(dialog)
+        if len(previews) == 2:
+            dialog.print_button.click()
+        return False
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    window.pack_action.trigger()
+    qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
+    assert disclosures(window.store) == [*before, "hearing pack (printed)"]
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
