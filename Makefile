@@ -24,12 +24,14 @@ test: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 	$(BIN)/mypy raptor_desktop
+	$(BIN)/vulture
 
 bundle: $(STAMP) system-deps
 	PYTHON=$(BIN)/python sh build/build-linux.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/vulture
 
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 
 def full_date(day: date) -> str:
     """``14 May 2021``: how dates are written in court documents."""
     return f"{day.day} {day:%B %Y}"
-
-
-def full_datetime(moment: datetime) -> str:
-    """``4.00 pm on 21 May 2021``."""
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}.{moment.minute:02d} {suffix} on {full_date(moment.date())}"
 
 
 def uk_date(day: date | str | None) -> str:

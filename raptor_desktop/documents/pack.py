@@ -173,7 +173,7 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
 def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
     """Page labels 1…N, open at page 1 at 100 %, metadata, and a fixed date and file id."""
     writer.set_page_label(0, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
-    writer._root_object[NameObject("/OpenAction")] = ArrayObject(  # noqa: SLF001
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject(
         [
             writer.pages[0].indirect_reference,
             NameObject("/XYZ"),
@@ -182,7 +182,7 @@ def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
             NumberObject(1),
         ]
     )
-    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")  # noqa: SLF001
+    writer._root_object[NameObject("/PageMode")] = NameObject("/UseOutlines")
     stamp_date = datetime(case.prepared_on.year, case.prepared_on.month, case.prepared_on.day)
     pdf_date = stamp_date.strftime("D:%Y%m%d000000Z")
     marking = f"{case.marking}{' — TRAINING' if case.training else ''}"

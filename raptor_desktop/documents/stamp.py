@@ -65,12 +65,3 @@ def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
             io.BytesIO(_overlay(width, height, furniture, first_page + offset, total))
         )
         page.merge_page(overlay.pages[0])
-
-
-def stamped_document(pdf: bytes, furniture: Furniture) -> bytes:
-    """A single document on its own, with its page furniture (for "Save document as PDF")."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    stamp(writer, furniture)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()

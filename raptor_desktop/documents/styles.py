@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from raptor_desktop.documents.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
+from raptor_desktop.documents.fonts import SANS, SERIF, SERIF_BOLD, register_fonts
 
 register_fonts()
 
@@ -34,5 +34,4 @@ CENTRE = ParagraphStyle("centre", parent=BODY, alignment=TA_CENTER, spaceAfter=3
 CENTRE_BOLD = ParagraphStyle("centre_bold", parent=CENTRE, fontName=SERIF_BOLD)
 RIGHT = ParagraphStyle("right", parent=BODY, alignment=TA_RIGHT, spaceAfter=0)
 NUMBERED = ParagraphStyle("numbered", parent=BODY, leftIndent=22, firstLineIndent=-22)
-LABEL = ParagraphStyle("label", fontName=SANS_BOLD, fontSize=8, leading=10)
 MARK = ParagraphStyle("mark", fontName=SANS, fontSize=8, leading=10)

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
             line_menu.addAction(action)
         line_menu.addSeparator()
         line_menu.addAction(self.to_application_action)
+        line_menu.addAction(self.add_area_action)
         application_menu = bar.addMenu("&Application")
         for action in (self.new_application_action, self.open_application_action, self.pack_action):
             application_menu.addAction(action)

@@ -128,7 +128,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in self.ACTIVITY:
             self._last = time.monotonic()
         return False

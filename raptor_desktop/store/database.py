@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
-WriteListener = Callable[[str, str], None]
 
 
 def insert_row(db: sqlite_utils.Database, table: str, record: dict[str, object]) -> int:
@@ -66,7 +65,6 @@ class Store:
         # A store opened without a sign-in has the lowest role; signing in (or a session's
         # worker connection) sets the officer and the role.
         self.role = role
-        self._listeners: list[WriteListener] = []
         self._records: str | None = None
 
     @classmethod
@@ -108,7 +106,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     @property
@@ -119,15 +117,11 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
-    def add_write_listener(self, listener: WriteListener) -> None:
-        """Call ``listener(action, detail)`` after every committed write."""
-        self._listeners.append(listener)
-
     @contextmanager
     def transaction(
         self, action: str, detail: str = "", *, justification: str = "", recipient: str = ""
     ) -> Iterator[sqlite_utils.Database]:
-        """The one way to change the register: all or nothing, logged, then tell the listeners.
+        """The one way to change the register: all or nothing, and logged.
 
         The data-protection log entry is written in the same transaction as the change, so
         there is never a change without its entry, nor an entry for a change that failed.
@@ -137,9 +131,6 @@ class Store:
         """
         with self._logged(category_of(action), action, detail, justification, recipient) as db:
             yield db
-        if not self.db.conn.in_transaction:
-            for listener in self._listeners:
-                listener(action, detail)
 
     @contextmanager
     def _logged(
