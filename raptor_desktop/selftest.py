@@ -91,13 +91,14 @@ def _hearing_pack(folder: Path) -> CheckResult:
         application_id,
         blank_details,
         create_application,
+        with_default_rank,
     )
     from raptor_desktop.services.packs import build_pack
     from raptor_desktop.services.session import Session, open_register
 
     details = replace(
         blank_details(),
-        applicant=Officer("Self Test", "Detective Constable", "0000"),
+        applicant=with_default_rank(Officer("Self Test", collar="0000")),
         authoriser=Officer("Self Test", "Superintendent", "0001"),
     )
     with open_register(folder / "selftest.sqlite3") as store:

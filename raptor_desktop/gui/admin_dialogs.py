@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.accounts import Role
+from raptor_desktop.core.accounts import MIN_PASSWORD, Role
 from raptor_desktop.core.audit import AuditEntry, Category
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
@@ -165,7 +165,7 @@ class AccountsDialog(QDialog):
         self.role.addItems([r.value for r in Role])
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("password (12+)")
+        self.password.setPlaceholderText(f"password ({MIN_PASSWORD}+)")
         add = QPushButton("Add")
         add.clicked.connect(self.add)
         row = QHBoxLayout()

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
+from raptor_desktop.core.accounts import MIN_PASSWORD
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.services.session import (
@@ -43,7 +44,7 @@ class FirstAdministratorDialog(OneChangeDialog):
         self.form.addRow("This database has no accounts yet.", QWidget())
         self.form.addRow("&Username", self.username)
         self.form.addRow("&Full name", self.display_name)
-        self.form.addRow("&Password (12+ characters)", self.password)
+        self.form.addRow(f"&Password ({MIN_PASSWORD}+ characters)", self.password)
         self.form.addRow("&Again", self.again)
 
     def save(self) -> None:
