@@ -7,6 +7,7 @@ and the data-protection log entries each act wrote are compared field by field.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import zipfile
@@ -56,7 +57,17 @@ def newest_id(path: Path) -> int:
 
 def same_folder(entry: Entry, face: str) -> Entry:
     """The entry with the face's own backup folder named alike, so the two can be compared."""
-    return tuple(field.replace(f"/{face}/", "/FACE/") for field in entry)  # type: ignore[return-value]
+    return tuple(  # type: ignore[return-value]
+        # Each register's own log numbers its entries (the command line also logs sign-ins).
+        re.sub(
+            r"before-restore-\d{8}T\d{6}Z",
+            "before-restore-STAMP",
+            re.sub(r"entries \d+–\d+", "entries N–M", field),
+        )
+        .replace(f"/{face}/", "/FACE/")
+        .replace(f"/by-{face}/", "/by-FACE/")
+        for field in entry
+    )
 
 
 @pytest.fixture
@@ -180,6 +191,10 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
         from_cli = [same_folder(e, "cli") for e in log_after(by_cli, before_cli)]
         through_window(window)
         from_window = [same_folder(e, "window") for e in log_after(by_window, before_window)]
+        if name == "pack printed":  # no printer here: the window's print dialog printed to a file
+            printed_to = f" -> {tmp_path / 'printed.pdf'}"
+            assert from_window[0][3].endswith(printed_to)
+            from_window = [(*e[:3], e[3].removesuffix(printed_to), *e[4:]) for e in from_window]
         assert from_cli, f"{name}: the command line logged nothing"
         assert from_cli == from_window, name
     assert len(spooled) == 1 and spooled[0].startswith(b"%PDF")

@@ -106,6 +106,22 @@ def test_no_face_opens_a_store_logs_or_checks_a_permission(path: Path) -> None:
     assert not problems, f"{path.relative_to(PACKAGE)}: {problems}"
 
 
+@pytest.mark.parametrize(
+    "path",
+    [p for p in modules() if layer_of(p) == "services"],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_services_speak_no_sql(path: Path) -> None:
+    """The store is the only place that speaks SQL: services never touch a connection."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    touched = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in ("db", "conn", "execute")
+    ]
+    assert not touched, f"{path.relative_to(PACKAGE)}: SQL or a connection at lines {touched}"
+
+
 def test_the_checks_catch_what_they_look_for() -> None:
     """The rules above can fail: a face that does each forbidden thing is caught."""
     bad = ast.parse(

@@ -199,20 +199,38 @@ def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
     )
 
 
-def write_bundles(bundles: list[Bundle], target: Path) -> list[Path]:
-    """Write the bundles to ``target``; with several, the bundle letter joins the file name."""
-    written = []
-    for bundle in bundles:
-        path = (
-            target
-            if bundle.letter is None
-            else target.with_name(f"{target.stem} {bundle.letter}{target.suffix or '.pdf'}")
-        )
-        partial = path.with_name(f".{path.name}.partial")
-        partial.write_bytes(bundle.pdf)
-        os.replace(partial, path)  # a crash leaves the old file or the whole new one
-        written.append(path)
-    return written
+def bundle_paths(bundles: list[Bundle], target: Path) -> list[Path]:
+    """Where each bundle is saved: ``target``, or with the bundle letter when there are several."""
+    return [
+        target
+        if bundle.letter is None
+        else target.with_name(f"{target.stem} {bundle.letter}{target.suffix or '.pdf'}")
+        for bundle in bundles
+    ]
+
+
+def write_bundles(
+    bundles: list[Bundle], target: Path, written: list[Path] | None = None
+) -> list[Path]:
+    """Write the bundles to ``target``; with several, the bundle letter joins the file name.
+
+    Every bundle is written in full beside its place first, then each takes its name, so a
+    failure while writing leaves no file of the pack behind. ``written`` (if given) collects
+    each file as it takes its name, so a caller knows what went out if a rename fails.
+    """
+    done = [] if written is None else written
+    paths = bundle_paths(bundles, target)
+    partials = [path.with_name(f".{path.name}.partial") for path in paths]
+    try:
+        for partial, bundle in zip(partials, bundles, strict=True):
+            partial.write_bytes(bundle.pdf)
+        for partial, path in zip(partials, paths, strict=True):
+            os.replace(partial, path)  # a crash leaves the old file or the whole new one
+            done.append(path)
+    finally:
+        for partial in partials:
+            partial.unlink(missing_ok=True)
+    return done
 
 
 def hearing_pack(

@@ -28,6 +28,7 @@ from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.failures import describe
 from raptor_desktop.services.packs import HearingPack, record_pack_printed, save_pack
+from raptor_desktop.services.printing import CannotPrint
 from raptor_desktop.services.session import Store
 
 RunDialog = Callable[[QDialog], bool]
@@ -145,6 +146,10 @@ class PackDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.choose_printer(printer):
             return False
-        paint_pages(printer, self._images())
-        record_pack_printed(self._store, self.pack, to)
+        try:
+            paint_pages(printer, self._images())
+        except CannotPrint as error:
+            QMessageBox.warning(self, "Print hearing pack", error.full_message())
+            return False
+        record_pack_printed(self._store, self.pack, to, printer.outputFileName())
         return True

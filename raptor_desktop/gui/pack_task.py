@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from raptor_desktop.services.failures import describe
 from raptor_desktop.services.packs import build_pack
+from raptor_desktop.services.printing import CannotPrint
 from raptor_desktop.services.session import Session
 
 PRINT_DPI = 200
@@ -74,14 +75,18 @@ def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
     """Draw rendered pages onto a printer (or a print preview), one per sheet, scaled to fit."""
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    painter = QPainter(printer)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise CannotPrint("the printer could not be opened: nothing was printed")
     try:
         for number, image in enumerate(images):
-            if number:
-                printer.newPage()
+            if number and not printer.newPage():
+                raise CannotPrint(f"the printer stopped after page {number}")
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(area.x(), area.y(), size.width(), size.height())
             painter.drawImage(target, image)
     finally:
         painter.end()
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        raise CannotPrint("the printer reported an error; the pack may not have printed")

@@ -11,6 +11,7 @@ from raptor_desktop.core.audit import Category
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.services.disclosure import Recipient, record_disclosure
 from raptor_desktop.services.session import Session
+from raptor_desktop.store.audit import newest_entry
 from raptor_desktop.store.backup import (
     MAGIC,
     SUFFIX,
@@ -89,10 +90,37 @@ class Restored:
 def restore(session: Session, backup: Path, passphrase: str | None = None) -> Restored:
     """Replace the register (all its connections closed) with ``backup``, logged as the officer.
 
-    The backup is checked completely first; a refused one leaves the register untouched.
+    The backup is checked completely first; a refused one leaves the register untouched. It
+    must be of the same kind (training or live) and hold an administrator account of the
+    officer restoring it, who stays signed in afterwards. The restored log goes back to the
+    backup's time: the restore entry names the safety copy that keeps the later entries.
     """
     require(session.role, Permission.BACKUP)
+    info = check_backup(backup, passphrase)
+    if info.training != session.training:
+        kinds = ("a training", "live") if info.training else ("a live", "training")
+        raise BackupRefused(
+            f"{backup} is {kinds[0]} backup; it cannot replace this {kinds[1]} register",
+            "Restore it into a new database of its own kind instead.",
+        )
+    if session.officer.casefold() not in {a.casefold() for a in info.administrators}:
+        raise BackupRefused(
+            f"the backup has no administrator account {session.officer!r}, so after the "
+            "restore nobody signed in now could go on",
+            "Sign in as an administrator who is in the backup, then restore it.",
+        )
+    with session.connect() as current:
+        before = newest_entry(current)
     safety = restore_backup(session.path, backup, passphrase, role=session.role)
     store = session.connect()
-    store.log(Category.ALTERATION, "restore from backup", str(backup))
+    kept = (
+        f", with entries {info.last_entry + 1}–{before} of its log"
+        if before > info.last_entry
+        else ""
+    )
+    store.log(
+        Category.ALTERATION,
+        "restore from backup",
+        f"{backup}; the register as it was is kept in {safety}{kept}",
+    )
     return Restored(store, safety)

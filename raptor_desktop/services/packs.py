@@ -59,28 +59,49 @@ def build_pack(
 
 
 def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> list[Path]:
-    """Write the pack's PDF files, then log the disclosure; returns the files written."""
+    """Write the pack's PDF files, then log the disclosure; returns the files written.
+
+    If a later file of a split pack cannot be written, the disclosure of those already written
+    is still logged before the failure is reported.
+    """
     from raptor_desktop.documents.pack import write_bundles
 
     checked = to.checked()
-    written = write_bundles(pack.bundles, Path(target))
-    record_disclosure(
-        store,
-        "hearing pack (saved as PDF)",
-        f"{pack.records} -> {', '.join(map(str, written))}",
-        checked,
-    )
+    written: list[Path] = []
+    try:
+        write_bundles(pack.bundles, Path(target), written)
+    finally:
+        if written:
+            files = ", ".join(map(str, written))
+            record_disclosure(
+                store, "hearing pack (saved as PDF)", f"{pack.records} -> {files}", checked
+            )
     return written
 
 
-def record_pack_printed(store: Store, pack: HearingPack, to: Recipient) -> None:
-    """Log the disclosure of a pack whose print job has just been sent (by the window)."""
-    record_disclosure(store, "hearing pack (printed)", pack.records, to)
+def record_pack_printed(store: Store, pack: HearingPack, to: Recipient, to_file: str = "") -> None:
+    """Log the disclosure of a pack whose print job has just been sent (by the window).
+
+    ``to_file``: the file the print dialog printed to, when it printed to a file.
+    """
+    where = f" -> {to_file}" if to_file else ""
+    record_disclosure(store, "hearing pack (printed)", f"{pack.records}{where}", to)
 
 
 def print_pack(store: Store, pack: HearingPack, to: Recipient, printer: str | None) -> None:
-    """Send every bundle to the system's printer, then log the disclosure."""
+    """Send every bundle to the system's printer, then log the disclosure.
+
+    If the spooler refuses a later bundle, those already sent are logged before the refusal.
+    """
     checked = to.checked()
-    for bundle in pack.bundles:
-        send_to_printer(bundle.pdf, printer)
-    record_pack_printed(store, pack, checked)
+    sent: list[str] = []
+    try:
+        for bundle in pack.bundles:
+            send_to_printer(bundle.pdf, printer)
+            sent.append(bundle.letter or "")
+    finally:
+        if len(sent) == len(pack.bundles):
+            record_pack_printed(store, pack, checked)
+        elif sent:
+            part = f" (bundles {', '.join(sent)} only)"
+            record_disclosure(store, "hearing pack (printed)", f"{pack.records}{part}", checked)

@@ -98,6 +98,11 @@ def entries(store: Store, flt: AuditFilter | None = None) -> list[AuditEntry]:
     return [AuditEntry(*row) for row in rows]
 
 
+def newest_entry(store: Store) -> int:
+    """The id of the log's newest entry (0 for an empty log)."""
+    return int(store.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
+
+
 def check_chain(db: sqlite_utils.Database) -> ChainBreak | None:
     rows = db.execute(f"SELECT {_COLUMNS}, hash FROM audit_log ORDER BY id").fetchall()
     return first_break([(AuditEntry(*row[:9]), row[9]) for row in rows])

@@ -47,6 +47,8 @@ class BackupInfo:
     training: bool
     numbers: int
     attachments: int
+    administrators: tuple[str, ...] = ()  # the accounts that could sign in to the restored copy
+    last_entry: int = 0  # the newest entry of its audit log
 
 
 def _key(passphrase: str, salt: bytes) -> bytes:
@@ -165,6 +167,19 @@ def check_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
             if broken is not None:
                 raise BackupRefused(f"{path}: the audit log in the backup is not intact ({broken})")
             numbers = conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]
+            has_users = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'"
+            ).fetchone()
+            administrators = (
+                tuple(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT username FROM users WHERE role = 'administrator' AND NOT disabled"
+                    )
+                )
+                if has_users
+                else ()
+            )
         except sqlite3.DatabaseError as error:
             raise BackupRefused(
                 f"{path} does not hold a Raptor Desktop database ({error})"
@@ -177,6 +192,8 @@ def check_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
         bool(manifest.get("training")),
         numbers,
         sum(n.startswith("attachments/") for n in names),
+        administrators,
+        rows[-1][0] if rows else 0,
     )
 
 

@@ -192,8 +192,9 @@ def hand_over(
         raise InputRejected("say who receives the numbers (the gateway) and why")
     today = today or date.today()
     target = Path(target)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}", suffix=".tmp")
     os.close(handle)
+    placed = False
     try:
         with store.transaction(
             "hand over outreach batch", reference, justification=justification, recipient=recipient
@@ -216,7 +217,8 @@ def hand_over(
             write_rows_csv(
                 temporary, ["number", "message"], ([numbers[c], message] for c in sending)
             )
-            store.describe(f"{reference}: {len(sending)} numbers")
+            sent_numbers = ", ".join(numbers[c] for c in sending)
+            store.describe(f"{reference}: {len(sending)} numbers -> {target} ({sent_numbers})")
             for contact_id in members:
                 reason = reasons[contact_id]
                 db.execute(
@@ -240,7 +242,13 @@ def hand_over(
                     batch_id,
                 ],
             )
-        os.replace(temporary, target)
+            # The file takes its name before the commit: if it cannot, nothing is recorded.
+            os.replace(temporary, target)
+            placed = True
+    except BaseException:
+        if placed:  # the commit failed after the file was in place: take it back
+            target.unlink(missing_ok=True)
+        raise
     finally:
         Path(temporary).unlink(missing_ok=True)
     return len(sending)
@@ -248,9 +256,9 @@ def hand_over(
 
 def record_not_delivered(store: Store, reference: str, number: str, note: str = "") -> None:
     """The gateway reported a text as not delivered (number dead, barred, unknown)."""
-    batch_id, _, _ = _batch(store.db, reference)
     e164 = parse_mobile(number, allow_drama=store.training).e164
     with store.transaction("text not delivered", f"{reference} {e164}") as db:
+        batch_id, _, _ = _batch(db, reference)
         try:
             _mark_not_delivered(db, batch_id, reference, e164, note)
         except RowRejected as error:
@@ -279,9 +287,7 @@ def import_delivery_report(
         _mark_not_delivered(db, batch_id, reference, e164, note)
         return "updated"
 
-    return import_rows(
-        store, table, "texts not delivered", read, apply, progress, mapping.ignored
-    )
+    return import_rows(store, table, "texts not delivered", read, apply, progress, mapping.ignored)
 
 
 def _mark_not_delivered(

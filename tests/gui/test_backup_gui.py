@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER, sign_in
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.backup import SUFFIX, check_backup, make_backup
 from raptor_desktop.store.lines import add_number
@@ -48,6 +49,7 @@ def test_a_short_passphrase_is_refused(
 def test_restore_from_the_window_keeps_the_old_database(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    sign_in(window.store, DEMO_USER, DEMO_PASSWORD)  # an administrator the backup holds
     backup = make_backup(window.store, tmp_path / f"before{SUFFIX}")
     before = count_numbers(window)
     add_number(window.store, "07700 900555", LineDetails(brand="Later"))
@@ -59,6 +61,22 @@ def test_restore_from_the_window_keeps_the_old_database(
     safety = Path(window.statusBar().currentMessage().rsplit(" in ", 1)[1])
     assert check_backup(safety).numbers == before + 1
     assert entries(window.store)[-1].event == "restore from backup"
+
+
+def test_a_backup_without_the_officer_is_refused_and_nothing_changes(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restoring officer must be an administrator in the backup, or nobody could go on."""
+    backup = make_backup(window.store, tmp_path / f"before{SUFFIX}")  # has only "trainer"
+    add_number(window.store, "07700 900555", LineDetails(brand="Later"))
+    before = count_numbers(window)
+    warned: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    window.restore_action.trigger()
+    assert len(warned) == 1 and "no administrator account 'tester'" in warned[0]
+    assert count_numbers(window) == before
 
 
 def test_a_damaged_backup_is_refused_and_nothing_changes(
