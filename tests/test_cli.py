@@ -93,7 +93,9 @@ def test_errors_exit_codes_and_no_traceback(
 def test_live_database_rejects_drama_number(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "--db", str(tmp_path / "live.sqlite3"), "add-line", "07700 900123")
+    live = str(tmp_path / "live.sqlite3")
+    assert run(capsys, "--db", live, "init")[0] == 0
+    code, _, err = run(capsys, "--db", live, "add-line", "07700 900123")
     assert code == 1
     assert "drama range" in err and "training database" in err
 
@@ -266,10 +268,11 @@ def test_application_errors(
 
 def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = ["--db", str(tmp_path / "t.sqlite3")]
+    assert run(capsys, *db, "init")[0] == 0
     code, out, _ = run(capsys, *db, "settings", "protective_marking", "OFFICIAL")
     assert code == 0 and out.strip() == "protective_marking = OFFICIAL"
     code, _, err = run(capsys, *db, "settings", "review_months", "0")
-    assert code == 1 and "more than 0" in err
+    assert code == 1 and "must be from 1 to 60, not 0" in err
     code, _, err = run(capsys, *db, "settings", "colour", "red")
     assert code == 1 and "unknown setting" in err
     code, out, _ = run(capsys, *db, "holidays", "--add", "2026-12-24", "--note", "Court closed")
@@ -390,3 +393,39 @@ def test_delivery_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
         str(tmp_path / "empty.csv"),
     )
     assert code == 2 and "no number column" in err
+
+
+def test_a_mistyped_database_is_not_created(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    typo = tmp_path / "regsiter.sqlite3"
+    code, _, err = run(capsys, "--db", str(typo), "lines")
+    assert code == 2 and "there is no database at" in err and "raptor init" in err
+    assert not typo.exists()
+
+
+def test_init_refuses_a_bad_password_before_making_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.sqlite3"
+    monkeypatch.setenv("RAPTOR_PASSWORD", "short")
+    code, _, err = run(capsys, "--db", str(path), "init", "--admin", "alice")
+    assert code == 1 and "at least 12 characters" in err
+    assert not path.exists()
+    monkeypatch.setenv("RAPTOR_PASSWORD", "a long enough password")
+    assert run(capsys, "--db", str(path), "init", "--admin", "alice")[0] == 0
+
+
+def test_out_of_range_settings_and_orders_are_refused_not_bugs(
+    capsys: pytest.CaptureFixture[str], training_db: str
+) -> None:
+    db = ["--db", training_db]
+    code, _, err = run(capsys, *db, "settings", "review_years", "100000")
+    assert code == 1 and "from 1 to 100" in err
+    for args, said in (
+        (["holidays", "--year", "99999"], "not a year"),
+        (["users", "add", "bob", "--role", "bogus"], "unknown role 'bogus'"),
+    ):
+        with pytest.raises(SystemExit) as stopped:  # argparse's usage error
+            run(capsys, *db, *args)
+        assert stopped.value.code == 2 and said in capsys.readouterr().err

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 
 from raptor_desktop import __version__
 from raptor_desktop.cli import (  # noqa: F401  (each module registers its commands)
@@ -102,14 +101,3 @@ def _unreadable(error: UnusableFile) -> bool:
     from raptor_desktop.services.imports import NoNumberColumn, UnreadableFile
 
     return isinstance(error, UnreadableFile | NoNumberColumn)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``raptor COMMAND``: parse, then run the command (``__main__`` decides window or not)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error(
-            "name a command (raptor --help lists them); without one, raptor opens the window"
-        )
-    return run_command(args)

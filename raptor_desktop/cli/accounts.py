@@ -8,7 +8,14 @@ from raptor_desktop.cli.registry import Invocation, UsageError, command, date_ar
 from raptor_desktop.cli.signing_in import read_secret
 from raptor_desktop.core.accounts import Role, parse_role
 from raptor_desktop.services.accounts import add_user, change_password, list_users, set_disabled
-from raptor_desktop.services.review import ERASERS, dispose, keep, review_list
+from raptor_desktop.services.review import ERASERS, dispose, due_for_review, keep
+
+
+def _role(text: str) -> Role:
+    try:
+        return parse_role(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _users_arguments(users: argparse.ArgumentParser) -> None:
@@ -18,7 +25,7 @@ def _users_arguments(users: argparse.ArgumentParser) -> None:
     add.add_argument("username")
     add.add_argument("--name", default="", help="the officer's full name")
     add.add_argument(
-        "--role", type=parse_role, default=Role.OFFICER, help="officer, supervisor or administrator"
+        "--role", type=_role, default=Role.OFFICER, help="officer, supervisor or administrator"
     )
     add.add_argument(
         "--new-password-env",
@@ -64,7 +71,7 @@ def cmd_users(args: argparse.Namespace, run: Invocation) -> int:
     lambda p: p.add_argument("--all", action="store_true", help="every record with its date"),
 )
 def cmd_review(args: argparse.Namespace, run: Invocation) -> int:
-    items = review_list(run.store(), due_only=not args.all)
+    items = due_for_review(run.store(), due_only=not args.all)
     for item in items:
         print(
             f"{item.kind:<12} {item.record_id:>5}  {item.name:<20} last activity "

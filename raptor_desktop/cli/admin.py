@@ -26,7 +26,6 @@ from raptor_desktop.services.settings import (
 )
 
 PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
-EXIT_REJECTED = 1
 
 
 @command("verify", "check the database and the audit log's chain")
@@ -37,7 +36,7 @@ def cmd_verify(args: argparse.Namespace, run: Invocation) -> int:
         return 0
     for problem in report.problems:
         print(problem)
-    return EXIT_REJECTED
+    return 1  # the register failed its check (exit code 1, as for rejected input)
 
 
 def _backup_arguments(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +82,7 @@ def cmd_restore(args: argparse.Namespace, run: Invocation) -> int:
 
 
 def _audit_arguments(audit: argparse.ArgumentParser) -> None:
-    audit.add_argument("--user")
+    audit.add_argument("--by", metavar="USER", help="entries made by this officer")
     audit.add_argument("--category", choices=[c.value for c in Category])
     audit.add_argument("--record", help="entries naming this record, e.g. a number")
     audit.add_argument("--since", type=date_arg, metavar="YYYY-MM-DD")
@@ -97,7 +96,7 @@ def _audit_arguments(audit: argparse.ArgumentParser) -> None:
 
 @command("audit", "the data-protection log (DPA 2018 s62)", _audit_arguments)
 def cmd_audit(args: argparse.Namespace, run: Invocation) -> int:
-    flt = AuditFilter(user=args.user, category=args.category, record=args.record, since=args.since)
+    flt = AuditFilter(user=args.by, category=args.category, record=args.record, since=args.since)
     if args.out:
         count = export_log(run.store(), flt, args.out, Recipient(args.to or "", args.why or ""))
         print(f"exported {count} entries to {args.out}")
@@ -133,8 +132,18 @@ def cmd_settings(args: argparse.Namespace, run: Invocation) -> int:
     return 0
 
 
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from 1900 to 2200")
+    return year
+
+
 def _holiday_arguments(holidays: argparse.ArgumentParser) -> None:
-    holidays.add_argument("--year", type=int, default=date.today().year)
+    holidays.add_argument("--year", type=_year, default=date.today().year)
     group = holidays.add_mutually_exclusive_group()
     group.add_argument(
         "--add", type=date_arg, metavar="YYYY-MM-DD", help="count a day as a holiday"

@@ -14,10 +14,10 @@ from raptor_desktop.core.dates import plural
 from raptor_desktop.services.imports import delivery_report_importer, run_import
 from raptor_desktop.services.outreach import (
     approve_batch,
-    batch_recipients,
     draft_batch,
     hand_over,
     list_batches,
+    recipients_of,
     record_not_delivered,
 )
 
@@ -81,7 +81,7 @@ def cmd_outreach(args: argparse.Namespace, run: Invocation) -> int:
     elif args.step == "not-delivered":
         record_not_delivered(run.store(), args.reference, args.number, args.note)
     elif args.step == "show":
-        for r in batch_recipients(run.store(), args.reference):
+        for r in recipients_of(run.store(), args.reference):
             print(f"{r.display}  {r.status.value}" + (f" ({r.note})" if r.note else ""))
     else:
         _print_batches(run, as_json=args.json)

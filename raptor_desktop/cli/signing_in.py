@@ -42,6 +42,11 @@ def read_secret(prompt: str, env: str, *, confirm: bool = False, what: str = "pa
 def open_signed_in(run: Invocation) -> Store:
     """Open the register the arguments name and sign the officer in before anything else."""
     args = run.args
+    if not args.demo and not run.db_path.exists():  # a mistyped --db must not make a register
+        raise UsageError(
+            f"there is no database at {run.db_path}",
+            "Check --db (or RAPTOR_DB), or create one with raptor init.",
+        )
     store = open_register(run.db_path, demo=bool(args.demo))
     try:
         username = args.user or (None if args.demo else os.environ.get(USER_ENV))

@@ -81,6 +81,13 @@ def password_problem(password: str) -> str | None:
     return None
 
 
+def username_problem(username: str) -> str | None:
+    name = username.strip()
+    if not name or not name.replace(".", "").replace("-", "").replace("_", "").isalnum():
+        return "a username is letters, digits, dots, dashes or underscores"
+    return None
+
+
 def passphrase_problem(passphrase: str) -> str | None:
     if len(passphrase) < MIN_PASSPHRASE:
         return f"use a passphrase of at least {MIN_PASSPHRASE} characters"

@@ -57,6 +57,17 @@ class Duration:
         return "until discharged"
 
 
+def duration_problem(duration: Duration, order_date: date) -> str | None:
+    """Why an order of ``duration`` made on ``order_date`` cannot be recorded, or None."""
+    if duration.end_date and duration.months:
+        return "give the order's end date or its length in months, not both"
+    if duration.months is not None and duration.months < 1:
+        return f"an order lasts at least 1 month, not {duration.months}"
+    if duration.end_date and duration.end_date <= order_date:
+        return "the order's end date must be after the date of the order"
+    return None
+
+
 def compliance_deadline(
     order_date: date,
     kind: DeadlineKind = DeadlineKind.DEFAULT,

@@ -28,13 +28,12 @@ from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
 from raptor_desktop.services.accounts import add_user, change_password, list_users, set_disabled
-from raptor_desktop.services.audit_log import AuditFilter, export_log, read_log
+from raptor_desktop.services.audit_log import AUDIT_COLUMNS, AuditFilter, export_log, read_log
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.failures import describe
 from raptor_desktop.services.session import Store
 
 RunDialog = Callable[[QDialog], bool]
-AUDIT_COLUMNS = ("id", "at", "user", "category", "event", "records", "justification", "recipient")
 
 
 class AuditModel(FlatTableModel):

@@ -19,6 +19,7 @@ from raptor_desktop.gui.gc_guard import GuiThreadCollector
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
 from raptor_desktop.paths import APP_NAME, log_file, resource_path, setup_logging
+from raptor_desktop.services.failures import user_message
 from raptor_desktop.services.session import Store, open_register
 from raptor_desktop.services.settings import IDLE_MINUTES, get_int
 
@@ -30,7 +31,16 @@ EXIT_AFTER_SHOW_ENV = "RAPTOR_EXIT_AFTER_SHOW"
 def _show_unexpected(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
-    """Log an unexpected error and show it, rather than let the window vanish."""
+    """Show what escaped an action: a refusal as the message it is; a bug logged and shown.
+
+    A refusal (a record another connection erased, a change no longer allowed) reaches here
+    when an action has no handler of its own: the officer is told, and no bug is reported.
+    """
+    if isinstance(error, Exception) and not isinstance(error, OSError):
+        message = user_message(error)
+        if message is not None:
+            QMessageBox.warning(None, "Raptor Desktop", message)
+            return
     details = "".join(traceback.format_exception(kind, error, trace))
     log.error("unexpected error\n%s", details)
     box = QMessageBox(

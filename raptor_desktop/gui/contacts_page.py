@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,13 +39,14 @@ from raptor_desktop.services.contacts import (
     contact_ids,
     contacts_by_id,
     deal_line_problem,
-    record_listing,
+    find_contact_ids,
     set_do_not_contact,
     set_opted_out,
 )
 from raptor_desktop.services.imports import contacts_importer
 from raptor_desktop.services.session import Store
 
+SEARCH_DELAY_MS = 300
 COLUMNS = ("Number", "Found on deal lines", "Sources", "Last found", "Opted out", "Do not contact")
 
 
@@ -63,9 +64,11 @@ class ContactsModel(FlatTableModel):
         )
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, consulted: bool = False) -> None:
+        """Read the ids again; ``consulted``: the officer asked to see them (logged)."""
         self.beginResetModel()
-        self._ids = contact_ids(self._store, self.search)
+        reader = find_contact_ids if consulted else contact_ids
+        self._ids = reader(self._store, self.search)
         self._cache.clear()
         self.endResetModel()
 
@@ -220,6 +223,11 @@ class ContactsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a contact by any part of the number")
         self.search.setClearButtonEnabled(True)
+        # Found as the officer types; logged once typing pauses, not at every keystroke.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._searched)
         self.search.textChanged.connect(self._search)
         self.table = data_table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -247,19 +255,24 @@ class ContactsPage(QWidget):
         layout.addLayout(footer)
         self.refresh()
 
-    def refresh(self) -> None:
-        self.model.refresh()
+    def refresh(self, *, consulted: bool = False) -> None:
+        self.model.refresh(consulted=consulted)
         self.count.setText(plural(self.model.rowCount(), "contact"))
         self._update_buttons()
 
     def activate(self) -> None:
-        """The officer opened the view: read the list afresh and log the consultation."""
-        self.refresh()
-        record_listing(self._store, self.model.rowCount(), self.model.search)
+        """The officer opened the view: read the list afresh (a consultation, logged)."""
+        self.refresh(consulted=True)
+
+    def _searched(self) -> None:
+        """Typing paused on a search the officer can see: read and log it as consulted."""
+        if self.isVisible():
+            self.refresh(consulted=True)
 
     def _search(self, text: str) -> None:
         self.model.search = text
         self.refresh()
+        self._search_timer.start()
 
     def selected(self) -> ContactRecord | None:
         rows = self.table.selectionModel().selectedRows()

@@ -14,7 +14,7 @@ from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES
 from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.services.register import LineFilter, matching_ids, rows_by_id
+from raptor_desktop.services.register import LineFilter, find_number_ids, matching_ids, rows_by_id
 from raptor_desktop.services.session import Store
 
 COLUMNS = (
@@ -52,7 +52,7 @@ class LinesTableModel(FlatTableModel):
         self._cache: RowCache[dict[str, object]] = RowCache(
             lambda ids: rows_by_id(self._store, ids)
         )
-        self.refresh()
+        self.refresh(consulted=True)  # the register, as the officer first sees it
 
     # -- what to show ------------------------------------------------------------------
     @property
@@ -62,12 +62,16 @@ class LinesTableModel(FlatTableModel):
     def set_filter(self, flt: LineFilter) -> None:
         flt.sort, flt.descending = self._filter.sort, self._filter.descending
         self._filter = flt
-        self.refresh()
+        self.refresh(consulted=True)
 
-    def refresh(self) -> None:
-        """Read the matching ids again, dropping cached cells (after any change)."""
+    def refresh(self, *, consulted: bool = False) -> None:
+        """Read the matching ids again, dropping cached cells (after any change).
+
+        ``consulted``: the officer asked to see these numbers, a consultation that is logged.
+        """
         self.beginResetModel()
-        self._ids = matching_ids(self._store, self._filter)
+        reader = find_number_ids if consulted else matching_ids
+        self._ids = reader(self._store, self._filter)
         self._cache.clear()
         self.endResetModel()
 

@@ -42,11 +42,11 @@ from raptor_desktop.services.outreach import (
     BatchRow,
     Recipient,
     approve_batch,
-    batch_recipients,
     draft_batch,
     hand_over,
     list_batches,
     plan_batch,
+    recipients_of,
     record_not_delivered,
 )
 from raptor_desktop.services.session import Store
@@ -120,7 +120,7 @@ class RecipientsDialog(QDialog):
     def __init__(self, store: Store, reference: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Recipients of {reference}")
-        self.model = RecipientsModel(batch_recipients(store, reference), self)
+        self.model = RecipientsModel(recipients_of(store, reference), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -27,7 +27,12 @@ from raptor_desktop.gui.pack_task import page_images, paint_pages
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.failures import describe
-from raptor_desktop.services.packs import HearingPack, record_pack_printed, save_pack
+from raptor_desktop.services.packs import (
+    HearingPack,
+    preview_pack,
+    record_pack_printed,
+    save_pack,
+)
 from raptor_desktop.services.printing import CannotPrint
 from raptor_desktop.services.session import Store
 
@@ -128,11 +133,13 @@ class PackDialog(QDialog):
             self.summary.text() + "<p>Saved: " + ", ".join(str(p) for p in self.saved) + "</p>"
         )
 
-    def _images(self) -> list[QImage]:
-        return [image for bundle in self.pack.bundles for image in page_images(bundle.pdf)]
+    def _images(self, pdfs: list[bytes] | None = None) -> list[QImage]:
+        shown = pdfs if pdfs is not None else [bundle.pdf for bundle in self.pack.bundles]
+        return [image for pdf in shown for image in page_images(pdf)]
 
     def preview(self) -> None:
-        self._run_dialog(PreviewDialog(self._images(), self.print_pack, self))
+        images = self._images(preview_pack(self._store, self.pack))  # logged as a consultation
+        self._run_dialog(PreviewDialog(images, self.print_pack, self))
 
     def choose_printer(self, printer: QPrinter) -> bool:
         """The system's print dialog (tests answer it through this method)."""

@@ -21,7 +21,7 @@ from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
 from raptor_desktop.services.accounts import Permission, may
-from raptor_desktop.services.review import ReviewItem, dispose, keep, review_list
+from raptor_desktop.services.review import ReviewItem, dispose, due_for_review, keep
 from raptor_desktop.services.session import Store
 
 COLUMNS = ("Record", "Name", "Size", "Last activity", "Review due")
@@ -36,7 +36,7 @@ class ReviewModel(StoreListModel):
     def load(self) -> list[ReviewItem]:
         if not self.active or not may(self._store, Permission.RETENTION):
             return []
-        return review_list(self._store, due_only=not self.show_all)
+        return due_for_review(self._store, due_only=not self.show_all)
 
     def column_titles(self) -> list[str]:
         return list(COLUMNS)

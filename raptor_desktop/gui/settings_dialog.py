@@ -73,31 +73,26 @@ class SettingsDialog(QDialog):
         self.marking.addItems(list(MARKINGS))
         self.marking.setCurrentText(get_text(self._store, PROTECTIVE_MARKING))
         self.unit = QLineEdit(get_text(self._store, UNIT_NAME))
-        self.end_days = QSpinBox()
-        self.end_days.setRange(1, 365)
-        self.end_days.setValue(get_int(self._store, END_WARNING_DAYS))
-        self.review_months = QSpinBox()
-        self.review_months.setRange(1, 60)
-        self.review_months.setValue(get_int(self._store, REVIEW_MONTHS))
+        self.end_days = self._spin(END_WARNING_DAYS)
+        self.review_months = self._spin(REVIEW_MONTHS)
         form.addRow("Protective &marking", self.marking)
         form.addRow("&Unit", self.unit)
         form.addRow("Warn before an order &ends (days)", self.end_days)
         form.addRow("&Review open-ended orders every (months)", self.review_months)
-        self.idle = QSpinBox()
-        self.idle.setRange(1, 240)
-        self.idle.setValue(get_int(self._store, IDLE_MINUTES))
+        self.idle = self._spin(IDLE_MINUTES)
         form.addRow("&Lock the window after idle (minutes)", self.idle)
-        self.review_years = self._spin(REVIEW_YEARS, 1, 100)
+        self.review_years = self._spin(REVIEW_YEARS)
         form.addRow("Review records (MoPI) after (&years)", self.review_years)
-        self.backups_kept = self._spin(BACKUPS_KEPT, 1, 365)
+        self.backups_kept = self._spin(BACKUPS_KEPT)
         form.addRow("Automatic &backups kept", self.backups_kept)
-        self.recontact_days = self._spin(RECONTACT_DAYS, 1, 3650)
+        self.recontact_days = self._spin(RECONTACT_DAYS)
         form.addRow("Do not text a contact again &within (days)", self.recontact_days)
         return page
 
-    def _spin(self, setting: Setting, low: int, high: int) -> QSpinBox:
+    def _spin(self, setting: Setting) -> QSpinBox:
+        """A box for a whole-number setting, within the range the store allows."""
         box = QSpinBox()
-        box.setRange(low, high)
+        box.setRange(setting.low, setting.high)
         box.setValue(get_int(self._store, setting))
         return box
 

@@ -17,6 +17,7 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.identifiers import DeviceKind, IdentifierRejected, validate_identifier
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, allowed_next
 from raptor_desktop.gui.widgets import MessageLabel
+from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.register import NumberDetail, add_device, set_status
 from raptor_desktop.services.session import Store
 
@@ -63,8 +64,10 @@ class DisclosureDialog(OneChangeDialog):
         self.form.addRow("&Justification", self.justification)
 
     def save(self) -> None:
-        if not self.recipient.text().strip() or not self.justification.text().strip():
-            self.error.show_error("Say who receives it and why.")
+        try:
+            Recipient(self.recipient.text(), self.justification.text()).checked()
+        except Refusal as error:
+            self.error.show_error(f"{str(error).capitalize()}.")
             return
         self.accept()
 

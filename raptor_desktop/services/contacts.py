@@ -22,21 +22,28 @@ __all__ = [
     "contact_ids",
     "contacts_by_id",
     "deal_line_problem",
+    "find_contact_ids",
     "find_contacts",
-    "record_listing",
     "set_do_not_contact",
     "set_opted_out",
 ]
 
 
-def record_listing(store: Store, shown: int, search: str = "") -> None:
+def _record_listing(store: Store, shown: int, search: str) -> None:
     """Reading the list of contacts is a consultation of their records (DPA 2018 s62)."""
     asked = f" (search {search.strip()})" if search.strip() else ""
     record_consultation(store, "list contacts", f"{plural(shown, 'contact')}{asked}")
 
 
+def find_contact_ids(store: Store, search: str = "") -> list[int]:
+    """The ids of the contacts a view shows (``search``: part of a number); logged."""
+    ids = contact_ids(store, search)
+    _record_listing(store, len(ids), search)
+    return ids
+
+
 def find_contacts(store: Store, search: str = "") -> list[ContactRecord]:
     """Every contact (or those matching ``search``), newest first; the listing is logged."""
     found = list_contacts(store, search)
-    record_listing(store, len(found), search)
+    _record_listing(store, len(found), search)
     return found

@@ -26,6 +26,9 @@ def user_message(error: BaseException) -> str | None:
         translated = translate(error, "the database")
         return translated.full_message() if translated else None
     if isinstance(error, OSError):
+        # Usually the officer's file (a folder that is not there, a read-only USB stick); it
+        # could be a file the program itself needs, so the traceback is kept in the log too.
+        log.warning("file problem", exc_info=error)
         where = f"{error.filename}: " if error.filename else ""
         return f"{where}{error.strerror or error}"
     return None

@@ -14,7 +14,7 @@ from raptor_desktop.core.contacts import ContactDefaults
 from raptor_desktop.core.line_import import NoNumberColumn, RejectedRow, RowDefaults
 from raptor_desktop.core.tabular import Table, UnreadableFile, read_table, write_rows_csv
 from raptor_desktop.services.session import Session
-from raptor_desktop.store.contacts import import_contacts
+from raptor_desktop.store.contacts import deal_line_problem, import_contacts
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import ImportCancelled, ImportResult, Progress
@@ -27,7 +27,6 @@ __all__ = [
     "ImportResult",
     "Importer",
     "NoNumberColumn",
-    "Progress",
     "RejectedRow",
     "UnreadableFile",
     "contacts_importer",
@@ -58,6 +57,10 @@ def contacts_importer(defaults: ContactDefaults) -> Importer:
     """Contacts of deal lines (a seized phone's contacts, call data, a marketing list)."""
 
     def run(store: Store, table: Table, progress: Progress | None) -> ImportResult:
+        if defaults.line is not None:  # the line chosen for the whole file must be a deal line
+            problem = deal_line_problem(store, defaults.line.e164)
+            if problem:
+                raise RecordNotFound(problem)
         return import_contacts(store, table, defaults, progress)
 
     return run

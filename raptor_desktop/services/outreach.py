@@ -6,6 +6,8 @@ who may still be texted (``store.outreach.hand_over``), so a STOP reply is honou
 
 from __future__ import annotations
 
+from raptor_desktop.services.disclosure import record_consultation
+from raptor_desktop.store.database import Store
 from raptor_desktop.store.outreach import (
     BatchRow,
     Recipient,
@@ -18,11 +20,19 @@ from raptor_desktop.store.outreach import (
     record_not_delivered,
 )
 
+
+def recipients_of(store: Store, reference: str) -> list[Recipient]:
+    """Who is in a batch and what became of each text; the reading is logged."""
+    found = batch_recipients(store, reference)
+    record_consultation(store, "view outreach recipients", f"{reference}: {len(found)} contacts")
+    return found
+
+
 __all__ = [
     "BatchRow",
     "Recipient",
     "approve_batch",
-    "batch_recipients",
+    "recipients_of",
     "draft_batch",
     "hand_over",
     "list_batches",

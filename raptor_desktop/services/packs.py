@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from raptor_desktop.services.disclosure import Recipient, record_disclosure
+from raptor_desktop.services.disclosure import (
+    Recipient,
+    record_consultation,
+    record_disclosure,
+)
 from raptor_desktop.services.printing import send_to_printer
 from raptor_desktop.services.session import Session
 from raptor_desktop.store.case_file import load_case_file
@@ -56,6 +60,12 @@ def build_pack(
         case = load_case_file(store, reference)
     bundles = hearing_pack(case, progress=progress)
     return HearingPack(case.reference, case.court, tuple(i.e164 for i in case.items), bundles)
+
+
+def preview_pack(store: Store, pack: HearingPack) -> list[bytes]:
+    """The pack's PDFs, to be shown on screen: looking at the whole pack is logged."""
+    record_consultation(store, "preview hearing pack", pack.records)
+    return [bundle.pdf for bundle in pack.bundles]
 
 
 def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> list[Path]:

@@ -46,6 +46,7 @@ __all__ = [
     "area_status_counts",
     "counts_by_status",
     "find_number",
+    "find_number_ids",
     "import_lines",
     "matching_ids",
     "number_detail",
@@ -67,17 +68,28 @@ def view_number(store: Store, number_id: int) -> NumberDetail:
     return detail
 
 
-def search_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
-    """Every number ``flt`` matches, as rows; the listing is logged with what was asked."""
-    if flt.area and flt.area.casefold() not in {a.casefold() for a in area_names(store)}:
-        raise RecordNotFound(f"unknown area {flt.area!r}")
-    rows = list_numbers(store, flt)
+def _record_listing(store: Store, flt: LineFilter, count: int) -> None:
     asked = ", ".join(
         f"{k} {v}"
         for k, v in (("search", flt.text), ("area", flt.area), ("status", flt.status))
         if v
     )
     record_consultation(
-        store, "list numbers", f"{len(rows)} numbers" + (f" ({asked})" if asked else "")
+        store, "list numbers", f"{count} numbers" + (f" ({asked})" if asked else "")
     )
+
+
+def find_number_ids(store: Store, flt: LineFilter) -> list[int]:
+    """The ids of the numbers a view shows for ``flt``, in its order; the listing is logged."""
+    ids = matching_ids(store, flt)
+    _record_listing(store, flt, len(ids))
+    return ids
+
+
+def search_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
+    """Every number ``flt`` matches, as rows; the listing is logged with what was asked."""
+    if flt.area and flt.area.casefold() not in {a.casefold() for a in area_names(store)}:
+        raise RecordNotFound(f"unknown area {flt.area!r}")
+    rows = list_numbers(store, flt)
+    _record_listing(store, flt, len(rows))
     return rows

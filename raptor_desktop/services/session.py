@@ -10,17 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from raptor_desktop.core.accounts import Role
+from raptor_desktop.core.accounts import Role, password_problem, username_problem
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.accounts import SignInRefused, add_user, has_users
 from raptor_desktop.store.accounts import sign_in as _sign_in
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER, NotTraining, seed_demo
+from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER, seed_demo
 from raptor_desktop.store.errors import Conflict, StoreError
 
 __all__ = [
     "DEMO_PASSWORD",
     "DEMO_USER",
-    "NotTraining",
     "Session",
     "SignInRefused",
     "Store",
@@ -73,6 +73,10 @@ def create_register(path: Path, *, training: bool, admin: str = "", password: st
     ``admin`` is named; returns whether it is a training register."""
     if path.exists() and path.stat().st_size > 0:
         raise Conflict(f"a database already exists at {path}; choose another path with --db")
+    if admin:  # refused before the file exists, so a mistake leaves nothing to clear up
+        problem = username_problem(admin) or password_problem(password)
+        if problem:
+            raise InputRejected(problem)
     with open_register(path, training=training) as store:
         if admin:
             create_first_administrator(store, admin, admin, password)

@@ -13,6 +13,7 @@ from raptor_desktop.core.accounts import (
     hash_password,
     password_matches,
     password_problem,
+    username_problem,
 )
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.store.database import Store, utc_now
@@ -38,21 +39,23 @@ def list_users(store: Store) -> list[dict[str, object]]:
 
 
 def add_user(store: Store, username: str, display_name: str, role: Role, password: str) -> None:
-    """Add an account; the first account of a database must be an administrator."""
-    first = not has_users(store)
-    if first and role is not Role.ADMINISTRATOR:
-        raise InputRejected("the first account must be an administrator")
-    if not first:
-        store.require(Permission.MANAGE_ACCOUNTS)
+    """Add an account; the first account of a database must be an administrator.
+
+    Whether it is the first is read inside the transaction that adds it, so two first
+    sign-ins at once cannot both make an administrator without a permission check.
+    """
     name = username.strip()
-    if not name or not name.replace(".", "").replace("-", "").replace("_", "").isalnum():
-        raise InputRejected("a username is letters, digits, dots, dashes or underscores")
-    problem = password_problem(password)
+    problem = username_problem(name) or password_problem(password)
     if problem:
         raise InputRejected(problem)
-    if store.db.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone():
-        raise Conflict(f"there is already an account called {name!r}")
     with store.transaction("add account", f"{name} ({role.value})") as db:
+        first = not has_users(store)
+        if first and role is not Role.ADMINISTRATOR:
+            raise InputRejected("the first account must be an administrator")
+        if not first:
+            store.require(Permission.MANAGE_ACCOUNTS)
+        if db.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone():
+            raise Conflict(f"there is already an account called {name!r}")
         now = utc_now()
         db.execute(
             "INSERT INTO users (username, display_name, role, password_hash, created_at, "

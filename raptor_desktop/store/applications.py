@@ -19,7 +19,12 @@ from raptor_desktop.core.applications import (
 )
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
-from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline
+from raptor_desktop.core.orders import (
+    DeadlineKind,
+    Duration,
+    compliance_deadline,
+    duration_problem,
+)
 from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.calendar import bank_holidays
@@ -149,7 +154,8 @@ def create_application(
     return reference
 
 
-def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str) -> None:
+def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str) -> str:
+    """Put the number written as ``text`` in the application; returns it in E.164."""
     number = find_number(store, text)
     if db.execute(
         "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
@@ -165,6 +171,7 @@ def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str)
         "INSERT INTO application_numbers (application_id, number_id, provider) VALUES (?, ?, ?)",
         [app_id, number.id, provider if not provider.startswith("none") else ""],
     )
+    return number.e164
 
 
 def _check_draft(store: Store, app_id: int, reference: str) -> None:
@@ -177,8 +184,8 @@ def add_numbers(store: Store, reference: str, numbers: list[str]) -> None:
     with store.transaction("add numbers to application", reference) as db:
         app_id = application_id(store, reference)
         _check_draft(store, app_id, reference)
-        for text in numbers:
-            _add_number(store, db, app_id, text)
+        added = [_add_number(store, db, app_id, text) for text in numbers]
+        store.describe(f"{reference}: {', '.join(added)}")
 
 
 def remove_number(store: Store, reference: str, text: str) -> None:
@@ -186,6 +193,7 @@ def remove_number(store: Store, reference: str, text: str) -> None:
         app_id = application_id(store, reference)
         _check_draft(store, app_id, reference)
         number = find_number(store, text)
+        store.describe(f"{reference}: {number.e164}")
         db.execute(
             "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
             [app_id, number.id],
@@ -209,6 +217,7 @@ def set_item(store: Store, reference: str, text: str, provider: str, grounds: st
     with store.transaction("edit application item", reference) as db:
         app_id = application_id(store, reference)
         number = find_number(store, text)
+        store.describe(f"{reference}: {number.e164}")
         cursor = db.execute(
             "UPDATE application_numbers SET provider = ?, grounds = ? "
             "WHERE application_id = ? AND number_id = ?",
@@ -292,8 +301,9 @@ def record_outcome(
 ) -> None:
     """Record the court's outcome for one number; an order made creates the order record."""
     terms = terms or OrderTerms()
-    if terms.duration.end_date and terms.duration.end_date <= on:
-        raise InputRejected("the order's end date must be after the date of the order")
+    problem = duration_problem(terms.duration, on)
+    if problem:
+        raise InputRejected(problem)
     new_status = OUTCOME_STATUS[outcome]
     with store.transaction("record outcome", f"{reference}: {outcome}") as db:
         app_id = application_id(store, reference)

@@ -34,7 +34,7 @@ def append(
         user=user,
         category=category.value,
         event=event,
-        records=records[:2000],
+        records=records,
         justification=justification.strip(),
         recipient=recipient.strip(),
         prev_hash=last[1] if last else GENESIS,

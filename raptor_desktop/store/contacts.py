@@ -241,8 +241,9 @@ def _contact_id(db: sqlite_utils.Database, number: str, allow_drama: bool) -> tu
 def set_opted_out(store: Store, number: str, opted_out_on: date | None) -> None:
     """Record a STOP reply (never text the number again), or clear it with ``None``."""
     what = f"on {opted_out_on.isoformat()}" if opted_out_on else "cleared"
-    with store.transaction("contact opt-out", f"{number}: {what}") as db:
-        contact_id, _ = _contact_id(db, number, store.training)
+    with store.transaction("contact opt-out") as db:
+        contact_id, e164 = _contact_id(db, number, store.training)
+        store.describe(f"{e164}: {what}")
         db.execute(
             "UPDATE contacts SET opted_out_on = ?, updated_at = ? WHERE id = ?",
             [opted_out_on.isoformat() if opted_out_on else None, utc_now(), contact_id],
@@ -254,8 +255,9 @@ def set_do_not_contact(store: Store, number: str, reason: str | None) -> None:
     if reason is not None and not reason.strip():
         raise InputRejected("give the reason the number must not be contacted")
     what = reason.strip() if reason else "cleared"
-    with store.transaction("do not contact", f"{number}: {what}") as db:
-        contact_id, _ = _contact_id(db, number, store.training)
+    with store.transaction("do not contact") as db:
+        contact_id, e164 = _contact_id(db, number, store.training)
+        store.describe(f"{e164}: {what}")
         db.execute(
             "UPDATE contacts SET do_not_contact = ?, do_not_contact_reason = ?, updated_at = ? "
             "WHERE id = ?",

@@ -229,7 +229,9 @@ class Store:
 
 
 def _os_user() -> str:
+    """Who acts before anyone signs in: said to be no officer, with the workstation's login."""
     try:
-        return getpass.getuser()
+        login = getpass.getuser()
     except (KeyError, OSError):
-        return "unknown"
+        login = "unknown"
+    return f"(not signed in: {login})"

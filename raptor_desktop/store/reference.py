@@ -50,9 +50,9 @@ def add_area(store: Store, name: str) -> int:
     clean = " ".join(name.split())
     if not clean:
         raise InputRejected("an area needs a name")
-    if store.db.execute("SELECT 1 FROM areas WHERE name = ? COLLATE NOCASE", [clean]).fetchone():
-        raise Conflict(f"the area {clean!r} already exists")
     with store.transaction("add area", clean) as db:
+        if db.execute("SELECT 1 FROM areas WHERE name = ? COLLATE NOCASE", [clean]).fetchone():
+            raise Conflict(f"the area {clean!r} already exists")
         return insert_row(db, "areas", {"name": clean})
 
 

@@ -96,6 +96,7 @@ def keep(store: Store, kind: str, record_id: int, reason: str, next_review: date
     with store.transaction(
         "review: keep", f"{kind} {record_id} until {next_review}", justification=reason
     ) as db:
+        _check_exists(db, kind, record_id)
         db.execute(
             "INSERT INTO reviews (record_kind, record_id, decision, reason, next_review, "
             "decided_at, decided_by) VALUES (?, ?, 'keep', ?, ?, ?, ?)",
@@ -113,6 +114,7 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
         raise InputRejected(f"{kind!r} is not a kind of record under review")
     eraser = ERASERS[kind]
     with store.transaction("erase record", f"{kind} {record_id}", justification=reason) as db:
+        _check_exists(db, kind, record_id)
         summary = eraser(db, record_id)
         db.execute(
             "INSERT INTO reviews (record_kind, record_id, decision, reason, decided_at, "
@@ -120,6 +122,17 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
             [kind, record_id, reason.strip(), utc_now(), store.actor],
         )
     return summary
+
+
+_TABLES = {"line": "lines", "application": "applications", "contact": "contacts"}
+
+
+def _check_exists(db: sqlite_utils.Database, kind: str, record_id: int) -> None:
+    if kind not in _TABLES:
+        raise InputRejected(f"{kind!r} is not a kind of record under review")
+    table = _TABLES[kind]
+    if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone() is None:
+        raise RecordNotFound(f"there is no {kind} {record_id} in the register")
 
 
 def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:

@@ -11,19 +11,27 @@ from raptor_desktop.store.database import Store
 
 @dataclass(frozen=True)
 class Setting:
+    """A setting's key, default and label; a whole-number setting's allowed range too."""
+
     key: str
     default: str | int
     label: str
+    low: int = 1
+    high: int = 1
 
 
 PROTECTIVE_MARKING = Setting("protective_marking", "OFFICIAL-SENSITIVE", "Protective marking")
-END_WARNING_DAYS = Setting("end_warning_days", 28, "Warn this many days before an order ends")
-REVIEW_MONTHS = Setting("review_months", 6, "Review open-ended orders every (months)")
+END_WARNING_DAYS = Setting(
+    "end_warning_days", 28, "Warn this many days before an order ends", 1, 365
+)
+REVIEW_MONTHS = Setting("review_months", 6, "Review open-ended orders every (months)", 1, 60)
 UNIT_NAME = Setting("unit_name", "Essex Police — Operation Raptor", "Unit")
-IDLE_MINUTES = Setting("idle_minutes", 10, "Lock the window after this many idle minutes")
-BACKUPS_KEPT = Setting("backups_kept", 14, "Automatic backups kept")
-REVIEW_YEARS = Setting("review_years", 6, "Review records this many years after last activity")
-RECONTACT_DAYS = Setting("recontact_days", 90, "Do not text a contact again within (days)")
+IDLE_MINUTES = Setting("idle_minutes", 10, "Lock the window after this many idle minutes", 1, 240)
+BACKUPS_KEPT = Setting("backups_kept", 14, "Automatic backups kept", 1, 365)
+REVIEW_YEARS = Setting(
+    "review_years", 6, "Review records this many years after last activity", 1, 100
+)
+RECONTACT_DAYS = Setting("recontact_days", 90, "Do not text a contact again within (days)", 1, 3650)
 
 SETTINGS = (
     PROTECTIVE_MARKING,
@@ -56,8 +64,10 @@ def set_value(store: Store, setting: Setting, value: str | int) -> None:
             number = int(value)
         except ValueError:
             raise InputRejected(f"{setting.label}: {value!r} is not a whole number") from None
-        if number <= 0:
-            raise InputRejected(f"{setting.label}: must be more than 0")
+        if not setting.low <= number <= setting.high:
+            raise InputRejected(
+                f"{setting.label}: must be from {setting.low} to {setting.high}, not {number}"
+            )
         value = number
     text = str(value).strip()
     if not text:

@@ -170,3 +170,75 @@ def test_printing_from_the_preview_is_logged_as_a_disclosure(
     qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
     assert disclosures(window.store) == [*before, "hearing pack (printed)"]
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin", "QPrinter")
+def test_a_print_that_fails_is_not_logged_as_a_disclosure(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application(window.store)
+    window.refresh()
+    window.applications_page.table.selectRow(0)
+    before = disclosures(window.store)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+
+    def nowhere(printer: QPrinter) -> bool:
+        printer.setOutputFileName("/no/such/folder/printed.pdf")
+        return True
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, DisclosureDialog):
+            dialog.save()
+            return dialog.result() == QDialog.DialogCode.Accepted
+        assert isinstance(dialog, PackDialog)
+        dialog.choose_printer = nowhere  # type: ignore[method-assign]
+        assert dialog.print_pack() is False
+        return True
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    window.pack_action.trigger()
+    qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
+    assert disclosures(window.store) == before
+    assert warned and "nothing was printed" in warned[0]
+
+
+def test_a_refusal_that_escapes_an_action_is_told_not_reported_as_a_bug(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from raptor_desktop.gui.app import _show_unexpected
+    from raptor_desktop.store.errors import RecordNotFound
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    error = RecordNotFound("07700 900101 is not in the register")
+    with caplog.at_level(logging.ERROR):
+        _show_unexpected(RecordNotFound, error, None)
+    assert told == ["07700 900101 is not in the register"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_viewing_a_number_an_application_and_a_list_is_logged(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    def consulted() -> list[tuple[str, str]]:
+        return [
+            tuple(r)
+            for r in window.store.db.execute(
+                "SELECT event, records FROM audit_log WHERE category = 'consultation' "
+                "AND event != 'sign in' ORDER BY id"
+            )
+        ]
+
+    first = consulted()
+    assert ("list numbers", "13 numbers") in first  # the register as the window opened
+    window.lines_page.table.selectRow(0)
+    assert consulted()[len(first) :] == [("view number", "+447700900101")]
+    reference = make_application(window.store)
+    window.applications.open_editor(reference)
+    assert consulted()[-1] == ("view application", reference)
