@@ -7,7 +7,6 @@ file, a disclosure logged with its recipient and justification.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -346,7 +345,7 @@ class OutreachPage(QWidget):
         if not ok or not number.strip():
             return
         try:
-            record_not_delivered(self._store, batch.reference, number, f"on {date.today()}")
+            record_not_delivered(self._store, batch.reference, number)
         except USER_ERRORS as error:
             self.message.show_error(str(error))
             return

@@ -65,11 +65,12 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-    numbers = [find_number(store, n).id for n in exhibit.numbers]
     with store.transaction("add exhibit", initials) as db:
+        numbers = [find_number(store, n).id for n in exhibit.numbers]
         seq = db.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM exhibits WHERE officer_initials = ?", [initials]
         ).fetchone()[0]
+        store.describe(f"{initials}/{seq}: {exhibit.description.strip()}")
         exhibit_id = insert_row(
             db,
             "exhibits",

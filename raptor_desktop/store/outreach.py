@@ -260,7 +260,7 @@ def record_not_delivered(store: Store, reference: str, number: str, note: str = 
     with store.transaction("text not delivered", f"{reference} {e164}") as db:
         batch_id, _, _ = _batch(db, reference)
         try:
-            _mark_not_delivered(db, batch_id, reference, e164, note)
+            _mark_not_delivered(db, batch_id, reference, e164, note or f"on {date.today()}")
         except RowRejected as error:
             raise RecordNotFound(str(error)) from None
 
