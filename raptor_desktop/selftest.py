@@ -111,7 +111,8 @@ def _hearing_pack(folder: Path) -> CheckResult:
         )
         add_exhibit(store, application_id(store, reference), picture)
         session = Session.of(store)
-    [bundle] = build_pack(session, reference).bundles  # checks the attachment's SHA-256
+    # A DRAFT pack (the self-test's application is not complete); checks the SHA-256.
+    [bundle] = build_pack(session, reference, draft=True).bundles
     reader = PdfReader(io.BytesIO(bundle.pdf))
     first = reader.pages[0].extract_text()
     if "INDEX TO HEARING BUNDLE" not in first:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from raptor_desktop.core.applications import Officer
+from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.applications import ApplicationDetails, application_id, create_application
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
@@ -30,6 +31,8 @@ def details(**changes: object) -> ApplicationDetails:
         applicant=APPLICANT,
         authoriser=SUPERINTENDENT,
         authorised_on=date(2026, 11, 27),
+        statement_date=date(2026, 11, 26),
+        requested=Duration(months=12),
     )
     base.update(changes)
     return ApplicationDetails(**base)  # type: ignore[arg-type]

@@ -19,8 +19,10 @@ from raptor_desktop.services.settings import (
     find_setting,
     get_text,
     holiday_list,
+    network_addresses,
     networks,
     set_holiday_override,
+    set_network_address,
     set_network_host,
     set_value,
 )
@@ -181,6 +183,12 @@ def _network_arguments(nets: argparse.ArgumentParser) -> None:
         metavar=("NETWORK", "HOST"),
         help='add a network or set its host ("" for none)',
     )
+    nets.add_argument(
+        "--address",
+        nargs=2,
+        metavar=("NETWORK", "ADDRESS"),
+        help="the network's address for service of orders",
+    )
 
 
 @command("networks", "mobile networks and MVNO host networks", _network_arguments)
@@ -188,6 +196,10 @@ def cmd_networks(args: argparse.Namespace, run: Invocation) -> int:
     store = run.store()
     if args.set:
         set_network_host(store, *args.set)
+    if args.address:
+        set_network_address(store, *args.address)
+    addresses = network_addresses(store)
     for name, host in networks(store):
-        print(f"{name:<18} {('host: ' + host) if host else ''}")
+        hosted = f"host: {host:<10}" if host else " " * 16
+        print(f"{name:<18} {hosted} {addresses.get(name) or '(no address for service)'}")
     return 0

@@ -22,11 +22,18 @@ from raptor_desktop.services.applications import (
     current_warnings,
     list_orders,
     record_outcome,
+    set_provider,
     submit,
     with_default_rank,
 )
 from raptor_desktop.services.disclosure import Recipient
-from raptor_desktop.services.packs import PACK_JUSTIFICATION, build_pack, print_pack, save_pack
+from raptor_desktop.services.packs import (
+    PACK_JUSTIFICATION,
+    build_pack,
+    pack_gaps,
+    print_pack,
+    save_pack,
+)
 
 
 def _new_arguments(new: argparse.ArgumentParser) -> None:
@@ -49,6 +56,22 @@ def _new_arguments(new: argparse.ArgumentParser) -> None:
     new.add_argument("--authoriser-rank", default="")
     new.add_argument("--authoriser-collar", default="")
     new.add_argument("--authorised-on", type=date_arg, metavar="YYYY-MM-DD")
+    new.add_argument(
+        "--statement-date",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="the date the officer signs the witness statement",
+    )
+    asked = new.add_mutually_exclusive_group()
+    asked.add_argument("--months", type=int, help="ask for an order lasting this many months")
+    asked.add_argument(
+        "--until", type=date_arg, metavar="YYYY-MM-DD", help="ask for an order until this date"
+    )
+    new.add_argument(
+        "--with-notice",
+        action="store_true",
+        help="the providers were given notice of the application (default: without notice)",
+    )
     new.add_argument("--claim", default="", help="claim number, once the court gives one")
     new.add_argument("--reference", help="instead of the generated one")
     new.add_argument("--operation", default=DEFAULT_OPERATION)
@@ -66,12 +89,41 @@ def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
         ),
         authoriser=Officer(args.authoriser, args.authoriser_rank, args.authoriser_collar),
         authorised_on=args.authorised_on or (date.today() if args.authoriser else None),
+        requested=Duration(args.until, args.months),
+        statement_date=args.statement_date,
+        with_notice=args.with_notice,
     )
     reference = create_application(
         run.store(), details, args.numbers, operation=args.operation, reference=args.reference
     )
     print(f"created draft application with {len(args.numbers)} numbers")
     print(reference)
+    return 0
+
+
+@command(
+    "check-application",
+    "list what stops an application going to court, and where to fill it in",
+    lambda p: p.add_argument("reference"),
+)
+def cmd_check_application(args: argparse.Namespace, run: Invocation) -> int:
+    gaps = pack_gaps(run.store(), args.reference)
+    for gap in gaps:
+        print(f"- {gap.what}\n  fill in: {gap.where}")
+    if not gaps:
+        print(f"{args.reference} has no gaps: its pack can be printed for court")
+    return 1 if gaps else 0
+
+
+def _provider_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number")
+    parser.add_argument("provider", help="the network confirmed for the number (it may be ported)")
+
+
+@command("set-provider", "record the provider confirmed for a number", _provider_arguments)
+def cmd_set_provider(args: argparse.Namespace, run: Invocation) -> int:
+    number = set_provider(run.store(), args.number, args.provider)
+    print(f"{number.e164}: provider {' '.join(args.provider.split())}")
     return 0
 
 
@@ -114,6 +166,11 @@ def _pack_arguments(pack: argparse.ArgumentParser) -> None:
         metavar="PRINTER",
         help="print it (the default printer, or PRINTER) through the system's spooler",
     )
+    pack.add_argument(
+        "--draft",
+        action="store_true",
+        help="build it although gaps remain, every page marked DRAFT (not for service)",
+    )
     pack.add_argument("--recipient", help="who receives it (default: the court)")
     pack.add_argument(
         "--justification",
@@ -124,7 +181,7 @@ def _pack_arguments(pack: argparse.ArgumentParser) -> None:
 
 @command("hearing-pack", "write the hearing pack PDF (a logged disclosure)", _pack_arguments)
 def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
-    pack = build_pack(run.session(), args.reference)
+    pack = build_pack(run.session(), args.reference, draft=args.draft)
     to = Recipient(args.recipient or pack.court, args.justification)
     if args.out is None:
         print_pack(run.store(), pack, to, args.print or None)

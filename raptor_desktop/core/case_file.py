@@ -7,11 +7,12 @@ touching the database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import and_list
 
 UNCONFIRMED = "provider to be confirmed"
@@ -35,13 +36,26 @@ class CaseItem:
     grounds: str = ""
     outcome: str | None = None
     crown_dependency: str | None = None
+    order_date: date | None = None  # an order made on the item: its date, length, deadline
+    order_duration: Duration | None = None
+    order_deadline: datetime | None = None
+
+    @property
+    def provider_name(self) -> str:
+        """The provider the order is served on: the one confirmed, else the range holder."""
+        holder = "" if self.range_holder.startswith("none") else self.range_holder
+        return self.provider or holder or UNCONFIRMED
 
     @property
     def serve_on(self) -> str:
-        """The provider the order is served on (an MVNO's host named beside it)."""
-        holder = "" if self.range_holder.startswith("none") else self.range_holder
-        provider = self.provider or holder or UNCONFIRMED
+        """The provider the order is served on, an MVNO's host network named beside it."""
+        provider = self.provider_name
         return f"{provider} (host network {self.host})" if self.host else provider
+
+    @property
+    def live(self) -> bool:
+        """Still sought or ordered: not refused, withdrawn or carved out."""
+        return self.outcome not in ("refused", "withdrawn", "carved out")
 
 
 @dataclass(frozen=True)
@@ -85,6 +99,19 @@ class CaseFile:
     marking: str = "OFFICIAL-SENSITIVE"
     unit: str = ""
     prepared_on: date = field(default_factory=date.today)
+    requested: Duration = Duration()
+    statement_date: date | None = None
+    with_notice: bool = False
+    addresses: dict[str, str] = field(default_factory=dict)
+    """Each provider's address for service, by name (from the networks list)."""
+    draft_deadline: datetime | None = None
+    """The compliance time if the order is made at the hearing (reg 3(5)), for the draft."""
+    draft: bool = False
+    """Gaps remain (see ``core.case_gaps``): every page is marked DRAFT, not for service."""
+
+    def respondents(self) -> list[str]:
+        """The providers the order would be served on, in name order (unknown ones left out)."""
+        return sorted({i.provider_name for i in self.items if i.live} - {UNCONFIRMED})
 
     @property
     def hearing_text(self) -> str:
@@ -96,6 +123,11 @@ class CaseFile:
     @property
     def claim_text(self) -> str:
         return self.claim_number or "to be allocated"
+
+    def numbered_items(self) -> list[tuple[int, CaseItem]]:
+        """Every item with its one number, as the schedule of relevant items numbers it."""
+        ordered = [item for items in self.providers().values() for item in items]
+        return list(enumerate(ordered, start=1))
 
     def providers(self) -> dict[str, list[CaseItem]]:
         """Items grouped by the provider the order is served on, in name order."""

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 
 def full_date(day: date) -> str:
     """``14 May 2021``: how dates are written in court documents."""
     return f"{day.day} {day:%B %Y}"
+
+
+def full_moment(moment: datetime) -> str:
+    """``11.59 pm on Thursday 17 December 2026``: a time an order requires, in full."""
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    return f"{hour}.{moment.minute:02d} {suffix} on {moment:%A} {full_date(moment.date())}"
 
 
 def uk_date(day: date | str | None) -> str:

@@ -63,6 +63,7 @@ LINES: tuple[DemoLine, ...] = (
                 READY,
                 200,
                 devices=(("IMEI", "001010000000016"), ("IMSI", "001010123456701")),
+                provider="Vodafone",
             ),
             DemoNumber(
                 "07700 900112",
@@ -137,7 +138,7 @@ LINES: tuple[DemoLine, ...] = (
         "Blade",
         ("Harlow", "Epping Forest"),
         ("cocaine", "cannabis"),
-        (DemoNumber("07700 900104", 60, READY, 1),),
+        (DemoNumber("07700 900104", 60, READY, 1, provider="Three"),),
         1_200_000,
         "Financial investigator, case review",
         evidence=(DemoEvidence("marketing text", 30, "'Blade open 24/7, free delivery Harlow'"),),
@@ -160,7 +161,7 @@ LINES: tuple[DemoLine, ...] = (
         "Ace",
         ("Epping Forest",),
         ("cocaine",),
-        (DemoNumber("07700 900107", 500, READY, 330),),
+        (DemoNumber("07700 900107", 500, READY, 330, provider="O2"),),
         notes="Withdrawn: line holder charged (Home Office closure type 1).",
     ),
     DemoLine(
@@ -168,12 +169,7 @@ LINES: tuple[DemoLine, ...] = (
         ("Harlow",),
         ("crack cocaine", "heroin"),
         (
-            DemoNumber(
-                "07700 900108",
-                130,
-                READY,
-                70,
-            ),
+            DemoNumber("07700 900108", 130, READY, 70, provider="Vodafone"),
         ),
         notes="Refused: evidence of use was more than a year old. Gather fresh test purchases.",
     ),
@@ -189,7 +185,7 @@ LINES: tuple[DemoLine, ...] = (
         "Benz",
         ("Thurrock",),
         ("heroin",),
-        (DemoNumber("07700 900110", 380, READY, 230),),
+        (DemoNumber("07700 900110", 380, READY, 230, provider="EE"),),
         notes="Disconnected under order; no sign of the brand since.",
     ),
     DemoLine(
@@ -258,9 +254,21 @@ class DemoApplication:
     numbers: tuple[str, ...]
     outcomes: tuple[DemoOutcome, ...] = ()
     claim_number: str = ""
+    months_asked: int | None = 12  # the duration asked for; None: until discharged
 
 
-APPLICANT = ("Rachel Carter", "Detective Constable", "71234")
+def training_address(network: str) -> str:
+    """A made-up address for service, for a training database only."""
+    return f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA"
+
+
+APPLICANT = (
+    "Rachel Carter",
+    "Detective Constable",
+    "71234",
+    "Essex Police",
+    "Grays Police Station, Orsett Road, Grays RM17 5DD",
+)
 AUTHORISER = ("Mark Hale", "Detective Superintendent", "2201")
 
 APPLICATIONS: tuple[DemoApplication, ...] = (

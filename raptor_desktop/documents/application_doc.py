@@ -2,81 +2,140 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import AUTHORISING_RANKS
 from raptor_desktop.core.case_file import CaseFile
-from raptor_desktop.core.dates import full_date, plural
-from raptor_desktop.core.wording import and_list
+from raptor_desktop.core.dates import full_date, full_moment, plural
 from raptor_desktop.documents.heading import (
     ACT,
     REGULATIONS,
     case_heading,
     esc,
-    item_identifiers,
     position,
     signature_block,
 )
+from raptor_desktop.documents.order_doc import duration_text, numbers_text
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, TITLE
 
+STATEMENT_OF_TRUTH = (
+    "The claimant believes that the facts stated in this claim form are true. The claimant "
+    "understands that proceedings for contempt of court may be brought against anyone who "
+    "makes, or causes to be made, a false statement in a document verified by a statement of "
+    "truth without an honest belief in its truth."
+)
 
-def application_pdf(case: CaseFile) -> bytes:
-    items = case.items
+
+def _fee_box() -> Table:
+    rows = [["Court fee", "£"], ["Fee account number or Help with Fees reference", ""]]
+    table = Table(rows, colWidths=[9.5 * cm, 6 * cm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), "RaptorSerif", 10),
+                ("GRID", (0, 0), (-1, -1), 0.5, "#555555"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def _parties(case: CaseFile) -> list[Flowable]:
+    authoriser = esc(case.authoriser.described() or "[authorising officer]")
+    force = esc(case.applicant.force)
+    address = esc(case.applicant.work_address or "[work address]")
     story: list[Flowable] = [
-        *case_heading(case),
-        Paragraph("APPLICATION FOR DRUG DEALING TELECOMMUNICATIONS RESTRICTION ORDERS", TITLE),
-        Paragraph("Part 8 claim (CPR Part 8; Practice Direction 49E, paragraph 24.1)", BODY),
         Paragraph("1. The parties", HEADING),
         Paragraph(
-            f"The applicant is {esc(case.authoriser.described() or '[authorising officer]')} of "
-            f"{esc(case.applicant.force)}, an officer of the rank of superintendent or above, as "
-            f"{ACT} requires. The case is prepared by "
-            f"{esc(case.applicant.described() or '[officer in the case]')}.",
+            f"<b>Claimant:</b> {authoriser} of {force}, who applies as a police officer of the "
+            f"rank of superintendent or above (section 80A(5)(b) of the Serious Crime Act 2015), "
+            f"for the Chief Constable of {force}. Address for service: {address}. The case is "
+            f"prepared by {esc(case.applicant.described() or '[officer in the case]')}.",
             BODY,
         ),
+    ]
+    respondents = sorted({i.provider_name for i in case.items if i.live})
+    for number, name in enumerate(respondents, start=1):
+        where = esc(case.addresses.get(name, "").strip() or "[address for service not recorded]")
+        story.append(
+            Paragraph(
+                f"<b>Defendant (respondent) {number}:</b> {esc(name)}, the communications "
+                f"provider for the items listed against it in the schedule. Address for "
+                f"service: {where}.",
+                BODY,
+            )
+        )
+    return story
+
+
+def application_pdf(case: CaseFile) -> bytes:
+    """The Part 8 claim, with the content of form N208, for the items still sought."""
+    live = [(n, i) for n, i in case.numbered_items() if i.live]
+    deadline = (
+        f" (on the hearing date as the date of the order, {full_moment(case.draft_deadline)})"
+        if case.draft_deadline
+        else ""
+    )
+    story: list[Flowable] = [
+        *case_heading(case),
+        Paragraph("CLAIM FORM (CPR PART 8)", TITLE),
         Paragraph(
-            "The communications providers on whom the order would be served are: "
-            + esc(and_list(list(case.providers())))
-            + ".",
+            "Application for a drug dealing telecommunications restriction order under "
+            f"{REGULATIONS}, regulation 3 (Practice Direction 49E, paragraph 24.1)",
             BODY,
         ),
-        Paragraph("2. The order sought", HEADING),
+        *_parties(case),
+        Paragraph("2. Details of claim: what the claimant seeks", HEADING),
         Paragraph(
-            f"The applicant asks the court to make a drug dealing telecommunications restriction "
-            f"order under {ACT} and {REGULATIONS} in respect of the "
-            f"{plural(len(items), 'item')} listed in the schedule of relevant items, requiring "
-            "each provider to prevent the use of those items, by the end of the fifth working "
-            "day after the date of the order or such earlier time as is agreed. A draft order "
-            "is in the bundle.",
+            "An order requiring each defendant to prevent all use of the relevant items listed "
+            f"against it in the schedule of relevant items ({plural(len(live), 'item')}: "
+            f"{numbers_text(live) if live else 'none'}), by the end of the fifth working day "
+            f"after the date of the order{deadline} (regulation 3(4) and (5)), or any earlier "
+            "time agreed between the claimant and the defendant (regulation 3(6)); providing "
+            "that the order ceases to apply to any item the claimant discovers is not being "
+            "used in connection with drug dealing offences (regulation 3(3)); and having effect "
+            f"{duration_text(case.requested, case.hearing_date)} (regulation 3(2)). A draft "
+            "order is in the bundle.",
             BODY,
         ),
         Paragraph("3. The grounds", HEADING),
         Paragraph(
-            "The applicant asks the court to be satisfied, on the balance of probabilities, that "
-            "each item has been, is likely to have been, or is likely to be used in connection "
-            "with drug dealing offences, and that there are reasonable grounds to believe that "
-            "the order will prevent or restrict that use (regulation 3(1)). For each number:",
+            "The claimant asks the court to be satisfied that each item has been, or is likely "
+            "to have been, used, or is likely to be used, in connection with drug dealing "
+            "offences, and to have reasonable grounds to believe that the order would prevent "
+            "or restrict the use of a communication device in connection with drug dealing "
+            "offences (regulation 3(1)). The evidence is in the witness statement and its "
+            "exhibits. In short, for each item:",
             BODY,
         ),
     ]
-    for index, item in enumerate(items, start=1):
-        devices = item_identifiers(item.imei, item.imsi, item.iccid)
-        extra = f" Devices: {esc(devices)}." if devices else ""
+    for number, item in live:
+        crown = (
+            f" It is a {esc(item.crown_dependency)} (Crown Dependency) number: its provider may "
+            "be outside the jurisdiction of the courts of England and Wales."
+            if item.crown_dependency
+            else ""
+        )
         story.append(
             Paragraph(
-                f"3.{index}&nbsp;&nbsp;<b>{esc(item.display)}</b> ({esc(item.e164)}), line "
-                f"“{esc(item.brand or 'unnamed')}”. {esc(item.grounds)}{extra}",
+                f"3.{number}&nbsp;&nbsp;Item {number}, {esc(item.display)}, line "
+                f"“{esc(item.brand or 'unnamed')}”. {esc(item.grounds)}{crown}",
                 NUMBERED,
             )
         )
     story += [
         Paragraph("4. The hearing", HEADING),
         Paragraph(f"Hearing: {esc(case.hearing_text)}, {esc(case.court)}.", BODY),
+        Paragraph("5. Statement of truth (CPR 22.1)", HEADING),
+        Paragraph(STATEMENT_OF_TRUTH, BODY),
+        signature_block(case.authoriser.name, position(case.authoriser) or "Claimant"),
         Spacer(1, 12),
-        signature_block(case.authoriser.name, position(case.authoriser) or "Applicant"),
+        _fee_box(),
     ]
-    return render(story, title=f"{case.reference} application")
+    return render(story, title=f"{case.reference} claim form")
 
 
 def authority_pdf(case: CaseFile) -> bytes:

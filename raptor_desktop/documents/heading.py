@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import Officer
 from raptor_desktop.core.case_file import CaseFile
@@ -63,7 +63,8 @@ def case_heading(case: CaseFile) -> list[Flowable]:
     ]
 
 
-def signature_block(name: str, role: str) -> Table:
+def signature_block(name: str, role: str) -> KeepTogether:
+    """Signed, name, position and date: kept on one page, never split."""
     rows = [["Signed:", "_" * 38], ["Name:", name], ["Position:", role], ["Date:", "_" * 20]]
     table = Table(rows, colWidths=[2.6 * cm, 9 * cm], hAlign="LEFT")
     table.setStyle(
@@ -75,7 +76,7 @@ def signature_block(name: str, role: str) -> Table:
             ]
         )
     )
-    return table
+    return KeepTogether([table])
 
 
 def position(officer: Officer) -> str:

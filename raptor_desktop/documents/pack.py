@@ -28,7 +28,8 @@ from raptor_desktop.documents.application_doc import application_pdf, authority_
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.index_page import IndexEntry, index_pages_needed, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
-from raptor_desktop.documents.schedule import draft_order_pdf, schedule_pdf
+from raptor_desktop.documents.order_doc import order_pdf
+from raptor_desktop.documents.schedule import schedule_pdf
 from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.statement import statement_pdf
 
@@ -60,7 +61,10 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     """Every document of the pack, in the order the court expects."""
     makers: list[tuple[str, Callable[[], bytes]]] = [
         ("Application (Part 8 claim)", lambda: application_pdf(case)),
-        ("Draft order", lambda: draft_order_pdf(case)),
+        (
+            "Order (as made)" if any(i.outcome for i in case.items) else "Draft order",
+            lambda: order_pdf(case),
+        ),
         ("Schedule of relevant items", lambda: schedule_pdf(case)),
         ("Authority of the superintendent", lambda: authority_pdf(case)),
         (
@@ -162,6 +166,7 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
         case.claim_number or case.reference,
         case.training,
         f"Bundle {letter}" if letter else "",
+        case.draft,
     )
     stamp(writer, furniture)
     _finish(writer, case, title)

@@ -2,7 +2,8 @@
 
 Top and bottom: the protective marking. Top right: the reference. Bottom right: "Page X of Y",
 where X is the bundle page, so that PDF page N is bundle page N. On a training database, a
-diagonal "TRAINING — NOT FOR COURT USE" across the page.
+diagonal "TRAINING — NOT FOR COURT USE" across the page; on a pack whose application still has
+gaps, "DRAFT — NOT FOR SERVICE" under the marking at the top.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from raptor_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts
 
 TRAINING_MARK = "TRAINING — NOT FOR COURT USE"
+DRAFT_MARK = "DRAFT — NOT FOR SERVICE: the application has gaps to fill"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Furniture:
     reference: str
     training: bool
     caption: str = ""  # e.g. "Bundle A"
+    draft: bool = False
 
 
 def _overlay(width: float, height: float, furniture: Furniture, page: int, total: int) -> bytes:
@@ -42,6 +45,11 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
         canvas.drawString(1.5 * cm, height - 1.0 * cm, furniture.caption)
     canvas.setFont(SANS_BOLD, 9)
     canvas.drawRightString(width - 1.5 * cm, 1.2 * cm, f"Page {page} of {total}")
+    if furniture.draft:
+        canvas.setFillColor(Color(0.75, 0.0, 0.0))
+        canvas.setFont(SANS_BOLD, 10)
+        canvas.drawCentredString(width / 2, height - 1.55 * cm, DRAFT_MARK)
+        canvas.setFillColor(black)
     if furniture.training:
         canvas.saveState()
         canvas.setFillColor(Color(0.75, 0.0, 0.0, alpha=0.28))

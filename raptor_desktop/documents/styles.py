@@ -26,8 +26,14 @@ TITLE = ParagraphStyle(
     spaceBefore=6,
     spaceAfter=10,
 )
-HEADING = ParagraphStyle(
-    "heading", fontName=SERIF_BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=5
+HEADING = ParagraphStyle(  # never left alone at the foot of a page
+    "heading",
+    fontName=SERIF_BOLD,
+    fontSize=11.5,
+    leading=15,
+    spaceBefore=8,
+    spaceAfter=5,
+    keepWithNext=1,
 )
 SUBJECT = ParagraphStyle("subject", parent=BODY, fontName=SERIF_BOLD, alignment=0)
 CENTRE = ParagraphStyle("centre", parent=BODY, alignment=TA_CENTER, spaceAfter=3)

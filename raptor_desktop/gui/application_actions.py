@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
+from raptor_desktop.core.case_gaps import Gap
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.pack_dialog import PackDialog
@@ -23,13 +25,28 @@ from raptor_desktop.services.applications import (
     renew,
 )
 from raptor_desktop.services.audit_log import IntegrityReport, check_register
-from raptor_desktop.services.packs import HearingPack
+from raptor_desktop.services.packs import HearingPack, pack_gaps
 from raptor_desktop.services.session import Store
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
 
 NEW = "New application"
+
+
+def gaps_box(reference: str, gaps: list[Gap], parent: QWidget) -> QMessageBox:
+    """Every gap and where to fill it; Yes builds a pack marked DRAFT, not for service."""
+    listed = "".join(f"<li>{escape(g.what)}<br/><i>{escape(g.where)}</i></li>" for g in gaps)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Hearing pack — not ready for court",
+        f"<p>{escape(reference)} cannot go to court yet:</p><ul>{listed}</ul>"
+        "<p>Build a pack marked DRAFT on every page, to check the documents?</p>",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText("Build DRAFT pack")
+    return box
 
 
 class ApplicationActions(QObject):
@@ -97,8 +114,12 @@ class ApplicationActions(QObject):
         self.open_editor(choice)
 
     # -- the hearing pack ---------------------------------------------------------------------
-    def build_pack(self, reference: str) -> PackWorker:
-        worker = PackWorker(self.window.session, reference)
+    def build_pack(self, reference: str) -> PackWorker | None:
+        """Build the pack in the background; with gaps, only a DRAFT pack if the officer asks."""
+        gaps = pack_gaps(self.store, reference)
+        if gaps and not self.window.run_dialog(gaps_box(reference, gaps, self.window)):
+            return None
+        worker = PackWorker(self.window.session, reference, draft=bool(gaps))
         progress = QProgressDialog(
             f"Building the hearing pack for {reference}…", "Cancel", 0, 0, self.window
         )

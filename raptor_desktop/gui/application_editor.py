@@ -29,6 +29,7 @@ from raptor_desktop.core.applications import (
 )
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.orders import Duration
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
@@ -44,6 +45,9 @@ from raptor_desktop.services.applications import (
     view_application,
 )
 from raptor_desktop.services.session import Store
+
+ASKED = ("until discharged", "for a number of months", "until a date")
+"""What duration the application asks for (reg 3(2)), in the order of the choices."""
 
 
 def _rank_box(ranks: tuple[str, ...]) -> QComboBox:
@@ -110,6 +114,17 @@ class ApplicationEditor(QDialog):
         self.claim.setPlaceholderText("given by the court when the claim is issued")
         self.statement_number = QSpinBox()
         self.statement_number.setRange(1, 99)
+        self.statement_signed = QCheckBox("signed on")
+        self.statement_date = uk_date_edit()
+        self.statement_signed.toggled.connect(self.statement_date.setEnabled)
+        self.asked = QComboBox()
+        self.asked.addItems(list(ASKED))
+        self.asked_months = QSpinBox()
+        self.asked_months.setRange(1, 120)
+        self.asked_months.setValue(12)
+        self.asked_until = uk_date_edit(allow_future=True)
+        self.asked.currentIndexChanged.connect(self._show_asked)
+        self.with_notice = QCheckBox("the providers were given notice of the application")
         hearing = QHBoxLayout()
         for widget in (self.hearing_known, self.hearing_date, self.hearing_time):
             hearing.addWidget(widget)
@@ -118,7 +133,33 @@ class ApplicationEditor(QDialog):
         form.addRow("Hearing", hearing)
         form.addRow("Claim &number", self.claim)
         form.addRow("Witness &statement no.", self.statement_number)
+        signed = QHBoxLayout()
+        signed.addWidget(self.statement_signed)
+        signed.addWidget(self.statement_date)
+        signed.addStretch()
+        form.addRow("Statement date", signed)
+        asked = QHBoxLayout()
+        asked.addWidget(self.asked)
+        asked.addWidget(self.asked_months)
+        asked.addWidget(self.asked_until)
+        asked.addStretch()
+        form.addRow("Order asked &for", asked)
+        form.addRow("Notice", self.with_notice)
+        self._show_asked()
         return page
+
+    def _show_asked(self) -> None:
+        choice = self.asked.currentIndex()
+        self.asked_months.setVisible(choice == 1)
+        self.asked_until.setVisible(choice == 2)
+
+    def _requested(self) -> Duration:
+        choice = self.asked.currentIndex()
+        if choice == 1:
+            return Duration(months=self.asked_months.value())
+        if choice == 2:
+            return Duration(end_date=pydate(self.asked_until.date()))
+        return Duration()
 
     def _officers_tab(self) -> QWidget:
         page = QWidget()
@@ -199,6 +240,17 @@ class ApplicationEditor(QDialog):
         self.hearing_time.setText(case.hearing_time)
         self.claim.setText(case.claim_number)
         self.statement_number.setValue(case.statement_number)
+        self.statement_signed.setChecked(case.statement_date is not None)
+        self.statement_date.setEnabled(case.statement_date is not None)
+        if case.statement_date:
+            self.statement_date.setDate(qdate(case.statement_date))
+        asked = case.requested
+        self.asked.setCurrentIndex(2 if asked.end_date else 1 if asked.months else 0)
+        if asked.months:
+            self.asked_months.setValue(asked.months)
+        if asked.end_date:
+            self.asked_until.setDate(qdate(asked.end_date))
+        self.with_notice.setChecked(case.with_notice)
         self._load_officers(case)
         self.items_model = ItemsModel(list(case.items), draft, self._save_item)
         self.items_view.setModel(self.items_model)
@@ -249,6 +301,11 @@ class ApplicationEditor(QDialog):
             if self.authorised.isChecked()
             else None,
             statement_number=self.statement_number.value(),
+            requested=self._requested(),
+            statement_date=pydate(self.statement_date.date())
+            if self.statement_signed.isChecked()
+            else None,
+            with_notice=self.with_notice.isChecked(),
         )
 
     def save(self) -> bool:

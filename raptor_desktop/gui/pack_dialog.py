@@ -89,7 +89,15 @@ class PackDialog(QDialog):
             if len(pack.bundles) > 1
             else ""
         )
-        self.summary = QLabel(f"<p>The hearing pack is ready.{split}</p><ul>{''.join(lines)}</ul>")
+        draft = (
+            " <b>It is marked DRAFT — NOT FOR SERVICE on every page: the application still "
+            "has gaps.</b>"
+            if pack.draft
+            else ""
+        )
+        self.summary = QLabel(
+            f"<p>The hearing pack is ready.{split}{draft}</p><ul>{''.join(lines)}</ul>"
+        )
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         save = buttons.addButton("Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)

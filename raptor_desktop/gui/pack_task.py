@@ -27,10 +27,11 @@ class PackWorker(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, session: Session, reference: str) -> None:
+    def __init__(self, session: Session, reference: str, *, draft: bool = False) -> None:
         super().__init__()
         self._session = session
         self._reference = reference
+        self._draft = draft
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -43,7 +44,7 @@ class PackWorker(QObject):
 
     def run(self) -> None:
         try:
-            pack = build_pack(self._session, self._reference, self._report)
+            pack = build_pack(self._session, self._reference, self._report, draft=self._draft)
         except PackCancelled:
             self.failed.emit("")
         except Exception as error:  # a refusal as it is; a bug logged with its traceback

@@ -30,6 +30,7 @@ from raptor_desktop.store.applications import (
 from raptor_desktop.store.case_file import draft_references, list_applications, load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+from raptor_desktop.store.lines import set_provider
 from raptor_desktop.store.orders import (
     OrderRow,
     confirm_disconnection,
@@ -55,6 +56,7 @@ __all__ = [
     "draft_references",
     "list_applications",
     "list_orders",
+    "set_provider",
     "load_case_file",
     "record_outcome",
     "remove_number",

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from raptor_desktop.core.case_gaps import Gap, case_gaps
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.services.disclosure import (
     Recipient,
     record_consultation,
@@ -33,11 +35,13 @@ class HearingPack:
     court: str
     numbers: tuple[str, ...]
     bundles: list[Bundle]
+    draft: bool = False  # gaps remain: marked DRAFT, not for service
 
     @property
     def records(self) -> str:
         """What the disclosure entry names: the application and its numbers."""
-        return f"{self.reference}: {', '.join(self.numbers)}"
+        kind = " (DRAFT)" if self.draft else ""
+        return f"{self.reference}{kind}: {', '.join(self.numbers)}"
 
     def default_recipient(self) -> Recipient:
         return Recipient(self.court, PACK_JUSTIFICATION)
@@ -47,19 +51,46 @@ class HearingPack:
         return sum(b.entries[-1].last_page if b.entries else 1 for b in self.bundles)
 
 
+class GapsRemain(Refusal):
+    """The application has gaps, so its pack cannot go to court; ``gaps`` says each and where."""
+
+    def __init__(self, reference: str, gaps: list[Gap]) -> None:
+        listed = "; ".join(str(g) for g in gaps)
+        super().__init__(
+            f"{reference} is not ready for court: {listed}",
+            "Fill these in, or build a pack marked DRAFT to check the documents.",
+        )
+        self.gaps = gaps
+
+
+def pack_gaps(store: Store, reference: str) -> list[Gap]:
+    """What stops the application's pack going to court, each with where to fill it in."""
+    return case_gaps(load_case_file(store, reference, check_files=False))
+
+
 def build_pack(
-    session: Session, reference: str, progress: PackProgress | None = None
+    session: Session,
+    reference: str,
+    progress: PackProgress | None = None,
+    *,
+    draft: bool = False,
 ) -> HearingPack:
     """Build the pack of ``reference`` on a connection of its own (safe off the GUI thread).
 
-    Attached exhibits are checked against their SHA-256 as they are read.
+    Attached exhibits are checked against their SHA-256 as they are read. While the
+    application has gaps the pack is refused, unless ``draft`` asks for one marked DRAFT.
     """
     from raptor_desktop.documents.pack import hearing_pack  # ReportLab loads on first use
 
     with session.connect() as store:
         case = load_case_file(store, reference)
+    gaps = case_gaps(case)
+    if gaps and not draft:
+        raise GapsRemain(case.reference, gaps)
+    case.draft = bool(gaps)  # a pack with gaps is marked DRAFT on every page
     bundles = hearing_pack(case, progress=progress)
-    return HearingPack(case.reference, case.court, tuple(i.e164 for i in case.items), bundles)
+    numbers = tuple(i.e164 for i in case.items)
+    return HearingPack(case.reference, case.court, numbers, bundles, case.draft)
 
 
 def preview_pack(store: Store, pack: HearingPack) -> list[bytes]:

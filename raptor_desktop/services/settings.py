@@ -17,7 +17,9 @@ from raptor_desktop.store.settings import (
     find_setting,
     get_int,
     get_text,
+    network_addresses,
     networks,
+    set_network_address,
     set_network_host,
     set_value,
 )
@@ -37,8 +39,10 @@ __all__ = [
     "get_int",
     "get_text",
     "holiday_list",
+    "network_addresses",
     "networks",
     "set_holiday_override",
+    "set_network_address",
     "set_network_host",
     "set_value",
 ]

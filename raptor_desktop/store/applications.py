@@ -17,6 +17,8 @@ from raptor_desktop.core.applications import (
     SubmissionRefused,
     submission_problems,
 )
+from raptor_desktop.core.case_gaps import case_gaps
+from raptor_desktop.core.dates import to_iso
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import (
@@ -46,9 +48,22 @@ class ApplicationDetails:
     authoriser: Officer = Officer()
     authorised_on: date | None = None
     statement_number: int = 1
+    requested: Duration = Duration()  # what the court is asked for (reg 3(2))
+    statement_date: date | None = None  # the date the officer signs the witness statement
+    with_notice: bool = False  # whether the providers were given notice of the application
 
     def problems(self) -> list[str]:
         found = []
+        if self.requested.end_date and self.requested.months:
+            found.append("ask for an end date or a number of months, not both")
+        if self.requested.months is not None and self.requested.months < 1:
+            found.append("an order asked for a number of months lasts at least 1 month")
+        if (
+            self.requested.end_date
+            and self.hearing_date
+            and self.requested.end_date <= self.hearing_date
+        ):
+            found.append("the end date asked for must be after the hearing")
         if self.hearing_time and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", self.hearing_time):
             found.append(f"hearing time {self.hearing_time!r} is not HH:MM (24-hour)")
         if self.statement_number < 1:
@@ -85,6 +100,10 @@ def _detail_columns(details: ApplicationDetails) -> dict[str, object]:
         **_officer_columns("authoriser", details.authoriser, full=False),
         "authorised_on": details.authorised_on.isoformat() if details.authorised_on else None,
         "statement_number": details.statement_number,
+        "requested_until": to_iso(details.requested.end_date),
+        "requested_months": details.requested.months,
+        "statement_date": to_iso(details.statement_date),
+        "with_notice": 1 if details.with_notice else 0,
     }
 
 
@@ -126,9 +145,7 @@ def create_application(
     if problems:
         raise InputRejected("; ".join(problems))
     with store.transaction("create application") as db:
-        reference = (reference or "").strip() or next_reference(
-            store, operation, date.today().year
-        )
+        reference = (reference or "").strip() or next_reference(store, operation, date.today().year)
         store.describe(reference)
         if db.execute("SELECT 1 FROM applications WHERE reference = ?", [reference]).fetchone():
             raise Conflict(f"an application with reference {reference!r} already exists")
@@ -244,6 +261,8 @@ def submit(store: Store, reference: str) -> None:
     Refused, with every reason, until a superintendent or above has authorised it and dated
     the authority, and every number is ready for application.
     """
+    from raptor_desktop.store.case_file import load_case_file  # it reads through this module
+
     store.require(Permission.SUBMIT_APPLICATION)
     with store.transaction("submit application", reference) as db:
         app_id = application_id(store, reference)
@@ -256,6 +275,13 @@ def submit(store: Store, reference: str) -> None:
         authoriser = Officer(name=row[0], rank=row[1], collar=row[2])
         authorised_on = date.fromisoformat(row[3]) if row[3] else None
         problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
+        case = load_case_file(store, reference, check_files=False)
+        problems += [
+            g.what
+            for g in case_gaps(case)
+            if g.what not in problems
+            and not ("authoris" in g.what and any("authoris" in p for p in problems))
+        ]
         if problems:
             raise SubmissionRefused(f"{reference} cannot be submitted: " + "; ".join(problems))
         now = utc_now()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.case_file import (
+    UNCONFIRMED,
     CaseEvidence,
     CaseExhibit,
     CaseFile,
@@ -14,7 +15,9 @@ from raptor_desktop.core.case_file import (
 )
 from raptor_desktop.core.dates import from_iso
 from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.orders import Duration, compliance_deadline
 from raptor_desktop.store.applications import application_id
+from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import stored_file
 from raptor_desktop.store.line_detail import line_details
@@ -25,13 +28,17 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
     items = []
     rows = store.db.execute(
         "SELECT n.id, n.e164, l.brand, n.range_holder, an.provider, an.grounds, an.outcome, "
-        "n.crown_dependency, l.id, COALESCE(w.host, '') FROM application_numbers an "
+        "n.crown_dependency, l.id, COALESCE(w.host, ''), o.order_date, o.end_date, "
+        "o.period_months, o.deadline_at FROM application_numbers an "
         "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
         "LEFT JOIN networks w ON w.name = an.provider "
+        "LEFT JOIN orders o ON o.application_id = an.application_id AND o.number_id = n.id "
         "WHERE an.application_id = ? ORDER BY n.search_digits",
         [app_id],
     ).fetchall()
-    for number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host in rows:
+    for row in rows:
+        number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host = row[:10]
+        order_date, end_date, months, deadline = row[10:]
         devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
         for kind, value in store.db.execute(
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
@@ -56,6 +63,9 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 grounds=grounds or grounds_from_evidence(brand, areas, line_evidence),
                 outcome=outcome,
                 crown_dependency=crown,
+                order_date=from_iso(order_date),
+                order_duration=Duration(from_iso(end_date), months) if order_date else None,
+                order_deadline=datetime.fromisoformat(deadline) if deadline else None,
             )
         )
     return items
@@ -105,16 +115,18 @@ def load_case_file(
         "SELECT a.reference, o.name, a.court, a.hearing_date, a.hearing_time, a.claim_number, "
         "a.applicant_name, a.applicant_rank, a.applicant_collar, a.applicant_force, "
         "a.applicant_address, a.authoriser_name, a.authoriser_rank, a.authoriser_collar, "
-        "a.authorised_on, a.statement_number, a.status FROM applications a "
+        "a.authorised_on, a.statement_number, a.status, a.requested_until, "
+        "a.requested_months, a.statement_date, a.with_notice FROM applications a "
         "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
         [app_id],
     ).fetchone()
     evidence = _evidence(store, app_id)
-    return CaseFile(
+    hearing = from_iso(row[3])
+    case = CaseFile(
         reference=row[0],
         operation=row[1],
         court=row[2],
-        hearing_date=from_iso(row[3]),
+        hearing_date=hearing,
         hearing_time=row[4] or "",
         claim_number=row[5],
         applicant=Officer(row[6], row[7], row[8], row[9], row[10]),
@@ -129,7 +141,21 @@ def load_case_file(
         marking=get_text(store, PROTECTIVE_MARKING),
         unit=get_text(store, UNIT_NAME),
         prepared_on=prepared_on or date.today(),
+        requested=Duration(from_iso(row[17]), row[18]),
+        statement_date=from_iso(row[19]),
+        with_notice=bool(row[20]),
+        draft_deadline=compliance_deadline(hearing, calendar_=bank_holidays(store))
+        if hearing
+        else None,
     )
+    providers = {item.provider_name for item in case.items} - {UNCONFIRMED}
+    case.addresses = {name: _address_for_service(store, name) for name in sorted(providers)}
+    return case
+
+
+def _address_for_service(store: Store, provider: str) -> str:
+    row = store.db.execute("SELECT address FROM networks WHERE name = ?", [provider]).fetchone()
+    return str(row[0]) if row else ""
 
 
 def list_applications(store: Store) -> list[dict[str, object]]:

@@ -15,10 +15,12 @@ from raptor_desktop.core.demo_scenario import (
     DemoApplication,
     DemoContact,
     DemoLine,
+    training_address,
 )
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.applications import (
@@ -33,6 +35,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
 from raptor_desktop.store.orders import confirm_disconnection
+from raptor_desktop.store.settings import set_network_address
 
 DEMO_USER = "trainer"
 DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
@@ -57,6 +60,8 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     store.actor, store.role = DEMO_USER, Role.ADMINISTRATOR
     try:
         with store.transaction("seed demo scenario"):
+            for network in NETWORKS:
+                set_network_address(store, network, training_address(network))
             for line in LINES:
                 _add_line(store, line, today)
             for application in APPLICATIONS:
@@ -70,6 +75,8 @@ def seed_demo(store: Store, today: date | None = None) -> int:
 
 def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
     hearing = today + timedelta(days=demo.hearing_days_from_today)
+    while hearing.weekday() >= 5:  # courts sit on weekdays
+        hearing += timedelta(days=1)
     details = ApplicationDetails(
         court=demo.court,
         hearing_date=hearing,
@@ -78,6 +85,8 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
         applicant=Officer(*APPLICANT),
         authoriser=Officer(*AUTHORISER),
         authorised_on=hearing - timedelta(days=14),
+        requested=Duration(months=demo.months_asked),
+        statement_date=hearing - timedelta(days=15),
     )
     reference = create_application(store, details, list(demo.numbers))
     submit(store, reference)

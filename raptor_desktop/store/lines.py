@@ -241,6 +241,36 @@ def update_number(store: Store, number_id: int, dates: SeenDates, provider_confi
                 "updated_at": utc_now(),
             },
         )
+        _serve_drafts_on(db, number_id, provider_confirmed.strip())
+
+
+def _serve_drafts_on(db: sqlite_utils.Database, number_id: int, provider: str) -> None:
+    """A confirmed provider becomes the one to serve in the number's draft applications."""
+    if provider:
+        db.execute(
+            "UPDATE application_numbers SET provider = ? WHERE number_id = ? AND application_id "
+            "IN (SELECT id FROM applications WHERE status = 'draft')",
+            [provider, number_id],
+        )
+
+
+def set_provider(store: Store, text: str, provider: str) -> NumberRef:
+    """Record the provider an officer confirmed for a number (it may have been ported).
+
+    Draft applications holding the number serve it on that provider from now on.
+    """
+    name = " ".join(provider.split())
+    if not name:
+        raise InputRejected("name the provider (e.g. EE, O2, Vodafone, Three, giffgaff)")
+    with store.transaction("confirm provider") as db:
+        number = find_number(store, text)
+        store.describe(f"{number.e164}: {name}")
+        db.execute(
+            "UPDATE numbers SET provider_confirmed = ?, updated_at = ? WHERE id = ?",
+            [name, utc_now(), number.id],
+        )
+        _serve_drafts_on(db, number.id, name)
+    return number
 
 
 def set_status(store: Store, text: str, new: Status, note: str = "") -> NumberRef:

@@ -23,12 +23,16 @@ evidence        (v2) per line: marketing texts, test purchases (date, location, 
 settings        (v3) key/value settings with typed defaults in ``store.settings``
                 (protective marking, warning periods).
 courts          (v3) county court hearing centres, an editable list.
-networks        (v3) mobile networks and, for an MVNO, the host network that serves orders.
+networks        (v3) mobile networks and, for an MVNO, the host network that serves orders;
+                (v9) the network's address for service of orders, filled in by the unit.
 holiday_overrides (v3) days the unit adds to or removes from the bank-holiday list.
 applications    (v3) a DDTRO application: reference, operation, court, hearing date and time,
                 claim number, the applicant officer (name, rank, collar number, force, work
                 address), the authorising officer (superintendent or above) and the date of the
-                authority, status draft / submitted / heard, and the application it renews.
+                authority, status draft / submitted / heard, and the application it renews;
+                (v9) the duration asked for (until a date, for a number of months, or neither:
+                until discharged), the date the officer signed the witness statement, and
+                whether the providers were given notice of the application.
 application_numbers (v3) the numbers in an application, each with the provider to serve,
                 a grounds summary, and the court's outcome for it.
 exhibits        (v3) exhibits marked with the officer's initials and a running number
@@ -410,6 +414,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         CREATE INDEX IF NOT EXISTS outreach_recipients_contact
             ON outreach_recipients(contact_id);
+        """,
+    ),
+    Migration(
+        9,
+        "what the court is asked for, the statement's date, providers' addresses for service",
+        """
+        ALTER TABLE applications ADD COLUMN requested_until TEXT;
+        ALTER TABLE applications ADD COLUMN requested_months INTEGER;
+        ALTER TABLE applications ADD COLUMN statement_date TEXT;
+        ALTER TABLE applications ADD COLUMN with_notice INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE networks ADD COLUMN address TEXT NOT NULL DEFAULT '';
         """,
     ),
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
 
 
 @dataclass(frozen=True)
@@ -102,5 +103,24 @@ def set_network_host(store: Store, network: str, host: str) -> None:
         )
 
 
+def set_network_address(store: Store, network: str, address: str) -> None:
+    """The address for service of orders on a network (the unit fills it in)."""
+    store.require(Permission.CHANGE_SETTINGS)
+    name = " ".join(network.split())
+    with store.transaction("change networks", f"{name}: address for service") as db:
+        cursor = db.execute(
+            "UPDATE networks SET address = ? WHERE name = ?", [address.strip(), name]
+        )
+        if cursor.rowcount == 0:
+            raise RecordNotFound(f"no network called {name!r}; add it first with --set")
+
+
 def networks(store: Store) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in store.db.execute("SELECT name, host FROM networks ORDER BY name")]
+
+
+def network_addresses(store: Store) -> dict[str, str]:
+    """Each network's address for service ('' where the unit has not filled it in)."""
+    return {
+        r[0]: r[1] for r in store.db.execute("SELECT name, address FROM networks ORDER BY name")
+    }

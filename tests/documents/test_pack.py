@@ -160,7 +160,11 @@ def test_letters_only_list_their_providers_items(pack: tuple[Bundle, PdfReader])
         for e in bundle.entries
         if e.title.startswith("Letter to")
     }
-    assert set(letters) == {"Letter to Tesco Mobile (host network O2)", "Letter to Vodafone"}
+    assert set(letters) == {
+        "Letter to Tesco Mobile (host network O2)",
+        "Letter to Three",
+        "Letter to Vodafone",
+    }
     assert "07700 900113" in letters["Letter to Tesco Mobile (host network O2)"]
     assert "07700 900103" not in letters["Letter to Tesco Mobile (host network O2)"]
     assert "the following item, for which you are the provider:" in letters["Letter to Vodafone"]

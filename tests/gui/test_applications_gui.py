@@ -56,6 +56,11 @@ def test_add_selected_lines_to_a_new_application(
     def fill(dialog: QDialog) -> bool:
         assert isinstance(dialog, ApplicationEditor)
         dialog.applicant_name.setText("Rachel Carter")
+        dialog.applicant_rank.setCurrentText("Detective Constable")
+        dialog.applicant_collar.setText("71234")
+        dialog.applicant_address.setText("Grays Police Station, Orsett Road, Grays RM17 5DD")
+        dialog.statement_signed.setChecked(True)
+        dialog.hearing_known.setChecked(True)
         dialog.authoriser_name.setText("Ann Lee")
         dialog.authoriser_rank.setCurrentText("Inspector")
         dialog.authorised.setChecked(True)
@@ -63,7 +68,7 @@ def test_add_selected_lines_to_a_new_application(
         assert "below superintendent" in dialog.error.text()
         dialog.authoriser_rank.setCurrentText("Chief Superintendent")
         dialog.submit()
-        assert "marked submitted" in dialog.error.text()
+        assert "marked submitted" in dialog.error.text(), dialog.error.text()
         return True
 
     window.handle_dialog = fill  # type: ignore[attr-defined]

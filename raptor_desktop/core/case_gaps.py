@@ -1,0 +1,91 @@
+"""What stops an application going to court: every gap, and where to fill it.
+
+A pack is printed for court only when nothing is missing: a provider to serve and its address
+for service for every item, the superintendent's dated authority, the officer's particulars
+that the witness statement prints, the date the statement was signed and the hearing date
+(from which the draft order's compliance time is computed). While any gap remains the
+application cannot be marked submitted and its pack is marked DRAFT on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from raptor_desktop.core.applications import can_authorise
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
+
+OFFICERS = "the application's Officers tab (or raptor new-application's options)"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something missing from an application, and where the officer fills it in."""
+
+    what: str
+    where: str
+
+    def __str__(self) -> str:
+        return f"{self.what} — {self.where}"
+
+
+def case_gaps(case: CaseFile) -> list[Gap]:
+    """Every gap in ``case``, in the order the pack prints them; empty when it may go to court."""
+    gaps: list[Gap] = []
+    if not case.items:
+        gaps.append(Gap("the application names no numbers", "add numbers to the application"))
+    for number, item in enumerate(case.items, start=1):
+        if item.outcome in ("withdrawn", "refused", "carved out"):
+            continue
+        if item.provider_name == UNCONFIRMED:
+            gaps.append(
+                Gap(
+                    f"item {number} ({item.display}) has no provider to serve",
+                    "record the provider confirmed for the number (Line → Edit line, or "
+                    f"raptor set-provider {item.display.replace(' ', '')} NETWORK)",
+                )
+            )
+    for provider in case.respondents():
+        if not case.addresses.get(provider, "").strip():
+            gaps.append(
+                Gap(
+                    f"the provider {provider} has no address for service",
+                    f"Settings → Networks (or raptor networks --address \"{provider}\" ADDRESS)",
+                )
+            )
+    authoriser = case.authoriser
+    if not authoriser.name.strip():
+        gaps.append(Gap("no authorising officer is recorded", OFFICERS))
+    elif not can_authorise(authoriser.rank):
+        gaps.append(
+            Gap(
+                f"the authorising officer's rank ({authoriser.rank or 'none given'}) is below "
+                "superintendent",
+                OFFICERS,
+            )
+        )
+    if case.authorised_on is None:
+        gaps.append(Gap("the date of the superintendent's authority is not recorded", OFFICERS))
+    applicant = case.applicant
+    for label, value in (
+        ("name", applicant.name),
+        ("rank", applicant.rank),
+        ("collar number", applicant.collar),
+        ("work address", applicant.work_address),
+    ):
+        if not value.strip():
+            gaps.append(Gap(f"the officer in the case's {label} is not recorded", OFFICERS))
+    if case.statement_date is None:
+        gaps.append(
+            Gap(
+                "the witness statement is not dated (the date the officer signs it)",
+                "the application's Details tab (or raptor new-application --statement-date)",
+            )
+        )
+    if case.hearing_date is None:
+        gaps.append(
+            Gap(
+                "the hearing date is not fixed, so the order's compliance time cannot be given",
+                "the application's Details tab (or raptor new-application --hearing)",
+            )
+        )
+    return gaps

@@ -1,0 +1,224 @@
+"""The draft order (before the hearing) and the order as made (after it).
+
+Written to what SI 2017/1240 regulation 3 requires of an order: the test the court applied
+(3(1)), its duration resolved to what is asked or was ordered (3(2)), the carve-out for items
+the applicant discovers are not used for drug dealing (3(3)), the compliance date and time
+specified (3(4)), by default the end of the fifth working day after the order (3(5)), and the
+applicant and provider's freedom to agree an earlier time (3(6)). Its formal parts follow the
+county court's: before whom and when (left for the court), recitals, the order, service,
+liberty to apply to vary or discharge (regulation 10, form N244), the right to have an order
+made without notice set aside (CPR 23.10), and costs. Each item is in full once, in the
+Schedule, numbered as in the schedule of relevant items; the order refers to those numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.dates import full_date, full_moment
+from raptor_desktop.core.orders import Duration
+from raptor_desktop.documents.heading import ACT, case_heading, esc
+from raptor_desktop.documents.render import render
+from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE
+
+REGULATIONS_SHORT = "the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
+BLANK = "<u>" + "&nbsp;" * 28 + "</u>"
+FOR_THE_COURT = "<i>[for the court to complete]</i>"
+STRUCK = {
+    "refused": "refused by the court",
+    "withdrawn": "withdrawn by the Applicant",
+    "carved out": "ceased to apply (regulation 3(3)) when the Applicant discovered it "
+    "was not being used in connection with drug dealing offences",
+}
+
+
+def numbers_text(pairs: list[tuple[int, CaseItem]]) -> str:
+    found = [str(n) for n, _ in pairs]
+    return ", ".join(found[:-1]) + f" and {found[-1]}" if len(found) > 1 else "".join(found)
+
+
+def _made(case: CaseFile) -> bool:
+    return any(item.outcome for item in case.items)
+
+
+def duration_text(duration: Duration, order_date: date | None) -> str:
+    if duration.end_date:
+        return f"until {full_date(duration.end_date)}"
+    if duration.months:
+        ends = duration.end(order_date) if order_date else None
+        end = f", that is until {full_date(ends)}" if ends else ""
+        noun = "month" if duration.months == 1 else "months"
+        return f"for a period of {duration.months} {noun} from the date of this order{end}"
+    return "until it is discharged under regulation 10 of the Regulations"
+
+
+def _duration_clause(case: CaseFile, live: list[tuple[int, CaseItem]]) -> str:
+    if not _made(case):
+        return f"This order has effect {duration_text(case.requested, case.hearing_date)}."
+    made = {(i.order_duration, i.order_date) for _, i in live if i.order_duration}
+    if len(made) == 1:
+        duration, on = made.pop()
+        return f"This order has effect {duration_text(duration, on)}."  # type: ignore[arg-type]
+    return "This order has effect, for each item, for the period the Schedule states against it."
+
+
+def _compliance_clause(case: CaseFile, live: list[tuple[int, CaseItem]]) -> str:
+    deadlines = {i.order_deadline for _, i in live if i.order_deadline}
+    if _made(case) and len(deadlines) == 1:
+        when = deadlines.pop()
+        return (
+            f"Each Respondent shall comply with paragraph 1 by {full_moment(when)} "  # type: ignore[arg-type]
+            "(regulation 3(4))."
+        )
+    if case.draft_deadline is None:
+        return (
+            "Each Respondent shall comply with paragraph 1 by 11.59 pm on the fifth working "
+            "day after the date of this order (regulation 3(4) and (5))."
+        )
+    return (
+        f"Each Respondent shall comply with paragraph 1 by {full_moment(case.draft_deadline)}, "
+        "being the end of the fifth working day after the date of this order (regulation 3(4) "
+        "and (5)), or, if the court at the Applicant's request specifies a different date and "
+        f"time, by {BLANK} on {BLANK} {FOR_THE_COURT}."
+    )
+
+
+def _recitals(case: CaseFile) -> list[str]:
+    authoriser = esc(case.authoriser.described() or "[authorising officer]")
+    applicant = esc(case.applicant.described() or "[officer in the case]")
+    signed = full_date(case.statement_date) if case.statement_date else "[date]"
+    authorised = full_date(case.authorised_on) if case.authorised_on else "[date]"
+    recitals = [
+        f"UPON the application of {authoriser} of {esc(case.applicant.force)}, a police "
+        f"officer of the rank of superintendent or above (“the Applicant”), under regulation 3 "
+        f"of {REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
+        f"AND UPON reading the witness statement of {applicant} dated {signed} and its "
+        f"exhibits, and the authority of the Applicant dated {authorised}",
+    ]
+    if not case.with_notice:
+        recitals.append("AND UPON the application being made without notice to the Respondents")
+    recitals.append(
+        "AND UPON the court being satisfied that each relevant item in the Schedule has been, "
+        "or is likely to have been, used, or is likely to be used in the future, in connection "
+        "with drug dealing offences (regulation 3(1)(a)), and having reasonable grounds to "
+        "believe that this order would prevent or restrict the use of a communication device "
+        "in connection with drug dealing offences (regulation 3(1)(b))"
+    )
+    return recitals
+
+
+def _clauses(case: CaseFile, live: list[tuple[int, CaseItem]]) -> list[str]:
+    clauses = [
+        f"Each Respondent shall prevent all use of each relevant item listed against it in the "
+        f"Schedule ({'items' if len(live) > 1 else 'item'} {numbers_text(live)}), by disconnecting "
+        "or deactivating it on its network."
+        if live
+        else "No item remains subject to this order.",
+        _compliance_clause(case, live),
+        "The Applicant and a Respondent may agree in writing a date and time earlier than that "
+        "in paragraph 2 by which that Respondent is to comply, and that Respondent shall then "
+        "comply by the agreed date and time (regulation 3(6)).",
+        "This order, and each of its requirements, shall cease to apply to any relevant item "
+        "that the Applicant discovers is not being used in connection with drug dealing "
+        "offences (regulation 3(3)). The Applicant shall give written notice of that to the "
+        "Respondent for the item without delay, and the order ceases to apply to the item "
+        "when the notice is given.",
+        _duration_clause(case, live),
+        "Nothing in this order requires a Respondent to prevent calls to the emergency "
+        "services (999 and 112).",
+        "The Applicant shall serve a copy of this order on each Respondent at its address for "
+        "service in the Schedule.",
+        "The Applicant, any Respondent and any other person affected by this order may apply to "
+        "the court to vary or discharge it (regulation 10 of the Regulations), by application "
+        "notice (form N244).",
+    ]
+    if not case.with_notice:
+        clauses.append(
+            "This order was made without notice to the Respondents. A Respondent, or any other "
+            "person affected by it, may apply to set it aside or vary it within 7 days of "
+            "service of it on them (CPR 23.10)."
+        )
+    clauses.append("There is no order as to costs.")
+    return clauses
+
+
+def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowable]:
+    flowables: list[Flowable] = [
+        Paragraph("SCHEDULE: THE RESPONDENTS AND THE RELEVANT ITEMS", HEADING)
+    ]
+    by_provider: dict[str, list[tuple[int, CaseItem]]] = {}
+    for number, item in pairs:
+        by_provider.setdefault(item.provider_name, []).append((number, item))
+    for respondent, (name, items) in enumerate(sorted(by_provider.items()), start=1):
+        address = case.addresses.get(name, "").strip() or "[address for service not recorded]"
+        block: list[Flowable] = [
+            Paragraph(f"Respondent {respondent}: {esc(name)}", HEADING),
+            Paragraph(f"Address for service: {esc(address)}", BODY),
+        ]
+        for number, item in items:
+            devices = [
+                f"{kind}&nbsp;{esc(value)}"
+                for kind, values in (
+                    ("IMEI", item.imei),
+                    ("IMSI", item.imsi),
+                    ("ICCID", item.iccid),
+                )
+                for value in values
+            ]
+            text = f"Item {number}: {esc(item.display)} ({esc(item.e164)})" + "".join(
+                f"<br/>{device}" for device in devices
+            )
+            if item.crown_dependency:
+                text += (
+                    f" — a {esc(item.crown_dependency)} (Crown Dependency) number; its provider "
+                    "may be outside the jurisdiction of the courts of England and Wales"
+                )
+            if _made(case) and item.order_duration and item.live:
+                text += f". Order {duration_text(item.order_duration, item.order_date)}"
+            if not item.live:
+                text = f"<strike>{text}</strike> — {STRUCK.get(str(item.outcome), 'not ordered')}"
+            block.append(Paragraph(text, NUMBERED))
+        flowables.append(KeepTogether(block))
+    return flowables
+
+
+def order_pdf(case: CaseFile) -> bytes:
+    """The draft order, or (once outcomes are recorded) the order as made."""
+    pairs = case.numbered_items()
+    live = [(n, i) for n, i in pairs if i.live]
+    made_on = next((i.order_date for _, i in pairs if i.order_date), None)
+    title = "ORDER (as made)" if _made(case) else "DRAFT ORDER"
+    before = (
+        f"Made on {full_date(made_on)} at the {esc(case.court)}."
+        if made_on
+        else f"Before {BLANK} sitting at the {esc(case.court or 'County Court')} on {BLANK} "
+        f"{FOR_THE_COURT}"
+    )
+    story: list[Flowable] = [
+        *case_heading(case),
+        Paragraph(title, TITLE),
+        Paragraph(before, BODY),
+        *[Paragraph(f"{r};", BODY) for r in _recitals(case)],
+        Paragraph("IT IS ORDERED THAT:", HEADING),
+        *[
+            Paragraph(f"{n}.&nbsp;&nbsp;{text}", NUMBERED)
+            for n, text in enumerate(_clauses(case, live), start=1)
+        ],
+        Spacer(1, 0.3 * cm),
+        *_schedule(case, pairs),
+        Spacer(1, 0.4 * cm),
+        Paragraph(
+            f"Dated: {full_date(made_on) if made_on else BLANK + ' ' + FOR_THE_COURT}", SMALL
+        ),
+    ]
+    if any(not i.live for _, i in pairs):
+        story.append(
+            Paragraph(
+                "Items struck through are not subject to this order, for the reason given.", SMALL
+            )
+        )
+    return render(story, title=f"{case.reference} {'order' if _made(case) else 'draft order'}")
