@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from raptor_desktop.__main__ import main
 
@@ -91,3 +92,38 @@ def test_an_unexpected_value_error_is_a_bug_not_rejected_input(
     monkeypatch.setattr(phonenumbers, "parse", broken)
     code = main(["--db", str(demo_db), "--demo", "add-line", valid])
     assert code == 3
+
+
+def test_gaps_are_listed_and_a_pack_for_court_waits_for_them(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = ["--db", str(demo_db), "--demo"]
+    code = main(
+        [
+            *demo,
+            "new-application",
+            "--hearing",
+            "2026-12-14",
+            "--applicant",
+            "DC Rachel Carter",
+            "07700 900109",
+        ]
+    )
+    assert code == 0
+    reference = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main([*demo, "check-application", reference]) == 1
+    listed = capsys.readouterr().out
+    assert "item 1 (07700 900109) has no provider to serve" in listed
+    assert "raptor set-provider 07700900109 NETWORK" in listed
+    assert "the witness statement is not dated" in listed
+    target = tmp_path / "pack.pdf"
+    assert main([*demo, "hearing-pack", reference, "--out", str(target)]) == 1
+    assert "is not ready for court" in capsys.readouterr().err and not target.exists()
+    assert main([*demo, "hearing-pack", reference, "--out", str(target), "--draft"]) == 0
+    reader = PdfReader(target)
+    assert all("DRAFT — NOT FOR SERVICE" in page.extract_text() for page in reader.pages)
+    assert main([*demo, "set-provider", "07700 900109", "Three"]) == 0
+    assert main([*demo, "networks", "--address", "Three", "Liaison, Three, Reading"]) == 0
+    assert "Liaison, Three, Reading" in capsys.readouterr().out
+    assert main([*demo, "check-application", reference]) == 1
+    assert "no provider to serve" not in capsys.readouterr().out

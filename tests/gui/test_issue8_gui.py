@@ -242,3 +242,36 @@ def test_viewing_a_number_an_application_and_a_list_is_logged(
     reference = make_application(window.store)
     window.applications.open_editor(reference)
     assert consulted()[-1] == ("view application", reference)
+
+
+def test_a_pack_with_gaps_lists_them_and_builds_only_as_a_draft(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from raptor_desktop.store.settings import set_network_address
+
+    reference = make_application(window.store)
+    set_network_address(window.store, "Vodafone", "")
+    shown: list[str] = []
+
+    def decline(dialog: QDialog) -> bool:
+        assert isinstance(dialog, QMessageBox)
+        shown.append(dialog.text())
+        return False
+
+    window.handle_dialog = decline  # type: ignore[attr-defined]
+    assert window.applications.build_pack(reference) is None
+    assert "the provider Vodafone has no address for service" in shown[0]
+    assert "Settings → Networks" in shown[0]
+    packs: list[PackDialog] = []
+
+    def draft(dialog: QDialog) -> bool:
+        if isinstance(dialog, PackDialog):
+            packs.append(dialog)
+        return True
+
+    window.handle_dialog = draft  # type: ignore[attr-defined]
+    window.applications.build_pack(reference)
+    qtbot.waitUntil(lambda: bool(packs), timeout=30_000)
+    assert packs[0].pack.draft and "DRAFT — NOT FOR SERVICE" in packs[0].summary.text()

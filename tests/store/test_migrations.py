@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.store import migrations
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import DatabaseTooNew, StoreError
@@ -346,3 +347,22 @@ def test_opening_an_old_database_twice_is_harmless(version: int, tmp_path: Path)
     with _read_only(path) as conn:
         assert list(conn.iterdump()) == migrated
     assert sorted((tmp_path / "backups").glob("*")) == backups
+
+
+def test_version_9_adds_what_a_court_application_needs(tmp_path: Path) -> None:
+    """An application from before v9 asks for no duration and has no signed statement date;
+    one made at v9 keeps them; networks gain an address for service, empty until filled in."""
+    from raptor_desktop.store.case_file import load_case_file
+
+    (tmp_path / "v8").mkdir()
+    (tmp_path / "v9").mkdir()
+    old = _copy_fixture(8, tmp_path / "v8")
+    with Store.open(old, role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert (case.requested.months, case.statement_date, case.with_notice) == (None, None, False)
+        assert case.addresses == {"EE": ""}
+    new = _copy_fixture(9, tmp_path / "v9")
+    with Store.open(new, role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.requested.months == 6 and case.statement_date is not None
+        assert case.addresses["EE"].startswith("Law Enforcement Liaison Team")

@@ -1,0 +1,128 @@
+"""The draft order, the order as made and the claim form say what regulation 3 requires.
+
+Golden wording: the documents are read back from the PDF and their clauses checked word for
+word where the law fixes them, so a change to the wording has to change these tests too.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.case_gaps import case_gaps
+from raptor_desktop.core.dates import full_moment
+from raptor_desktop.core.orders import compliance_deadline
+from raptor_desktop.documents.pack import hearing_pack
+from raptor_desktop.store.applications import OrderTerms, record_outcome, submit
+from raptor_desktop.store.calendar import bank_holidays
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.lines import set_provider
+from raptor_desktop.store.settings import set_network_address
+from tests.app_fixtures import make_application
+
+PREPARED = date(2026, 11, 29)
+
+
+def section_text(store: Store, reference: str, title_start: str) -> str:
+    case = load_case_file(store, reference, prepared_on=PREPARED)
+    [bundle] = hearing_pack(case)
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    entry = next(e for e in bundle.entries if e.title.startswith(title_start))
+    pages = range(entry.first_page - 1, entry.last_page)
+    return " ".join(" ".join(reader.pages[p].extract_text().split()) for p in pages)
+
+
+@pytest.fixture
+def application(demo_store: Store) -> str:
+    return make_application(demo_store)
+
+
+def test_the_draft_order_states_one_duration_and_the_computed_deadline(
+    demo_store: Store, application: str
+) -> None:
+    text = section_text(demo_store, application, "Draft order")
+    due = compliance_deadline(date(2026, 12, 10), calendar_=bank_holidays(demo_store))
+    assert (
+        f"Each Respondent shall comply with paragraph 1 by {full_moment(due)}, being the end of "
+        "the fifth working day after the date of this order (regulation 3(4) and (5))"
+    ) in text
+    assert "This order has effect for a period of 12 months from the date of this order" in text
+    assert "[date] /" not in text and "until it is discharged under" not in text
+    assert (
+        "The Applicant and a Respondent may agree in writing a date and time earlier than that "
+        "in paragraph 2" in text and "(regulation 3(6))" in text
+    )
+
+
+def test_the_carve_out_is_the_applicants_discovery_not_a_fresh_finding(
+    demo_store: Store, application: str
+) -> None:
+    text = section_text(demo_store, application, "Draft order")
+    assert (
+        "shall cease to apply to any relevant item that the Applicant discovers is not being "
+        "used in connection with drug dealing offences (regulation 3(3))"
+    ) in text
+    assert "the court, on the application" not in text
+
+
+def test_the_draft_order_has_its_formal_parts(demo_store: Store, application: str) -> None:
+    text = section_text(demo_store, application, "Draft order")
+    for words in (
+        "[for the court to complete]",
+        "UPON the application of Superintendent Mark Hughes (1203)",
+        "AND UPON reading the witness statement of Detective Constable Rachel Carter (71234) "
+        "dated 26 November 2026",
+        "AND UPON the application being made without notice to the Respondents",
+        "by application notice (form N244)",
+        "within 7 days of service of it on them (CPR 23.10)",
+        "There is no order as to costs.",
+        "Respondent 1:",
+        "Address for service: Law Enforcement Liaison Team",
+    ):
+        assert words in text, words
+
+
+def test_the_order_as_made_strikes_out_what_the_court_refused(
+    demo_store: Store, application: str
+) -> None:
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
+    record_outcome(
+        demo_store, application, "07700 900104", Outcome.MADE, date(2026, 12, 10), OrderTerms()
+    )
+    text = section_text(demo_store, application, "Order (as made)")
+    assert "ORDER (as made)" in text and "Made on 10 December 2026" in text
+    assert "07700 900113 (+447700900113) — refused by the court" in text
+    assert "Items struck through are not subject to this order" in text
+
+
+def test_the_claim_form_follows_n208(demo_store: Store, application: str) -> None:
+    text = section_text(demo_store, application, "Application")
+    for words in (
+        "CLAIM FORM (CPR PART 8)",
+        "who applies as a police officer of the rank of superintendent or above "
+        "(section 80A(5)(b) of the Serious Crime Act 2015)",
+        "Defendant (respondent) 1:",
+        "Statement of truth (CPR 22.1)",
+        "proceedings for contempt of court may be brought",
+        "Court fee",
+    ):
+        assert words in text, words
+
+
+def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> None:
+    reference = make_application(demo_store)
+    assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
+    set_network_address(demo_store, "Vodafone", "")
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
+    assert gaps == ["the provider Vodafone has no address for service"]
+    set_network_address(demo_store, "Vodafone", "Law Enforcement Liaison Team, Vodafone")
+    set_provider(demo_store, "07700 900104", "Nova Mobile")
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
+    assert gaps == ["the provider Nova Mobile has no address for service"]
