@@ -91,7 +91,7 @@ def application_pdf(case: CaseFile) -> bytes:
         Paragraph("2. Details of claim: what the claimant seeks", HEADING),
         Paragraph(
             "An order requiring each defendant to prevent all use of the relevant items listed "
-            f"against it in the schedule of relevant items ({plural(len(live), 'item')}: "
+            f"against it in the schedule of relevant items ({'items' if len(live) > 1 else 'item'} "
             f"{numbers_text(live) if live else 'none'}), by the end of the fifth working day "
             f"after the date of the order{deadline} (regulation 3(4) and (5)), or any earlier "
             "time agreed between the claimant and the defendant (regulation 3(6)); providing "

@@ -35,8 +35,10 @@ from raptor_desktop.services.settings import (
     get_int,
     get_text,
     holiday_list,
+    network_addresses,
     networks,
     set_holiday_override,
+    set_network_address,
     set_network_host,
     set_value,
 )
@@ -133,10 +135,13 @@ class SettingsDialog(QDialog):
     def _networks(self) -> QWidget:
         page = QWidget()
         self.networks = QListWidget()
+        self.networks.currentRowChanged.connect(self._pick_network)
         self.network = QLineEdit()
         self.network.setPlaceholderText("network or MVNO")
         self.host = QLineEdit()
         self.host.setPlaceholderText("host network (blank if none)")
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("address for service of orders (the provider's)")
         set_button = QPushButton("Set")
         set_button.clicked.connect(self.set_network)
         row = QHBoxLayout()
@@ -146,18 +151,33 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.networks)
         layout.addLayout(row)
+        layout.addWidget(self.address)
         self._load_networks()
         return page
 
     def _load_networks(self) -> None:
         self.networks.clear()
-        for name, host in networks(self._store):
-            self.networks.addItem(f"{name}  →  {host}" if host else name)
+        addresses = network_addresses(self._store)
+        self._network_rows = networks(self._store)
+        for name, host in self._network_rows:
+            hosted = f"  →  {host}" if host else ""
+            served = addresses.get(name) or "no address for service yet"
+            self.networks.addItem(f"{name}{hosted}  ({served})")
+        self._addresses = addresses
+
+    def _pick_network(self, row: int) -> None:
+        if 0 <= row < len(self._network_rows):
+            name, host = self._network_rows[row]
+            self.network.setText(name)
+            self.host.setText(host)
+            self.address.setText(self._addresses.get(name, ""))
 
     def set_network(self) -> None:
+        """Add a network, or set its host and its address for service."""
         try:
             set_network_host(self._store, self.network.text(), self.host.text())
-        except ValueError as error:
+            set_network_address(self._store, self.network.text(), self.address.text())
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self._load_networks()

@@ -1,0 +1,22 @@
+"""Settings → Networks: each network's host and its address for service of orders."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.gui.settings_dialog import SettingsDialog
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.settings import network_addresses
+
+
+def test_an_address_for_service_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) -> None:
+    dialog = SettingsDialog(demo_store)
+    qtbot.addWidget(dialog)
+    row = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
+    dialog.networks.setCurrentRow(next(i for i, t in enumerate(row) if t.startswith("EE ")))
+    assert dialog.network.text() == "EE"
+    assert dialog.address.text().startswith("Law Enforcement Liaison Team")
+    dialog.address.setText("Law Enforcement Liaison, EE, Hatfield")
+    dialog.set_network()
+    assert network_addresses(demo_store)["EE"] == "Law Enforcement Liaison, EE, Hatfield"
+    assert any("Hatfield" in dialog.networks.item(r).text() for r in range(dialog.networks.count()))
