@@ -8,7 +8,7 @@ marks, date); first person; numbered paragraphs; A4 with a 3.5 cm left margin; e
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
@@ -46,7 +46,7 @@ def statement_box(case: CaseFile) -> Table:
         ["Witness:", witness],
         ["Statement:", f"No. {case.statement_number}"],
         ["Exhibits:", _marks(case)],
-        ["Date:", full_date(case.prepared_on)],
+        ["Date:", full_date(case.statement_date) if case.statement_date else "[not signed yet]"],
     ]
     cells = [[Paragraph(a, MARK), Paragraph(esc(b), MARK)] for a, b in rows]
     box = Table(cells, colWidths=[2.2 * cm, 4.3 * cm], hAlign="RIGHT")
@@ -65,27 +65,40 @@ def statement_box(case: CaseFile) -> Table:
 def statement_paragraphs(case: CaseFile) -> list[str]:
     """The numbered paragraphs, in the first person, with dates and numbers in figures."""
     officer = case.applicant
-    exhibit_of = {n: e.mark for e in case.exhibits for n in e.numbers}
+    marks_of: dict[str, list[str]] = {}
+    for exhibit in case.exhibits:
+        for number in exhibit.numbers:
+            marks_of.setdefault(number, []).append(exhibit.mark)
     paragraphs = [
         f"I am {esc(officer.described())} of {esc(officer.force)}. My work address is "
         f"{esc(officer.work_address or '[work address]')}. I work on {esc(case.operation)}, "
         "which identifies and disrupts telephone lines used to sell controlled drugs.",
         "I make this statement in support of the application for drug dealing "
         "telecommunications restriction orders in respect of the numbers and devices listed in "
-        "the schedule of relevant items. The facts in it are within my own knowledge, or come "
-        "from the records of the operation, which I have read; where they come from records "
-        "I say so.",
+        "the schedule of relevant items, whose item numbers I use. What I saw or did myself I "
+        "say is within my own knowledge. The rest comes from the records of the operation "
+        "(its intelligence log, test purchase records and seized handset reports), which I "
+        "have read; it is true to the best of my information and belief, and I say so where "
+        "I rely on it (Practice Direction 32, paragraph 18.2).",
     ]
-    for item in case.items:
+    for item_no, item in case.numbered_items():
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
-        mark = exhibit_of.get(item.display)
-        marked = f" A copy of the material is produced and marked {esc(mark)}." if mark else ""
+        marks = marks_of.get(item.display, [])
+        marked = f" The material is produced and marked {esc(and_list(marks))}." if marks else ""
         areas = and_list(item.areas) or "areas not yet identified"
+        crown = (
+            f" The number is a {esc(item.crown_dependency)} (Crown Dependency) number; its "
+            "provider may be outside the jurisdiction of the courts of England and Wales."
+            if item.crown_dependency
+            else ""
+        )
         paragraphs.append(
-            f"The number {esc(item.display)} is used by the deal line known as "
-            f"“{esc(item.brand or 'unnamed')}”, which sells {esc(and_list(item.drugs) or 'drugs')}"
-            f" in {esc(areas)}. {esc(item.grounds)}"
+            f"Item {item_no}, {esc(item.display)}. From the records of the operation I believe "
+            f"that the number is used by the deal line known as “{esc(item.brand or 'unnamed')}”"
+            f", which sells {esc(and_list(item.drugs) or 'drugs')} in {esc(areas)}. "
+            f"{esc(item.grounds)}"
             + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
+            + crown
             + marked
         )
     for exhibit in case.exhibits:
@@ -111,9 +124,13 @@ def statement_pdf(case: CaseFile) -> bytes:
         story.append(Paragraph(f"{number}.&nbsp;&nbsp;&nbsp;{text}", NUMBERED))
     story += [
         Spacer(1, 0.4 * cm),
-        Paragraph("<b>Statement of truth</b>", BODY),
-        Paragraph(STATEMENT_OF_TRUTH, BODY),
-        Spacer(1, 0.3 * cm),
-        signature_block(case.applicant.name, position(case.applicant)),
+        KeepTogether(  # the statement of truth and the signature are never split
+            [
+                Paragraph("<b>Statement of truth</b>", BODY),
+                Paragraph(STATEMENT_OF_TRUTH, BODY),
+                Spacer(1, 0.3 * cm),
+                signature_block(case.applicant.name, position(case.applicant)),
+            ]
+        ),
     ]
     return render(story, title=f"{case.reference} witness statement", left=STATEMENT_LEFT)

@@ -120,7 +120,14 @@ def load_case_file(
         "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
         [app_id],
     ).fetchone()
-    evidence = _evidence(store, app_id)
+    signed = from_iso(row[19])
+    # The statement cites only what was known when the officer signed it, so a pack printed
+    # again later says the same thing (evidence recorded since belongs in a new statement).
+    evidence = [
+        e
+        for e in _evidence(store, app_id)
+        if signed is None or e.occurred_on is None or e.occurred_on <= signed
+    ]
     hearing = from_iso(row[3])
     case = CaseFile(
         reference=row[0],

@@ -126,3 +126,21 @@ def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> N
     set_provider(demo_store, "07700 900104", "Nova Mobile")
     gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
     assert gaps == ["the provider Nova Mobile has no address for service"]
+
+
+def test_the_statement_cites_only_what_was_known_when_it_was_signed(
+    demo_store: Store, application: str
+) -> None:
+    from raptor_desktop.core.evidence import EvidenceItem
+    from raptor_desktop.store.evidence import add_evidence
+    from raptor_desktop.store.lines import find_number
+
+    line_id = find_number(demo_store, "07700 900103").line_id
+    before = section_text(demo_store, application, "Witness statement")
+    later = EvidenceItem("test purchase", "A wrap bought after the statement", date(2026, 11, 28))
+    add_evidence(demo_store, line_id, later)  # signed on 26 November 2026
+    after = section_text(demo_store, application, "Witness statement")
+    assert "after the statement" not in after and after == before
+    earlier = EvidenceItem("test purchase", "A wrap bought before it", date(2026, 11, 20))
+    add_evidence(demo_store, line_id, earlier)
+    assert "A wrap bought before it" in section_text(demo_store, application, "Witness statement")

@@ -136,8 +136,10 @@ def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
     assert "marked RC/1" in text and "Exhibits: RC/1 to RC/2" in text
     assert "I am Detective Constable Rachel Carter (71234) of Essex Police" in text
     assert re.search(r"1\. +I am", text) and "Statement: No. 1" in text
-    assert "29 November 2026" in text
+    assert "Date: 26 November 2026" in text  # the day it was signed, never the print date
+    assert "29 November 2026" not in text
     assert "which sells crack cocaine and heroin in Brentwood" in text
+    assert "Practice Direction 32, paragraph 18.2" in text
 
 
 def test_a_rank_typed_with_the_name_is_not_printed_twice(demo_store: Store) -> None:
