@@ -18,6 +18,11 @@ from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, NUMBERED, PLAIN, RIGHT, SUBJECT
 
 
+def provider_name(items: list[CaseItem]) -> str:
+    """The provider the letter goes to (its items all share it)."""
+    return items[0].provider_name if items else ""
+
+
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     officer = case.applicant
     applicant = case.authoriser.described() or "the applicant"
@@ -27,7 +32,14 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Spacer(1, 0.6 * cm),
         Paragraph(full_date(case.prepared_on), PLAIN),
         Spacer(1, 0.4 * cm),
-        Paragraph(f"To: Law enforcement liaison, {esc(provider)}", PLAIN),
+        Paragraph(f"To: {esc(provider)}", PLAIN),
+        Paragraph(
+            esc(
+                case.addresses.get(provider_name(items), "").strip()
+                or "[address for service not recorded]"
+            ),
+            PLAIN,
+        ),
         Paragraph(f"Our reference: {esc(case.reference)}", PLAIN),
         Spacer(1, 0.5 * cm),
         Paragraph("Dear Sir or Madam,", PLAIN),
@@ -61,10 +73,33 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     story += [
         Paragraph(
             "If an order is made you will be served with it. Unless the court sets another time "
-            "or we agree an earlier one with you, an order must be complied with by the end of "
-            "the fifth working day after the date on which it is made. Please tell us of any "
+            "at our request, an order must be complied with by the end of the fifth working day "
+            "after the date on which it is made (regulation 3(5)). We would welcome agreeing an "
+            "earlier time with you, as regulation 3(6) allows: please say if you can comply "
+            "sooner.",
+            BODY,
+        ),
+        Paragraph(
+            "You are invited to make representations: please tell us, before the hearing, of any "
             "reason the items above are not held by you, or any other matter the court should "
-            "know.",
+            "know, and we will put it before the court.",
+            BODY,
+        ),
+        Paragraph(
+            "Enclosed: the claim form, the draft order and the schedule of relevant items "
+            "(your items only are listed above).",
+            BODY,
+        ),
+        Paragraph(
+            "Contact: "
+            + esc(
+                ", ".join(
+                    p
+                    for p in (officer.described(), case.unit or officer.force, officer.work_address)
+                    if p
+                )
+            )
+            + f", quoting {esc(case.reference)}.",
             BODY,
         ),
         Paragraph("Yours faithfully,", BODY),

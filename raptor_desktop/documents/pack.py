@@ -83,9 +83,10 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
                 )
             )
     for provider, items in case.providers().items():
-        if provider == UNCONFIRMED:  # no one to write to until the provider is known
+        live = [item for item in items if item.live]  # refused or withdrawn: no letter needed
+        if provider == UNCONFIRMED or not live:  # no one to write to until the provider is known
             continue
-        makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, items)))
+        makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, live)))
     built = []
     for done, (title, make) in enumerate(makers, start=1):
         if progress:

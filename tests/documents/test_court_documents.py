@@ -144,3 +144,14 @@ def test_the_statement_cites_only_what_was_known_when_it_was_signed(
     earlier = EvidenceItem("test purchase", "A wrap bought before it", date(2026, 11, 20))
     add_evidence(demo_store, line_id, earlier)
     assert "A wrap bought before it" in section_text(demo_store, application, "Witness statement")
+
+
+def test_no_letter_goes_to_a_provider_whose_items_were_all_refused(
+    demo_store: Store, application: str
+) -> None:
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
+    case = load_case_file(demo_store, application, prepared_on=PREPARED)
+    [bundle] = hearing_pack(case)
+    letters = {e.title for e in bundle.entries if e.title.startswith("Letter to")}
+    assert letters == {"Letter to Three", "Letter to Vodafone"}

@@ -74,7 +74,9 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
             assert entry.title.split(":")[0] in first
         else:
             provider = entry.title.removeprefix("Letter to ")
-            assert f"Law enforcement liaison, {provider}" in first
+            assert f"To: {provider} Law Enforcement Liaison Team" in first  # with its address
+            assert "You are invited to make representations" in first
+            assert "agreeing an earlier time with you, as regulation 3(6) allows" in first
         pages = (
             str(entry.first_page)
             if entry.first_page == entry.last_page
