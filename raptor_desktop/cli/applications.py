@@ -30,6 +30,7 @@ from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.packs import (
     PACK_JUSTIFICATION,
     build_pack,
+    check_pack_file,
     pack_gaps,
     print_pack,
     save_pack,
@@ -190,6 +191,22 @@ def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
     for path, bundle in zip(save_pack(run.store(), pack, args.out, to), pack.bundles, strict=True):
         print(f"wrote {path} ({len(bundle.entries)} documents)")
     return 0
+
+
+@command(
+    "check-pack",
+    "check a saved hearing bundle against the court's bundle rules, page by page",
+    lambda p: p.add_argument("file", type=Path),
+)
+def cmd_check_pack(args: argparse.Namespace, run: Invocation) -> int:
+    report = check_pack_file(args.file)
+    for line in report.passed:
+        print(f"ok    {line}")
+    for line in report.failed:
+        print(f"FAIL  {line}")
+    for line in report.notes:
+        print(f"note  {line}")
+    return 0 if report.sound else 1
 
 
 def _outcome_arguments(outcome: argparse.ArgumentParser) -> None:

@@ -138,8 +138,20 @@ def plan_bundles(all_sections: list[Section], max_pages: int = MAX_PAGES) -> lis
 
 
 def file_name(case: CaseFile, letter: str | None) -> str:
+    """Claim number (or reference), short title, bundle letter, and last the hearing date."""
     stem = re.sub(r"[^\w\- ]+", "-", case.claim_number or case.reference).strip()
-    return f"{stem} {SHORT_TITLE}{' ' + letter if letter else ''}.pdf"
+    heard = f" {case.hearing_date.isoformat()}" if case.hearing_date else ""
+    return f"{stem} {SHORT_TITLE}{' ' + letter if letter else ''}{heard}.pdf"
+
+
+def bookmark_title(entry: IndexEntry) -> str:
+    """A bookmark names its document and, as the bundle guidance asks, its page numbers."""
+    pages = (
+        f"p. {entry.first_page}"
+        if entry.first_page == entry.last_page
+        else f"pp. {entry.first_page}–{entry.last_page}"
+    )
+    return f"{entry.title} ({pages})"
 
 
 def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle:
@@ -153,10 +165,10 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
     index, links = index_pdf(case, entries, caption)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(index)), import_outline=False)
-    writer.add_outline_item(title="Index", page_number=0)
+    writer.add_outline_item(title="Index (p. 1)", page_number=0)
     for part, entry in zip(parts, entries, strict=True):
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
-        writer.add_outline_item(title=entry.title, page_number=entry.first_page - 1)
+        writer.add_outline_item(title=bookmark_title(entry), page_number=entry.first_page - 1)
     for link in links:
         writer.add_annotation(
             link.index_page, Link(rect=link.rect, target_page_index=link.target_page - 1)

@@ -37,6 +37,7 @@ from raptor_desktop.services.printing import CannotPrint
 from raptor_desktop.services.session import Store
 
 RunDialog = Callable[[QDialog], bool]
+EMAIL_LIMIT_MB = 36  # what court addresses accept by e-mail (the judiciary's bundle guidance)
 
 
 class PreviewDialog(QDialog):
@@ -80,9 +81,15 @@ class PackDialog(QDialog):
         lines = []
         for bundle in pack.bundles:
             pages = bundle.entries[-1].last_page if bundle.entries else 1
+            megabytes = len(bundle.pdf) / (1024 * 1024)
+            too_big = (
+                " — <b>over the 36 MB courts accept by e-mail</b>"
+                if megabytes > EMAIL_LIMIT_MB
+                else ""
+            )
             lines.append(
                 f"<li><b>{bundle.file_name}</b> — {pages} pages, "
-                f"{len(bundle.entries)} documents</li>"
+                f"{len(bundle.entries)} documents, {megabytes:.1f} MB{too_big}</li>"
             )
         split = (
             " It is over 300 pages, so it is split into bundles, each with its own index."

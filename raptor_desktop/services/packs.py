@@ -21,6 +21,7 @@ from raptor_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from raptor_desktop.documents.pack import Bundle
+    from raptor_desktop.documents.pack_check import PackReport
 
 PACK_JUSTIFICATION = "hearing bundle for the DDTRO application"
 PackProgress = Callable[[int, int, str], None]
@@ -91,6 +92,13 @@ def build_pack(
     bundles = hearing_pack(case, progress=progress)
     numbers = tuple(i.e164 for i in case.items)
     return HearingPack(case.reference, case.court, numbers, bundles, case.draft)
+
+
+def check_pack_file(path: Path) -> PackReport:
+    """Read a saved bundle back and check the court's bundle rules (no register needed)."""
+    from raptor_desktop.documents.pack_check import check_pack
+
+    return check_pack(Path(path))
 
 
 def preview_pack(store: Store, pack: HearingPack) -> list[bytes]:

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.statuses import Status
-from raptor_desktop.documents.pack import Bundle, hearing_pack
+from raptor_desktop.documents.pack import Bundle, bookmark_title, hearing_pack
 from raptor_desktop.documents.stamp import TRAINING_MARK
 from raptor_desktop.documents.statement import STATEMENT_OF_TRUTH
 from raptor_desktop.store.applications import application_id, create_application
@@ -88,7 +88,10 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
 def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> None:
     bundle, reader = pack
     outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
-    assert outline == [("Index", 0)] + [(e.title, e.first_page - 1) for e in bundle.entries]
+    assert outline == [("Index (p. 1)", 0)] + [
+        (bookmark_title(e), e.first_page - 1) for e in bundle.entries
+    ]
+    assert all(title.endswith(")") and "p" in title.rsplit("(", 1)[1] for title, _ in outline)
     targets = []
     for annotation in reader.pages[0]["/Annots"]:
         link = annotation.get_object()
@@ -219,8 +222,8 @@ def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path
     bundles = build(demo_store, reference)
     assert [b.letter for b in bundles] == ["A", "B"]
     assert [b.file_name for b in bundles] == [
-        f"{reference} DDTRO hearing bundle A.pdf",
-        f"{reference} DDTRO hearing bundle B.pdf",
+        f"{reference} DDTRO hearing bundle A 2026-12-10.pdf",  # ending with the hearing date
+        f"{reference} DDTRO hearing bundle B 2026-12-10.pdf",
     ]
     for bundle in bundles:
         reader = PdfReader(io.BytesIO(bundle.pdf))

@@ -1,0 +1,129 @@
+"""Checking a hearing bundle by reading the PDF back, as a court clerk's tools would.
+
+Each rule of the judiciary's electronic bundle guidance that can be read from the file is
+checked, and every failure names its page: page 1 is the index; every page is numbered
+"Page N of T" with N its PDF page; every page carries the protective marking top and bottom;
+one bookmark per index entry, each naming its page numbers and leading to that page; the index
+links to each document; the file opens at page 1 at 100 %; page labels run 1…N; no more than
+300 pages; no larger than the 36 MB courts accept by e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+MAX_PAGES = 300
+MAX_BYTES = 36 * 1024 * 1024
+_PAGES_IN_TITLE = re.compile(r"\((?:p\. (\d+)|pp\. (\d+)–(\d+))\)$")
+
+
+@dataclass
+class PackReport:
+    """What the check found: a line per rule that passed, and each failure with its page."""
+
+    file: Path
+    passed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sound(self) -> bool:
+        return not self.failed
+
+    def rule(self, ok: bool, what: str, failures: list[str]) -> None:
+        if ok:
+            self.passed.append(what)
+        else:
+            self.failed += failures or [what]
+
+
+def _marking(reader: PdfReader) -> str:
+    metadata = reader.metadata
+    subject = str(metadata.get("/Subject", "")) if metadata is not None else ""
+    return subject.split(":", 1)[0].removesuffix(" — TRAINING").strip()
+
+
+def check_pack(path: Path) -> PackReport:
+    """Read the bundle at ``path`` and check every rule above."""
+    report = PackReport(path)
+    size = path.stat().st_size
+    try:
+        reader = PdfReader(path)
+        texts = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, OSError) as error:
+        report.failed.append(f"the file cannot be read as a PDF ({error})")
+        return report
+    total = len(texts)
+    report.rule(
+        bool(texts) and "INDEX TO" in texts[0],
+        "page 1 is the index",
+        ["page 1: it is not the index"],
+    )
+    unnumbered = [
+        f"page {n}: not numbered 'Page {n} of {total}'"
+        for n, text in enumerate(texts, start=1)
+        if f"Page {n} of {total}" not in text
+    ]
+    report.rule(not unnumbered, "every page is numbered 'Page N of T', N its PDF page", unnumbered)
+    marking = _marking(reader)
+    unmarked = [
+        f"page {n}: the marking {marking!r} is not at the top and the bottom"
+        for n, text in enumerate(texts, start=1)
+        if text.count(marking) < 2
+    ]
+    report.rule(
+        bool(marking) and not unmarked,
+        f"every page carries the marking {marking!r} top and bottom",
+        unmarked or ["the file does not say its protective marking"],
+    )
+    outline = [item for item in reader.outline if not isinstance(item, list)]
+    wrong_marks = []
+    for item in outline:
+        target = reader.get_destination_page_number(item)
+        page = target + 1 if target is not None else 0
+        found = _PAGES_IN_TITLE.search(str(item.title))
+        first = int(found.group(1) or found.group(2)) if found else None
+        if first != page:
+            wrong_marks.append(f"bookmark {item.title!r}: does not name page {page}, its target")
+    report.rule(
+        bool(outline) and not wrong_marks,
+        f"{len(outline)} bookmarks, each naming the page it leads to",
+        wrong_marks or ["the file has no bookmarks"],
+    )
+    links = [a for a in (reader.pages[0].get("/Annots") or []) if a.get_object().get("/Dest")]
+    report.rule(
+        len(links) >= len(outline) - 1,
+        "the index links to each document",
+        [f"page 1: {len(links)} links for {len(outline) - 1} documents"],
+    )
+    action = reader.root_object.get("/OpenAction")
+    steps = list(action) if isinstance(action, list) else []
+    opens = len(steps) == 5 and str(steps[1]) == "/XYZ" and steps[4] == 1
+    report.rule(opens, "it opens at page 1 at 100 %", ["the file does not open at 100 %"])
+    labels = reader.page_labels
+    report.rule(
+        labels == [str(n) for n in range(1, total + 1)],
+        "page labels run 1 to the last page",
+        ["the page labels do not run 1…N"],
+    )
+    report.rule(
+        total <= MAX_PAGES,
+        f"{total} pages, within {MAX_PAGES}",
+        [f"{total} pages: over {MAX_PAGES}, split it into bundles"],
+    )
+    megabytes = size / (1024 * 1024)
+    report.rule(
+        size <= MAX_BYTES,
+        f"{megabytes:.1f} MB, within the 36 MB courts accept by e-mail",
+        [f"{megabytes:.1f} MB: over the 36 MB courts accept by e-mail"],
+    )
+    if any("DRAFT — NOT FOR SERVICE" in text for text in texts):
+        report.notes.append("marked DRAFT — NOT FOR SERVICE: the application had gaps")
+    if any("TRAINING — NOT FOR COURT USE" in text for text in texts):
+        report.notes.append("a training pack: not for court use")
+    return report

@@ -1,0 +1,54 @@
+"""`raptor check-pack`: a bundle read back passes, and an altered one fails, named by page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from raptor_desktop.documents.pack import hearing_pack, write_bundles
+from raptor_desktop.documents.pack_check import check_pack
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from tests.app_fixtures import make_application
+
+
+def saved_pack(store: Store, folder: Path) -> Path:
+    reference = make_application(store)
+    [written] = write_bundles(
+        hearing_pack(load_case_file(store, reference)), folder / "pack.pdf"
+    )
+    return written
+
+
+def test_a_pack_as_built_passes_every_rule(demo_store: Store, tmp_path: Path) -> None:
+    report = check_pack(saved_pack(demo_store, tmp_path))
+    assert report.sound, report.failed
+    assert len(report.passed) == 9
+    assert report.notes == ["a training pack: not for court use"]
+
+
+def test_a_pack_with_a_page_taken_out_fails_by_page(demo_store: Store, tmp_path: Path) -> None:
+    path = saved_pack(demo_store, tmp_path)
+    reader = PdfReader(path)
+    writer = PdfWriter()
+    for number, page in enumerate(reader.pages):
+        if number != 2:  # someone drops page 3 before sending it on
+            writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    altered = tmp_path / "altered.pdf"
+    altered.write_bytes(buffer.getvalue())
+    report = check_pack(altered)
+    assert not report.sound
+    assert "page 3: not numbered 'Page 3 of 13'" in report.failed  # 14 pages became 13
+    assert "the file has no bookmarks" in report.failed  # a copied page keeps no bookmarks
+    assert "the file does not open at 100 %" in report.failed
+
+
+def test_a_file_that_is_not_a_pdf_is_said_so(tmp_path: Path) -> None:
+    junk = tmp_path / "pack.pdf"
+    junk.write_bytes(b"not a pdf at all")
+    report = check_pack(junk)
+    assert not report.sound and report.failed[0].startswith("the file cannot be read as a PDF")
