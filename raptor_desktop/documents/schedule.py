@@ -42,7 +42,13 @@ def _lines(values: list[str] | tuple[str, ...]) -> Paragraph:
 def _msisdn(item: CaseItem) -> Paragraph:
     """National format in bold over E.164, neither broken across lines."""
     national = esc(item.display).replace(" ", "&nbsp;")
-    return Paragraph(f"<b>{national}</b><br/>{esc(item.e164)}", SMALL)
+    crown = (
+        f"<br/><i>{esc(item.crown_dependency)}: Crown Dependency, provider may be outside the "
+        "jurisdiction</i>"
+        if item.crown_dependency
+        else ""
+    )
+    return Paragraph(f"<b>{national}</b><br/>{esc(item.e164)}{crown}", SMALL)
 
 
 def _row(number: int, item: CaseItem) -> list[Paragraph]:

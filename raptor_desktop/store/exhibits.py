@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import sqlite_utils
+
+from raptor_desktop.core.applications import Officer
 from raptor_desktop.core.errors import InputRejected, UnusableFile
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.lines import find_number
@@ -40,6 +43,19 @@ class NewExhibit:
     file: Path | None = None
 
 
+def _check_maker(db: sqlite_utils.Database, application_id: int, initials: str) -> None:
+    """An exhibit is produced by the officer whose statement it goes with: their mark only."""
+    row = db.execute("SELECT applicant_name FROM applications WHERE id = ?", [application_id])
+    name = row.fetchone()
+    maker = Officer(name=name[0]).tidied() if name and name[0] else None
+    if maker is not None and maker.initials != initials:
+        raise InputRejected(
+            f"exhibits in this application are produced by {maker.name}, whose statement they "
+            f"go with, and are marked {maker.initials}/…; {initials} is another officer's mark "
+            "(their exhibits go with their own statement)"
+        )
+
+
 def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -> str:
     """Record an exhibit, marked with the officer's initials and their next running number.
 
@@ -66,6 +82,8 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
     with store.transaction("add exhibit", initials) as db:
+        if application_id is not None:
+            _check_maker(db, application_id, initials)
         numbers = [find_number(store, n).id for n in exhibit.numbers]
         seq = db.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM exhibits WHERE officer_initials = ?", [initials]

@@ -155,3 +155,14 @@ def test_no_letter_goes_to_a_provider_whose_items_were_all_refused(
     [bundle] = hearing_pack(case)
     letters = {e.title for e in bundle.entries if e.title.startswith("Letter to")}
     assert letters == {"Letter to Three", "Letter to Vodafone"}
+
+
+def test_an_exhibit_carries_only_its_makers_own_mark(demo_store: Store, application: str) -> None:
+    from raptor_desktop.core.errors import InputRejected
+    from raptor_desktop.store.applications import application_id
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+    app_id = application_id(demo_store, application)
+    with pytest.raises(InputRejected, match="MH is another officer's mark"):
+        add_exhibit(demo_store, app_id, NewExhibit("MH", "Seized handset download"))
+    assert add_exhibit(demo_store, app_id, NewExhibit("rc", "Seized handset download")) == "RC/3"
