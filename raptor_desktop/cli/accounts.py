@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from raptor_desktop.cli.registry import Invocation, UsageError, command, date_arg
+from raptor_desktop.cli.registry import Invocation, UsageError, argument_type, command, date_arg
 from raptor_desktop.cli.signing_in import read_secret
 from raptor_desktop.core.accounts import Role, parse_role
 from raptor_desktop.services.accounts import add_user, change_password, list_users, set_disabled
 from raptor_desktop.services.review import ERASERS, dispose, due_for_review, keep
 
-
-def _role(text: str) -> Role:
-    try:
-        return parse_role(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+_role = argument_type(parse_role)
 
 
 def _users_arguments(users: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from raptor_desktop.cli.common import report_import
-from raptor_desktop.cli.registry import Invocation, command, date_arg
+from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults, parse_source
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.numbers import parse_mobile
@@ -18,12 +18,7 @@ from raptor_desktop.core.sms import count_message, split_parts
 from raptor_desktop.services.contacts import find_contacts, set_do_not_contact, set_opted_out
 from raptor_desktop.services.imports import contacts_importer, run_import
 
-
-def _source(text: str) -> str:
-    try:
-        return parse_source(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+_source = argument_type(parse_source)
 
 
 def _import_arguments(imp: argparse.ArgumentParser) -> None:

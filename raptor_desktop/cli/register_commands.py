@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from raptor_desktop.cli.common import report_import
-from raptor_desktop.cli.registry import Invocation, command
+from raptor_desktop.cli.registry import Invocation, argument_type, command
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.line_import import RowDefaults
@@ -28,12 +28,7 @@ from raptor_desktop.services.register import (
 )
 from raptor_desktop.services.session import create_register
 
-
-def _status(text: str) -> Status:
-    try:
-        return parse_status(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+_status = argument_type(parse_status)
 
 
 def _init_arguments(parser: argparse.ArgumentParser) -> None:

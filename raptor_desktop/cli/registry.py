@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.paths import default_db_path, demo_db_path
@@ -79,6 +80,22 @@ def command(
         return handler
 
     return register
+
+
+Parsed = TypeVar("Parsed")
+
+
+def argument_type(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
+    """An argparse type from a core parser: its refusal becomes the usage error's message."""
+
+    def convert(text: str) -> Parsed:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = parse.__name__.removeprefix("parse_")  # argparse names it in errors
+    return convert
 
 
 def date_arg(text: str) -> date:
