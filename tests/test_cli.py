@@ -200,6 +200,8 @@ def test_application_commands_end_to_end(
         "Mark Hughes",
         "--authoriser-rank",
         "Superintendent",
+        "--authorised-on",
+        "2026-11-03",
         "07700 900103",
         "+44 7700 900113",
     )

@@ -56,7 +56,9 @@ def _new_arguments(new: argparse.ArgumentParser) -> None:
     new.add_argument("--authoriser", default="", metavar="NAME")
     new.add_argument("--authoriser-rank", default="")
     new.add_argument("--authoriser-collar", default="")
-    new.add_argument("--authorised-on", type=date_arg, metavar="YYYY-MM-DD")
+    new.add_argument(
+        "--authorised-on", type=date_arg, metavar="YYYY-MM-DD", help="the date of the authority"
+    )
     new.add_argument(
         "--statement-date",
         type=date_arg,
@@ -88,8 +90,10 @@ def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
         applicant=with_default_rank(
             Officer(args.applicant, args.applicant_rank, args.collar, args.force, args.address)
         ),
-        authoriser=Officer(args.authoriser, args.authoriser_rank, args.authoriser_collar),
-        authorised_on=args.authorised_on or (date.today() if args.authoriser else None),
+        authoriser=Officer(
+            args.authoriser, args.authoriser_rank, args.authoriser_collar, args.force
+        ),
+        authorised_on=args.authorised_on,
         requested=Duration(args.until, args.months),
         statement_date=args.statement_date,
         with_notice=args.with_notice,
@@ -214,8 +218,14 @@ def _outcome_arguments(outcome: argparse.ArgumentParser) -> None:
     outcome.add_argument("number")
     outcome.add_argument("outcome", help="made, refused, adjourned, withdrawn or carved-out")
     outcome.add_argument("--date", type=date_arg, help="date of the order (default today)")
-    outcome.add_argument("--until", type=date_arg, help="the order lasts until this date")
-    outcome.add_argument("--months", type=int, help="the order lasts this many months")
+    lasts = outcome.add_mutually_exclusive_group()
+    lasts.add_argument("--until", type=date_arg, help="the order lasts until this date")
+    lasts.add_argument("--months", type=int, help="the order lasts this many months")
+    lasts.add_argument(
+        "--until-discharged",
+        action="store_true",
+        help="the order states no end (default: as long as the application asked)",
+    )
     outcome.add_argument(
         "--deadline",
         type=moment_arg,
@@ -233,7 +243,8 @@ def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
     kind = DeadlineKind.DEFAULT
     if args.deadline:
         kind = DeadlineKind.AGREED if args.agreed else DeadlineKind.COURT
-    terms = OrderTerms(Duration(args.until, args.months), kind, args.deadline)
+    chosen = args.until or args.months or args.until_discharged
+    terms = OrderTerms(Duration(args.until, args.months) if chosen else None, kind, args.deadline)
     record_outcome(
         run.store(), args.reference, args.number, outcome, args.date or date.today(), terms
     )

@@ -57,6 +57,11 @@ class CaseItem:
         """Still sought or ordered: not refused, withdrawn or carved out."""
         return self.outcome not in ("refused", "withdrawn", "carved out")
 
+    @property
+    def ordered(self) -> bool:
+        """The court made the order on it (a later carve-out does not undo that)."""
+        return self.outcome in ("made", "carved out")
+
 
 @dataclass(frozen=True)
 class CaseExhibit:

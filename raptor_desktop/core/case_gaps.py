@@ -33,7 +33,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
     gaps: list[Gap] = []
     if not case.items:
         gaps.append(Gap("the application names no numbers", "add numbers to the application"))
-    for number, item in enumerate(case.items, start=1):
+    for number, item in case.numbered_items():  # numbered as the pack numbers them
         if item.outcome in ("withdrawn", "refused", "carved out"):
             continue
         if item.provider_name == UNCONFIRMED:
@@ -49,7 +49,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
             gaps.append(
                 Gap(
                     f"the provider {provider} has no address for service",
-                    f"Settings → Networks (or raptor networks --address \"{provider}\" ADDRESS)",
+                    f'Settings → Networks (or raptor networks --address "{provider}" ADDRESS)',
                 )
             )
     authoriser = case.authoriser
@@ -65,6 +65,10 @@ def case_gaps(case: CaseFile) -> list[Gap]:
         )
     if case.authorised_on is None:
         gaps.append(Gap("the date of the superintendent's authority is not recorded", OFFICERS))
+    elif case.statement_date is not None and case.authorised_on < case.statement_date:
+        gaps.append(
+            Gap("the authority is dated before the witness statement it says was read", OFFICERS)
+        )
     applicant = case.applicant
     for label, value in (
         ("name", applicant.name),

@@ -168,9 +168,7 @@ LINES: tuple[DemoLine, ...] = (
         "Sparks",
         ("Harlow",),
         ("crack cocaine", "heroin"),
-        (
-            DemoNumber("07700 900108", 130, READY, 70, provider="Vodafone"),
-        ),
+        (DemoNumber("07700 900108", 130, READY, 70, provider="Vodafone"),),
         notes="Refused: evidence of use was more than a year old. Gather fresh test purchases.",
     ),
     DemoLine(

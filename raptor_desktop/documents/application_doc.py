@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import AUTHORISING_RANKS
 from raptor_desktop.core.case_file import CaseFile
@@ -16,15 +16,15 @@ from raptor_desktop.documents.heading import (
     position,
     signature_block,
 )
-from raptor_desktop.documents.order_doc import duration_text, numbers_text
+from raptor_desktop.documents.order_doc import applicant_capacity, duration_text, numbers_text
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, TITLE
 
-STATEMENT_OF_TRUTH = (
-    "The claimant believes that the facts stated in this claim form are true. The claimant "
-    "understands that proceedings for contempt of court may be brought against anyone who "
-    "makes, or causes to be made, a false statement in a document verified by a statement of "
-    "truth without an honest belief in its truth."
+STATEMENT_OF_TRUTH = (  # the claimant signs it personally: the first-person form of PD 22
+    "I believe that the facts stated in this claim form are true. I understand that "
+    "proceedings for contempt of court may be brought against anyone who makes, or causes to be "
+    "made, a false statement in a document verified by a statement of truth without an honest "
+    "belief in its truth."
 )
 
 
@@ -50,14 +50,15 @@ def _parties(case: CaseFile) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("1. The parties", HEADING),
         Paragraph(
-            f"<b>Claimant:</b> {authoriser} of {force}, who applies as a police officer of the "
-            f"rank of superintendent or above (section 80A(5)(b) of the Serious Crime Act 2015), "
-            f"for the Chief Constable of {force}. Address for service: {address}. The case is "
-            f"prepared by {esc(case.applicant.described() or '[officer in the case]')}.",
+            f"<b>Claimant:</b> {authoriser} of {force}, who applies in person as "
+            f"{applicant_capacity(case.authoriser.rank)} (section 80A(5)"
+            f"{'(a)' if case.authoriser.rank.startswith('NCA ') else '(b)'} of the Serious Crime "
+            f"Act 2015). Address for service: {address}. The case is prepared by "
+            f"{esc(case.applicant.described() or '[officer in the case]')}.",
             BODY,
         ),
     ]
-    respondents = sorted({i.provider_name for i in case.items if i.live})
+    respondents = sorted({i.provider_name for i in case.items})  # as the claim was made
     for number, name in enumerate(respondents, start=1):
         where = esc(case.addresses.get(name, "").strip() or "[address for service not recorded]")
         story.append(
@@ -72,8 +73,8 @@ def _parties(case: CaseFile) -> list[Flowable]:
 
 
 def application_pdf(case: CaseFile) -> bytes:
-    """The Part 8 claim, with the content of form N208, for the items still sought."""
-    live = [(n, i) for n, i in case.numbered_items() if i.live]
+    """The Part 8 claim, with the content of form N208: every item, as the claim was made."""
+    live = case.numbered_items()
     deadline = (
         f" (on the hearing date as the date of the order, {full_moment(case.draft_deadline)})"
         if case.draft_deadline
@@ -97,7 +98,8 @@ def application_pdf(case: CaseFile) -> bytes:
             "time agreed between the claimant and the defendant (regulation 3(6)); providing "
             "that the order ceases to apply to any item the claimant discovers is not being "
             "used in connection with drug dealing offences (regulation 3(3)); and having effect "
-            f"{duration_text(case.requested, case.hearing_date)} (regulation 3(2)). A draft "
+            f"{duration_text(case.requested, case.hearing_date).replace('this order', 'the order')}"
+            " (regulation 3(2)). A draft "
             "order is in the bundle.",
             BODY,
         ),
@@ -129,11 +131,15 @@ def application_pdf(case: CaseFile) -> bytes:
     story += [
         Paragraph("4. The hearing", HEADING),
         Paragraph(f"Hearing: {esc(case.hearing_text)}, {esc(case.court)}.", BODY),
-        Paragraph("5. Statement of truth (CPR 22.1)", HEADING),
-        Paragraph(STATEMENT_OF_TRUTH, BODY),
-        signature_block(case.authoriser.name, position(case.authoriser) or "Claimant"),
-        Spacer(1, 12),
-        _fee_box(),
+        KeepTogether(  # the statement of truth, the signature and the fee box on one page
+            [
+                Paragraph("5. Statement of truth (CPR 22.1)", HEADING),
+                Paragraph(STATEMENT_OF_TRUTH, BODY),
+                signature_block(case.authoriser.name, position(case.authoriser) or "Claimant"),
+                Spacer(1, 12),
+                _fee_box(),
+            ]
+        ),
     ]
     return render(story, title=f"{case.reference} claim form")
 
@@ -155,7 +161,8 @@ def authority_pdf(case: CaseFile) -> bytes:
             f"I have read the application {esc(case.reference)}, the witness statement of "
             f"{esc(case.applicant.described())} and the exhibits. I am satisfied that the "
             f"application should be made, and I make it under {ACT} and {REGULATIONS} in respect "
-            f"of the {plural(len(case.items), 'item')} in the schedule of relevant items.",
+            f"of {'the ' + plural(len(case.items), 'item') if len(case.items) > 1 else 'the item'} "
+            "in the schedule of relevant items.",
             BODY,
         ),
         Paragraph(f"Date of this authority: {dated}.", BODY),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import Officer
 from raptor_desktop.core.case_file import CaseFile
@@ -63,10 +63,17 @@ def case_heading(case: CaseFile) -> list[Flowable]:
     ]
 
 
-def signature_block(name: str, role: str) -> KeepTogether:
-    """Signed, name, position and date: kept on one page, never split."""
+class _Whole(Table):
+    """A table that moves to the next page whole rather than split."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+
+def signature_block(name: str, role: str) -> Table:
+    """Signed, name, position and date: a table that is never split across pages."""
     rows = [["Signed:", "_" * 38], ["Name:", name], ["Position:", role], ["Date:", "_" * 20]]
-    table = Table(rows, colWidths=[2.6 * cm, 9 * cm], hAlign="LEFT")
+    table = _Whole(rows, colWidths=[2.6 * cm, 9 * cm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -76,7 +83,7 @@ def signature_block(name: str, role: str) -> KeepTogether:
             ]
         )
     )
-    return KeepTogether([table])
+    return table
 
 
 def position(officer: Officer) -> str:

@@ -13,7 +13,7 @@ Schedule, numbered as in the schedule of relevant items; the order refers to tho
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -28,7 +28,7 @@ from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITL
 REGULATIONS_SHORT = "the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
 BLANK = "<u>" + "&nbsp;" * 28 + "</u>"
 FOR_THE_COURT = "<i>[for the court to complete]</i>"
-STRUCK = {
+STRUCK = {  # what became of an item the order does not (or no longer) bind
     "refused": "refused by the court",
     "withdrawn": "withdrawn by the Applicant",
     "carved out": "ceased to apply (regulation 3(3)) when the Applicant discovered it "
@@ -56,23 +56,32 @@ def duration_text(duration: Duration, order_date: date | None) -> str:
     return "until it is discharged under regulation 10 of the Regulations"
 
 
-def _duration_clause(case: CaseFile, live: list[tuple[int, CaseItem]]) -> str:
+def _same(values: set[object]) -> object | None:
+    """The one value every operative item shares, or None when they differ."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _duration_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> str:
     if not _made(case):
         return f"This order has effect {duration_text(case.requested, case.hearing_date)}."
-    made = {(i.order_duration, i.order_date) for _, i in live if i.order_duration}
-    if len(made) == 1:
-        duration, on = made.pop()
-        return f"This order has effect {duration_text(duration, on)}."  # type: ignore[arg-type]
+    terms = {(i.order_duration, i.order_date) for _, i in operative if i.order_duration}
+    if len(terms) == 1:
+        duration, on = terms.pop()
+        if duration is not None:
+            return f"This order has effect {duration_text(duration, on)}."
     return "This order has effect, for each item, for the period the Schedule states against it."
 
 
-def _compliance_clause(case: CaseFile, live: list[tuple[int, CaseItem]]) -> str:
-    deadlines = {i.order_deadline for _, i in live if i.order_deadline}
-    if _made(case) and len(deadlines) == 1:
-        when = deadlines.pop()
+def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> str:
+    if _made(case):
+        when = _same({i.order_deadline for _, i in operative if i.order_deadline})
+        if isinstance(when, datetime):
+            return f"Each Respondent shall comply with paragraph 1 by {full_moment(when)} " + (
+                "(regulation 3(4))."
+            )
         return (
-            f"Each Respondent shall comply with paragraph 1 by {full_moment(when)} "  # type: ignore[arg-type]
-            "(regulation 3(4))."
+            "Each Respondent shall comply with paragraph 1 by the date and time stated against "
+            "each item in the Schedule (regulation 3(4))."
         )
     if case.draft_deadline is None:
         return (
@@ -82,43 +91,56 @@ def _compliance_clause(case: CaseFile, live: list[tuple[int, CaseItem]]) -> str:
     return (
         f"Each Respondent shall comply with paragraph 1 by {full_moment(case.draft_deadline)}, "
         "being the end of the fifth working day after the date of this order (regulation 3(4) "
-        "and (5)), or, if the court at the Applicant's request specifies a different date and "
-        f"time, by {BLANK} on {BLANK} {FOR_THE_COURT}."
+        "and (5))."
     )
 
 
-def _recitals(case: CaseFile) -> list[str]:
+def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
     authoriser = esc(case.authoriser.described() or "[authorising officer]")
     applicant = esc(case.applicant.described() or "[officer in the case]")
     signed = full_date(case.statement_date) if case.statement_date else "[date]"
     authorised = full_date(case.authorised_on) if case.authorised_on else "[date]"
     recitals = [
-        f"UPON the application of {authoriser} of {esc(case.applicant.force)}, a police "
-        f"officer of the rank of superintendent or above (“the Applicant”), under regulation 3 "
-        f"of {REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
+        f"UPON the application of {authoriser} of {esc(case.applicant.force)} (“the "
+        f"Applicant”), {applicant_capacity(case.authoriser.rank)}, under regulation 3 of "
+        f"{REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
         f"AND UPON reading the witness statement of {applicant} dated {signed} and its "
         f"exhibits, and the authority of the Applicant dated {authorised}",
+        "AND UPON the application being made without notice to the Respondents"
+        if not case.with_notice
+        else "AND UPON the Respondents having been given notice of the application",
     ]
-    if not case.with_notice:
-        recitals.append("AND UPON the application being made without notice to the Respondents")
+    which = (
+        "each relevant item in the Schedule that is not struck through"
+        if any_struck
+        else "each relevant item in the Schedule"
+    )
     recitals.append(
-        "AND UPON the court being satisfied that each relevant item in the Schedule has been, "
-        "or is likely to have been, used, or is likely to be used in the future, in connection "
-        "with drug dealing offences (regulation 3(1)(a)), and having reasonable grounds to "
-        "believe that this order would prevent or restrict the use of a communication device "
-        "in connection with drug dealing offences (regulation 3(1)(b))"
+        f"AND UPON the court being satisfied that {which} has been, or is likely to have been, "
+        "used, or is likely to be used in the future, in connection with drug dealing offences "
+        "(regulation 3(1)(a)), and having reasonable grounds to believe that this order would "
+        "prevent or restrict the use of a communication device in connection with drug dealing "
+        "offences (regulation 3(1)(b))"
     )
     return recitals
 
 
-def _clauses(case: CaseFile, live: list[tuple[int, CaseItem]]) -> list[str]:
+def applicant_capacity(rank: str) -> str:
+    """Under which limb of s80A(5) the applicant applies, as their rank says."""
+    if rank.startswith("NCA "):
+        return "the Director General or a Deputy Director General of the National Crime Agency"
+    return "a police officer of the rank of superintendent or above"
+
+
+def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]:
+    noun = "items" if len(operative) > 1 else "item"
     clauses = [
-        f"Each Respondent shall prevent all use of each relevant item listed against it in the "
-        f"Schedule ({'items' if len(live) > 1 else 'item'} {numbers_text(live)}), by disconnecting "
-        "or deactivating it on its network."
-        if live
-        else "No item remains subject to this order.",
-        _compliance_clause(case, live),
+        f"Each Respondent shall prevent all use, other than calls to the emergency services, of "
+        f"each relevant item listed against it in the Schedule ({noun} "
+        f"{numbers_text(operative)}), by disconnecting or deactivating it on its network."
+        if operative
+        else "No item is subject to this order.",
+        _compliance_clause(case, operative),
         "The Applicant and a Respondent may agree in writing a date and time earlier than that "
         "in paragraph 2 by which that Respondent is to comply, and that Respondent shall then "
         "comply by the agreed date and time (regulation 3(6)).",
@@ -127,9 +149,7 @@ def _clauses(case: CaseFile, live: list[tuple[int, CaseItem]]) -> list[str]:
         "offences (regulation 3(3)). The Applicant shall give written notice of that to the "
         "Respondent for the item without delay, and the order ceases to apply to the item "
         "when the notice is given.",
-        _duration_clause(case, live),
-        "Nothing in this order requires a Respondent to prevent calls to the emergency "
-        "services (999 and 112).",
+        _duration_clause(case, operative),
         "The Applicant shall serve a copy of this order on each Respondent at its address for "
         "service in the Schedule.",
         "The Applicant, any Respondent and any other person affected by this order may apply to "
@@ -144,6 +164,30 @@ def _clauses(case: CaseFile, live: list[tuple[int, CaseItem]]) -> list[str]:
         )
     clauses.append("There is no order as to costs.")
     return clauses
+
+
+def _what_became_of(case: CaseFile, item: CaseItem) -> str:
+    """After the hearing: the item's order (when, until when, by when), or why it has none."""
+    if not _made(case):
+        return ""
+    if item.outcome in STRUCK:
+        if item.outcome == "carved out" and item.order_duration and item.order_duration.end_date:
+            ceased = full_date(item.order_duration.end_date)
+            return (
+                f". Order made on {full_date(item.order_date) if item.order_date else '[date]'}; "
+                f"it ceased to apply to this item on {ceased}, when the Applicant discovered it "
+                "was not being used in connection with drug dealing offences and gave notice "
+                "(regulation 3(3))"
+            )
+        return ""
+    if not item.ordered:
+        return " — adjourned: not yet determined"
+    parts = [f"Order made on {full_date(item.order_date)}" if item.order_date else "Order made"]
+    if item.order_deadline:
+        parts.append(f"comply by {full_moment(item.order_deadline)}")
+    if item.order_duration:
+        parts.append(f"has effect {duration_text(item.order_duration, item.order_date)}")
+    return ". " + "; ".join(parts)
 
 
 def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowable]:
@@ -170,17 +214,16 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
                 for value in values
             ]
             text = f"Item {number}: {esc(item.display)} ({esc(item.e164)})" + "".join(
-                f"<br/>{device}" for device in devices
+                f"<br/>{device} (the same item)" for device in devices
             )
             if item.crown_dependency:
                 text += (
-                    f" — a {esc(item.crown_dependency)} (Crown Dependency) number; its provider "
+                    f"<br/>A {esc(item.crown_dependency)} (Crown Dependency) number: its provider "
                     "may be outside the jurisdiction of the courts of England and Wales"
                 )
-            if _made(case) and item.order_duration and item.live:
-                text += f". Order {duration_text(item.order_duration, item.order_date)}"
-            if not item.live:
-                text = f"<strike>{text}</strike> — {STRUCK.get(str(item.outcome), 'not ordered')}"
+            text += _what_became_of(case, item)
+            if _made(case) and item.outcome in ("refused", "withdrawn"):
+                text = f"<strike>{text}</strike> — {STRUCK[str(item.outcome)]}"
             block.append(Paragraph(text, NUMBERED))
         flowables.append(KeepTogether(block))
     return flowables
@@ -189,36 +232,41 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
 def order_pdf(case: CaseFile) -> bytes:
     """The draft order, or (once outcomes are recorded) the order as made."""
     pairs = case.numbered_items()
-    live = [(n, i) for n, i in pairs if i.live]
-    made_on = next((i.order_date for _, i in pairs if i.order_date), None)
-    title = "ORDER (as made)" if _made(case) else "DRAFT ORDER"
-    before = (
-        f"Made on {full_date(made_on)} at the {esc(case.court)}."
-        if made_on
-        else f"Before {BLANK} sitting at the {esc(case.court or 'County Court')} on {BLANK} "
-        f"{FOR_THE_COURT}"
-    )
-    story: list[Flowable] = [
-        *case_heading(case),
-        Paragraph(title, TITLE),
-        Paragraph(before, BODY),
-        *[Paragraph(f"{r};", BODY) for r in _recitals(case)],
-        Paragraph("IT IS ORDERED THAT:", HEADING),
-        *[
-            Paragraph(f"{n}.&nbsp;&nbsp;{text}", NUMBERED)
-            for n, text in enumerate(_clauses(case, live), start=1)
-        ],
-        Spacer(1, 0.3 * cm),
-        *_schedule(case, pairs),
-        Spacer(1, 0.4 * cm),
-        Paragraph(
-            f"Dated: {full_date(made_on) if made_on else BLANK + ' ' + FOR_THE_COURT}", SMALL
-        ),
-    ]
-    if any(not i.live for _, i in pairs):
-        story.append(
+    made = _made(case)
+    operative = [(n, i) for n, i in pairs if i.ordered] if made else pairs
+    struck = made and any(i.outcome in ("refused", "withdrawn") for _, i in pairs)
+    made_on = _same({i.order_date for _, i in pairs if i.order_date})
+    title = "ORDER (as made)" if made else "DRAFT ORDER"
+    court = esc(case.court or "County Court")
+    if not made:
+        when = f"on {BLANK} {FOR_THE_COURT}"
+    elif isinstance(made_on, date):
+        when = f"on {full_date(made_on)}"
+    else:
+        when = "on the dates the Schedule states against each item"
+    before = f"Before {BLANK} {FOR_THE_COURT} sitting at the {court} {when}."
+    dated = full_date(made_on) if isinstance(made_on, date) else f"{BLANK} {FOR_THE_COURT}"
+    schedule = _schedule(case, pairs)
+    closing: list[Flowable] = [Spacer(1, 0.4 * cm), Paragraph(f"Dated: {dated}", SMALL)]
+    if struck:
+        closing.append(
             Paragraph(
                 "Items struck through are not subject to this order, for the reason given.", SMALL
             )
         )
-    return render(story, title=f"{case.reference} {'order' if _made(case) else 'draft order'}")
+    last = schedule.pop()  # the last respondent is kept on the page with the date
+    story: list[Flowable] = [
+        *case_heading(case),
+        Paragraph(title, TITLE),
+        Paragraph(before, BODY),
+        *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck)],
+        Paragraph("IT IS ORDERED THAT:", HEADING),
+        *[
+            Paragraph(f"{n}.&nbsp;&nbsp;{text}", NUMBERED)
+            for n, text in enumerate(_clauses(case, operative), start=1)
+        ],
+        Spacer(1, 0.3 * cm),
+        *schedule,
+        KeepTogether([last, *closing]),
+    ]
+    return render(story, title=f"{case.reference} {'order' if made else 'draft order'}")

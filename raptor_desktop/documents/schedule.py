@@ -51,6 +51,19 @@ def _msisdn(item: CaseItem) -> Paragraph:
     return Paragraph(f"<b>{national}</b><br/>{esc(item.e164)}{crown}", SMALL)
 
 
+OUTCOMES = {
+    "refused": "None: refused by the court",
+    "withdrawn": "None: withdrawn by the applicant",
+    "adjourned": f"{ACTION} (adjourned: not yet determined)",
+    "carved out": "None now: ceased to apply (regulation 3(3))",
+}
+
+
+def _action(item: CaseItem) -> str:
+    """What the provider must do with the item, as its outcome (if any) left it."""
+    return OUTCOMES.get(str(item.outcome), ACTION)
+
+
 def _row(number: int, item: CaseItem) -> list[Paragraph]:
     return [
         _cell(str(number)),
@@ -60,7 +73,7 @@ def _row(number: int, item: CaseItem) -> list[Paragraph]:
         _lines(item.iccid),
         _cell(item.range_holder),
         _cell(item.serve_on),
-        _cell(ACTION),
+        _cell(_action(item)),
     ]
 
 

@@ -62,6 +62,16 @@ def statement_box(case: CaseFile) -> Table:
     return box
 
 
+DRAFTED_OPENING = "The number is used by "
+
+
+def _without_first_sentence(grounds: str) -> str:
+    """Grounds drafted from the evidence open by naming the line, which the paragraph has done."""
+    if grounds.startswith(DRAFTED_OPENING):
+        return grounds.split(". ", 1)[1] if ". " in grounds else ""
+    return grounds
+
+
 def statement_paragraphs(case: CaseFile) -> list[str]:
     """The numbered paragraphs, in the first person, with dates and numbers in figures."""
     officer = case.applicant
@@ -81,10 +91,15 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         "have read; it is true to the best of my information and belief, and I say so where "
         "I rely on it (Practice Direction 32, paragraph 18.2).",
     ]
+    for exhibit in case.exhibits:
+        when = f" dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
+        paragraphs.append(
+            f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."
+        )
     for item_no, item in case.numbered_items():
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
         marks = marks_of.get(item.display, [])
-        marked = f" The material is produced and marked {esc(and_list(marks))}." if marks else ""
+        marked = f" I refer to the material marked {esc(and_list(marks))}." if marks else ""
         areas = and_list(item.areas) or "areas not yet identified"
         crown = (
             f" The number is a {esc(item.crown_dependency)} (Crown Dependency) number; its "
@@ -93,22 +108,17 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
             else ""
         )
         paragraphs.append(
-            f"Item {item_no}, {esc(item.display)}. From the records of the operation I believe "
-            f"that the number is used by the deal line known as “{esc(item.brand or 'unnamed')}”"
-            f", which sells {esc(and_list(item.drugs) or 'drugs')} in {esc(areas)}. "
-            f"{esc(item.grounds)}"
+            f"Item {item_no}, {esc(item.display)}. From the records of the operation, which I "
+            f"have read, I believe the following. The line known as "
+            f"“{esc(item.brand or 'unnamed')}” sells {esc(and_list(item.drugs) or 'drugs')} in "
+            f"{esc(areas)}. {esc(_without_first_sentence(item.grounds))}"
             + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
             + crown
             + marked
         )
-    for exhibit in case.exhibits:
-        when = f" dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
-        paragraphs.append(
-            f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."
-        )
     paragraphs.append(
-        "I believe that an order will prevent or restrict the use of these items in connection "
-        "with drug dealing offences. Disconnected phones can still call 999."
+        "For these reasons I believe that an order will prevent or restrict the use of these "
+        "items in connection with drug dealing offences."
     )
     return paragraphs
 

@@ -9,8 +9,15 @@ from raptor_desktop.documents.fonts import SANS, SERIF, SERIF_BOLD, register_fon
 
 register_fonts()
 
-BODY = ParagraphStyle(
-    "body", fontName=SERIF, fontSize=11, leading=15, alignment=TA_JUSTIFY, spaceAfter=7
+BODY = ParagraphStyle(  # no line left alone at the top or foot of a page
+    "body",
+    fontName=SERIF,
+    fontSize=11,
+    leading=15,
+    alignment=TA_JUSTIFY,
+    spaceAfter=7,
+    allowWidows=0,
+    allowOrphans=0,
 )
 PLAIN = ParagraphStyle("plain", parent=BODY, alignment=0, spaceAfter=0)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=10.5, alignment=0, spaceAfter=0)

@@ -85,8 +85,7 @@ class BackupActions(QObject):
         self._progress.reset()
         self.last_backup = self._target
         self.window.statusBar().showMessage(
-            f"Backed up to {self._target} ({info.numbers} numbers, "
-            f"{info.attachments} attachments)",
+            f"Backed up to {self._target} ({info.numbers} numbers, {info.attachments} attachments)",
             10_000,
         )
 

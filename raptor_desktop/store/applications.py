@@ -308,11 +308,19 @@ def submit(store: Store, reference: str) -> None:
             )
 
 
+def _asked(db: sqlite_utils.Database, app_id: int) -> Duration:
+    """The duration the application asked for (reg 3(2)), for an order made as asked."""
+    until, months = db.execute(
+        "SELECT requested_until, requested_months FROM applications WHERE id = ?", [app_id]
+    ).fetchone()
+    return Duration(date.fromisoformat(until) if until else None, months)
+
+
 @dataclass(frozen=True)
 class OrderTerms:
     """What the court ordered for a number: duration and compliance deadline."""
 
-    duration: Duration = Duration()
+    duration: Duration | None = None  # None: as long as the application asked
     deadline_kind: DeadlineKind = DeadlineKind.DEFAULT
     deadline_at: datetime | None = None
 
@@ -327,9 +335,10 @@ def record_outcome(
 ) -> None:
     """Record the court's outcome for one number; an order made creates the order record."""
     terms = terms or OrderTerms()
-    problem = duration_problem(terms.duration, on)
-    if problem:
-        raise InputRejected(problem)
+    if terms.duration is not None:
+        problem = duration_problem(terms.duration, on)
+        if problem:
+            raise InputRejected(problem)
     new_status = OUTCOME_STATUS[outcome]
     with store.transaction("record outcome", f"{reference}: {outcome}") as db:
         app_id = application_id(store, reference)
@@ -343,6 +352,7 @@ def record_outcome(
             [app_id, number.id],
         ).fetchone():
             raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
+        duration = terms.duration or _asked(db, app_id)
         deadline = None
         if outcome is Outcome.MADE:
             deadline = compliance_deadline(
@@ -376,8 +386,8 @@ def record_outcome(
                     app_id,
                     number.id,
                     on.isoformat(),
-                    terms.duration.end_date.isoformat() if terms.duration.end_date else None,
-                    terms.duration.months,
+                    to_iso(duration.end_date),
+                    duration.months,
                     terms.deadline_kind.name,
                     deadline.isoformat(timespec="minutes"),
                     utc_now(),

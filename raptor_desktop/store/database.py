@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
-
 def insert_row(db: sqlite_utils.Database, table: str, record: dict[str, object]) -> int:
     """Insert one row and return its id."""
     pk = db.table(table).insert(record).last_pk

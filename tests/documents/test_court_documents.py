@@ -97,17 +97,22 @@ def test_the_order_as_made_strikes_out_what_the_court_refused(
         demo_store, application, "07700 900104", Outcome.MADE, date(2026, 12, 10), OrderTerms()
     )
     text = section_text(demo_store, application, "Order (as made)")
-    assert "ORDER (as made)" in text and "Made on 10 December 2026" in text
+    assert "ORDER (as made)" in text
+    assert "sitting at the County Court at Clerkenwell and Shoreditch on 10 December 2026" in text
     assert "07700 900113 (+447700900113) — refused by the court" in text
     assert "Items struck through are not subject to this order" in text
+    assert "each relevant item in the Schedule that is not struck through" in text
+    assert "[for the court to complete]" in text  # the judge's name, never a compliance blank
+    assert "by ____" not in text and "specifies a different date" not in text
 
 
 def test_the_claim_form_follows_n208(demo_store: Store, application: str) -> None:
     text = section_text(demo_store, application, "Application")
     for words in (
         "CLAIM FORM (CPR PART 8)",
-        "who applies as a police officer of the rank of superintendent or above "
+        "who applies in person as a police officer of the rank of superintendent or above "
         "(section 80A(5)(b) of the Serious Crime Act 2015)",
+        "I believe that the facts stated in this claim form are true.",
         "Defendant (respondent) 1:",
         "Statement of truth (CPR 22.1)",
         "proceedings for contempt of court may be brought",
@@ -166,3 +171,44 @@ def test_an_exhibit_carries_only_its_makers_own_mark(demo_store: Store, applicat
     with pytest.raises(InputRejected, match="MH is another officer's mark"):
         add_exhibit(demo_store, app_id, NewExhibit("MH", "Seized handset download"))
     assert add_exhibit(demo_store, app_id, NewExhibit("rc", "Seized handset download")) == "RC/3"
+
+
+def test_only_what_the_court_made_is_ordered(demo_store: Store, application: str) -> None:
+    """An adjourned item is not yet determined: it is not in paragraph 1 and not struck out."""
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900104", Outcome.ADJOURNED, date(2026, 12, 10))
+    text = section_text(demo_store, application, "Order (as made)")
+    numbers = {n: i.display for n, i in load_case_file(demo_store, application).numbered_items()}
+    made = next(n for n, d in numbers.items() if d == "07700 900103")
+    assert f"listed against it in the Schedule (item {made})" in text
+    assert "07700 900104 (+447700900104) — adjourned: not yet determined" in text
+
+
+def test_an_order_made_without_a_stated_length_lasts_as_asked(
+    demo_store: Store, application: str
+) -> None:
+    from raptor_desktop.services.applications import list_orders
+
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    [order] = [o for o in list_orders(demo_store) if o.reference == application]
+    assert order.duration.months == 12  # what the application asked for
+    assert order.end == date(2027, 12, 10)
+
+
+def test_an_authority_dated_before_the_statement_is_a_gap(demo_store: Store) -> None:
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(authorised_on=date(2026, 11, 20)))
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
+    assert gaps == ["the authority is dated before the witness statement it says was read"]
+
+
+def test_the_schedule_says_what_became_of_each_item(demo_store: Store, application: str) -> None:
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
+    text = section_text(demo_store, application, "Schedule")
+    assert "None: refused by the court" in text

@@ -143,7 +143,9 @@ def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
     assert re.search(r"1\. +I am", text) and "Statement: No. 1" in text
     assert "Date: 26 November 2026" in text  # the day it was signed, never the print date
     assert "29 November 2026" not in text
-    assert "which sells crack cocaine and heroin in Brentwood" in text
+    assert "“Dee” sells crack cocaine and heroin in Brentwood" in text
+    assert "The number is used by the deal line" not in text  # said once, not twice
+    assert "Disconnected phones can still call 999" not in text
     assert "Practice Direction 32, paragraph 18.2" in text
 
 
