@@ -66,7 +66,7 @@ def case_heading(case: CaseFile) -> list[Flowable]:
 class _Whole(Table):
     """A table that moves to the next page whole rather than split."""
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, _width: float, _height: float) -> list[Flowable]:
         return []
 
 
