@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
@@ -23,11 +23,53 @@ def provider_name(items: list[CaseItem]) -> str:
     return items[0].provider_name if items else ""
 
 
+def _opening(case: CaseFile, items: list[CaseItem]) -> str:
+    """Notice of the application (with notice), or the covering letter it is served with."""
+    applicant = esc(case.authoriser.described() or "the applicant")
+    which = "item" if len(items) == 1 else f"{len(items)} items"
+    if case.with_notice:
+        return (
+            f"I write to give you notice that {applicant} will apply to the "
+            f"{esc(case.court or 'county court')} on {esc(case.hearing_text)} for an order in "
+            f"respect of the following {which}, for which you are the provider, numbered as in "
+            "the enclosed schedule of relevant items:"
+        )
+    return (
+        f"{applicant} is applying to the {esc(case.court or 'county court')}, without notice "
+        f"to you, for an order in respect of the following {which}, for which you are the "
+        "provider, numbered as in the enclosed schedule of relevant items. If the order is made, "
+        "it will be served on you with this letter:"
+    )
+
+
+def _closing(case: CaseFile) -> list[str]:
+    compliance = (
+        "Unless the court sets another time at our request, an order must be complied with by "
+        "the end of the fifth working day after the date on which it is made (regulation "
+        "3(5)). We would welcome agreeing an earlier time with you, as regulation 3(6) allows: "
+        "please say if you can comply sooner."
+    )
+    if case.with_notice:
+        return [
+            f"If an order is made you will be served with it. {compliance}",
+            "You are invited to make representations: please tell us, before the hearing, of "
+            "any reason the items above are not held by you, or any other matter the court "
+            "should know, and we will put it before the court.",
+        ]
+    return [
+        compliance,
+        "As the order is made without notice to you, you may apply to the court to set it "
+        "aside or vary it within 7 days of its service on you (CPR 23.10); please tell us at "
+        "once of any reason the items above are not held by you.",
+    ]
+
+
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     officer = case.applicant
-    applicant = case.authoriser.described() or "the applicant"
+    unit = f"{officer.force} — {case.operation}" if officer.force else case.unit
+    numbers = {id(item): n for n, item in case.numbered_items()}
     story: list[Flowable] = [
-        Paragraph(esc(case.unit or officer.force), RIGHT),
+        Paragraph(esc(unit), RIGHT),
         Paragraph(esc(officer.work_address), RIGHT),
         Spacer(1, 0.6 * cm),
         Paragraph(full_date(case.prepared_on), PLAIN),
@@ -49,61 +91,35 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
             f"under {ACT}</b>",
             SUBJECT,
         ),
-        Paragraph(
-            f"I write to tell you that {esc(applicant)} "
-            f"will apply to the {esc(case.court or 'county court')} on "
-            f"{esc(case.hearing_text)} for an order in respect of the following "
-            + (
-                "item, for which you are the provider:"
-                if len(items) == 1
-                else f"{len(items)} items, for which you are the provider:"
-            ),
-            BODY,
-        ),
+        Paragraph(_opening(case, items), BODY),
     ]
-    for number, item in enumerate(items, start=1):
+    for item in items:
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
         story.append(
             Paragraph(
-                f"{number}.&nbsp;&nbsp;{esc(item.display)} ({esc(item.e164)})"
-                + (f"; {esc(devices)}" if devices else ""),
+                f"Item {numbers.get(id(item), '?')}:&nbsp;&nbsp;{esc(item.display)} "
+                f"({esc(item.e164)})" + (f"; {esc(devices)}" if devices else ""),
                 NUMBERED,
             )
         )
+    story += [Paragraph(text, BODY) for text in _closing(case)]
     story += [
         Paragraph(
-            "If an order is made you will be served with it. Unless the court sets another time "
-            "at our request, an order must be complied with by the end of the fifth working day "
-            "after the date on which it is made (regulation 3(5)). We would welcome agreeing an "
-            "earlier time with you, as regulation 3(6) allows: please say if you can comply "
-            "sooner.",
-            BODY,
-        ),
-        Paragraph(
-            "You are invited to make representations: please tell us, before the hearing, of any "
-            "reason the items above are not held by you, or any other matter the court should "
-            "know, and we will put it before the court.",
-            BODY,
-        ),
-        Paragraph(
-            "Enclosed: the claim form, the draft order and the schedule of relevant items "
-            "(your items only are listed above).",
+            "Enclosed: the claim form, the draft order and the schedule of relevant items.",
             BODY,
         ),
         Paragraph(
             "Contact: "
-            + esc(
-                ", ".join(
-                    p
-                    for p in (officer.described(), case.unit or officer.force, officer.work_address)
-                    if p
-                )
-            )
+            + esc(", ".join(p for p in (officer.described(), unit, officer.work_address) if p))
             + f", quoting {esc(case.reference)}.",
             BODY,
         ),
-        Paragraph("Yours faithfully,", BODY),
-        Spacer(1, 0.8 * cm),
-        signature_block(officer.name, position(officer)),
+        KeepTogether(
+            [
+                Paragraph("Yours faithfully,", BODY),
+                Spacer(1, 0.8 * cm),
+                signature_block(officer.name, position(officer)),
+            ]
+        ),
     ]
     return render(story, title=f"{case.reference} letter to {provider}")

@@ -212,3 +212,17 @@ def test_the_schedule_says_what_became_of_each_item(demo_store: Store, applicati
     record_outcome(demo_store, application, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
     text = section_text(demo_store, application, "Schedule")
     assert "None: refused by the court" in text
+
+
+def test_with_notice_the_letter_invites_representations(demo_store: Store) -> None:
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(with_notice=True))
+    letter = section_text(demo_store, reference, "Letter to Vodafone")
+    assert "I write to give you notice that" in letter
+    assert "You are invited to make representations" in letter and "CPR 23.10" not in letter
+    order = section_text(demo_store, reference, "Draft order")
+    assert "AND UPON the Respondents having been given notice of the application" in order
+    assert "CPR 23.10" not in order

@@ -75,7 +75,7 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
         else:
             provider = entry.title.removeprefix("Letter to ")
             assert f"To: {provider} Law Enforcement Liaison Team" in first  # with its address
-            assert "You are invited to make representations" in first
+            assert "without notice to you" in first and "(CPR 23.10)" in first
             assert "agreeing an earlier time with you, as regulation 3(6) allows" in first
         pages = (
             str(entry.first_page)
@@ -176,7 +176,10 @@ def test_letters_only_list_their_providers_items(pack: tuple[Bundle, PdfReader])
     }
     assert "07700 900113" in letters["Letter to Tesco Mobile (host network O2)"]
     assert "07700 900103" not in letters["Letter to Tesco Mobile (host network O2)"]
-    assert "the following item, for which you are the provider:" in letters["Letter to Vodafone"]
+    assert "the following item, for which you are the provider, numbered as in" in (
+        letters["Letter to Vodafone"]
+    )
+    assert "Item 3: 07700 900103" in letters["Letter to Vodafone"]  # the schedule's number
 
 
 def test_same_data_gives_same_bytes(demo_store: Store) -> None:
