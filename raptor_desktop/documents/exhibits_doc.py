@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseExhibit, CaseFile
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import case_heading, esc
 from raptor_desktop.documents.render import render
-from raptor_desktop.documents.styles import BODY, HEADING, SMALL, SMALL_BOLD, TITLE
+from raptor_desktop.documents.styles import BODY, CENTRE, MARK, SMALL, SMALL_BOLD, TITLE
 
 
 def exhibits_list_pdf(case: CaseFile) -> bytes:
@@ -50,21 +51,47 @@ def exhibits_list_pdf(case: CaseFile) -> bytes:
     return render(story, title=f"{case.reference} exhibits list")
 
 
-def exhibit_file_pdf(exhibit: CaseExhibit) -> bytes:
-    """An attached exhibit as PDF pages: a PDF as it is, an image on a captioned page."""
+def front_sheet_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
+    """The page before an exhibit: its mark, what it is, who produces it, the items it shows."""
+    maker = case.applicant.described() or "the officer in the case"
+    when = f", dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
+    items = {i.display: n for n, i in case.numbered_items()}
+    shows = [f"item {items[d]} ({d})" if d in items else d for d in exhibit.numbers]
+    story: list[Flowable] = [
+        *case_heading(case),
+        Spacer(1, 3 * cm),
+        Paragraph(f"EXHIBIT {esc(exhibit.mark)}", TITLE),
+        Paragraph(f"{esc(exhibit.description)}{when}", CENTRE),
+        Spacer(1, 0.6 * cm),
+        Paragraph(
+            f"This is the exhibit marked {esc(exhibit.mark)} referred to in the witness statement "
+            f"of {esc(maker)} (statement no. {case.statement_number}).",
+            CENTRE,
+        ),
+    ]
+    if shows:
+        story.append(Paragraph(f"It relates to {esc(and_list(shows))}.", CENTRE))
+    if exhibit.sha256:
+        story.append(Paragraph(f"SHA-256 of the file as produced: {exhibit.sha256}", MARK))
+    return render(story, title=f"Exhibit {exhibit.mark} front sheet")
+
+
+def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
+    """An attached exhibit as PDF pages after its front sheet: a PDF as it is, an image scaled
+    onto a page of its own."""
     if exhibit.file_path is None:
         raise ValueError(f"exhibit {exhibit.mark} has no attached file")
     data = exhibit.file_path.read_bytes()
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(front_sheet_pdf(case, exhibit))))
     if exhibit.file_path.suffix.lower() == ".pdf":
-        PdfReader(io.BytesIO(data))  # raises if the file is not a readable PDF
-        return data
-    image = Image(io.BytesIO(data))
-    scale = min(16 * cm / image.imageWidth, 20 * cm / image.imageHeight, 1.0)
-    image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-    story: list[Flowable] = [
-        Paragraph(f"Exhibit {esc(exhibit.mark)}", HEADING),
-        Paragraph(esc(exhibit.description), BODY),
-        Spacer(1, 0.3 * cm),
-        image,
-    ]
-    return render(story, title=f"Exhibit {exhibit.mark}")
+        writer.append(PdfReader(io.BytesIO(data)))  # raises if the file is not a readable PDF
+    else:
+        image = Image(io.BytesIO(data))
+        scale = min(16 * cm / image.imageWidth, 20 * cm / image.imageHeight, 1.0)
+        image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
+        page = render([image], title=f"Exhibit {exhibit.mark}")
+        writer.append(PdfReader(io.BytesIO(page)))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

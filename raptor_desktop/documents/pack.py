@@ -79,7 +79,7 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
             makers.append(
                 (
                     f"Exhibit {exhibit.mark}: {exhibit.description}",
-                    partial(exhibit_file_pdf, exhibit),
+                    partial(exhibit_file_pdf, case, exhibit),
                 )
             )
     for provider, items in case.providers().items():

@@ -70,8 +70,12 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
             assert FIRST_LINE[entry.title] in first, entry.title
         elif entry.title.startswith("Witness statement"):
             assert "WITNESS STATEMENT OF RACHEL CARTER" in first
-        elif entry.title.startswith("Exhibit "):
-            assert entry.title.split(":")[0] in first
+        elif entry.title.startswith("Exhibit "):  # its front sheet comes first
+            mark = entry.title.split(":")[0].removeprefix("Exhibit ")
+            assert f"EXHIBIT {mark}" in first
+            assert (
+                f"This is the exhibit marked {mark} referred to in the witness statement" in first
+            )
         else:
             provider = entry.title.removeprefix("Letter to ")
             assert f"To: {provider} Law Enforcement Liaison Team" in first  # with its address
@@ -176,8 +180,9 @@ def test_letters_only_list_their_providers_items(pack: tuple[Bundle, PdfReader])
     }
     assert "07700 900113" in letters["Letter to Tesco Mobile (host network O2)"]
     assert "07700 900103" not in letters["Letter to Tesco Mobile (host network O2)"]
-    assert "the following item, for which you are the provider, numbered as in" in (
-        letters["Letter to Vodafone"]
+    assert (
+        "the following item, for which you are the provider, numbered as in"
+        in (letters["Letter to Vodafone"])
     )
     assert "Item 3: 07700 900103" in letters["Letter to Vodafone"]  # the schedule's number
 
