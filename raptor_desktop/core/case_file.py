@@ -38,7 +38,8 @@ class CaseItem:
     crown_dependency: str | None = None
     order_date: date | None = None  # an order made on the item: its date, length, deadline
     order_duration: Duration | None = None
-    order_deadline: datetime | None = None
+    order_deadline: datetime | None = None  # the time the order itself sets
+    agreed_deadline: datetime | None = None  # an earlier time agreed with the provider (3(6))
 
     @property
     def provider_name(self) -> str:

@@ -12,6 +12,9 @@ def full_date(day: date) -> str:
 
 def full_moment(moment: datetime) -> str:
     """``11.59 pm on Thursday 17 December 2026``: a time an order requires, in full."""
+    if moment.minute == 0 and moment.hour in (0, 12):  # "12.00 am" is read both ways
+        clock = "midnight at the start of" if moment.hour == 0 else "noon on"
+        return f"{clock} {moment:%A} {full_date(moment.date())}"
     hour = moment.hour % 12 or 12
     suffix = "am" if moment.hour < 12 else "pm"
     return f"{hour}.{moment.minute:02d} {suffix} on {moment:%A} {full_date(moment.date())}"

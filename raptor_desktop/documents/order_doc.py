@@ -185,6 +185,11 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
     parts = [f"Order made on {full_date(item.order_date)}" if item.order_date else "Order made"]
     if item.order_deadline:
         parts.append(f"comply by {full_moment(item.order_deadline)}")
+    if item.agreed_deadline:
+        parts.append(
+            f"an earlier time, {full_moment(item.agreed_deadline)}, was agreed with the "
+            "Respondent (regulation 3(6))"
+        )
     if item.order_duration:
         parts.append(f"has effect {duration_text(item.order_duration, item.order_date)}")
     return ". " + "; ".join(parts)

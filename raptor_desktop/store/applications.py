@@ -353,11 +353,13 @@ def record_outcome(
         ).fetchone():
             raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
         duration = terms.duration or _asked(db, app_id)
-        deadline = None
+        deadline = ordered = None
         if outcome is Outcome.MADE:
             deadline = compliance_deadline(
                 on, terms.deadline_kind, terms.deadline_at, bank_holidays(store)
             )
+            if terms.deadline_kind is DeadlineKind.AGREED:  # the order's own time still stands
+                ordered = compliance_deadline(on, calendar_=bank_holidays(store))
         db.execute(
             "UPDATE application_numbers SET outcome = ?, outcome_on = ? "
             "WHERE application_id = ? AND number_id = ?",
@@ -377,11 +379,12 @@ def record_outcome(
         if deadline is not None:
             db.execute(
                 "INSERT INTO orders (application_id, number_id, order_date, end_date, "
-                "period_months, deadline_kind, deadline_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(application_id, number_id) DO UPDATE "
-                "SET order_date = excluded.order_date, end_date = excluded.end_date, "
+                "period_months, deadline_kind, deadline_at, ordered_deadline_at, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(application_id, number_id) DO UPDATE SET order_date = excluded.order_date, end_date = excluded.end_date, "
                 "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
-                "deadline_at = excluded.deadline_at",
+                "deadline_at = excluded.deadline_at, "
+                "ordered_deadline_at = excluded.ordered_deadline_at",
                 [
                     app_id,
                     number.id,
@@ -390,6 +393,7 @@ def record_outcome(
                     duration.months,
                     terms.deadline_kind.name,
                     deadline.isoformat(timespec="minutes"),
+                    ordered.isoformat(timespec="minutes") if ordered else None,
                     utc_now(),
                 ],
             )

@@ -64,7 +64,9 @@ outreach_recipients (v8) the contacts in a batch, each with its status: included
                 gateway, left out at hand-over (with the reason), not delivered.
 orders          (v3) an order made on a number: date, duration (end date, period in months,
                 or until discharged), compliance deadline and how it was set, and the date the
-                provider confirmed disconnection.
+                provider confirmed disconnection; (v9) the time the order itself sets when an
+                earlier one was agreed with the provider (``deadline_at`` is then the agreed,
+                earlier time the warnings watch).
 
 Dates are ISO 8601 text: ``YYYY-MM-DD`` for dates, ``YYYY-MM-DDTHH:MM:SSZ`` for UTC times.
 Money is held in pence as an integer.
@@ -425,6 +427,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE applications ADD COLUMN statement_date TEXT;
         ALTER TABLE applications ADD COLUMN with_notice INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE networks ADD COLUMN address TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN ordered_deadline_at TEXT;
         """,
     ),
 )

@@ -55,7 +55,9 @@ def test_the_draft_order_states_one_duration_and_the_computed_deadline(
     assert "[date] /" not in text and "until it is discharged under" not in text
     assert (
         "The Applicant and a Respondent may agree in writing a date and time earlier than that "
-        "in paragraph 2" in text and "(regulation 3(6))" in text
+        "in paragraph 2"
+        in text
+        and "(regulation 3(6))" in text
     )
 
 
@@ -226,3 +228,24 @@ def test_with_notice_the_letter_invites_representations(demo_store: Store) -> No
     order = section_text(demo_store, reference, "Draft order")
     assert "AND UPON the Respondents having been given notice of the application" in order
     assert "CPR 23.10" not in order
+
+
+def test_an_agreed_earlier_time_leaves_the_orders_own_time_standing(
+    demo_store: Store, application: str
+) -> None:
+    from datetime import datetime
+
+    from raptor_desktop.core.orders import DeadlineKind
+
+    submit(demo_store, application)
+    agreed = OrderTerms(None, DeadlineKind.AGREED, datetime(2026, 12, 11, 12, 0))
+    record_outcome(
+        demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10), agreed
+    )
+    text = section_text(demo_store, application, "Order (as made)")
+    due = compliance_deadline(date(2026, 12, 10), calendar_=bank_holidays(demo_store))
+    assert f"Each Respondent shall comply with paragraph 1 by {full_moment(due)}" in text
+    assert (
+        "an earlier time, noon on Friday 11 December 2026, was agreed with the Respondent "
+        "(regulation 3(6))" in text
+    )
