@@ -381,7 +381,8 @@ def record_outcome(
                 "INSERT INTO orders (application_id, number_id, order_date, end_date, "
                 "period_months, deadline_kind, deadline_at, ordered_deadline_at, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(application_id, number_id) DO UPDATE SET order_date = excluded.order_date, end_date = excluded.end_date, "
+                "ON CONFLICT(application_id, number_id) DO UPDATE SET "
+                "order_date = excluded.order_date, end_date = excluded.end_date, "
                 "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
                 "deadline_at = excluded.deadline_at, "
                 "ordered_deadline_at = excluded.ordered_deadline_at",
