@@ -95,6 +95,20 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     return built
 
 
+SECTION_HEADING = re.compile(r"^Provider: (.+)$", re.M)
+"""A heading inside a document that gets its own bookmark (the schedule's provider parts)."""
+
+
+def section_marks(section: Section) -> list[tuple[str, int]]:
+    """Each part of a document worth a bookmark of its own: its heading and page in it."""
+    marks: list[tuple[str, int]] = []
+    reader = PdfReader(io.BytesIO(section.pdf))
+    for offset, page in enumerate(reader.pages):
+        for found in SECTION_HEADING.finditer(page.extract_text() or ""):
+            marks.append((f"Provider: {found.group(1).strip()}", offset))
+    return marks
+
+
 def _slice(section: Section, start: int, stop: int, part: int) -> Section:
     reader = PdfReader(io.BytesIO(section.pdf))
     writer = PdfWriter()
@@ -168,7 +182,14 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
     writer.add_outline_item(title="Index (p. 1)", page_number=0)
     for part, entry in zip(parts, entries, strict=True):
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
-        writer.add_outline_item(title=bookmark_title(entry), page_number=entry.first_page - 1)
+        parent = writer.add_outline_item(
+            title=bookmark_title(entry), page_number=entry.first_page - 1
+        )
+        for heading, offset in section_marks(part):  # e.g. each provider's part of the schedule
+            page = entry.first_page + offset
+            writer.add_outline_item(
+                title=f"{heading} (p. {page})", page_number=page - 1, parent=parent
+            )
     for link in links:
         writer.add_annotation(
             link.index_page, Link(rect=link.rect, target_page_index=link.target_page - 1)

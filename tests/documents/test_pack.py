@@ -91,7 +91,14 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
 
 def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> None:
     bundle, reader = pack
-    outline = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    top = [item for item in reader.outline if not isinstance(item, list)]
+    outline = [(item.title, reader.get_destination_page_number(item)) for item in top]
+    [providers] = [item for item in reader.outline if isinstance(item, list)]
+    schedule = next(e for e in bundle.entries if e.title == "Schedule of relevant items")
+    assert [p.title for p in providers] == [
+        f"Provider: {name} (p. {schedule.first_page})"
+        for name in ("Tesco Mobile (host network O2)", "Three", "Vodafone")
+    ]
     assert outline == [("Index (p. 1)", 0)] + [
         (bookmark_title(e), e.first_page - 1) for e in bundle.entries
     ]
