@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from raptor_desktop.core.applications import AUTHORISING_RANKS
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date, full_moment, plural
+from raptor_desktop.core.wording import without_repeats
 from raptor_desktop.documents.heading import (
     ACT,
     REGULATIONS,
@@ -124,7 +125,7 @@ def application_pdf(case: CaseFile) -> bytes:
         story.append(
             Paragraph(
                 f"3.{number}&nbsp;&nbsp;Item {number}, {esc(item.display)}, line "
-                f"“{esc(item.brand or 'unnamed')}”. {esc(item.grounds)}{crown}",
+                f"“{esc(item.brand or 'unnamed')}”. {esc(without_repeats(item.grounds))}{crown}",
                 NUMBERED,
             )
         )

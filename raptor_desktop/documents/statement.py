@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.core.wording import and_list
+from raptor_desktop.core.wording import and_list, without_repeats
 from raptor_desktop.documents.heading import (
     case_heading,
     esc,
@@ -111,7 +111,7 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
             f"Item {item_no}, {esc(item.display)}. From the records of the operation, which I "
             f"have read, I believe the following. The line known as "
             f"“{esc(item.brand or 'unnamed')}” sells {esc(and_list(item.drugs) or 'drugs')} in "
-            f"{esc(areas)}. {esc(_without_first_sentence(item.grounds))}"
+            f"{esc(areas)}. {esc(without_repeats(_without_first_sentence(item.grounds)))}"
             + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
             + crown
             + marked

@@ -16,3 +16,17 @@ from raptor_desktop.core.wording import and_list
 )
 def test_and_list(items: list[str], text: str) -> None:
     assert and_list(items) == text
+
+
+def test_a_sentence_said_twice_in_a_paragraph_is_said_once() -> None:
+    from raptor_desktop.core.wording import without_repeats
+
+    text = (
+        "Test purchase on 3 August 2026 at Tilbury: two wraps. The line was busy. "
+        "Test purchase on 3 August 2026 at Tilbury:  two wraps. “Tony” answered."
+    )
+    assert without_repeats(text) == (
+        "Test purchase on 3 August 2026 at Tilbury: two wraps. The line was busy. "
+        "“Tony” answered."
+    )
+    assert without_repeats("One. Two.") == "One. Two."
