@@ -143,7 +143,7 @@ class ApplicationEditor(QDialog):
         asked.addWidget(self.asked_months)
         asked.addWidget(self.asked_until)
         asked.addStretch()
-        form.addRow("Order asked &for", asked)
+        form.addRow("Order asked for", asked)
         form.addRow("Notice", self.with_notice)
         self._show_asked()
         return page
