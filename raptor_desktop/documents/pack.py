@@ -26,6 +26,7 @@ from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.documents.application_doc import application_pdf, authority_pdf
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
+from raptor_desktop.documents.gaps_doc import gaps_pdf
 from raptor_desktop.documents.index_page import IndexEntry, index_pages_needed, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
 from raptor_desktop.documents.order_doc import order_pdf
@@ -87,6 +88,8 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
         if provider == UNCONFIRMED or not live:  # no one to write to until the provider is known
             continue
         makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, live)))
+    if case.draft:  # a draft ends with what it still lacks
+        makers.append(("Gaps to fill before service", lambda: gaps_pdf(case)))
     built = []
     for done, (title, make) in enumerate(makers, start=1):
         if progress:
