@@ -7,6 +7,7 @@ from functools import cache
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from raptor_desktop.paths import resource_path
 
@@ -36,3 +37,27 @@ def register_fonts() -> None:
     addMapping(SERIF, 1, 1, SERIF_BOLD)
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
+
+
+ALPHABET = (
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+    "abcdefghijklmnopqrstuvwxyz{|}~£€–—‘’“”…•·×÷°§©®éèêëàâäôöûüçñ"
+)
+"""The glyphs every page's fonts start with, so that each page of a bundle embeds the same
+font subsets and the bundle keeps one copy of each (see :func:`embed_alphabet`)."""
+
+
+def embed_alphabet(canvas: Canvas) -> None:
+    """Draw :data:`ALPHABET` invisibly in every font, first, on the first page of a PDF.
+
+    ReportLab embeds, per file, the glyphs used, numbered in the order first used; starting
+    every file with the same glyphs makes their subsets identical, so a bundle merged from
+    many files (documents and stamped pages) stores each font once, not once per page.
+    """
+    register_fonts()
+    text = canvas.beginText(-10_000, -10_000)  # off the page as well as invisible
+    text.setTextRenderMode(3)  # invisible: neither filled nor stroked
+    for name in _FILES:
+        text.setFont(name, 1)
+        text.textOut(ALPHABET)
+    canvas.drawText(text)

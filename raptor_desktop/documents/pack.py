@@ -206,6 +206,7 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
         case.draft,
     )
     stamp(writer, furniture)
+    writer.compress_identical_objects()  # the fonts (and other repeats) stored once
     _finish(writer, case, title)
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from raptor_desktop.documents.fonts import embed_alphabet
 
 rl_config.invariant = 1  # same input, same bytes: documents can be compared in tests
 
@@ -22,6 +25,10 @@ BOTTOM_BAND = 2.2 * cm
 DEFAULT_LEFT = 2.5 * cm
 STATEMENT_LEFT = 3.5 * cm  # PD 32: a 3.5 cm left margin for witness statements
 RIGHT = 2.0 * cm
+
+
+def _first_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
+    embed_alphabet(canvas)  # the same font subsets in every document: stored once per bundle
 
 
 def render(
@@ -43,5 +50,5 @@ def render(
         title=title,
         author="Raptor Desktop",
     )
-    doc.build(list(flowables))
+    doc.build(list(flowables), onFirstPage=_first_page)
     return buffer.getvalue()

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 
-from raptor_desktop.documents.fonts import SANS, SANS_BOLD, register_fonts
+from raptor_desktop.documents.fonts import SANS, SANS_BOLD, embed_alphabet, register_fonts
 
 TRAINING_MARK = "TRAINING — NOT FOR COURT USE"
 DRAFT_MARK = "DRAFT — NOT FOR SERVICE: the application has gaps to fill"
@@ -35,6 +35,7 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    embed_alphabet(canvas)
     canvas.setFillColor(black)
     canvas.setFont(SANS_BOLD, 9)
     canvas.drawCentredString(width / 2, height - 1.0 * cm, furniture.marking)

@@ -296,3 +296,26 @@ def test_device_identifiers_are_never_broken_across_lines(demo_store: Store) -> 
         for value in identifiers.values():
             assert value in words, (title, value)
         assert "No." in words  # the column heading is not broken either
+
+
+def test_stamped_pages_share_one_copy_of_each_font(demo_store: Store, tmp_path: Path) -> None:
+    """Each stamped page must not carry fonts of its own: 50 more exhibit pages cost little."""
+    sizes = []
+    for pages in (10, 60):
+        reference = make_application(demo_store)
+        add_exhibit(
+            demo_store,
+            application_id(demo_store, reference),
+            NewExhibit(
+                "RC",
+                f"Call data, {pages} sheets",
+                None,
+                ("07700 900103",),
+                long_pdf(tmp_path / f"cdr{pages}.pdf", pages),
+            ),
+        )
+        [bundle] = build(demo_store, reference)
+        sizes.append(len(bundle.pdf))
+    per_page = (sizes[1] - sizes[0]) / 50
+    assert per_page < 16_000, f"{per_page:.0f} bytes a stamped page"  # each page had its own
+    # fonts before: about 43 KB a page; now the font files are stored once per bundle
