@@ -76,6 +76,28 @@ def front_sheet_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     return render(story, title=f"Exhibit {exhibit.mark} front sheet")
 
 
+MAX_DPI = 300  # the bundle guidance: images no finer than 300 dots per inch
+
+
+def _picture(data: bytes) -> Image:
+    """An image exhibit fitted to the page (16 × 20 cm at most, never enlarged), its pixels
+    reduced to at most :data:`MAX_DPI` at the size it is printed."""
+    from PIL import Image as Picture
+
+    with Picture.open(io.BytesIO(data)) as source:
+        width, height = source.size
+        scale = min(16 * cm / width, 20 * cm / height, 1.0)
+        shown = (width * scale, height * scale)  # points
+        most = (int(shown[0] / 72 * MAX_DPI), int(shown[1] / 72 * MAX_DPI))
+        if width > most[0] or height > most[1]:
+            buffer = io.BytesIO()
+            source.convert("RGB").resize(most, Picture.Resampling.LANCZOS).save(buffer, "PNG")
+            data = buffer.getvalue()
+    image = Image(io.BytesIO(data))
+    image.drawWidth, image.drawHeight = shown
+    return image
+
+
 def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     """An attached exhibit as PDF pages after its front sheet: a PDF as it is, an image scaled
     onto a page of its own."""
@@ -87,10 +109,7 @@ def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     if exhibit.file_path.suffix.lower() == ".pdf":
         writer.append(PdfReader(io.BytesIO(data)))  # raises if the file is not a readable PDF
     else:
-        image = Image(io.BytesIO(data))
-        scale = min(16 * cm / image.imageWidth, 20 * cm / image.imageHeight, 1.0)
-        image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
-        page = render([image], title=f"Exhibit {exhibit.mark}")
+        page = render([_picture(data)], title=f"Exhibit {exhibit.mark}")
         writer.append(PdfReader(io.BytesIO(page)))
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -319,3 +319,23 @@ def test_stamped_pages_share_one_copy_of_each_font(demo_store: Store, tmp_path: 
     per_page = (sizes[1] - sizes[0]) / 50
     assert per_page < 16_000, f"{per_page:.0f} bytes a stamped page"  # each page had its own
     # fonts before: about 43 KB a page; now the font files are stored once per bundle
+
+
+def test_an_image_exhibit_is_embedded_at_no_more_than_300_dpi(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    from PIL import Image as Picture
+
+    photo = tmp_path / "handset.png"
+    Picture.new("RGB", (4000, 3000), "navy").save(photo)  # a phone photo, far finer than print
+    reference = make_application(demo_store, attach=photo)
+    [bundle] = build(demo_store, reference)
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    widths = [
+        x.get_object()["/Width"]
+        for page in reader.pages
+        for x in (page.get("/Resources", {}).get("/XObject", {}) or {}).values()
+        if x.get_object().get("/Subtype") == "/Image"
+    ]
+    most = int(16 / 2.54 * 300) + 1  # 16 cm wide at 300 dpi
+    assert widths and max(widths) <= most
