@@ -55,9 +55,12 @@ def embed_alphabet(canvas: Canvas) -> None:
     many files (documents and stamped pages) stores each font once, not once per page.
     """
     register_fonts()
+    canvas.saveState()  # the render mode is graphics state: it must not outlive this text
     text = canvas.beginText(-10_000, -10_000)  # off the page as well as invisible
     text.setTextRenderMode(3)  # invisible: neither filled nor stroked
     for name in _FILES:
         text.setFont(name, 1)
         text.textOut(ALPHABET)
+    text.setTextRenderMode(0)
     canvas.drawText(text)
+    canvas.restoreState()

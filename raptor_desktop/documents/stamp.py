@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from reportlab.lib.colors import Color, black
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -64,13 +64,32 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
     return buffer.getvalue()
 
 
+def _to_page(page: PageObject) -> tuple[float, float, Transformation]:
+    """The visible page as the reader sees it (crop box, turned by /Rotate): its width and
+    height, and the transformation from those upright coordinates to the page's own."""
+    box = page.cropbox
+    left, bottom = float(box.left), float(box.bottom)
+    right, top = float(box.right), float(box.top)
+    turn = (page.rotation or 0) % 360
+    if turn == 90:
+        return top - bottom, right - left, Transformation((0, 1, -1, 0, right, bottom))
+    if turn == 180:
+        return right - left, top - bottom, Transformation((-1, 0, 0, -1, right, top))
+    if turn == 270:
+        return top - bottom, right - left, Transformation((0, -1, 1, 0, left, top))
+    return right - left, top - bottom, Transformation((1, 0, 0, 1, left, bottom))
+
+
 def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
-    """Stamp every page of ``writer``; page numbers run from ``first_page`` to the end."""
+    """Stamp every page of ``writer``; page numbers run from ``first_page`` to the end.
+
+    The furniture goes on the visible page upright, as the reader sees it: inside an
+    exhibit's crop box, and turned with a page that is rotated.
+    """
     total = first_page - 1 + len(writer.pages)
     for offset, page in enumerate(writer.pages):
-        box = page.mediabox
-        width, height = float(box.width), float(box.height)
+        width, height, placed = _to_page(page)
         overlay = PdfReader(
             io.BytesIO(_overlay(width, height, furniture, first_page + offset, total))
         )
-        page.merge_page(overlay.pages[0])
+        page.merge_transformed_page(overlay.pages[0], placed)

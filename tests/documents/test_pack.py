@@ -339,3 +339,24 @@ def test_an_image_exhibit_is_embedded_at_no_more_than_300_dpi(
     ]
     most = int(16 / 2.54 * 300) + 1  # 16 cm wide at 300 dpi
     assert widths and max(widths) <= most
+
+
+def test_every_page_is_drawn_not_only_written(pack: tuple[Bundle, PdfReader]) -> None:
+    """Text must show when a page is rendered, not only when it is extracted: the furniture
+    (marking top and bottom) and the document's own words are dark pixels on every page."""
+    import pypdfium2
+
+    bundle, _reader = pack
+    document = pypdfium2.PdfDocument(bundle.pdf)
+    try:
+        for number, page in enumerate(document, start=1):
+            image = page.render(scale=1).to_pil().convert("L")
+            width, height = image.size
+            top = image.crop((0, 0, width, height // 12))
+            body = image.crop((0, height // 6, width, height * 5 // 6))
+            dark = [sum(part.histogram()[:100]) for part in (top, body)]  # pixels darker than 100
+            assert dark[0] > 50, f"page {number}: the marking at the top is not drawn"
+            assert dark[1] > 50, f"page {number}: the page's text is not drawn"
+            page.close()
+    finally:
+        document.close()
