@@ -107,8 +107,9 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
         spooled.append(kwargs["input"])  # type: ignore[arg-type]
         return subprocess.CompletedProcess(command, 0, b"", b"")
 
-    monkeypatch.setattr("shutil.which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(subprocess, "run", fake_lp)
+    # Only the spooler's own names: patching shutil or subprocess for everyone leaks into pypdf.
+    monkeypatch.setattr("raptor_desktop.services.printing.which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr("raptor_desktop.services.printing.run", fake_lp)
 
     acts: list[tuple[str, Callable[[], None], Callable[[MainWindow], None]]] = []
 

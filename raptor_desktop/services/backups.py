@@ -67,7 +67,7 @@ def back_up(session: Session, target: Path, passphrase: str | None = None) -> Ba
         check_passphrase(passphrase)
     with session.connect() as store:
         path = make_backup(store, target, passphrase)
-        info = check_backup(path, passphrase)
+        info = check_backup(path, passphrase, work_dir=session.path.parent)
         record_disclosure(store, "backup", str(path), Recipient(str(path), "backup"))
     return info
 
@@ -96,7 +96,7 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
     backup's time: the restore entry names the safety copy that keeps the later entries.
     """
     require(session.role, Permission.BACKUP)
-    info = check_backup(backup, passphrase)
+    info = check_backup(backup, passphrase, work_dir=session.path.parent)
     if info.training != session.training:
         kinds = ("a training", "live") if info.training else ("a live", "training")
         raise BackupRefused(

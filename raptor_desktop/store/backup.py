@@ -136,8 +136,13 @@ def _open_archive(path: Path, passphrase: str | None) -> zipfile.ZipFile:
     return archive
 
 
-def check_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
-    """Check a backup completely (checksum, SQLite integrity, schema, audit chain)."""
+def check_backup(path: Path, passphrase: str | None = None, *, work_dir: Path) -> BackupInfo:
+    """Check a backup completely (checksum, SQLite integrity, schema, audit chain).
+
+    The database is unpacked to be checked in an owner-only folder inside ``work_dir``, the
+    register's own folder: never on the backup's medium (a USB stick) nor in a shared
+    temporary folder, where a plaintext copy of the register could be left behind.
+    """
     with _open_archive(path, passphrase) as archive:
         try:
             manifest = json.loads(archive.read("manifest.json"))
@@ -147,7 +152,7 @@ def check_backup(path: Path, passphrase: str | None = None) -> BackupInfo:
             raise BackupRefused(f"{path} is damaged: its contents cannot be read") from None
     if hashlib.sha256(data).hexdigest() != manifest.get("database_sha256"):
         raise BackupRefused(f"{path} is damaged: the database does not match its checksum")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory(dir=work_dir, prefix=".raptor-check-") as folder:
         copy = Path(folder) / "check.sqlite3"
         copy.write_bytes(data)
         conn = sqlite3.connect(copy)
@@ -206,7 +211,7 @@ def restore_backup(
     file leaves everything untouched.
     """
     require(role, Permission.BACKUP)
-    check_backup(backup, passphrase)
+    check_backup(backup, passphrase, work_dir=Path(db_path).parent)
     db_path = Path(db_path)
     safety = db_path.parent / "backups" / f"before-restore-{_stamp()}{SUFFIX}"
     if db_path.exists():

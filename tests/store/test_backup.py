@@ -36,7 +36,7 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
         demo_store, application_id(demo_store, reference), NewExhibit("RC", "Picture", file=ICON)
     )
     target = make_backup(demo_store, tmp_path / "b.raptorbackup")
-    info = check_backup(target)
+    info = check_backup(target, work_dir=tmp_path)
     assert (info.numbers, info.attachments, info.training) == (13, 1, True)
     add_number(demo_store, "07700 900555", LineDetails())
     for file in attachment_dir(demo_store).iterdir():
@@ -44,7 +44,7 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
     path = demo_store.path
     demo_store.close()
     safety = restore_backup(path, target, role=Role.ADMINISTRATOR)
-    assert check_backup(safety).numbers == 14
+    assert check_backup(safety, work_dir=tmp_path).numbers == 14
     with Store.open(path) as restored:
         assert count(restored) == 13
         assert len(list(attachment_dir(restored).iterdir())) == 1
@@ -55,11 +55,11 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
 def test_encrypted_backup_needs_its_passphrase(training_store: Store, tmp_path: Path) -> None:
     target = make_backup(training_store, tmp_path / "e.raptorbackup", "correct horse battery")
     assert b"SQLite format" not in target.read_bytes()
-    assert check_backup(target, "correct horse battery").numbers == 0
+    assert check_backup(target, "correct horse battery", work_dir=tmp_path).numbers == 0
     with pytest.raises(BackupRefused, match="encrypted"):
-        check_backup(target)
+        check_backup(target, work_dir=tmp_path)
     with pytest.raises(BackupRefused, match="passphrase is wrong"):
-        check_backup(target, "wrong passphrase!")
+        check_backup(target, "wrong passphrase!", work_dir=tmp_path)
 
 
 @pytest.mark.parametrize("damage", ["junk", "truncated", "foreign", "checksum"])
@@ -107,3 +107,29 @@ def test_automatic_backups_rotate(training_store: Store) -> None:
     kept = sorted(backup_folder(training_store).glob("*auto-*"))
     assert kept == sorted(p for p in made[-2:] if p)
     assert auto_backup(training_store, keep=2, if_older_than=timedelta(days=1)) is None
+
+
+def test_a_backup_is_checked_in_the_registers_folder_only(
+    training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plaintext copy a check unpacks stays in the register's folder, owner-only, and goes."""
+    import tempfile
+
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    backup = make_backup(training_store, stick / "b.raptorbackup")
+    made: list[str] = []
+    real = tempfile.TemporaryDirectory
+
+    def watched(*args: object, **kwargs: object) -> tempfile.TemporaryDirectory[str]:
+        folder = real(*args, **kwargs)  # type: ignore[call-overload]
+        made.append(folder.name)
+        assert oct(Path(folder.name).stat().st_mode & 0o777) == "0o700"
+        return folder  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", watched)
+    register = training_store.path.parent
+    check_backup(backup, work_dir=register)
+    assert made and all(Path(m).parent == register for m in made)
+    assert not any(Path(m).exists() for m in made)
+    assert sorted(p.name for p in stick.iterdir()) == ["b.raptorbackup"]
