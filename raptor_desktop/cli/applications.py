@@ -21,6 +21,7 @@ from raptor_desktop.services.applications import (
     create_application,
     current_warnings,
     list_orders,
+    record_letter_sent,
     record_outcome,
     set_provider,
     submit,
@@ -266,6 +267,24 @@ def _confirm_arguments(confirm: argparse.ArgumentParser) -> None:
 def cmd_confirm(args: argparse.Namespace, run: Invocation) -> int:
     confirm_disconnection(run.store(), args.reference, args.number, args.date or date.today())
     print("disconnection confirmed")
+    return 0
+
+
+def _letter_arguments(letter: argparse.ArgumentParser) -> None:
+    letter.add_argument("reference")
+    letter.add_argument("provider", help="the provider the letter went to, as the pack names it")
+    letter.add_argument("--date", type=date_arg, help="the day it was sent (default today)")
+
+
+@command(
+    "record-letter",
+    "record the date the letter to a provider was sent (the letter is dated with it)",
+    _letter_arguments,
+)
+def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
+    sent = args.date or date.today()
+    record_letter_sent(run.store(), args.reference, args.provider, sent)
+    print(f"{args.reference}: letter to {args.provider.strip()} sent {sent.isoformat()}")
     return 0
 
 

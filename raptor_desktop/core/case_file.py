@@ -110,6 +110,8 @@ class CaseFile:
     with_notice: bool = False
     addresses: dict[str, str] = field(default_factory=dict)
     """Each provider's address for service, by name (from the networks list)."""
+    letters_sent: dict[str, date] = field(default_factory=dict)
+    """The date the letter to each provider was sent, by provider name (when recorded)."""
     draft_deadline: datetime | None = None
     """The compliance time if the order is made at the hearing (reg 3(5)), for the draft."""
     draft: bool = False

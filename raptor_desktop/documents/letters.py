@@ -23,6 +23,14 @@ def provider_name(items: list[CaseItem]) -> str:
     return items[0].provider_name if items else ""
 
 
+def _dated(case: CaseFile, provider: str) -> str:
+    """The date the letter was sent, as recorded; never the day the pack was printed."""
+    sent = case.letters_sent.get(provider)
+    return (
+        f"Date: {full_date(sent)}" if sent else "Date: ..................... (the day it is sent)"
+    )
+
+
 def _opening(case: CaseFile, items: list[CaseItem]) -> str:
     """Notice of the application (with notice), or the covering letter it is served with."""
     applicant = esc(case.authoriser.described() or "the applicant")
@@ -72,7 +80,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph(esc(unit), RIGHT),
         Paragraph(esc(officer.work_address), RIGHT),
         Spacer(1, 0.6 * cm),
-        Paragraph(full_date(case.prepared_on), PLAIN),
+        Paragraph(_dated(case, provider_name(items)), PLAIN),
         Spacer(1, 0.4 * cm),
         Paragraph(f"To: {esc(provider)}", PLAIN),
         Paragraph(

@@ -1,4 +1,5 @@
-"""Dialogs used from the application editor: an exhibit, and the court's outcome for a number."""
+"""Dialogs used from the application editor: an exhibit, the court's outcome for a number,
+and the date a letter went to a provider."""
 
 from __future__ import annotations
 
@@ -23,7 +24,13 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.widgets import CheckList, pydate, uk_date_edit
-from raptor_desktop.services.applications import NewExhibit, OrderTerms, add_exhibit, record_outcome
+from raptor_desktop.services.applications import (
+    NewExhibit,
+    OrderTerms,
+    add_exhibit,
+    record_letter_sent,
+    record_outcome,
+)
 from raptor_desktop.services.session import Store
 
 
@@ -154,6 +161,35 @@ class OutcomeDialog(OneChangeDialog):
                 self.terms(),
             )
         except (Refusal, ValueError) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class LetterSentDialog(OneChangeDialog):
+    """The date the letter to a provider was sent: the letter in the pack is dated with it."""
+
+    def __init__(
+        self, store: Store, reference: str, providers: list[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Letter sent to a provider", parent)
+        self._store = store
+        self._reference = reference
+        self.provider = QComboBox()
+        self.provider.addItems(providers)
+        self.sent_on = uk_date_edit()
+        self.form.addRow("&Provider", self.provider)
+        self.form.addRow("&Sent on", self.sent_on)
+
+    def save(self) -> None:
+        try:
+            record_letter_sent(
+                self._store,
+                self._reference,
+                self.provider.currentText(),
+                pydate(self.sent_on.date()),
+            )
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.accept()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -30,7 +31,7 @@ from raptor_desktop.core.applications import (
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import Duration
-from raptor_desktop.gui.application_dialogs import ExhibitDialog, OutcomeDialog
+from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
 from raptor_desktop.services.applications import (
@@ -112,8 +113,10 @@ class ApplicationEditor(QDialog):
         self.hearing_time.setMaximumWidth(80)
         self.claim = QLineEdit()
         self.claim.setPlaceholderText("given by the court when the claim is issued")
-        self.statement_number = QSpinBox()
-        self.statement_number.setRange(1, 99)
+        self.statement_number = QLabel()
+        self.statement_number.setToolTip(
+            "Counted among the applicant's statements in this operation, in the order signed"
+        )
         self.statement_signed = QCheckBox("signed on")
         self.statement_date = uk_date_edit()
         self.statement_signed.toggled.connect(self.statement_date.setEnabled)
@@ -132,7 +135,7 @@ class ApplicationEditor(QDialog):
         form.addRow("&Court", self.court)
         form.addRow("Hearing", hearing)
         form.addRow("Claim &number", self.claim)
-        form.addRow("Witness &statement no.", self.statement_number)
+        form.addRow("Witness statement no.", self.statement_number)
         signed = QHBoxLayout()
         signed.addWidget(self.statement_signed)
         signed.addWidget(self.statement_date)
@@ -202,10 +205,13 @@ class ApplicationEditor(QDialog):
         self.outcome_button = QPushButton("Record outcome…")
         self.remove_button.clicked.connect(self.remove_selected)
         self.outcome_button.clicked.connect(self.record_outcome)
+        self.letter_button = QPushButton("Letter sent…")
+        self.letter_button.setToolTip("Record the day the letter to a provider was sent")
+        self.letter_button.clicked.connect(self.record_letter)
         bar = QHBoxLayout()
         bar.addStretch()
-        bar.addWidget(self.remove_button)
-        bar.addWidget(self.outcome_button)
+        for button in (self.remove_button, self.outcome_button, self.letter_button):
+            bar.addWidget(button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.items_view)
         layout.addLayout(bar)
@@ -239,7 +245,10 @@ class ApplicationEditor(QDialog):
             self.hearing_date.setDate(qdate(case.hearing_date))
         self.hearing_time.setText(case.hearing_time)
         self.claim.setText(case.claim_number)
-        self.statement_number.setValue(case.statement_number)
+        self.statement_number.setText(
+            f"{case.statement_number} (the applicant's statements in {case.operation}, "
+            "counted in the order signed)"
+        )
         self.statement_signed.setChecked(case.statement_date is not None)
         self.statement_date.setEnabled(case.statement_date is not None)
         if case.statement_date:
@@ -300,7 +309,6 @@ class ApplicationEditor(QDialog):
             authorised_on=pydate(self.authorised_on.date())
             if self.authorised.isChecked()
             else None,
-            statement_number=self.statement_number.value(),
             requested=self._requested(),
             statement_date=pydate(self.statement_date.date())
             if self.statement_signed.isChecked()
@@ -358,6 +366,16 @@ class ApplicationEditor(QDialog):
         if self._run_dialog(OutcomeDialog(self._store, self.reference, item, self)):  # type: ignore[operator]
             self.reload()
             self.changed.emit()
+
+    def record_letter(self) -> None:
+        providers = self.case.respondents()
+        if not providers:
+            self.error.show_error("No number has a provider to write to yet.")
+            return
+        dialog = LetterSentDialog(self._store, self.reference, providers, self)
+        if self._run_dialog(dialog):  # type: ignore[operator]
+            self.reload()
+            self.error.show_ok(f"Letter to {dialog.provider.currentText()} recorded as sent.")
 
     def add_exhibit(self) -> None:
         dialog = ExhibitDialog(

@@ -47,7 +47,6 @@ class ApplicationDetails:
     applicant: Officer = Officer()
     authoriser: Officer = Officer()
     authorised_on: date | None = None
-    statement_number: int = 1
     requested: Duration = Duration()  # what the court is asked for (reg 3(2))
     statement_date: date | None = None  # the date the officer signs the witness statement
     with_notice: bool = False  # whether the providers were given notice of the application
@@ -66,8 +65,6 @@ class ApplicationDetails:
             found.append("the end date asked for must be after the hearing")
         if self.hearing_time and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", self.hearing_time):
             found.append(f"hearing time {self.hearing_time!r} is not HH:MM (24-hour)")
-        if self.statement_number < 1:
-            found.append("the statement number starts at 1")
         return found
 
 
@@ -99,7 +96,6 @@ def _detail_columns(details: ApplicationDetails) -> dict[str, object]:
         **_officer_columns("applicant", details.applicant, full=True),
         **_officer_columns("authoriser", details.authoriser, full=False),
         "authorised_on": details.authorised_on.isoformat() if details.authorised_on else None,
-        "statement_number": details.statement_number,
         "requested_until": to_iso(details.requested.end_date),
         "requested_months": details.requested.months,
         "statement_date": to_iso(details.statement_date),

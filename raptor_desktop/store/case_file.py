@@ -118,7 +118,7 @@ def load_case_file(
         "SELECT a.reference, o.name, a.court, a.hearing_date, a.hearing_time, a.claim_number, "
         "a.applicant_name, a.applicant_rank, a.applicant_collar, a.applicant_force, "
         "a.applicant_address, a.authoriser_name, a.authoriser_rank, a.authoriser_collar, "
-        "a.authorised_on, a.statement_number, a.status, a.requested_until, "
+        "a.authorised_on, a.id, a.status, a.requested_until, "
         "a.requested_months, a.statement_date, a.with_notice FROM applications a "
         "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
         [app_id],
@@ -142,7 +142,7 @@ def load_case_file(
         applicant=Officer(row[6], row[7], row[8], row[9], row[10]),
         authoriser=Officer(row[11], row[12], row[13]),
         authorised_on=from_iso(row[14]),
-        statement_number=row[15],
+        statement_number=_statement_number(store, app_id),
         status=ApplicationStatus(row[16]),
         items=_items(store, app_id, evidence),
         exhibits=_exhibits(store, app_id, check_files=check_files),
@@ -160,7 +160,33 @@ def load_case_file(
     )
     providers = {item.provider_name for item in case.items} - {UNCONFIRMED}
     case.addresses = {name: _address_for_service(store, name) for name in sorted(providers)}
+    case.letters_sent = {
+        str(name): date.fromisoformat(sent)
+        for name, sent in store.db.execute(
+            "SELECT provider, sent_on FROM provider_letters WHERE application_id = ?", [app_id]
+        )
+    }
     return case
+
+
+def _statement_number(store: Store, app_id: int) -> int:
+    """The statement's number among its maker's statements in the case (PD 32 17.2).
+
+    The case is the operation; the maker is the applicant officer, known by collar number
+    (by name when there is none). Statements count in the order they were signed, unsigned
+    ones after the signed, then in the order the applications were made.
+    """
+    row = store.db.execute(
+        "WITH me AS (SELECT id, operation_id, lower(trim(applicant_collar)) AS collar, "
+        "lower(trim(applicant_name)) AS name, COALESCE(statement_date, '9999') AS signed "
+        "FROM applications WHERE id = ?) "
+        "SELECT COUNT(*) FROM applications a, me WHERE a.operation_id = me.operation_id "
+        "AND (CASE WHEN me.collar <> '' THEN lower(trim(a.applicant_collar)) = me.collar "
+        "ELSE lower(trim(a.applicant_name)) = me.name END) "
+        "AND (COALESCE(a.statement_date, '9999'), a.id) <= (me.signed, me.id)",
+        [app_id],
+    ).fetchone()
+    return int(row[0])
 
 
 def _address_for_service(store: Store, provider: str) -> str:

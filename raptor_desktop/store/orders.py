@@ -133,7 +133,6 @@ def renew(store: Store, reference: str) -> str:
         applicant=case.applicant,
         authoriser=case.authoriser,
         claim_number="",
-        statement_number=case.statement_number + 1,
     )
     made = [i.display for i in case.items if i.outcome == "made"] or [i.display for i in case.items]
     return create_application(store, details, made, operation=case.operation, renews=reference)

@@ -32,7 +32,9 @@ applications    (v3) a DDTRO application: reference, operation, court, hearing d
                 authority, status draft / submitted / heard, and the application it renews;
                 (v9) the duration asked for (until a date, for a number of months, or neither:
                 until discharged), the date the officer signed the witness statement, and
-                whether the providers were given notice of the application.
+                whether the providers were given notice of the application. (v10) The
+                witness statement's number is no longer stored: it is counted among the
+                applicant's statements in the operation (``store.case_file``).
 application_numbers (v3) the numbers in an application, each with the provider to serve,
                 a grounds summary, and the court's outcome for it.
 exhibits        (v3) exhibits marked with the officer's initials and a running number
@@ -67,6 +69,9 @@ orders          (v3) an order made on a number: date, duration (end date, period
                 provider confirmed disconnection; (v9) the time the order itself sets when an
                 earlier one was agreed with the provider (``deadline_at`` is then the agreed,
                 earlier time the warnings watch).
+
+provider_letters (v10) the date the letter to each provider of an application (notice of it,
+                or the covering letter it is served with) was sent, who recorded it and when.
 
 Dates are ISO 8601 text: ``YYYY-MM-DD`` for dates, ``YYYY-MM-DDTHH:MM:SSZ`` for UTC times.
 Money is held in pence as an integer.
@@ -428,6 +433,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE applications ADD COLUMN with_notice INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE networks ADD COLUMN address TEXT NOT NULL DEFAULT '';
         ALTER TABLE orders ADD COLUMN ordered_deadline_at TEXT;
+        """,
+    ),
+    Migration(
+        10,
+        "letters to providers dated when sent; statement numbers counted, not typed",
+        """
+        CREATE TABLE IF NOT EXISTS provider_letters (
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            provider TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (application_id, provider)
+        ) WITHOUT ROWID;
+        ALTER TABLE applications DROP COLUMN statement_number;
         """,
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -129,3 +130,16 @@ def test_gaps_are_listed_and_a_pack_for_court_waits_for_them(
     assert "Liaison, Three, Reading" in capsys.readouterr().out
     assert main([*demo, "check-application", reference]) == 1
     assert "no provider to serve" not in capsys.readouterr().out
+
+
+def test_record_letter_dates_the_letter_and_is_logged(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = ["--db", str(demo_db), "--demo"]
+    assert main([*demo, "record-letter", "RAP-2026-002", "EE", "--date", "2026-11-20"]) == 1
+    assert "goes with the order made on 23 November 2026" in capsys.readouterr().err
+    assert main([*demo, "record-letter", "RAP-2026-002", "ee", "--date", "2026-11-24"]) == 0
+    assert "letter to ee sent 2026-11-24" in capsys.readouterr().out
+    assert main([*demo, "audit", "--json"]) == 0
+    [entry] = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
+    assert entry["records"] == "RAP-2026-002 letter to EE sent 2026-11-24"

@@ -26,7 +26,6 @@ def test_a_sentence_said_twice_in_a_paragraph_is_said_once() -> None:
         "Test purchase on 3 August 2026 at Tilbury:  two wraps. “Tony” answered."
     )
     assert without_repeats(text) == (
-        "Test purchase on 3 August 2026 at Tilbury: two wraps. The line was busy. "
-        "“Tony” answered."
+        "Test purchase on 3 August 2026 at Tilbury: two wraps. The line was busy. “Tony” answered."
     )
     assert without_repeats("One. Two.") == "One. Two."

@@ -249,3 +249,25 @@ def test_an_agreed_earlier_time_leaves_the_orders_own_time_standing(
         "an earlier time, noon on Friday 11 December 2026, was agreed with the Respondent "
         "(regulation 3(6))" in text
     )
+
+
+def test_a_letter_is_dated_when_it_was_sent_never_when_printed(
+    demo_store: Store, application: str
+) -> None:
+    from raptor_desktop.core.errors import InputRejected
+    from raptor_desktop.store.letters import record_letter_sent
+
+    unsent = section_text(demo_store, application, "Letter to Vodafone")
+    assert "29 November 2026" not in unsent and "(the day it is sent)" in unsent
+    with pytest.raises(InputRejected, match="no order has been made yet on Vodafone"):
+        record_letter_sent(demo_store, application, "Vodafone", date(2026, 11, 30))
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    with pytest.raises(InputRejected, match="goes with the order made on 10 November 2026"):
+        record_letter_sent(demo_store, application, "vodafone", date(2026, 11, 9))
+    with pytest.raises(InputRejected, match="no item to serve on 'EE'"):
+        record_letter_sent(demo_store, application, "EE", date(2026, 11, 12))
+    record_letter_sent(demo_store, application, "vodafone", date(2026, 11, 12))
+    sent = section_text(demo_store, application, "Letter to Vodafone")
+    assert "Date: 12 November 2026" in sent and "29 November 2026" not in sent
+    assert "(the day it is sent)" in section_text(demo_store, application, "Letter to Three")

@@ -151,7 +151,8 @@ def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
     assert STATEMENT_OF_TRUTH in text
     assert "marked RC/1" in text and "Exhibits: RC/1 to RC/2" in text
     assert "I am Detective Constable Rachel Carter (71234) of Essex Police" in text
-    assert re.search(r"1\. +I am", text) and "Statement: No. 1" in text
+    number = re.search(r"\(no\. (\d+)\)$", entry.title)  # counted, the same in the index
+    assert number and re.search(r"1\. +I am", text) and f"Statement: No. {number[1]}" in text
     assert "Date: 26 November 2026" in text  # the day it was signed, never the print date
     assert "29 November 2026" not in text
     assert "“Dee” sells crack cocaine and heroin in Brentwood" in text

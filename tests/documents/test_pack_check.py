@@ -16,9 +16,7 @@ from tests.app_fixtures import make_application
 
 def saved_pack(store: Store, folder: Path) -> Path:
     reference = make_application(store)
-    [written] = write_bundles(
-        hearing_pack(load_case_file(store, reference)), folder / "pack.pdf"
-    )
+    [written] = write_bundles(hearing_pack(load_case_file(store, reference)), folder / "pack.pdf")
     return written
 
 

@@ -100,6 +100,27 @@ def test_outcome_dialog_makes_an_order(window: MainWindow, dialogs: list[QDialog
     assert order.duration.months == 6
 
 
+def test_letter_sent_dialog_dates_the_letter(window: MainWindow) -> None:
+    from PySide6.QtCore import QDate
+
+    from raptor_desktop.gui.application_dialogs import LetterSentDialog
+
+    reference = make_application(window.store)
+    submit(window.store, reference)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    providers = load_case_file(window.store, reference).respondents()
+    dialog = LetterSentDialog(window.store, reference, providers, window)
+    dialog.provider.setCurrentText("Three")
+    dialog.sent_on.setDate(QDate(2026, 11, 11))
+    dialog.save()  # no order yet on Three's item: refused, with the reason in the dialog
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "no order has been made yet on Three" in dialog.error.text()
+    dialog.provider.setCurrentText("Vodafone")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert load_case_file(window.store, reference).letters_sent == {"Vodafone": date(2026, 11, 11)}
+
+
 def test_hearing_pack_from_the_window(
     qtbot: QtBot,
     window: MainWindow,

@@ -131,10 +131,40 @@ def test_renewal_starts_prefilled_draft(demo_store: Store) -> None:
     assert case.status is ApplicationStatus.DRAFT
     assert [i.display for i in case.items] == ["07700 900103"]
     assert case.court and case.applicant.name == "Rachel Carter"
-    assert case.statement_number == 2
+    # not yet signed, the renewal's statement counts after all the applicant's others
+    from raptor_desktop.store.case_file import list_applications
+
+    theirs = [a for a in list_applications(demo_store) if a["applicant_name"] == "Rachel Carter"]
+    assert case.statement_number == len(theirs)
+    assert load_case_file(demo_store, reference).statement_number < case.statement_number
 
 
 def test_bad_hearing_time(demo_store: Store) -> None:
     reference = make_application(demo_store)
     with pytest.raises(ValueError, match="HH:MM"):
         save_details(demo_store, reference, details(hearing_time="half ten"))
+
+
+def test_statement_number_counts_the_officers_statements_in_the_case(demo_store: Store) -> None:
+    jo = Officer("Jo Brown", "Detective Constable", "70500", "Essex Police", "Grays")
+    first = create_application(demo_store, details(applicant=jo), ["07700 900103"])
+    second = create_application(
+        demo_store, details(applicant=jo, statement_date=date(2026, 12, 1)), ["07700 900113"]
+    )
+    other_officer = create_application(
+        demo_store,
+        details(applicant=Officer("Sam Patel", "Detective Constable", "70001", "Essex Police")),
+        ["07700 900104"],
+    )
+    elsewhere = create_application(
+        demo_store, details(applicant=jo), ["07700 900105"], operation="Operation Kestrel"
+    )
+    numbers = {
+        ref: load_case_file(demo_store, ref, check_files=False).statement_number
+        for ref in (first, second, other_officer, elsewhere)
+    }
+    assert numbers == {first: 1, second: 2, other_officer: 1, elsewhere: 1}
+    # signed earlier than the first: it becomes statement 1 and the other counts on
+    save_details(demo_store, second, details(applicant=jo, statement_date=date(2026, 11, 20)))
+    assert load_case_file(demo_store, first, check_files=False).statement_number == 2
+    assert load_case_file(demo_store, second, check_files=False).statement_number == 1

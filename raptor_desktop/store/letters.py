@@ -1,0 +1,58 @@
+"""The letters to providers: the date each was sent, so the letter is dated as it went out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from raptor_desktop.core.case_file import UNCONFIRMED
+from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.store.applications import application_id
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store, utc_now
+
+
+def record_letter_sent(store: Store, reference: str, provider: str, sent_on: date) -> None:
+    """Record the date the letter to ``provider`` about ``reference`` was sent.
+
+    A notice of the application goes before the hearing; a covering letter served with an
+    order without notice goes once an order has been made on that provider's items. Recording
+    it again corrects the date.
+    """
+    if sent_on > date.today():
+        raise InputRejected(f"the letter's date {full_date(sent_on)} is in the future")
+    with store.transaction("record letter sent", reference) as db:
+        case = load_case_file(store, reference, check_files=False)
+        live = [i for i in case.items if i.live]
+        providers = {i.provider_name for i in live} - {UNCONFIRMED}
+        name = next((p for p in providers if p.casefold() == provider.strip().casefold()), None)
+        if name is None:
+            known = ", ".join(sorted(providers)) or "none yet (confirm the providers first)"
+            raise InputRejected(
+                f"{reference} has no item to serve on {provider.strip()!r}; its providers: {known}"
+            )
+        store.describe(f"{reference} letter to {name} sent {sent_on.isoformat()}")
+        if case.with_notice and case.hearing_date and sent_on > case.hearing_date:
+            raise InputRejected(
+                f"a notice of the application is sent before the hearing "
+                f"({full_date(case.hearing_date)}), not on {full_date(sent_on)}"
+            )
+        if not case.with_notice:
+            made = [i.order_date for i in live if i.provider_name == name and i.order_date]
+            if not made:
+                raise InputRejected(
+                    f"without notice, the letter to {name} is served with the order, and no "
+                    f"order has been made yet on {name}'s items in {reference}"
+                )
+            if sent_on < min(made):
+                raise InputRejected(
+                    f"the letter goes with the order made on {full_date(min(made))}; it cannot "
+                    f"have been sent on {full_date(sent_on)}"
+                )
+        db.execute(
+            "INSERT INTO provider_letters (application_id, provider, sent_on, recorded_at, "
+            "recorded_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id, provider) DO "
+            "UPDATE SET sent_on = excluded.sent_on, recorded_at = excluded.recorded_at, "
+            "recorded_by = excluded.recorded_by",
+            [application_id(store, reference), name, sent_on.isoformat(), utc_now(), store.actor],
+        )
