@@ -16,12 +16,12 @@ from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, CENTRE, MARK, SMALL, SMALL_BOLD, TITLE
 
 
-def exhibits_list_pdf(case: CaseFile) -> bytes:
+def exhibits_list_pdf(case: CaseFile, where: dict[str, str] | None = None) -> bytes:
+    """Every exhibit, and where its copy is: its pages (``where``, by mark, with the bundle
+    letter when split), or that it is produced at the hearing."""
+    where = where or {}
     rows = [
-        [
-            Paragraph(h, SMALL_BOLD)
-            for h in ("Mark", "Description", "Date", "Numbers", "Copy in bundle")
-        ]
+        [Paragraph(h, SMALL_BOLD) for h in ("Mark", "Description", "Date", "Numbers", "Copy at")]
     ]
     for exhibit in case.exhibits:
         rows.append(
@@ -30,7 +30,12 @@ def exhibits_list_pdf(case: CaseFile) -> bytes:
                 Paragraph(esc(exhibit.description), SMALL),
                 Paragraph(full_date(exhibit.exhibit_date) if exhibit.exhibit_date else "—", SMALL),
                 Paragraph(esc(", ".join(exhibit.numbers)) or "—", SMALL),
-                Paragraph("yes" if exhibit.file_path else "produced at hearing", SMALL),
+                Paragraph(
+                    f"pages {where[exhibit.mark]}"
+                    if exhibit.mark in where
+                    else "produced at the hearing",
+                    SMALL,
+                ),
             ]
         )
     table = Table(rows, colWidths=[1.6 * cm, 6.4 * cm, 2.6 * cm, 3.0 * cm, 2.6 * cm], repeatRows=1)

@@ -1,7 +1,9 @@
 """The bundle index: page 1 of every bundle, listing each document with its pages.
 
-Drawn directly on the canvas so that the position of every entry is known: the pack turns
-each entry into a link to the document's first page.
+When the pack is split, every bundle opens with the master index: all the bundles, each under
+its own heading, pages numbered with the bundle letter (A12). Drawn directly on the canvas so
+that the position of every entry is known: the pack turns each entry of the bundle in hand
+into a link to the document's first page.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ class IndexEntry:
     title: str
     first_page: int
     last_page: int
+    letter: str | None = None  # the bundle it is in, when the pack is split
+
+    def label(self, page: int) -> str:
+        """A page as the bundle numbers it: 12, or A12 in a split pack."""
+        return f"{self.letter or ''}{page}"
+
+    @property
+    def pages_text(self) -> str:
+        first, last = self.label(self.first_page), self.label(self.last_page)
+        return first if first == last else f"{first}–{last}"
 
 
 @dataclass(frozen=True)
@@ -51,14 +63,33 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str
     return text + "…"
 
 
+def _rows(groups: list[list[IndexEntry]]) -> list[IndexEntry | str]:
+    """The index's rows: each bundle's heading (when split) followed by its documents."""
+    rows: list[IndexEntry | str] = []
+    for entries in groups:
+        if len(groups) > 1 and entries:
+            first, last = entries[0], entries[-1]
+            rows.append(
+                f"Bundle {first.letter}: pages {first.label(1)}–{last.label(last.last_page)}"
+            )
+        rows.extend(entries)
+    return rows
+
+
 def index_pdf(
-    case: CaseFile, entries: list[IndexEntry], caption: str
+    case: CaseFile, groups: list[list[IndexEntry]], caption: str, here: str | None
 ) -> tuple[bytes, list[EntryLink]]:
+    """The index of every bundle in ``groups``; entries of bundle ``here`` link to their page."""
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
     links: list[EntryLink] = []
-    pages = index_pages_needed(len(entries))
+    rows = _rows(groups)
+    pages = index_pages_needed(len(rows))
+    title = (
+        f"MASTER INDEX — {caption.upper()}" if len(groups) > 1 else f"INDEX TO {caption.upper()}"
+    )
+    number = 0
     for page in range(pages):
         y = A4[1] - 3.0 * cm
         canvas.setFont(SERIF_BOLD, 12)
@@ -71,7 +102,6 @@ def index_pdf(
             "Application for drug dealing telecommunications restriction orders",
         )
         canvas.setFont(SERIF_BOLD, 14)
-        title = f"INDEX TO {caption.upper()}"
         canvas.drawCentredString(A4[0] / 2, y - 2.3 * cm, title + (" (continued)" if page else ""))
         canvas.setFont(SERIF, 10)
         canvas.drawCentredString(
@@ -85,28 +115,28 @@ def index_pdf(
         canvas.drawString(LEFT + 1.3 * cm, header_y, "Document")
         canvas.drawRightString(RIGHT, header_y, "Pages")
         canvas.line(LEFT, header_y - 0.18 * cm, RIGHT, header_y - 0.18 * cm)
-        canvas.setFont(SERIF, 10)
-        chunk = entries[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
+        chunk = rows[page * ROWS_PER_PAGE : (page + 1) * ROWS_PER_PAGE]
         for row, entry in enumerate(chunk):
-            number = page * ROWS_PER_PAGE + row + 1
             row_y = FIRST_ROW_Y - row * ROW
-            pages_text = (
-                f"{entry.first_page}"
-                if entry.first_page == entry.last_page
-                else f"{entry.first_page}–{entry.last_page}"
-            )
+            if isinstance(entry, str):  # a bundle's heading in the master index
+                canvas.setFont(SERIF_BOLD, 10)
+                canvas.drawString(LEFT, row_y, entry)
+                continue
+            number += 1
+            canvas.setFont(SERIF, 10)
             canvas.drawString(LEFT, row_y, str(number))
             canvas.drawString(
                 LEFT + 1.3 * cm,
                 row_y,
                 _fit(canvas, entry.title, SERIF, 10, RIGHT - LEFT - 4.0 * cm),
             )
-            canvas.drawRightString(RIGHT, row_y, pages_text)
-            links.append(
-                EntryLink(
-                    page, (LEFT, row_y - 0.15 * cm, RIGHT, row_y + 0.45 * cm), entry.first_page
+            canvas.drawRightString(RIGHT, row_y, entry.pages_text)
+            if entry.letter == here:
+                links.append(
+                    EntryLink(
+                        page, (LEFT, row_y - 0.15 * cm, RIGHT, row_y + 0.45 * cm), entry.first_page
+                    )
                 )
-            )
         canvas.showPage()
     canvas.save()
     return buffer.getvalue(), links

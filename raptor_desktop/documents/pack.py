@@ -3,8 +3,9 @@
 Page 1 is the index, listing every document with its first page and linking to it; page
 numbers run on through documents and attached exhibits, bottom right, so that PDF page N is
 bundle page N (the page labels say so too); there is one bookmark per document, matching the
-index; the PDF opens at 100 %. Over the page limit the pack splits into bundles A, B, … each
-with its own index.
+index; the PDF opens at 100 %. Over the page limit the pack splits into bundles A, B, …,
+their pages numbered A1…, B1…, each opening with the master index of all of them
+(``bundle_plan``); the exhibits list says where each exhibit's copy is.
 """
 
 from __future__ import annotations
@@ -25,9 +26,16 @@ from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.documents.application_doc import application_pdf, authority_pdf
+from raptor_desktop.documents.bundle_plan import (
+    Section,
+    bundle_letter,
+    exhibit_pages,
+    layout,
+    plan_bundles,
+)
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.gaps_doc import gaps_pdf
-from raptor_desktop.documents.index_page import IndexEntry, index_pages_needed, index_pdf
+from raptor_desktop.documents.index_page import IndexEntry, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.schedule import schedule_pdf
@@ -41,21 +49,14 @@ Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
-class Section:
-    title: str
-    pdf: bytes
-
-    @property
-    def pages(self) -> int:
-        return len(PdfReader(io.BytesIO(self.pdf)).pages)
-
-
-@dataclass(frozen=True)
 class Bundle:
     letter: str | None
     file_name: str
     pdf: bytes
     entries: tuple[IndexEntry, ...]
+
+
+EXHIBITS_LIST = "Exhibits list"
 
 
 def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
@@ -73,7 +74,7 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
             f"(no. {case.statement_number})",
             lambda: statement_pdf(case),
         ),
-        ("Exhibits list", lambda: exhibits_list_pdf(case)),
+        (EXHIBITS_LIST, lambda: exhibits_list_pdf(case)),
     ]
     for exhibit in case.exhibits:
         if exhibit.file_path is not None:
@@ -112,48 +113,6 @@ def section_marks(section: Section) -> list[tuple[str, int]]:
     return marks
 
 
-def _slice(section: Section, start: int, stop: int, part: int) -> Section:
-    reader = PdfReader(io.BytesIO(section.pdf))
-    writer = PdfWriter()
-    for page in reader.pages[start:stop]:
-        writer.add_page(page)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return Section(f"{section.title} (part {part})", buffer.getvalue())
-
-
-def plan_bundles(all_sections: list[Section], max_pages: int = MAX_PAGES) -> list[list[Section]]:
-    """Share the sections between bundles of at most ``max_pages`` pages, index included.
-
-    A document that does not fit starts the next bundle; one too long for any bundle fills
-    the rest of the current bundle and runs on into the next, in parts.
-    """
-    bundles: list[list[Section]] = [[]]
-    used = 0
-    for section in all_sections:
-        pages, start, part = section.pages, 0, 0
-        while start < pages:
-            space = max_pages - index_pages_needed(len(bundles[-1]) + 1) - used
-            left = pages - start
-            fits_empty = left <= max_pages - index_pages_needed(1)
-            if left <= space:
-                piece = section if start == 0 else _slice(section, start, pages, part + 1)
-                bundles[-1].append(piece)
-                used += left
-                break
-            if fits_empty and start == 0 and bundles[-1]:
-                bundles.append([])
-                used = 0
-                continue
-            if space > 0:
-                part += 1
-                bundles[-1].append(_slice(section, start, start + space, part))
-                start += space
-            bundles.append([])
-            used = 0
-    return [b for b in bundles if b]
-
-
 def file_name(case: CaseFile, letter: str | None) -> str:
     """Claim number (or reference), short title, bundle letter, and last the hearing date."""
     stem = re.sub(r"[^\w\- ]+", "-", case.claim_number or case.reference).strip()
@@ -163,26 +122,21 @@ def file_name(case: CaseFile, letter: str | None) -> str:
 
 def bookmark_title(entry: IndexEntry) -> str:
     """A bookmark names its document and, as the bundle guidance asks, its page numbers."""
-    pages = (
-        f"p. {entry.first_page}"
-        if entry.first_page == entry.last_page
-        else f"pp. {entry.first_page}–{entry.last_page}"
-    )
-    return f"{entry.title} ({pages})"
+    pages = "p." if entry.first_page == entry.last_page else "pp."
+    return f"{entry.title} ({pages} {entry.pages_text})"
 
 
-def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle:
+def assemble(
+    case: CaseFile, parts: list[Section], groups: list[list[IndexEntry]], position: int
+) -> Bundle:
+    """Bundle number ``position`` of the plan: the master index, its documents, furniture."""
+    entries = groups[position]
+    letter = bundle_letter(position, len(groups))
     caption = f"bundle {letter}" if letter else "hearing bundle"
-    index_count = index_pages_needed(len(parts))
-    entries: list[IndexEntry] = []
-    page = index_count + 1
-    for part in parts:
-        entries.append(IndexEntry(part.title, page, page + part.pages - 1))
-        page += part.pages
-    index, links = index_pdf(case, entries, caption)
+    index, links = index_pdf(case, groups, caption, letter)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(index)), import_outline=False)
-    writer.add_outline_item(title="Index (p. 1)", page_number=0)
+    writer.add_outline_item(title=f"Index (p. {letter or ''}1)", page_number=0)
     for part, entry in zip(parts, entries, strict=True):
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
         parent = writer.add_outline_item(
@@ -191,7 +145,7 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
         for heading, offset in section_marks(part):  # e.g. each provider's part of the schedule
             page = entry.first_page + offset
             writer.add_outline_item(
-                title=f"{heading} (p. {page})", page_number=page - 1, parent=parent
+                title=f"{heading} (p. {entry.label(page)})", page_number=page - 1, parent=parent
             )
     for link in links:
         writer.add_annotation(
@@ -204,18 +158,21 @@ def assemble(case: CaseFile, parts: list[Section], letter: str | None) -> Bundle
         case.training,
         f"Bundle {letter}" if letter else "",
         case.draft,
+        letter or "",
     )
     stamp(writer, furniture)
     writer.compress_identical_objects()  # the fonts (and other repeats) stored once
-    _finish(writer, case, title)
+    _finish(writer, case, title, letter or "")
     buffer = io.BytesIO()
     writer.write(buffer)
     return Bundle(letter, file_name(case, letter), buffer.getvalue(), tuple(entries))
 
 
-def _finish(writer: PdfWriter, case: CaseFile, title: str) -> None:
-    """Page labels 1…N, open at page 1 at 100 %, metadata, and a fixed date and file id."""
-    writer.set_page_label(0, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
+def _finish(writer: PdfWriter, case: CaseFile, title: str, prefix: str) -> None:
+    """Page labels 1…N (A1…AN), open at page 1 at 100 %, metadata, a fixed date and file id."""
+    writer.set_page_label(
+        0, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, prefix=prefix or None, start=1
+    )
     writer._root_object[NameObject("/OpenAction")] = ArrayObject(
         [
             writer.pages[0].indirect_reference,
@@ -279,10 +236,28 @@ def write_bundles(
 def hearing_pack(
     case: CaseFile, max_pages: int = MAX_PAGES, progress: Progress | None = None
 ) -> list[Bundle]:
-    """Build the pack; one bundle, or several lettered A, B, … when it is too long for one."""
-    planned = plan_bundles(sections(case, progress), max_pages)
+    """Build the pack; one bundle, or several lettered A, B, … when it is too long for one.
+
+    The exhibits list gives each exhibit's pages, known only once the bundles are planned:
+    it is made again with them and the plan checked, until the two agree.
+    """
+    built = sections(case, progress)
+    planned = plan_bundles(built, max_pages)
+    marks = [exhibit.mark for exhibit in case.exhibits]
+    for _attempt in range(3):
+        where = exhibit_pages(layout(planned), marks)
+        built = [
+            Section(s.title, exhibits_list_pdf(case, where)) if s.title == EXHIBITS_LIST else s
+            for s in built
+        ]
+        replanned = plan_bundles(built, max_pages)
+        settled = layout(replanned) == layout(planned)
+        planned = replanned
+        if settled:
+            break
+    if where != exhibit_pages(layout(planned), marks):  # never print a wrong page reference
+        raise RuntimeError("the exhibits list's page references did not settle")
     if progress:
         progress(1, 1, "Assembling the bundle")
-    if len(planned) == 1:
-        return [assemble(case, planned[0], None)]
-    return [assemble(case, parts, chr(ord("A") + i)) for i, parts in enumerate(planned)]
+    groups = layout(planned)
+    return [assemble(case, parts, groups, n) for n, parts in enumerate(planned)]

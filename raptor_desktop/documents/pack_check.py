@@ -2,10 +2,11 @@
 
 Each rule of the judiciary's electronic bundle guidance that can be read from the file is
 checked, and every failure names its page: page 1 is the index; every page is numbered
-"Page N of T" with N its PDF page; every page carries the protective marking top and bottom;
-one bookmark per index entry, each naming its page numbers and leading to that page; the index
-links to each document; the file opens at page 1 at 100 %; page labels run 1…N; no more than
-300 pages; no larger than the 36 MB courts accept by e-mail.
+"Page N of T" with N its PDF page ("Page A12 of A300" in bundle A of a split pack); every
+page carries the protective marking top and bottom; one bookmark per index entry, each naming
+its page numbers and leading to that page; the index links to each document; the file opens
+at page 1 at 100 %; page labels run 1…N (A1…AN); no more than 300 pages; no larger than the
+36 MB courts accept by e-mail.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pypdf.errors import PdfReadError
 
 MAX_PAGES = 300
 MAX_BYTES = 36 * 1024 * 1024
-_PAGES_IN_TITLE = re.compile(r"\((?:p\. (\d+)|pp\. (\d+)–(\d+))\)$")
+_PAGES_IN_TITLE = re.compile(r"\((?:p\. ([A-Z]?)(\d+)|pp\. ([A-Z]?)(\d+)–[A-Z]?(\d+))\)$")
 
 
 @dataclass
@@ -59,17 +60,23 @@ def check_pack(path: Path) -> PackReport:
         report.failed.append(f"the file cannot be read as a PDF ({error})")
         return report
     total = len(texts)
+    labels = reader.page_labels
+    prefix = labels[0].removesuffix("1") if labels and labels[0].endswith("1") else ""
     report.rule(
-        bool(texts) and "INDEX TO" in texts[0],
+        bool(texts) and ("INDEX TO" in texts[0] or "MASTER INDEX" in texts[0]),
         "page 1 is the index",
         ["page 1: it is not the index"],
     )
     unnumbered = [
-        f"page {n}: not numbered 'Page {n} of {total}'"
+        f"page {n}: not numbered 'Page {prefix}{n} of {prefix}{total}'"
         for n, text in enumerate(texts, start=1)
-        if f"Page {n} of {total}" not in text
+        if f"Page {prefix}{n} of {prefix}{total}" not in text
     ]
-    report.rule(not unnumbered, "every page is numbered 'Page N of T', N its PDF page", unnumbered)
+    report.rule(
+        not unnumbered,
+        f"every page is numbered 'Page {prefix}N of {prefix}T', N its PDF page",
+        unnumbered,
+    )
     marking = _marking(reader)
     unmarked = [
         f"page {n}: the marking {marking!r} is not at the top and the bottom"
@@ -87,9 +94,12 @@ def check_pack(path: Path) -> PackReport:
         target = reader.get_destination_page_number(item)
         page = target + 1 if target is not None else 0
         found = _PAGES_IN_TITLE.search(str(item.title))
-        first = int(found.group(1) or found.group(2)) if found else None
-        if first != page:
-            wrong_marks.append(f"bookmark {item.title!r}: does not name page {page}, its target")
+        letter = (found.group(1) or found.group(3) or "") if found else ""
+        first = int(found.group(2) or found.group(4)) if found else None
+        if first != page or letter != prefix:
+            wrong_marks.append(
+                f"bookmark {item.title!r}: does not name page {prefix}{page}, its target"
+            )
     report.rule(
         bool(outline) and not wrong_marks,
         f"{len(outline)} bookmarks, each naming the page it leads to",
@@ -105,11 +115,10 @@ def check_pack(path: Path) -> PackReport:
     steps = list(action) if isinstance(action, list) else []
     opens = len(steps) == 5 and str(steps[1]) == "/XYZ" and steps[4] == 1
     report.rule(opens, "it opens at page 1 at 100 %", ["the file does not open at 100 %"])
-    labels = reader.page_labels
     report.rule(
-        labels == [str(n) for n in range(1, total + 1)],
-        "page labels run 1 to the last page",
-        ["the page labels do not run 1…N"],
+        labels == [f"{prefix}{n}" for n in range(1, total + 1)],
+        f"page labels run {prefix}1 to the last page",
+        [f"the page labels do not run {prefix}1…{prefix}N"],
     )
     report.rule(
         total <= MAX_PAGES,

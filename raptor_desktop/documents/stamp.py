@@ -1,7 +1,8 @@
 """The page furniture every page carries, stamped over documents and attached exhibits alike.
 
 Top and bottom: the protective marking. Top right: the reference. Bottom right: "Page X of Y",
-where X is the bundle page, so that PDF page N is bundle page N. On a training database, a
+where X is the bundle page, so that PDF page N is bundle page N ("Page A12 of A300" in bundle
+A of a split pack). On a training database, a
 diagonal "TRAINING — NOT FOR COURT USE" across the page; on a pack whose application still has
 gaps, "DRAFT — NOT FOR SERVICE" under the marking at the top.
 """
@@ -29,6 +30,7 @@ class Furniture:
     training: bool
     caption: str = ""  # e.g. "Bundle A"
     draft: bool = False
+    prefix: str = ""  # the bundle letter that page numbers carry in a split pack (A12)
 
 
 def _overlay(width: float, height: float, furniture: Furniture, page: int, total: int) -> bytes:
@@ -45,7 +47,9 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
     if furniture.caption:
         canvas.drawString(1.5 * cm, height - 1.0 * cm, furniture.caption)
     canvas.setFont(SANS_BOLD, 9)
-    canvas.drawRightString(width - 1.5 * cm, 1.2 * cm, f"Page {page} of {total}")
+    canvas.drawRightString(
+        width - 1.5 * cm, 1.2 * cm, f"Page {furniture.prefix}{page} of {furniture.prefix}{total}"
+    )
     if furniture.draft:
         canvas.setFillColor(Color(0.75, 0.0, 0.0))
         canvas.setFont(SANS_BOLD, 10)

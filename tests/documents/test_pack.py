@@ -243,15 +243,38 @@ def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path
         f"{reference} DDTRO hearing bundle A 2026-12-10.pdf",  # ending with the hearing date
         f"{reference} DDTRO hearing bundle B 2026-12-10.pdf",
     ]
+    every_title = [e.title for b in bundles for e in b.entries]
     for bundle in bundles:
         reader = PdfReader(io.BytesIO(bundle.pdf))
+        letter = bundle.letter
         assert len(reader.pages) <= 300
-        assert f"INDEX TO BUNDLE {bundle.letter}" in text_of(reader, 0)
+        index = text_of(reader, 0)
+        assert f"MASTER INDEX — BUNDLE {letter}" in index
+        # every bundle's index lists both bundles' documents, with lettered pages
+        assert "Bundle A: pages A1–" in index and "Bundle B: pages B1–" in index
+        assert all(title[:40] in index for title in every_title[:10])
         last = len(reader.pages)
-        assert f"Page {last} of {last}" in text_of(reader, last - 1)
-        assert f"Bundle {bundle.letter}" in text_of(reader, last - 1)
-    titles = [e.title for b in bundles for e in b.entries]
-    assert any(t.startswith("Exhibit RC/3: Call data records (part") for t in titles)
+        assert f"Page {letter}{last} of {letter}{last}" in text_of(reader, last - 1)
+        assert f"Page {letter}2 of {letter}{last}" in text_of(reader, 1)
+        assert f"Bundle {letter}" in text_of(reader, last - 1)
+        assert reader.page_labels == [f"{letter}{n}" for n in range(1, last + 1)]
+        # the index links only to documents in the bundle in hand, each to its page
+        links = [a.get_object() for a in reader.pages[0].get("/Annots") or []]
+        assert len(links) == len(bundle.entries)
+        for item in reader.outline:
+            if not isinstance(item, list):
+                assert f"p. {letter}" in item.title or f"pp. {letter}" in item.title
+    entries = {e.title: e for b in bundles for e in b.entries}
+    [first_part] = [t for t in entries if t.startswith("Exhibit RC/3: Call data records (part 1")]
+    [second_part] = [t for t in entries if t.startswith("Exhibit RC/3: Call data records (part 2")]
+    start, end = entries[first_part], entries[second_part]
+    assert start.letter == "A" and end.letter == "B"
+    reader = PdfReader(io.BytesIO(bundles[0].pdf))
+    listed = entries["Exhibits list"]
+    text = " ".join(text_of(reader, p) for p in range(listed.first_page - 1, listed.last_page))
+    # the exhibits list says where each copy is, bundle letter and all
+    assert f"pages A{start.first_page}–B{end.last_page}" in text
+    assert "produced at the hearing" in text  # RC/1 and RC/2 have no file attached
 
 
 def test_protective_marking_is_a_setting(demo_store: Store) -> None:

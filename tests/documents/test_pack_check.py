@@ -51,3 +51,18 @@ def test_a_file_that_is_not_a_pdf_is_said_so(tmp_path: Path) -> None:
     junk.write_bytes(b"not a pdf at all")
     report = check_pack(junk)
     assert not report.sound and report.failed[0].startswith("the file cannot be read as a PDF")
+
+
+def test_each_bundle_of_a_split_pack_passes_with_lettered_pages(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    reference = make_application(demo_store)
+    bundles = hearing_pack(load_case_file(demo_store, reference), max_pages=8)
+    assert len(bundles) > 1
+    for path in write_bundles(bundles, tmp_path / "pack.pdf"):
+        report = check_pack(path)
+        assert report.sound, (path.name, report.failed)
+        letter = path.stem.split()[-1]
+        assert f"every page is numbered 'Page {letter}N of {letter}T', N its PDF page" in (
+            report.passed
+        )
