@@ -18,6 +18,7 @@ from raptor_desktop.cli import (  # noqa: F401  (each module registers its comma
     applications,
     contacts,
     outreach,
+    packs,
     register_commands,
 )
 from raptor_desktop.cli.registry import COMMANDS, Invocation, UsageError

@@ -39,6 +39,8 @@ EVENT_CATEGORY: dict[str, Category] = {
     "add contact": Category.COLLECTION,
     "draft outreach batch": Category.COMBINATION,
     "hand over outreach batch": Category.DISCLOSURE,
+    "hearing pack (saved as PDF)": Category.DISCLOSURE,
+    "supplementary bundle (saved as PDF)": Category.DISCLOSURE,
     "erase record": Category.ERASURE,
 }
 """Events that are not alterations; every other write is an alteration."""

@@ -19,6 +19,10 @@ from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, register_fonts
 
+SUPPLEMENT_CAPTION = "supplementary bundle"
+SUPPLEMENT_TITLE = f"INDEX TO {SUPPLEMENT_CAPTION.upper()}"
+"""A supplement's first page is headed so: a bundle checker starts a new run of pages there."""
+
 ROW = 0.62 * cm
 FIRST_ROW_Y = A4[1] - 8.2 * cm
 LAST_ROW_Y = 3.0 * cm

@@ -54,6 +54,7 @@ class Bundle:
     file_name: str
     pdf: bytes
     entries: tuple[IndexEntry, ...]
+    pages: int
 
 
 EXHIBITS_LIST = "Exhibits list"
@@ -165,7 +166,9 @@ def assemble(
     _finish(writer, case, title, letter or "")
     buffer = io.BytesIO()
     writer.write(buffer)
-    return Bundle(letter, file_name(case, letter), buffer.getvalue(), tuple(entries))
+    return Bundle(
+        letter, file_name(case, letter), buffer.getvalue(), tuple(entries), len(writer.pages)
+    )
 
 
 def _finish(writer: PdfWriter, case: CaseFile, title: str, prefix: str) -> None:

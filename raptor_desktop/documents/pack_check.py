@@ -18,6 +18,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from raptor_desktop.documents.index_page import SUPPLEMENT_TITLE
+
 MAX_PAGES = 300
 MAX_BYTES = 36 * 1024 * 1024
 _PAGES_IN_TITLE = re.compile(r"\((?:p\. ([A-Z]?)(\d+)|pp\. ([A-Z]?)(\d+)–[A-Z]?(\d+))\)$")
@@ -67,10 +69,18 @@ def check_pack(path: Path) -> PackReport:
         "page 1 is the index",
         ["page 1: it is not the index"],
     )
+    # A supplement starts a new run: its pages say "of" its own last page, the served
+    # pages before it keep the total they were served with.
+    starts = [n for n, text in enumerate(texts, start=1) if n > 1 and SUPPLEMENT_TITLE in text]
+    ends = {}
+    for start, end in zip([1, *starts], [*starts, total + 1], strict=True):
+        ends.update({n: end - 1 for n in range(start, end)})
+    if starts:
+        report.notes.append("supplemented: " + ", ".join(f"from page {prefix}{n}" for n in starts))
     unnumbered = [
-        f"page {n}: not numbered 'Page {prefix}{n} of {prefix}{total}'"
+        f"page {n}: not numbered 'Page {prefix}{n} of {prefix}{ends[n]}'"
         for n, text in enumerate(texts, start=1)
-        if f"Page {prefix}{n} of {prefix}{total}" not in text
+        if f"Page {prefix}{n} of {prefix}{ends[n]}" not in text
     ]
     report.rule(
         not unnumbered,
@@ -105,11 +115,17 @@ def check_pack(path: Path) -> PackReport:
         f"{len(outline)} bookmarks, each naming the page it leads to",
         wrong_marks or ["the file has no bookmarks"],
     )
-    links = [a for a in (reader.pages[0].get("/Annots") or []) if a.get_object().get("/Dest")]
+    links = [
+        a
+        for n in [1, *starts]
+        for a in (reader.pages[n - 1].get("/Annots") or [])
+        if a.get_object().get("/Dest")
+    ]
+    documents = len(outline) - 1 - len(starts)  # every bookmark but the indexes'
     report.rule(
-        len(links) >= len(outline) - 1,
+        len(links) >= documents,
         "the index links to each document",
-        [f"page 1: {len(links)} links for {len(outline) - 1} documents"],
+        [f"page 1: {len(links)} links for {documents} documents"],
     )
     action = reader.root_object.get("/OpenAction")
     steps = list(action) if isinstance(action, list) else []

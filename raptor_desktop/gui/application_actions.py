@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from raptor_desktop.core.case_gaps import Gap
 from raptor_desktop.core.errors import Refusal
@@ -119,7 +120,21 @@ class ApplicationActions(QObject):
         gaps = pack_gaps(self.store, reference)
         if gaps and not self.window.run_dialog(gaps_box(reference, gaps, self.window)):
             return None
-        worker = PackWorker(self.window.session, reference, draft=bool(gaps))
+        return self._start(PackWorker(self.window.session, reference, draft=bool(gaps)), reference)
+
+    def build_supplement(self, reference: str) -> PackWorker | None:
+        """The exhibits added since a bundle was served, on its end: choose the served file."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            f"Supplementary bundle for {reference}: the bundle as served",
+            "",
+            "PDF (*.pdf)",
+        )
+        if not name:
+            return None
+        return self._start(PackWorker(self.window.session, reference, served=Path(name)), reference)
+
+    def _start(self, worker: PackWorker, reference: str) -> PackWorker:
         progress = QProgressDialog(
             f"Building the hearing pack for {reference}…", "Cancel", 0, 0, self.window
         )

@@ -56,6 +56,10 @@ class ApplicationsPage(QWidget):
         self.new_button = QPushButton("New application…")
         self.open_button = QPushButton("Open…")
         self.pack_button = QPushButton("Hearing pack…")
+        self.supplement_button = QPushButton("Supplementary bundle…")
+        self.supplement_button.setToolTip(
+            "Add the exhibits recorded since a bundle was served at its end, pages numbered on"
+        )
         note = QLabel(
             "Select numbers in the Lines view and use Line → Add to application… "
             "to build an application from them."
@@ -63,7 +67,12 @@ class ApplicationsPage(QWidget):
         note.setStyleSheet("color: #555;")
         bar = QHBoxLayout()
         bar.addWidget(note, 1)
-        for button in (self.new_button, self.open_button, self.pack_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.pack_button,
+            self.supplement_button,
+        ):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         self.applications_page.new_button.clicked.connect(self.new_application)
         self.applications_page.open_button.clicked.connect(self.open_application)
         self.applications_page.pack_button.clicked.connect(self.hearing_pack)
+        self.applications_page.supplement_button.clicked.connect(self.supplementary_bundle)
         self.applications_page.table.doubleClicked.connect(self.open_application)
         self.orders_page = OrdersPage(self.store)
         self.orders_page.confirm_button.clicked.connect(self.applications.confirm)
@@ -382,6 +383,11 @@ class MainWindow(QMainWindow):
         reference = self._chosen_reference()
         if reference:
             self.applications.build_pack(reference)
+
+    def supplementary_bundle(self) -> None:
+        reference = self._chosen_reference()
+        if reference:
+            self.applications.build_supplement(reference)
 
     # -- dialogs (tests patch run_dialog so that nothing blocks) --------------------------
     def run_dialog(self, dialog: QDialog) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from raptor_desktop.services.failures import describe
-from raptor_desktop.services.packs import build_pack
+from raptor_desktop.services.packs import build_pack, build_supplement
 from raptor_desktop.services.printing import CannotPrint
 from raptor_desktop.services.session import Session
 
@@ -21,17 +22,21 @@ class PackCancelled(Exception):
 
 
 class PackWorker(QObject):
-    """Builds the pack of one application (on its own connection, as the signed-in officer)."""
+    """Builds the pack of one application (on its own connection, as the signed-in officer),
+    or, given the bundle as ``served``, its supplementary bundle."""
 
     progress = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, session: Session, reference: str, *, draft: bool = False) -> None:
+    def __init__(
+        self, session: Session, reference: str, *, draft: bool = False, served: Path | None = None
+    ) -> None:
         super().__init__()
         self._session = session
         self._reference = reference
         self._draft = draft
+        self._served = served
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -44,7 +49,11 @@ class PackWorker(QObject):
 
     def run(self) -> None:
         try:
-            pack = build_pack(self._session, self._reference, self._report, draft=self._draft)
+            if self._served is not None:
+                self._report(0, 1, "the supplementary bundle")
+                pack = build_supplement(self._session, self._reference, self._served)
+            else:
+                pack = build_pack(self._session, self._reference, self._report, draft=self._draft)
         except PackCancelled:
             self.failed.emit("")
         except Exception as error:  # a refusal as it is; a bug logged with its traceback

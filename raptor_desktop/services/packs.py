@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raptor_desktop.core.case_gaps import Gap, case_gaps
-from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.services.disclosure import (
     Recipient,
     record_consultation,
@@ -18,6 +19,7 @@ from raptor_desktop.services.printing import send_to_printer
 from raptor_desktop.services.session import Session
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.saved_packs import SavedPack, record_saved_packs, saved_pack
 
 if TYPE_CHECKING:
     from raptor_desktop.documents.pack import Bundle
@@ -37,6 +39,8 @@ class HearingPack:
     numbers: tuple[str, ...]
     bundles: list[Bundle]
     draft: bool = False  # gaps remain: marked DRAFT, not for service
+    exhibits: tuple[str, ...] = ()  # the marks its exhibits list gives
+    supplements: SavedPack | None = None  # a supplementary bundle: the saved file it extends
 
     @property
     def records(self) -> str:
@@ -49,7 +53,7 @@ class HearingPack:
 
     @property
     def pages(self) -> int:
-        return sum(b.entries[-1].last_page if b.entries else 1 for b in self.bundles)
+        return sum(b.pages for b in self.bundles)
 
 
 class GapsRemain(Refusal):
@@ -91,7 +95,52 @@ def build_pack(
     case.draft = bool(gaps)  # a pack with gaps is marked DRAFT on every page
     bundles = hearing_pack(case, progress=progress)
     numbers = tuple(i.e164 for i in case.items)
-    return HearingPack(case.reference, case.court, numbers, bundles, case.draft)
+    marks = tuple(e.mark for e in case.exhibits)
+    return HearingPack(case.reference, case.court, numbers, bundles, case.draft, marks)
+
+
+def build_supplement(session: Session, reference: str, served: Path) -> HearingPack:
+    """A supplementary bundle: the served bundle ``served`` with the exhibits added since.
+
+    ``served`` must be a bundle of ``reference`` saved from this register and unchanged
+    since (its SHA-256 is looked up), and not a DRAFT. The result's first bytes are the
+    served file's, so every page already served is kept byte for byte.
+    """
+    from raptor_desktop.documents.pack import MAX_PAGES, Bundle
+    from raptor_desktop.documents.supplement import supplement
+
+    try:
+        data = Path(served).read_bytes()
+    except OSError as error:
+        raise InputRejected(f"{served}: cannot be read ({error.strerror})") from error
+    with session.connect() as store:
+        case = load_case_file(store, reference)
+        earlier = saved_pack(store, case.reference, hashlib.sha256(data).hexdigest())
+    if earlier.draft:
+        raise InputRejected(
+            f"{Path(served).name} was a DRAFT bundle, which is not served; supplement the "
+            "bundle that was served"
+        )
+    gaps = case_gaps(case)
+    if gaps:
+        raise GapsRemain(case.reference, gaps)
+    added = [e for e in case.exhibits if e.mark not in earlier.exhibits]
+    if not added:
+        raise InputRejected(
+            f"nothing has been added to {case.reference} since {Path(served).name} was saved "
+            f"({earlier.saved_at[:10]}): every exhibit is already in it"
+        )
+    pdf, pages = supplement(data, case, added, earlier.bundle)
+    if pages > MAX_PAGES:
+        raise InputRejected(
+            f"the supplement would take {Path(served).name} to {pages} pages, over the "
+            f"{MAX_PAGES} a bundle may have"
+        )
+    name = Path(served).name.removesuffix(".pdf") + " supplemented.pdf"
+    bundle = Bundle(earlier.bundle, name, pdf, (), pages)
+    marks = tuple(e.mark for e in case.exhibits)
+    numbers = tuple(i.e164 for i in case.items)
+    return HearingPack(case.reference, case.court, numbers, [bundle], False, marks, earlier)
 
 
 def check_pack_file(path: Path) -> PackReport:
@@ -122,10 +171,30 @@ def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> l
     finally:
         if written:
             files = ", ".join(map(str, written))
-            record_disclosure(
-                store, "hearing pack (saved as PDF)", f"{pack.records} -> {files}", checked
+            out = zip(pack.bundles, written, strict=False)  # the first bundles, if not all
+            record_saved_packs(
+                store,
+                pack.reference,
+                [_saved(pack, bundle, path) for bundle, path in out],
+                f"{pack.records} -> {files}",
+                recipient=checked.name,
+                justification=checked.justification,
             )
     return written
+
+
+def _saved(pack: HearingPack, bundle: Bundle, path: Path) -> SavedPack:
+    """What the register keeps of a bundle file just written: enough to know it again."""
+    return SavedPack(
+        path.name,
+        hashlib.sha256(bundle.pdf).hexdigest(),
+        len(bundle.pdf),
+        bundle.pages,
+        bundle.letter,
+        pack.exhibits,
+        pack.draft,
+        pack.supplements.id if pack.supplements else None,
+    )
 
 
 def record_pack_printed(store: Store, pack: HearingPack, to: Recipient, to_file: str = "") -> None:

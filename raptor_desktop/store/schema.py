@@ -72,6 +72,10 @@ orders          (v3) an order made on a number: date, duration (end date, period
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.
+saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size and pages, its
+                bundle letter, the exhibit marks in it, whether it was a DRAFT, the saved pack
+                it supplements (a supplementary bundle), who saved it and when; a supplement
+                is only built onto a file whose SHA-256 is here.
 
 Dates are ISO 8601 text: ``YYYY-MM-DD`` for dates, ``YYYY-MM-DDTHH:MM:SSZ`` for UTC times.
 Money is held in pence as an integer.
@@ -437,7 +441,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         10,
-        "letters to providers dated when sent; statement numbers counted, not typed",
+        "letters dated when sent; statement numbers counted; hearing packs saved",
         """
         CREATE TABLE IF NOT EXISTS provider_letters (
             application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
@@ -447,6 +451,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             recorded_by TEXT NOT NULL,
             PRIMARY KEY (application_id, provider)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS saved_packs (
+            id INTEGER PRIMARY KEY,
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            pages INTEGER NOT NULL,
+            bundle TEXT,
+            exhibits TEXT NOT NULL,
+            draft INTEGER NOT NULL,
+            supplements_id INTEGER REFERENCES saved_packs(id),
+            saved_at TEXT NOT NULL,
+            saved_by TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS saved_packs_sha256 ON saved_packs(sha256);
         ALTER TABLE applications DROP COLUMN statement_number;
         """,
     ),

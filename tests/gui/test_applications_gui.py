@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -151,6 +152,54 @@ def test_hearing_pack_from_the_window(
     [disclosure] = entries(window.store, AuditFilter(category="disclosure"))
     assert disclosure.recipient == "County Court at Clerkenwell and Shoreditch"
     assert disclosure.justification == "hearing bundle for the DDTRO application"
+
+
+def test_supplementary_bundle_from_the_window(
+    qtbot: QtBot,
+    window: MainWindow,
+    dialogs: list[QDialog],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from raptor_desktop.services.disclosure import Recipient
+    from raptor_desktop.services.packs import build_pack, save_pack
+    from raptor_desktop.store.applications import application_id
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+    reference = make_application(window.store)
+    court = Recipient("County Court at Clerkenwell and Shoreditch", "hearing bundle")
+    [served] = save_pack(
+        window.store, build_pack(window.session, reference), tmp_path / "served.pdf", court
+    )
+    add_exhibit(
+        window.store,
+        application_id(window.store, reference),
+        NewExhibit("RC", "Late call data", date(2026, 11, 28), ("07700 900103",)),
+    )
+    window.refresh()
+    row = next(
+        r
+        for r in range(window.applications_page.model.rowCount())
+        if window.applications_page.model.reference(r) == reference
+    )
+    window.applications_page.table.selectRow(row)
+    target = tmp_path / "supplemented.pdf"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(served), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def save(dialog: QDialog) -> bool:
+        if isinstance(dialog, DisclosureDialog):
+            dialog.save()
+            return dialog.result() == QDialog.DialogCode.Accepted
+        assert isinstance(dialog, PackDialog)
+        dialog.save()
+        return True
+
+    window.handle_dialog = save  # type: ignore[attr-defined]
+    window.applications_page.supplement_button.click()
+    qtbot.waitUntil(target.exists, timeout=30_000)
+    assert target.read_bytes().startswith(served.read_bytes())
+    assert "RC/3" in PdfReader(target).pages[-1].extract_text()
 
 
 def test_pack_with_a_damaged_attachment_says_why(

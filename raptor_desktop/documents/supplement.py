@@ -1,0 +1,110 @@
+"""A supplementary bundle: exhibits added after a bundle was served, at its end.
+
+The bundle guidance: material added later goes at the end, its pages numbered on from the
+last, and the pages already served are not renumbered or changed. The supplement is written
+as an incremental update of the served file (ISO 32000 7.5.6), so the served file's bytes are
+the first bytes of the new one, unchanged: anyone can check by hashing that prefix. It opens
+with a supplementary index of what was added, then a supplementary exhibits list, then each
+added exhibit with its front sheet; bookmarks and page labels run on.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
+from pypdf.constants import PageLabelStyle
+
+from raptor_desktop.core.case_file import CaseExhibit, CaseFile
+from raptor_desktop.documents.bundle_plan import Section, exhibit_pages
+from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
+from raptor_desktop.documents.index_page import (
+    SUPPLEMENT_CAPTION,
+    IndexEntry,
+    index_pages_needed,
+    index_pdf,
+)
+from raptor_desktop.documents.pack import bookmark_title
+from raptor_desktop.documents.stamp import Furniture, stamp
+
+
+def _entries(parts: list[Section], first: int, letter: str | None) -> list[IndexEntry]:
+    page, entries = first, []
+    for part in parts:
+        entries.append(IndexEntry(part.title, page, page + part.pages - 1, letter))
+        page += part.pages
+    return entries
+
+
+def _sections(
+    case: CaseFile, added: list[CaseExhibit], first: int, letter: str | None
+) -> tuple[list[Section], list[IndexEntry]]:
+    """The added documents, the exhibits list giving the pages the exhibits will have."""
+    added_case = replace(case, exhibits=added)
+    files = [
+        Section(f"Exhibit {e.mark}: {e.description}", exhibit_file_pdf(added_case, e))
+        for e in added
+        if e.file_path is not None
+    ]
+    listed = Section("Supplementary exhibits list", exhibits_list_pdf(added_case))
+    for _attempt in range(3):
+        parts = [listed, *files]
+        entries = _entries(parts, first + index_pages_needed(len(parts)), letter)
+        where = exhibit_pages([entries], [e.mark for e in added])
+        relisted = Section(listed.title, exhibits_list_pdf(added_case, where))
+        if relisted.pages == listed.pages:
+            return [relisted, *files], entries
+        listed = relisted
+    raise RuntimeError("the supplementary exhibits list's page references did not settle")
+
+
+def supplement(
+    served: bytes, case: CaseFile, added: list[CaseExhibit], letter: str | None
+) -> tuple[bytes, int]:
+    """``served`` with ``added`` appended as a supplement; returns the file and its pages."""
+    if not added:
+        raise ValueError("a supplement needs something added")
+    served_pages = len(PdfReader(io.BytesIO(served)).pages)
+    first = served_pages + 1
+    parts, entries = _sections(case, added, first, letter)
+    index, links = index_pdf(case, [entries], SUPPLEMENT_CAPTION, letter)
+    added_pages = PdfWriter()
+    added_pages.append(PdfReader(io.BytesIO(index)), import_outline=False)
+    for part in parts:
+        added_pages.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
+    furniture = Furniture(
+        case.marking,
+        case.claim_number or case.reference,
+        case.training,
+        f"Bundle {letter} — supplementary" if letter else "Supplementary",
+        case.draft,
+        letter or "",
+    )
+    stamp(added_pages, furniture, first_page=first)
+    added_pages.compress_identical_objects()
+    staged = io.BytesIO()
+    added_pages.write(staged)
+
+    writer = PdfWriter(io.BytesIO(served), incremental=True)
+    for page in PdfReader(staged).pages:
+        writer.add_page(page)
+    writer.add_outline_item(
+        title=f"Supplementary index (p. {letter or ''}{first})", page_number=first - 1
+    )
+    for entry in entries:
+        writer.add_outline_item(title=bookmark_title(entry), page_number=entry.first_page - 1)
+    for link in links:
+        writer.add_annotation(
+            first - 1 + link.index_page,
+            Link(rect=link.rect, target_page_index=link.target_page - 1),
+        )
+    total = len(writer.pages)
+    writer.set_page_label(0, total - 1, style=PageLabelStyle.DECIMAL, prefix=letter, start=1)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    result = buffer.getvalue()
+    if not result.startswith(served):  # the served pages must stay as they were, byte for byte
+        raise RuntimeError("the supplement changed the bytes of the served bundle")
+    return result, total

@@ -1,0 +1,108 @@
+"""Saving a pack records its files; a supplementary bundle goes on the end of a served one."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.documents.pack_check import check_pack
+from raptor_desktop.services.disclosure import Recipient
+from raptor_desktop.services.packs import build_pack, build_supplement, save_pack
+from raptor_desktop.services.session import Session
+from raptor_desktop.store.applications import application_id, save_details
+from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+from tests.app_fixtures import details, make_application
+
+COURT = Recipient("County Court at Clerkenwell and Shoreditch", "hearing bundle")
+
+
+def _exhibit_file(folder: Path, pages: int) -> Path:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    path = folder / "cdr.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def served(store: Store, folder: Path) -> tuple[str, Path]:
+    reference = make_application(store)
+    [path] = save_pack(store, build_pack(Session.of(store), reference), folder / "p.pdf", COURT)
+    return reference, path
+
+
+def add_call_data(store: Store, reference: str, folder: Path) -> str:
+    return add_exhibit(
+        store,
+        application_id(store, reference),
+        NewExhibit(
+            "RC", "Call data", date(2026, 11, 28), ("07700 900103",), _exhibit_file(folder, 3)
+        ),
+    )
+
+
+def test_a_supplement_keeps_every_served_byte_and_numbers_on(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    reference, path = served(demo_store, tmp_path)
+    before = path.read_bytes()
+    served_pages = len(PdfReader(path).pages)
+    mark = add_call_data(demo_store, reference, tmp_path)
+    pack = build_supplement(Session.of(demo_store), reference, path)
+    [out] = save_pack(demo_store, pack, tmp_path / "s.pdf", COURT)
+    after = out.read_bytes()
+    assert after[: len(before)] == before  # the served file is the new one's first bytes
+    assert hashlib.sha256(after[: len(before)]).hexdigest() == pack.supplements.sha256  # type: ignore[union-attr]
+    reader = PdfReader(out)
+    total = len(reader.pages)
+    assert total == served_pages + 1 + 1 + 1 + 3  # index, exhibits list, front sheet, 3 pages
+    first_added = reader.pages[served_pages].extract_text()
+    assert "INDEX TO SUPPLEMENTARY BUNDLE" in first_added and mark in first_added
+    assert f"Page {served_pages + 1} of {total}" in first_added
+    assert f"Page {served_pages} of {served_pages}" in reader.pages[served_pages - 1].extract_text()
+    report = check_pack(out)
+    assert report.sound, report.failed
+    assert f"supplemented: from page {served_pages + 1}" in report.notes
+    [entry] = [
+        e
+        for e in entries(demo_store, AuditFilter(category="disclosure"))
+        if e.event == "supplementary bundle (saved as PDF)"
+    ]
+    assert entry.recipient == COURT.name and str(out) in entry.records
+    # the supplement is itself a saved bundle: it can be supplemented in its turn
+    add_exhibit(
+        demo_store,
+        application_id(demo_store, reference),
+        NewExhibit("RC", "Second call data", date(2026, 11, 29), ("07700 900103",)),
+    )
+    again = build_supplement(Session.of(demo_store), reference, out)
+    assert again.bundles[0].pdf.startswith(after)
+
+
+def test_a_supplement_refuses_a_changed_draft_or_complete_bundle(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    reference, path = served(demo_store, tmp_path)
+    session = Session.of(demo_store)
+    with pytest.raises(InputRejected, match="every exhibit is already in it"):
+        build_supplement(session, reference, path)
+    add_call_data(demo_store, reference, tmp_path)
+    changed = tmp_path / "changed.pdf"
+    data = bytearray(path.read_bytes())
+    data[data.index(b"/Title") + 8] ^= 1  # one character of the title, as an editor would
+    changed.write_bytes(bytes(data))
+    with pytest.raises(InputRejected, match="changed since it was saved"):
+        build_supplement(session, reference, changed)
+    save_details(demo_store, reference, details(statement_date=None))  # a gap: DRAFT packs only
+    draft = build_pack(session, reference, draft=True)
+    [draft_path] = save_pack(demo_store, draft, tmp_path / "draft.pdf", COURT)
+    with pytest.raises(InputRejected, match="was a DRAFT bundle"):
+        build_supplement(session, reference, draft_path)
