@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableS
 from raptor_desktop.core.case_file import CaseExhibit, CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.wording import and_list
+from raptor_desktop.documents.exhibit_fit import fit_exhibit
 from raptor_desktop.documents.heading import case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, CENTRE, MARK, SMALL, SMALL_BOLD, TITLE
@@ -112,7 +113,9 @@ def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(front_sheet_pdf(case, exhibit))))
     if exhibit.file_path.suffix.lower() == ".pdf":
-        writer.append(PdfReader(io.BytesIO(data)))  # raises if the file is not a readable PDF
+        # raises if the file is not a readable PDF; pages run to the edge are shrunk clear of
+        # the furniture's bands
+        writer.append(PdfReader(io.BytesIO(fit_exhibit(data))))
     else:
         page = render([_picture(data)], title=f"Exhibit {exhibit.mark}")
         writer.append(PdfReader(io.BytesIO(page)))

@@ -34,10 +34,11 @@ from raptor_desktop.documents.bundle_plan import (
     plan_bundles,
 )
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
-from raptor_desktop.documents.gaps_doc import gaps_pdf
+from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import IndexEntry, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
 from raptor_desktop.documents.order_doc import order_pdf
+from raptor_desktop.documents.pack_check import check_bundle
 from raptor_desktop.documents.schedule import schedule_pdf
 from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.statement import statement_pdf
@@ -58,6 +59,7 @@ class Bundle:
 
 
 EXHIBITS_LIST = "Exhibits list"
+BUNDLE_CHECK = "Bundle check"
 
 
 def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
@@ -90,8 +92,9 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
         if provider == UNCONFIRMED or not live:  # no one to write to until the provider is known
             continue
         makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, live)))
-    if case.draft:  # a draft ends with what it still lacks
+    if case.draft:  # a draft ends with what it still lacks, and the bundle rules checked
         makers.append(("Gaps to fill before service", lambda: gaps_pdf(case)))
+        makers.append((BUNDLE_CHECK, lambda: bundle_check_pdf(case, [])))
     built = []
     for done, (title, make) in enumerate(makers, start=1):
         if progress:
@@ -263,4 +266,18 @@ def hearing_pack(
     if progress:
         progress(1, 1, "Assembling the bundle")
     groups = layout(planned)
-    return [assemble(case, parts, groups, n) for n, parts in enumerate(planned)]
+    bundles = [assemble(case, parts, groups, n) for n, parts in enumerate(planned)]
+    if not case.draft:
+        return bundles
+    # A draft ends with the bundle check: the pack is checked as built with a one-page
+    # placeholder, then that page is filled in with what the check found.
+    reports = [check_bundle(b.pdf, Path(b.file_name)) for b in bundles]
+    last = planned[-1]
+    if last[-1].title != BUNDLE_CHECK:
+        raise RuntimeError("a draft pack must end with its bundle check")
+    filled = Section(BUNDLE_CHECK, bundle_check_pdf(case, reports))
+    if filled.pages != 1:
+        raise RuntimeError("the bundle check must fit on its one page")
+    planned[-1] = [*last[:-1], filled]
+    bundles[-1] = assemble(case, planned[-1], groups, len(planned) - 1)
+    return bundles

@@ -11,6 +11,7 @@ at page 1 at 100 %; page labels run 1…N (A1…AN); no more than 300 pages; no 
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,21 @@ def _marking(reader: PdfReader) -> str:
 
 def check_pack(path: Path) -> PackReport:
     """Read the bundle at ``path`` and check every rule above."""
-    report = PackReport(path)
-    size = path.stat().st_size
     try:
-        reader = PdfReader(path)
+        data = path.read_bytes()
+    except OSError as error:
+        report = PackReport(path)
+        report.failed.append(f"the file cannot be read ({error.strerror})")
+        return report
+    return check_bundle(data, path)
+
+
+def check_bundle(data: bytes, path: Path) -> PackReport:
+    """Check the bundle whose file (``path``, for the report) holds ``data``."""
+    report = PackReport(path)
+    size = len(data)
+    try:
+        reader = PdfReader(io.BytesIO(data))
         texts = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, OSError) as error:
         report.failed.append(f"the file cannot be read as a PDF ({error})")

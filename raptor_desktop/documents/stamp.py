@@ -10,6 +10,7 @@ gaps, "DRAFT — NOT FOR SERVICE" under the marking at the top.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
@@ -58,9 +59,12 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
     if furniture.training:
         canvas.saveState()
         canvas.setFillColor(Color(0.75, 0.0, 0.0, alpha=0.28))
-        canvas.setFont(SANS_BOLD, 38 if width < height else 46)
+        # along the diagonal, at a size whose length fits inside the page whatever its shape
+        angle = math.degrees(math.atan2(height, width))
+        length = canvas.stringWidth(TRAINING_MARK, SANS_BOLD, 1)
+        canvas.setFont(SANS_BOLD, min(46, 0.8 * math.hypot(width, height) / length))
         canvas.translate(width / 2, height / 2)
-        canvas.rotate(52 if width < height else 32)
+        canvas.rotate(angle)
         canvas.drawCentredString(0, -12, TRAINING_MARK)
         canvas.restoreState()
     canvas.showPage()
@@ -68,7 +72,7 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
     return buffer.getvalue()
 
 
-def _to_page(page: PageObject) -> tuple[float, float, Transformation]:
+def visible_page(page: PageObject) -> tuple[float, float, Transformation]:
     """The visible page as the reader sees it (crop box, turned by /Rotate): its width and
     height, and the transformation from those upright coordinates to the page's own."""
     box = page.cropbox
@@ -92,7 +96,7 @@ def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
     """
     total = first_page - 1 + len(writer.pages)
     for offset, page in enumerate(writer.pages):
-        width, height, placed = _to_page(page)
+        width, height, placed = visible_page(page)
         overlay = PdfReader(
             io.BytesIO(_overlay(width, height, furniture, first_page + offset, total))
         )

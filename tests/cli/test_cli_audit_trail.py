@@ -123,8 +123,13 @@ def test_gaps_are_listed_and_a_pack_for_court_waits_for_them(
     assert main([*demo, "hearing-pack", reference, "--out", str(target), "--draft"]) == 0
     reader = PdfReader(target)
     assert all("DRAFT — NOT FOR SERVICE" in page.extract_text() for page in reader.pages)
-    last = reader.pages[-1].extract_text()
-    assert "GAPS TO FILL BEFORE SERVICE" in last and "has no provider to serve" in last
+    gaps = reader.pages[-2].extract_text()
+    assert "GAPS TO FILL BEFORE SERVICE" in gaps and "has no provider to serve" in gaps
+    # the last page: the bundle rules, read back from the pack as built
+    check = " ".join(reader.pages[-1].extract_text().split())
+    total = len(reader.pages)
+    assert "BUNDLE CHECK" in check and "FAIL" not in check
+    assert "ok page 1 is the index" in check and f"{total} pages, within 300" in check
     assert main([*demo, "set-provider", "07700 900109", "Three"]) == 0
     assert main([*demo, "networks", "--address", "Three", "Liaison, Three, Reading"]) == 0
     assert "Liaison, Three, Reading" in capsys.readouterr().out

@@ -66,3 +66,19 @@ def test_each_bundle_of_a_split_pack_passes_with_lettered_pages(
         assert f"every page is numbered 'Page {letter}N of {letter}T', N its PDF page" in (
             report.passed
         )
+
+
+def test_the_drafts_bundle_check_page_lists_failures_first_and_stays_one_page(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    from raptor_desktop.documents.gaps_doc import MOST_LINES, bundle_check_pdf
+    from raptor_desktop.documents.pack_check import PackReport
+
+    case = load_case_file(demo_store, make_application(demo_store))
+    report = PackReport(tmp_path / "pack.pdf", passed=["page 1 is the index"])
+    report.failed = [f"page {n}: not numbered 'Page {n} of 40'" for n in range(1, 40)]
+    reader = PdfReader(io.BytesIO(bundle_check_pdf(case, [report])))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert text.index("FAIL page 1: not numbered") < text.index("more: run raptor check-pack")
+    assert f"… and {40 - MOST_LINES} more" in text and "ok page 1 is the index" not in text
