@@ -35,6 +35,7 @@ class CaseItem:
     host: str = ""
     grounds: str = ""
     outcome: str | None = None
+    decided_on: date | None = None  # the hearing that decided it: the order's date, if made
     crown_dependency: str | None = None
     order_date: date | None = None  # an order made on the item: its date, length, deadline
     order_duration: Duration | None = None
@@ -116,6 +117,10 @@ class CaseFile:
     """The compliance time if the order is made at the hearing (reg 3(5)), for the draft."""
     draft: bool = False
     """Gaps remain (see ``core.case_gaps``): every page is marked DRAFT, not for service."""
+
+    def decision_dates(self) -> list[date]:
+        """The dates of the hearings that decided items, oldest first: one order for each."""
+        return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})
 
     def respondents(self) -> list[str]:
         """The providers the order would be served on, in name order (unknown ones left out)."""

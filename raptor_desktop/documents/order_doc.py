@@ -234,13 +234,23 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
     return flowables
 
 
-def order_pdf(case: CaseFile) -> bytes:
-    """The draft order, or (once outcomes are recorded) the order as made."""
-    pairs = case.numbered_items()
+def heard_on(case: CaseFile, on: date) -> list[tuple[int, CaseItem]]:
+    """The items the order made on ``on`` deals with: those that hearing decided, and, in the
+    latest order, any item still undetermined. Numbered as the schedule numbers them."""
+    latest = on == case.decision_dates()[-1]
+    return [
+        (n, i) for n, i in case.numbered_items() if i.decided_on == on or (latest and not i.outcome)
+    ]
+
+
+def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
+    """The draft order, or (once outcomes are recorded) the order as made; where hearings on
+    different dates decided different items, the order made on ``on``, one for each date."""
+    pairs = heard_on(case, on) if on else case.numbered_items()
     made = _made(case)
     operative = [(n, i) for n, i in pairs if i.ordered] if made else pairs
     struck = made and any(i.outcome in ("refused", "withdrawn") for _, i in pairs)
-    made_on = _same({i.order_date for _, i in pairs if i.order_date})
+    made_on = on or _same({i.order_date for _, i in pairs if i.order_date})
     title = "ORDER (as made)" if made else "DRAFT ORDER"
     court = esc(case.court or "County Court")
     if not made:
@@ -274,4 +284,7 @@ def order_pdf(case: CaseFile) -> bytes:
         *schedule,
         KeepTogether([last, *closing]),
     ]
-    return render(story, title=f"{case.reference} {'order' if made else 'draft order'}")
+    dated_title = f" of {on.isoformat()}" if on else ""
+    return render(
+        story, title=f"{case.reference} {'order' if made else 'draft order'}{dated_title}"
+    )

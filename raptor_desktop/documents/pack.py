@@ -25,6 +25,7 @@ from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
+from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.application_doc import application_pdf, authority_pdf
 from raptor_desktop.documents.bundle_plan import (
     Section,
@@ -64,12 +65,20 @@ BUNDLE_CHECK = "Bundle check"
 
 def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     """Every document of the pack, in the order the court expects."""
+    hearings = case.decision_dates()
+    orders: list[tuple[str, Callable[[], bytes]]] = (
+        [(f"Order made on {full_date(d)}", partial(order_pdf, case, d)) for d in hearings]
+        if len(hearings) > 1  # one order for each hearing that decided items
+        else [
+            (
+                "Order (as made)" if any(i.outcome for i in case.items) else "Draft order",
+                lambda: order_pdf(case),
+            )
+        ]
+    )
     makers: list[tuple[str, Callable[[], bytes]]] = [
         ("Application (Part 8 claim)", lambda: application_pdf(case)),
-        (
-            "Order (as made)" if any(i.outcome for i in case.items) else "Draft order",
-            lambda: order_pdf(case),
-        ),
+        *orders,
         ("Schedule of relevant items", lambda: schedule_pdf(case)),
         ("Authority of the superintendent", lambda: authority_pdf(case)),
         (

@@ -30,7 +30,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
         "SELECT n.id, n.e164, l.brand, n.range_holder, an.provider, an.grounds, an.outcome, "
         "n.crown_dependency, l.id, COALESCE(w.host, ''), o.order_date, o.end_date, "
         "o.period_months, COALESCE(o.ordered_deadline_at, o.deadline_at), "
-        "CASE WHEN o.ordered_deadline_at IS NOT NULL THEN o.deadline_at END "
+        "CASE WHEN o.ordered_deadline_at IS NOT NULL THEN o.deadline_at END, an.outcome_on "
         "FROM application_numbers an "
         "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
         "LEFT JOIN networks w ON w.name = an.provider "
@@ -40,7 +40,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
     ).fetchall()
     for row in rows:
         number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host = row[:10]
-        order_date, end_date, months, deadline, agreed = row[10:]
+        order_date, end_date, months, deadline, agreed, decided = row[10:]
         devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
         for kind, value in store.db.execute(
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
@@ -64,6 +64,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 host=host,
                 grounds=grounds or grounds_from_evidence(brand, areas, line_evidence),
                 outcome=outcome,
+                decided_on=from_iso(order_date or decided),
                 crown_dependency=crown,
                 order_date=from_iso(order_date),
                 order_duration=Duration(from_iso(end_date), months) if order_date else None,

@@ -30,9 +30,11 @@ from raptor_desktop.store.applications import (
     record_outcome,
     submit,
 )
+from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.contacts import add_contact, set_do_not_contact, set_opted_out
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
+from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
 from raptor_desktop.store.orders import confirm_disconnection
 from raptor_desktop.store.settings import set_network_address
@@ -101,6 +103,9 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
             record_outcome(store, reference, result.number, Outcome.CARVED_OUT, carved)
         if result.then is not None:
             set_status(store, result.number, result.then, "demo scenario")
+    if demo.outcomes and hearing <= today:  # the order served with its letter that day
+        for provider in load_case_file(store, reference, check_files=False).respondents():
+            record_letter_sent(store, reference, provider, hearing)
 
 
 def _add_contact(store: Store, contact: DemoContact, today: date) -> None:

@@ -146,5 +146,5 @@ def test_record_letter_dates_the_letter_and_is_logged(
     assert main([*demo, "record-letter", "RAP-2026-002", "ee", "--date", "2026-11-24"]) == 0
     assert "letter to ee sent 2026-11-24" in capsys.readouterr().out
     assert main([*demo, "audit", "--json"]) == 0
-    [entry] = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
-    assert entry["records"] == "RAP-2026-002 letter to EE sent 2026-11-24"
+    logged = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
+    assert logged[-1]["records"] == "RAP-2026-002 letter to EE sent 2026-11-24"

@@ -271,3 +271,24 @@ def test_a_letter_is_dated_when_it_was_sent_never_when_printed(
     sent = section_text(demo_store, application, "Letter to Vodafone")
     assert "Date: 12 November 2026" in sent and "29 November 2026" not in sent
     assert "(the day it is sent)" in section_text(demo_store, application, "Letter to Three")
+
+
+def test_items_decided_at_different_hearings_get_an_order_each(
+    demo_store: Store, application: str
+) -> None:
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900113", Outcome.ADJOURNED, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900104", Outcome.MADE, date(2026, 12, 17))
+    case = load_case_file(demo_store, application, prepared_on=PREPARED)
+    [bundle] = hearing_pack(case)
+    titles = [e.title for e in bundle.entries if e.title.startswith("Order")]
+    assert titles == ["Order made on 10 December 2026", "Order made on 17 December 2026"]
+    first = section_text(demo_store, application, "Order made on 10 December")
+    second = section_text(demo_store, application, "Order made on 17 December")
+    assert "sitting at the County Court at Clerkenwell and Shoreditch on 10 December 2026" in first
+    assert "07700 900103" in first and "07700 900104" not in first
+    assert "07700 900113" in first and "adjourned: not yet determined" in first
+    assert "on 17 December 2026" in second and "Dated: 17 December 2026" in second
+    assert "07700 900104" in second and "07700 900103" not in second
+    assert "on the dates the Schedule states" not in first + second
