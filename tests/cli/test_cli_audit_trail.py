@@ -140,11 +140,21 @@ def test_gaps_are_listed_and_a_pack_for_court_waits_for_them(
 def test_record_letter_dates_the_letter_and_is_logged(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from datetime import date, timedelta
+
+    from raptor_desktop.core.dates import full_date
+
     demo = ["--db", str(demo_db), "--demo"]
-    assert main([*demo, "record-letter", "RAP-2026-002", "EE", "--date", "2026-11-20"]) == 1
-    assert "goes with the order made on 23 November 2026" in capsys.readouterr().err
-    assert main([*demo, "record-letter", "RAP-2026-002", "ee", "--date", "2026-11-24"]) == 0
-    assert "letter to ee sent 2026-11-24" in capsys.readouterr().out
+    assert main([*demo, "orders", "--json"]) == 0
+    orders = json.loads(capsys.readouterr().out)
+    made = date.fromisoformat(
+        next(o for o in orders if o["reference"] == "RAP-2026-002")["order_date"]
+    )
+    before, after = (made - timedelta(days=1)).isoformat(), (made + timedelta(days=1)).isoformat()
+    assert main([*demo, "record-letter", "RAP-2026-002", "EE", "--date", before]) == 1
+    assert f"goes with the order made on {full_date(made)}" in capsys.readouterr().err
+    assert main([*demo, "record-letter", "RAP-2026-002", "ee", "--date", after]) == 0
+    assert f"letter to ee sent {after}" in capsys.readouterr().out
     assert main([*demo, "audit", "--json"]) == 0
     logged = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
-    assert logged[-1]["records"] == "RAP-2026-002 letter to EE sent 2026-11-24"
+    assert logged[-1]["records"] == f"RAP-2026-002 letter to EE sent {after}"
