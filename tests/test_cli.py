@@ -20,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 @pytest.fixture
 def training_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     path = str(tmp_path / "t.sqlite3")
-    assert run(capsys, "--db", path, "init", "--training")[0] == 0
+    assert run(capsys, "--db", path, "init", "--training", "--admin", "tester")[0] == 0
     return path
 
 
@@ -94,7 +94,7 @@ def test_live_database_rejects_drama_number(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     live = str(tmp_path / "live.sqlite3")
-    assert run(capsys, "--db", live, "init")[0] == 0
+    assert run(capsys, "--db", live, "init", "--admin", "tester")[0] == 0
     code, _, err = run(capsys, "--db", live, "add-line", "07700 900123")
     assert code == 1
     assert "drama range" in err and "training database" in err
@@ -161,7 +161,7 @@ def test_raptor_db_environment_variable(
 ) -> None:
     target = tmp_path / "env.sqlite3"
     monkeypatch.setenv("RAPTOR_DB", str(target))
-    assert run(capsys, "init", "--training")[0] == 0
+    assert run(capsys, "init", "--training", "--admin", "tester")[0] == 0
     assert target.exists()
 
 
@@ -278,7 +278,7 @@ def test_application_errors(
 
 def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = ["--db", str(tmp_path / "t.sqlite3")]
-    assert run(capsys, *db, "init")[0] == 0
+    assert run(capsys, *db, "init", "--admin", "tester")[0] == 0
     code, out, _ = run(capsys, *db, "settings", "protective_marking", "OFFICIAL")
     assert code == 0 and out.strip() == "protective_marking = OFFICIAL"
     code, _, err = run(capsys, *db, "settings", "review_months", "0")

@@ -50,7 +50,17 @@ def test_import_killed_at_random_is_all_or_nothing(
     db = tmp_path / "crash.sqlite3"
     assert (
         subprocess.run(
-            [sys.executable, "-m", "raptor_desktop", "--db", str(db), "init", "--training"],
+            [
+                sys.executable,
+                "-m",
+                "raptor_desktop",
+                "--db",
+                str(db),
+                "init",
+                "--training",
+                "--admin",
+                "tester",
+            ],
             capture_output=True,
             check=False,
         ).returncode

@@ -11,7 +11,13 @@ from pathlib import Path
 from raptor_desktop.cli.registry import Invocation, command, date_arg
 from raptor_desktop.cli.signing_in import read_secret
 from raptor_desktop.core.audit import Category
-from raptor_desktop.services.audit_log import AuditFilter, as_dict, export_log, read_log, verify
+from raptor_desktop.services.audit_log import (
+    AuditFilter,
+    as_dict,
+    export_log,
+    read_log,
+    verify_register,
+)
 from raptor_desktop.services.backups import back_up, is_encrypted, restore
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.settings import (
@@ -30,9 +36,9 @@ from raptor_desktop.services.settings import (
 PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
 
 
-@command("verify", "check the database and the audit log's chain")
+@command("verify", "check the database and the audit log's chain (no sign-in: it writes nothing)")
 def cmd_verify(args: argparse.Namespace, run: Invocation) -> int:
-    report = verify(run.store())
+    report = verify_register(run.existing_db_path())
     if report.sound:
         print(f"database sound; audit log chain intact ({report.entries} entries)")
         return 0

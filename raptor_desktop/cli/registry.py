@@ -39,6 +39,15 @@ class Invocation:
             return Path(self.args.database).expanduser()
         return demo_db_path() if self.args.demo else default_db_path()
 
+    def existing_db_path(self) -> Path:
+        """The register's path, refused when there is none (a mistyped --db makes nothing)."""
+        if not self.db_path.exists():
+            raise UsageError(
+                f"there is no database at {self.db_path}",
+                "Check --db (or RAPTOR_DB), or create one with raptor init.",
+            )
+        return self.db_path
+
     def store(self) -> Store:
         """The register, with the officer signed in (``--user``/``RAPTOR_USER``, or ``--demo``)."""
         if self._store is None:

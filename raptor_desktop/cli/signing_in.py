@@ -1,8 +1,9 @@
 """Signing in on the command line, and reading passwords and passphrases.
 
 The officer is named with ``--user`` or ``RAPTOR_USER``; the password comes from a prompt, or
-from ``RAPTOR_PASSWORD`` for scripts. On a database with no accounts yet, the first sign-in
-creates its administrator. ``--demo`` signs in with the training database's own account.
+from ``RAPTOR_PASSWORD`` for scripts. A database with no accounts yet cannot be used until
+its first administrator is created deliberately (``raptor init --admin NAME``). ``--demo``
+signs in with the training database's own account.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from raptor_desktop.services.session import (
     DEMO_PASSWORD,
     DEMO_USER,
     Store,
-    create_first_administrator,
     has_users,
     open_register,
     sign_in,
@@ -42,11 +42,8 @@ def read_secret(prompt: str, env: str, *, confirm: bool = False, what: str = "pa
 def open_signed_in(run: Invocation) -> Store:
     """Open the register the arguments name and sign the officer in before anything else."""
     args = run.args
-    if not args.demo and not run.db_path.exists():  # a mistyped --db must not make a register
-        raise UsageError(
-            f"there is no database at {run.db_path}",
-            "Check --db (or RAPTOR_DB), or create one with raptor init.",
-        )
+    if not args.demo:
+        run.existing_db_path()  # a mistyped --db must not make a register
     store = open_register(run.db_path, demo=bool(args.demo))
     try:
         username = args.user or (None if args.demo else os.environ.get(USER_ENV))
@@ -55,14 +52,13 @@ def open_signed_in(run: Invocation) -> Store:
             return store
         if not username:
             raise UsageError(f"sign in with --user NAME (or set {USER_ENV})")
-        if not has_users(store):
-            password = read_secret(
-                f"New administrator {username}, choose a password: ", PASSWORD_ENV, confirm=True
+        if not has_users(store):  # nobody becomes administrator by running a command first
+            raise UsageError(
+                f"the register {run.db_path} has no accounts yet",
+                f"Create its first administrator deliberately: raptor --db {run.db_path} "
+                "init --admin NAME",
             )
-            create_first_administrator(store, username, username, password)
-            print(f"created the administrator account {username}", file=sys.stderr)
-        else:
-            sign_in(store, username, read_secret(f"Password for {username}: ", PASSWORD_ENV))
+        sign_in(store, username, read_secret(f"Password for {username}: ", PASSWORD_ENV))
     except BaseException:
         store.close()
         raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -81,10 +82,32 @@ def password_problem(password: str) -> str | None:
     return None
 
 
+MAX_USERNAME = 64
+
+
+def normalise_username(username: str) -> str:
+    """The one form a username is stored and compared in: NFKC, case-folded (so "J.STRAUß",
+    "j.strauss" and full-width "ｊ.strauss" are one name)."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", username).casefold()).strip()
+
+
+def _script(letter: str) -> str:
+    """The Unicode script a letter belongs to, as its character name begins (LATIN, CYRILLIC)."""
+    return unicodedata.name(letter, "UNKNOWN").split(" ")[0]
+
+
 def username_problem(username: str) -> str | None:
-    name = username.strip()
-    if not name or not name.replace(".", "").replace("-", "").replace("_", "").isalnum():
-        return "a username is letters, digits, dots, dashes or underscores"
+    name = normalise_username(username)
+    if not name or len(name) > MAX_USERNAME:
+        return f"a username is 1 to {MAX_USERNAME} characters"
+    if any(not (c.isalnum() or c in "._-") for c in name):
+        return "a username is letters, digits, dots, dashes or underscores (no spaces)"
+    scripts = sorted({_script(c) for c in name if c.isalpha()})
+    if len(scripts) > 1:
+        return (
+            f"a username uses the letters of one alphabet; this one mixes {' and '.join(scripts)} "
+            "letters, which can look alike"
+        )
     return None
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "export_log",
     "read_log",
     "verify",
+    "verify_register",
 ]
 
 AUDIT_COLUMNS = ("id", "at", "user", "category", "event", "records", "justification", "recipient")
@@ -46,4 +47,14 @@ def export_log(store: Store, flt: AuditFilter | None, target: Path, to: Recipien
 def check_register(session: Session) -> IntegrityReport:
     """SQLite's own checks and the audit chain, on a connection of its own (for a worker)."""
     with session.connect() as store:
+        return verify(store)
+
+
+def verify_register(path: Path) -> IntegrityReport:
+    """Check the register at ``path`` before anyone signs in, so that nothing is written
+    (no sign-in entry, no new note of the log's head) before the check has been made.
+
+    It needs no account: the report names problems and entry numbers, no personal data.
+    """
+    with Store.open(path) as store:
         return verify(store)

@@ -69,10 +69,17 @@ def open_register(path: Path, *, training: bool = False, demo: bool = False) -> 
 
 
 def create_register(path: Path, *, training: bool, admin: str = "", password: str = "") -> bool:
-    """A new register at ``path`` (refused if one is there), with its first administrator if
-    ``admin`` is named; returns whether it is a training register."""
+    """A new register at ``path``, with its first administrator if ``admin`` is named; returns
+    whether it is a training register. A register already there is refused, unless it has no
+    account yet and ``admin`` names its first administrator."""
     if path.exists() and path.stat().st_size > 0:
-        raise Conflict(f"a database already exists at {path}; choose another path with --db")
+        if not admin:
+            raise Conflict(f"a database already exists at {path}; choose another path with --db")
+        with open_register(path) as store:
+            if has_users(store):
+                raise Conflict(f"the register at {path} already has accounts; sign in to it")
+            create_first_administrator(store, admin, admin, password)
+            return store.training
     if admin:  # refused before the file exists, so a mistake leaves nothing to clear up
         problem = username_problem(admin) or password_problem(password)
         if problem:

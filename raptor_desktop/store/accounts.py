@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime, timedelta
+from functools import cache
+
+import sqlite_utils
 
 from raptor_desktop.core.accounts import (
     LOCK_MINUTES,
@@ -11,11 +15,15 @@ from raptor_desktop.core.accounts import (
     Role,
     User,
     hash_password,
+    normalise_username,
     password_matches,
     password_problem,
     username_problem,
 )
+from raptor_desktop.core.audit import Category
 from raptor_desktop.core.errors import InputRejected, Refusal
+from raptor_desktop.store import audit
+from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 
@@ -38,14 +46,38 @@ def list_users(store: Store) -> list[dict[str, object]]:
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
+def _account(db: sqlite_utils.Database, username: str) -> tuple[object, ...] | None:
+    """The account whose name, normalised, is ``username`` normalised (or None).
+
+    Names are compared in their one normalised form, never by SQLite's NOCASE (which folds
+    only ASCII); accounts made by older versions are compared the same way.
+    """
+    wanted = normalise_username(username)
+    found = [
+        row
+        for row in db.execute(
+            "SELECT id, username, display_name, role, password_hash, failed_attempts, "
+            "locked_until, disabled FROM users"
+        ).fetchall()
+        if normalise_username(str(row[1])) == wanted
+    ]
+    if len(found) > 1:
+        raise SignInRefused(
+            f"{len(found)} accounts are called {wanted!r} once case and width are folded; an "
+            "administrator must rename all but one"
+        )
+    return tuple(found[0]) if found else None
+
+
 def add_user(store: Store, username: str, display_name: str, role: Role, password: str) -> None:
     """Add an account; the first account of a database must be an administrator.
 
     Whether it is the first is read inside the transaction that adds it, so two first
-    sign-ins at once cannot both make an administrator without a permission check.
+    sign-ins at once cannot both make an administrator without a permission check. The name
+    is stored in its normalised form, and refused if it folds into an existing one.
     """
-    name = username.strip()
-    problem = username_problem(name) or password_problem(password)
+    name = normalise_username(username)
+    problem = username_problem(username) or password_problem(password)
     if problem:
         raise InputRejected(problem)
     with store.transaction("add account", f"{name} ({role.value})") as db:
@@ -54,7 +86,7 @@ def add_user(store: Store, username: str, display_name: str, role: Role, passwor
             raise InputRejected("the first account must be an administrator")
         if not first:
             store.require(Permission.MANAGE_ACCOUNTS)
-        if db.execute("SELECT 1 FROM users WHERE username = ?", [name]).fetchone():
+        if _account(db, name) is not None:
             raise Conflict(f"there is already an account called {name!r}")
         now = utc_now()
         db.execute(
@@ -68,78 +100,108 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def authenticate(store: Store, username: str, password: str) -> User:
-    """Check a sign-in; five failures in a row lock the account for five minutes."""
-    row = store.db.execute(
-        "SELECT id, username, display_name, role, password_hash, failed_attempts, "
-        "locked_until, disabled FROM users WHERE username = ?",
-        [username.strip()],
-    ).fetchone()
+@cache
+def _decoy_hash() -> str:
+    """A hash no password matches, checked for an unknown name so that it takes as long."""
+    return hash_password(secrets.token_hex(16))
+
+
+def _attempt(store: Store, username: str, password: str) -> tuple[User | None, str, str, str]:
+    """Inside the sign-in's transaction: the user, or why not, and the log entry to write."""
+    row = _account(store.db, username)
+    shown = normalise_username(username)[:64]
     if row is None:
-        raise SignInRefused("wrong username or password")
+        password_matches(password, _decoy_hash())
+        return None, "wrong username or password", "sign-in refused", f"{shown}: no such account"
     user_id, name, display, role, stored, failures, locked_until, disabled = row
     if disabled:
-        raise SignInRefused(f"the account {name} is disabled; ask an administrator")
-    if locked_until and datetime.fromisoformat(locked_until) > _now():
-        raise SignInRefused(
+        why = f"the account {name} is disabled; ask an administrator"
+        return None, why, "sign-in refused", f"{name}: account disabled"
+    if locked_until and datetime.fromisoformat(str(locked_until)) > _now():
+        until = datetime.fromisoformat(str(locked_until))
+        why = (
             f"the account {name} is locked after {MAX_FAILURES} failed sign-ins; "
-            f"try again after {datetime.fromisoformat(locked_until):%H:%M} UTC"
+            f"try again after {until:%H:%M} UTC"
         )
-    if not password_matches(password, stored):
-        failures += 1
-        locked = failures >= MAX_FAILURES
-        until = (_now() + timedelta(minutes=LOCK_MINUTES)).isoformat() if locked else None
-        with store.db.atomic():  # committed before the refusal is raised
-            store.db.execute(
-                "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                [0 if locked else failures, until, user_id],
-            )
-        if locked:
-            raise SignInRefused(
-                f"wrong password; the account {name} is now locked for {LOCK_MINUTES} minutes"
-            )
-        raise SignInRefused("wrong username or password")
-    with store.db.atomic():
+        return None, why, "sign-in refused", f"{name}: account locked"
+    if not password_matches(password, str(stored)):
+        count = int(str(failures)) + 1
+        locked = count >= MAX_FAILURES
+        until_text = (_now() + timedelta(minutes=LOCK_MINUTES)).isoformat() if locked else None
         store.db.execute(
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?", [user_id]
+            "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+            [0 if locked else count, until_text, user_id],
         )
-    return User(name, display, Role(role))
+        if locked:
+            why = f"wrong password; the account {name} is now locked for {LOCK_MINUTES} minutes"
+            return None, why, "account locked", f"{name}: after {MAX_FAILURES} failed sign-ins"
+        return None, "wrong username or password", "sign-in refused", f"{name}: wrong password"
+    store.db.execute(
+        "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?", [user_id]
+    )
+    user = User(str(name), str(display), Role(str(role)))
+    return user, "", "sign in", f"{name} ({user.role.value})"
+
+
+def authenticate(store: Store, username: str, password: str) -> User:
+    """Check a sign-in; five failures in a row lock the account for five minutes.
+
+    Reading the account, checking the password, counting the failure and logging the attempt
+    (refused or not) are one write transaction, so concurrent guesses queue behind each other
+    and cannot outrun the lock-out. An unknown name costs one password check as a known one
+    does, so the time taken does not tell whether an account exists.
+    """
+    with store.immediate():
+        user, why, event, records = _attempt(store, username, password)
+        audit.append(
+            store.db,
+            at=utc_now(),
+            user=user.username if user else store.actor,
+            category=Category.CONSULTATION,
+            event=event,
+            records=records,
+        )
+    write_anchor(store.db.conn, store.path)
+    if user is None:
+        raise SignInRefused(why)
+    return user
 
 
 def sign_in(store: Store, username: str, password: str) -> User:
     """Authenticate and make the officer the store's actor for every later change and log."""
     user = authenticate(store, username, password)
     store.actor, store.role = user.username, user.role
-    store.log_sign_in()
     return user
 
 
 def change_password(store: Store, username: str, new_password: str) -> None:
     """Officers change their own password; an administrator may reset anyone's."""
-    if username.strip().casefold() != store.actor.casefold():
+    if normalise_username(username) != normalise_username(store.actor):
         store.require(Permission.MANAGE_ACCOUNTS)
     problem = password_problem(new_password)
     if problem:
         raise InputRejected(problem)
-    with store.transaction("change password", username.strip()) as db:
-        cursor = db.execute(
-            "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
-            "locked_until = NULL WHERE username = ?",
-            [hash_password(new_password), utc_now(), username.strip()],
-        )
-        if cursor.rowcount == 0:
+    with store.transaction("change password", normalise_username(username)) as db:
+        row = _account(db, username)
+        if row is None:
             raise RecordNotFound(f"no account called {username.strip()!r}")
+        db.execute(
+            "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, "
+            "locked_until = NULL WHERE id = ?",
+            [hash_password(new_password), utc_now(), row[0]],
+        )
 
 
 def set_disabled(store: Store, username: str, disabled: bool) -> None:
     store.require(Permission.MANAGE_ACCOUNTS)
-    if disabled and username.strip().casefold() == store.actor.casefold():
+    if disabled and normalise_username(username) == normalise_username(store.actor):
         raise InputRejected("you cannot lock your own account")
-    with store.transaction("lock account" if disabled else "unlock account", username) as db:
-        cursor = db.execute(
-            "UPDATE users SET disabled = ?, failed_attempts = 0, locked_until = NULL "
-            "WHERE username = ?",
-            [1 if disabled else 0, username.strip()],
-        )
-        if cursor.rowcount == 0:
+    event = "lock account" if disabled else "unlock account"
+    with store.transaction(event, normalise_username(username)) as db:
+        row = _account(db, username)
+        if row is None:
             raise RecordNotFound(f"no account called {username.strip()!r}")
+        db.execute(
+            "UPDATE users SET disabled = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?",
+            [1 if disabled else 0, row[0]],
+        )

@@ -26,10 +26,20 @@ def anchor_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".audit-head")
 
 
-def write_anchor(conn: sqlite3.Connection, db_path: Path) -> None:
-    """Remember the newest entry; a folder that cannot be written is logged, not fatal."""
+def write_anchor(conn: sqlite3.Connection, db_path: Path, *, replace: bool = False) -> None:
+    """Remember the newest entry; a folder that cannot be written is logged, not fatal.
+
+    The note moves on only while the log still holds the entry it names, as it was: after the
+    log was rewritten, cut short or replaced by an older copy, the next write must not cover
+    that up by noting the new head, so the note stays until ``verify`` has reported it. Only
+    a restore (``replace``), which puts a checked log in place on purpose, notes a new head
+    over a note that no longer matches.
+    """
     row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
+        return
+    if not replace and check_anchor(conn, db_path) is not None:
+        log.warning("the log no longer holds the entry noted in %s", anchor_path(db_path))
         return
     target = anchor_path(db_path)
     try:

@@ -233,7 +233,7 @@ def restore_backup(
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db_path)
     with closing(sqlite3.connect(db_path)) as restored:
-        write_anchor(restored, db_path)  # the restored log's head is the one to expect now
+        write_anchor(restored, db_path, replace=True)  # the restored log's head is expected now
     return safety
 
 

@@ -25,7 +25,7 @@ from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
 from raptor_desktop.store import audit
 from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.errors import StoreError, translate
-from raptor_desktop.store.migrations import migrate
+from raptor_desktop.store.migrations import migrate, refuse_foreign
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,11 @@ def utc_now() -> str:
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        refuse_foreign(conn, str(path))
+    except BaseException:
+        conn.close()
+        raise
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -137,7 +142,7 @@ class Store:
     ) -> Iterator[sqlite_utils.Database]:
         """The body, then its log entry, in one transaction; the log's head noted after."""
         try:
-            with self._immediate():
+            with self.immediate():
                 outer, self._records = self._records, None
                 try:
                     yield self.db
@@ -160,7 +165,7 @@ class Store:
             write_anchor(self.db.conn, self.path)
 
     @contextmanager
-    def _immediate(self) -> Iterator[None]:
+    def immediate(self) -> Iterator[None]:
         """A write transaction that holds the write lock from its first read, or a savepoint."""
         if self.db.conn.in_transaction:
             with self.db.atomic():
@@ -182,9 +187,6 @@ class Store:
     def require(self, permission: Permission) -> None:
         """Refuse, saying which role may, unless the signed-in officer's role allows it."""
         require(self.role, permission)
-
-    def log_sign_in(self) -> None:
-        self.log(Category.CONSULTATION, "sign in", f"{self.actor} ({self.role.value})")
 
     def log(
         self,

@@ -20,6 +20,10 @@ class StoreError(Refusal):
     """
 
 
+class NotARegister(StoreError):
+    """The file is an SQLite database, but not one this program made: it is left alone."""
+
+
 class DatabaseTooNew(StoreError):
     """The file was written by a newer Raptor Desktop."""
 

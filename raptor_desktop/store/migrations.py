@@ -13,7 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from raptor_desktop.store.errors import DatabaseTooNew
+from raptor_desktop.store.errors import DatabaseTooNew, NotARegister
 from raptor_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,19 @@ def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
         conn.backup(copy)
     copy.close()
     return target
+
+
+def refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse, before anything is written, an SQLite file that another program made: tables
+    but no schema version. (An empty file, or a Raptor register of any version, is fine.)"""
+    if (
+        schema_version(conn) == 0
+        and conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+    ):
+        raise NotARegister(
+            f"{path} is an SQLite database of another program, not a Raptor Desktop register",
+            "Check --db (or RAPTOR_DB); the file has not been changed.",
+        )
 
 
 def migrate(conn: sqlite3.Connection, path: str, backup_dir: Path | None) -> int:
