@@ -32,7 +32,7 @@ def _import_arguments(imp: argparse.ArgumentParser) -> None:
 @command("import-contacts", "import numbers found in contact with a deal line", _import_arguments)
 def cmd_import_contacts(args: argparse.Namespace, run: Invocation) -> int:
     session = run.session()
-    line = parse_mobile(args.line, allow_drama=session.training) if args.line else None
+    line = parse_mobile(args.line, training=session.training) if args.line else None
     defaults = ContactDefaults(line=line, source=args.source, found_on=args.found)
     result = run_import(session, args.file, contacts_importer(defaults))
     report_import(result, args.file, args.rejects)

@@ -82,7 +82,7 @@ def read_contact_row(
     cells: list[str],
     defaults: ContactDefaults,
     *,
-    allow_drama: bool,
+    training: bool,
     today: date,
 ) -> ContactRow | RejectedRow:
     """Check one row of a contacts file; a reject's reason names the field that is wrong."""
@@ -90,13 +90,13 @@ def read_contact_row(
         if any(len(cell) > MAX_TEXT for cell in cells):
             raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
         try:
-            number = parse_mobile(mapping.cell(cells, "number"), allow_drama=allow_drama)
+            number = parse_mobile(mapping.cell(cells, "number"), training=training)
         except NumberRejected as error:
             raise InputRejected(f"number: {error}") from None
         line_text = mapping.cell(cells, "line")
         if line_text:
             try:
-                line = parse_mobile(line_text, allow_drama=allow_drama)
+                line = parse_mobile(line_text, training=training)
             except NumberRejected as error:
                 raise InputRejected(f"deal line: {error}") from None
         elif defaults.line is not None:

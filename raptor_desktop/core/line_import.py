@@ -139,7 +139,7 @@ def read_date(text: str, label: str) -> date | None:
 
 
 def read_row(
-    mapping: ColumnMap, row: int, cells: list[str], defaults: RowDefaults, *, allow_drama: bool
+    mapping: ColumnMap, row: int, cells: list[str], defaults: RowDefaults, *, training: bool
 ) -> ImportRow | RejectedRow:
     """Check one data row; the reason of a reject names the field that is wrong."""
     try:
@@ -147,7 +147,7 @@ def read_row(
         if too_long is not None:
             raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
         try:
-            number = parse_mobile(mapping.cell(cells, "number"), allow_drama=allow_drama)
+            number = parse_mobile(mapping.cell(cells, "number"), training=training)
         except NumberRejected as error:
             raise InputRejected(f"number: {error}") from None
         areas = split_list(mapping.cell(cells, "areas")) or (

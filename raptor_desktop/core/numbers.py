@@ -132,11 +132,13 @@ def _written_digits(text: str) -> str:
     return f"{count} digit{'s' if count != 1 else ''} given"
 
 
-def parse_mobile(text: str | None, *, allow_drama: bool = False) -> MobileNumber:
+def parse_mobile(text: str | None, *, training: bool | None = False) -> MobileNumber:
     """Read ``text`` as a UK mobile number or raise :class:`NumberRejected` saying why.
 
-    ``allow_drama`` is true only for training databases: Ofcom's drama range is never allocated,
-    so a live register must not hold it.
+    A live register (``training`` false) refuses Ofcom's drama range, which is never
+    allocated; a training register (``training`` true) takes nothing but the drama range, so
+    that no real person's number is kept in practice material. ``None`` reads either, to look
+    up what a register already holds.
     """
     if text is None or not str(text).strip():
         raise NumberRejected("empty: no number given")
@@ -149,7 +151,7 @@ def parse_mobile(text: str | None, *, allow_drama: bool = False) -> MobileNumber
     if len(nsn) > 10:
         raise NumberRejected(f"too long: {_written_digits(text)}; {_ELEVEN_DIGITS}")
     if is_drama(nsn):
-        if not allow_drama:
+        if training is False:
             raise NumberRejected(
                 f"0{nsn[:4]} {nsn[4:]} is in Ofcom's drama range ({DRAMA_RANGE_TEXT}), reserved "
                 "for fiction and never allocated; use a training database for demo and "
@@ -168,6 +170,12 @@ def parse_mobile(text: str | None, *, allow_drama: bool = False) -> MobileNumber
     ):
         raise NumberRejected(
             f"not a valid number: 0{nsn[:4]} {nsn[4:]} is not in an allocated mobile range"
+        )
+    if training:
+        raise NumberRejected(
+            f"0{nsn[:4]} {nsn[4:]} is not in Ofcom's drama range ({DRAMA_RANGE_TEXT}): a "
+            "training database holds drama numbers only, so that no real person's number is "
+            "kept as practice material"
         )
     crown = next(
         (r for r in CROWN_DEPENDENCIES if phonenumbers.is_valid_number_for_region(parsed, r)), None

@@ -151,7 +151,7 @@ class ContactImportDialog(OneChangeDialog):
             if problem:
                 self.error.show_error(problem[0].upper() + problem[1:])
                 return
-            line = parse_mobile(self.line.text(), allow_drama=self._store.training)
+            line = parse_mobile(self.line.text(), training=self._store.training)
         defaults = ContactDefaults(line, self.source.currentText(), pydate(self.found_on.date()))
         self.chosen = (path, defaults)
         self.accept()

@@ -66,7 +66,7 @@ def import_contacts(
 
     def read(row_number: int, cells: list[str]) -> ContactRow | RejectedRow:
         return read_contact_row(
-            mapping, row_number, cells, defaults, allow_drama=store.training, today=day
+            mapping, row_number, cells, defaults, training=store.training, today=day
         )
 
     def apply(db: sqlite_utils.Database, row: ContactRow) -> str:
@@ -82,8 +82,8 @@ def add_contact(
     allow = store.training
     row = ContactRow(
         0,
-        parse_mobile(number, allow_drama=allow),
-        parse_mobile(line, allow_drama=allow),
+        parse_mobile(number, training=allow),
+        parse_mobile(line, training=allow),
         parse_source(source),
         found_on or date.today(),
     )
@@ -222,7 +222,7 @@ def list_contacts(store: Store, text: str = "") -> list[ContactRecord]:
 def deal_line_problem(store: Store, text: str) -> str:
     """Why ``text`` cannot name a deal line in the register, or '' when it can."""
     try:
-        e164 = parse_mobile(text, allow_drama=store.training).e164
+        e164 = parse_mobile(text, training=store.training).e164
     except NumberRejected as error:
         return f"deal line: {error}"
     if store.db.execute("SELECT 1 FROM numbers WHERE e164 = ?", [e164]).fetchone() is None:
@@ -230,8 +230,8 @@ def deal_line_problem(store: Store, text: str) -> str:
     return ""
 
 
-def _contact_id(db: sqlite_utils.Database, number: str, allow_drama: bool) -> tuple[int, str]:
-    e164 = parse_mobile(number, allow_drama=allow_drama).e164
+def _contact_id(db: sqlite_utils.Database, number: str, training: bool) -> tuple[int, str]:
+    e164 = parse_mobile(number, training=training).e164
     row = db.execute("SELECT id FROM contacts WHERE e164 = ?", [e164]).fetchone()
     if row is None:
         raise RecordNotFound(f"{national_format(e164)} is not a contact in the register")

@@ -42,7 +42,7 @@ def import_lines(
     source = Path(table.source).name
 
     def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
-        return read_row(mapping, row_number, cells, defaults, allow_drama=store.training)
+        return read_row(mapping, row_number, cells, defaults, training=store.training)
 
     def apply(db: sqlite_utils.Database, row: ImportRow) -> str:
         try:

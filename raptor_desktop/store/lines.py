@@ -30,12 +30,12 @@ class NumberRef:
 
 def parse_for(store: Store, text: str) -> MobileNumber:
     """Read a number as this database allows: drama numbers only in a training database."""
-    return parse_mobile(text, allow_drama=store.training)
+    return parse_mobile(text, training=store.training)
 
 
 def find_number(store: Store, text: str) -> NumberRef:
     """The stored number written as ``text`` in any format; RecordNotFound if absent."""
-    number = parse_mobile(text, allow_drama=True)
+    number = parse_mobile(text, training=None)
     row = store.db.execute(
         "SELECT id, e164, line_id, status FROM numbers WHERE e164 = ?", [number.e164]
     ).fetchone()

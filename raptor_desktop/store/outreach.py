@@ -92,7 +92,7 @@ def plan_batch(
     where = ""
     params: tuple[object, ...] = ()
     if lines:
-        numbers = tuple(parse_mobile(n, allow_drama=store.training).e164 for n in lines)
+        numbers = tuple(parse_mobile(n, training=store.training).e164 for n in lines)
         for e164 in numbers:
             if not store.db.execute("SELECT 1 FROM numbers WHERE e164 = ?", [e164]).fetchone():
                 raise RecordNotFound(f"deal line: {national_format(e164)} is not in the register")
@@ -256,7 +256,7 @@ def hand_over(
 
 def record_not_delivered(store: Store, reference: str, number: str, note: str = "") -> None:
     """The gateway reported a text as not delivered (number dead, barred, unknown)."""
-    e164 = parse_mobile(number, allow_drama=store.training).e164
+    e164 = parse_mobile(number, training=store.training).e164
     with store.transaction("text not delivered", f"{reference} {e164}") as db:
         batch_id, _, _ = _batch(db, reference)
         try:
@@ -279,7 +279,7 @@ def import_delivery_report(
     def read(row_number: int, cells: list[str]) -> str | RejectedRow:
         try:
             text = mapping.cell(cells, "number")
-            return parse_mobile(text, allow_drama=store.training).e164
+            return parse_mobile(text, training=store.training).e164
         except NumberRejected as error:
             return RejectedRow(row_number, f"number: {error}", cells)
 

@@ -14,7 +14,7 @@ from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults, column_
 from raptor_desktop.core.numbers import parse_mobile
 from raptor_desktop.core.tabular import UnreadableFile, read_table
 
-DEAL_LINE = parse_mobile("07700 900101", allow_drama=True)
+DEAL_LINE = parse_mobile("07700 900101", training=True)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -31,13 +31,13 @@ def import_bytes(data: bytes, suffix: str = ".csv") -> str:
         contacts = contact_columns(table, ContactDefaults(line=DEAL_LINE))
         for row, cells in table.rows:
             outcomes = [
-                read_row(mapping, row, cells, RowDefaults(), allow_drama=True),
+                read_row(mapping, row, cells, RowDefaults(), training=True),
                 read_contact_row(
                     contacts,
                     row,
                     cells,
                     ContactDefaults(line=DEAL_LINE),
-                    allow_drama=True,
+                    training=True,
                     today=date(2026, 11, 29),
                 ),
             ]

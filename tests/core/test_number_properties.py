@@ -14,7 +14,7 @@ PHONEISH = st.text(alphabet="0123456789 +-().O/\t", max_size=30)
 @given(st.one_of(PHONEISH, st.text(max_size=40)))
 def test_parser_returns_a_mobile_or_a_reason(text: str) -> None:
     try:
-        number = parse_mobile(text, allow_drama=True)
+        number = parse_mobile(text, training=True)
     except NumberRejected as error:
         assert str(error)
     else:
@@ -30,9 +30,9 @@ def test_parser_returns_a_mobile_or_a_reason(text: str) -> None:
 def test_every_drama_number_round_trips_in_every_form(suffix: int, form: str) -> None:
     nsn = f"7700900{suffix:03d}"
     text = form.format(a=nsn[:4], b=nsn[4:])
-    number = parse_mobile(text, allow_drama=True)
+    number = parse_mobile(text, training=True)
     assert number.e164 == "+44" + nsn
-    assert parse_mobile(national_format(number.e164), allow_drama=True) == number
+    assert parse_mobile(national_format(number.e164), training=True) == number
 
 
 @given(st.sampled_from(["IMEI", "IMSI", "ICCID", "imei", "x"]), st.text(max_size=40))

@@ -24,7 +24,7 @@ from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.retention import dispose, review_list
 
 TODAY = date(2026, 11, 29)
-TONY = parse_mobile("07700 900101", allow_drama=True)
+TONY = parse_mobile("07700 900101", training=True)
 
 
 @pytest.fixture

@@ -19,6 +19,18 @@ def test_live_store_refuses_drama_numbers(live_store: Store) -> None:
     assert live_store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 0
 
 
+def test_training_store_refuses_real_numbers(training_store: Store) -> None:
+    import phonenumbers
+
+    real = phonenumbers.format_number(
+        phonenumbers.example_number_for_type("GB", phonenumbers.PhoneNumberType.MOBILE),
+        phonenumbers.PhoneNumberFormat.NATIONAL,
+    )  # 07400 123456: valid, and so possibly someone's
+    with pytest.raises(NumberRejected, match="training database holds drama numbers only"):
+        add_number(training_store, real, LineDetails(brand="Tony"))
+    assert training_store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 0
+
+
 def test_same_number_in_another_format_is_not_duplicated(training_store: Store) -> None:
     add_number(training_store, "07700 900123", LineDetails(brand="Tony"))
     with pytest.raises(Conflict, match="already in the register on line 'Tony'"):
