@@ -59,3 +59,15 @@ def make_application(store: Store, attach: Path | None = None) -> str:
         NewExhibit("RC", "Test purchase exhibit bag", date(2026, 10, 20), ("07700 900113",)),
     )
     return reference
+
+
+def approve_as_another_supervisor(store: Store, reference: str) -> None:
+    """Approve a batch as a second supervisor: its drafter may not (separation of duties)."""
+    from raptor_desktop.store.outreach import approve_batch
+
+    actor = store.actor
+    store.actor = "sgt.second"
+    try:
+        approve_batch(store, reference)
+    finally:
+        store.actor = actor

@@ -361,7 +361,9 @@ def test_outreach_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     hand = ["outreach", "hand-over", "OUT-2026-001", "--out", str(gateway)]
     code, _, err = run(capsys, *db, *hand, "--to", "Gateway Ltd", "--why", "support texts")
     assert code == 1 and "a supervisor must approve it first" in err
-    assert run(capsys, *db, "outreach", "approve", "OUT-2026-001")[0] == 0
+    code, _, err = run(capsys, *db, "outreach", "approve", "OUT-2026-001")
+    assert code == 1 and "you drafted OUT-2026-001" in err  # the drafter may not approve
+    assert run(capsys, *db, "--user", "trainer.sgt", "outreach", "approve", "OUT-2026-001")[0] == 0
     code, out, _ = run(capsys, *db, *hand, "--to", "Gateway Ltd", "--why", "support texts")
     assert out == f"wrote {gateway}: 7 texts for Gateway Ltd\n"
     assert len(gateway.read_text(encoding="utf-8-sig").splitlines()) == 8
@@ -376,7 +378,9 @@ def test_delivery_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     db = ["--db", str(tmp_path / "o.sqlite3"), "--demo"]
     text = "Essex Police: help is here. Reply STOP to opt out."
     assert run(capsys, *db, "outreach", "draft", "--message", text, "--line", "07700900102")[0] == 0
-    assert run(capsys, *db, "outreach", "approve", "OUT-2026-001")[0] == 0
+    code, _, err = run(capsys, *db, "outreach", "approve", "OUT-2026-001")
+    assert code == 1 and "you drafted OUT-2026-001" in err  # the drafter may not approve
+    assert run(capsys, *db, "--user", "trainer.sgt", "outreach", "approve", "OUT-2026-001")[0] == 0
     hand = ["outreach", "hand-over", "OUT-2026-001", "--out", str(tmp_path / "g.csv")]
     assert run(capsys, *db, *hand, "--to", "Gateway Ltd", "--why", "support texts")[0] == 0
     report = tmp_path / "report.csv"

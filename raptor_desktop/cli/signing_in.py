@@ -47,8 +47,8 @@ def open_signed_in(run: Invocation) -> Store:
     store = open_register(run.db_path, demo=bool(args.demo))
     try:
         username = args.user or (None if args.demo else os.environ.get(USER_ENV))
-        if args.demo and not username:
-            sign_in(store, DEMO_USER, DEMO_PASSWORD)
+        if args.demo:  # the demo's accounts share its published training password
+            sign_in(store, username or DEMO_USER, DEMO_PASSWORD)
             return store
         if not username:
             raise UsageError(f"sign in with --user NAME (or set {USER_ENV})")

@@ -31,6 +31,7 @@ class Role(StrEnum):
 class Permission(StrEnum):
     SUBMIT_APPLICATION = "mark applications submitted"
     APPROVE_OUTREACH = "approve outreach batches"
+    HAND_OVER_OUTREACH = "hand outreach batches to the SMS gateway"
     MANAGE_ACCOUNTS = "manage accounts"
     CHANGE_SETTINGS = "change settings"
     BACKUP = "back up and restore"
@@ -42,6 +43,7 @@ _RANK = {Role.OFFICER: 0, Role.SUPERVISOR: 1, Role.ADMINISTRATOR: 2}
 _NEEDS = {
     Permission.SUBMIT_APPLICATION: Role.SUPERVISOR,
     Permission.APPROVE_OUTREACH: Role.SUPERVISOR,
+    Permission.HAND_OVER_OUTREACH: Role.SUPERVISOR,
     Permission.MANAGE_ACCOUNTS: Role.ADMINISTRATOR,
     Permission.CHANGE_SETTINGS: Role.ADMINISTRATOR,
     Permission.BACKUP: Role.ADMINISTRATOR,

@@ -13,6 +13,7 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.services.session import (
     DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
     DEMO_USER,
     SignInRefused,
     Store,
@@ -79,7 +80,8 @@ class SignInDialog(OneChangeDialog):
         if store.training and not locked_for:
             self.form.addRow("", QWidget())
             self.error.show_ok(
-                f"Training database: the demo account is {DEMO_USER} / {DEMO_PASSWORD}"
+                f"Training database: the demo accounts are {DEMO_USER} and {DEMO_SUPERVISOR} "
+                f"(a supervisor), password {DEMO_PASSWORD}"
             )
         (self.password if locked_for else self.username).setFocus()
 

@@ -15,11 +15,12 @@ from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.accounts import SignInRefused, add_user, has_users
 from raptor_desktop.store.accounts import sign_in as _sign_in
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER, seed_demo
+from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_SUPERVISOR, DEMO_USER, seed_demo
 from raptor_desktop.store.errors import Conflict, StoreError
 
 __all__ = [
     "DEMO_PASSWORD",
+    "DEMO_SUPERVISOR",
     "DEMO_USER",
     "Session",
     "SignInRefused",

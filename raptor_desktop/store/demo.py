@@ -40,8 +40,10 @@ from raptor_desktop.store.orders import confirm_disconnection
 from raptor_desktop.store.settings import set_network_address
 
 DEMO_USER = "trainer"
+DEMO_SUPERVISOR = "trainer.sgt"
 DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
-"""The account of the demo training database, shown on its sign-in screen."""
+"""The accounts of the demo training database (an administrator, and a supervisor to approve
+what the first drafts), shown on its sign-in screen."""
 
 
 class NotTraining(Refusal, ValueError):
@@ -57,6 +59,12 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     today = today or date.today()
     if not store.db.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0]:
         add_user(store, DEMO_USER, "Training officer", Role.ADMINISTRATOR, DEMO_PASSWORD)
+        actor, role = store.actor, store.role
+        store.actor, store.role = DEMO_USER, Role.ADMINISTRATOR
+        try:
+            add_user(store, DEMO_SUPERVISOR, "Training sergeant", Role.SUPERVISOR, DEMO_PASSWORD)
+        finally:
+            store.actor, store.role = actor, role
     # The scenario is entered by the demo's own account, and logged under it.
     actor, role = store.actor, store.role
     store.actor, store.role = DEMO_USER, Role.ADMINISTRATOR

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.accounts import NotPermitted, Permission, normalise_username
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import PHONE_HEADERS, RejectedRow, column_map
 from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
@@ -161,12 +161,23 @@ def _batch(db: sqlite_utils.Database, reference: str) -> tuple[int, BatchStatus,
 
 
 def approve_batch(store: Store, reference: str) -> None:
-    """A supervisor's approval: only an approved batch can go to the gateway."""
+    """A supervisor's approval: only an approved batch can go to the gateway.
+
+    Separation of duties: the officer who drafted the batch may not approve it.
+    """
     store.require(Permission.APPROVE_OUTREACH)
     with store.transaction("approve outreach batch", reference) as db:
         batch_id, status, _ = _batch(db, reference)
         if status is not BatchStatus.DRAFT:
             raise Conflict(f"{reference} is already {status.value}")
+        drafter = db.execute(
+            "SELECT created_by FROM outreach_batches WHERE id = ?", [batch_id]
+        ).fetchone()[0]
+        if normalise_username(str(drafter)) == normalise_username(store.actor):
+            raise NotPermitted(
+                f"you drafted {reference}: another supervisor must approve it "
+                "(the drafter of a batch may not approve it)"
+            )
         db.execute(
             "UPDATE outreach_batches SET status = ?, approved_at = ?, approved_by = ? WHERE id = ?",
             [BatchStatus.APPROVED.value, utc_now(), store.actor, batch_id],
@@ -188,6 +199,7 @@ def hand_over(
     that moment is honoured. The file is written beside ``target`` first and renamed only when
     the batch's change of status has committed.
     """
+    store.require(Permission.HAND_OVER_OUTREACH)  # a disclosure of contacts' numbers
     if not recipient.strip() or not justification.strip():
         raise InputRejected("say who receives the numbers (the gateway) and why")
     today = today or date.today()

@@ -182,7 +182,9 @@ def test_open_demo_and_new_training_database(
             dialog.again.setText("practice password")
         else:
             assert isinstance(dialog, SignInDialog)
-            assert "trainer / raptor-training" in dialog.error.text()
+            assert "trainer and trainer.sgt (a supervisor), password raptor-training" in (
+                dialog.error.text()
+            )
             dialog.username.setText("trainer")
             dialog.password.setText("raptor-training")
         dialog.save()

@@ -76,7 +76,7 @@ def test_a_batch_from_draft_to_gateway(
     page.refresh()
     page.table.selectRow(0)
     assert not page.approve_button.isEnabled()
-    window.store.role = Role.SUPERVISOR
+    window.store.actor, window.store.role = "trainer.sgt", Role.SUPERVISOR  # not the drafter
     page.refresh()
     page.table.selectRow(0)
     page.approve_button.click()

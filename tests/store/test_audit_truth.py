@@ -17,9 +17,9 @@ from raptor_desktop.store.applications import OrderTerms, add_numbers, record_ou
 from raptor_desktop.store.contacts import set_do_not_contact, set_opted_out
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.outreach import approve_batch, draft_batch, hand_over, list_batches
+from raptor_desktop.store.outreach import draft_batch, hand_over, list_batches
 from raptor_desktop.store.retention import keep
-from tests.app_fixtures import make_application
+from tests.app_fixtures import approve_as_another_supervisor, make_application
 from tests.store.test_write_transactions import MESSAGE, TODAY, just_before_the_write
 
 
@@ -34,7 +34,7 @@ def test_a_hand_over_whose_file_cannot_be_placed_is_not_logged(
     demo_store: Store, tmp_path: Path
 ) -> None:
     reference, _ = draft_batch(demo_store, MESSAGE, ["07700 900113"], today=TODAY)
-    approve_batch(demo_store, reference)
+    approve_as_another_supervisor(demo_store, reference)
     in_the_way = tmp_path / "gateway.csv"
     in_the_way.mkdir()  # a folder where the file should go: the rename fails
     with pytest.raises(OSError):

@@ -24,6 +24,7 @@ from raptor_desktop.store.outreach import (
     record_not_delivered,
 )
 from raptor_desktop.store.retention import dispose
+from tests.app_fixtures import approve_as_another_supervisor
 
 MESSAGE = "Essex Police: free, confidential help is here. Reply STOP to opt out."
 TODAY = date(2026, 11, 29)
@@ -49,7 +50,7 @@ def test_a_batch_from_draft_to_gateway(demo_store: Store, tmp_path: Path) -> Non
     with pytest.raises(NotPermitted):
         approve_batch(demo_store, reference)
     demo_store.role = Role.SUPERVISOR
-    approve_batch(demo_store, reference)
+    approve_as_another_supervisor(demo_store, reference)
     set_opted_out(demo_store, "07700 900503", TODAY)  # a STOP reply after the draft
     target = tmp_path / "gateway.csv"
     with pytest.raises(ValueError, match="who receives"):
@@ -72,7 +73,7 @@ def test_a_batch_from_draft_to_gateway(demo_store: Store, tmp_path: Path) -> Non
 
 def test_texted_contacts_wait_for_the_recontact_period(demo_store: Store, tmp_path: Path) -> None:
     reference, _ = draft_batch(demo_store, MESSAGE, today=TODAY)
-    approve_batch(demo_store, reference)
+    approve_as_another_supervisor(demo_store, reference)
     hand_over(demo_store, reference, tmp_path / "g.csv", "Gateway Ltd", "support texts", TODAY)
     again = plan_batch(demo_store, today=TODAY)
     assert again.contact_ids == [] and again.left_out["texted within 90 days"] == 10
@@ -84,7 +85,7 @@ def test_texted_contacts_wait_for_the_recontact_period(demo_store: Store, tmp_pa
 
 def test_not_delivered_and_unknown_batches(demo_store: Store, tmp_path: Path) -> None:
     reference, _ = draft_batch(demo_store, MESSAGE, ["07700 900102"], today=TODAY)
-    approve_batch(demo_store, reference)
+    approve_as_another_supervisor(demo_store, reference)
     hand_over(demo_store, reference, tmp_path / "g.csv", "Gateway Ltd", "support texts", TODAY)
     record_not_delivered(demo_store, reference, "07700 900510", "number not in service")
     assert list_batches(demo_store)[0].sent == 0
@@ -109,10 +110,29 @@ def test_disposing_of_a_contact_takes_it_out_of_batches(demo_store: Store) -> No
 def test_do_not_contact_after_approval_is_honoured(demo_store: Store, tmp_path: Path) -> None:
     reference, plan = draft_batch(demo_store, MESSAGE, ["07700 900113"], today=TODAY)
     assert len(plan.contact_ids) == 1
-    approve_batch(demo_store, reference)
+    approve_as_another_supervisor(demo_store, reference)
     set_do_not_contact(demo_store, "07700 900512", "the holder asked")
     target = tmp_path / "g.csv"
     assert hand_over(demo_store, reference, target, "Gateway Ltd", "support texts", TODAY) == 0
     assert read_table(target).rows == []
     note = demo_store.db.execute("SELECT status, note FROM outreach_recipients").fetchone()
     assert note == ("left out at hand-over", "do not contact")
+
+
+def test_the_drafter_may_not_approve_and_only_a_supervisor_hands_over(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    demo_store.actor, demo_store.role = "sgt.kaur", Role.SUPERVISOR
+    reference, _ = draft_batch(demo_store, MESSAGE, ["07700 900101"], today=TODAY)
+    with pytest.raises(NotPermitted, match="you drafted .*another supervisor must approve"):
+        approve_batch(demo_store, reference)
+    demo_store.actor = "SGT.Kaur"  # the same officer, however the name is written
+    with pytest.raises(NotPermitted, match="you drafted"):
+        approve_batch(demo_store, reference)
+    demo_store.actor = "sgt.ahmed"
+    approve_as_another_supervisor(demo_store, reference)
+    demo_store.actor, demo_store.role = "pc.jones", Role.OFFICER
+    target = tmp_path / "gateway.csv"
+    with pytest.raises(NotPermitted, match="supervisor"):
+        hand_over(demo_store, reference, target, "Gateway Ltd", "support texts", TODAY)
+    assert not target.exists()

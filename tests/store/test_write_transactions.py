@@ -19,8 +19,8 @@ from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.lines import add_number
-from raptor_desktop.store.outreach import approve_batch, draft_batch, hand_over
-from tests.app_fixtures import make_application
+from raptor_desktop.store.outreach import draft_batch, hand_over
+from tests.app_fixtures import approve_as_another_supervisor, make_application
 
 MESSAGE = (
     "Essex Police: this number was in contact with a phone line linked to drug dealing. "
@@ -59,7 +59,7 @@ def test_a_stop_reply_recorded_at_hand_over_is_honoured(
 ) -> None:
     reference, plan = draft_batch(demo_store, MESSAGE, ["07700 900113"], today=TODAY)
     assert len(plan.contact_ids) == 1
-    approve_batch(demo_store, reference)
+    approve_as_another_supervisor(demo_store, reference)
     just_before_the_write(
         monkeypatch,
         demo_store,
