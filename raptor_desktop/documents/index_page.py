@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from pypdf.generic import Fit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -18,6 +19,10 @@ from reportlab.pdfgen.canvas import Canvas
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, register_fonts
+
+KEEP_ZOOM = Fit.xyz()
+"""Where bookmarks and index links lead: the page, at the zoom the reader has (/XYZ null null
+null), never /Fit, as the bundle guidance asks."""
 
 SUPPLEMENT_CAPTION = "supplementary bundle"
 SUPPLEMENT_TITLE = f"INDEX TO {SUPPLEMENT_CAPTION.upper()}"

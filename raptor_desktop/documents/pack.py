@@ -36,7 +36,7 @@ from raptor_desktop.documents.bundle_plan import (
 )
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
-from raptor_desktop.documents.index_page import IndexEntry, index_pdf
+from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
@@ -149,20 +149,24 @@ def assemble(
     index, links = index_pdf(case, groups, caption, letter)
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(index)), import_outline=False)
-    writer.add_outline_item(title=f"Index (p. {letter or ''}1)", page_number=0)
+    writer.add_outline_item(title=f"Index (p. {letter or ''}1)", page_number=0, fit=KEEP_ZOOM)
     for part, entry in zip(parts, entries, strict=True):
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
         parent = writer.add_outline_item(
-            title=bookmark_title(entry), page_number=entry.first_page - 1
+            title=bookmark_title(entry), page_number=entry.first_page - 1, fit=KEEP_ZOOM
         )
         for heading, offset in section_marks(part):  # e.g. each provider's part of the schedule
             page = entry.first_page + offset
             writer.add_outline_item(
-                title=f"{heading} (p. {entry.label(page)})", page_number=page - 1, parent=parent
+                title=f"{heading} (p. {entry.label(page)})",
+                page_number=page - 1,
+                parent=parent,
+                fit=KEEP_ZOOM,
             )
     for link in links:
         writer.add_annotation(
-            link.index_page, Link(rect=link.rect, target_page_index=link.target_page - 1)
+            link.index_page,
+            Link(rect=link.rect, target_page_index=link.target_page - 1, fit=KEEP_ZOOM),
         )
     title = f"{case.reference} — {SHORT_TITLE}{' ' + letter if letter else ''}"
     furniture = Furniture(

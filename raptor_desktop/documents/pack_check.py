@@ -52,6 +52,14 @@ def _marking(reader: PdfReader) -> str:
     return subject.split(":", 1)[0].removesuffix(" — TRAINING").strip()
 
 
+def _every_bookmark(outline: list) -> list:  # type: ignore[type-arg]
+    """Every bookmark, nested ones included."""
+    found = []
+    for item in outline:
+        found += _every_bookmark(item) if isinstance(item, list) else [item]
+    return found
+
+
 def check_pack(path: Path) -> PackReport:
     """Read the bundle at ``path`` and check every rule above."""
     try:
@@ -139,6 +147,17 @@ def check_bundle(data: bytes, path: Path) -> PackReport:
         "the index links to each document",
         [f"page 1: {len(links)} links for {documents} documents"],
     )
+    fitted = [
+        f"bookmark {item.title!r}: opens its page with {item['/Type']}, not at the reader's zoom"
+        for item in _every_bookmark(reader.outline)
+        if str(item.get("/Type", "/XYZ")) != "/XYZ"
+    ] + [
+        f"page {n}: an index link opens its page with {link.get_object()['/Dest'][1]}"
+        for n in [1, *starts]
+        for link in (reader.pages[n - 1].get("/Annots") or [])
+        if link.get_object().get("/Dest") and str(link.get_object()["/Dest"][1]) != "/XYZ"
+    ]
+    report.rule(not fitted, "bookmarks and links keep the reader's zoom (no /Fit)", fitted)
     action = reader.root_object.get("/OpenAction")
     steps = list(action) if isinstance(action, list) else []
     opens = len(steps) == 5 and str(steps[1]) == "/XYZ" and steps[4] == 1

@@ -21,6 +21,7 @@ from raptor_desktop.core.case_file import CaseExhibit, CaseFile
 from raptor_desktop.documents.bundle_plan import Section, exhibit_pages
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.index_page import (
+    KEEP_ZOOM,
     SUPPLEMENT_CAPTION,
     IndexEntry,
     index_pages_needed,
@@ -91,14 +92,18 @@ def supplement(
     for page in PdfReader(staged).pages:
         writer.add_page(page)
     writer.add_outline_item(
-        title=f"Supplementary index (p. {letter or ''}{first})", page_number=first - 1
+        title=f"Supplementary index (p. {letter or ''}{first})",
+        page_number=first - 1,
+        fit=KEEP_ZOOM,
     )
     for entry in entries:
-        writer.add_outline_item(title=bookmark_title(entry), page_number=entry.first_page - 1)
+        writer.add_outline_item(
+            title=bookmark_title(entry), page_number=entry.first_page - 1, fit=KEEP_ZOOM
+        )
     for link in links:
         writer.add_annotation(
             first - 1 + link.index_page,
-            Link(rect=link.rect, target_page_index=link.target_page - 1),
+            Link(rect=link.rect, target_page_index=link.target_page - 1, fit=KEEP_ZOOM),
         )
     total = len(writer.pages)
     writer.set_page_label(0, total - 1, style=PageLabelStyle.DECIMAL, prefix=letter, start=1)

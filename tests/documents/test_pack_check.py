@@ -23,7 +23,7 @@ def saved_pack(store: Store, folder: Path) -> Path:
 def test_a_pack_as_built_passes_every_rule(demo_store: Store, tmp_path: Path) -> None:
     report = check_pack(saved_pack(demo_store, tmp_path))
     assert report.sound, report.failed
-    assert len(report.passed) == 9
+    assert len(report.passed) == 10
     assert report.notes == ["a training pack: not for court use"]
 
 
@@ -82,3 +82,20 @@ def test_the_drafts_bundle_check_page_lists_failures_first_and_stays_one_page(
     text = " ".join(reader.pages[0].extract_text().split())
     assert text.index("FAIL page 1: not numbered") < text.index("more: run raptor check-pack")
     assert f"… and {40 - MOST_LINES} more" in text and "ok page 1 is the index" not in text
+
+
+def test_bookmarks_and_links_keep_the_zoom_and_a_fit_one_is_named(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    from pypdf.generic import NameObject
+
+    path = saved_pack(demo_store, tmp_path)
+    report = check_pack(path)
+    assert "bookmarks and links keep the reader's zoom (no /Fit)" in report.passed
+    writer = PdfWriter(clone_from=PdfReader(path))
+    first = writer.pages[0]["/Annots"][0].get_object()
+    first["/Dest"][1] = NameObject("/Fit")  # as a bundle made elsewhere would have it
+    altered = tmp_path / "fit.pdf"
+    with altered.open("wb") as out:
+        writer.write(out)
+    assert "page 1: an index link opens its page with /Fit" in check_pack(altered).failed
