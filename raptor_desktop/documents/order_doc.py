@@ -196,18 +196,25 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
 
 
 def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowable]:
-    flowables: list[Flowable] = [
+    """The schedule, laid out so that no heading is left alone at the foot of a page: the
+    schedule's heading, each respondent's heading and address travel with its first item;
+    the other items may run on to the next page one by one."""
+    heading: list[Flowable] = [
         Paragraph("SCHEDULE: THE RESPONDENTS AND THE RELEVANT ITEMS", HEADING)
     ]
+    flowables: list[Flowable] = []
     by_provider: dict[str, list[tuple[int, CaseItem]]] = {}
     for number, item in pairs:
         by_provider.setdefault(item.provider_name, []).append((number, item))
     for respondent, (name, items) in enumerate(sorted(by_provider.items()), start=1):
         address = case.addresses.get(name, "").strip() or "[address for service not recorded]"
         block: list[Flowable] = [
+            *heading,
             Paragraph(f"Respondent {respondent}: {esc(name)}", HEADING),
             Paragraph(f"Address for service: {esc(address)}", BODY),
         ]
+        heading = []
+        paragraphs: list[Flowable] = []
         for number, item in items:
             devices = [
                 f"{kind}&nbsp;{esc(value)}"
@@ -229,8 +236,8 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
             text += _what_became_of(case, item)
             if _made(case) and item.outcome in ("refused", "withdrawn"):
                 text = f"<strike>{text}</strike> — {STRUCK[str(item.outcome)]}"
-            block.append(Paragraph(text, NUMBERED))
-        flowables.append(KeepTogether(block))
+            paragraphs.append(Paragraph(text, NUMBERED))
+        flowables += [KeepTogether([*block, paragraphs[0]]), *paragraphs[1:]]
     return flowables
 
 
@@ -269,7 +276,7 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
                 "Items struck through are not subject to this order, for the reason given.", SMALL
             )
         )
-    last = schedule.pop()  # the last respondent is kept on the page with the date
+    last = schedule.pop()  # the last item is kept on the page with the date
     story: list[Flowable] = [
         *case_heading(case),
         Paragraph(title, TITLE),

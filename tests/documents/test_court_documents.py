@@ -292,3 +292,17 @@ def test_items_decided_at_different_hearings_get_an_order_each(
     assert "on 17 December 2026" in second and "Dated: 17 December 2026" in second
     assert "07700 900104" in second and "07700 900103" not in second
     assert "on the dates the Schedule states" not in first + second
+
+
+@pytest.mark.parametrize("reference", ["RAP-2026-001", "RAP-2026-002", "RAP-2026-003"])
+def test_no_heading_is_left_alone_at_the_foot_of_an_order_page(
+    demo_store: Store, reference: str
+) -> None:
+    from raptor_desktop.documents.order_doc import order_pdf
+
+    reader = PdfReader(io.BytesIO(order_pdf(load_case_file(demo_store, reference))))
+    for number, page in enumerate(reader.pages[:-1], start=1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        last = lines[-1]
+        assert not last.startswith(("SCHEDULE", "Respondent", "IT IS ORDERED")), (number, last)
+        assert not last.startswith("Address for service"), (number, last)
