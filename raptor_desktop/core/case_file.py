@@ -118,6 +118,16 @@ class CaseFile:
     draft: bool = False
     """Gaps remain (see ``core.case_gaps``): every page is marked DRAFT, not for service."""
 
+    def exhibited(self) -> list[CaseExhibit]:
+        """The exhibits the witness statement produces: those dated on or before the day it
+        was signed. One dated later was not in the statement, and belongs in a further one."""
+        signed = self.statement_date
+        return [
+            e
+            for e in self.exhibits
+            if signed is None or e.exhibit_date is None or e.exhibit_date <= signed
+        ]
+
     def decision_dates(self) -> list[date]:
         """The dates of the hearings that decided items, oldest first: one order for each."""
         return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})

@@ -57,6 +57,20 @@ def exhibits_list_pdf(case: CaseFile, where: dict[str, str] | None = None) -> by
     return render(story, title=f"{case.reference} exhibits list")
 
 
+def _referred(case: CaseFile, exhibit: CaseExhibit, maker: str) -> str:
+    """Which statement the exhibit belongs to: the statement, or (dated after it) a further one."""
+    if exhibit in case.exhibited():
+        return (
+            f"This is the exhibit marked {esc(exhibit.mark)} referred to in the witness statement "
+            f"of {esc(maker)} (statement no. {case.statement_number})."
+        )
+    signed = full_date(case.statement_date) if case.statement_date else "its date"
+    return (
+        f"This is the exhibit marked {esc(exhibit.mark)}, produced by {esc(maker)} after the "
+        f"witness statement of {signed} was made; it is to be exhibited to a further statement."
+    )
+
+
 def front_sheet_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     """The page before an exhibit: its mark, what it is, who produces it, the items it shows."""
     maker = case.applicant.described() or "the officer in the case"
@@ -69,11 +83,7 @@ def front_sheet_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
         Paragraph(f"EXHIBIT {esc(exhibit.mark)}", TITLE),
         Paragraph(f"{esc(exhibit.description)}{when}", CENTRE),
         Spacer(1, 0.6 * cm),
-        Paragraph(
-            f"This is the exhibit marked {esc(exhibit.mark)} referred to in the witness statement "
-            f"of {esc(maker)} (statement no. {case.statement_number}).",
-            CENTRE,
-        ),
+        Paragraph(_referred(case, exhibit, maker), CENTRE),
     ]
     if shows:
         story.append(Paragraph(f"It relates to {esc(and_list(shows))}.", CENTRE))

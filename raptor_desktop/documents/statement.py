@@ -32,10 +32,9 @@ STATEMENT_OF_TRUTH = (
 
 
 def _marks(case: CaseFile) -> str:
-    marks = [e.mark for e in case.exhibits]
-    if not marks:
-        return "none"
-    return marks[0] if len(marks) == 1 else f"{marks[0]} to {marks[-1]}"
+    """Each mark the statement produces, listed one by one: a range such as "RC/1 to RC/5"
+    would take in marks of the officer's other cases."""
+    return ", ".join(e.mark for e in case.exhibited()) or "none"
 
 
 def statement_box(case: CaseFile) -> Table:
@@ -76,7 +75,7 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
     """The numbered paragraphs, in the first person, with dates and numbers in figures."""
     officer = case.applicant
     marks_of: dict[str, list[str]] = {}
-    for exhibit in case.exhibits:
+    for exhibit in case.exhibited():
         for number in exhibit.numbers:
             marks_of.setdefault(number, []).append(exhibit.mark)
     paragraphs = [
@@ -91,7 +90,7 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         "have read; it is true to the best of my information and belief, and I say so where "
         "I rely on it (Practice Direction 32, paragraph 18.2).",
     ]
-    for exhibit in case.exhibits:
+    for exhibit in case.exhibited():
         when = f" dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
         paragraphs.append(
             f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."

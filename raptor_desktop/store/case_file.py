@@ -173,19 +173,20 @@ def load_case_file(
 def _statement_number(store: Store, app_id: int) -> int:
     """The statement's number among its maker's statements in the case (PD 32 17.2).
 
-    The case is the operation; the maker is the applicant officer, known by collar number
-    (by name when there is none). Statements count in the order they were signed, unsigned
-    ones after the signed, then in the order the applications were made.
+    The case is the claim and the applications that renew it, one statement each: the
+    applicant's statements are counted back along that chain. So the number never changes
+    once made: other applications, and statements signed later, do not move it.
     """
     row = store.db.execute(
-        "WITH me AS (SELECT id, operation_id, lower(trim(applicant_collar)) AS collar, "
-        "lower(trim(applicant_name)) AS name, COALESCE(statement_date, '9999') AS signed "
-        "FROM applications WHERE id = ?) "
-        "SELECT COUNT(*) FROM applications a, me WHERE a.operation_id = me.operation_id "
-        "AND (CASE WHEN me.collar <> '' THEN lower(trim(a.applicant_collar)) = me.collar "
-        "ELSE lower(trim(a.applicant_name)) = me.name END) "
-        "AND (COALESCE(a.statement_date, '9999'), a.id) <= (me.signed, me.id)",
-        [app_id],
+        "WITH RECURSIVE chain(id) AS (SELECT id FROM applications WHERE id = ? "
+        "UNION ALL SELECT a.renews_application_id FROM applications a JOIN chain c "
+        "ON a.id = c.id WHERE a.renews_application_id IS NOT NULL), "
+        "me AS (SELECT lower(trim(applicant_collar)) AS collar, "
+        "lower(trim(applicant_name)) AS name FROM applications WHERE id = ?) "
+        "SELECT COUNT(*) FROM chain JOIN applications a ON a.id = chain.id, me "
+        "WHERE CASE WHEN me.collar <> '' THEN lower(trim(a.applicant_collar)) = me.collar "
+        "ELSE lower(trim(a.applicant_name)) = me.name END",
+        [app_id, app_id],
     ).fetchone()
     return int(row[0])
 

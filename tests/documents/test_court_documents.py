@@ -306,3 +306,20 @@ def test_no_heading_is_left_alone_at_the_foot_of_an_order_page(
         last = lines[-1]
         assert not last.startswith(("SCHEDULE", "Respondent", "IT IS ORDERED")), (number, last)
         assert not last.startswith("Address for service"), (number, last)
+
+
+def test_an_exhibit_dated_after_the_statement_is_not_in_it(
+    demo_store: Store, application: str
+) -> None:
+    from raptor_desktop.store.applications import application_id
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+    later = add_exhibit(  # the statement was signed on 26 November
+        demo_store,
+        application_id(demo_store, application),
+        NewExhibit("RC", "Call data received later", date(2026, 11, 28), ("07700 900103",)),
+    )
+    statement = section_text(demo_store, application, "Witness statement")
+    assert later not in statement and "Exhibits: RC/1, RC/2" in statement
+    listed = section_text(demo_store, application, "Exhibits list")
+    assert later in listed  # still listed, and produced at the hearing

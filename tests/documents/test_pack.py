@@ -149,7 +149,7 @@ def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
     entry = next(e for e in bundle.entries if e.title.startswith("Witness statement"))
     text = " ".join(text_of(reader, p) for p in range(entry.first_page - 1, entry.last_page))
     assert STATEMENT_OF_TRUTH in text
-    assert "marked RC/1" in text and "Exhibits: RC/1 to RC/2" in text
+    assert "marked RC/1" in text and "Exhibits: RC/1, RC/2" in text
     assert "I am Detective Constable Rachel Carter (71234) of Essex Police" in text
     number = re.search(r"\(no\. (\d+)\)$", entry.title)  # counted, the same in the index
     assert number and re.search(r"1\. +I am", text) and f"Statement: No. {number[1]}" in text

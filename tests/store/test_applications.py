@@ -131,12 +131,9 @@ def test_renewal_starts_prefilled_draft(demo_store: Store) -> None:
     assert case.status is ApplicationStatus.DRAFT
     assert [i.display for i in case.items] == ["07700 900103"]
     assert case.court and case.applicant.name == "Rachel Carter"
-    # not yet signed, the renewal's statement counts after all the applicant's others
-    from raptor_desktop.store.case_file import list_applications
-
-    theirs = [a for a in list_applications(demo_store) if a["applicant_name"] == "Rachel Carter"]
-    assert case.statement_number == len(theirs)
-    assert load_case_file(demo_store, reference).statement_number < case.statement_number
+    # the renewal's statement is the applicant's next in the case
+    assert load_case_file(demo_store, reference).statement_number == 1
+    assert case.statement_number == 2
 
 
 def test_bad_hearing_time(demo_store: Store) -> None:
@@ -148,23 +145,20 @@ def test_bad_hearing_time(demo_store: Store) -> None:
 def test_statement_number_counts_the_officers_statements_in_the_case(demo_store: Store) -> None:
     jo = Officer("Jo Brown", "Detective Constable", "70500", "Essex Police", "Grays")
     first = create_application(demo_store, details(applicant=jo), ["07700 900103"])
-    second = create_application(
-        demo_store, details(applicant=jo, statement_date=date(2026, 12, 1)), ["07700 900113"]
+    before = load_case_file(demo_store, first, check_files=False).statement_number
+    # another claim, even one signed earlier, is another case: it moves nothing
+    create_application(
+        demo_store, details(applicant=jo, statement_date=date(2026, 11, 1)), ["07700 900113"]
     )
-    other_officer = create_application(
+    assert before == 1
+    assert load_case_file(demo_store, first, check_files=False).statement_number == 1
+    submit(demo_store, first)
+    record_outcome(demo_store, first, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    renewal = renew(demo_store, first)
+    assert load_case_file(demo_store, renewal, check_files=False).statement_number == 2
+    save_details(  # the renewal prepared by another officer: their first statement in it
         demo_store,
+        renewal,
         details(applicant=Officer("Sam Patel", "Detective Constable", "70001", "Essex Police")),
-        ["07700 900104"],
     )
-    elsewhere = create_application(
-        demo_store, details(applicant=jo), ["07700 900105"], operation="Operation Kestrel"
-    )
-    numbers = {
-        ref: load_case_file(demo_store, ref, check_files=False).statement_number
-        for ref in (first, second, other_officer, elsewhere)
-    }
-    assert numbers == {first: 1, second: 2, other_officer: 1, elsewhere: 1}
-    # signed earlier than the first: it becomes statement 1 and the other counts on
-    save_details(demo_store, second, details(applicant=jo, statement_date=date(2026, 11, 20)))
-    assert load_case_file(demo_store, first, check_files=False).statement_number == 2
-    assert load_case_file(demo_store, second, check_files=False).statement_number == 1
+    assert load_case_file(demo_store, renewal, check_files=False).statement_number == 1
