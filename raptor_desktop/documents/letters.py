@@ -1,4 +1,7 @@
-"""The covering letter to each provider, listing only that provider's items."""
+"""The letter to each provider, listing only that provider's items: before the hearing a
+notice of the application (with notice), or the covering letter the order will be served with;
+once an order is made on the provider's items, the letter serving it, with the time by which
+each item must be dealt with."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
-from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.documents.heading import (
     ACT,
     esc,
@@ -72,8 +75,43 @@ def _closing(case: CaseFile) -> list[str]:
     ]
 
 
+def _serving(case: CaseFile, ordered: list[CaseItem]) -> str:
+    """The opening of the letter that serves an order made on the provider's items."""
+    made = sorted({i.order_date for i in ordered if i.order_date})
+    on = " and ".join(full_date(d) for d in made) or "[date]"
+    noun = "an order" if len(made) <= 1 else "orders"
+    which = "item" if len(ordered) == 1 else f"{len(ordered)} items"
+    return (
+        f"On {on} the {esc(case.court or 'county court')} made {noun} under the Drug Dealing "
+        f"Telecommunications Restriction Orders Regulations 2017, on the application of "
+        f"{esc(case.authoriser.described() or 'the applicant')}. I serve the order on you with "
+        f"this letter. It requires you to prevent all use of the following {which}, for which "
+        "you are the provider, other than calls to the emergency services, by the time stated "
+        f"against {'it' if len(ordered) == 1 else 'each'} (numbered as in the schedule to the "
+        "order):"
+    )
+
+
+def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
+    which = "the item has" if len(ordered) == 1 else "each item has"
+    closing = [
+        "If you can comply sooner, we would welcome agreeing an earlier time with you, as the "
+        f"order permits (regulation 3(6)). Please confirm to us in writing when {which} been "
+        "dealt with.",
+    ]
+    if not case.with_notice:
+        closing.append(
+            "As the order was made without notice to you, you may apply to the court to set it "
+            "aside or vary it within 7 days of its service on you (CPR 23.10)."
+        )
+    return closing
+
+
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     officer = case.applicant
+    ordered = [i for i in items if i.ordered]
+    if ordered:  # the letter that serves the order: only what the order covers
+        items = ordered
     unit = f"{officer.force} — {case.operation}" if officer.force else case.unit
     numbers = {id(item): n for n, item in case.numbered_items()}
     story: list[Flowable] = [
@@ -99,23 +137,29 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
             f"under {ACT}</b>",
             SUBJECT,
         ),
-        Paragraph(_opening(case, items), BODY),
+        Paragraph(_serving(case, items) if ordered else _opening(case, items), BODY),
     ]
     for item in items:
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
+        by = f" — comply by {full_moment(item.order_deadline)}" if item.order_deadline else ""
+        if item.agreed_deadline:
+            by += f" (as agreed with you: by {full_moment(item.agreed_deadline)})"
         story.append(
             Paragraph(
                 f"Item {numbers.get(id(item), '?')}:&nbsp;&nbsp;{esc(item.display)} "
-                f"({esc(item.e164)})" + (f"; {esc(devices)}" if devices else ""),
+                f"({esc(item.e164)})" + (f"; {esc(devices)}" if devices else "") + by,
                 NUMBERED,
             )
         )
-    story += [Paragraph(text, BODY) for text in _closing(case)]
+    closing = _serving_closing(case, items) if ordered else _closing(case)
+    story += [Paragraph(text, BODY) for text in closing]
+    enclosed = (
+        "the order, the claim form and the schedule of relevant items"
+        if ordered
+        else "the claim form, the draft order and the schedule of relevant items"
+    )
     story += [
-        Paragraph(
-            "Enclosed: the claim form, the draft order and the schedule of relevant items.",
-            BODY,
-        ),
+        Paragraph(f"Enclosed: {enclosed}.", BODY),
         Paragraph(
             "Contact: "
             + esc(", ".join(p for p in (officer.described(), unit, officer.work_address) if p))

@@ -97,7 +97,9 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
                 )
             )
     for provider, items in case.providers().items():
-        live = [item for item in items if item.live]  # refused or withdrawn: no letter needed
+        # refused or withdrawn: no letter needed; an item ordered and later carved out was
+        # served with the order all the same
+        live = [item for item in items if item.live or item.ordered]
         if provider == UNCONFIRMED or not live:  # no one to write to until the provider is known
             continue
         makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, live)))

@@ -323,3 +323,20 @@ def test_an_exhibit_dated_after_the_statement_is_not_in_it(
     assert later not in statement and "Exhibits: RC/1, RC/2" in statement
     listed = section_text(demo_store, application, "Exhibits list")
     assert later in listed  # still listed, and produced at the hearing
+
+
+def test_once_the_order_is_made_the_letter_serves_it_with_the_time_to_comply(
+    demo_store: Store, application: str
+) -> None:
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    letter = section_text(demo_store, application, "Letter to Vodafone")
+    assert "On 10 December 2026 the County Court at Clerkenwell and Shoreditch made an order" in (
+        letter
+    )
+    assert "I serve the order on you with this letter" in letter
+    assert "comply by 11.59 pm on Thursday 17 December 2026" in letter
+    assert "Enclosed: the order, the claim form" in letter
+    assert "If the order is made" not in letter and "draft order" not in letter
+    pending = section_text(demo_store, application, "Letter to Three")  # not yet decided
+    assert "If the order is made" in pending
