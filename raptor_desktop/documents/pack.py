@@ -221,7 +221,10 @@ def _finish(writer: PdfWriter, case: CaseFile, title: str, prefix: str) -> None:
 
 
 def bundle_paths(bundles: list[Bundle], target: Path) -> list[Path]:
-    """Where each bundle is saved: ``target``, or with the bundle letter when there are several."""
+    """Where each bundle is saved: ``target``, or with the bundle letter when there are several;
+    into a folder, under each bundle's own name (claim, title, letter, hearing date)."""
+    if target.is_dir():
+        return [target / bundle.file_name for bundle in bundles]
     return [
         target
         if bundle.letter is None

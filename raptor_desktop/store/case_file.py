@@ -120,7 +120,7 @@ def load_case_file(
         "a.applicant_name, a.applicant_rank, a.applicant_collar, a.applicant_force, "
         "a.applicant_address, a.authoriser_name, a.authoriser_rank, a.authoriser_collar, "
         "a.authorised_on, a.id, a.status, a.requested_until, "
-        "a.requested_months, a.statement_date, a.with_notice FROM applications a "
+        "a.requested_months, a.statement_date, a.with_notice, a.submitted_at FROM applications a "
         "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
         [app_id],
     ).fetchone()
@@ -151,7 +151,10 @@ def load_case_file(
         training=store.training,
         marking=get_text(store, PROTECTIVE_MARKING),
         unit=get_text(store, UNIT_NAME),
-        prepared_on=prepared_on or date.today(),
+        # once submitted, the pack is dated the day it was: a reprint is the same file
+        prepared_on=prepared_on
+        or (date.fromisoformat(row[21][:10]) if row[21] else None)
+        or date.today(),
         requested=Duration(from_iso(row[17]), row[18]),
         statement_date=from_iso(row[19]),
         with_notice=bool(row[20]),

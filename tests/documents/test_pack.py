@@ -384,3 +384,24 @@ def test_every_page_is_drawn_not_only_written(pack: tuple[Bundle, PdfReader]) ->
             page.close()
     finally:
         document.close()
+
+
+def test_a_submitted_applications_pack_is_the_same_file_on_any_day(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as real
+
+    from raptor_desktop.store import case_file
+    from raptor_desktop.store.applications import submit
+
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    first = hearing_pack(load_case_file(demo_store, reference))[0].pdf
+
+    class NextWeek(real.date):
+        @classmethod
+        def today(cls) -> real.date:
+            return real.date.today() + real.timedelta(days=7)
+
+    monkeypatch.setattr(case_file, "date", NextWeek)
+    assert hearing_pack(load_case_file(demo_store, reference))[0].pdf == first

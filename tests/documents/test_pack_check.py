@@ -99,3 +99,12 @@ def test_bookmarks_and_links_keep_the_zoom_and_a_fit_one_is_named(
     with altered.open("wb") as out:
         writer.write(out)
     assert "page 1: an index link opens its page with /Fit" in check_pack(altered).failed
+
+
+def test_a_pack_saved_into_a_folder_takes_its_own_name_there(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    reference = make_application(demo_store)
+    bundles = hearing_pack(load_case_file(demo_store, reference))
+    [written] = write_bundles(bundles, tmp_path)
+    assert written == tmp_path / bundles[0].file_name and written.name.endswith("2026-12-10.pdf")
