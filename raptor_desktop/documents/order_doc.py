@@ -91,7 +91,8 @@ def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) ->
     return (
         f"Each Respondent shall comply with paragraph 1 by {full_moment(case.draft_deadline)}, "
         "being the end of the fifth working day after the date of this order (regulation 3(4) "
-        "and (5))."
+        f"and (5)) [or by {BLANK} on {BLANK}, the time the court specifies at the Applicant's "
+        f"request (regulation 3(5)) {FOR_THE_COURT}]."
     )
 
 

@@ -115,11 +115,33 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
             + crown
             + marked
         )
+    paragraphs.append(_notice_paragraph(case))
     paragraphs.append(
         "For these reasons I believe that an order will prevent or restrict the use of these "
         "items in connection with drug dealing offences."
     )
     return paragraphs
+
+
+def _notice_paragraph(case: CaseFile) -> str:
+    """Why the providers were (or were not) given notice, and the applicant's full and frank
+    disclosure, which a court hearing an application without notice is owed."""
+    if case.with_notice:
+        return (
+            "The providers have been given notice of this application and invited to make "
+            "representations; I will put before the court any that they make. I am not aware of "
+            "any matter that might lead the court to refuse the order that I have not set out "
+            "in this statement."
+        )
+    return (
+        "This application is made without notice to the providers. They are not said to have "
+        "done anything wrong and have no interest in how the numbers are used; giving notice "
+        "would only add delay while the lines go on being used to sell drugs. Each provider "
+        "will be served with any order made and may apply to set it aside or vary it (CPR "
+        "23.10). Making the application without notice, I have a duty of full and frank "
+        "disclosure: I am not aware of any matter that might lead the court to refuse the "
+        "order that I have not set out in this statement."
+    )
 
 
 def statement_pdf(case: CaseFile) -> bytes:
