@@ -41,7 +41,7 @@ from raptor_desktop.documents.letters import letter_pdf
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
 from raptor_desktop.documents.schedule import schedule_pdf
-from raptor_desktop.documents.stamp import Furniture, stamp
+from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
 from raptor_desktop.documents.statement import statement_pdf
 
 MAX_PAGES = 300
@@ -180,7 +180,7 @@ def assemble(
         letter or "",
     )
     stamp(writer, furniture)
-    writer.compress_identical_objects()  # the fonts (and other repeats) stored once
+    store_repeats_once(writer)  # the fonts (and other repeats) stored once
     _finish(writer, case, title, letter or "")
     buffer = io.BytesIO()
     writer.write(buffer)

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib.colors import Color, black
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -88,6 +89,24 @@ def visible_page(page: PageObject) -> tuple[float, float, Transformation]:
     return right - left, top - bottom, Transformation((1, 0, 0, 1, left, bottom))
 
 
+def _own_resources(page: PageObject) -> None:
+    """Give the page a resources dictionary of its own before the furniture is merged in.
+
+    The pages of an exhibit often share one: merging each page's furniture into it would add
+    every page's font names to all of them, and the file would grow with the square of its
+    pages (a 320-page exhibit by megabytes). The fonts, images and forms themselves stay
+    shared; only the dictionaries naming them are copied.
+    """
+    resources = page.get("/Resources")
+    if resources is None:
+        return
+    own = DictionaryObject()
+    for key, value in resources.get_object().items():
+        inner = value.get_object()
+        own[key] = DictionaryObject(inner) if isinstance(inner, DictionaryObject) else value
+    page[NameObject("/Resources")] = own
+
+
 def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
     """Stamp every page of ``writer``; page numbers run from ``first_page`` to the end.
 
@@ -96,8 +115,25 @@ def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
     """
     total = first_page - 1 + len(writer.pages)
     for offset, page in enumerate(writer.pages):
+        _own_resources(page)
         width, height, placed = visible_page(page)
         overlay = PdfReader(
             io.BytesIO(_overlay(width, height, furniture, first_page + offset, total))
         )
         page.merge_transformed_page(overlay.pages[0], placed)
+        page.compress_content_streams()
+
+
+MERGE_ROUNDS = 3  # a font file, then its descriptor, then the font dictionary itself
+
+
+def store_repeats_once(writer: PdfWriter) -> None:
+    """Store identical objects once: chiefly the fonts every stamped page brings with it.
+
+    pypdf merges objects identical as written, references included, so a font dictionary
+    matches another only once the font files and descriptors it points to have been merged:
+    the merge runs once per level. (Measured on a 320-page exhibit: 3.5 MB with one round,
+    0.6 MB with these and the compressed page streams.)
+    """
+    for _round in range(MERGE_ROUNDS):
+        writer.compress_identical_objects()

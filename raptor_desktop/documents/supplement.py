@@ -28,7 +28,7 @@ from raptor_desktop.documents.index_page import (
     index_pdf,
 )
 from raptor_desktop.documents.pack import bookmark_title
-from raptor_desktop.documents.stamp import Furniture, stamp
+from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
 
 
 def _entries(parts: list[Section], first: int, letter: str | None) -> list[IndexEntry]:
@@ -84,7 +84,7 @@ def supplement(
         letter or "",
     )
     stamp(added_pages, furniture, first_page=first)
-    added_pages.compress_identical_objects()
+    store_repeats_once(added_pages)
     staged = io.BytesIO()
     added_pages.write(staged)
 
