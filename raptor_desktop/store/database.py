@@ -216,6 +216,8 @@ class Store:
             )
             self.db.table("operations").insert({"name": DEFAULT_OPERATION}, ignore=True)
             self.db.table("areas").insert_all(({"name": n} for n in ESSEX_DISTRICTS), ignore=True)
+        # a note left by a database that was here before belongs to that one, not this
+        write_anchor(self.db.conn, self.path, replace=True)
         log.info("created %s database at %s", "training" if training else "live", self.path)
 
     def _seed_lists_if_empty(self) -> None:

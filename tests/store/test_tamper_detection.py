@@ -127,3 +127,14 @@ def test_a_register_without_accounts_is_not_taken_over_by_a_command(
     assert main(["--db", str(path), "verify"]) == 0  # checking needs no account, makes none
     assert main(["--db", str(path), "init", "--admin", "chief"]) == 0  # deliberately
     assert main(["--db", str(path), "--user", "chief", "lines"]) == 0
+
+
+def test_a_new_register_where_one_was_deleted_starts_its_own_note(register: Path) -> None:
+    register.unlink()
+    for leftover in ("-wal", "-shm"):
+        Path(f"{register}{leftover}").unlink(missing_ok=True)
+    with Store.open(register, training=True) as store:  # the old note is still beside it
+        add_user(store, "chief", "Chief", Role.ADMINISTRATOR, PASSWORD)
+        sign_in(store, "chief", PASSWORD)
+        add_area(store, "Grays")
+        assert verify(store).sound
