@@ -5,6 +5,7 @@ Without a command the window opens (Qt loads only then); with one, the command l
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -13,6 +14,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from raptor_desktop.cli import build_parser, run_command
     from raptor_desktop.paths import setup_logging
 
+    # Everything the program creates (the register, its log note, backups, attachments,
+    # exports, packs, its own log) is for its user alone: owner-only files and folders.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     setup_logging()
     if args.selftest:

@@ -443,3 +443,24 @@ def test_out_of_range_settings_and_orders_are_refused_not_bugs(
         with pytest.raises(SystemExit) as stopped:  # argparse's usage error
             run(capsys, *db, *args)
         assert stopped.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_every_file_the_program_creates_is_owner_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)  # a workstation's usual setting: others may read
+    try:
+        folder = tmp_path / "data"
+        db = ["--db", str(folder / "r.sqlite3")]
+        assert run(capsys, *db, "init", "--training", "--admin", "tester")[0] == 0
+        assert run(capsys, *db, "add-line", "07700 900123", "--name", "Tony")[0] == 0
+        assert run(capsys, *db, "backup", "--out", str(folder / "backups" / "b.raptor"))[0] == 0
+    finally:
+        os.umask(old)
+    made = [folder, *folder.rglob("*")]
+    assert len(made) > 4
+    loose = [str(p) for p in made if stat.S_IMODE(p.stat().st_mode) & 0o077]
+    assert not loose, f"readable by others: {loose}"
