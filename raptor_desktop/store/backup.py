@@ -88,35 +88,40 @@ def make_backup(
         store.require(Permission.BACKUP)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as folder:
-        copy = Path(folder) / "raptor.sqlite3"
-        with sqlite3.connect(copy) as conn:
-            store.db.conn.backup(conn)
-            conn.execute("PRAGMA journal_mode = DELETE")
-        conn.close()
-        data = copy.read_bytes()
-        manifest = {
-            "format": 1,
-            "app_version": __version__,
-            "created_at": utc_now(),
-            "schema_version": SCHEMA_VERSION,
-            "training": store.training,
-            "database_sha256": hashlib.sha256(data).hexdigest(),
-        }
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-            archive.writestr("raptor.sqlite3", data)
-            attachments = attachment_dir(store)
-            if attachments.is_dir():
-                for file in sorted(attachments.iterdir()):
-                    archive.write(file, f"attachments/{file.name}")
-        payload = buffer.getvalue()
-        if passphrase:
-            payload = _encrypt(payload, passphrase)
-        partial = Path(folder) / "backup.partial"
-        partial.write_bytes(payload)
+    # The copy is made in memory: no plaintext copy of the register is ever written to the
+    # destination (a USB stick keeps deleted files), nor anywhere else.
+    with closing(sqlite3.connect(":memory:")) as memory:
+        store.db.conn.backup(memory)
+        data = memory.serialize()
+    manifest = {
+        "format": 1,
+        "app_version": __version__,
+        "created_at": utc_now(),
+        "schema_version": SCHEMA_VERSION,
+        "training": store.training,
+        "database_sha256": hashlib.sha256(data).hexdigest(),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+        archive.writestr("raptor.sqlite3", data)
+        attachments = attachment_dir(store)
+        if attachments.is_dir():
+            for file in sorted(attachments.iterdir()):
+                archive.write(file, f"attachments/{file.name}")
+    payload = buffer.getvalue()
+    if passphrase:
+        payload = _encrypt(payload, passphrase)
+    handle, partial = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}", suffix=".partial"
+    )
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)  # only the finished (encrypted, if asked) backup goes there
         os.replace(partial, target)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
     return target
 
 

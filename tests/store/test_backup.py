@@ -133,3 +133,27 @@ def test_a_backup_is_checked_in_the_registers_folder_only(
     assert made and all(Path(m).parent == register for m in made)
     assert not any(Path(m).exists() for m in made)
     assert sorted(p.name for p in stick.iterdir()) == ["b.raptorbackup"]
+
+
+def test_an_encrypted_backup_never_writes_the_register_in_plain(
+    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raptor_desktop.store import backup
+
+    stick = tmp_path / "usb-stick"
+    seen: list[str] = []
+    real = backup._encrypt
+
+    def look_while_encrypting(data: bytes, passphrase: str) -> bytes:
+        # the moment a crash would leave behind whatever had been written so far
+        for folder in (stick, tmp_path):
+            for file in folder.rglob("*"):
+                if file.is_file() and file.read_bytes()[:16] == b"SQLite format 3\x00":
+                    seen.append(str(file.relative_to(tmp_path)))
+        return real(data, passphrase)
+
+    monkeypatch.setattr(backup, "_encrypt", look_while_encrypting)
+    made = backup.make_backup(demo_store, stick / "b.raptorbackup", "a long passphrase here")
+    assert [f for f in seen if not f.startswith("demo.sqlite3")] == []
+    assert sorted(p.name for p in stick.iterdir()) == ["b.raptorbackup"]
+    assert b"SQLite format 3" not in made.read_bytes()
