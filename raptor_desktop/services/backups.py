@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from raptor_desktop.core.accounts import Permission, passphrase_problem, require
+from raptor_desktop.core.accounts import Permission, normalise_username, passphrase_problem, require
 from raptor_desktop.core.audit import Category
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.services.disclosure import Recipient, record_disclosure
@@ -103,7 +103,9 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
             f"{backup} is {kinds[0]} backup; it cannot replace this {kinds[1]} register",
             "Restore it into a new database of its own kind instead.",
         )
-    if session.officer.casefold() not in {a.casefold() for a in info.administrators}:
+    if normalise_username(session.officer) not in {
+        normalise_username(a) for a in info.administrators
+    }:
         raise BackupRefused(
             f"the backup has no administrator account {session.officer!r}, so after the "
             "restore nobody signed in now could go on",

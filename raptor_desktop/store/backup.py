@@ -24,8 +24,15 @@ from pathlib import Path
 from raptor_desktop import __version__
 from raptor_desktop.core.accounts import Permission, Role, require
 from raptor_desktop.core.audit import AuditEntry, first_break
-from raptor_desktop.core.errors import UnusableFile
 from raptor_desktop.store.audit_anchor import write_anchor
+from raptor_desktop.store.backup_contents import (
+    BackupRefused,
+    check_attachment,
+    check_manifest,
+    check_members,
+    check_schema,
+    read_member,
+)
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.exhibits import attachment_dir
 from raptor_desktop.store.schema import SCHEMA_VERSION
@@ -34,10 +41,6 @@ MAGIC = b"RAPTORBK1"
 SUFFIX = ".raptorbackup"
 AUTO_PREFIX = "auto-"
 DEFAULT_KEEP = 14
-
-
-class BackupRefused(UnusableFile, ValueError):
-    """The file is not a usable backup (damaged, foreign, wrong passphrase); says why."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,13 @@ def make_backup(
     return target
 
 
+MAX_BACKUP = 4 * 1024**3
+
+
 def _open_archive(path: Path, passphrase: str | None) -> zipfile.ZipFile:
     try:
+        if Path(path).stat().st_size > MAX_BACKUP:
+            raise BackupRefused(f"{path} is larger than any backup the program writes")
         data = Path(path).read_bytes()
     except OSError as error:
         raise BackupRefused(f"{path}: cannot be read ({error.strerror})") from None
@@ -136,8 +144,9 @@ def _open_archive(path: Path, passphrase: str | None) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         archive.getinfo("manifest.json")
         archive.getinfo("raptor.sqlite3")
-    except (zipfile.BadZipFile, KeyError):
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError):
         raise BackupRefused(f"{path} is not a Raptor Desktop backup") from None
+    check_members(archive, str(path))
     return archive
 
 
@@ -150,11 +159,16 @@ def check_backup(path: Path, passphrase: str | None = None, *, work_dir: Path) -
     """
     with _open_archive(path, passphrase) as archive:
         try:
-            manifest = json.loads(archive.read("manifest.json"))
-            data = archive.read("raptor.sqlite3")
-            names = archive.namelist()
-        except (ValueError, zipfile.BadZipFile, OSError):
-            raise BackupRefused(f"{path} is damaged: its contents cannot be read") from None
+            manifest = check_manifest(
+                json.loads(read_member(archive, "manifest.json", str(path))), str(path)
+            )
+        except ValueError as error:
+            raise BackupRefused(f"{path}: its manifest cannot be read ({error})") from None
+        data = read_member(archive, "raptor.sqlite3", str(path))
+        names = archive.namelist()
+        for member in names:
+            if member not in ("manifest.json", "raptor.sqlite3"):
+                check_attachment(member, read_member(archive, member, str(path)), str(path))
     if hashlib.sha256(data).hexdigest() != manifest.get("database_sha256"):
         raise BackupRefused(f"{path} is damaged: the database does not match its checksum")
     with tempfile.TemporaryDirectory(dir=work_dir, prefix=".raptor-check-") as folder:
@@ -169,6 +183,7 @@ def check_backup(path: Path, passphrase: str | None = None, *, work_dir: Path) -
                 raise BackupRefused(
                     f"{path} comes from a newer Raptor Desktop (database version {version})"
                 )
+            check_schema(conn, version, str(path))
             rows = conn.execute(
                 "SELECT id, at, user, category, event, records, justification, "
                 "recipient, prev_hash, hash FROM audit_log ORDER BY id"
@@ -197,7 +212,7 @@ def check_backup(path: Path, passphrase: str | None = None, *, work_dir: Path) -
         finally:
             conn.close()
     return BackupInfo(
-        manifest.get("created_at", ""),
+        str(manifest.get("created_at", "")),
         version,
         bool(manifest.get("training")),
         numbers,
@@ -232,8 +247,12 @@ def restore_backup(
         attachments = [n for n in archive.namelist() if n.startswith("attachments/")]
         target_dir = db_path.with_name(f"{db_path.stem}.attachments")
         target_dir.mkdir(exist_ok=True)
-        for name in attachments:
-            (target_dir / Path(name).name).write_bytes(archive.read(name))
+        for name in attachments:  # named by their content, checked: one already here is kept
+            placed = target_dir / Path(name).name
+            if not placed.exists():
+                arriving = Path(folder) / placed.name
+                arriving.write_bytes(archive.read(name))
+                os.replace(arriving, placed)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db_path)

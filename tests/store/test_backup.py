@@ -157,3 +157,91 @@ def test_an_encrypted_backup_never_writes_the_register_in_plain(
     assert [f for f in seen if not f.startswith("demo.sqlite3")] == []
     assert sorted(p.name for p in stick.iterdir()) == ["b.raptorbackup"]
     assert b"SQLite format 3" not in made.read_bytes()
+
+
+def _rezip(good: Path, bad: Path, change: dict[str, bytes | None]) -> None:
+    """``good`` with the named members replaced (None: left out); the manifest's checksum is
+    recomputed, as someone editing the file would."""
+    import hashlib
+    import json
+
+    with zipfile.ZipFile(good) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    for name, data in change.items():
+        if data is None:
+            members.pop(name, None)
+        else:
+            members[name] = data
+    manifest = json.loads(members["manifest.json"])
+    if isinstance(manifest, dict) and "manifest.json" not in change:
+        manifest["database_sha256"] = hashlib.sha256(members["raptor.sqlite3"]).hexdigest()
+        members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _edited_database(good: Path, tmp_path: Path, sql: str) -> bytes:
+    import sqlite3
+
+    with zipfile.ZipFile(good) as source:
+        (tmp_path / "edit.sqlite3").write_bytes(source.read("raptor.sqlite3"))
+    conn = sqlite3.connect(tmp_path / "edit.sqlite3")
+    conn.executescript(sql)
+    conn.commit()
+    conn.close()
+    return (tmp_path / "edit.sqlite3").read_bytes()
+
+
+def _foreign_database(tmp_path: Path) -> bytes:
+    import sqlite3
+
+    path = tmp_path / "foreign.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE audit_log (id, at, user, category, event, records, justification, "
+        "recipient, prev_hash, hash); CREATE TABLE numbers (id); PRAGMA user_version = 10;"
+    )
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "attack",
+    ["foreign tables", "triggers dropped", "odd manifest", "damaged stream", "zip bomb", "swapped"],
+)
+def test_a_backup_that_is_not_what_it_claims_is_refused_and_changes_nothing(
+    demo_store: Store, tmp_path: Path, attack: str
+) -> None:
+    reference = make_application(demo_store, attach=ICON)
+    assert reference
+    good = make_backup(demo_store, tmp_path / "good.raptorbackup")
+    bad = tmp_path / "bad.raptorbackup"
+    with zipfile.ZipFile(good) as source:
+        [attachment] = [n for n in source.namelist() if n.startswith("attachments/")]
+    if attack == "foreign tables":
+        _rezip(good, bad, {"raptor.sqlite3": _foreign_database(tmp_path)})
+    elif attack == "triggers dropped":
+        edited = _edited_database(
+            good, tmp_path, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"
+        )
+        _rezip(good, bad, {"raptor.sqlite3": edited})
+    elif attack == "odd manifest":
+        _rezip(good, bad, {"manifest.json": b"[1, 2, 3]"})
+    elif attack == "damaged stream":
+        data = bytearray(good.read_bytes())
+        middle = len(data) // 2
+        data[middle : middle + 64] = bytes(64)
+        bad.write_bytes(bytes(data))
+    elif attack == "zip bomb":
+        _rezip(good, bad, {"attachments/" + "0" * 64 + ".png": bytes(200 * 1024 * 1024)})
+    else:  # an exhibit's file swapped for another under the same name
+        _rezip(good, bad, {attachment: b"a different file altogether"})
+    path = demo_store.path
+    stored = attachment_dir(demo_store)
+    demo_store.close()
+    before = path.read_bytes(), {p.name: p.read_bytes() for p in stored.iterdir()}
+    with pytest.raises(BackupRefused):
+        restore_backup(path, bad, role=Role.ADMINISTRATOR)
+    after = path.read_bytes(), {p.name: p.read_bytes() for p in stored.iterdir()}
+    assert after == before
