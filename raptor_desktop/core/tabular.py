@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -130,16 +131,21 @@ def _to_table(source: str, records: Iterable[Sequence[str]]) -> Table:
     return table
 
 
+SIGNED_NUMBER = re.compile(r"[+-]\d[\d ]*")
+
+
 def spreadsheet_safe(value: object) -> object:
     """Stop a cell from running as a formula when the CSV is opened in Excel.
 
-    ``=``, ``@`` and a ``+``/``-`` not followed by a digit start a formula; such a cell is
-    written with a leading apostrophe. Phone numbers such as ``+44 7700 900123`` stay as they are.
+    A cell starting with ``=``, ``@``, a tab or a carriage return, or with ``+``/``-``
+    unless all that follows is digits and spaces, can start a formula (``-1+1``, ``+ 1+1``);
+    such a cell is written with a leading apostrophe. A phone number such as
+    ``+44 7700 900123``, or a negative number, stays as it is.
     """
     if not isinstance(value, str) or not value:
         return value
-    first, rest = value[0], value[1:2]
-    if first in "=@\t\r" or (first in "+-" and not rest.isdigit() and rest != " "):
+    first = value[0]
+    if first in "=@\t\r" or (first in "+-" and not SIGNED_NUMBER.fullmatch(value)):
         return "'" + value
     return value
 
@@ -150,5 +156,5 @@ def write_rows_csv(
     """Write a CSV that Excel opens correctly (UTF-8 with a byte-order mark)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(headers)
+        writer.writerow([spreadsheet_safe(header) for header in headers])
         writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)

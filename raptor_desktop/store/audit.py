@@ -84,9 +84,10 @@ def entries(store: Store, flt: AuditFilter | None = None) -> list[AuditEntry]:
     if flt.category:
         clauses.append("category = ?")
         params.append(flt.category)
-    if flt.record:
-        clauses.append("records LIKE ?")
-        params.append(f"%{flt.record}%")
+    if flt.record:  # the words as written: % and _ are not wildcards here
+        literal = flt.record.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append("records LIKE ? ESCAPE '\\'")
+        params.append(f"%{literal}%")
     if flt.since:
         clauses.append("at >= ?")
         params.append(flt.since.isoformat())

@@ -86,7 +86,18 @@ def test_written_csv_cells_never_run_as_formulas() -> None:
 
     assert spreadsheet_safe("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0"
     assert spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
-    assert spreadsheet_safe("-2+3") == "-2+3"
+    assert spreadsheet_safe("-2+3") == "'-2+3"  # Excel computes it: 1
+    assert spreadsheet_safe("-1+1") == "'-1+1" and spreadsheet_safe("+ 1+1") == "'+ 1+1"
+    assert spreadsheet_safe("-12") == "-12"
     assert spreadsheet_safe("+44 7700 900123") == "+44 7700 900123"
     assert spreadsheet_safe("+A1") == "'+A1"
     assert spreadsheet_safe(7) == 7
+
+
+def test_a_written_csvs_header_row_is_made_safe_too(tmp_path: Path) -> None:
+    from raptor_desktop.core.tabular import write_rows_csv
+
+    target = tmp_path / "out.csv"
+    write_rows_csv(target, ["=HYPERLINK(1)", "number"], [["-1+1", "+44 7700 900123"]])
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines == ["'=HYPERLINK(1),number", "'-1+1,+44 7700 900123"]

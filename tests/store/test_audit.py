@@ -126,3 +126,13 @@ def test_an_unreadable_note_is_reported(db_path: Path) -> None:
     anchor_path(db_path).write_text("{not json", encoding="utf-8")
     with Store.open(db_path, actor="tester") as store:
         assert "is unreadable" in verify(store).problems[0]
+
+
+def test_a_record_search_takes_percent_and_underscore_as_written(training_store: Store) -> None:
+    training_store.log(Category.CONSULTATION, "list lines", "search 50% off")
+    training_store.log(Category.CONSULTATION, "list lines", "search pc_1")
+    training_store.log(Category.CONSULTATION, "list lines", "search pcx1")
+    found = {e.records for e in entries(training_store, AuditFilter(record="%"))}
+    assert found == {"search 50% off"}
+    found = {e.records for e in entries(training_store, AuditFilter(record="c_1"))}
+    assert found == {"search pc_1"}  # not "pcx1", as a wildcard would have it
