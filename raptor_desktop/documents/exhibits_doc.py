@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 
+from PIL import UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from pypdfium2 import PdfiumError
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseExhibit, CaseFile
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.errors import UnusableFile
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.exhibit_fit import fit_exhibit
 from raptor_desktop.documents.heading import case_heading, esc
@@ -122,13 +126,19 @@ def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     data = exhibit.file_path.read_bytes()
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(front_sheet_pdf(case, exhibit))))
-    if exhibit.file_path.suffix.lower() == ".pdf":
-        # raises if the file is not a readable PDF; pages run to the edge are shrunk clear of
-        # the furniture's bands
-        writer.append(PdfReader(io.BytesIO(fit_exhibit(data))))
-    else:
-        page = render([_picture(data)], title=f"Exhibit {exhibit.mark}")
-        writer.append(PdfReader(io.BytesIO(page)))
+    try:
+        if exhibit.file_path.suffix.lower() == ".pdf":
+            # pages run to the edge are shrunk clear of the furniture's bands
+            writer.append(PdfReader(io.BytesIO(fit_exhibit(data))))
+        else:
+            page = render([_picture(data)], title=f"Exhibit {exhibit.mark}")
+            writer.append(PdfReader(io.BytesIO(page)))
+    except (PdfReadError, PdfiumError, UnidentifiedImageError, ValueError, OSError) as error:
+        raise UnusableFile(
+            f"exhibit {exhibit.mark}: its file {exhibit.file_name} cannot be read as a "
+            f"{exhibit.file_path.suffix.lstrip('.').upper()} ({error})",
+            "Attach a readable copy of the exhibit to a new exhibit, or produce it at the hearing.",
+        ) from error
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -11,11 +11,12 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop.core.applications import Officer
+from raptor_desktop.core.attachments import SIGNATURES, attachment_problem
 from raptor_desktop.core.errors import InputRejected, UnusableFile
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.lines import find_number
 
-ATTACHABLE = (".pdf", ".png", ".jpg", ".jpeg")
+ATTACHABLE = tuple(SIGNATURES)
 
 
 class AttachmentDamaged(UnusableFile, ValueError):
@@ -70,12 +71,14 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
     digest, name = "", ""
     if exhibit.file is not None:
         source = Path(exhibit.file)
-        if source.suffix.lower() not in ATTACHABLE:
-            raise InputRejected(
-                f"{source.name}: attach a PDF or an image ({', '.join(ATTACHABLE)})"
-            )
+        if source.is_symlink():
+            raise InputRejected(f"{source} is a link to another file: attach the file itself")
         if not source.is_file():
             raise InputRejected(f"{source}: no such file")
+        with source.open("rb") as handle:
+            problem = attachment_problem(source.name, source.suffix.lower(), handle.read(16))
+        if problem:
+            raise InputRejected(problem)
         digest, name = sha256_of(source), source.name
         target = attachment_dir(store) / f"{digest}{source.suffix.lower()}"
         if not target.exists():

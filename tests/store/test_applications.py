@@ -162,3 +162,28 @@ def test_statement_number_counts_the_officers_statements_in_the_case(demo_store:
         details(applicant=Officer("Sam Patel", "Detective Constable", "70001", "Essex Police")),
     )
     assert load_case_file(demo_store, renewal, check_files=False).statement_number == 1
+
+
+def test_an_exhibit_file_must_be_what_its_name_says_and_not_a_link(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    from raptor_desktop.core.errors import InputRejected, UnusableFile
+    from raptor_desktop.documents.pack import hearing_pack
+
+    reference = make_application(demo_store)
+    app_id = application_id(demo_store, reference)
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0\n")
+    link = tmp_path / "statement.pdf"
+    link.symlink_to(secret)
+    renamed = tmp_path / "photo.png"
+    renamed.write_text("root:x:0:0\n")
+    for file, why in ((link, "is a link"), (renamed, "its content is not a PNG")):
+        with pytest.raises(InputRejected, match=why):
+            add_exhibit(demo_store, app_id, NewExhibit("RC", "A file", None, (), file))
+    assert not attachment_dir(demo_store).exists() or not any(attachment_dir(demo_store).iterdir())
+    fake = tmp_path / "fake.pdf"
+    fake.write_bytes(b"%PDF-1.7\nnot really a PDF at all\n")
+    mark = add_exhibit(demo_store, app_id, NewExhibit("RC", "Damaged scan", None, (), fake))
+    with pytest.raises(UnusableFile, match=f"exhibit {mark}: its file fake.pdf cannot be read"):
+        hearing_pack(load_case_file(demo_store, reference))
