@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from raptor_desktop.core.errors import InputRejected
 
 ESSEX_DISTRICTS = (
@@ -59,18 +61,28 @@ def split_list(text: str | None) -> list[str]:
     return [part.strip() for part in str(text).replace("|", ";").split(";") if part.strip()]
 
 
+MAX_DAILY_TAKINGS = Decimal(1_000_000)  # pounds a day: far beyond any deal line's
+
+
 def parse_takings_pence(text: str) -> int | None:
     """``£5,000`` or ``5000.50`` → pence; blank → None; ValueError otherwise."""
     cleaned = text.strip().replace("£", "").replace(",", "").replace(" ", "")
     if not cleaned:
         return None
     try:
-        value = round(float(cleaned) * 100)
-    except ValueError:
-        raise InputRejected(f"daily takings {text.strip()!r} is not an amount in pounds") from None
-    if value < 0:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        amount = Decimal("NaN")
+    if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise InputRejected(f"daily takings {text.strip()!r} is not an amount in pounds and pence")
+    if amount < 0:
         raise InputRejected("daily takings cannot be negative")
-    return value
+    if amount > MAX_DAILY_TAKINGS:
+        raise InputRejected(
+            f"daily takings of £{amount:,} is more than any line takes (at most "
+            f"£{MAX_DAILY_TAKINGS:,} a day): check the figure"
+        )
+    return int(amount * 100)
 
 
 def format_pounds(pence: int | None) -> str:
