@@ -29,10 +29,18 @@ class Table:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
+MAX_TABLE_BYTES = 512 * 1024**2  # millions of rows; a larger file is read in pieces
+
+
 def read_table(path: str | Path) -> Table:
     """Read a CSV or XLSX file into a :class:`Table`, or raise :class:`UnreadableFile`."""
     path = Path(path)
     try:
+        if path.is_file() and path.stat().st_size > MAX_TABLE_BYTES:
+            raise UnreadableFile(
+                f"{path}: {path.stat().st_size / 1024**2:,.0f} MB is more than can be imported at "
+                f"once ({MAX_TABLE_BYTES // 1024**2} MB): split it into smaller files"
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableFile(f"{path}: no such file") from None
@@ -80,8 +88,16 @@ def _csv_records(path: Path, data: bytes) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     records: list[list[str]] = []
     try:
+        line = 1
         for record in reader:
+            if any("\n" in cell or "\r" in cell for cell in record):
+                raise UnreadableFile(
+                    f"{path}, lines {line}–{reader.line_num}: a quote (\") opened on line {line} "
+                    f"is closed only on line {reader.line_num}, so those lines would be read as "
+                    "one row; check the quotes"
+                )
             records.append(record)
+            line = reader.line_num + 1
     except csv.Error as error:
         raise UnreadableFile(f"{path}, row {reader.line_num}: {error}") from None
     return records
@@ -108,6 +124,8 @@ def _xlsx_records(path: Path, data: bytes) -> list[list[str]]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise UnreadableFile(f"{path}: is not a valid XLSX workbook ({error})") from None
     try:
+        if not workbook.worksheets:
+            raise UnreadableFile(f"{path}: the workbook has no worksheet")
         sheet = workbook.worksheets[0]
         return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     finally:

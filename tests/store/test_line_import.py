@@ -131,6 +131,10 @@ def test_file_without_a_number_column(training_store: Store, tmp_path: Path) -> 
         (b"", "empty"),
         (b"\x00\x01\x02binary", "not a text"),
         (b"\x81\x8d\x8f\x90\x9d", "cannot be read"),
+        (
+            b'number,notes\n07700 900101,"seen at the station\n07700 900102,Tony\n',
+            "lines 2–3: a quote",  # it swallowed the next row into the note
+        ),
     ],
 )
 def test_unreadable_files(tmp_path: Path, content: bytes, reason: str) -> None:
@@ -144,3 +148,37 @@ def test_live_database_rejects_drama_rows(live_store: Store, tmp_path: Path) -> 
     result = import_lines(live_store, read_table(write(tmp_path, "number\n07700 900101\n")))
     assert result.summary() == "imported 0, updated 0, rejected 1"
     assert "drama range" in result.rejected[0].reason
+
+
+def test_a_workbook_without_a_worksheet_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.save(tmp_path / "full.xlsx")
+    empty = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(tmp_path / "full.xlsx") as source, zipfile.ZipFile(empty, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(
+                    data[data.index(b"<sheets>") : data.index(b"</sheets>") + 9], b"<sheets/>"
+                )
+            if not item.filename.startswith("xl/worksheets/"):
+                out.writestr(item, data)
+    with pytest.raises(UnreadableFile, match="no worksheet|not a valid XLSX"):
+        read_table(empty)
+
+
+def test_a_file_too_large_to_import_at_once_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raptor_desktop.core import tabular
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"number\n" + b"07700 900101\n" * 1000)
+    monkeypatch.setattr(tabular, "MAX_TABLE_BYTES", 1000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    with pytest.raises(UnreadableFile, match="more than can be imported at once"):
+        read_table(big)
