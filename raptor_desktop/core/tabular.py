@@ -92,7 +92,7 @@ def _csv_records(path: Path, data: bytes) -> list[list[str]]:
         for record in reader:
             if any("\n" in cell or "\r" in cell for cell in record):
                 raise UnreadableFile(
-                    f"{path}, lines {line}–{reader.line_num}: a quote (\") opened on line {line} "
+                    f'{path}, lines {line}–{reader.line_num}: a quote (") opened on line {line} '
                     f"is closed only on line {reader.line_num}, so those lines would be read as "
                     "one row; check the quotes"
                 )

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +39,7 @@ from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
-from raptor_desktop.gui.sign_in import SignInDialog, sign_in_to
+from raptor_desktop.gui.sign_in import ChangeMyPasswordDialog, SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.window_services import WindowServices
@@ -129,6 +132,10 @@ class MainWindow(QMainWindow):
             key.Preferences,
             "Protective marking, warning periods, bank holidays, networks",
         )
+        self.lock_action = a(
+            "&Lock now", self.lock_screen, "Ctrl+L", "Hide the register until you sign in again"
+        )
+        self.password_action = a("Change my &password…", self.change_my_password)
         self.quit_action = a("&Quit", self.close, key.Quit)
         self.undo_stack = QUndoStack(self)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -188,6 +195,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.accounts_action)
         file_menu.addAction(self.audit_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.password_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -465,14 +475,30 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def lock_screen(self) -> None:
-        """After idle time: hide the register behind a sign-in only this officer can pass."""
-        central = self.centralWidget()
-        central.setVisible(False)  # type: ignore[union-attr]  # built in __init__
+        """After idle time, or on Lock now: hide the register, in this window and in every
+        other open window (an application editor, a dialog), behind a sign-in only this
+        officer can pass. The windows stay open underneath: no unsaved work is lost."""
+        veiled = [
+            child
+            for window in QApplication.topLevelWidgets()
+            if window.isVisible()
+            for child in window.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            if child.isVisible() and not isinstance(child, (QMenuBar, QStatusBar))
+        ]
+        for child in veiled:
+            child.setVisible(False)
         try:
             while not self.run_dialog(SignInDialog(self.store, self, locked_for=self.store.actor)):
                 pass
         finally:
-            central.setVisible(True)  # type: ignore[union-attr]
+            for child in veiled:
+                child.setVisible(True)
+
+    def change_my_password(self) -> None:
+        if self.run_dialog(ChangeMyPasswordDialog(self.store, self)):
+            self.statusBar().showMessage("Your password is changed.", 5000)
 
     def apply_role(self) -> None:
         """Show only what the signed-in officer's role allows (the store enforces it anyway)."""

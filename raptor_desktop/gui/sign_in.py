@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from raptor_desktop.core.accounts import MIN_PASSWORD
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.services.accounts import change_own_password
 from raptor_desktop.services.session import (
     DEMO_PASSWORD,
     DEMO_SUPERVISOR,
@@ -94,6 +95,31 @@ class SignInDialog(OneChangeDialog):
         except SignInRefused as error:
             self.error.show_error(str(error))
             self.password.clear()
+            return
+        self.accept()
+
+
+class ChangeMyPasswordDialog(OneChangeDialog):
+    """The signed-in officer's own password: the current one, then the new one twice."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(f"Change my password — {store.actor}", parent)
+        self._store = store
+        self.current = _password_field()
+        self.new = _password_field()
+        self.again = _password_field()
+        self.form.addRow("&Current password", self.current)
+        self.form.addRow(f"&New password ({MIN_PASSWORD}+ characters)", self.new)
+        self.form.addRow("&Again", self.again)
+
+    def save(self) -> None:
+        try:
+            change_own_password(
+                self._store, self.current.text(), self.new.text(), self.again.text()
+            )
+        except Refusal as error:
+            self.error.show_error(str(error))
+            self.current.clear()
             return
         self.accept()
 

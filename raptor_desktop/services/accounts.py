@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from raptor_desktop.core.accounts import Permission, Role, allows
-from raptor_desktop.store.accounts import add_user, change_password, list_users, set_disabled
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.store.accounts import (
+    add_user,
+    authenticate,
+    change_password,
+    list_users,
+    set_disabled,
+)
 from raptor_desktop.store.database import Store
 
 __all__ = [
     "Permission",
     "Role",
     "add_user",
+    "change_own_password",
     "change_password",
     "list_users",
     "may",
@@ -23,3 +31,14 @@ def may(store: Store, permission: Permission) -> bool:
     The store refuses regardless; this only spares the officer a refusal.
     """
     return allows(store.role, permission)
+
+
+def change_own_password(store: Store, current: str, new: str, again: str) -> None:
+    """The signed-in officer changes their own password, proving it is them with the current
+    one (a wrong one counts towards the lock-out, like any sign-in)."""
+    if new != again:
+        raise InputRejected("the new passwords do not match")
+    if new == current:
+        raise InputRejected("choose a new password, not the one you have")
+    authenticate(store, store.actor, current)
+    change_password(store, store.actor, new)

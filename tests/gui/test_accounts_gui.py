@@ -158,3 +158,44 @@ def test_review_page_says_when_nothing_is_due(window: MainWindow) -> None:
     assert page.message.text().startswith("Nothing is due for review.")
     page.show_all.setChecked(True)
     assert page.model.rowCount() > 0 and page.message.text() == ""
+
+
+def test_the_lock_hides_every_open_window_and_brings_it_back(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    window.show()
+    editor = QDialog(window)  # an application editor left open with grounds on screen
+    grounds = QLineEdit("grounds that go to court", editor)
+    QVBoxLayout(editor).addWidget(grounds)
+    editor.show()
+    seen: list[tuple[bool, bool]] = []
+
+    def unlock(dialog: QDialog) -> bool:
+        seen.append((grounds.isVisible(), window.centralWidget().isVisible()))
+        return True
+
+    window.handle_dialog = unlock  # type: ignore[attr-defined]
+    window.lock_action.trigger()
+    assert seen == [(False, False)]  # nothing of the register shows while it is locked
+    assert grounds.isVisible() and window.centralWidget().isVisible()
+    assert editor.isVisible()  # still open, its work not lost
+    editor.close()
+
+
+def test_change_my_password_needs_the_current_one(window: MainWindow) -> None:
+    from raptor_desktop.gui.sign_in import ChangeMyPasswordDialog
+
+    add_user(window.store, "pc1", "PC One", Role.OFFICER, "officer password 1")
+    sign_in(window.store, "pc1", "officer password 1")
+    dialog = ChangeMyPasswordDialog(window.store, window)
+    dialog.current.setText("not my password")
+    dialog.new.setText("a brand new password")
+    dialog.again.setText("a brand new password")
+    dialog.save()
+    assert "wrong username or password" in dialog.error.text()
+    dialog.current.setText("officer password 1")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert sign_in(window.store, "pc1", "a brand new password").username == "pc1"
