@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from raptor_desktop.core.applications import can_authorise
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 
-OFFICERS = "the application's Officers tab (or raptor new-application's options)"
+OFFICERS = (
+    "the application's Officers tab in the window (the command line sets them only as it "
+    "creates an application: raptor new-application)"
+)
 
 
 @dataclass(frozen=True)
@@ -82,14 +85,16 @@ def case_gaps(case: CaseFile) -> list[Gap]:
         gaps.append(
             Gap(
                 "the witness statement is not dated (the date the officer signs it)",
-                "the application's Details tab (or raptor new-application --statement-date)",
+                "the application's Details tab in the window (or, for a new application, raptor "
+                "new-application --statement-date)",
             )
         )
     if case.hearing_date is None:
         gaps.append(
             Gap(
                 "the hearing date is not fixed, so the order's compliance time cannot be given",
-                "the application's Details tab (or raptor new-application --hearing)",
+                "the application's Details tab in the window (or, for a new application, raptor "
+                "new-application --hearing)",
             )
         )
     return gaps

@@ -234,9 +234,12 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
                     f"<br/>A {esc(item.crown_dependency)} (Crown Dependency) number: its provider "
                     "may be outside the jurisdiction of the courts of England and Wales"
                 )
-            text += _what_became_of(case, item)
-            if _made(case) and item.outcome in ("refused", "withdrawn"):
-                text = f"<strike>{text}</strike> — {STRUCK[str(item.outcome)]}"
+            note = _what_became_of(case, item)
+            if _made(case) and item.outcome in STRUCK:  # struck through, with the reason
+                reason = note.removeprefix(". ") if note else STRUCK[str(item.outcome)]
+                text = f"<strike>{text}</strike> — {reason}"
+            else:
+                text += note
             paragraphs.append(Paragraph(text, NUMBERED))
         flowables += [KeepTogether([*block, paragraphs[0]]), *paragraphs[1:]]
     return flowables
@@ -257,7 +260,7 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     pairs = heard_on(case, on) if on else case.numbered_items()
     made = _made(case)
     operative = [(n, i) for n, i in pairs if i.ordered] if made else pairs
-    struck = made and any(i.outcome in ("refused", "withdrawn") for _, i in pairs)
+    struck = made and any(i.outcome in STRUCK for _, i in pairs)
     made_on = on or _same({i.order_date for _, i in pairs if i.order_date})
     title = "ORDER (as made)" if made else "DRAFT ORDER"
     court = esc(case.court or "County Court")
@@ -274,7 +277,9 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     if struck:
         closing.append(
             Paragraph(
-                "Items struck through are not subject to this order, for the reason given.", SMALL
+                "Items struck through are not, or are no longer, subject to this order, for the "
+                "reason given.",
+                SMALL,
             )
         )
     last = schedule.pop()  # the last item is kept on the page with the date

@@ -102,7 +102,7 @@ def test_the_order_as_made_strikes_out_what_the_court_refused(
     assert "ORDER (as made)" in text
     assert "sitting at the County Court at Clerkenwell and Shoreditch on 10 December 2026" in text
     assert "07700 900113 (+447700900113) — refused by the court" in text
-    assert "Items struck through are not subject to this order" in text
+    assert "Items struck through are not, or are no longer, subject to this order" in text
     assert "each relevant item in the Schedule that is not struck through" in text
     assert "[for the court to complete]" in text  # the judge's name, never a compliance blank
     assert "by ____" not in text and "specifies a different date" not in text
@@ -340,3 +340,19 @@ def test_once_the_order_is_made_the_letter_serves_it_with_the_time_to_comply(
     assert "If the order is made" not in letter and "draft order" not in letter
     pending = section_text(demo_store, application, "Letter to Three")  # not yet decided
     assert "If the order is made" in pending
+
+
+def test_a_carved_out_item_is_struck_through_in_the_order_as_made_with_its_note(
+    demo_store: Store, application: str
+) -> None:
+    from raptor_desktop.documents.order_doc import order_pdf
+
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    case = load_case_file(demo_store, application, prepared_on=PREPARED)
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(order_pdf(case))).pages
+    )
+    assert "07700 900103 (+447700900103) — Order made on 10 December 2026; it ceased" in text
+    assert "Items struck through are not, or are no longer, subject to this order" in text
