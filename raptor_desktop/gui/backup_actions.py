@@ -6,6 +6,7 @@ command line. The window asks for the file and the passphrase and shows progress
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ from raptor_desktop.services.backups import (
     restore,
 )
 from raptor_desktop.services.failures import describe
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
@@ -149,5 +152,9 @@ class BackupActions(QObject):
         """The rotating automatic backup: on closing, and once a day on opening."""
         try:
             return automatic_backup(self.window.store, daily=daily)
-        except (OSError, Refusal):
+        except Refusal as refused:  # e.g. a register failing its check: the officer is told
+            QMessageBox.warning(self.window, "Automatic backup", str(refused))
+            return None
+        except OSError:  # a full or missing backup folder: logged, and tried again next time
+            log.warning("the automatic backup could not be written", exc_info=True)
             return None

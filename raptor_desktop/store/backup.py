@@ -275,7 +275,15 @@ def auto_backup(
     """An automatic backup into the rotation (the newest ``keep`` are kept).
 
     With ``if_older_than``, only when the newest automatic backup is older than that (daily).
+    A register that fails SQLite's quick check is not backed up into the rotation, where it
+    would push the good backups out: BackupRefused says so, and the old backups stay.
     """
+    problems = [r[0] for r in store.db.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise BackupRefused(
+            f"{store.path} fails SQLite's check ({problems[0]}), so it was not backed up over "
+            "the good backups; restore the newest backup, or run raptor verify",
+        )
     folder = backup_folder(store)
     existing = sorted(folder.glob(f"{store.path.stem}-{AUTO_PREFIX}*{SUFFIX}"))
     if if_older_than is not None and existing:

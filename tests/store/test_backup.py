@@ -245,3 +245,25 @@ def test_a_backup_that_is_not_what_it_claims_is_refused_and_changes_nothing(
         restore_backup(path, bad, role=Role.ADMINISTRATOR)
     after = path.read_bytes(), {p.name: p.read_bytes() for p in stored.iterdir()}
     assert after == before
+
+
+def test_a_damaged_register_is_not_backed_up_over_the_good_backups(
+    training_store: Store, tmp_path: Path
+) -> None:
+    for n in range(120):
+        add_number(training_store, f"07700 900{n:03d}", LineDetails(brand=f"Line {n}"))
+    good = auto_backup(training_store, keep=1)
+    path = training_store.path
+    training_store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    training_store.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[-3 * page + 100 : -3 * page + 900] = b"\xff" * 800  # a table page, torn
+    path.write_bytes(bytes(data))
+    with Store.open(path) as damaged, pytest.raises(BackupRefused, match="fails SQLite's check"):
+        auto_backup(damaged, keep=1)
+    assert sorted(backup_folder_of(path).glob("*auto-*")) == [good]
+
+
+def backup_folder_of(path: Path) -> Path:
+    return path.parent / "backups"
