@@ -71,3 +71,17 @@ def approve_as_another_supervisor(store: Store, reference: str) -> None:
         approve_batch(store, reference)
     finally:
         store.actor = actor
+
+
+CHIEF_PASSWORD = "administrator password"
+
+
+def register_with_chief(folder: Path) -> Path:
+    """A training register on disk whose one account is the administrator ``chief``."""
+    from raptor_desktop.core.accounts import Role
+    from raptor_desktop.store.accounts import add_user
+
+    path = folder / "register.sqlite3"
+    with Store.open(path, training=True) as store:
+        add_user(store, "chief", "Chief", Role.ADMINISTRATOR, CHIEF_PASSWORD)
+    return path

@@ -122,6 +122,17 @@ def test_letter_sent_dialog_dates_the_letter(window: MainWindow) -> None:
     assert load_case_file(window.store, reference).letters_sent == {"Vodafone": date(2026, 11, 11)}
 
 
+def save_the_pack(dialog: QDialog) -> bool:
+    """Answer the pack's dialogs: save it, to the court (the disclosure's default recipient)."""
+    if isinstance(dialog, DisclosureDialog):
+        assert dialog.recipient.text() == "County Court at Clerkenwell and Shoreditch"
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+    assert isinstance(dialog, PackDialog)
+    dialog.save()
+    return True
+
+
 def test_hearing_pack_from_the_window(
     qtbot: QtBot,
     window: MainWindow,
@@ -135,16 +146,7 @@ def test_hearing_pack_from_the_window(
     target = tmp_path / "pack.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
-    def save(dialog: QDialog) -> bool:
-        if isinstance(dialog, DisclosureDialog):
-            assert dialog.recipient.text() == "County Court at Clerkenwell and Shoreditch"
-            dialog.save()
-            return dialog.result() == QDialog.DialogCode.Accepted
-        assert isinstance(dialog, PackDialog)
-        dialog.save()
-        return True
-
-    window.handle_dialog = save  # type: ignore[attr-defined]
+    window.handle_dialog = save_the_pack  # type: ignore[attr-defined]
     window.pack_action.trigger()
     qtbot.waitUntil(lambda: window.applications.last_pack is not None, timeout=30_000)
     assert any(isinstance(d, PackDialog) for d in dialogs)
@@ -187,15 +189,7 @@ def test_supplementary_bundle_from_the_window(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(served), ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
-    def save(dialog: QDialog) -> bool:
-        if isinstance(dialog, DisclosureDialog):
-            dialog.save()
-            return dialog.result() == QDialog.DialogCode.Accepted
-        assert isinstance(dialog, PackDialog)
-        dialog.save()
-        return True
-
-    window.handle_dialog = save  # type: ignore[attr-defined]
+    window.handle_dialog = save_the_pack  # type: ignore[attr-defined]
     window.applications_page.supplement_button.click()
     qtbot.waitUntil(target.exists, timeout=30_000)
     assert target.read_bytes().startswith(served.read_bytes())

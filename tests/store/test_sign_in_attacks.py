@@ -15,16 +15,14 @@ from raptor_desktop.store import accounts
 from raptor_desktop.store.accounts import SignInRefused, add_user, change_password, sign_in
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import Conflict
+from tests.app_fixtures import CHIEF_PASSWORD, register_with_chief
 
-PASSWORD = "administrator password"
+PASSWORD = CHIEF_PASSWORD
 
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    path = tmp_path / "register.sqlite3"
-    with Store.open(path, training=True) as store:
-        add_user(store, "chief", "Chief", Role.ADMINISTRATOR, PASSWORD)
-    return path
+    return register_with_chief(tmp_path)
 
 
 def _events(path: Path) -> list[tuple[str, str]]:

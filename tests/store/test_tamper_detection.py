@@ -15,15 +15,15 @@ from raptor_desktop.store.accounts import add_user, sign_in
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.reference import add_area
+from tests.app_fixtures import CHIEF_PASSWORD, register_with_chief
 
-PASSWORD = "administrator password"
+PASSWORD = CHIEF_PASSWORD
 
 
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
-    path = tmp_path / "register.sqlite3"
-    with Store.open(path, training=True) as store:
-        add_user(store, "chief", "Chief", Role.ADMINISTRATOR, PASSWORD)
+    path = register_with_chief(tmp_path)
+    with Store.open(path) as store:
         sign_in(store, "chief", PASSWORD)
         for name in ("Grays", "Tilbury", "Purfleet"):
             add_area(store, name)
