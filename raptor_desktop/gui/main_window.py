@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -16,10 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMenuBar,
+    QMenu,
     QMessageBox,
     QStackedWidget,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from raptor_desktop.gui.applications_page import ApplicationsPage
 from raptor_desktop.gui.areas_page import AreasPage
 from raptor_desktop.gui.backup_actions import BackupActions
 from raptor_desktop.gui.contacts_page import ContactsPage
+from raptor_desktop.gui.database_actions import DatabaseActions
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
@@ -39,14 +38,18 @@ from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
-from raptor_desktop.gui.sign_in import ChangeMyPasswordDialog, SignInDialog, sign_in_to
+from raptor_desktop.gui.sign_in import (
+    ChangeMyPasswordDialog,
+    SignInDialog,
+    register_hidden,
+)
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.window_services import WindowServices
-from raptor_desktop.paths import build_info, demo_db_path
+from raptor_desktop.paths import build_info
 from raptor_desktop.services.accounts import Permission, may
 from raptor_desktop.services.register import add_area, counts_by_status
-from raptor_desktop.services.session import Session, Store, open_register
+from raptor_desktop.services.session import Session, Store
 
 LATER_PARTS = {
     "Case summaries": "Printable case summaries and exports will be produced here.",
@@ -55,6 +58,15 @@ TRAINING_BANNER = (
     "TRAINING DATABASE — practice data with Ofcom drama numbers only. Not for operational use; "
     "every document it produces is marked as training material."
 )
+
+
+def _fill(menu: QMenu, *groups: tuple[QAction, ...]) -> None:
+    """Put the actions on ``menu``, a separator between groups."""
+    for number, group in enumerate(groups):
+        if number:
+            menu.addSeparator()
+        for action in group:
+            menu.addAction(action)
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +78,7 @@ class MainWindow(QMainWindow):
         self.applications = ApplicationActions(self)
         self.imports = ImportActions(self)
         self.backups = BackupActions(self)
+        self.databases = DatabaseActions(self)
         self._build_actions()
         self._build_menus()
         self._build_pages()
@@ -93,14 +106,14 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_training_action = a(
             "New &training database…",
-            self.new_training_database,
+            self.databases.new_training_database,
             None,
             "Create a database for practice that accepts only drama numbers",
         )
-        self.open_action = a("&Open database…", self.choose_database, key.Open)
+        self.open_action = a("&Open database…", self.databases.choose, key.Open)
         self.demo_action = a(
             "Open &demo database",
-            self.open_demo,
+            self.databases.open_demo,
             None,
             "A training database with the Operation Raptor scenario",
         )
@@ -183,43 +196,28 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for action in (self.new_training_action, self.open_action, self.demo_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.import_contacts_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addAction(self.settings_action)
-        file_menu.addAction(self.accounts_action)
-        file_menu.addAction(self.audit_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.password_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        line_menu = bar.addMenu("&Line")
-        line_menu.addAction(self.add_action)
-        line_menu.addAction(self.replace_action)
-        line_menu.addSeparator()
-        for action in (self.edit_action, self.status_action, self.device_action):
-            line_menu.addAction(action)
-        line_menu.addSeparator()
-        line_menu.addAction(self.to_application_action)
-        line_menu.addAction(self.add_area_action)
-        application_menu = bar.addMenu("&Application")
-        for action in (self.new_application_action, self.open_application_action, self.pack_action):
-            application_menu.addAction(action)
+        _fill(
+            bar.addMenu("&File"),
+            (self.new_training_action, self.open_action, self.demo_action),
+            (self.import_action, self.import_contacts_action),
+            (self.backup_action, self.restore_action, self.settings_action),
+            (self.accounts_action, self.audit_action),
+            (self.lock_action, self.password_action),
+            (self.quit_action,),
+        )
+        _fill(bar.addMenu("&Edit"), (self.undo_action, self.redo_action), (self.find_action,))
+        _fill(
+            bar.addMenu("&Line"),
+            (self.add_action, self.replace_action),
+            (self.edit_action, self.status_action, self.device_action),
+            (self.to_application_action, self.add_area_action),
+        )
+        _fill(
+            bar.addMenu("&Application"),
+            (self.new_application_action, self.open_application_action, self.pack_action),
+        )
         self.view_menu = bar.addMenu("&View")
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        _fill(bar.addMenu("&Help"), (self.about_action,))
 
     def _build_pages(self) -> None:
         self.lines_page = LinesPage(self.store)
@@ -478,23 +476,9 @@ class MainWindow(QMainWindow):
         """After idle time, or on Lock now: hide the register, in this window and in every
         other open window (an application editor, a dialog), behind a sign-in only this
         officer can pass. The windows stay open underneath: no unsaved work is lost."""
-        veiled = [
-            child
-            for window in QApplication.topLevelWidgets()
-            if window.isVisible()
-            for child in window.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-            )
-            if child.isVisible() and not isinstance(child, (QMenuBar, QStatusBar))
-        ]
-        for child in veiled:
-            child.setVisible(False)
-        try:
+        with register_hidden():
             while not self.run_dialog(SignInDialog(self.store, self, locked_for=self.store.actor)):
                 pass
-        finally:
-            for child in veiled:
-                child.setVisible(True)
 
     def change_my_password(self) -> None:
         if self.run_dialog(ChangeMyPasswordDialog(self.store, self)):
@@ -576,43 +560,6 @@ class MainWindow(QMainWindow):
         self._build_pages()
         if not was_closed:
             old.close()
-
-    def _open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
-        try:
-            store = open_register(path, training=training, demo=demo)
-        except Refusal as error:
-            QMessageBox.critical(self, "Open database", error.full_message())
-            return
-        if not sign_in_to(store, self.run_dialog, self):
-            store.close()
-            return
-        self.switch_to(store)
-
-    def choose_database(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open database", str(self.store.path.parent), "Raptor databases (*.sqlite3 *.db)"
-        )
-        if name:
-            self._open_path(Path(name))
-
-    def new_training_database(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "New training database",
-            str(self.store.path.parent / "training.sqlite3"),
-            "Raptor databases (*.sqlite3)",
-        )
-        if not name:
-            return
-        if Path(name).exists():
-            QMessageBox.warning(
-                self, "New training database", f"{name} already exists; choose a new file name."
-            )
-            return
-        self._open_path(Path(name), training=True)
-
-    def open_demo(self) -> None:
-        self._open_path(demo_db_path(), training=True, demo=True)
 
     # -- window state ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -1,12 +1,14 @@
-"""Signing in: the first administrator of a new database, the sign-in screen, the idle lock."""
+"""Signing in: the first administrator of a new database, the sign-in screen, changing one's
+own password, and the lock (after idle time, or at once)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenuBar, QStatusBar, QWidget
 
 from raptor_desktop.core.accounts import MIN_PASSWORD
 from raptor_desktop.core.errors import Refusal
@@ -173,3 +175,24 @@ class IdleLock(QObject):
             finally:
                 self._locked = False
                 self._last = time.monotonic()
+
+
+@contextmanager
+def register_hidden() -> Iterator[None]:
+    """While locked: the contents of every open window hidden (an application editor or a
+    dialog as much as the main window), the windows themselves left open so that nothing
+    unsaved is lost; shown again afterwards."""
+    veiled = [
+        child
+        for window in QApplication.topLevelWidgets()
+        if window.isVisible()
+        for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if child.isVisible() and not isinstance(child, (QMenuBar, QStatusBar))
+    ]
+    for child in veiled:
+        child.setVisible(False)
+    try:
+        yield
+    finally:
+        for child in veiled:
+            child.setVisible(True)
