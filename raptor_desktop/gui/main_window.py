@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
             "&Lock now", self.lock_screen, "Ctrl+L", "Hide the register until you sign in again"
         )
         self.password_action = a("Change my &password…", self.change_my_password)
+        self.sign_out_action = a(
+            "Sign &out…", self.sign_out, None, "Another officer signs in on this workstation"
+        )
         self.quit_action = a("&Quit", self.close, key.Quit)
         self.undo_stack = QUndoStack(self)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -202,7 +206,7 @@ class MainWindow(QMainWindow):
             (self.import_action, self.import_contacts_action),
             (self.backup_action, self.restore_action, self.settings_action),
             (self.accounts_action, self.audit_action),
-            (self.lock_action, self.password_action),
+            (self.lock_action, self.sign_out_action, self.password_action),
             (self.quit_action,),
         )
         _fill(bar.addMenu("&Edit"), (self.undo_action, self.redo_action), (self.find_action,))
@@ -479,6 +483,23 @@ class MainWindow(QMainWindow):
         with register_hidden():
             while not self.run_dialog(SignInDialog(self.store, self, locked_for=self.store.actor)):
                 pass
+
+    def sign_out(self) -> None:
+        """Another officer takes the workstation: the register is hidden until someone signs
+        in; giving up closes the window. Refused while other windows (an editor) are open, as
+        they would go on acting for the officer who opened them."""
+        others = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self]
+        if others:
+            self.statusBar().showMessage("Close the open windows before signing out.", 8000)
+            return
+        with register_hidden():
+            signed_in = self.run_dialog(SignInDialog(self.store, self))
+        if not signed_in:
+            self.close()
+            return
+        self.undo_stack.clear()  # the last officer's changes are not the next one's to undo
+        self.apply_role()
+        self.refresh()
 
     def change_my_password(self) -> None:
         if self.run_dialog(ChangeMyPasswordDialog(self.store, self)):

@@ -199,3 +199,26 @@ def test_change_my_password_needs_the_current_one(window: MainWindow) -> None:
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert sign_in(window.store, "pc1", "a brand new password").username == "pc1"
+
+
+def test_sign_out_lets_another_officer_sign_in_on_the_window(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    def supervisor(dialog: QDialog) -> bool:
+        assert isinstance(dialog, SignInDialog) and not dialog.username.isReadOnly()
+        dialog.username.setText("trainer.sgt")
+        dialog.password.setText("raptor-training")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = supervisor  # type: ignore[attr-defined]
+    window.sign_out_action.trigger()
+    assert (window.store.actor, window.signed_in.text()) == (
+        "trainer.sgt",
+        "trainer.sgt (supervisor)",
+    )
+    assert not window.accounts_action.isEnabled()  # a supervisor's menus
+    window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
+    window.show()
+    window.sign_out_action.trigger()  # nobody signs in: the window closes
+    assert not window.isVisible()
