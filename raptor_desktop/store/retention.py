@@ -8,8 +8,10 @@ erases the personal data and logs the erasure: the fact, never the data.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import sqlite_utils
 
@@ -19,7 +21,10 @@ from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import add_months
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.exhibits import attachment_dir
 from raptor_desktop.store.settings import REVIEW_YEARS, get_int
+
+log = logging.getLogger(__name__)
 
 LINE_ACTIVITY = """
     SELECT l.id, l.brand, MAX(l.updated_at, COALESCE(MAX(n.updated_at), ''),
@@ -121,7 +126,28 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
             "decided_by) VALUES (?, ?, 'dispose', ?, ?, ?)",
             [kind, record_id, reason.strip(), utc_now(), store.actor],
         )
+    _remove_unused_attachments(store)
     return summary
+
+
+def _remove_unused_attachments(store: Store) -> None:
+    """After a disposal: delete the attached files no exhibit refers to any more, so that the
+    attachment store and every later backup no longer hold what was erased."""
+    folder = attachment_dir(store)
+    if not folder.is_dir():
+        return
+    used = {
+        f"{digest}{Path(name).suffix.lower()}"
+        for digest, name in store.db.execute(
+            "SELECT file_sha256, file_name FROM exhibits WHERE file_sha256 <> ''"
+        )
+    }
+    for file in folder.iterdir():
+        if file.is_file() and file.name not in used:
+            try:
+                file.unlink()
+            except OSError:
+                log.warning("the erased record's file %s could not be deleted", file)
 
 
 _TABLES = {"line": "lines", "application": "applications", "contact": "contacts"}

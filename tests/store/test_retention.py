@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,35 @@ def test_only_an_administrator_disposes(training_store: Store) -> None:
     training_store.role = Role.SUPERVISOR
     with pytest.raises(NotPermitted):
         dispose(training_store, "line", ref.line_id, "tidy up")
+
+
+def test_disposing_of_an_application_deletes_its_exhibit_files_and_backups_lose_them(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from raptor_desktop.store.backup import make_backup
+    from raptor_desktop.store.exhibits import attachment_dir
+
+    icon = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
+    kept = make_application(demo_store, attach=icon)  # the same file, in another application
+    erased = make_application(demo_store, attach=icon)
+    photo = tmp_path / "handset.png"
+    photo.write_bytes(icon.read_bytes() + b"\x00")  # a file only the erased one holds
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+    add_exhibit(
+        demo_store,
+        application_id(demo_store, erased),
+        NewExhibit("RC", "Handset photograph", None, (), photo),
+    )
+    assert len(list(attachment_dir(demo_store).iterdir())) == 2
+    dispose(demo_store, "application", application_id(demo_store, erased), "past its review")
+    left = [p.name for p in attachment_dir(demo_store).iterdir()]
+    assert len(left) == 1 and left[0].endswith(".png")  # the file the kept one still needs
+    backup = make_backup(demo_store, tmp_path / "after.raptorbackup")
+    with zipfile.ZipFile(backup) as archive:
+        assert [n for n in archive.namelist() if n.startswith("attachments/")] == [
+            f"attachments/{left[0]}"
+        ]
+    assert kept
