@@ -18,6 +18,12 @@ from raptor_desktop.core.wording import and_list
 UNCONFIRMED = "provider to be confirmed"
 
 
+def provider_order(name: str) -> tuple[str, str]:
+    """Providers in name order as a reader sorts them: "giffgaff" among the Gs, not after
+    "Vodafone" as capitals-first sorting would put it."""
+    return name.casefold(), name
+
+
 @dataclass(frozen=True)
 class CaseItem:
     """One number in the application, with the devices and provider that go with it."""
@@ -134,7 +140,9 @@ class CaseFile:
 
     def respondents(self) -> list[str]:
         """The providers the order would be served on, in name order (unknown ones left out)."""
-        return sorted({i.provider_name for i in self.items if i.live} - {UNCONFIRMED})
+        return sorted(
+            {i.provider_name for i in self.items if i.live} - {UNCONFIRMED}, key=provider_order
+        )
 
     @property
     def hearing_text(self) -> str:
@@ -157,7 +165,7 @@ class CaseFile:
         grouped: dict[str, list[CaseItem]] = {}
         for item in self.items:
             grouped.setdefault(item.serve_on, []).append(item)
-        return dict(sorted(grouped.items()))
+        return dict(sorted(grouped.items(), key=lambda pair: provider_order(pair[0])))
 
 
 def grounds_from_evidence(brand: str, areas: list[str], evidence: list[CaseEvidence]) -> str:

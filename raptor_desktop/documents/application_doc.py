@@ -6,7 +6,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import AUTHORISING_RANKS
-from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.case_file import CaseFile, provider_order
 from raptor_desktop.core.dates import full_date, full_moment, plural
 from raptor_desktop.core.wording import without_repeats
 from raptor_desktop.documents.heading import (
@@ -59,7 +59,9 @@ def _parties(case: CaseFile) -> list[Flowable]:
             BODY,
         ),
     ]
-    respondents = sorted({i.provider_name for i in case.items})  # as the claim was made
+    respondents = sorted(  # as the claim was made
+        {i.provider_name for i in case.items}, key=provider_order
+    )
     for number, name in enumerate(respondents, start=1):
         where = esc(case.addresses.get(name, "").strip() or "[address for service not recorded]")
         story.append(

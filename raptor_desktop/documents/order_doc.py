@@ -18,7 +18,7 @@ from datetime import date, datetime
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.case_file import CaseFile, CaseItem, provider_order
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.documents.heading import ACT, case_heading, esc
@@ -207,7 +207,8 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
     by_provider: dict[str, list[tuple[int, CaseItem]]] = {}
     for number, item in pairs:
         by_provider.setdefault(item.provider_name, []).append((number, item))
-    for respondent, (name, items) in enumerate(sorted(by_provider.items()), start=1):
+    ordered = sorted(by_provider.items(), key=lambda pair: provider_order(pair[0]))
+    for respondent, (name, items) in enumerate(ordered, start=1):
         address = case.addresses.get(name, "").strip() or "[address for service not recorded]"
         block: list[Flowable] = [
             *heading,

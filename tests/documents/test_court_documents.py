@@ -351,3 +351,14 @@ def test_a_carved_out_item_is_struck_through_in_the_order_as_made_with_its_note(
     text = section_text(demo_store, application, "Order (as made)")
     assert "07700 900103 (+447700900103) — Order made on 10 December 2026; it ceased" in text
     assert "Items struck through are not, or are no longer, subject to this order" in text
+
+
+def test_providers_are_in_the_order_a_reader_sorts_them(
+    demo_store: Store, application: str
+) -> None:
+    set_provider(demo_store, "07700 900113", "giffgaff")
+    case = load_case_file(demo_store, application, prepared_on=PREPARED)
+    assert case.respondents() == ["giffgaff", "Three", "Vodafone"]
+    assert [item.display for _, item in case.numbered_items()][0] == "07700 900113"
+    order = section_text(demo_store, application, "Draft order")
+    assert order.index("Respondent 1: giffgaff") < order.index("Respondent 3: Vodafone")
