@@ -162,13 +162,14 @@ LINES: tuple[DemoLine, ...] = (
         ("Epping Forest",),
         ("cocaine",),
         (DemoNumber("07700 900107", 500, READY, 330, provider="O2"),),
-        notes="Withdrawn: line holder charged (Home Office closure type 1).",
+        notes="Carved out of its order two months on: the number had been reassigned to "
+        "someone unconnected with the line (regulation 3(3)).",
     ),
     DemoLine(
         "Sparks",
         ("Harlow",),
         ("crack cocaine", "heroin"),
-        (DemoNumber("07700 900108", 130, READY, 70, provider="Vodafone"),),
+        (DemoNumber("07700 900108", 700, READY, 600, provider="Vodafone"),),
         notes="Refused: evidence of use was more than a year old. Gather fresh test purchases.",
     ),
     DemoLine(
