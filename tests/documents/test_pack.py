@@ -224,19 +224,25 @@ def long_pdf(path: Path, pages: int) -> Path:
     return path
 
 
-def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path: Path) -> None:
-    reference = make_application(demo_store)
+def with_call_data(store: Store, folder: Path, pages: int, description: str) -> str:
+    """The ready-made application, with an attached exhibit of ``pages`` pages of call data."""
+    reference = make_application(store)
     add_exhibit(
-        demo_store,
-        application_id(demo_store, reference),
+        store,
+        application_id(store, reference),
         NewExhibit(
             "RC",
-            "Call data records",
+            description,
             date(2026, 11, 2),
             ("07700 900103",),
-            long_pdf(tmp_path / "cdr.pdf", 320),
+            long_pdf(folder / f"cdr{pages}.pdf", pages),
         ),
     )
+    return reference
+
+
+def test_over_300_pages_splits_into_lettered_bundles(demo_store: Store, tmp_path: Path) -> None:
+    reference = with_call_data(demo_store, tmp_path, 320, "Call data records")
     bundles = build(demo_store, reference)
     assert [b.letter for b in bundles] == ["A", "B"]
     assert [b.file_name for b in bundles] == [
@@ -326,18 +332,7 @@ def test_stamped_pages_share_one_copy_of_each_font(demo_store: Store, tmp_path: 
     """Each stamped page must not carry fonts of its own: 50 more exhibit pages cost little."""
     sizes = []
     for pages in (10, 60):
-        reference = make_application(demo_store)
-        add_exhibit(
-            demo_store,
-            application_id(demo_store, reference),
-            NewExhibit(
-                "RC",
-                f"Call data, {pages} sheets",
-                None,
-                ("07700 900103",),
-                long_pdf(tmp_path / f"cdr{pages}.pdf", pages),
-            ),
-        )
+        reference = with_call_data(demo_store, tmp_path, pages, f"Call data, {pages} sheets")
         [bundle] = build(demo_store, reference)
         sizes.append(len(bundle.pdf))
     per_page = (sizes[1] - sizes[0]) / 50
