@@ -14,13 +14,28 @@ import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 CheckResult = str
+_USER, _PASSWORD = "selftest", "self-test only password"
+
+if TYPE_CHECKING:
+    from raptor_desktop.services.session import Store
+
+
+def _signed_in(folder: Path) -> Store:
+    """The self-test's training register, made on first use, signed in to."""
+    from raptor_desktop.services.session import create_register, register_exists, sign_in
+
+    path = folder / "selftest.sqlite3"
+    if not register_exists(path):
+        create_register(path, training=True, admin=_USER, password=_PASSWORD)
+    return sign_in(path, _USER, _PASSWORD).store
 
 
 def _database_and_import(folder: Path) -> CheckResult:
     from raptor_desktop.services.imports import lines_importer, run_import
-    from raptor_desktop.services.session import Session, open_register
+    from raptor_desktop.services.session import Session
 
     source = folder / "selftest.csv"
     source.write_text(
@@ -28,7 +43,7 @@ def _database_and_import(folder: Path) -> CheckResult:
         "O7700 900103,Bad,Thurrock\n",
         encoding="utf-8",
     )
-    with open_register(folder / "selftest.sqlite3", training=True) as store:
+    with _signed_in(folder) as store:
         if not store.training:
             raise AssertionError("the new database is not a training database")
         session = Session.of(store)
@@ -94,14 +109,14 @@ def _hearing_pack(folder: Path) -> CheckResult:
         with_default_rank,
     )
     from raptor_desktop.services.packs import build_pack
-    from raptor_desktop.services.session import Session, open_register
+    from raptor_desktop.services.session import Session
 
     details = replace(
         blank_details(),
         applicant=with_default_rank(Officer("Self Test", collar="0000")),
         authoriser=Officer("Self Test", "Superintendent", "0001"),
     )
-    with open_register(folder / "selftest.sqlite3") as store:
+    with _signed_in(folder) as store:
         reference = create_application(store, details, ["07700 900101", "07700 900102"])
         picture = NewExhibit(
             "ST",
@@ -127,10 +142,8 @@ def _window(folder: Path) -> CheckResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from raptor_desktop.gui.app import make_application
     from raptor_desktop.gui.main_window import MainWindow
-    from raptor_desktop.services.session import open_register
-
     app = make_application()
-    with open_register(folder / "selftest.sqlite3") as store:
+    with _signed_in(folder) as store:
         window = MainWindow(store)
         image = window.grab()  # draws the whole window without putting it on a screen
         rows = window.lines_page.model.rowCount()

@@ -10,6 +10,7 @@ from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.applications import ApplicationDetails, application_id, create_application
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+from tests.registers import open_store
 
 COURT = "County Court at Clerkenwell and Shoreditch"
 APPLICANT = Officer(
@@ -82,6 +83,6 @@ def register_with_chief(folder: Path) -> Path:
     from raptor_desktop.store.accounts import add_user
 
     path = folder / "register.sqlite3"
-    with Store.open(path, training=True) as store:
+    with open_store(path, training=True) as store:
         add_user(store, "chief", "Chief", Role.ADMINISTRATOR, CHIEF_PASSWORD)
     return path

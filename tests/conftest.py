@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from raptor_desktop.core.accounts import Role
+from raptor_desktop.store import crypto
 from raptor_desktop.store.database import Store
+from tests.registers import open_store
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +29,13 @@ def _isolated_home(
     monkeypatch.setenv("RAPTOR_PASSWORD", "correct horse battery staple")
 
 
+@pytest.fixture(autouse=True)
+def _quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its least cost in tests: each wrap records its cost, so unwrapping uses the
+    cost it was made with. (tests/store/test_keyring.py checks the program's own cost.)"""
+    monkeypatch.setattr(crypto, "PASSWORD_COST", crypto.KdfCost(passes=1, memory=8192))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "register.sqlite3"
@@ -34,13 +43,13 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def live_store(db_path: Path) -> Iterator[Store]:
-    with Store.open(db_path, actor="tester", role=Role.ADMINISTRATOR) as store:
+    with open_store(db_path, actor="tester", role=Role.ADMINISTRATOR) as store:
         yield store
 
 
 @pytest.fixture
 def training_store(db_path: Path) -> Iterator[Store]:
-    with Store.open(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
+    with open_store(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
         yield store
 
 
@@ -48,7 +57,7 @@ def training_store(db_path: Path) -> Iterator[Store]:
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     from raptor_desktop.store.demo import seed_demo
 
-    with Store.open(
+    with open_store(
         tmp_path / "demo.sqlite3", training=True, actor="tester", role=Role.ADMINISTRATOR
     ) as store:
         seed_demo(store)

@@ -3,12 +3,12 @@ from __future__ import annotations
 import io
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from raptor_desktop.__main__ import main
+from tests.registers import raw_connection
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -301,7 +301,7 @@ def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     code, out, _ = run(capsys, *db, "audit", "--category", "consultation", "--json")
     events = [e["event"] for e in json.loads(out)]
     assert events[:2] == ["sign in", "list numbers"]
-    conn = sqlite3.connect(tmp_path / "demo.sqlite3")
+    conn = raw_connection(tmp_path / "demo.sqlite3")
     conn.executescript(
         "DROP TRIGGER audit_log_no_update;UPDATE audit_log SET user = 'nobody' WHERE id = 2;"
     )

@@ -6,7 +6,6 @@ import io
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+from tests.registers import raw_connection
 
 ROWS = 40_000
 
@@ -69,7 +70,7 @@ def test_import_killed_at_random_is_all_or_nothing(
     kill_after(
         raptor("--db", str(db), "import-lines", str(big_csv)), random.Random(seed).uniform(0.8, 3.0)
     )
-    conn = sqlite3.connect(db)
+    conn = raw_connection(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     numbers = conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]
     lines = conn.execute("SELECT COUNT(*) FROM lines").fetchone()[0]
@@ -111,6 +112,6 @@ def test_pack_killed_at_random_leaves_no_partial_file(tmp_path: Path, seed: int)
     data = out.read_bytes()
     if data != b"%PDF-1.4 previous pack":
         assert len(PdfReader(io.BytesIO(data)).pages) > 5
-    conn = sqlite3.connect(db)
+    conn = raw_connection(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -8,9 +8,7 @@ and the data-protection log entries each act wrote are compared field by field.
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,14 +21,16 @@ from raptor_desktop.__main__ import main
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER, open_register, sign_in
+from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER, sign_in
+from raptor_desktop.store.backup import Credentials, check_backup
+from tests.registers import raw_connection
 
 Entry = tuple[str, str, str, str, str, str]
 
 
 def log_after(path: Path, last_id: int) -> list[Entry]:
     """Entries written after ``last_id``, less sign-ins (a face may sign in more than once)."""
-    with sqlite3.connect(path) as conn:
+    with raw_connection(path) as conn:
         rows = conn.execute(
             "SELECT user, category, event, records, justification, recipient FROM audit_log "
             "WHERE id > ? AND event != 'sign in' ORDER BY id",
@@ -42,14 +42,12 @@ def log_after(path: Path, last_id: int) -> list[Entry]:
 
 def newest_in_backup(backup: Path, folder: Path) -> int:
     """The newest entry of the register a backup holds (a restore's entries follow it)."""
-    copy = folder / f"{backup.stem}-inside.sqlite3"
-    with zipfile.ZipFile(backup) as archive:
-        copy.write_bytes(archive.read("raptor.sqlite3"))
-    return newest_id(copy)
+    credentials = Credentials(username=DEMO_USER, password=DEMO_PASSWORD)
+    return check_backup(backup, credentials, work_dir=folder).last_entry
 
 
 def newest_id(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with raw_connection(path) as conn:
         found = conn.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
     conn.close()
     return int(found)
@@ -92,7 +90,7 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     by_cli, by_window = registers
-    with sqlite3.connect(by_cli) as conn:
+    with raw_connection(by_cli, DEMO_USER, DEMO_PASSWORD) as conn:
         reference = conn.execute("SELECT reference FROM applications ORDER BY id").fetchone()[0]
     conn.close()
     pack_file = tmp_path / "out" / "pack.pdf"
@@ -114,8 +112,7 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
     acts: list[tuple[str, Callable[[], None], Callable[[MainWindow], None]]] = []
 
     # -- the window's side: a signed-in window on the second register ------------------------
-    store = open_register(by_window)
-    sign_in(store, DEMO_USER, DEMO_PASSWORD)
+    store = sign_in(by_window, DEMO_USER, DEMO_PASSWORD).store
     window = MainWindow(store)
     qtbot.addWidget(window)
     answers: list[Callable[[QDialog], bool]] = []

@@ -46,8 +46,8 @@ def cmd_users(args: argparse.Namespace, run: Invocation) -> int:
     action = args.users_action
     if action == "list":
         for user in list_users(store):
-            state = "disabled" if user["disabled"] else ("locked" if user["locked_until"] else "")
-            print(f"{user['username']:<16} {user['role']:<14} {user['display_name']} {state}")
+            state = "" if user["state"] == "active" else f" ({user['state']})"
+            print(f"{user['username']:<16} {user['role']:<14} {user['display_name']}{state}")
     elif action == "add":
         add_user(store, args.username, args.name, args.role, _new_password(args))
         print(f"added {args.username} ({args.role.value})")

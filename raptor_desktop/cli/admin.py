@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from raptor_desktop.cli.registry import Invocation, command, date_arg
-from raptor_desktop.cli.signing_in import read_secret
+from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, username
 from raptor_desktop.core.audit import Category
 from raptor_desktop.services.audit_log import (
     AuditFilter,
@@ -18,8 +18,15 @@ from raptor_desktop.services.audit_log import (
     read_log,
     verify_register,
 )
-from raptor_desktop.services.backups import back_up, is_encrypted, restore
+from raptor_desktop.services.backups import (
+    Credentials,
+    back_up,
+    needs_passphrase,
+    restore,
+    restore_elsewhere,
+)
 from raptor_desktop.services.disclosure import Recipient
+from raptor_desktop.services.session import recover
 from raptor_desktop.services.settings import (
     SETTINGS,
     find_setting,
@@ -36,9 +43,13 @@ from raptor_desktop.services.settings import (
 PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
 
 
-@command("verify", "check the database and the audit log's chain (no sign-in: it writes nothing)")
+@command(
+    "verify",
+    "check the database and the audit log's chain (the password opens it; nothing is written)",
+)
 def cmd_verify(args: argparse.Namespace, run: Invocation) -> int:
-    report = verify_register(run.existing_db_path())
+    path, name = run.existing_db_path(), username(run)
+    report = verify_register(path, name, read_secret(f"Password for {name}: ", PASSWORD_ENV))
     if report.sound:
         print(f"database sound; audit log chain intact ({report.entries} entries)")
         return 0
@@ -52,7 +63,8 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--encrypt",
         action="store_true",
-        help=f"encrypt with a passphrase (from ${PASSPHRASE_ENV} or a prompt)",
+        help="backups are always encrypted with the register's key; this adds a passphrase "
+        f"that opens it alone (from ${PASSPHRASE_ENV} or a prompt)",
     )
 
 
@@ -66,18 +78,36 @@ def cmd_backup(args: argparse.Namespace, run: Invocation) -> int:
     info = back_up(run.session(), args.out, passphrase)
     print(
         f"backed up {info.numbers} numbers and {info.attachments} attachments to {args.out}"
-        + (" (encrypted)" if passphrase else "")
+        + (" (encrypted; it also opens with the passphrase)" if passphrase else " (encrypted)")
     )
     return 0
 
 
+def _restore_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument(
+        "--recovery-key",
+        metavar="KEY",
+        help="into a new database: open the backup with the register's recovery key",
+    )
+
+
 @command(
-    "restore", "replace the database with a backup", lambda p: p.add_argument("file", type=Path)
+    "restore", "replace the database with a backup (or make --db from one)", _restore_arguments
 )
 def cmd_restore(args: argparse.Namespace, run: Invocation) -> int:
     passphrase = None
-    if is_encrypted(args.file):
+    if needs_passphrase(args.file):
         passphrase = read_secret("Backup passphrase: ", PASSPHRASE_ENV, what="passphrase")
+    if not run.db_path.exists():  # a register lost, or another register's backup
+        credentials = Credentials(passphrase=passphrase or "", recovery_key=args.recovery_key or "")
+        if not args.recovery_key and not passphrase:
+            name = username(run)
+            secret = read_secret(f"Password for {name} (in the backup): ", PASSWORD_ENV)
+            credentials = Credentials(username=name, password=secret)
+        info = restore_elsewhere(run.db_path, args.file, credentials)
+        print(f"restored {args.file} as a new database {run.db_path} ({info.numbers} numbers)")
+        return 0
     session = run.session()  # signs in: only an administrator may restore
     run.close()  # the register's own connection lets go of the file before it is replaced
     restored = restore(session, args.file, passphrase)
@@ -86,6 +116,21 @@ def cmd_restore(args: argparse.Namespace, run: Invocation) -> int:
         f"restored {session.path} from {args.file}; "
         f"the database as it was is kept in {restored.safety_copy}"
     )
+    return 0
+
+
+@command(
+    "recover",
+    "every administrator's password lost: the recovery key sets one",
+    lambda p: (
+        p.add_argument("--recovery-key", metavar="KEY", required=True),
+        p.add_argument("--admin", metavar="NAME", required=True),
+    ),
+)
+def cmd_recover(args: argparse.Namespace, run: Invocation) -> int:
+    password = read_secret(f"New password for {args.admin}: ", PASSWORD_ENV, confirm=True)
+    recover(run.existing_db_path(), args.recovery_key, args.admin, password).store.close()
+    print(f"{args.admin} can sign in to {run.db_path} with the new password")
     return 0
 
 

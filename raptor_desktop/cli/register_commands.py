@@ -9,7 +9,7 @@ from pathlib import Path
 
 from raptor_desktop.cli.common import report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command
-from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret
+from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.line_import import RowDefaults
 from raptor_desktop.core.lines import LineDetails
@@ -32,7 +32,9 @@ _status = argument_type(parse_status)
 
 
 def _init_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--admin", metavar="NAME", help="create its first administrator")
+    parser.add_argument(
+        "--admin", metavar="NAME", required=True, help="its first administrator"
+    )
     parser.add_argument(
         "--training",
         action="store_true",
@@ -42,17 +44,15 @@ def _init_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("init", "create a new database", _init_arguments)
 def cmd_init(args: argparse.Namespace, run: Invocation) -> int:
-    password = ""
-    if args.admin:
-        password = read_secret(
-            f"Password for the administrator {args.admin}: ", PASSWORD_ENV, confirm=True
-        )
-    training = create_register(
-        run.db_path, training=args.training, admin=args.admin or "", password=password
+    password = read_secret(
+        f"Password for the administrator {args.admin}: ", PASSWORD_ENV, confirm=True
     )
-    kind = "training" if training else "live"
-    admin = f" with administrator {args.admin}" if args.admin else ""
-    print(f"created {kind} database {run.db_path}{admin}")
+    made = create_register(
+        run.db_path, training=args.training, admin=args.admin, password=password
+    )
+    kind = "training" if made.training else "live"
+    print(f"created {kind} database {run.db_path} with administrator {args.admin}")
+    show_recovery_key(made, "The register is encrypted; its key opens with each password.")
     return 0
 
 

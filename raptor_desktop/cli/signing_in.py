@@ -1,9 +1,9 @@
 """Signing in on the command line, and reading passwords and passphrases.
 
 The officer is named with ``--user`` or ``RAPTOR_USER``; the password comes from a prompt, or
-from ``RAPTOR_PASSWORD`` for scripts. A database with no accounts yet cannot be used until
-its first administrator is created deliberately (``raptor init --admin NAME``). ``--demo``
-signs in with the training database's own account.
+from ``RAPTOR_PASSWORD`` for scripts. The password unwraps the register's key: nothing in the
+register can be read before. ``--demo`` makes the demo training register if need be and signs
+in with its own account.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from raptor_desktop.cli.registry import Invocation, UsageError
 from raptor_desktop.services.session import (
     DEMO_PASSWORD,
     DEMO_USER,
+    NewRegister,
     Store,
-    has_users,
-    open_register,
+    ensure_demo_register,
     sign_in,
 )
 
@@ -39,27 +39,38 @@ def read_secret(prompt: str, env: str, *, confirm: bool = False, what: str = "pa
     return first
 
 
+def username(run: Invocation) -> str:
+    name = run.args.user or os.environ.get(USER_ENV)
+    if not name:
+        raise UsageError(f"sign in with --user NAME (or set {USER_ENV})")
+    return str(name)
+
+
 def open_signed_in(run: Invocation) -> Store:
     """Open the register the arguments name and sign the officer in before anything else."""
     args = run.args
-    if not args.demo:
-        run.existing_db_path()  # a mistyped --db must not make a register
-    store = open_register(run.db_path, demo=bool(args.demo))
-    try:
-        username = args.user or (None if args.demo else os.environ.get(USER_ENV))
-        if args.demo:  # the demo's accounts share its published training password
-            sign_in(store, username or DEMO_USER, DEMO_PASSWORD)
-            return store
-        if not username:
-            raise UsageError(f"sign in with --user NAME (or set {USER_ENV})")
-        if not has_users(store):  # nobody becomes administrator by running a command first
-            raise UsageError(
-                f"the register {run.db_path} has no accounts yet",
-                f"Create its first administrator deliberately: raptor --db {run.db_path} "
-                "init --admin NAME",
-            )
-        sign_in(store, username, read_secret(f"Password for {username}: ", PASSWORD_ENV))
-    except BaseException:
-        store.close()
-        raise
-    return store
+    if args.demo:  # the demo's accounts share its published training password
+        ensure_demo_register(run.db_path)
+        return sign_in(run.db_path, args.user or DEMO_USER, DEMO_PASSWORD).store
+    path = run.existing_db_path()  # a mistyped --db must not make a register
+    name = username(run)
+    signed = sign_in(path, name, read_secret(f"Password for {name}: ", PASSWORD_ENV))
+    if signed.sealed is not None:
+        show_recovery_key(signed.sealed, "This register was encrypted at this sign-in.")
+    return signed.store
+
+
+def show_recovery_key(made: NewRegister, opening: str) -> None:
+    """The recovery key, shown once (on standard error, kept out of piped output)."""
+    lines = [
+        opening,
+        f"Recovery key: {made.recovery_key}",
+        "Write it down and keep it in the unit's safe: it opens the register when every "
+        "administrator's password is lost, and it is not shown again.",
+    ]
+    if made.need_passwords:
+        lines.append(
+            "These accounts need a new password before they can sign in (raptor users "
+            "passwd NAME): " + ", ".join(made.need_passwords)
+        )
+    print("\n".join(lines), file=sys.stderr)

@@ -145,8 +145,9 @@ class UsersModel(FlatTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         user = self.rows[index.row()]
-        state = "disabled" if user["disabled"] else ("locked" if user["locked_until"] else "active")
-        return [user["username"], user["display_name"], user["role"], state][index.column()]
+        return [user["username"], user["display_name"], user["role"], user["state"]][
+            index.column()
+        ]
 
 
 class AccountsDialog(QDialog):

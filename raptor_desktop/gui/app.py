@@ -20,7 +20,7 @@ from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
 from raptor_desktop.paths import APP_NAME, log_file, resource_path, setup_logging
 from raptor_desktop.services.failures import user_message
-from raptor_desktop.services.session import Store, open_register
+from raptor_desktop.services.session import ensure_demo_register
 from raptor_desktop.services.settings import IDLE_MINUTES, get_int
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def lock_database(path: Path) -> QLockFile | str:
     )
 
 
-def _show_first_window_and_exit(app: QApplication, store: Store, lock: QLockFile) -> int:
+def _show_first_window_and_exit(app: QApplication, path: Path, lock: QLockFile) -> int:
     """Show the first window an officer sees (the sign-in), draw it, and stop: for timing."""
     shown: list[QDialog] = []
 
@@ -90,8 +90,7 @@ def _show_first_window_and_exit(app: QApplication, store: Store, lock: QLockFile
         app.processEvents()
         return False
 
-    sign_in_to(store, show_only)
-    store.close()
+    sign_in_to(path, show_only)
     lock.unlock()
     return 0 if shown and shown[0].isVisible() else 1
 
@@ -106,15 +105,17 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         QMessageBox.warning(None, "Raptor Desktop", lock)
         return 1
     try:
-        store = open_register(path, demo=demo)
+        if demo:
+            ensure_demo_register(path)
+        if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing (bench/bundle.py)
+            return _show_first_window_and_exit(app, path, lock)
+        store = sign_in_to(path, lambda d: d.exec() == QDialog.DialogCode.Accepted)
     except Refusal as error:
         message = error.full_message()
         QMessageBox.critical(None, "Raptor Desktop", f"The database cannot be opened.\n\n{message}")
+        lock.unlock()
         return 1
-    if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing (bench/bundle.py)
-        return _show_first_window_and_exit(app, store, lock)
-    if not sign_in_to(store, lambda d: d.exec() == QDialog.DialogCode.Accepted):
-        store.close()
+    if store is None:
         lock.unlock()
         return 0
     sys.excepthook = _show_unexpected

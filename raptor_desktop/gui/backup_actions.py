@@ -29,7 +29,7 @@ from raptor_desktop.services.backups import (
     back_up,
     backup_folder,
     check_passphrase,
-    is_encrypted,
+    needs_passphrase,
     restore,
 )
 from raptor_desktop.services.failures import describe
@@ -115,7 +115,7 @@ class BackupActions(QObject):
         if not name:
             return
         passphrase = None
-        if is_encrypted(Path(name)):
+        if needs_passphrase(Path(name)):
             passphrase, ok = self._passphrase("Restore", "Passphrase of the backup:")
             if not ok:
                 return

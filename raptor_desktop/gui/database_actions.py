@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.sign_in import sign_in_to
 from raptor_desktop.paths import demo_db_path
-from raptor_desktop.services.session import open_register
+from raptor_desktop.services.session import ensure_demo_register
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
@@ -23,15 +23,16 @@ class DatabaseActions:
         self.window = window
 
     def open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
+        """Sign in to the register at ``path`` (a new one is made with its administrator)."""
         try:
-            store = open_register(path, training=training, demo=demo)
+            if demo:
+                ensure_demo_register(path)
+            store = sign_in_to(path, self.window.run_dialog, self.window, training=training)
         except Refusal as error:
             QMessageBox.critical(self.window, "Open database", error.full_message())
             return
-        if not sign_in_to(store, self.window.run_dialog, self.window):
-            store.close()
-            return
-        self.window.switch_to(store)
+        if store is not None:
+            self.window.switch_to(store)
 
     def choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -481,7 +481,9 @@ class MainWindow(QMainWindow):
         other open window (an application editor, a dialog), behind a sign-in only this
         officer can pass. The windows stay open underneath: no unsaved work is lost."""
         with register_hidden():
-            while not self.run_dialog(SignInDialog(self.store, self, locked_for=self.store.actor)):
+            while not self.run_dialog(
+                SignInDialog(self.store.path, self, store=self.store, locked=True)
+            ):
                 pass
 
     def sign_out(self) -> None:
@@ -493,7 +495,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Close the open windows before signing out.", 8000)
             return
         with register_hidden():
-            signed_in = self.run_dialog(SignInDialog(self.store, self))
+            signed_in = self.run_dialog(SignInDialog(self.store.path, self, store=self.store))
         if not signed_in:
             self.close()
             return

@@ -6,24 +6,36 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenuBar, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMenuBar,
+    QMessageBox,
+    QStatusBar,
+    QWidget,
+)
 
 from raptor_desktop.core.accounts import MIN_PASSWORD
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.paths import demo_db_path
 from raptor_desktop.services.accounts import change_own_password
 from raptor_desktop.services.session import (
     DEMO_PASSWORD,
     DEMO_SUPERVISOR,
     DEMO_USER,
-    SignInRefused,
+    NewRegister,
+    SignedIn,
     Store,
-    create_first_administrator,
-    has_users,
+    create_register,
+    register_exists,
     sign_in,
     sign_in_again,
+    switch_officer,
 )
 
 RunDialog = Callable[[QDialog], bool]
@@ -36,16 +48,20 @@ def _password_field() -> QLineEdit:
 
 
 class FirstAdministratorDialog(OneChangeDialog):
-    """A new database: its first account, an administrator, is created before anything else."""
+    """A new register: made with its first account, an administrator, who signs in at once."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None, *, training: bool = False):
         super().__init__("Create the administrator", parent, "Create and sign in")
-        self._store = store
+        self._path = path
+        self._training = training
+        self.signed: SignedIn | None = None
+        self.made: NewRegister | None = None
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.password = _password_field()
         self.again = _password_field()
-        self.form.addRow("This database has no accounts yet.", QWidget())
+        kind = "training register" if training else "register"
+        self.form.addRow(f"A new {kind}: {path.name}", QWidget())
         self.form.addRow("&Username", self.username)
         self.form.addRow("&Full name", self.display_name)
         self.form.addRow(f"&Password ({MIN_PASSWORD}+ characters)", self.password)
@@ -56,9 +72,14 @@ class FirstAdministratorDialog(OneChangeDialog):
             self.error.show_error("The passwords do not match.")
             return
         try:
-            create_first_administrator(
-                self._store, self.username.text(), self.display_name.text(), self.password.text()
+            self.made = create_register(
+                self._path,
+                training=self._training,
+                admin=self.username.text(),
+                password=self.password.text(),
+                display_name=self.display_name.text(),
             )
+            self.signed = sign_in(self._path, self.username.text(), self.password.text())
         except Refusal as error:
             self.error.show_error(str(error))
             return
@@ -66,39 +87,72 @@ class FirstAdministratorDialog(OneChangeDialog):
 
 
 class SignInDialog(OneChangeDialog):
-    """Sign in to the database; with ``locked``, only the officer already signed in may."""
+    """Sign in to the register at ``path``; with ``store``, a register already open: another
+    officer takes over (``locked`` False) or the officer signed in unlocks it (``locked``)."""
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, *, locked_for: str | None = None
+        self,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        store: Store | None = None,
+        locked: bool = False,
     ) -> None:
-        title = "Locked — sign in again" if locked_for else f"Sign in — {store.path.name}"
+        title = "Locked — sign in again" if locked else f"Sign in — {path.name}"
         super().__init__(title, parent, "Sign in")
+        self._path = path
         self._store = store
-        self._locked_for = locked_for
-        self.username = QLineEdit(locked_for or "")
-        self.username.setReadOnly(locked_for is not None)
+        self._locked = locked
+        self.signed: SignedIn | None = None
+        self.username = QLineEdit(store.actor if locked and store else "")
+        self.username.setReadOnly(locked)
         self.password = _password_field()
         self.form.addRow("&Username", self.username)
         self.form.addRow("&Password", self.password)
-        if store.training and not locked_for:
+        if path == demo_db_path() and not locked:
             self.form.addRow("", QWidget())
             self.error.show_ok(
                 f"Training database: the demo accounts are {DEMO_USER} and {DEMO_SUPERVISOR} "
                 f"(a supervisor), password {DEMO_PASSWORD}"
             )
-        (self.password if locked_for else self.username).setFocus()
+        (self.password if locked else self.username).setFocus()
 
     def save(self) -> None:
         try:
-            if self._locked_for is None:
-                sign_in(self._store, self.username.text(), self.password.text())
-            else:
+            if self._store is None:
+                self.signed = sign_in(self._path, self.username.text(), self.password.text())
+            elif self._locked:
                 sign_in_again(self._store, self.password.text())
-        except SignInRefused as error:
+            else:
+                switch_officer(self._store, self.username.text(), self.password.text())
+        except Refusal as error:
             self.error.show_error(str(error))
             self.password.clear()
             return
         self.accept()
+
+
+class RecoveryKeyDialog(QMessageBox):
+    """The recovery key of a register just made (or sealed), shown this once."""
+
+    def __init__(self, made: NewRegister, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recovery key — keep it in the unit's safe")
+        self.setIcon(QMessageBox.Icon.Information)
+        text = (
+            "The register is encrypted. Its key opens with each account's password, and with "
+            f"this recovery key:<p><b><tt>{made.recovery_key}</tt></b></p>"
+            "Write it down and keep it in the unit's safe. It opens the register when every "
+            "administrator's password is lost (<tt>raptor recover</tt>), and it is not shown "
+            "again."
+        )
+        if made.need_passwords:
+            text += (
+                "<p>These accounts need a new password (Admin → Accounts) before they can "
+                f"sign in: {', '.join(made.need_passwords)}.</p>"
+            )
+        self.setText(text)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
 class ChangeMyPasswordDialog(OneChangeDialog):
@@ -126,12 +180,23 @@ class ChangeMyPasswordDialog(OneChangeDialog):
         self.accept()
 
 
-def sign_in_to(store: Store, run_dialog: RunDialog, parent: QWidget | None = None) -> bool:
-    """Create the first administrator or sign in; False if the officer gave up."""
-    dialog: QDialog = (
-        SignInDialog(store, parent) if has_users(store) else FirstAdministratorDialog(store, parent)
+def sign_in_to(
+    path: Path, run_dialog: RunDialog, parent: QWidget | None = None, *, training: bool = False
+) -> Store | None:
+    """Sign in to the register at ``path``, or make it with its first administrator; the
+    signed-in register, or None if the officer gave up. A register just made or sealed shows
+    its recovery key first."""
+    dialog: FirstAdministratorDialog | SignInDialog = (
+        SignInDialog(path, parent)
+        if register_exists(path)
+        else FirstAdministratorDialog(path, parent, training=training)
     )
-    return run_dialog(dialog)
+    if not run_dialog(dialog) or dialog.signed is None:
+        return None
+    made = dialog.made if isinstance(dialog, FirstAdministratorDialog) else dialog.signed.sealed
+    if made is not None:
+        run_dialog(RecoveryKeyDialog(made, parent))
+    return dialog.signed.store
 
 
 class IdleLock(QObject):

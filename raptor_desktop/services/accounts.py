@@ -6,10 +6,10 @@ from raptor_desktop.core.accounts import Permission, Role, allows
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.accounts import (
     add_user,
-    authenticate,
     change_password,
     list_users,
     set_disabled,
+    unlock_key,
 )
 from raptor_desktop.store.database import Store
 
@@ -40,5 +40,5 @@ def change_own_password(store: Store, current: str, new: str, again: str) -> Non
         raise InputRejected("the new passwords do not match")
     if new == current:
         raise InputRejected("choose a new password, not the one you have")
-    authenticate(store, store.actor, current)
+    unlock_key(store.path, store.actor, current)
     change_password(store, store.actor, new)

@@ -8,6 +8,7 @@ from raptor_desktop.core.audit import AuditEntry
 from raptor_desktop.core.tabular import write_rows_csv
 from raptor_desktop.services.disclosure import Recipient, record_consultation, record_disclosure
 from raptor_desktop.services.session import Session
+from raptor_desktop.store.accounts import unlock_key
 from raptor_desktop.store.audit import AuditFilter, as_dict, entries
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.integrity import IntegrityReport, verify
@@ -50,11 +51,11 @@ def check_register(session: Session) -> IntegrityReport:
         return verify(store)
 
 
-def verify_register(path: Path) -> IntegrityReport:
-    """Check the register at ``path`` before anyone signs in, so that nothing is written
-    (no sign-in entry, no new note of the log's head) before the check has been made.
-
-    It needs no account: the report names problems and entry numbers, no personal data.
-    """
-    with Store.open(path) as store:
+def verify_register(path: Path, username: str, password: str) -> IntegrityReport:
+    """Check the register at ``path`` with a read-only connection, so that nothing is written
+    to it (no sign-in entry, no new note of the log's head) before the check has been made;
+    it works on read-only media too. The password only unwraps the key (a wrong one counts
+    towards the lock-out, where the key file can be written)."""
+    key = unlock_key(path, username, password)
+    with Store.open_read_only(path, key=key) as store:
         return verify(store)

@@ -6,17 +6,24 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from raptor_desktop.core.accounts import Permission, normalise_username, passphrase_problem, require
+from raptor_desktop.core.accounts import (
+    Permission,
+    Role,
+    normalise_username,
+    passphrase_problem,
+    require,
+)
 from raptor_desktop.core.audit import Category
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.services.disclosure import Recipient, record_disclosure
 from raptor_desktop.services.session import Session
 from raptor_desktop.store.audit import newest_entry
 from raptor_desktop.store.backup import (
-    MAGIC,
+    LEGACY_MAGIC,
     SUFFIX,
     BackupInfo,
     BackupRefused,
+    Credentials,
     auto_backup,
     backup_folder,
     check_backup,
@@ -35,8 +42,9 @@ __all__ = [
     "back_up",
     "backup_folder",
     "check_passphrase",
-    "is_encrypted",
+    "needs_passphrase",
     "restore",
+    "restore_elsewhere",
 ]
 
 
@@ -48,13 +56,18 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def is_encrypted(path: Path) -> bool:
-    """Whether the backup at ``path`` needs a passphrase (an unreadable file needs none)."""
+def needs_passphrase(path: Path) -> bool:
+    """Whether the backup at ``path`` opens only with a passphrase: one written before
+    registers were sealed, and encrypted then (an unreadable file needs none)."""
     try:
         with open(path, "rb") as file:
-            return file.read(len(MAGIC)) == MAGIC
+            return file.read(len(LEGACY_MAGIC)) == LEGACY_MAGIC
     except OSError:
         return False
+
+
+def _credentials(session: Session, passphrase: str | None) -> Credentials:
+    return Credentials(key=session.key, register=session.register, passphrase=passphrase or "")
 
 
 def back_up(session: Session, target: Path, passphrase: str | None = None) -> BackupInfo:
@@ -67,7 +80,7 @@ def back_up(session: Session, target: Path, passphrase: str | None = None) -> Ba
         check_passphrase(passphrase)
     with session.connect() as store:
         path = make_backup(store, target, passphrase)
-        info = check_backup(path, passphrase, work_dir=session.path.parent)
+        info = check_backup(path, _credentials(session, None), work_dir=session.path.parent)
         record_disclosure(store, "backup", str(path), Recipient(str(path), "backup"))
     return info
 
@@ -96,7 +109,14 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
     backup's time: the restore entry names the safety copy that keeps the later entries.
     """
     require(session.role, Permission.BACKUP)
-    info = check_backup(backup, passphrase, work_dir=session.path.parent)
+    credentials = _credentials(session, passphrase)
+    info = check_backup(backup, credentials, work_dir=session.path.parent)
+    if info.register != session.register:
+        raise BackupRefused(
+            f"{backup} is a backup of another register"
+            + (" (written before registers were encrypted)" if not info.register else ""),
+            "Restore it into a new database of its own: raptor --db NEW.sqlite3 restore FILE.",
+        )
     if info.training != session.training:
         kinds = ("a training", "live") if info.training else ("a live", "training")
         raise BackupRefused(
@@ -113,7 +133,9 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
         )
     with session.connect() as current:
         before = newest_entry(current)
-    safety = restore_backup(session.path, backup, passphrase, role=session.role)
+    safety = restore_backup(session.path, backup, credentials, role=session.role)
+    if safety is None:  # the register was there: a safety copy is always made of it
+        raise RuntimeError(f"no safety copy was made of {session.path}")
     store = session.connect()
     kept = (
         f", with entries {info.last_entry + 1}–{before} of its log"
@@ -126,3 +148,18 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
         f"{backup}; the register as it was is kept in {safety}{kept}",
     )
     return Restored(store, safety)
+
+
+def restore_elsewhere(target: Path, backup: Path, credentials: Credentials) -> BackupInfo:
+    """Restore ``backup`` as a new register at ``target`` (nothing there yet): a workstation
+    that lost its register, or a backup of another register. It opens with an account's
+    password, the backup's passphrase or the recovery key; the register's own accounts then
+    sign in to it as before (a backup written before v11 is sealed at the first sign-in)."""
+    if target.exists():
+        raise BackupRefused(
+            f"there is already a database at {target}",
+            "Restore into a new file, or sign in to that register and restore over it.",
+        )
+    info = check_backup(backup, credentials, work_dir=target.parent)
+    restore_backup(target, backup, credentials, role=Role.ADMINISTRATOR)
+    return info

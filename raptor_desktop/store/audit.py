@@ -12,11 +12,20 @@ if TYPE_CHECKING:
     from raptor_desktop.store.database import Store
 
 from raptor_desktop.core.accounts import Permission
-from raptor_desktop.core.audit import GENESIS, AuditEntry, Category, ChainBreak, first_break
+from raptor_desktop.core.audit import (
+    GENESIS,
+    AuditEntry,
+    Category,
+    ChainBreak,
+    StoredEntry,
+    chain_mac,
+    first_break,
+)
 
 
 def append(
     db: sqlite_utils.Database,
+    log_key: bytes,
     *,
     at: str,
     user: str,
@@ -39,9 +48,10 @@ def append(
         recipient=recipient.strip(),
         prev_hash=last[1] if last else GENESIS,
     )
+    content_hash = entry.content_mac(log_key)
     db.execute(
         "INSERT INTO audit_log (id, at, user, category, event, records, justification, "
-        "recipient, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "recipient, prev_hash, content_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             entry.id,
             entry.at,
@@ -52,7 +62,8 @@ def append(
             entry.justification,
             entry.recipient,
             entry.prev_hash,
-            entry.digest(),
+            content_hash,
+            chain_mac(log_key, entry.id, entry.prev_hash, content_hash),
         ],
     )
     return entry.id
@@ -104,9 +115,15 @@ def newest_entry(store: Store) -> int:
     return int(store.db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
 
 
-def check_chain(db: sqlite_utils.Database) -> ChainBreak | None:
-    rows = db.execute(f"SELECT {_COLUMNS}, hash FROM audit_log ORDER BY id").fetchall()
-    return first_break([(AuditEntry(*row[:9]), row[9]) for row in rows])
+def stored_entries(db: sqlite_utils.Database) -> list[StoredEntry]:
+    rows = db.execute(
+        f"SELECT {_COLUMNS}, content_hash, hash, pseudonymised FROM audit_log ORDER BY id"
+    ).fetchall()
+    return [StoredEntry(AuditEntry(*row[:9]), row[9], row[10], bool(row[11])) for row in rows]
+
+
+def check_chain(db: sqlite_utils.Database, log_key: bytes) -> ChainBreak | None:
+    return first_break(stored_entries(db), log_key)
 
 
 def as_dict(entry: AuditEntry) -> dict[str, object]:

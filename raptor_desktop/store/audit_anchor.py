@@ -1,23 +1,31 @@
-"""The audit log's newest entry, remembered outside the database.
+"""The audit log's newest entry, remembered outside the database, in two places.
 
-The hash chain shows an entry altered, removed or inserted anywhere before the newest one, but
-not the newest entries cut off the end: what is left is still a sound chain. So after every
-write the store notes the newest entry's id and hash in ``<database>.audit-head`` beside the
-file, and ``verify`` checks that the log still holds that entry unchanged. Someone able to
-edit the database can edit this file too; it raises the bar from one SQL statement to a
-deliberate forgery of two files, and an older database copied over the register shows up.
+The keyed chain shows an entry altered, removed or inserted anywhere before the newest one,
+but not the newest entries cut off the end, nor an older copy of the whole register put in
+its place: what is left is still a sound chain. So after every write the store notes the
+newest entry's id and MAC, itself MACed under the register's log key, in
+``<database>.audit-head`` beside the file and again in the user's own state folder (outside
+the database's folder, so that copying an older folder over the register does not bring an
+older note with it). ``verify`` checks that the log still holds both noted entries unchanged.
+A note cannot be forged without the key; deleting one only loses that check.
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import os
-import sqlite3
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from raptor_desktop import paths
 from raptor_desktop.core.audit import ChainBreak
+from raptor_desktop.store import crypto
+
+if TYPE_CHECKING:
+    from raptor_desktop.store.database import Store
 
 log = logging.getLogger(__name__)
 
@@ -26,45 +34,76 @@ def anchor_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".audit-head")
 
 
-def write_anchor(conn: sqlite3.Connection, db_path: Path, *, replace: bool = False) -> None:
-    """Remember the newest entry; a folder that cannot be written is logged, not fatal.
+def outside_anchor_path(register: str) -> Path:
+    return paths.state_dir() / "audit-heads" / f"{register}.json"
 
-    The note moves on only while the log still holds the entry it names, as it was: after the
-    log was rewritten, cut short or replaced by an older copy, the next write must not cover
-    that up by noting the new head, so the note stays until ``verify`` has reported it. Only
-    a restore (``replace``), which puts a checked log in place on purpose, notes a new head
-    over a note that no longer matches.
+
+def _anchors(store: Store) -> list[Path]:
+    return [anchor_path(store.path), outside_anchor_path(store.register)]
+
+
+def _note_mac(store: Store, entry_id: int, entry_hash: str) -> str:
+    return crypto.mac(store.log_key, f"{store.register}\0{entry_id}\0{entry_hash}".encode())
+
+
+def write_anchor(store: Store, *, replace: bool = False) -> None:
+    """Note the newest entry in both places; a folder that cannot be written is logged.
+
+    The notes move on only while the log still holds the entries they name, as they were:
+    after the log was cut short or replaced by an older copy, the next write must not cover
+    that up by noting the new head, so the notes stay until ``verify`` has reported it. Only
+    a restore or a new register (``replace``), which puts a checked log in place on purpose,
+    notes a new head over a note that no longer matches.
     """
+    conn = store.db.conn
     row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
         return
-    if not replace and check_anchor(conn, db_path) is not None:
-        log.warning("the log no longer holds the entry noted in %s", anchor_path(db_path))
+    if not replace and check_anchor(store) is not None:
+        log.warning("the log no longer holds the entry noted for %s", store.path)
         return
-    target = anchor_path(db_path)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump({"id": row[0], "hash": row[1]}, file)
-        os.replace(temporary, target)
-    except OSError as error:
-        log.warning("the audit head cannot be noted in %s: %s", target, error)
+    note = {"register": store.register, "id": row[0], "hash": row[1]}
+    note["mac"] = _note_mac(store, row[0], row[1])
+    for target in _anchors(store):
+        try:
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                dir=target.parent, prefix=target.name, suffix=".tmp"
+            )
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(note, file)
+            os.replace(temporary, target)
+        except OSError as error:
+            log.warning("the audit head cannot be noted in %s: %s", target, error)
 
 
-def check_anchor(conn: sqlite3.Connection, db_path: Path) -> ChainBreak | None:
-    """The newest entry noted outside the database, if the log no longer holds it as it was."""
+def check_anchor(store: Store) -> ChainBreak | None:
+    """The first noted newest entry that the log no longer holds as it was, if any."""
+    for path in _anchors(store):
+        found = _check_one(store, path)
+        if found is not None:
+            return found
+    return None
+
+
+def _check_one(store: Store, path: Path) -> ChainBreak | None:
     try:
-        noted = json.loads(anchor_path(db_path).read_text(encoding="utf-8"))
+        noted = json.loads(path.read_text(encoding="utf-8"))
         noted_id, noted_hash = int(noted["id"]), str(noted["hash"])
+        noted_mac = str(noted["mac"])
     except FileNotFoundError:
-        return None  # a database copied here without its note, or written by an older version
+        return None  # a register copied here without its note, or never noted on this account
     except (OSError, ValueError, KeyError, TypeError) as error:
+        return ChainBreak(0, f"the note of the newest entry ({path}) is unreadable: {error}")
+    if not hmac.compare_digest(_note_mac(store, noted_id, noted_hash), noted_mac):
         return ChainBreak(
-            0, f"the note of the newest entry ({anchor_path(db_path)}) is unreadable: {error}"
+            0,
+            f"the note of the newest entry ({path}) was not written by this register: it was "
+            "edited, or copied from another register",
         )
-    row = conn.execute("SELECT hash FROM audit_log WHERE id = ?", [noted_id]).fetchone()
+    row = store.db.execute("SELECT hash FROM audit_log WHERE id = ?", [noted_id]).fetchone()
     if row is None:
-        last = conn.execute("SELECT MAX(id) FROM audit_log").fetchone()[0] or 0
+        last = store.db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0] or 0
         removed = (
             f"entry {noted_id} was"
             if noted_id == last + 1
@@ -72,9 +111,9 @@ def check_anchor(conn: sqlite3.Connection, db_path: Path) -> ChainBreak | None:
         )
         return ChainBreak(
             last + 1,
-            f"the log ends at entry {last} but entry {noted_id} had been written: {removed} "
-            "removed from the end, or an older copy of the database was put in place of the "
-            "register",
+            f"the log ends at entry {last} but entry {noted_id} had been written (noted in "
+            f"{path}): {removed} removed from the end, or an older copy of the register was "
+            "put in its place",
         )
     if row[0] != noted_hash:
         return ChainBreak(

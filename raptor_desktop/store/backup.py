@@ -1,9 +1,11 @@
-"""Backups: the database (through SQLite's online backup API) and its attachment store.
+"""Backups: the register as it is on disk (encrypted), its key's wraps, and its attachments.
 
-A backup is one file: a ZIP holding ``raptor.sqlite3``, ``attachments/`` and a manifest with
-the database's SHA-256; optionally encrypted as a whole with AES-256-GCM under a key derived
-from a passphrase with scrypt. A restore checks the file completely before it touches the
-current database, and keeps a copy of the current database first.
+A backup is one file (see ``backup_format``): a readable header with the register's id and the
+wraps of its key, and a body sealed under the register's key holding a ZIP of the manifest, the
+SQLCipher database (copied with ``VACUUM INTO``, so still encrypted) and the attachments. A
+restore opens and checks the file completely in a private folder of the register's own
+(authentication, SQLCipher's page check, SQLite's check, the schema of its version, the keyed
+log chain) before it touches the current register, and keeps a backup of that first.
 """
 
 from __future__ import annotations
@@ -12,18 +14,18 @@ import hashlib
 import io
 import json
 import os
-import secrets
-import sqlite3
 import tempfile
 import zipfile
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import sqlite_utils
+
 from raptor_desktop import __version__
 from raptor_desktop.core.accounts import Permission, Role, require
-from raptor_desktop.core.audit import AuditEntry, first_break
+from raptor_desktop.core.audit import AuditEntry, legacy_first_break
+from raptor_desktop.store import audit, crypto, engine
 from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.backup_contents import (
     BackupRefused,
@@ -33,14 +35,27 @@ from raptor_desktop.store.backup_contents import (
     check_schema,
     read_member,
 )
+from raptor_desktop.store.backup_format import (
+    LEGACY_MAGIC,
+    MAGIC,
+    Credentials,
+    Header,
+    Opened,
+    open_backup,
+    passphrase_wrap,
+    write,
+)
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.exhibits import attachment_dir
+from raptor_desktop.store.keyring import Keyring, keyring_path
 from raptor_desktop.store.schema import SCHEMA_VERSION
+from raptor_desktop.store.sealing import LAST_PLAINTEXT_VERSION
 
-MAGIC = b"RAPTORBK1"
 SUFFIX = ".raptorbackup"
 AUTO_PREFIX = "auto-"
 DEFAULT_KEEP = 14
+MAX_BACKUP = 4 * 1024**3
+__all__ = ["LEGACY_MAGIC", "MAGIC", "BackupRefused", "Credentials"]
 
 
 @dataclass(frozen=True)
@@ -52,32 +67,19 @@ class BackupInfo:
     attachments: int
     administrators: tuple[str, ...] = ()  # the accounts that could sign in to the restored copy
     last_entry: int = 0  # the newest entry of its audit log
+    register: str = ""  # "" for a backup written before registers were sealed
 
 
-def _key(passphrase: str, salt: bytes) -> bytes:
-    return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=2**15, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32
-    )
-
-
-def _encrypt(data: bytes, passphrase: str) -> bytes:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    return MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, data, MAGIC)
-
-
-def _decrypt(data: bytes, passphrase: str | None) -> bytes:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    if not passphrase:
-        raise BackupRefused("this backup is encrypted: give its passphrase")
-    salt, nonce, body = data[9:25], data[25:37], data[37:]
+def _database_image(store: Store) -> bytes:
+    """The register as SQLCipher writes it (encrypted), copied consistently with VACUUM INTO
+    into an owner-only file in its own folder, read, and removed."""
+    handle, name = tempfile.mkstemp(dir=store.path.parent, prefix=f".{store.path.name}.copy")
+    os.close(handle)
     try:
-        return AESGCM(_key(passphrase, salt)).decrypt(nonce, body, MAGIC)
-    except InvalidTag:
-        raise BackupRefused("the passphrase is wrong, or the backup is damaged") from None
+        store.db.execute("VACUUM INTO ?", [name])
+        return Path(name).read_bytes()
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def make_backup(
@@ -85,23 +87,22 @@ def make_backup(
 ) -> Path:
     """Write a backup of ``store`` to ``target`` (written beside it first, then renamed).
 
-    Backups on request are for administrators; the automatic rotation runs for everyone.
+    Backups on request are for administrators; the automatic rotation runs for everyone. With
+    ``passphrase``, the backup can also be opened with that passphrase alone.
     """
     if not automatic:
         store.require(Permission.BACKUP)
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    # The copy is made in memory: no plaintext copy of the register is ever written to the
-    # destination (a USB stick keeps deleted files), nor anywhere else.
-    with closing(sqlite3.connect(":memory:")) as memory:
-        store.db.conn.backup(memory)
-        data = memory.serialize()
+    data = _database_image(store)
+    created = utc_now()
     manifest = {
-        "format": 1,
+        "format": 2,
         "app_version": __version__,
-        "created_at": utc_now(),
+        "created_at": created,
         "schema_version": SCHEMA_VERSION,
         "training": store.training,
+        "register": store.register,
         "database_sha256": hashlib.sha256(data).hexdigest(),
     }
     buffer = io.BytesIO()
@@ -112,15 +113,18 @@ def make_backup(
         if attachments.is_dir():
             for file in sorted(attachments.iterdir()):
                 archive.write(file, f"attachments/{file.name}")
-    payload = buffer.getvalue()
+    with Keyring.open(store.path) as ring:
+        wraps = ring.wraps()
     if passphrase:
-        payload = _encrypt(payload, passphrase)
+        wraps.append(passphrase_wrap(passphrase, store.key, store.register))
+    header = Header(store.register, created, SCHEMA_VERSION, store.training, tuple(wraps))
+    payload = write(header, buffer.getvalue(), store.key)
     handle, partial = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}", suffix=".partial"
     )
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(payload)  # only the finished (encrypted, if asked) backup goes there
+            out.write(payload)  # only the finished, sealed backup goes there
         os.replace(partial, target)
     except BaseException:
         Path(partial).unlink(missing_ok=True)
@@ -128,36 +132,35 @@ def make_backup(
     return target
 
 
-MAX_BACKUP = 4 * 1024**3
-
-
-def _open_archive(path: Path, passphrase: str | None) -> zipfile.ZipFile:
+def _open(path: Path, credentials: Credentials) -> tuple[Opened, zipfile.ZipFile]:
     try:
         if Path(path).stat().st_size > MAX_BACKUP:
             raise BackupRefused(f"{path} is larger than any backup the program writes")
         data = Path(path).read_bytes()
     except OSError as error:
         raise BackupRefused(f"{path}: cannot be read ({error.strerror})") from None
-    if data.startswith(MAGIC):
-        data = _decrypt(data, passphrase)
+    opened = open_backup(data, credentials, str(path))
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(opened.body))
         archive.getinfo("manifest.json")
         archive.getinfo("raptor.sqlite3")
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError):
         raise BackupRefused(f"{path} is not a Raptor Desktop backup") from None
     check_members(archive, str(path))
-    return archive
+    return opened, archive
 
 
-def check_backup(path: Path, passphrase: str | None = None, *, work_dir: Path) -> BackupInfo:
-    """Check a backup completely (checksum, SQLite integrity, schema, audit chain).
+@dataclass(frozen=True)
+class _Checked:
+    info: BackupInfo
+    opened: Opened
+    database: bytes
+    attachments: dict[str, bytes]
 
-    The database is unpacked to be checked in an owner-only folder inside ``work_dir``, the
-    register's own folder: never on the backup's medium (a USB stick) nor in a shared
-    temporary folder, where a plaintext copy of the register could be left behind.
-    """
-    with _open_archive(path, passphrase) as archive:
+
+def _check(path: Path, credentials: Credentials, work_dir: Path) -> _Checked:
+    opened, archive = _open(path, credentials)
+    with archive:
         try:
             manifest = check_manifest(
                 json.loads(read_member(archive, "manifest.json", str(path))), str(path)
@@ -165,99 +168,133 @@ def check_backup(path: Path, passphrase: str | None = None, *, work_dir: Path) -
         except ValueError as error:
             raise BackupRefused(f"{path}: its manifest cannot be read ({error})") from None
         data = read_member(archive, "raptor.sqlite3", str(path))
-        names = archive.namelist()
-        for member in names:
-            if member not in ("manifest.json", "raptor.sqlite3"):
-                check_attachment(member, read_member(archive, member, str(path)), str(path))
+        attachments = {
+            check_attachment(m, content := read_member(archive, m, str(path)), str(path)): content
+            for m in archive.namelist()
+            if m not in ("manifest.json", "raptor.sqlite3")
+        }
     if hashlib.sha256(data).hexdigest() != manifest.get("database_sha256"):
         raise BackupRefused(f"{path} is damaged: the database does not match its checksum")
+    header = opened.header
+    if header is not None and manifest.get("register") != header.register:
+        raise BackupRefused(f"{path}: its manifest and its header name different registers")
     with tempfile.TemporaryDirectory(dir=work_dir, prefix=".raptor-check-") as folder:
         copy = Path(folder) / "check.sqlite3"
         copy.write_bytes(data)
-        conn = sqlite3.connect(copy)
-        try:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise BackupRefused(f"{path} is damaged: its database fails SQLite's check")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise BackupRefused(
-                    f"{path} comes from a newer Raptor Desktop (database version {version})"
-                )
-            check_schema(conn, version, str(path))
+        info = _check_database(copy, opened, str(path))
+    info = BackupInfo(
+        str(manifest.get("created_at", "")),
+        info.schema_version,
+        bool(manifest.get("training")),
+        info.numbers,
+        len(attachments),
+        info.administrators,
+        info.last_entry,
+        header.register if header else "",
+    )
+    return _Checked(info, opened, data, attachments)
+
+
+def _check_database(copy: Path, opened: Opened, name: str) -> BackupInfo:
+    """The database of a backup, unpacked to ``copy``, checked as a register of its version."""
+    sealed = opened.header is not None
+    if sealed == engine.is_plaintext(str(copy)):
+        raise BackupRefused(f"{name} does not hold the kind of database its format says")
+    conn = engine.connect(str(copy), opened.key)
+    try:
+        if sealed and conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise BackupRefused(f"{name} is damaged: its database fails the page check")
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise BackupRefused(f"{name} is damaged: its database fails SQLite's check")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION or (sealed and version <= LAST_PLAINTEXT_VERSION):
+            raise BackupRefused(f"{name} holds a database of version {version}, which it cannot")
+        check_schema(conn, version, name)
+        if opened.key is not None:
+            broken = audit.check_chain(sqlite_utils.Database(conn), crypto.log_key(opened.key))
+            register = conn.execute("SELECT value FROM meta WHERE key = 'register_id'")
+            if opened.header is not None and register.fetchone() != (opened.header.register,):
+                raise BackupRefused(f"{name}: its database is not the register its header names")
+        else:
             rows = conn.execute(
                 "SELECT id, at, user, category, event, records, justification, "
                 "recipient, prev_hash, hash FROM audit_log ORDER BY id"
             ).fetchall()
-            broken = first_break([(AuditEntry(*r[:9]), r[9]) for r in rows])
-            if broken is not None:
-                raise BackupRefused(f"{path}: the audit log in the backup is not intact ({broken})")
-            numbers = conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]
-            has_users = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'"
-            ).fetchone()
-            administrators = (
-                tuple(
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT username FROM users WHERE role = 'administrator' AND NOT disabled"
-                    )
+            broken = legacy_first_break([(AuditEntry(*r[:9]), r[9]) for r in rows])
+        if broken is not None:
+            raise BackupRefused(f"{name}: the audit log in the backup is not intact ({broken})")
+        numbers = conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]
+        last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+        has_users = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'"
+        ).fetchone()
+        administrators = (
+            tuple(
+                r[0]
+                for r in conn.execute(
+                    "SELECT username FROM users WHERE role = 'administrator' AND NOT disabled"
                 )
-                if has_users
-                else ()
             )
-        except sqlite3.DatabaseError as error:
-            raise BackupRefused(
-                f"{path} does not hold a Raptor Desktop database ({error})"
-            ) from None
-        finally:
-            conn.close()
-    return BackupInfo(
-        str(manifest.get("created_at", "")),
-        version,
-        bool(manifest.get("training")),
-        numbers,
-        sum(n.startswith("attachments/") for n in names),
-        administrators,
-        rows[-1][0] if rows else 0,
-    )
+            if has_users
+            else ()
+        )
+    except engine.Error as error:
+        raise BackupRefused(f"{name} does not hold a Raptor Desktop database ({error})") from None
+    finally:
+        conn.close()
+    return BackupInfo("", version, False, numbers, 0, administrators, last)
+
+
+def check_backup(path: Path, credentials: Credentials, *, work_dir: Path) -> BackupInfo:
+    """Check a backup completely (authentication, checksums, page and SQLite checks, schema,
+    audit chain). The database is unpacked to be checked in an owner-only folder inside
+    ``work_dir``, the register's own folder: never on the backup's medium (a USB stick) nor in
+    a shared temporary folder."""
+    return _check(path, credentials, work_dir).info
 
 
 def restore_backup(
-    db_path: Path, backup: Path, passphrase: str | None = None, *, role: Role
-) -> Path:
-    """Replace the database at ``db_path`` (closed) with the backup; returns the safety copy.
+    db_path: Path, backup: Path, credentials: Credentials, *, role: Role
+) -> Path | None:
+    """Replace the register at ``db_path`` (closed) with the backup; returns the safety copy
+    (None when there was no register there).
 
     Only an administrator (``role``) may. The backup is checked first; a damaged or foreign
-    file leaves everything untouched.
+    file leaves everything untouched. The database, its key file (when the backup is of
+    another register) and the attachments it needs are staged in a private folder beside the
+    register, then put in place.
     """
     require(role, Permission.BACKUP)
-    check_backup(backup, passphrase, work_dir=Path(db_path).parent)
     db_path = Path(db_path)
-    safety = db_path.parent / "backups" / f"before-restore-{_stamp()}{SUFFIX}"
-    if db_path.exists():
-        with Store.open(db_path, actor="restore") as current:
+    checked = _check(backup, credentials, db_path.parent)
+    safety = None
+    if db_path.exists() and credentials.key is not None:
+        safety = db_path.parent / "backups" / f"before-restore-{_stamp()}{SUFFIX}"
+        with Store.open(db_path, key=credentials.key, actor="restore") as current:
             make_backup(current, safety, automatic=True)
             current.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    with (
-        _open_archive(backup, passphrase) as archive,
-        tempfile.TemporaryDirectory(dir=db_path.parent) as folder,
-    ):
+    header = checked.opened.header
+    with tempfile.TemporaryDirectory(dir=db_path.parent, prefix=".raptor-restore-") as folder:
         staged = Path(folder) / "restored.sqlite3"
-        staged.write_bytes(archive.read("raptor.sqlite3"))
-        attachments = [n for n in archive.namelist() if n.startswith("attachments/")]
+        staged.write_bytes(checked.database)
         target_dir = db_path.with_name(f"{db_path.stem}.attachments")
-        target_dir.mkdir(exist_ok=True)
-        for name in attachments:  # named by their content, checked: one already here is kept
-            placed = target_dir / Path(name).name
+        target_dir.mkdir(mode=0o700, exist_ok=True)
+        for name, content in checked.attachments.items():  # named by content: kept if here
+            placed = target_dir / name
             if not placed.exists():
-                arriving = Path(folder) / placed.name
-                arriving.write_bytes(archive.read(name))
+                arriving = Path(folder) / name
+                arriving.write_bytes(content)
                 os.replace(arriving, placed)
+        if header is not None and header.register != credentials.register:
+            with Keyring.create(Path(folder) / "restored.sqlite3", header.register) as ring:
+                ring.put_wraps(list(header.wraps))
+            os.replace(keyring_path(staged), keyring_path(db_path))
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db_path)
-    with closing(sqlite3.connect(db_path)) as restored:
-        write_anchor(restored, db_path, replace=True)  # the restored log's head is expected now
+    if checked.opened.key is not None and header is not None:
+        with Store.open(db_path, key=checked.opened.key, register=header.register) as restored:
+            write_anchor(restored, replace=True)  # the restored log's head is expected now
     return safety
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import zipfile
 import zlib
 from contextlib import closing
 from functools import cache
 
 from raptor_desktop.core.errors import UnusableFile
+from raptor_desktop.store import engine
+from raptor_desktop.store.engine import Connection
 from raptor_desktop.store.exhibits import ATTACHABLE
 from raptor_desktop.store.migrations import apply_migration
 from raptor_desktop.store.schema import MIGRATIONS
@@ -72,7 +73,7 @@ def check_attachment(member: str, data: bytes, name: str) -> str:
     return f"{found.group(1)}{found.group(2)}"
 
 
-def _shape(conn: sqlite3.Connection) -> dict[str, object]:
+def _shape(conn: Connection) -> dict[str, object]:
     """A database's schema as structure, not text: each table's columns, the indexes, the
     triggers (SQL text changes with whitespace and with the order columns were added)."""
     names = conn.execute(
@@ -97,14 +98,14 @@ def _shape(conn: sqlite3.Connection) -> dict[str, object]:
 @cache
 def expected_shape(version: int) -> dict[str, object]:
     """The schema a register of ``version`` has: every migration up to it, in a memory DB."""
-    with closing(sqlite3.connect(":memory:")) as conn:
+    with closing(engine.connect(":memory:", None)) as conn:
         for migration in MIGRATIONS:
             if migration.version <= version:
-                apply_migration(conn, migration)
+                apply_migration(conn, migration, bytes(engine.KEY_BYTES))
         return _shape(conn)
 
 
-def check_schema(conn: sqlite3.Connection, version: int, name: str) -> None:
+def check_schema(conn: Connection, version: int, name: str) -> None:
     """Refuse a database whose schema is not exactly that of a register of its version."""
     found, wanted = _shape(conn), expected_shape(version)
     if found == wanted:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import logging
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,10 +21,11 @@ from raptor_desktop.core.applications import COURTS
 from raptor_desktop.core.audit import Category, category_of
 from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
-from raptor_desktop.store import audit
+from raptor_desktop.store import audit, crypto, engine
 from raptor_desktop.store.audit_anchor import write_anchor
-from raptor_desktop.store.errors import StoreError, translate
-from raptor_desktop.store.migrations import migrate, refuse_foreign
+from raptor_desktop.store.errors import NotARegister, StoreError, UnsealedRegister, translate
+from raptor_desktop.store.migrations import migrate, refuse_foreign, schema_version
+from raptor_desktop.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +54,32 @@ def _owner_only(path: Path) -> None:
             log.warning("cannot make %s owner-only", file)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+def _connect(path: Path, key: bytes, *, read_only: bool = False) -> engine.Connection:
+    if engine.is_plaintext(str(path)):
+        raise UnsealedRegister(
+            f"{path} is a register written by an older version of Raptor Desktop, not yet "
+            "encrypted",
+            "An administrator signing in encrypts it; others can sign in after that.",
+        )
+    conn = engine.connect(str(path), key, timeout=BUSY_TIMEOUT_SECONDS, read_only=read_only)
     try:
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except engine.Error as error:
+            if getattr(error, "sqlite_errorcode", None) == engine.sqlite.SQLITE_NOTADB:
+                raise NotARegister(
+                    f"{path} does not open with this register's key: it is another file, it "
+                    "was changed outside Raptor Desktop, or its key file belongs to another "
+                    "register",
+                    "Restore the latest backup; the file has not been changed.",
+                ) from None
+            raise
         refuse_foreign(conn, str(path))
     except BaseException:
         conn.close()
         raise
+    if read_only:
+        return conn
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -72,10 +91,17 @@ class Store:
     """An open register database and the officer working on it."""
 
     def __init__(
-        self, db: sqlite_utils.Database, path: Path, actor: str, role: Role = Role.OFFICER
+        self,
+        db: sqlite_utils.Database,
+        path: Path,
+        key: bytes,
+        actor: str,
+        role: Role = Role.OFFICER,
     ) -> None:
         self.db = db
         self.path = path
+        self.key = key
+        self.log_key = crypto.log_key(key)
         self.actor = actor
         # A store opened without a sign-in has the lowest role; signing in (or a session's
         # worker connection) sets the officer and the role.
@@ -87,6 +113,8 @@ class Store:
         cls,
         path: str | Path,
         *,
+        key: bytes,
+        register: str = "",
         training: bool = False,
         actor: str | None = None,
         role: Role = Role.OFFICER,
@@ -94,8 +122,10 @@ class Store:
     ) -> Store:
         """Open (creating if need be) the register at ``path``.
 
-        ``training`` only matters when the database is created: it is a fixed property of the
-        file from then on.
+        ``key`` is the register's key (see ``keyring``): without it the file cannot be read.
+        ``register`` is the id its key file names: a new database records it, an existing one
+        must have it. ``training`` only matters when the database is created: it is a fixed
+        property of the file from then on.
         """
         path = Path(path)
         try:
@@ -106,14 +136,36 @@ class Store:
                 "Choose another location with --db or RAPTOR_DB.",
             ) from error
         try:
-            conn = _connect(path)
-            migrate(conn, str(path), backup_dir if backup_dir else path.parent / "backups")
-        except sqlite3.Error as error:
+            conn = _connect(path, key)
+            migrate(conn, str(path), backup_dir if backup_dir else path.parent / "backups", key)
+        except engine.Error as error:
             raise translate(error, str(path)) or error from error
-        store = cls(sqlite_utils.Database(conn), path, actor or _os_user(), role)
-        store._seed_if_new(training)
-        store._seed_lists_if_empty()
+        store = cls(sqlite_utils.Database(conn), path, key, actor or _os_user(), role)
+        try:
+            store._seed_if_new(training, register)
+            store._seed_lists_if_empty()
+            store._check_register(register)
+        except BaseException:
+            store.close()
+            raise
         return store
+
+    @classmethod
+    def open_read_only(cls, path: Path, *, key: bytes) -> Store:
+        """A connection that can write nothing (to check the register, even on read-only
+        media); a register of another schema version is refused, not migrated."""
+        try:
+            conn = _connect(path, key, read_only=True)
+        except engine.Error as error:
+            raise translate(error, str(path)) or error from error
+        version = schema_version(conn)
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(
+                f"{path} is at database version {version}, this program's is {SCHEMA_VERSION}",
+                "Open it once with this version (as a copy, if it is evidence) to upgrade it.",
+            )
+        return cls(sqlite_utils.Database(conn), path, key, _os_user())
 
     def close(self) -> None:
         self.db.close()
@@ -127,6 +179,19 @@ class Store:
     @property
     def training(self) -> bool:
         return self.meta("training") == "1"
+
+    @property
+    def register(self) -> str:
+        """The register's id, shared with its key file and its backups."""
+        return self.meta("register_id") or ""
+
+    def _check_register(self, register: str) -> None:
+        if register and self.register != register:
+            raise NotARegister(
+                f"{self.path} is register {self.register or '(no id)'}, but its key file is for "
+                f"register {register}",
+                "Put the register's own key file beside it, or restore the latest backup.",
+            )
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -162,6 +227,7 @@ class Store:
                     self._records = outer
                 audit.append(
                     self.db,
+                    self.log_key,
                     at=utc_now(),
                     user=self.actor,
                     category=category,
@@ -170,10 +236,10 @@ class Store:
                     justification=justification,
                     recipient=recipient,
                 )
-        except sqlite3.Error as error:
+        except engine.Error as error:
             raise translate(error, str(self.path)) or error from error
         if not self.db.conn.in_transaction:
-            write_anchor(self.db.conn, self.path)
+            write_anchor(self)
 
     @contextmanager
     def immediate(self) -> Iterator[None]:
@@ -212,9 +278,11 @@ class Store:
         with self._logged(category, event, records, justification, recipient):
             pass
 
-    def _seed_if_new(self, training: bool) -> None:
+    def _seed_if_new(self, training: bool, register: str) -> None:
         if self.meta("created_at") is not None:
             return
+        if not register:
+            raise ValueError("a new register needs the id of its key file")
         with self.transaction("create database", "training" if training else "live"):
             now = utc_now()
             self.db.table("meta").insert_all(
@@ -222,13 +290,14 @@ class Store:
                     {"key": "created_at", "value": now},
                     {"key": "created_by_version", "value": __version__},
                     {"key": "training", "value": "1" if training else "0"},
+                    {"key": "register_id", "value": register},
                 ],
                 replace=True,
             )
             self.db.table("operations").insert({"name": DEFAULT_OPERATION}, ignore=True)
             self.db.table("areas").insert_all(({"name": n} for n in ESSEX_DISTRICTS), ignore=True)
         # a note left by a database that was here before belongs to that one, not this
-        write_anchor(self.db.conn, self.path, replace=True)
+        write_anchor(self, replace=True)
         log.info("created %s database at %s", "training" if training else "live", self.path)
 
     def _seed_lists_if_empty(self) -> None:

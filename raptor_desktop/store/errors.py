@@ -1,6 +1,6 @@
 """Database errors sorted into those an officer can act on and those that are bugs.
 
-SQLite says what went wrong with a result code (``sqlite3.Error.sqlite_errorcode``); the
+SQLite says what went wrong with a result code (``Error.sqlite_errorcode``); the
 primary code (its low byte) decides. Locked, read-only, full, unopenable, not a database,
 damaged and disk errors become a :class:`StoreError` that says what to do; any other code
 (a constraint the code should have checked, a missing table, a misuse) is a bug.
@@ -8,9 +8,8 @@ damaged and disk errors become a :class:`StoreError` that says what to do; any o
 
 from __future__ import annotations
 
-import sqlite3
-
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.store.engine import Error, sqlite
 
 
 class StoreError(Refusal):
@@ -22,6 +21,10 @@ class StoreError(Refusal):
 
 class NotARegister(StoreError):
     """The file is an SQLite database, but not one this program made: it is left alone."""
+
+
+class UnsealedRegister(StoreError):
+    """A register written before registers were encrypted: an administrator's sign-in seals it."""
 
 
 class DatabaseTooNew(StoreError):
@@ -41,34 +44,34 @@ _BUSY = (
     "Close the other copy, or wait for its work to finish, and try again.",
 )
 _ACTIONABLE: dict[int, tuple[str, str]] = {
-    sqlite3.SQLITE_BUSY: _BUSY,
-    sqlite3.SQLITE_LOCKED: _BUSY,
-    sqlite3.SQLITE_READONLY: (
+    sqlite.SQLITE_BUSY: _BUSY,
+    sqlite.SQLITE_LOCKED: _BUSY,
+    sqlite.SQLITE_READONLY: (
         "The database cannot be written: the file or its folder is read-only",
         "Copy the database to a folder you can write to, or ask for write access.",
     ),
-    sqlite3.SQLITE_PERM: (
+    sqlite.SQLITE_PERM: (
         "The database cannot be written: access is denied",
         "Copy the database to a folder you can write to, or ask for write access.",
     ),
-    sqlite3.SQLITE_FULL: ("The disk is full", "Free some space on the disk and try again."),
-    sqlite3.SQLITE_CANTOPEN: (
+    sqlite.SQLITE_FULL: ("The disk is full", "Free some space on the disk and try again."),
+    sqlite.SQLITE_CANTOPEN: (
         "The database file cannot be opened",
         "Check that the folder exists and that you have permission to use it.",
     ),
-    sqlite3.SQLITE_NOTADB: (
+    sqlite.SQLITE_NOTADB: (
         "The file is not a Raptor Desktop database",
         "Choose the right file, or restore from a backup.",
     ),
-    sqlite3.SQLITE_CORRUPT: ("The database file is damaged", "Restore the latest backup."),
-    sqlite3.SQLITE_IOERR: (
+    sqlite.SQLITE_CORRUPT: ("The database file is damaged", "Restore the latest backup."),
+    sqlite.SQLITE_IOERR: (
         "The disk reported an error while reading or writing the database",
         "Check the disk or USB drive, then restore the latest backup if the problem persists.",
     ),
 }
 
 
-def translate(error: sqlite3.Error, path: str) -> StoreError | None:
+def translate(error: Error, path: str) -> StoreError | None:
     """Turn an SQLite error into a :class:`StoreError`, or None when it is a bug."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is None:

@@ -1,4 +1,4 @@
-"""``raptor verify``: SQLite's own checks and the audit chain, in one report."""
+"""``raptor verify``: SQLCipher's and SQLite's own checks and the audit chain, in one report."""
 
 from __future__ import annotations
 
@@ -21,12 +21,15 @@ class IntegrityReport:
 
 def verify(store: Store) -> IntegrityReport:
     report = IntegrityReport()
+    # every page's HMAC (a page changed without the key), then SQLite's structure
+    for (problem,) in store.db.execute("PRAGMA cipher_integrity_check").fetchall()[:20]:
+        report.problems.append(f"encrypted page check: {problem}")
     results = [r[0] for r in store.db.execute("PRAGMA integrity_check")]
     if results != ["ok"]:
         report.problems += [f"integrity check: {r}" for r in results[:20]]
     for table, rowid, parent, _ in store.db.execute("PRAGMA foreign_key_check").fetchall()[:20]:
         report.problems.append(f"foreign key: {table} row {rowid} refers to a missing {parent}")
-    chain_break = check_chain(store.db) or check_anchor(store.db.conn, store.path)
+    chain_break = check_chain(store.db, store.log_key) or check_anchor(store)
     if chain_break is not None:
         report.problems.append(str(chain_break))
     report.entries = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]

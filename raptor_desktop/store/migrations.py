@@ -9,17 +9,18 @@ SQLite's backup API.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from raptor_desktop.store import engine
+from raptor_desktop.store.engine import Connection
 from raptor_desktop.store.errors import DatabaseTooNew, NotARegister
 from raptor_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration
 
 log = logging.getLogger(__name__)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -28,14 +29,14 @@ def _statements(sql: str) -> list[str]:
     statements, current = [], ""
     for part in sql.split(";"):
         current += part + ";"
-        if sqlite3.complete_statement(current):
+        if engine.sqlite.complete_statement(current):
             if current.strip(" \n;"):
                 statements.append(current.strip())
             current = ""
     return statements
 
 
-def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
+def apply_migration(conn: Connection, migration: Migration, key: bytes | None) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         if schema_version(conn) >= migration.version:  # another process got here first
@@ -45,6 +46,10 @@ def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
             conn.execute(statement)
         if migration.step is not None:
             migration.step(conn)
+        if migration.keyed_step is not None:
+            if key is None:
+                raise ValueError(f"migration {migration.version} needs the register's key")
+            migration.keyed_step(conn, key)
         conn.execute(f"PRAGMA user_version = {int(migration.version)}")
         conn.execute("COMMIT")
     except BaseException:
@@ -53,16 +58,19 @@ def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
     log.info("migrated database to version %d (%s)", migration.version, migration.title)
 
 
-def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the open database to ``target`` with the online backup API."""
+def backup_copy(conn: Connection, target: Path, key: bytes | None) -> Path:
+    """Copy the open database to ``target`` with the online backup API, encrypted with the
+    same ``key``: no copy of a register is ever written in the clear."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(target) as copy:
+    copy = engine.connect(str(target), key)
+    try:
         conn.backup(copy)
-    copy.close()
+    finally:
+        copy.close()
     return target
 
 
-def refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
+def refuse_foreign(conn: Connection, path: str) -> None:
     """Refuse, before anything is written, an SQLite file that another program made: tables
     but no schema version. (An empty file, or a Raptor register of any version, is fine.)"""
     if (
@@ -75,8 +83,18 @@ def refuse_foreign(conn: sqlite3.Connection, path: str) -> None:
         )
 
 
-def migrate(conn: sqlite3.Connection, path: str, backup_dir: Path | None) -> int:
-    """Bring the database to :data:`SCHEMA_VERSION`; returns the version it started at."""
+def migrate(
+    conn: Connection,
+    path: str,
+    backup_dir: Path | None,
+    key: bytes | None,
+    *,
+    up_to: int = SCHEMA_VERSION,
+) -> int:
+    """Bring the database to version ``up_to`` (normally :data:`SCHEMA_VERSION`); returns the
+    version it started at. ``key`` is the register's key, for the steps that need it (and
+    the copy made before migrating); an older register being sealed is migrated without it
+    up to :data:`LAST_PLAINTEXT_VERSION` first."""
     start = schema_version(conn)
     if start > SCHEMA_VERSION:
         raise DatabaseTooNew(
@@ -87,8 +105,8 @@ def migrate(conn: sqlite3.Connection, path: str, backup_dir: Path | None) -> int
     if start < SCHEMA_VERSION and start > 0 and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         name = f"{Path(path).stem}.v{start}-before-migration-{stamp}.sqlite3"
-        backup_copy(conn, backup_dir / name)
+        backup_copy(conn, backup_dir / name, key)
     for migration in MIGRATIONS:
-        if migration.version > start:
-            apply_migration(conn, migration)
+        if start < migration.version <= up_to:
+            apply_migration(conn, migration, key)
     return start

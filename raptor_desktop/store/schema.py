@@ -43,11 +43,17 @@ exhibits        (v3) exhibits marked with the officer's initials and a running n
 exhibit_numbers (v3) which numbers an exhibit relates to.
 audit_log       (v4) the data-protection log (DPA 2018 s62): UTC time, user, category
                 (collection, alteration, consultation, disclosure, combination, erasure),
-                event, records, justification, recipient, and a SHA-256 chained to the entry
-                before it. Triggers refuse UPDATE and DELETE: the log is append-only.
+                event, records, justification, recipient, and a hash chained to the entry
+                before it. Triggers refuse DELETE, and every UPDATE but pseudonymisation.
+                (v11) ``content_hash``, a MAC of the entry's content under the register's
+                key, and ``hash``, a MAC of its id, the previous hash and ``content_hash``;
+                ``pseudonymised`` marks an entry whose personal data a MoPI disposal replaced
+                by keyed pseudonyms (its ``content_hash`` is the one it was written with).
 users           (v5) officer accounts: username, name, role (officer, supervisor,
-                administrator), scrypt password hash, failed sign-ins and lock-out time,
-                whether the account is disabled.
+                administrator), whether the account is disabled. (Until v11 also a scrypt
+                password hash and the failed sign-ins; since v11 the key file beside the
+                register holds the register's key wrapped under each password, and counts
+                failures, see ``store/keyring.py``.)
 reviews         (v6, contacts from v7) MoPI review decisions on a line, an application or a
                 contact: keep (with the
                 next review date) or dispose, the reason, who decided and when. A disposed
@@ -77,15 +83,21 @@ saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size a
                 it supplements (a supplementary bundle), who saved it and when; a supplement
                 is only built onto a file whose SHA-256 is here.
 
+The register itself is an SQLCipher file (v11): every page encrypted and MACed under a random
+key that only the key file's wraps give. A register written before v11 is sealed (encrypted,
+its log re-keyed) when an administrator first signs in to it.
+
 Dates are ISO 8601 text: ``YYYY-MM-DD`` for dates, ``YYYY-MM-DDTHH:MM:SSZ`` for UTC times.
 Money is held in pence as an integer.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from raptor_desktop.store.audit_seal import seal_log
+from raptor_desktop.store.engine import Connection
 
 
 @dataclass(frozen=True)
@@ -94,12 +106,14 @@ class Migration:
     transaction. ``step`` gets the migrating connection; it must not commit or roll back, and
     should change nothing outside the database: if it fails, it is rolled back with the SQL and
     tried again at the next opening; once applied (by another process, say) it is not run again.
+    ``keyed_step`` is the same, given the register's key as well.
     """
 
     version: int
     title: str
     sql: str = ""
-    step: Callable[[sqlite3.Connection], None] | None = None
+    step: Callable[[Connection], None] | None = None
+    keyed_step: Callable[[Connection, bytes], None] | None = None
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -468,6 +482,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX IF NOT EXISTS saved_packs_sha256 ON saved_packs(sha256);
         ALTER TABLE applications DROP COLUMN statement_number;
         """,
+    ),
+    Migration(
+        11,
+        "the register sealed: encrypted, its log keyed, its keys outside it",
+        """
+        ALTER TABLE audit_log ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN pseudonymised INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE users DROP COLUMN password_hash;
+        ALTER TABLE users DROP COLUMN failed_attempts;
+        ALTER TABLE users DROP COLUMN locked_until;
+        """,
+        keyed_step=seal_log,
     ),
 )
 

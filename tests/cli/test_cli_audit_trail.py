@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from raptor_desktop.__main__ import main
+from tests.registers import raw_connection
 
 
 def audit(path: Path) -> list[tuple[str, str, str, str, str]]:
-    with sqlite3.connect(path) as conn:
+    with raw_connection(path) as conn:
         rows = conn.execute(
             "SELECT user, category, event, records, recipient FROM audit_log ORDER BY id"
         ).fetchall()
@@ -42,7 +42,7 @@ def test_restore_is_logged_under_the_signed_in_officer(
 def test_a_pack_that_cannot_be_written_is_not_logged_as_disclosed(
     demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with sqlite3.connect(demo_db) as conn:
+    with raw_connection(demo_db) as conn:
         reference = conn.execute("SELECT reference FROM applications LIMIT 1").fetchone()[0]
     conn.close()
     target = tmp_path / "no such folder" / "pack.pdf"
@@ -68,7 +68,7 @@ def test_a_short_backup_passphrase_is_refused_from_the_environment_too(
 def test_a_bug_is_not_reported_as_rejected_input(
     demo_db: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
-    with sqlite3.connect(demo_db) as conn:
+    with raw_connection(demo_db) as conn:
         conn.execute("ALTER TABLE areas RENAME TO areas_gone")
     conn.close()
     code = main(["--db", str(demo_db), "--demo", "areas"])

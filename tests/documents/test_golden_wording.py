@@ -27,6 +27,7 @@ from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
 from tests.app_fixtures import make_application
+from tests.registers import open_store
 
 GOLDEN = Path(__file__).parent / "golden"
 ALPHABET = '!"#$%&'  # the fonts' invisible alphabet (documents.fonts), drawn off the page
@@ -35,7 +36,7 @@ DEMO_DAY = date(2026, 11, 29)  # the demo's dates are set from its day: fixed he
 
 @pytest.fixture
 def fixed_store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(
+    with open_store(
         tmp_path / "golden.sqlite3", training=True, actor="tester", role=Role.ADMINISTRATOR
     ) as store:
         seed_demo(store, today=DEMO_DAY)

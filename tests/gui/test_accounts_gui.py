@@ -12,13 +12,14 @@ from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import IdleLock, SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.store.accounts import add_user, list_users, sign_in
+from raptor_desktop.store.accounts import add_user, list_users
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.database import Store
+from tests.registers import open_store, sign_in
 
 
 def test_new_database_creates_its_administrator_first(qtbot: QtBot, tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "new.sqlite3")
+    store = open_store(tmp_path / "new.sqlite3")
 
     def create(dialog: QDialog) -> bool:
         dialog.username.setText("chief")  # type: ignore[attr-defined]

@@ -26,6 +26,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import find_number
 from tests.app_fixtures import make_application
+from tests.registers import raw_connection
 
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, demo_store: Store) -> None:
@@ -268,9 +269,7 @@ def test_the_check_on_opening_runs_in_the_background(qtbot: QtBot, window: MainW
 def test_a_damaged_log_is_reported_on_opening(
     qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
 ) -> None:
-    import sqlite3
-
-    other = sqlite3.connect(window.store.path)
+    other = raw_connection(window.store.path)
     other.executescript(
         "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET user = 'someone' WHERE id = 2;"
     )

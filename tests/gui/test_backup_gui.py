@@ -10,10 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.gui.main_window import MainWindow
-from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER, sign_in
+from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.backup import SUFFIX, check_backup, make_backup
 from raptor_desktop.store.lines import add_number
+from tests.registers import sign_in
 
 
 def count_numbers(window: MainWindow) -> int:

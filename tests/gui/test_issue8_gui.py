@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.settings import BACKUPS_KEPT, set_value
 from tests.app_fixtures import make_application
+from tests.registers import raw_connection
 
 
 def disclosures(store: Store) -> list[str]:
@@ -46,7 +46,7 @@ def test_a_row_erased_by_another_connection_shows_as_gone(demo_store: Store) -> 
     model = LinesTableModel(demo_store)
     last = model.rowCount() - 1
     number_id = model.number_id(last)
-    with sqlite3.connect(demo_store.path) as conn:
+    with raw_connection(demo_store.path) as conn:
         conn.execute("PRAGMA foreign_keys = OFF")
         for table in ("status_changes", "devices", "application_numbers", "exhibit_numbers"):
             conn.execute(f"DELETE FROM {table} WHERE number_id = ?", [number_id])

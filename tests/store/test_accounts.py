@@ -17,12 +17,12 @@ from raptor_desktop.store.accounts import (
     add_user,
     change_password,
     set_disabled,
-    sign_in,
 )
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, set_value
 from tests.app_fixtures import make_application
+from tests.registers import sign_in
 
 ADMIN_PASSWORD = "administrator password"
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,8 +12,10 @@ from raptor_desktop.core.statuses import Status, StatusChangeRefused
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.audit_anchor import anchor_path
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_number, set_status
+from tests.registers import open_store
 
 
 def test_changes_are_logged_in_their_transaction(training_store: Store) -> None:
@@ -75,12 +76,12 @@ def tamper(path: Path, sql: str) -> None:
 def test_verify_names_the_first_bad_entry(
     db_path: Path, sql: str, first_bad: int, problem: str
 ) -> None:
-    with Store.open(db_path, training=True, actor="tester") as store:
+    with open_store(db_path, training=True, actor="tester") as store:
         for n in range(5):
             add_number(store, f"07700 9001{n:02d}", LineDetails())
         assert verify(store).sound
     tamper(db_path, sql)
-    with Store.open(db_path, actor="tester") as store:
+    with open_store(db_path, actor="tester") as store:
         report = verify(store)
     assert not report.sound
     assert report.problems[0].startswith(f"audit entry {first_bad}:")
@@ -88,7 +89,7 @@ def test_verify_names_the_first_bad_entry(
 
 
 def test_inserted_entry_is_found(db_path: Path) -> None:
-    with Store.open(db_path, training=True, actor="tester") as store:
+    with open_store(db_path, training=True, actor="tester") as store:
         add_number(store, "07700 900101", LineDetails())
         add_number(store, "07700 900102", LineDetails())
     tamper(
@@ -98,12 +99,12 @@ def test_inserted_entry_is_found(db_path: Path) -> None:
         "INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'x', 'erasure', 'e', '', "
         "'', '', 'aa', 'bb');",
     )
-    with Store.open(db_path, actor="tester") as store:
+    with open_store(db_path, actor="tester") as store:
         assert verify(store).problems[0].startswith("audit entry 3:")
 
 
 def test_a_forged_last_entry_is_found(db_path: Path) -> None:
-    with Store.open(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
+    with open_store(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
         add_number(store, "07700 900101", LineDetails())
         last = entries(store)[-1]
     # The forger rewrites the last entry and its hash, so the chain itself stays sound.
@@ -113,7 +114,7 @@ def test_a_forged_last_entry_is_found(db_path: Path) -> None:
         f"UPDATE audit_log SET records = '{forged.records}', hash = '{forged.digest()}' "
         f"WHERE id = {last.id};",
     )
-    with Store.open(db_path, actor="tester") as store:
+    with open_store(db_path, actor="tester") as store:
         assert verify(store).problems == [
             f"audit entry {last.id}: differs from the entry written then: the end of the log "
             "was rewritten"
@@ -121,10 +122,10 @@ def test_a_forged_last_entry_is_found(db_path: Path) -> None:
 
 
 def test_an_unreadable_note_is_reported(db_path: Path) -> None:
-    with Store.open(db_path, training=True, actor="tester") as store:
+    with open_store(db_path, training=True, actor="tester") as store:
         add_number(store, "07700 900101", LineDetails())
     anchor_path(db_path).write_text("{not json", encoding="utf-8")
-    with Store.open(db_path, actor="tester") as store:
+    with open_store(db_path, actor="tester") as store:
         assert "is unreadable" in verify(store).problems[0]
 
 

@@ -20,6 +20,7 @@ from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.outreach import draft_batch, hand_over, list_batches
 from raptor_desktop.store.retention import keep
 from tests.app_fixtures import approve_as_another_supervisor, make_application
+from tests.registers import open_store
 from tests.store.test_write_transactions import MESSAGE, TODAY, just_before_the_write
 
 
@@ -78,7 +79,7 @@ def test_nothing_is_cut_from_a_long_entry(demo_store: Store) -> None:
 
 
 def test_what_is_done_before_a_sign_in_says_no_one_signed_in(db_path: Path) -> None:
-    with Store.open(db_path) as store:
+    with open_store(db_path) as store:
         users = {r[0] for r in store.db.execute("SELECT user FROM audit_log")}
     assert users and all(u.startswith("(not signed in: ") for u in users)
 
@@ -98,8 +99,8 @@ def test_two_first_accounts_at_once_make_one_administrator(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first-account check is read inside the transaction that adds the account."""
-    with Store.open(db_path) as store:  # nobody signed in: the lowest role
-        other = Store.open(db_path, role=Role.OFFICER)
+    with open_store(db_path) as store:  # nobody signed in: the lowest role
+        other = open_store(db_path, role=Role.OFFICER)
 
         def someone_else_first() -> None:
             add_user(other, "alice", "Alice", Role.ADMINISTRATOR, "alice password 1")

@@ -22,6 +22,7 @@ from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, attachment_di
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_number
 from tests.app_fixtures import make_application
+from tests.registers import open_store
 
 ICON = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
 
@@ -45,7 +46,7 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
     demo_store.close()
     safety = restore_backup(path, target, role=Role.ADMINISTRATOR)
     assert check_backup(safety, work_dir=tmp_path).numbers == 14
-    with Store.open(path) as restored:
+    with open_store(path) as restored:
         assert count(restored) == 13
         assert len(list(attachment_dir(restored).iterdir())) == 1
         # The restored log is shorter than the one it replaced, and that is no tampering.
@@ -93,7 +94,7 @@ def test_damaged_or_foreign_backup_is_refused_and_nothing_changes(
     with pytest.raises(BackupRefused):
         restore_backup(path, bad, role=Role.ADMINISTRATOR)
     assert path.read_bytes() == before
-    with Store.open(path) as store:
+    with open_store(path) as store:
         assert count(store) == 1
 
 
@@ -260,7 +261,7 @@ def test_a_damaged_register_is_not_backed_up_over_the_good_backups(
     page = 4096
     data[-3 * page + 100 : -3 * page + 900] = b"\xff" * 800  # a table page, torn
     path.write_bytes(bytes(data))
-    with Store.open(path) as damaged, pytest.raises(BackupRefused, match="fails SQLite's check"):
+    with open_store(path) as damaged, pytest.raises(BackupRefused, match="fails SQLite's check"):
         auto_backup(damaged, keep=1)
     assert sorted(backup_folder_of(path).glob("*auto-*")) == [good]
 

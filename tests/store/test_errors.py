@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.errors import StoreError, translate
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
 from raptor_desktop.core.tabular import UnreadableFile, read_table
 from raptor_desktop.store import line_import as importer
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.importing import ImportCancelled
 from raptor_desktop.store.line_import import import_lines
 from raptor_desktop.store.line_query import LineFilter, list_numbers

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,10 +12,12 @@ import pytest
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.store import migrations
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.errors import DatabaseTooNew, StoreError
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.schema import SCHEMA_VERSION, Migration
+from tests.registers import open_store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 FIXTURE_VERSIONS = sorted(
@@ -37,7 +38,7 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def test_new_database_is_at_current_version_and_seeded(db_path: Path) -> None:
-    with Store.open(db_path) as store:
+    with open_store(db_path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -47,18 +48,18 @@ def test_new_database_is_at_current_version_and_seeded(db_path: Path) -> None:
 
 
 def test_reopening_does_not_seed_twice(db_path: Path) -> None:
-    Store.open(db_path).close()
-    with Store.open(db_path) as store:
+    open_store(db_path).close()
+    with open_store(db_path) as store:
         assert store.db.execute("SELECT COUNT(*) FROM areas").fetchone()[0] == 14
 
 
 def test_newer_database_is_refused_untouched(db_path: Path) -> None:
-    Store.open(db_path).close()
+    open_store(db_path).close()
     with sqlite3.connect(db_path) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     before = db_path.read_bytes()
     with pytest.raises(DatabaseTooNew, match="newer version"):
-        Store.open(db_path)
+        open_store(db_path)
     assert db_path.read_bytes() == before
 
 
@@ -66,7 +67,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> N
     path = tmp_path / "notes.sqlite3"
     path.write_text("these are not the droids " * 200)
     with pytest.raises(StoreError, match="not a Raptor Desktop database") as caught:
-        Store.open(path)
+        open_store(path)
     assert caught.value.hint
 
 
@@ -74,7 +75,7 @@ def test_full_disk_gets_a_clear_message_and_no_damage(db_path: Path) -> None:
     from raptor_desktop.core.lines import LineDetails
     from raptor_desktop.store.lines import add_number
 
-    with Store.open(db_path, training=True) as store:
+    with open_store(db_path, training=True) as store:
         add_number(store, "07700 900101", LineDetails(brand="Tony"))
         pages = store.db.execute("PRAGMA page_count").fetchone()[0]
         store.db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
@@ -83,7 +84,7 @@ def test_full_disk_gets_a_clear_message_and_no_damage(db_path: Path) -> None:
                 add_number(store, f"07700 9002{n:02d}", LineDetails(notes="x" * 5000))
         assert "Free some space" in caught.value.hint
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    with Store.open(db_path) as store:
+    with open_store(db_path) as store:
         assert store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] >= 1
 
 
@@ -108,7 +109,7 @@ def test_version_7_keeps_review_decisions_and_admits_contacts(tmp_path: Path) ->
             "decided_by) VALUES ('contact', 1, 'dispose', 'x', 'now', 'admin')"
         )
     conn.close()
-    with Store.open(path, training=True, actor="tester") as store:
+    with open_store(path, training=True, actor="tester") as store:
         rows = store.db.execute("SELECT record_kind, record_id, reason FROM reviews").fetchall()
         assert rows == [("line", 4, "live case")]
         store.db.execute(
@@ -317,7 +318,7 @@ def test_each_old_database_opens_at_the_current_version_with_its_data(
     version: int, tmp_path: Path
 ) -> None:
     path = _copy_fixture(version, tmp_path)
-    with Store.open(path, actor="tester") as store:
+    with open_store(path, actor="tester") as store:
         assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
         assert store.training
         with _read_only(FIXTURES / path.name) as old:
@@ -330,7 +331,7 @@ def test_each_old_database_opens_at_the_current_version_with_its_data(
 @pytest.mark.parametrize("version", FIXTURE_VERSIONS)
 def test_an_old_database_is_backed_up_before_it_is_migrated(version: int, tmp_path: Path) -> None:
     path = _copy_fixture(version, tmp_path)
-    Store.open(path, actor="tester").close()
+    open_store(path, actor="tester").close()
     backups = list((tmp_path / "backups").glob("*"))
     if version == SCHEMA_VERSION:
         assert backups == []
@@ -345,11 +346,11 @@ def test_an_old_database_is_backed_up_before_it_is_migrated(version: int, tmp_pa
 @pytest.mark.parametrize("version", FIXTURE_VERSIONS)
 def test_opening_an_old_database_twice_is_harmless(version: int, tmp_path: Path) -> None:
     path = _copy_fixture(version, tmp_path)
-    Store.open(path, actor="tester").close()
+    open_store(path, actor="tester").close()
     with _read_only(path) as conn:
         migrated = list(conn.iterdump())
     backups = sorted((tmp_path / "backups").glob("*"))
-    with Store.open(path, actor="tester") as store:
+    with open_store(path, actor="tester") as store:
         assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
         assert verify(store).sound
     with _read_only(path) as conn:
@@ -365,12 +366,12 @@ def test_version_9_adds_what_a_court_application_needs(tmp_path: Path) -> None:
     (tmp_path / "v8").mkdir()
     (tmp_path / "v9").mkdir()
     old = _copy_fixture(8, tmp_path / "v8")
-    with Store.open(old, role=Role.ADMINISTRATOR) as store:
+    with open_store(old, role=Role.ADMINISTRATOR) as store:
         case = load_case_file(store, "RAP-2026-001", check_files=False)
         assert (case.requested.months, case.statement_date, case.with_notice) == (None, None, False)
         assert case.addresses == {"EE": ""}
     new = _copy_fixture(9, tmp_path / "v9")
-    with Store.open(new, role=Role.ADMINISTRATOR) as store:
+    with open_store(new, role=Role.ADMINISTRATOR) as store:
         case = load_case_file(store, "RAP-2026-001", check_files=False)
         assert case.requested.months == 6 and case.statement_date is not None
         assert case.addresses["EE"].startswith("Law Enforcement Liaison Team")

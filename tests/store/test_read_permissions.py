@@ -10,10 +10,11 @@ from raptor_desktop.core.accounts import NotPermitted, Role
 from raptor_desktop.store.audit import entries
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.retention import review_list
+from tests.registers import open_store
 
 
 def test_a_bare_store_has_the_lowest_role(db_path: Path) -> None:
-    with Store.open(db_path) as store:
+    with open_store(db_path) as store:
         assert store.role is Role.OFFICER
 
 

@@ -12,10 +12,10 @@ from raptor_desktop.core import accounts as core_accounts
 from raptor_desktop.core.accounts import MAX_FAILURES, Role
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store import accounts
-from raptor_desktop.store.accounts import SignInRefused, add_user, change_password, sign_in
-from raptor_desktop.store.database import Store
+from raptor_desktop.store.accounts import SignInRefused, add_user, change_password
 from raptor_desktop.store.errors import Conflict
 from tests.app_fixtures import CHIEF_PASSWORD, register_with_chief
+from tests.registers import open_store, sign_in
 
 PASSWORD = CHIEF_PASSWORD
 
@@ -26,7 +26,7 @@ def register(tmp_path: Path) -> Path:
 
 
 def _events(path: Path) -> list[tuple[str, str]]:
-    with Store.open(path) as store:
+    with open_store(path) as store:
         return [
             (str(e), str(r))
             for e, r in store.db.execute("SELECT event, records FROM audit_log ORDER BY id")
@@ -46,7 +46,7 @@ def test_concurrent_wrong_sign_ins_cannot_outrun_the_lock_out(register: Path) ->
     refusals: list[str] = []
 
     def guess(n: int) -> None:
-        with Store.open(register) as store:
+        with open_store(register) as store:
             start.wait()
             try:
                 sign_in(store, "chief", f"guess number {n:04d}")
@@ -65,12 +65,12 @@ def test_concurrent_wrong_sign_ins_cannot_outrun_the_lock_out(register: Path) ->
     assert len(refusals) == attempts
     assert len(checked) == MAX_FAILURES  # the guesses after the fifth were never tried
     assert sum("is locked" in r for r in refusals) == attempts - MAX_FAILURES
-    with Store.open(register) as store, pytest.raises(SignInRefused, match="is locked"):
+    with open_store(register) as store, pytest.raises(SignInRefused, match="is locked"):
         sign_in(store, "chief", PASSWORD)
 
 
 def test_failed_sign_ins_and_the_lock_out_are_logged(register: Path) -> None:
-    with Store.open(register) as store:
+    with open_store(register) as store:
         for _ in range(MAX_FAILURES):
             with pytest.raises(SignInRefused):
                 sign_in(store, "chief", "not the password")
@@ -89,7 +89,7 @@ def test_an_unknown_name_costs_a_password_check_as_a_known_one_does(
     checked: list[str] = []
     real = core_accounts.password_matches
     monkeypatch.setattr(accounts, "password_matches", lambda p, s: checked.append(s) or real(p, s))
-    with Store.open(register) as store:
+    with open_store(register) as store:
         for name in ("chief", "nobody"):
             with pytest.raises(SignInRefused, match="wrong username or password"):
                 sign_in(store, name, "not the password")
@@ -97,14 +97,14 @@ def test_an_unknown_name_costs_a_password_check_as_a_known_one_does(
 
 
 def test_names_that_fold_together_are_one_name(register: Path) -> None:
-    with Store.open(register) as store:
+    with open_store(register) as store:
         sign_in(store, "chief", PASSWORD)
         add_user(store, "j.strauss", "J Strauss", Role.ADMINISTRATOR, PASSWORD)
         for same in ("j.strauß", "J.STRAUSS", "ｊ.strauss"):  # sharp s, capitals, full width
             with pytest.raises(Conflict, match="already an account"):
                 add_user(store, same, "", Role.OFFICER, "officer password 1")
         add_user(store, "pc.jones", "", Role.OFFICER, "officer password 1")
-    with Store.open(register) as officer:
+    with open_store(register) as officer:
         sign_in(officer, "PC.Jones", "officer password 1")  # signs in under the one name
         assert officer.actor == "pc.jones"
         from raptor_desktop.core.accounts import NotPermitted
@@ -114,7 +114,7 @@ def test_names_that_fold_together_are_one_name(register: Path) -> None:
 
 
 def test_look_alike_names_are_refused(register: Path) -> None:
-    with Store.open(register) as store:
+    with open_store(register) as store:
         sign_in(store, "chief", PASSWORD)
         for name in ("аdmin", "chiеf", "pc\u200bjones", "ad min"):  # Cyrillic а, е; zero width
             with pytest.raises(InputRejected, match="username"):

@@ -3,7 +3,6 @@ they did is still reported after the program has written again, and checking wri
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,12 @@ import pytest
 from raptor_desktop.__main__ import main
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.audit import AuditEntry
-from raptor_desktop.store.accounts import add_user, sign_in
-from raptor_desktop.store.database import Store
+from raptor_desktop.store.accounts import add_user
+from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.reference import add_area
 from tests.app_fixtures import CHIEF_PASSWORD, register_with_chief
+from tests.registers import open_store, sign_in
 
 PASSWORD = CHIEF_PASSWORD
 
@@ -23,7 +23,7 @@ PASSWORD = CHIEF_PASSWORD
 @pytest.fixture
 def register(tmp_path: Path) -> Path:
     path = register_with_chief(tmp_path)
-    with Store.open(path) as store:
+    with open_store(path) as store:
         sign_in(store, "chief", PASSWORD)
         for name in ("Grays", "Tilbury", "Purfleet"):
             add_area(store, name)
@@ -63,7 +63,7 @@ def _rewrite(path: Path, change: str) -> None:
 )
 def test_a_rewritten_log_is_reported_after_later_writes(register: Path, change: str) -> None:
     _rewrite(register, change)
-    with Store.open(register) as store:
+    with open_store(register) as store:
         sign_in(store, "chief", PASSWORD)  # the next day's work: a sign-in and a change
         add_area(store, "Chafford Hundred")
         report = verify(store)
@@ -79,13 +79,13 @@ def test_an_older_copy_put_in_place_is_reported_after_later_writes(
     conn.backup(copy)
     conn.close()
     copy.close()
-    with Store.open(register) as store:
+    with open_store(register) as store:
         sign_in(store, "chief", PASSWORD)
         add_area(store, "Stanford-le-Hope")
     for leftover in ("-wal", "-shm"):
         Path(f"{register}{leftover}").unlink(missing_ok=True)
     older.replace(register)  # yesterday's copy over today's register
-    with Store.open(register) as store:
+    with open_store(register) as store:
         sign_in(store, "chief", PASSWORD)
         add_area(store, "Corringham")
         assert not verify(store).sound
@@ -112,7 +112,7 @@ def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> 
     conn.close()
     before = other.read_bytes()
     with pytest.raises(NotARegister, match="another program"):
-        Store.open(other)
+        open_store(other)
     assert other.read_bytes() == before
 
 
@@ -133,7 +133,7 @@ def test_a_new_register_where_one_was_deleted_starts_its_own_note(register: Path
     register.unlink()
     for leftover in ("-wal", "-shm"):
         Path(f"{register}{leftover}").unlink(missing_ok=True)
-    with Store.open(register, training=True) as store:  # the old note is still beside it
+    with open_store(register, training=True) as store:  # the old note is still beside it
         add_user(store, "chief", "Chief", Role.ADMINISTRATOR, PASSWORD)
         sign_in(store, "chief", PASSWORD)
         add_area(store, "Grays")

@@ -7,7 +7,6 @@ act on the register as it then is.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,6 +17,7 @@ import pytest
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.lines import add_number
 from raptor_desktop.store.outreach import draft_batch, hand_over
 from tests.app_fixtures import approve_as_another_supervisor, make_application
