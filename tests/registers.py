@@ -8,12 +8,15 @@ register if there is none (with no account yet, and the key wrapped for the test
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from raptor_desktop.core.accounts import Role, User
 from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.accounts import sign_in as _sign_in
 from raptor_desktop.store.accounts import unlock_key
+from raptor_desktop.store.backup_format import Credentials, open_backup
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_USER
 from raptor_desktop.store.keyring import Keyring
@@ -99,3 +102,10 @@ def sign_in(store: Store, username: str, password: str) -> User:
     if unlock_key(store.path, username, password) != store.key:
         raise AssertionError("that account's key is another register's")
     return _sign_in(store, username)
+
+
+def backup_members(backup: Path, store: Store) -> list[str]:
+    """The names inside a backup of ``store``'s register, opened with its key."""
+    opened = open_backup(backup.read_bytes(), Credentials(store.key, store.register), str(backup))
+    with zipfile.ZipFile(io.BytesIO(opened.body)) as archive:
+        return archive.namelist()

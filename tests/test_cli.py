@@ -27,7 +27,7 @@ def training_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 def test_init_refuses_an_existing_database(
     capsys: pytest.CaptureFixture[str], training_db: str
 ) -> None:
-    code, _, err = run(capsys, "--db", training_db, "init")
+    code, _, err = run(capsys, "--db", training_db, "init", "--admin", "tester")
     assert code == 1 and "already exists" in err
 
 

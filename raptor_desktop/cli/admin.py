@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from raptor_desktop.cli.registry import Invocation, command, date_arg
-from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, username
+from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret
+from raptor_desktop.cli.signing_in import credentials as credentials_of
 from raptor_desktop.core.audit import Category
 from raptor_desktop.services.audit_log import (
     AuditFilter,
@@ -48,8 +49,7 @@ PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
     "check the database and the audit log's chain (the password opens it; nothing is written)",
 )
 def cmd_verify(args: argparse.Namespace, run: Invocation) -> int:
-    path, name = run.existing_db_path(), username(run)
-    report = verify_register(path, name, read_secret(f"Password for {name}: ", PASSWORD_ENV))
+    report = verify_register(run.existing_db_path(), *credentials_of(run))
     if report.sound:
         print(f"database sound; audit log chain intact ({report.entries} entries)")
         return 0
@@ -102,8 +102,7 @@ def cmd_restore(args: argparse.Namespace, run: Invocation) -> int:
     if not run.db_path.exists():  # a register lost, or another register's backup
         credentials = Credentials(passphrase=passphrase or "", recovery_key=args.recovery_key or "")
         if not args.recovery_key and not passphrase:
-            name = username(run)
-            secret = read_secret(f"Password for {name} (in the backup): ", PASSWORD_ENV)
+            name, secret = credentials_of(run, " (in the backup)")
             credentials = Credentials(username=name, password=secret)
         info = restore_elsewhere(run.db_path, args.file, credentials)
         print(f"restored {args.file} as a new database {run.db_path} ({info.numbers} numbers)")

@@ -40,10 +40,18 @@ def read_secret(prompt: str, env: str, *, confirm: bool = False, what: str = "pa
 
 
 def username(run: Invocation) -> str:
-    name = run.args.user or os.environ.get(USER_ENV)
+    name = run.args.user or (DEMO_USER if run.args.demo else os.environ.get(USER_ENV))
     if not name:
         raise UsageError(f"sign in with --user NAME (or set {USER_ENV})")
     return str(name)
+
+
+def credentials(run: Invocation, where: str = "") -> tuple[str, str]:
+    """The officer's name and password (the demo's own, with ``--demo``)."""
+    name = username(run)
+    if run.args.demo:
+        return name, DEMO_PASSWORD
+    return name, read_secret(f"Password for {name}{where}: ", PASSWORD_ENV)
 
 
 def open_signed_in(run: Invocation) -> Store:
@@ -53,8 +61,7 @@ def open_signed_in(run: Invocation) -> Store:
         ensure_demo_register(run.db_path)
         return sign_in(run.db_path, args.user or DEMO_USER, DEMO_PASSWORD).store
     path = run.existing_db_path()  # a mistyped --db must not make a register
-    name = username(run)
-    signed = sign_in(path, name, read_secret(f"Password for {name}: ", PASSWORD_ENV))
+    signed = sign_in(path, *credentials(run))
     if signed.sealed is not None:
         show_recovery_key(signed.sealed, "This register was encrypted at this sign-in.")
     return signed.store

@@ -1,14 +1,14 @@
 """Officer accounts: roles, what each may do, passwords and lock-out.
 
-Passwords are hashed with scrypt (memory-hard, in Python's standard library). Five failed
-sign-ins in a row lock the account for five minutes.
+A password is never stored: it unwraps the register's key (Argon2id, see ``store.keyring``).
+Registers before v11 kept scrypt hashes, checked once when such a register is sealed. Five
+failed sign-ins in a row lock the account for five minutes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,7 +19,6 @@ MIN_PASSWORD = 12
 MIN_PASSPHRASE = 12  # for an encrypted backup
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
-_N, _R, _P = 2**14, 8, 1
 
 
 class Role(StrEnum):
@@ -119,13 +118,9 @@ def passphrase_problem(passphrase: str) -> str | None:
     return None
 
 
-def hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
-
-
 def password_matches(password: str, stored: str) -> bool:
+    """Whether ``password`` is the one an older register (before v11) hashed with scrypt;
+    checked once, when an administrator's sign-in seals that register."""
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
     except ValueError:

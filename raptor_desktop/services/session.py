@@ -32,7 +32,13 @@ from raptor_desktop.store.accounts import (
 )
 from raptor_desktop.store.accounts import sign_in as _sign_in
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import DEMO_PASSWORD, DEMO_SUPERVISOR, DEMO_USER, seed_demo
+from raptor_desktop.store.demo import (
+    DEMO_OFFICER_NAME,
+    DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
+    DEMO_USER,
+    seed_demo,
+)
 from raptor_desktop.store.errors import Conflict, StoreError
 from raptor_desktop.store.keyring import Keyring, keyring_path
 from raptor_desktop.store.sealing import seal_older_register
@@ -161,27 +167,39 @@ def create_register(
         with _open(path, sealed.key) as store:
             add_user(store, admin, display_name or admin, Role.ADMINISTRATOR, password)
             return NewRegister(store.training, sealed.recovery_key)
+    return _create(path, training, admin, display_name or admin, password)[0]
+
+
+def _create(
+    path: Path, training: bool, admin: str, display_name: str, password: str
+) -> tuple[NewRegister, Store]:
+    """A new register with its key file and its first administrator; the register is left
+    open (nobody signed in) for the caller to close."""
     key = crypto.new_key()
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with Keyring.create(path) as ring:
             recovery = ring.set_recovery(key)
             register = ring.register
-        with Store.open(path, key=key, register=register, training=training) as store:
-            add_user(store, admin, display_name or admin, Role.ADMINISTRATOR, password)
+        store = Store.open(path, key=key, register=register, training=training)
+        try:
+            add_user(store, admin, display_name, Role.ADMINISTRATOR, password)
+        except BaseException:
+            store.close()
+            raise
     except BaseException:
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), keyring_path(path)):
             leftover.unlink(missing_ok=True)
         raise
-    return NewRegister(training, recovery)
+    return NewRegister(training, recovery), store
 
 
 def ensure_demo_register(path: Path) -> None:
     """The demo training register at ``path``, made and filled if it is not there yet."""
     if register_exists(path):
         return
-    create_register(path, training=True, admin=DEMO_USER, password=DEMO_PASSWORD)
-    signed = sign_in(path, DEMO_USER, DEMO_PASSWORD)
-    with signed.store as store:
+    _made, store = _create(path, True, DEMO_USER, DEMO_OFFICER_NAME, DEMO_PASSWORD)
+    with store:
         seed_demo(store)
 
 

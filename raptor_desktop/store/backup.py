@@ -315,7 +315,10 @@ def auto_backup(
     A register that fails SQLite's quick check is not backed up into the rotation, where it
     would push the good backups out: BackupRefused says so, and the old backups stay.
     """
-    problems = [r[0] for r in store.db.execute("PRAGMA quick_check")]
+    try:
+        problems = [r[0] for r in store.db.execute("PRAGMA quick_check")]
+    except engine.Error as error:  # a page that fails its HMAC cannot even be read
+        problems = [str(error)]
     if problems != ["ok"]:
         raise BackupRefused(
             f"{store.path} fails SQLite's check ({problems[0]}), so it was not backed up over "

@@ -41,6 +41,7 @@ from raptor_desktop.store.settings import set_network_address
 
 DEMO_USER = "trainer"
 DEMO_SUPERVISOR = "trainer.sgt"
+DEMO_OFFICER_NAME = "Training officer"
 DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
 """The accounts of the demo training database (an administrator, and a supervisor to approve
 what the first drafts), shown on its sign-in screen."""
@@ -57,8 +58,10 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     if store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0]:
         return 0
     today = today or date.today()
-    if not store.db.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0]:
-        add_user(store, DEMO_USER, "Training officer", Role.ADMINISTRATOR, DEMO_PASSWORD)
+    names = {str(n) for (n,) in store.db.execute("SELECT username FROM users")}
+    if not names:
+        add_user(store, DEMO_USER, DEMO_OFFICER_NAME, Role.ADMINISTRATOR, DEMO_PASSWORD)
+    if DEMO_SUPERVISOR not in names:
         actor, role = store.actor, store.role
         store.actor, store.role = DEMO_USER, Role.ADMINISTRATOR
         try:

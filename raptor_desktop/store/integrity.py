@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from raptor_desktop.store import engine
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.audit_anchor import check_anchor
 from raptor_desktop.store.database import Store
@@ -21,6 +22,17 @@ class IntegrityReport:
 
 def verify(store: Store) -> IntegrityReport:
     report = IntegrityReport()
+    try:
+        _verify(store, report)
+    except engine.Error as error:  # a page that fails its HMAC cannot even be read
+        report.problems.append(
+            f"the database is damaged or was changed outside Raptor Desktop ({error}); "
+            "restore the latest backup"
+        )
+    return report
+
+
+def _verify(store: Store, report: IntegrityReport) -> None:
     # every page's HMAC (a page changed without the key), then SQLite's structure
     for (problem,) in store.db.execute("PRAGMA cipher_integrity_check").fetchall()[:20]:
         report.problems.append(f"encrypted page check: {problem}")
@@ -33,4 +45,3 @@ def verify(store: Store) -> IntegrityReport:
     if chain_break is not None:
         report.problems.append(str(chain_break))
     report.entries = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
-    return report

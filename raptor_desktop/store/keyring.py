@@ -85,9 +85,10 @@ class Keyring:
         path = keyring_path(db_path)
         if not create and not path.exists():
             raise KeyringProblem(
-                f"the register's key file {path} is missing: put it back from the register's "
-                "folder or a backup, or restore a backup with an account's password or the "
-                "recovery key"
+                f"{db_path} is not a Raptor Desktop register, or its key file ({path.name}) is "
+                "missing",
+                "Choose the register's own file; if its key file was lost, put it back from "
+                "the register's folder or restore a backup into a new database.",
             )
         try:
             conn = engine.connect(str(path), None)

@@ -83,18 +83,10 @@ def refuse_foreign(conn: Connection, path: str) -> None:
         )
 
 
-def migrate(
-    conn: Connection,
-    path: str,
-    backup_dir: Path | None,
-    key: bytes | None,
-    *,
-    up_to: int = SCHEMA_VERSION,
-) -> int:
-    """Bring the database to version ``up_to`` (normally :data:`SCHEMA_VERSION`); returns the
-    version it started at. ``key`` is the register's key, for the steps that need it (and
-    the copy made before migrating); an older register being sealed is migrated without it
-    up to :data:`LAST_PLAINTEXT_VERSION` first."""
+def migrate(conn: Connection, path: str, backup_dir: Path | None, key: bytes | None) -> int:
+    """Bring the database to :data:`SCHEMA_VERSION`; returns the version it started at.
+    ``key`` is the register's key, for the steps that need it and the copy made before
+    migrating (an older register is sealed first, then migrated, see ``store.sealing``)."""
     start = schema_version(conn)
     if start > SCHEMA_VERSION:
         raise DatabaseTooNew(
@@ -107,6 +99,6 @@ def migrate(
         name = f"{Path(path).stem}.v{start}-before-migration-{stamp}.sqlite3"
         backup_copy(conn, backup_dir / name, key)
     for migration in MIGRATIONS:
-        if start < migration.version <= up_to:
+        if migration.version > start:
             apply_migration(conn, migration, key)
     return start

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -8,7 +9,6 @@ from raptor_desktop.core.accounts import (
     NotPermitted,
     Permission,
     Role,
-    hash_password,
     password_matches,
 )
 from raptor_desktop.store import accounts
@@ -16,10 +16,12 @@ from raptor_desktop.store.accounts import (
     SignInRefused,
     add_user,
     change_password,
+    list_users,
     set_disabled,
 )
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.keyring import Keyring
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, set_value
 from tests.app_fixtures import make_application
 from tests.registers import sign_in
@@ -34,11 +36,13 @@ def admin(training_store: Store) -> Store:
     return training_store
 
 
-def test_passwords_are_hashed_with_scrypt() -> None:
-    stored = hash_password("a long passphrase")
-    assert stored.startswith("scrypt$") and "a long passphrase" not in stored
+def test_an_older_registers_scrypt_hash_is_still_checked() -> None:
+    salt = b"sixteen byte sal"
+    digest = hashlib.scrypt(b"a long passphrase", salt=salt, n=2**14, r=8, p=1, dklen=32)
+    stored = f"scrypt${2**14}$8$1${salt.hex()}${digest.hex()}"  # as versions before v11 wrote
     assert password_matches("a long passphrase", stored)
     assert not password_matches("a long passphrasE", stored)
+    assert not password_matches("a long passphrase", "argon2$whatever")
 
 
 def test_first_account_must_be_administrator(training_store: Store) -> None:
@@ -89,8 +93,16 @@ def test_roles_limit_what_an_officer_may_do(admin: Store, demo_store: Store) -> 
 
 def test_disabled_account_cannot_sign_in(admin: Store) -> None:
     add_user(admin, "pc1", "PC One", Role.OFFICER, "officer password 1")
+    with Keyring.open(admin.path) as ring:
+        kept = ring.wraps()  # a copy of the key file taken before
     set_disabled(admin, "pc1", True)
-    with pytest.raises(SignInRefused, match="disabled"):
-        sign_in(admin, "pc1", "officer password 1")
+    with pytest.raises(SignInRefused, match="wrong username or password"):
+        sign_in(admin, "pc1", "officer password 1")  # its seal of the key is destroyed
+    with Keyring.open(admin.path) as ring:
+        assert "pc1" not in ring.holders() and len(ring.wraps()) == len(kept) - 1
+    set_disabled(admin, "pc1", False)  # enabled again: it needs a new password first
+    assert {u["username"]: u["state"] for u in list_users(admin)}["pc1"] == "needs a new password"
+    change_password(admin, "pc1", "officer password 2")
     with pytest.raises(ValueError, match="your own account"):
         set_disabled(admin, "chief", True)
+    assert sign_in(admin, "pc1", "officer password 2").username == "pc1"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from raptor_desktop.core.accounts import Role
-from raptor_desktop.core.audit import Category
+from raptor_desktop.core.audit import Category, chain_mac
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status, StatusChangeRefused
 from raptor_desktop.store.audit import AuditFilter, entries
@@ -15,7 +15,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_number, set_status
-from tests.registers import open_store
+from tests.registers import open_store, raw_connection
 
 
 def test_changes_are_logged_in_their_transaction(training_store: Store) -> None:
@@ -56,7 +56,8 @@ def test_log_refuses_update_and_delete(training_store: Store) -> None:
 
 
 def tamper(path: Path, sql: str) -> None:
-    conn = sqlite3.connect(path)
+    """An insider with a password and SQLCipher's tools edits the log directly."""
+    conn = raw_connection(path)
     conn.executescript("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;" + sql)
     conn.commit()
     conn.close()
@@ -97,7 +98,7 @@ def test_inserted_entry_is_found(db_path: Path) -> None:
         "UPDATE audit_log SET id = id + 100 WHERE id >= 3;"
         "UPDATE audit_log SET id = id - 99 WHERE id >= 100;"
         "INSERT INTO audit_log VALUES (3, '2026-01-01T00:00:00Z', 'x', 'erasure', 'e', '', "
-        "'', '', 'aa', 'bb');",
+        "'', '', 'aa', 'bb', 'cc', 0);",
     )
     with open_store(db_path, actor="tester") as store:
         assert verify(store).problems[0].startswith("audit entry 3:")
@@ -107,12 +108,15 @@ def test_a_forged_last_entry_is_found(db_path: Path) -> None:
     with open_store(db_path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
         add_number(store, "07700 900101", LineDetails())
         last = entries(store)[-1]
-    # The forger rewrites the last entry and its hash, so the chain itself stays sound.
+        log_key = store.log_key
+    # An insider who has the key rewrites the last entry and its MACs, so the chain itself
+    # stays sound: the notes of the newest entry, outside the register, are not met.
     forged = replace(last, records="+447700900999")
+    content = forged.content_mac(log_key)
     tamper(
         db_path,
-        f"UPDATE audit_log SET records = '{forged.records}', hash = '{forged.digest()}' "
-        f"WHERE id = {last.id};",
+        f"UPDATE audit_log SET records = '{forged.records}', content_hash = '{content}', "
+        f"hash = '{chain_mac(log_key, last.id, last.prev_hash, content)}' WHERE id = {last.id};",
     )
     with open_store(db_path, actor="tester") as store:
         assert verify(store).problems == [

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -8,21 +9,24 @@ import pytest
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.backup import (
     BackupRefused,
+    Credentials,
     auto_backup,
     backup_folder,
     check_backup,
     make_backup,
     restore_backup,
 )
+from raptor_desktop.store.backup_format import Header, open_backup, write
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, attachment_dir
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_number
 from tests.app_fixtures import make_application
-from tests.registers import open_store
+from tests.registers import PASSWORD, TESTER, backup_members, open_store, raw_connection
 
 ICON = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
 
@@ -37,15 +41,16 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
         demo_store, application_id(demo_store, reference), NewExhibit("RC", "Picture", file=ICON)
     )
     target = make_backup(demo_store, tmp_path / "b.raptorbackup")
-    info = check_backup(target, work_dir=tmp_path)
+    mine = Credentials(demo_store.key, demo_store.register)
+    info = check_backup(target, mine, work_dir=tmp_path)
     assert (info.numbers, info.attachments, info.training) == (13, 1, True)
     add_number(demo_store, "07700 900555", LineDetails())
     for file in attachment_dir(demo_store).iterdir():
         file.unlink()
     path = demo_store.path
     demo_store.close()
-    safety = restore_backup(path, target, role=Role.ADMINISTRATOR)
-    assert check_backup(safety, work_dir=tmp_path).numbers == 14
+    safety = restore_backup(path, target, mine, role=Role.ADMINISTRATOR)
+    assert safety is not None and check_backup(safety, mine, work_dir=tmp_path).numbers == 14
     with open_store(path) as restored:
         assert count(restored) == 13
         assert len(list(attachment_dir(restored).iterdir())) == 1
@@ -53,14 +58,29 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
         assert verify(restored).problems == []
 
 
-def test_encrypted_backup_needs_its_passphrase(training_store: Store, tmp_path: Path) -> None:
+def test_a_backup_opens_only_with_the_key_an_account_the_passphrase_or_the_recovery_key(
+    training_store: Store, tmp_path: Path
+) -> None:
+    add_number(training_store, "07700 900101", LineDetails(brand="Tony"))
     target = make_backup(training_store, tmp_path / "e.raptorbackup", "correct horse battery")
-    assert b"SQLite format" not in target.read_bytes()
-    assert check_backup(target, "correct horse battery", work_dir=tmp_path).numbers == 0
-    with pytest.raises(BackupRefused, match="encrypted"):
-        check_backup(target, work_dir=tmp_path)
-    with pytest.raises(BackupRefused, match="passphrase is wrong"):
-        check_backup(target, "wrong passphrase!", work_dir=tmp_path)
+    data = target.read_bytes()
+    assert b"SQLite format" not in data and b"Tony" not in data and b"900101" not in data
+    for opens in (
+        Credentials(training_store.key, training_store.register),
+        Credentials(username=TESTER, password=PASSWORD),
+        Credentials(passphrase="correct horse battery"),
+    ):
+        assert check_backup(target, opens, work_dir=tmp_path).numbers == 1
+    with pytest.raises(BackupRefused, match="give the password of one of its accounts"):
+        check_backup(target, Credentials(), work_dir=tmp_path)
+    for wrong in (
+        Credentials(username=TESTER, password="not the password"),
+        Credentials(passphrase="wrong passphrase!"),
+        Credentials(recovery_key="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"),
+        Credentials(crypto.new_key(), training_store.register),  # another key, same id
+    ):
+        with pytest.raises(BackupRefused):
+            check_backup(target, wrong, work_dir=tmp_path)
 
 
 @pytest.mark.parametrize("damage", ["junk", "truncated", "foreign", "checksum"])
@@ -78,21 +98,16 @@ def test_damaged_or_foreign_backup_is_refused_and_nothing_changes(
         with zipfile.ZipFile(bad, "w") as archive:
             archive.writestr("manifest.json", "{}")
             archive.writestr("raptor.sqlite3", b"hello")
-    else:
-        with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as archive:
-            for name in source.namelist():
-                data = source.read(name)
-                archive.writestr(
-                    name,
-                    data.replace(b"07700900101", b"07700900102")
-                    if name == "raptor.sqlite3"
-                    else data,
-                )
+    else:  # one byte of the sealed body changed, as an editor without the key can
+        data = bytearray(good.read_bytes())
+        data[-100] ^= 0x01
+        bad.write_bytes(bytes(data))
+    mine = Credentials(training_store.key, training_store.register)
     path = training_store.path
     training_store.close()
     before = path.read_bytes()
     with pytest.raises(BackupRefused):
-        restore_backup(path, bad, role=Role.ADMINISTRATOR)
+        restore_backup(path, bad, mine, role=Role.ADMINISTRATOR)
     assert path.read_bytes() == before
     with open_store(path) as store:
         assert count(store) == 1
@@ -130,43 +145,46 @@ def test_a_backup_is_checked_in_the_registers_folder_only(
 
     monkeypatch.setattr(tempfile, "TemporaryDirectory", watched)
     register = training_store.path.parent
-    check_backup(backup, work_dir=register)
+    check_backup(
+        backup, Credentials(training_store.key, training_store.register), work_dir=register
+    )
     assert made and all(Path(m).parent == register for m in made)
     assert not any(Path(m).exists() for m in made)
     assert sorted(p.name for p in stick.iterdir()) == ["b.raptorbackup"]
 
 
-def test_an_encrypted_backup_never_writes_the_register_in_plain(
+def test_a_backup_never_writes_the_register_in_plain(
     demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from raptor_desktop.store import backup
+    from raptor_desktop.store import backup_format
 
     stick = tmp_path / "usb-stick"
     seen: list[str] = []
-    real = backup._encrypt
+    real = backup_format.write
 
-    def look_while_encrypting(data: bytes, passphrase: str) -> bytes:
+    def look_while_sealing(header: Header, body: bytes, key: bytes) -> bytes:
         # the moment a crash would leave behind whatever had been written so far
-        for folder in (stick, tmp_path):
-            for file in folder.rglob("*"):
-                if file.is_file() and file.read_bytes()[:16] == b"SQLite format 3\x00":
-                    seen.append(str(file.relative_to(tmp_path)))
-        return real(data, passphrase)
+        for file in tmp_path.rglob("*"):
+            if file.is_file() and file.read_bytes()[:16] == b"SQLite format 3\x00":
+                seen.append(str(file.relative_to(tmp_path)))
+        return real(header, body, key)
 
-    monkeypatch.setattr(backup, "_encrypt", look_while_encrypting)
-    made = backup.make_backup(demo_store, stick / "b.raptorbackup", "a long passphrase here")
-    assert [f for f in seen if not f.startswith("demo.sqlite3")] == []
+    monkeypatch.setattr("raptor_desktop.store.backup.write", look_while_sealing)
+    made = make_backup(demo_store, stick / "b.raptorbackup")
+    assert seen == [f"{demo_store.path.name}.keys"]  # the key file is plain SQLite, by design
     assert sorted(p.name for p in stick.iterdir()) == ["b.raptorbackup"]
     assert b"SQLite format 3" not in made.read_bytes()
 
 
-def _rezip(good: Path, bad: Path, change: dict[str, bytes | None]) -> None:
-    """``good`` with the named members replaced (None: left out); the manifest's checksum is
-    recomputed, as someone editing the file would."""
+def _rezip(good: Path, bad: Path, store: Store, change: dict[str, bytes | None]) -> None:
+    """``good`` with the named members replaced (None: left out) and sealed again with the
+    register's key, its manifest's checksum recomputed: a forgery only someone with the key
+    could make, so that the checks of what is inside are what refuses it."""
     import hashlib
     import json
 
-    with zipfile.ZipFile(good) as source:
+    opened = open_backup(good.read_bytes(), Credentials(store.key, store.register), str(good))
+    with zipfile.ZipFile(io.BytesIO(opened.body)) as source:
         members = {name: source.read(name) for name in source.namelist()}
     for name, data in change.items():
         if data is None:
@@ -177,31 +195,32 @@ def _rezip(good: Path, bad: Path, change: dict[str, bytes | None]) -> None:
     if isinstance(manifest, dict) and "manifest.json" not in change:
         manifest["database_sha256"] = hashlib.sha256(members["raptor.sqlite3"]).hexdigest()
         members["manifest.json"] = json.dumps(manifest).encode()
-    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as archive:
+    body = io.BytesIO()
+    with zipfile.ZipFile(body, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    assert opened.header is not None
+    bad.write_bytes(write(opened.header, body.getvalue(), store.key))
 
 
-def _edited_database(good: Path, tmp_path: Path, sql: str) -> bytes:
-    import sqlite3
-
-    with zipfile.ZipFile(good) as source:
-        (tmp_path / "edit.sqlite3").write_bytes(source.read("raptor.sqlite3"))
-    conn = sqlite3.connect(tmp_path / "edit.sqlite3")
+def _edited_database(store: Store, tmp_path: Path, sql: str) -> bytes:
+    edited = tmp_path / "edit.sqlite3"
+    with raw_connection(store.path) as conn:
+        conn.execute("VACUUM INTO ?", [str(edited)])
+    conn.close()
+    conn = engine.connect(str(edited), store.key)
     conn.executescript(sql)
     conn.commit()
     conn.close()
-    return (tmp_path / "edit.sqlite3").read_bytes()
+    return edited.read_bytes()
 
 
-def _foreign_database(tmp_path: Path) -> bytes:
-    import sqlite3
-
+def _foreign_database(store: Store, tmp_path: Path) -> bytes:
     path = tmp_path / "foreign.sqlite3"
-    conn = sqlite3.connect(path)
+    conn = engine.connect(str(path), store.key)
     conn.executescript(
         "CREATE TABLE audit_log (id, at, user, category, event, records, justification, "
-        "recipient, prev_hash, hash); CREATE TABLE numbers (id); PRAGMA user_version = 10;"
+        "recipient, prev_hash, hash); CREATE TABLE numbers (id); PRAGMA user_version = 11;"
     )
     conn.close()
     return path.read_bytes()
@@ -218,32 +237,36 @@ def test_a_backup_that_is_not_what_it_claims_is_refused_and_changes_nothing(
     assert reference
     good = make_backup(demo_store, tmp_path / "good.raptorbackup")
     bad = tmp_path / "bad.raptorbackup"
-    with zipfile.ZipFile(good) as source:
-        [attachment] = [n for n in source.namelist() if n.startswith("attachments/")]
+    [attachment] = [n for n in backup_members(good, demo_store) if n.startswith("attachments/")]
     if attack == "foreign tables":
-        _rezip(good, bad, {"raptor.sqlite3": _foreign_database(tmp_path)})
+        _rezip(good, bad, demo_store, {"raptor.sqlite3": _foreign_database(demo_store, tmp_path)})
     elif attack == "triggers dropped":
         edited = _edited_database(
-            good, tmp_path, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"
+            demo_store,
+            tmp_path,
+            "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
         )
-        _rezip(good, bad, {"raptor.sqlite3": edited})
+        _rezip(good, bad, demo_store, {"raptor.sqlite3": edited})
     elif attack == "odd manifest":
-        _rezip(good, bad, {"manifest.json": b"[1, 2, 3]"})
+        _rezip(good, bad, demo_store, {"manifest.json": b"[1, 2, 3]"})
     elif attack == "damaged stream":
         data = bytearray(good.read_bytes())
         middle = len(data) // 2
         data[middle : middle + 64] = bytes(64)
         bad.write_bytes(bytes(data))
     elif attack == "zip bomb":
-        _rezip(good, bad, {"attachments/" + "0" * 64 + ".png": bytes(200 * 1024 * 1024)})
+        _rezip(
+            good, bad, demo_store, {"attachments/" + "0" * 64 + ".png": bytes(200 * 1024 * 1024)}
+        )
     else:  # an exhibit's file swapped for another under the same name
-        _rezip(good, bad, {attachment: b"a different file altogether"})
+        _rezip(good, bad, demo_store, {attachment: b"a different file altogether"})
+    mine = Credentials(demo_store.key, demo_store.register)
     path = demo_store.path
     stored = attachment_dir(demo_store)
     demo_store.close()
     before = path.read_bytes(), {p.name: p.read_bytes() for p in stored.iterdir()}
     with pytest.raises(BackupRefused):
-        restore_backup(path, bad, role=Role.ADMINISTRATOR)
+        restore_backup(path, bad, mine, role=Role.ADMINISTRATOR)
     after = path.read_bytes(), {p.name: p.read_bytes() for p in stored.iterdir()}
     assert after == before
 
@@ -261,7 +284,10 @@ def test_a_damaged_register_is_not_backed_up_over_the_good_backups(
     page = 4096
     data[-3 * page + 100 : -3 * page + 900] = b"\xff" * 800  # a table page, torn
     path.write_bytes(bytes(data))
-    with open_store(path) as damaged, pytest.raises(BackupRefused, match="fails SQLite's check"):
+    with (
+        open_store(path) as damaged,
+        pytest.raises(BackupRefused, match="fails SQLite's check|fails its check"),
+    ):
         auto_backup(damaged, keep=1)
     assert sorted(backup_folder_of(path).glob("*auto-*")) == [good]
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sqlite3 as stdlib_sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,14 +11,15 @@ from pathlib import Path
 import pytest
 
 from raptor_desktop.core.accounts import Role
-from raptor_desktop.store import migrations
+from raptor_desktop.store import engine, migrations
+from raptor_desktop.store.accounts import SignInRefused
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.errors import DatabaseTooNew, StoreError
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.schema import SCHEMA_VERSION, Migration
-from tests.registers import open_store
+from tests.registers import open_store, raw_connection, register_key, sign_in
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 FIXTURE_VERSIONS = sorted(
@@ -29,8 +31,13 @@ PASSWORD = "training-only-password"  # the accounts of the v5+ fixtures (make_ol
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _read_only(path: Path, key_of: Path | None = None) -> Iterator[sqlite3.Connection]:
+    """A fixture as it is (plain SQLite), or a sealed register (or a copy of one, with the key
+    of ``key_of``) read with its key."""
+    if engine.is_plaintext(str(path)):
+        conn = stdlib_sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    else:
+        conn = engine.connect(str(path), register_key(key_of or path), read_only=True)
     try:
         yield conn
     finally:
@@ -55,7 +62,7 @@ def test_reopening_does_not_seed_twice(db_path: Path) -> None:
 
 def test_newer_database_is_refused_untouched(db_path: Path) -> None:
     open_store(db_path).close()
-    with sqlite3.connect(db_path) as conn:
+    with raw_connection(db_path) as conn:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     before = db_path.read_bytes()
     with pytest.raises(DatabaseTooNew, match="newer version"):
@@ -66,7 +73,7 @@ def test_newer_database_is_refused_untouched(db_path: Path) -> None:
 def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_text("these are not the droids " * 200)
-    with pytest.raises(StoreError, match="not a Raptor Desktop database") as caught:
+    with pytest.raises(StoreError, match="not a Raptor Desktop register") as caught:
         open_store(path)
     assert caught.value.hint
 
@@ -96,7 +103,7 @@ def test_version_7_keeps_review_decisions_and_admits_contacts(tmp_path: Path) ->
     conn = sqlite3.connect(path)
     for migration in MIGRATIONS:
         if migration.version <= 6:
-            apply_migration(conn, migration)
+            apply_migration(conn, migration, None)
     conn.execute(
         "INSERT INTO reviews (record_kind, record_id, decision, reason, next_review, "
         "decided_at, decided_by) VALUES ('line', 4, 'keep', 'live case', '2030-01-01', "
@@ -117,7 +124,8 @@ def test_version_7_keeps_review_decisions_and_admits_contacts(tmp_path: Path) ->
             "decided_by) VALUES ('contact', 1, 'dispose', 'x', 'now', 'admin')"
         )
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert list((tmp_path / "backups").glob("v6.v6-before-migration-*.sqlite3"))
+    [copy] = (tmp_path / "backups").glob("v6.v6-before-migration-*.sqlite3")
+    assert not engine.is_plaintext(str(copy))  # the copy kept is encrypted too
 
 
 def _schema(monkeypatch: pytest.MonkeyPatch, *steps: Migration) -> None:
@@ -142,13 +150,13 @@ def test_a_python_step_runs_after_its_sql_in_the_same_transaction(
     kinds = Migration(2, "kinds of things", "CREATE TABLE kinds (kind TEXT);", step=fill)
     _schema(monkeypatch, THINGS, kinds)
     conn = sqlite3.connect(tmp_path / "steps.sqlite3")
-    assert migrations.migrate(conn, "steps.sqlite3", None) == 0
+    assert migrations.migrate(conn, "steps.sqlite3", None, None) == 0
     assert calls == [1]  # after the SQL (its table is there), before the version bump
     assert conn.execute("SELECT kind FROM kinds").fetchall() == [("a",)]
     assert migrations.schema_version(conn) == 2
     # Opening again, or another process that read version 1 before this one migrated: no rerun.
-    migrations.migrate(conn, "steps.sqlite3", None)
-    migrations.apply_migration(conn, kinds)
+    migrations.migrate(conn, "steps.sqlite3", None, None)
+    migrations.apply_migration(conn, kinds, None)
     assert calls == [1]
     assert conn.execute("SELECT kind FROM kinds").fetchall() == [("a",)]
     conn.close()
@@ -165,7 +173,7 @@ def test_a_python_step_that_fails_rolls_back_its_sql_and_the_version(
     path = tmp_path / "steps.sqlite3"
     conn = sqlite3.connect(path)
     with pytest.raises(ValueError, match="half-way"):
-        migrations.migrate(conn, str(path), None)
+        migrations.migrate(conn, str(path), None, None)
     assert not conn.in_transaction
     conn.close()
     with _read_only(path) as conn:
@@ -207,8 +215,17 @@ def _rows(conn: sqlite3.Connection) -> dict[str, Counter[tuple[object, ...]]]:
     return rows
 
 
-DROPPED = {("applications", "statement_number")}
-"""Columns a migration drops on purpose: v10 counts the statement number instead of storing it."""
+DROPPED = {
+    ("applications", "statement_number"),
+    ("audit_log", "prev_hash"),
+    ("audit_log", "hash"),
+    ("users", "password_hash"),
+    ("users", "failed_attempts"),
+    ("users", "locked_until"),
+}
+"""Columns a migration drops or rewrites on purpose: v10 counts the statement number instead
+of storing it; v11 re-chains the log under the register key (the entries' content is kept,
+their hashes become MACs) and drops the password hashes and counts (the key file has them)."""
 
 
 def _assert_old_rows_kept(old: sqlite3.Connection, new: sqlite3.Connection) -> None:
@@ -283,10 +300,11 @@ def _assert_story(store: Store, version: int) -> None:
     if version >= 4:
         assert ("search lines",) in entries and ("record outcome",) in entries
     if version >= 5:
-        from raptor_desktop.store.accounts import authenticate
-
-        assert authenticate(store, "pc123", PASSWORD).role.value == "officer"
-        assert authenticate(store, "admin", PASSWORD).role.value == "administrator"
+        # sealed by the administrator's sign-in: their password opens it; pc123's has no
+        # seal until an administrator sets one
+        assert sign_in(store, "admin", PASSWORD).role.value == "administrator"
+        with pytest.raises(SignInRefused, match="wrong username or password"):
+            sign_in(store, "pc123", PASSWORD)
     if version >= 6:
         assert ("line", 1, "keep") in sql(
             "SELECT record_kind, record_id, decision FROM reviews"
@@ -338,7 +356,7 @@ def test_an_old_database_is_backed_up_before_it_is_migrated(version: int, tmp_pa
         return
     [backup] = backups
     assert backup.name.startswith(f"{path.stem}.v{version}-before-migration-")
-    with _read_only(backup) as copy, _read_only(FIXTURES / path.name) as old:
+    with _read_only(backup, path) as copy, _read_only(FIXTURES / path.name) as old:
         assert migrations.schema_version(copy) == version
         assert _rows(copy) == _rows(old)
 
@@ -348,13 +366,13 @@ def test_opening_an_old_database_twice_is_harmless(version: int, tmp_path: Path)
     path = _copy_fixture(version, tmp_path)
     open_store(path, actor="tester").close()
     with _read_only(path) as conn:
-        migrated = list(conn.iterdump())
+        migrated = _rows(conn)
     backups = sorted((tmp_path / "backups").glob("*"))
     with open_store(path, actor="tester") as store:
         assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
         assert verify(store).sound
     with _read_only(path) as conn:
-        assert list(conn.iterdump()) == migrated
+        assert _rows(conn) == migrated
     assert sorted((tmp_path / "backups").glob("*")) == backups
 
 

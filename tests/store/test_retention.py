@@ -14,6 +14,7 @@ from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_number, find_number
 from raptor_desktop.store.retention import dispose, keep, review_list
 from tests.app_fixtures import make_application
+from tests.registers import backup_members
 
 LATER = date.today() + timedelta(days=6 * 366 + 1)
 
@@ -77,8 +78,6 @@ def test_only_an_administrator_disposes(training_store: Store) -> None:
 def test_disposing_of_an_application_deletes_its_exhibit_files_and_backups_lose_them(
     demo_store: Store, tmp_path: Path
 ) -> None:
-    import zipfile
-
     from raptor_desktop.store.backup import make_backup
     from raptor_desktop.store.exhibits import attachment_dir
 
@@ -99,8 +98,7 @@ def test_disposing_of_an_application_deletes_its_exhibit_files_and_backups_lose_
     left = [p.name for p in attachment_dir(demo_store).iterdir()]
     assert len(left) == 1 and left[0].endswith(".png")  # the file the kept one still needs
     backup = make_backup(demo_store, tmp_path / "after.raptorbackup")
-    with zipfile.ZipFile(backup) as archive:
-        assert [n for n in archive.namelist() if n.startswith("attachments/")] == [
-            f"attachments/{left[0]}"
-        ]
+    assert [n for n in backup_members(backup, demo_store) if n.startswith("attachments/")] == [
+        f"attachments/{left[0]}"
+    ]
     assert kept

@@ -1,21 +1,26 @@
-"""The log attacked by someone who can write the database file (issue 10, finding 1): what
-they did is still reported after the program has written again, and checking writes nothing."""
+"""The register attacked by someone who can write its files (issue 10, finding 1). Without the
+key nothing can be changed unnoticed; an insider with a password and SQLCipher's tools can
+rewrite the log and its MACs, and what they did is still reported after the program has
+written again; checking writes nothing."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from raptor_desktop.__main__ import main
 from raptor_desktop.core.accounts import Role
-from raptor_desktop.core.audit import AuditEntry
+from raptor_desktop.core.audit import GENESIS, AuditEntry, chain_mac
+from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.reference import add_area
 from tests.app_fixtures import CHIEF_PASSWORD, register_with_chief
-from tests.registers import open_store, sign_in
+from tests.registers import open_store, raw_connection, register_key, sign_in
 
 PASSWORD = CHIEF_PASSWORD
 
@@ -31,9 +36,10 @@ def register(tmp_path: Path) -> Path:
 
 
 def _rewrite(path: Path, change: str) -> None:
-    """As an attacker with the file would: drop the triggers, change the log, recompute every
-    hash from the first changed entry on, so that the chain is sound again."""
-    conn = sqlite3.connect(path)
+    """As an insider with the key would: drop the triggers, change the log, recompute every
+    MAC from the first changed entry on, so that the chain is sound again."""
+    log_key = crypto.log_key(register_key(path))
+    conn = raw_connection(path)
     conn.executescript(
         "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;" + change
     )
@@ -41,16 +47,39 @@ def _rewrite(path: Path, change: str) -> None:
         "SELECT id, at, user, category, event, records, justification, recipient, prev_hash "
         "FROM audit_log ORDER BY id"
     ).fetchall()
-    previous = "0" * 64
+    previous = GENESIS
     for row in rows:
-        entry = AuditEntry(*row[:8], prev_hash=previous)  # type: ignore[misc]
-        digest = entry.digest()
+        entry = replace(AuditEntry(*row), prev_hash=previous)
+        content = entry.content_mac(log_key)
+        mac = chain_mac(log_key, entry.id, previous, content)
         conn.execute(
-            "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", [previous, digest, row[0]]
+            "UPDATE audit_log SET prev_hash = ?, content_hash = ?, hash = ? WHERE id = ?",
+            [previous, content, mac, entry.id],
         )
-        previous = digest
+        previous = mac
     conn.commit()
     conn.close()
+
+
+def test_a_byte_changed_without_the_key_is_refused(register: Path) -> None:
+    data = bytearray(register.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit, in a page somewhere in the middle
+    register.write_bytes(bytes(data))
+    with open_store(register) as store:
+        report = verify(store)
+    assert not report.sound
+    assert any("encrypted page check" in p or "damaged" in p for p in report.problems)
+
+
+def test_nothing_of_the_register_is_readable_without_the_key(register: Path) -> None:
+    with open_store(register) as store:
+        sign_in(store, "chief", PASSWORD)
+        add_area(store, "Secret Marsh")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw = register.read_bytes()
+    assert b"Secret Marsh" not in raw and b"chief" not in raw and b"SQLite format" not in raw
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        sqlite3.connect(register).execute("SELECT * FROM areas").fetchall()
 
 
 @pytest.mark.parametrize(
@@ -75,10 +104,9 @@ def test_an_older_copy_put_in_place_is_reported_after_later_writes(
     register: Path, tmp_path: Path
 ) -> None:
     older = tmp_path / "older.sqlite3"
-    conn, copy = sqlite3.connect(register), sqlite3.connect(older)
-    conn.backup(copy)
+    with raw_connection(register) as conn:
+        conn.execute("VACUUM INTO ?", [str(older)])  # yesterday's copy, with the key
     conn.close()
-    copy.close()
     with open_store(register) as store:
         sign_in(store, "chief", PASSWORD)
         add_area(store, "Stanford-le-Hope")
@@ -95,11 +123,12 @@ def test_verify_reports_before_it_writes_anything(
     register: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _rewrite(register, "UPDATE audit_log SET records = 'Nowhere' WHERE records = 'Tilbury';")
-    before = register.read_bytes(), Path(f"{register}.audit-head").read_bytes()
+    files = [register, Path(f"{register}.audit-head"), *register.parent.glob("*-wal")]
+    before = [f.read_bytes() for f in files]
     monkeypatch.setenv("RAPTOR_PASSWORD", PASSWORD)
     assert main(["--db", str(register), "--user", "chief", "verify"]) == 1
     assert "rewritten" in capsys.readouterr().out
-    assert (register.read_bytes(), Path(f"{register}.audit-head").read_bytes()) == before
+    assert [f.read_bytes() for f in files] == before
 
 
 def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
@@ -116,16 +145,32 @@ def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> 
     assert other.read_bytes() == before
 
 
-def test_a_register_without_accounts_is_not_taken_over_by_a_command(
+def test_no_register_is_made_without_its_first_administrator(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "new.sqlite3"
-    assert main(["--db", str(path), "init"]) == 0
+    with pytest.raises(SystemExit):
+        main(["--db", str(path), "init"])  # --admin is required
+    assert not path.exists()
     monkeypatch.setenv("RAPTOR_PASSWORD", PASSWORD)
-    assert main(["--db", str(path), "--user", "mallory", "lines"]) != 0
-    assert "no accounts yet" in capsys.readouterr().err
-    assert main(["--db", str(path), "verify"]) == 0  # checking needs no account, makes none
+    assert main(["--db", str(path), "--user", "mallory", "lines"]) == 2
+    assert "there is no database" in capsys.readouterr().err and not path.exists()
     assert main(["--db", str(path), "init", "--admin", "chief"]) == 0  # deliberately
+    assert main(["--db", str(path), "--user", "mallory", "lines"]) == 1
+    assert main(["--db", str(path), "--user", "chief", "lines"]) == 0
+
+
+def test_an_older_register_without_accounts_is_not_taken_over_by_a_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "register-v4.sqlite3", path)
+    monkeypatch.setenv("RAPTOR_PASSWORD", PASSWORD)
+    assert main(["--db", str(path), "--user", "mallory", "lines"]) == 1
+    assert "wrong username or password" in capsys.readouterr().err
+    assert engine.is_plaintext(str(path))  # nothing was sealed for mallory
+    assert main(["--db", str(path), "init", "--admin", "chief"]) == 0  # deliberately
+    assert not engine.is_plaintext(str(path))
     assert main(["--db", str(path), "--user", "chief", "lines"]) == 0
 
 

@@ -17,10 +17,10 @@ import pytest
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.engine import sqlite as sqlite3
 from raptor_desktop.store.lines import add_number
 from raptor_desktop.store.outreach import draft_batch, hand_over
 from tests.app_fixtures import approve_as_another_supervisor, make_application
+from tests.registers import raw_connection
 
 MESSAGE = (
     "Essex Police: this number was in contact with a phone line linked to drug dealing. "
@@ -47,7 +47,7 @@ def just_before_the_write(
 
 def other_connection(path: Path, sql: str, params: list[object]) -> Callable[[], None]:
     def change() -> None:
-        with sqlite3.connect(path) as conn:
+        with raw_connection(path) as conn:
             conn.execute(sql, params)
         conn.close()
 
