@@ -59,7 +59,7 @@ def open_store(
             ring.set_recovery(key)
     elif engine.is_plaintext(str(path)):
         _seal(path)
-    key = unlock_key(path, TESTER, PASSWORD)
+    key = register_key(path)
     with Keyring.open(path) as ring:
         register = ring.register
     return Store.open(

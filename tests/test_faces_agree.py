@@ -90,7 +90,7 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     by_cli, by_window = registers
-    with raw_connection(by_cli, DEMO_USER, DEMO_PASSWORD) as conn:
+    with raw_connection(by_cli) as conn:
         reference = conn.execute("SELECT reference FROM applications ORDER BY id").fetchone()[0]
     conn.close()
     pack_file = tmp_path / "out" / "pack.pdf"

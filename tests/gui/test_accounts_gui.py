@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,18 +11,22 @@ from pytestqt.qtbot import QtBot
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.main_window import MainWindow
-from raptor_desktop.gui.sign_in import IdleLock, SignInDialog, sign_in_to
+from raptor_desktop.gui.sign_in import IdleLock, RecoveryKeyDialog, SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.store.accounts import add_user, list_users
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.database import Store
-from tests.registers import open_store, sign_in
+from raptor_desktop.store.keyring import Keyring
+from tests.registers import sign_in
 
 
 def test_new_database_creates_its_administrator_first(qtbot: QtBot, tmp_path: Path) -> None:
-    store = open_store(tmp_path / "new.sqlite3")
+    shown: list[str] = []
 
     def create(dialog: QDialog) -> bool:
+        if isinstance(dialog, RecoveryKeyDialog):  # shown once, after the register is made
+            shown.append(dialog.text())
+            return True
         dialog.username.setText("chief")  # type: ignore[attr-defined]
         dialog.password.setText("administrator pw")  # type: ignore[attr-defined]
         dialog.again.setText("administrator pw!")  # type: ignore[attr-defined]
@@ -31,13 +36,19 @@ def test_new_database_creates_its_administrator_first(qtbot: QtBot, tmp_path: Pa
         dialog.save()  # type: ignore[attr-defined]
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    assert sign_in_to(store, create)
+    store = sign_in_to(tmp_path / "new.sqlite3", create)
+    assert store is not None
     assert (store.actor, store.role) == ("chief", Role.ADMINISTRATOR)
+    [text] = shown
+    recovery = re.search(r"<tt>([A-Z2-7-]{39})</tt>", text)
+    assert recovery and "keep it in the unit's safe" in text
+    with Keyring.open(store.path) as ring:
+        assert ring.unwrap_recovery(recovery.group(1)) == store.key
     store.close()
 
 
 def test_wrong_password_keeps_the_sign_in_open(qtbot: QtBot, demo_store: Store) -> None:
-    dialog = SignInDialog(demo_store)
+    dialog = SignInDialog(demo_store.path)
     dialog.username.setText("trainer")
     dialog.password.setText("nope nope nope")
     dialog.save()

@@ -12,9 +12,13 @@ from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER
 from raptor_desktop.store.audit import AuditFilter, entries
-from raptor_desktop.store.backup import SUFFIX, check_backup, make_backup
+from raptor_desktop.store.backup import SUFFIX, Credentials, check_backup, make_backup
 from raptor_desktop.store.lines import add_number
 from tests.registers import sign_in
+
+
+def mine(window: MainWindow) -> Credentials:
+    return Credentials(window.store.key, window.store.register)
 
 
 def count_numbers(window: MainWindow) -> int:
@@ -29,7 +33,7 @@ def test_back_up_now_runs_in_the_background(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: window.backups.last_backup is not None, timeout=20_000)
-    assert check_backup(target, work_dir=tmp_path).numbers == count_numbers(window)
+    assert check_backup(target, mine(window), work_dir=tmp_path).numbers == count_numbers(window)
     [logged] = entries(window.store, AuditFilter(category="disclosure"))[-1:]
     assert (logged.event, logged.recipient) == ("backup", str(target))
     assert "Backed up to" in window.statusBar().currentMessage()
@@ -60,7 +64,7 @@ def test_restore_from_the_window_keeps_the_old_database(
     assert count_numbers(window) == before
     assert "Restored; the old database is in" in window.statusBar().currentMessage()
     safety = Path(window.statusBar().currentMessage().rsplit(" in ", 1)[1])
-    assert check_backup(safety, work_dir=tmp_path).numbers == before + 1
+    assert check_backup(safety, mine(window), work_dir=tmp_path).numbers == before + 1
     events = [e.event for e in entries(window.store)]
     assert events[-2:] == ["restore from backup", "list numbers"]  # then shown afresh
 

@@ -10,7 +10,7 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.import_task import ImportSummaryDialog
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.main_window import MainWindow
-from raptor_desktop.gui.sign_in import FirstAdministratorDialog, SignInDialog
+from raptor_desktop.gui.sign_in import FirstAdministratorDialog, RecoveryKeyDialog, SignInDialog
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_detail import number_detail
@@ -176,6 +176,9 @@ def test_open_demo_and_new_training_database(
     window: MainWindow, dialogs: list[QDialog], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def sign_in(dialog: QDialog) -> bool:
+        if isinstance(dialog, RecoveryKeyDialog):
+            assert "Recovery key" in dialog.windowTitle()
+            return True
         if isinstance(dialog, FirstAdministratorDialog):
             dialog.username.setText("trainer2")
             dialog.password.setText("practice password")

@@ -19,6 +19,7 @@ from raptor_desktop.store.errors import DatabaseTooNew, StoreError
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.schema import SCHEMA_VERSION, Migration
+from raptor_desktop.store.sealing import LAST_PLAINTEXT_VERSION
 from tests.registers import open_store, raw_connection, register_key, sign_in
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -193,9 +194,9 @@ def _copy_fixture(version: int, folder: Path) -> Path:
     """The fixture, and the note of its log's head where that version wrote one."""
     path = folder / f"register-v{version}.sqlite3"
     shutil.copyfile(FIXTURES / path.name, path)
-    head = FIXTURES / f"{path.name}.audit-head"
-    if head.exists():
-        shutil.copyfile(head, folder / head.name)
+    for beside in (FIXTURES / f"{path.name}.audit-head", FIXTURES / f"{path.name}.keys"):
+        if beside.exists():
+            shutil.copyfile(beside, folder / beside.name)
     return path
 
 
@@ -246,12 +247,17 @@ def _assert_old_rows_kept(old: sqlite3.Connection, new: sqlite3.Connection) -> N
 def test_fixture_is_a_whole_training_database_of_its_version(version: int) -> None:
     path = FIXTURES / f"register-v{version}.sqlite3"
     assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
-    assert path.read_bytes()[18:20] == b"\x01\x01", "journal mode must be DELETE, not WAL"
+    sealed = version > LAST_PLAINTEXT_VERSION
+    assert engine.is_plaintext(str(path)) != sealed
+    assert Path(f"{path}.keys").exists() == sealed
+    if not sealed:  # in a sealed file the header is encrypted too
+        assert path.read_bytes()[18:20] == b"\x01\x01", "journal mode must be DELETE, not WAL"
     assert path.stat().st_size < 512 * 1024
     with _read_only(path) as conn:
         assert migrations.schema_version(conn) == version
         assert conn.execute("SELECT value FROM meta WHERE key = 'training'").fetchone() == ("1",)
-        text = "\n".join(conn.iterdump())
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        text = "\n".join(str(row) for rows in _rows(conn).values() for row in rows)
     numbers = set(re.findall(r"(?:\+44|0)7\d{3} ?\d{6}", text))
     assert numbers and all(re.fullmatch(r"(\+44|0)7700 ?900\d{3}", n) for n in numbers), (
         "only numbers from Ofcom's drama range 07700 900000-900999 belong in a fixture"
@@ -300,11 +306,12 @@ def _assert_story(store: Store, version: int) -> None:
     if version >= 4:
         assert ("search lines",) in entries and ("record outcome",) in entries
     if version >= 5:
-        # sealed by the administrator's sign-in: their password opens it; pc123's has no
-        # seal until an administrator sets one
         assert sign_in(store, "admin", PASSWORD).role.value == "administrator"
-        with pytest.raises(SignInRefused, match="wrong username or password"):
-            sign_in(store, "pc123", PASSWORD)
+        if version <= LAST_PLAINTEXT_VERSION:  # sealed by the administrator's sign-in: pc123
+            with pytest.raises(SignInRefused, match="wrong username or password"):
+                sign_in(store, "pc123", PASSWORD)  # has no seal until a new password is set
+        else:
+            assert sign_in(store, "pc123", PASSWORD).role.value == "officer"
     if version >= 6:
         assert ("line", 1, "keep") in sql(
             "SELECT record_kind, record_id, decision FROM reviews"
