@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
@@ -77,7 +76,7 @@ class CaseExhibit:
     description: str
     exhibit_date: date | None = None
     file_name: str = ""
-    file_path: Path | None = None
+    file: bytes | None = None  # the attached file's content, checked against its SHA-256
     sha256: str = ""
     numbers: tuple[str, ...] = ()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PIL import UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
@@ -121,13 +122,13 @@ def _picture(data: bytes) -> Image:
 def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     """An attached exhibit as PDF pages after its front sheet: a PDF as it is, an image scaled
     onto a page of its own."""
-    if exhibit.file_path is None:
+    if exhibit.file is None:
         raise ValueError(f"exhibit {exhibit.mark} has no attached file")
-    data = exhibit.file_path.read_bytes()
+    data, suffix = exhibit.file, Path(exhibit.file_name).suffix.lower()
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(front_sheet_pdf(case, exhibit))))
     try:
-        if exhibit.file_path.suffix.lower() == ".pdf":
+        if suffix == ".pdf":
             # pages run to the edge are shrunk clear of the furniture's bands
             writer.append(PdfReader(io.BytesIO(fit_exhibit(data))))
         else:
@@ -136,7 +137,7 @@ def exhibit_file_pdf(case: CaseFile, exhibit: CaseExhibit) -> bytes:
     except (PdfReadError, PdfiumError, UnidentifiedImageError, ValueError, OSError) as error:
         raise UnusableFile(
             f"exhibit {exhibit.mark}: its file {exhibit.file_name} cannot be read as a "
-            f"{exhibit.file_path.suffix.lstrip('.').upper()} ({error})",
+            f"{suffix.lstrip('.').upper()} ({error})",
             "Attach a readable copy of the exhibit to a new exhibit, or produce it at the hearing.",
         ) from error
     buffer = io.BytesIO()

@@ -89,7 +89,7 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
         (EXHIBITS_LIST, lambda: exhibits_list_pdf(case)),
     ]
     for exhibit in case.exhibits:
-        if exhibit.file_path is not None:
+        if exhibit.file is not None:
             makers.append(
                 (
                     f"Exhibit {exhibit.mark}: {exhibit.description}",

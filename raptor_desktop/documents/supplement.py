@@ -47,7 +47,7 @@ def _sections(
     files = [
         Section(f"Exhibit {e.mark}: {e.description}", exhibit_file_pdf(added_case, e))
         for e in added
-        if e.file_path is not None
+        if e.file is not None
     ]
     listed = Section("Supplementary exhibits list", exhibits_list_pdf(added_case))
     for _attempt in range(3):

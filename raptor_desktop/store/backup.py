@@ -169,7 +169,9 @@ def _check(path: Path, credentials: Credentials, work_dir: Path) -> _Checked:
             raise BackupRefused(f"{path}: its manifest cannot be read ({error})") from None
         data = read_member(archive, "raptor.sqlite3", str(path))
         attachments = {
-            check_attachment(m, content := read_member(archive, m, str(path)), str(path)): content
+            check_attachment(
+                m, content := read_member(archive, m, str(path)), str(path), opened.key
+            ): content
             for m in archive.namelist()
             if m not in ("manifest.json", "raptor.sqlite3")
         }

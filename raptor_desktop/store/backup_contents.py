@@ -20,8 +20,9 @@ from functools import cache
 
 from raptor_desktop.core.errors import UnusableFile
 from raptor_desktop.store import engine
+from raptor_desktop.store.crypto import Unreadable
 from raptor_desktop.store.engine import Connection
-from raptor_desktop.store.exhibits import ATTACHABLE
+from raptor_desktop.store.exhibits import ATTACHABLE, open_file, stored_name
 from raptor_desktop.store.migrations import apply_migration
 from raptor_desktop.store.schema import MIGRATIONS
 
@@ -60,17 +61,29 @@ def check_manifest(manifest: object, name: str) -> dict[str, object]:
     return manifest
 
 
-def check_attachment(member: str, data: bytes, name: str) -> str:
-    """The file name an attachment is stored under, once its content is shown to match it."""
+def check_attachment(member: str, data: bytes, name: str, key: bytes | None) -> str:
+    """The file name an attachment is stored under, once its content is shown to match it:
+    sealed under the register's ``key`` and named by the MAC of its SHA-256 (or, in a backup
+    written before registers were sealed, ``key`` None, named by its SHA-256)."""
     found = ATTACHMENT.match(member)
     if found is None or found.group(2) not in ATTACHABLE:
         raise BackupRefused(f"{name}: {member!r} is not an attachment the program stores")
-    if hashlib.sha256(data).hexdigest() != found.group(1):
-        raise BackupRefused(
-            f"{name}: the attachment {member} does not match its name (SHA-256): its file was "
-            "changed or swapped"
-        )
-    return f"{found.group(1)}{found.group(2)}"
+    stored = f"{found.group(1)}{found.group(2)}"
+    swapped = BackupRefused(
+        f"{name}: the attachment {member} does not match its name: its file was changed or "
+        "swapped"
+    )
+    if key is None:
+        if hashlib.sha256(data).hexdigest() != found.group(1):
+            raise swapped
+        return stored
+    try:
+        content = open_file(key, data, stored)
+    except Unreadable:
+        raise swapped from None
+    if stored_name(key, hashlib.sha256(content).hexdigest(), stored) != stored:
+        raise swapped
+    return stored
 
 
 def _shape(conn: Connection) -> dict[str, object]:

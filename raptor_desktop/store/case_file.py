@@ -101,10 +101,10 @@ def _exhibits(store: Store, app_id: int, *, check_files: bool) -> list[CaseExhib
                 [ex_id],
             )
         )
-        path = stored_file(store, name, digest) if name and check_files else None
+        content = stored_file(store, name, digest) if name and check_files else None
         exhibits.append(
             CaseExhibit(
-                f"{initials}/{seq}", description, from_iso(day), name, path, digest, numbers
+                f"{initials}/{seq}", description, from_iso(day), name, content, digest, numbers
             )
         )
     return exhibits

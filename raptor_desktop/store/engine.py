@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import sqlcipher3
 
@@ -40,17 +40,24 @@ def key_pragma(key: bytes) -> str:
 
 
 def connect(
-    path: str, key: bytes | None, *, timeout: float = 5.0, read_only: bool = False
+    path: str,
+    key: bytes | None,
+    *,
+    timeout: float = 5.0,
+    read_only: bool = False,
+    autocommit: bool = False,
 ) -> Connection:
     """A connection to ``path``; ``key`` None opens a plaintext SQLite file (an older register
     being sealed, a key file, or ``:memory:``). ``read_only`` writes nothing, not even WAL's
-    shared-memory file: on read-only media the file is opened as immutable."""
+    shared-memory file: on read-only media the file is opened as immutable. ``autocommit``
+    leaves transactions to explicit ``BEGIN`` and ``COMMIT``."""
+    level: Literal["DEFERRED"] | None = None if autocommit else "DEFERRED"
     if read_only:
         uri = Path(path).resolve().as_uri()
         mode = "mode=ro" if os.access(Path(path).parent, os.W_OK) else "immutable=1"
-        conn = sqlite.connect(f"{uri}?{mode}", timeout=timeout, uri=True)
+        conn = sqlite.connect(f"{uri}?{mode}", timeout=timeout, uri=True, isolation_level=level)
     else:
-        conn = sqlite.connect(path, timeout=timeout)
+        conn = sqlite.connect(path, timeout=timeout, isolation_level=level)
     if key is not None:
         conn.execute(f"PRAGMA key = {key_pragma(key)}")
     return conn

@@ -1,9 +1,17 @@
-"""Exhibits and the attachment store: files copied in beside the database, checked by SHA-256."""
+"""Exhibits and the attachment store: files sealed beside the database, checked by SHA-256.
+
+An attached file is kept in ``<database>.attachments/`` sealed (XChaCha20-Poly1305) under a key
+derived from the register's key, so a copy of the folder discloses nothing and a changed file
+does not open. Its name is a MAC of its SHA-256 under that key: a file held is found from the
+exhibit's record, and nobody without the key can tell from the names whether a known file is
+there. The SHA-256 of the file as attached is recorded, and checked each time it is used.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
+import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,6 +21,7 @@ import sqlite_utils
 from raptor_desktop.core.applications import Officer
 from raptor_desktop.core.attachments import SIGNATURES, attachment_problem
 from raptor_desktop.core.errors import InputRejected, UnusableFile
+from raptor_desktop.store import crypto
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.lines import find_number
 
@@ -24,15 +33,42 @@ class AttachmentDamaged(UnusableFile, ValueError):
 
 
 def attachment_dir(store: Store) -> Path:
-    return store.path.with_name(f"{store.path.stem}.attachments")
+    return attachment_dir_of(store.path)
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def attachment_dir_of(db_path: Path) -> Path:
+    return db_path.with_name(f"{db_path.stem}.attachments")
+
+
+def attachment_key(key: bytes) -> bytes:
+    return crypto.subkey(key, "raptor attachments")
+
+
+def stored_name(key: bytes, digest: str, file_name: str) -> str:
+    """The name a file of SHA-256 ``digest`` is kept under: a MAC of it, and its extension."""
+    return crypto.mac(attachment_key(key), digest.encode("ascii")) + Path(file_name).suffix.lower()
+
+
+def seal_file(key: bytes, content: bytes, name: str) -> bytes:
+    return crypto.seal(attachment_key(key), content, name.encode("ascii"))
+
+
+def open_file(key: bytes, sealed: bytes, name: str) -> bytes:
+    """A stored file's content; crypto.Unreadable if it was changed, or is another's."""
+    return crypto.open_sealed(attachment_key(key), sealed, name.encode("ascii"))
+
+
+def write_file(folder: Path, name: str, data: bytes) -> None:
+    """Write a stored file whole (beside it first, then renamed), owner-only."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, folder / name)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -75,15 +111,14 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
             raise InputRejected(f"{source} is a link to another file: attach the file itself")
         if not source.is_file():
             raise InputRejected(f"{source}: no such file")
-        with source.open("rb") as handle:
-            problem = attachment_problem(source.name, source.suffix.lower(), handle.read(16))
+        content = source.read_bytes()
+        problem = attachment_problem(source.name, source.suffix.lower(), content[:16])
         if problem:
             raise InputRejected(problem)
-        digest, name = sha256_of(source), source.name
-        target = attachment_dir(store) / f"{digest}{source.suffix.lower()}"
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        digest, name = hashlib.sha256(content).hexdigest(), source.name
+        kept = stored_name(store.key, digest, name)
+        if not (attachment_dir(store) / kept).exists():
+            write_file(attachment_dir(store), kept, seal_file(store.key, content, kept))
     with store.transaction("add exhibit", initials) as db:
         if application_id is not None:
             _check_maker(db, application_id, initials)
@@ -114,14 +149,43 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
     return f"{initials}/{seq}"
 
 
-def stored_file(store: Store, file_name: str, digest: str) -> Path:
-    """The checked path of an attached file; AttachmentDamaged if missing or altered."""
-    path = attachment_dir(store) / f"{digest}{Path(file_name).suffix.lower()}"
-    if not path.is_file():
-        raise AttachmentDamaged(f"the attached file {file_name} is missing from {path.parent}")
-    if sha256_of(path) != digest:
+def stored_file(store: Store, file_name: str, digest: str) -> bytes:
+    """An attached file's content, checked; AttachmentDamaged if missing or altered."""
+    path = attachment_dir(store) / stored_name(store.key, digest, file_name)
+    changed = AttachmentDamaged(
+        f"the attached file {file_name} has changed since it was added; restore it from a "
+        "backup before using it in court"
+    )
+    try:
+        content = open_file(store.key, path.read_bytes(), path.name)
+    except FileNotFoundError:
         raise AttachmentDamaged(
-            f"the attached file {file_name} has changed since it was added (SHA-256 mismatch); "
-            "restore it from a backup before using it in court"
-        )
-    return path
+            f"the attached file {file_name} is missing from {path.parent}"
+        ) from None
+    except crypto.Unreadable:
+        raise changed from None
+    if hashlib.sha256(content).hexdigest() != digest:
+        raise changed
+    return content
+
+
+def seal_attachment_store(db_path: Path, key: bytes) -> list[Path]:
+    """An older register's attachment store (files named by their SHA-256, in the clear)
+    sealed: each file whose content matches its name is sealed under its new name; returns
+    the clear files, for the caller to remove once the sealed register is in place. A file
+    that does not match its name is left as it is."""
+    folder = attachment_dir_of(db_path)
+    if not folder.is_dir():
+        return []
+    clear = []
+    for file in sorted(folder.iterdir()):
+        digest, suffix = file.stem, file.suffix
+        if not file.is_file() or len(digest) != 64:
+            continue
+        content = file.read_bytes()
+        if hashlib.sha256(content).hexdigest() != digest:
+            continue
+        kept = stored_name(key, digest, f"x{suffix}")
+        write_file(folder, kept, seal_file(key, content, kept))
+        clear.append(file)
+    return clear

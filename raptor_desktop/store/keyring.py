@@ -91,8 +91,7 @@ class Keyring:
                 "the register's folder or restore a backup into a new database.",
             )
         try:
-            conn = engine.connect(str(path), None)
-            conn.isolation_level = None
+            conn = engine.connect(str(path), None, autocommit=True)
             if create:
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     conn.execute(statement)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import sqlite_utils
 
@@ -21,7 +20,7 @@ from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import add_months
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.exhibits import attachment_dir
+from raptor_desktop.store.exhibits import attachment_dir, stored_name
 from raptor_desktop.store.settings import REVIEW_YEARS, get_int
 
 log = logging.getLogger(__name__)
@@ -137,7 +136,7 @@ def _remove_unused_attachments(store: Store) -> None:
     if not folder.is_dir():
         return
     used = {
-        f"{digest}{Path(name).suffix.lower()}"
+        stored_name(store.key, digest, name)
         for digest, name in store.db.execute(
             "SELECT file_sha256, file_name FROM exhibits WHERE file_sha256 <> ''"
         )

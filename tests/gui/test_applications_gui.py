@@ -210,7 +210,7 @@ def test_pack_with_a_damaged_attachment_says_why(
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     window.applications.build_pack(reference)
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
-    assert "SHA-256" in shown[0]
+    assert "has changed since it was added" in shown[0]
 
 
 def test_warnings_shown_on_opening(window: MainWindow, dialogs: list[QDialog]) -> None:

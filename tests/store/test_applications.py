@@ -115,10 +115,10 @@ def test_attached_file_is_copied_and_checked(demo_store: Store, tmp_path: Path) 
     reference = make_application(demo_store, attach=source)
     source.unlink()  # the attachment store keeps its own copy
     case = load_case_file(demo_store, reference)
-    assert case.exhibits[0].file_path is not None and case.exhibits[0].file_path.exists()
+    assert case.exhibits[0].file is not None and case.exhibits[0].file[:4] == b"\x89PNG"
     stored = next(attachment_dir(demo_store).iterdir())
     stored.write_bytes(stored.read_bytes() + b"tampered")
-    with pytest.raises(AttachmentDamaged, match="SHA-256"):
+    with pytest.raises(AttachmentDamaged, match="has changed since it was added"):
         load_case_file(demo_store, reference)
 
 
