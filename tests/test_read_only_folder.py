@@ -61,3 +61,27 @@ def test_a_read_only_folder_gets_a_clear_message_and_no_damage(read_only_folder:
     assert "Copy the database to a folder you can write to" in result.stderr
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in read_only_folder.iterdir()) == files_before
+
+
+def test_verify_works_on_read_only_media_and_writes_nothing(read_only_folder: Path) -> None:
+    """An auditor checks a copy kept on write-protected media (issue 10, finding 12)."""
+    database = read_only_folder / "register.sqlite3"
+    assert main(["--db", str(database), "init", "--training", "--admin", "admin"]) == 0
+    files = sorted(read_only_folder.iterdir())
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    for file in files:
+        file.chmod(0o444)
+    read_only_folder.chmod(0o555)
+    result = subprocess.run(
+        bound_by_permissions(
+            [sys.executable, "-m", "raptor_desktop", "--db", str(database), "verify"]
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RAPTOR_USER": "admin", "RAPTOR_PASSWORD": PASSWORD},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "audit log chain intact" in result.stdout
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in read_only_folder.iterdir()}
+    assert after == before

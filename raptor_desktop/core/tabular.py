@@ -66,12 +66,32 @@ def _decode(path: Path, data: bytes) -> str:
         return data.decode("utf-16")
     if b"\x00" in data:
         raise UnreadableFile(f"{path}: is not a text (CSV) file")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile(f"{path}: cannot be read as UTF-8 or Windows-1252 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_like_shift_jis(data):
+        raise UnreadableFile(
+            f"{path}: the text looks like Japanese (Shift-JIS), which would be read as "
+            "nonsense; save the file as CSV UTF-8 and import it again"
+        )
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{path}: cannot be read as UTF-8 or Windows-1252 text") from None
+
+
+def _looks_like_shift_jis(data: bytes) -> bool:
+    """Text that is not UTF-8 but reads cleanly as Shift-JIS with kana or kanji in it.
+
+    Windows-1252 text with accents almost never does: an accented letter is a Shift-JIS
+    lead byte that the next character (a letter or a comma) cannot follow."""
+    try:
+        text = data.decode("shift_jis")
+    except UnicodeDecodeError:
+        return False
+    japanese = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    return japanese >= 2
 
 
 def _csv_records(path: Path, data: bytes) -> list[list[str]]:

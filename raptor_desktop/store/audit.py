@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from raptor_desktop.core.audit import (
     chain_mac,
     first_break,
 )
+from raptor_desktop.store import crypto
 
 
 def append(
@@ -130,3 +132,35 @@ def as_dict(entry: AuditEntry) -> dict[str, object]:
     data = asdict(entry)
     data.pop("prev_hash")
     return data
+
+
+def pseudonym(key: bytes, identifier: str) -> str:
+    """The same words stand for the same identifier in every entry, and cannot be turned back
+    into it without the register's key."""
+    return (
+        f"[erased {crypto.mac(crypto.subkey(key, 'raptor pseudonyms'), identifier.encode())[:12]}]"
+    )
+
+
+def pseudonymise(db: sqlite_utils.Database, key: bytes, identifiers: list[str]) -> int:
+    """Replace ``identifiers`` in the words of every log entry by their pseudonyms; returns how
+    many entries changed. Each changed entry is marked pseudonymised: its content MAC stays the
+    one it was written with, so the chain still verifies (the append-only trigger allows this
+    change and no other)."""
+    wanted = sorted({i for i in identifiers if i.strip()}, key=len, reverse=True)
+    if not wanted:
+        return 0
+    pattern = re.compile("|".join(rf"(?<![\w+]){re.escape(i)}(?!\w)" for i in wanted))
+    replacements = {i: pseudonym(key, i) for i in wanted}
+    changed = 0
+    rows = db.execute("SELECT id, records, justification, recipient FROM audit_log").fetchall()
+    for entry_id, *fields in rows:
+        new = [pattern.sub(lambda m: replacements[m.group(0)], str(f)) for f in fields]
+        if new != [str(f) for f in fields]:
+            db.execute(
+                "UPDATE audit_log SET records = ?, justification = ?, recipient = ?, "
+                "pseudonymised = 1 WHERE id = ?",
+                [*new, entry_id],
+            )
+            changed += 1
+    return changed

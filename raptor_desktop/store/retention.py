@@ -3,7 +3,9 @@
 Every line (with its numbers), every application and every contact has a review date: a set
 period (a setting, default 6 years) after its last activity, or the date set when it was last
 reviewed and kept. The reviewer keeps it (to a new date) or disposes of it, with a reason. Disposal
-erases the personal data and logs the erasure: the fact, never the data.
+erases the personal data and logs the erasure: the fact, never the data. The log's older entries
+that named the record's numbers, devices or line keep their place in the chain, with those words
+replaced by keyed pseudonyms (``audit.pseudonymise``); the files only the record used are deleted.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import add_months
+from raptor_desktop.store.audit import pseudonymise
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.exhibits import attachment_dir, stored_name
@@ -119,7 +122,12 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
     eraser = ERASERS[kind]
     with store.transaction("erase record", f"{kind} {record_id}", justification=reason) as db:
         _check_exists(db, kind, record_id)
+        erased = _identifiers(db, kind, record_id)
         summary = eraser(db, record_id)
+        changed = pseudonymise(db, store.key, erased)
+        if changed:
+            summary += f"; {changed} log entries pseudonymised"
+        store.describe(f"{kind} {record_id}: {summary}")
         db.execute(
             "INSERT INTO reviews (record_kind, record_id, decision, reason, decided_at, "
             "decided_by) VALUES (?, ?, 'dispose', ?, ?, ?)",
@@ -158,6 +166,36 @@ def _check_exists(db: sqlite_utils.Database, kind: str, record_id: int) -> None:
     table = _TABLES[kind]
     if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone() is None:
         raise RecordNotFound(f"there is no {kind} {record_id} in the register")
+
+
+def _identifiers(db: sqlite_utils.Database, kind: str, record_id: int) -> list[str]:
+    """What identifies the record's subjects in the log's words: its numbers (in every form
+    the log writes them), its devices' identifiers and its line's name."""
+    if kind == "line":
+        numbers = [
+            r[0] for r in db.execute("SELECT e164 FROM numbers WHERE line_id = ?", [record_id])
+        ]
+        devices = db.execute(
+            "SELECT d.value FROM devices d JOIN numbers n ON n.id = d.number_id "
+            "WHERE n.line_id = ?",
+            [record_id],
+        ).fetchall()
+        brand = db.execute("SELECT brand FROM lines WHERE id = ?", [record_id]).fetchone()
+        names = [brand[0]] if brand and len(brand[0].strip()) >= 3 else []
+        return _number_forms(numbers) + [str(d[0]) for d in devices] + names
+    if kind == "contact":
+        return _number_forms(
+            [r[0] for r in db.execute("SELECT e164 FROM contacts WHERE id = ?", [record_id])]
+        )
+    return []  # an application's own words name its numbers' lines, which are kept
+
+
+def _number_forms(numbers: list[str]) -> list[str]:
+    forms = []
+    for e164 in numbers:
+        national = national_format(e164)
+        forms += [e164, national, national.replace(" ", ""), e164.lstrip("+")]
+    return forms
 
 
 def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:

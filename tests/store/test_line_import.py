@@ -104,6 +104,31 @@ def test_excel_encodings(training_store: Store, tmp_path: Path, encoding: str) -
     assert notes == "Sells £20 wraps – “two for one”"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "番号,ライン名,メモ\n07700 900101,トニー,駅で見た\n",  # with bytes Windows-1252 lacks
+        "ライン,テスト\n07700 900101,テスト\n",  # every byte also a Windows-1252 character
+    ],
+)
+def test_a_shift_jis_file_is_refused_not_stored_as_nonsense(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_bytes(text.encode("shift_jis"))
+    with pytest.raises(UnreadableFile, match="Japanese .Shift-JIS."):
+        read_table(path)
+
+
+def test_windows_1252_names_with_accents_are_not_taken_for_shift_jis(
+    training_store: Store, tmp_path: Path
+) -> None:
+    text = "Number,Brand,Notes\n07700 900101,Zoë,José's line; café in Grays\n"
+    import_lines(training_store, read_table(write(tmp_path, text, "cp1252")))
+    assert training_store.db.execute("SELECT brand, notes FROM lines").fetchone() == (
+        "Zoë",
+        "José's line; café in Grays",
+    )
+
+
 def test_xlsx_with_numeric_cells(training_store: Store, tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active

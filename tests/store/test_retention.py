@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 
 from raptor_desktop.core.accounts import NotPermitted, Role
+from raptor_desktop.core.audit import AuditEntry
 from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.store import crypto
 from raptor_desktop.store.applications import application_id
-from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.audit import AuditFilter, entries, pseudonym
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.integrity import verify
-from raptor_desktop.store.lines import add_number, find_number
+from raptor_desktop.store.lines import add_device, add_number, find_number
 from raptor_desktop.store.retention import dispose, keep, review_list
 from tests.app_fixtures import make_application
 from tests.registers import backup_members
@@ -40,7 +42,7 @@ def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: St
     reference = make_application(demo_store)
     dee = find_number(demo_store, "07700 900103")
     summary = dispose(demo_store, "line", dee.line_id, "no longer needed")
-    assert summary == f"line {dee.line_id} with 1 numbers"
+    assert summary.startswith(f"line {dee.line_id} with 1 numbers; ")
     assert (
         demo_store.db.execute("SELECT COUNT(*) FROM numbers WHERE e164 = ?", [dee.e164]).fetchone()[
             0
@@ -54,7 +56,8 @@ def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: St
         == 0
     )
     [erasure] = entries(demo_store, AuditFilter(category="erasure"))
-    assert erasure.records == f"line {dee.line_id}" and erasure.justification == "no longer needed"
+    assert erasure.records == f"line {dee.line_id}: {summary}"
+    assert erasure.justification == "no longer needed"
     assert "07700" not in erasure.records
     assert verify(demo_store).sound
     before = demo_store.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0]
@@ -66,6 +69,36 @@ def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: St
         ).fetchone()[0]
         == 0
     )
+
+
+def test_disposal_replaces_the_erased_number_in_the_log_by_a_keyed_pseudonym(
+    demo_store: Store,
+) -> None:
+    dee = find_number(demo_store, "07700 900103")
+    add_device(demo_store, "07700 900103", "IMEI", "356938035643809")
+    forms = (dee.e164, "07700 900103", "07700900103", "356938035643809")
+
+    def naming() -> list[AuditEntry]:
+        return [
+            e
+            for e in entries(demo_store)
+            if any(f in e.records + e.justification + e.recipient for f in forms)
+        ]
+
+    named = naming()
+    assert len(named) >= 2  # added, its status changed, its device added
+    summary = dispose(demo_store, "line", dee.line_id, "no longer needed")
+    assert naming() == []
+    assert f"{len(named)} log entries pseudonymised" in summary
+    alias = pseudonym(demo_store.key, dee.e164)
+    after = {e.id: e for e in entries(demo_store)}
+    assert all("[erased " in after[e.id].records for e in named)
+    assert sum(alias in after[e.id].records for e in named) >= 1  # one name, followed through
+    assert alias != pseudonym(crypto.new_key(), dee.e164)  # keyed: not a plain hash of it
+    report = verify(demo_store)  # the chain still holds, the entries say they were changed
+    assert report.sound, report.problems
+    flagged = demo_store.db.execute("SELECT COUNT(*) FROM audit_log WHERE pseudonymised = 1")
+    assert flagged.fetchone()[0] == len(named)
 
 
 def test_only_an_administrator_disposes(training_store: Store) -> None:
