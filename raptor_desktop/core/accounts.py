@@ -1,14 +1,12 @@
 """Officer accounts: roles, what each may do, passwords and lock-out.
 
 A password is never stored: it unwraps the register's key (Argon2id, see ``store.keyring``).
-Registers before v11 kept scrypt hashes, checked once when such a register is sealed. Five
-failed sign-ins in a row lock the account for five minutes.
+Registers before v11 kept scrypt hashes, checked once when such a register is sealed
+(``store.sealing``). Five failed sign-ins in a row lock the account for five minutes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -116,26 +114,6 @@ def passphrase_problem(passphrase: str) -> str | None:
     if len(passphrase) < MIN_PASSPHRASE:
         return f"use a passphrase of at least {MIN_PASSPHRASE} characters"
     return None
-
-
-def password_matches(password: str, stored: str) -> bool:
-    """Whether ``password`` is the one an older register (before v11) hashed with scrypt;
-    checked once, when an administrator's sign-in seals that register."""
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
-    candidate = hashlib.scrypt(
-        password.encode("utf-8"),
-        salt=bytes.fromhex(salt),
-        n=int(n),
-        r=int(r),
-        p=int(p),
-        dklen=len(bytes.fromhex(digest)),
-    )
-    return hmac.compare_digest(candidate.hex(), digest)
 
 
 @dataclass(frozen=True)

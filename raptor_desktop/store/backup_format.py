@@ -16,7 +16,6 @@ passphrase key, or a bare ZIP) are still read, to be restored and then sealed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import struct
 from dataclasses import asdict, dataclass
@@ -154,9 +153,7 @@ def _legacy_decrypt(data: bytes, passphrase: str, name: str) -> bytes:
     if not passphrase:
         raise BackupRefused(f"{name} is encrypted with a passphrase: give its passphrase")
     salt, nonce, body = data[9:25], data[25:37], data[37:]
-    key = hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=2**15, r=8, p=1, maxmem=64 * 1024**2, dklen=32
-    )
+    key = crypto.scrypt(passphrase, salt, 2**15, 8, 1)
     try:
         return crypto_aead_aes256gcm_decrypt(body, LEGACY_MAGIC, nonce, key)
     except UnavailableError:

@@ -18,6 +18,7 @@ from nacl import pwhash
 from nacl.bindings import (
     crypto_aead_xchacha20poly1305_ietf_decrypt,
     crypto_aead_xchacha20poly1305_ietf_encrypt,
+    crypto_pwhash_scryptsalsa208sha256_ll,
 )
 from nacl.exceptions import CryptoError
 
@@ -40,6 +41,13 @@ class KdfCost:
 PASSWORD_COST = KdfCost(passes=3, memory=128 * 1024 * 1024)
 """OWASP (Password Storage Cheat Sheet, 2025): at least 19 MiB with 2 passes, or 46 MiB with
 one; this is 128 MiB with 3, about 0.2 s on the build machine."""
+
+
+def scrypt(password: str, salt: bytes, n: int, r: int, p: int, size: int = 32) -> bytes:
+    """scrypt, for what versions before v11 wrote (their password hashes, their backups)."""
+    return crypto_pwhash_scryptsalsa208sha256_ll(
+        password.encode("utf-8"), salt, n, r, p, dklen=size, maxmem=256 * 1024**2
+    )
 
 
 def new_key() -> bytes:

@@ -12,13 +12,14 @@ original as it was. Other accounts have no seal yet: an administrator sets their
 
 from __future__ import annotations
 
+import hmac
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
-from raptor_desktop.core.accounts import Role, normalise_username, password_matches
+from raptor_desktop.core.accounts import Role, normalise_username
 from raptor_desktop.core.audit import Category
 from raptor_desktop.store import audit, crypto, engine
 from raptor_desktop.store.accounts import SignInRefused
@@ -139,7 +140,7 @@ def _check_administrator(
             raise SealingRefused(f"the register at {db_path} already has accounts; sign in to it")
         return ()
     mine = [r for r in rows if normalise_username(str(r[0])) == name]
-    if len(mine) != 1 or mine[0][3] or not password_matches(password, str(mine[0][2])):
+    if len(mine) != 1 or mine[0][3] or not legacy_password_matches(password, str(mine[0][2])):
         raise SealingRefused(
             "wrong username or password",
             "This register was written by an older version and is encrypted at its first "
@@ -151,3 +152,18 @@ def _check_administrator(
             "Ask an administrator to sign in once; you can sign in after that.",
         )
     return tuple(sorted(str(r[0]) for r in rows if r is not mine[0]))
+
+
+def legacy_password_matches(password: str, stored: str) -> bool:
+    """Whether ``password`` is the one a register before v11 hashed (``scrypt$n$r$p$salt$hash``)."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = bytes.fromhex(digest)
+        candidate = crypto.scrypt(
+            password, bytes.fromhex(salt), int(n), int(r), int(p), len(expected)
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(candidate, expected)

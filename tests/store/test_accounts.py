@@ -9,7 +9,6 @@ from raptor_desktop.core.accounts import (
     NotPermitted,
     Permission,
     Role,
-    password_matches,
 )
 from raptor_desktop.store import accounts
 from raptor_desktop.store.accounts import (
@@ -22,6 +21,7 @@ from raptor_desktop.store.accounts import (
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.keyring import Keyring
+from raptor_desktop.store.sealing import legacy_password_matches
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, set_value
 from tests.app_fixtures import make_application
 from tests.registers import sign_in
@@ -40,9 +40,9 @@ def test_an_older_registers_scrypt_hash_is_still_checked() -> None:
     salt = b"sixteen byte sal"
     digest = hashlib.scrypt(b"a long passphrase", salt=salt, n=2**14, r=8, p=1, dklen=32)
     stored = f"scrypt${2**14}$8$1${salt.hex()}${digest.hex()}"  # as versions before v11 wrote
-    assert password_matches("a long passphrase", stored)
-    assert not password_matches("a long passphrasE", stored)
-    assert not password_matches("a long passphrase", "argon2$whatever")
+    assert legacy_password_matches("a long passphrase", stored)
+    assert not legacy_password_matches("a long passphrasE", stored)
+    assert not legacy_password_matches("a long passphrase", "argon2$whatever")
 
 
 def test_first_account_must_be_administrator(training_store: Store) -> None:
