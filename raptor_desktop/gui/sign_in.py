@@ -148,7 +148,7 @@ class RecoveryKeyDialog(QMessageBox):
         )
         if made.need_passwords:
             text += (
-                "<p>These accounts need a new password (Admin → Accounts) before they can "
+                "<p>These accounts need a new password (File → Accounts…) before they can "
                 f"sign in: {', '.join(made.need_passwords)}.</p>"
             )
         self.setText(text)
