@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
+from run import fill  # bench/run.py, beside this file
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.statuses import Status
@@ -32,7 +33,6 @@ from raptor_desktop.store.line_query import LineFilter, matching_ids, rows_by_id
 
 BUDGET = 1.15
 RUNS = 5
-ROWS = 100_000
 
 
 def sealed(path: Path, key: bytes) -> Store:
@@ -53,35 +53,8 @@ def clear_copy(source: Path, target: Path, key: bytes) -> Store:
     plain.execute("PRAGMA foreign_keys = ON")
     plain.execute("PRAGMA journal_mode = WAL")
     plain.execute("PRAGMA synchronous = NORMAL")
-    plain.execute("PRAGMA cache_size = -16384")  # as the program's own connections
+    plain.execute("PRAGMA cache_size = -65536")  # as the program's own connections
     return Store(sqlite_utils.Database(plain), target, key, "bench", Role.ADMINISTRATOR)
-
-
-def fill(store: Store) -> None:
-    """100,000 numbers on 50,000 lines (12-digit numbers that no phone can have)."""
-    statuses = [s.value for s in Status]
-    db = store.db
-    with store.transaction("bench fill"):
-        db.table("lines").insert_all(
-            {"id": i, "brand": f"Brand{i}", "operation_id": 1, "created_at": "x", "updated_at": "x"}
-            for i in range(1, ROWS // 2 + 1)
-        )
-        db.table("line_areas").insert_all(
-            {"line_id": i, "area_id": 1 + i % 14} for i in range(1, ROWS // 2 + 1)
-        )
-        db.table("numbers").insert_all(
-            {
-                "e164": f"+447700900{i:06d}",
-                "search_digits": f"07700900{i:06d}",
-                "line_id": 1 + i % (ROWS // 2),
-                "status": statuses[i % len(statuses)],
-                "first_seen": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                "created_at": "x",
-                "updated_at": "x",
-            }
-            for i in range(ROWS)
-        )
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def lines_view(store: Store) -> None:
@@ -113,7 +86,8 @@ def main() -> int:
         folder = Path(name)
         os.environ["XDG_STATE_HOME"] = str(folder / "state")  # not the user's own notes
         store = sealed(folder / "view.sqlite3", key)
-        fill(store)
+        fill(store)  # 100,000 numbers on 50,000 lines, as bench/run.py fills its register
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.close()
         with sealed(folder / "view.sqlite3", key) as on, clear_copy(
             folder / "view.sqlite3", folder / "view-clear.sqlite3", key

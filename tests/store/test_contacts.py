@@ -148,7 +148,10 @@ def test_contacts_come_up_for_review_and_disposal_erases_them(register: Store) -
     [item] = [i for i in review_list(register, far_future) if i.kind == "contact"]
     assert item.name == "07700 900501" and item.size == 1
     summary = dispose(register, "contact", item.record_id, "no further policing purpose")
-    assert summary == f"contact {item.record_id} with 1 findings"
+    assert summary == f"contact {item.record_id} with 1 findings; 2 log entries pseudonymised"
+    assert "900501" not in "".join(
+        str(r) for r in register.db.execute("SELECT records, justification FROM audit_log")
+    )
     assert list_contacts(register) == []
     assert register.db.execute("SELECT COUNT(*) FROM contact_links").fetchone()[0] == 0
     assert verify(register).sound
