@@ -125,6 +125,9 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
         erased = _identifiers(db, kind, record_id)
         summary = eraser(db, record_id)
         changed = pseudonymise(db, store.key, erased)
+        # the index's segments are rewritten, so the erased words leave them too (not merely
+        # marked deleted until some later merge)
+        db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
         if changed:
             summary += f"; {changed} log entries pseudonymised"
         store.describe(f"{kind} {record_id}: {summary}")

@@ -83,6 +83,16 @@ saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size a
                 it supplements (a supplementary bundle), who saved it and when; a supplement
                 is only built onto a file whose SHA-256 is here.
 
+search_index    (v12) an FTS5 table (trigram tokenizer): one row per number, line, evidence,
+                device, exhibit, application, outreach batch and contact, with the words it is
+                found by; triggers on those tables keep it in step in the same transaction
+                (see ``store/search_index.py``).
+check_backs     (v12) the checks that a disconnected number stays dead, 28 and 90 days after
+                its disconnection (Home Office County Lines Programme): when, whether it was
+                still dead, a note, who recorded it.
+line_closures   (v12) a line closed as Type 1 (its holder charged), recorded by hand: the date,
+                a note, who recorded it.
+
 The register itself is an SQLCipher file (v11): every page encrypted and MACed under a random
 key that only the key file's wraps give. A register written before v11 is sealed (encrypted,
 its log re-keyed) when an administrator first signs in to it.
@@ -98,6 +108,7 @@ from dataclasses import dataclass
 
 from raptor_desktop.store.audit_seal import seal_log
 from raptor_desktop.store.engine import Connection
+from raptor_desktop.store.search_index import index_sql
 
 
 @dataclass(frozen=True)
@@ -494,6 +505,31 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE users DROP COLUMN locked_until;
         """,
         keyed_step=seal_log,
+    ),
+    Migration(
+        12,
+        "search across everything; check-backs and Type 1 closures",
+        index_sql()
+        + """
+        CREATE TABLE IF NOT EXISTS check_backs (
+            id INTEGER PRIMARY KEY,
+            number_id INTEGER NOT NULL REFERENCES numbers(id) ON DELETE CASCADE,
+            after_days INTEGER NOT NULL CHECK (after_days IN (28, 90)),
+            checked_on TEXT NOT NULL,
+            still_dead INTEGER NOT NULL CHECK (still_dead IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            UNIQUE (number_id, after_days)
+        );
+        CREATE TABLE IF NOT EXISTS line_closures (
+            line_id INTEGER PRIMARY KEY REFERENCES lines(id) ON DELETE CASCADE,
+            closed_on TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        );
+        """,
     ),
 )
 

@@ -1,0 +1,73 @@
+"""The index behind "search across everything": one FTS5 table kept in step by triggers.
+
+Every record an officer may look for has one row in ``search_index``: its kind, its id and the
+words it can be found by (a number in its national and international digits, a line's brand,
+notes and intelligence references, evidence, device identifiers, exhibit marks, application
+and batch references, contacts' numbers). Triggers on each table write that row in the same
+transaction as the change itself, so the index can never disagree with the register, and a
+record erased (a MoPI disposal) leaves the index with it. The trigram tokenizer finds any
+fragment of three characters or more, inside words and numbers alike ("0123" in
+"07700900123"). The row's id encodes the kind, so that a trigger finds its row directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    code: int
+    table: str
+    text: str  # an SQL expression over the row (as NEW.…) giving the words it is found by
+
+
+SOURCES = (
+    Source("number", 1, "numbers", "NEW.search_digits || ' ' || substr(NEW.e164, 2)"),
+    Source(
+        "line",
+        2,
+        "lines",
+        "NEW.brand || ' ' || NEW.intel_refs || ' ' || NEW.notes || ' ' || NEW.takings_source",
+    ),
+    Source("evidence", 3, "evidence", "NEW.reference || ' ' || NEW.location || ' ' || NEW.details"),
+    Source("device", 4, "devices", "NEW.kind || ' ' || NEW.value"),
+    Source(
+        "exhibit", 5, "exhibits", "NEW.officer_initials || '/' || NEW.seq || ' ' || NEW.description"
+    ),
+    Source("application", 6, "applications", "NEW.reference || ' ' || NEW.claim_number"),
+    Source("batch", 7, "outreach_batches", "NEW.reference"),
+    Source("contact", 8, "contacts", "NEW.search_digits || ' ' || substr(NEW.e164, 2)"),
+)
+KIND_SHIFT = 40
+"""A row's id in the index: the kind's code shifted left by this, plus the record's id."""
+
+
+def _rowid(source: Source, row: str) -> str:
+    return f"({source.code} << {KIND_SHIFT}) + {row}.id"
+
+
+def index_sql() -> str:
+    """The index, its triggers, and the rows of what the register already holds."""
+    parts = [
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
+        "kind UNINDEXED, record_id UNINDEXED, words, tokenize = 'trigram');"
+    ]
+    for source in SOURCES:
+        insert = (
+            f"INSERT INTO search_index (rowid, kind, record_id, words) VALUES "
+            f"({_rowid(source, 'NEW')}, '{source.kind}', NEW.id, {source.text});"
+        )
+        delete = f"DELETE FROM search_index WHERE rowid = {_rowid(source, 'OLD')};"
+        name = f"search_{source.table}"
+        parts += [
+            f"CREATE TRIGGER {name}_insert AFTER INSERT ON {source.table} BEGIN {insert} END;",
+            f"CREATE TRIGGER {name}_update AFTER UPDATE ON {source.table} BEGIN "
+            f"{delete} {insert} END;",
+            f"CREATE TRIGGER {name}_delete AFTER DELETE ON {source.table} BEGIN {delete} END;",
+            f"INSERT INTO search_index (rowid, kind, record_id, words) SELECT "
+            f"{_rowid(source, source.table)}, '{source.kind}', id, "
+            f"{source.text.replace('NEW.', '')} FROM {source.table};",
+        ]
+    return "\n".join(parts)
