@@ -8,6 +8,7 @@ It reaches FTS5 only as one quoted phrase, never as query syntax.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.errors import InputRejected
@@ -73,7 +74,7 @@ def search_records(store: Store, text: str) -> list[Hit]:
     return hits
 
 
-def _rows(store: Store, sql: str, ids: list[int]) -> list[tuple[object, ...]]:
+def _rows(store: Store, sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
     marks = ",".join("?" * len(ids))
     return [tuple(r) for r in store.db.execute(sql.format(ids=marks), ids).fetchall()]
 
