@@ -79,6 +79,12 @@ class ApplicationsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
+    def select_reference(self, reference: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.reference(row) == reference:
+                self.table.selectRow(row)
+                return
+
     def selected_reference(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.reference(rows[0].row()) if rows else None

@@ -278,7 +278,9 @@ class ContactsPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.contact(rows[0].row()) if rows else None
 
-    def _select(self, contact_id: int) -> None:
+    def select_contact(self, contact_id: int) -> None:
+        if self.model.row_of(contact_id) is None and self.search.text():
+            self.search.clear()  # a search in the view hides it: shown whole again
         row = self.model.row_of(contact_id)
         if row is not None:
             self.table.selectRow(row)
@@ -313,7 +315,7 @@ class ContactsPage(QWidget):
         on = None if contact.opted_out_on else date.today()
         set_opted_out(self._store, contact.e164, on)
         self.refresh()
-        self._select(contact.id)
+        self.select_contact(contact.id)
         done = "opted out today" if on else "no longer recorded as opted out"
         self.message.show_ok(f"{contact.display} {done}.")
 

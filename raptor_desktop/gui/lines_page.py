@@ -41,7 +41,7 @@ class LinesPage(QWidget):
         self.model = LinesTableModel(store, self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a number in any format, or a line name  (Ctrl+F)")
+        self.search.setPlaceholderText("Filter by a number in any format, or a line name")
         self.search.setClearButtonEnabled(True)
         self.area = QComboBox()
         self.status = QComboBox()
@@ -135,6 +135,17 @@ class LinesPage(QWidget):
         self.model.refresh()
         if keep is not None:
             self.select_number(keep)
+
+    def show_number(self, number_id: int) -> None:
+        """Select the number, clearing the filters first if they hide it."""
+        if not self.select_number(number_id):
+            for box in (self.area, self.status):
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            self.search.clear()
+            self.apply_filter()
+            self.select_number(number_id)
 
     def select_number(self, number_id: int) -> bool:
         row = self.model.row_of(number_id)

@@ -37,6 +37,7 @@ from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.outreach_page import OutreachPage
+from raptor_desktop.gui.record_opener import RecordOpener
 from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.gui.sign_in import (
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.applications = ApplicationActions(self)
         self.imports = ImportActions(self)
         self.backups = BackupActions(self)
+        self.records = RecordOpener(self)
         self.databases = DatabaseActions(self)
         self._build_actions()
         self._build_menus()
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.find_action = a("&Find", self.focus_search, key.Find, "Find a number or line name")
+        self.find_action = a("&Search everything…", self.records.search, key.Find, "Search")
         self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
         self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
         self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
@@ -408,15 +410,8 @@ class MainWindow(QMainWindow):
     def _report_problem(self, message: str) -> None:
         QMessageBox.warning(self, "Raptor Desktop", message)
 
-    def focus_search(self) -> None:
-        """Find in the Contacts view when it is shown, else in the Lines view."""
-        if self.pages.currentWidget() is self.contacts_page:
-            search = self.contacts_page.search
-        else:
-            self.nav.setCurrentRow(0)
-            search = self.lines_page.search
-        search.setFocus()
-        search.selectAll()
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
 
     def add_number(self) -> None:
         dialog = LineDialog(self.store, parent=self)
@@ -572,6 +567,7 @@ class MainWindow(QMainWindow):
         self._store_closed = True
 
     def switch_to(self, store: Store) -> None:
+        self.records.forget()
         self.imports.stop()
         self.applications.wait()
         old, was_closed = self.store, self._store_closed

@@ -261,7 +261,7 @@ class OutreachPage(QWidget):
         selected = self.selected()
         self.model.refresh()
         if selected is not None:
-            self._select(selected.reference)
+            self.select_batch(selected.reference)
         self._update_buttons()
 
     def selected(self) -> BatchRow | None:
@@ -278,7 +278,7 @@ class OutreachPage(QWidget):
         self.failed_button.setEnabled(status is BatchStatus.HANDED_OVER)
         self.report_button.setEnabled(status is BatchStatus.HANDED_OVER)
 
-    def _select(self, reference: str) -> None:
+    def select_batch(self, reference: str) -> None:
         for row in range(self.model.rowCount()):
             if self.model.batch(row).reference == reference:
                 self.table.selectRow(row)
@@ -294,7 +294,7 @@ class OutreachPage(QWidget):
         dialog = DraftBatchDialog(self._store, self.text.toPlainText(), line, self)
         if self._services.run_dialog(dialog):
             self.refresh()
-            self._select(dialog.reference)
+            self.select_batch(dialog.reference)
             self.message.show_ok(f"Drafted {dialog.reference}; a supervisor approves it next.")
 
     def approve(self) -> None:

@@ -160,15 +160,20 @@ def test_the_line_selected_in_the_lines_view_is_the_default(
     assert lines == ["07700 900106", "07700 900106"]
 
 
-def test_find_searches_the_contacts_when_they_are_shown(qtbot: QtBot, window: MainWindow) -> None:
+def test_search_everything_opens_a_contact_in_its_view(qtbot: QtBot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
-    # focusWidget(): where the focus goes within the window, active or not (offscreen)
-    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
-    window.nav.setCurrentRow(titles.index("Contacts"))
-    window.find_action.trigger()
-    assert window.focusWidget() is window.contacts_page.search
-    window.nav.setCurrentRow(titles.index("Orders"))
-    window.find_action.trigger()
-    assert window.pages.currentWidget() is window.lines_page
-    assert window.focusWidget() is window.lines_page.search
+    window.show_page(window.orders_page)
+    window.find_action.trigger()  # Ctrl+F, from any view
+    dialog = window.records.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.focusWidget() is None or dialog.focusWidget() is dialog.text
+    contact = list_contacts(window.store)[0]
+    window.contacts_page.search.setText("no such contact 000")  # a search hiding it
+    dialog.text.setText(contact.display)
+    dialog.run_search()
+    item = dialog.results.currentItem()
+    assert item is not None and item.text(0).strip() == contact.display
+    dialog.results.itemActivated.emit(item, 0)  # Enter
+    assert window.pages.currentWidget() is window.contacts_page
+    assert window.contacts_page.selected() == contact

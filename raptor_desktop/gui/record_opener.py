@@ -1,0 +1,52 @@
+"""Opening a record found by a search (or a dashboard item) in the view it belongs to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from raptor_desktop.gui.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from raptor_desktop.gui.main_window import MainWindow
+
+
+class RecordOpener:
+    """Owned by the main window: the search window, and showing a record in its view."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dialog: SearchDialog | None = None
+
+    def search(self) -> None:
+        """Ctrl+F from any view: the search window, its box ready for typing."""
+        if self.dialog is None or self.dialog.parent() is not self.window:
+            self.dialog = SearchDialog(self.window.store, self.window)
+            self.dialog.opened.connect(self.open)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.text.setFocus()
+        self.dialog.text.selectAll()
+
+    def forget(self) -> None:
+        """Another register is open: a search window on the old one must not stay."""
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def open(self, kind: str, value: object) -> None:
+        window = self.window
+        if kind == "number" and isinstance(value, int):
+            window.show_page(window.lines_page)
+            window.lines_page.show_number(value)
+        elif kind == "application" and isinstance(value, str):
+            window.show_page(window.applications_page)
+            window.applications_page.select_reference(value)
+        elif kind == "batch" and isinstance(value, str):
+            window.show_page(window.outreach_page)
+            window.outreach_page.select_batch(value)
+        elif kind == "contact" and isinstance(value, int):
+            window.show_page(window.contacts_page)
+            window.contacts_page.select_contact(value)
+        else:
+            window.statusBar().showMessage("That record has no view of its own.", 5000)
