@@ -21,6 +21,7 @@ from raptor_desktop.cli import (  # noqa: F401  (each module registers its comma
     outreach,
     packs,
     register_commands,
+    summaries,
 )
 from raptor_desktop.cli.registry import COMMANDS, Invocation, UsageError
 from raptor_desktop.core.errors import Refusal, UnusableFile

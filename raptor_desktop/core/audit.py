@@ -46,6 +46,7 @@ EVENT_CATEGORY: dict[str, Category] = {
     "hand over outreach batch": Category.DISCLOSURE,
     "hearing pack (saved as PDF)": Category.DISCLOSURE,
     "supplementary bundle (saved as PDF)": Category.DISCLOSURE,
+    "case summary (exported)": Category.DISCLOSURE,
     "erase record": Category.ERASURE,
 }
 """Events that are not alterations; every other write is an alteration."""

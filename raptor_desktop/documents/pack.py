@@ -11,7 +11,6 @@ their pages numbered A1…, B1…, each opening with the master index of all of 
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from raptor_desktop.documents.bundle_plan import (
     plan_bundles,
 )
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
+from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
@@ -238,23 +238,10 @@ def write_bundles(
 ) -> list[Path]:
     """Write the bundles to ``target``; with several, the bundle letter joins the file name.
 
-    Every bundle is written in full beside its place first, then each takes its name, so a
-    failure while writing leaves no file of the pack behind. ``written`` (if given) collects
-    each file as it takes its name, so a caller knows what went out if a rename fails.
+    All of them whole, or none (see ``files.write_all``).
     """
-    done = [] if written is None else written
     paths = bundle_paths(bundles, target)
-    partials = [path.with_name(f".{path.name}.partial") for path in paths]
-    try:
-        for partial, bundle in zip(partials, bundles, strict=True):
-            partial.write_bytes(bundle.pdf)
-        for partial, path in zip(partials, paths, strict=True):
-            os.replace(partial, path)  # a crash leaves the old file or the whole new one
-            done.append(path)
-    finally:
-        for partial in partials:
-            partial.unlink(missing_ok=True)
-    return done
+    return write_all({p: b.pdf for p, b in zip(paths, bundles, strict=True)}, written)
 
 
 def hearing_pack(

@@ -1,0 +1,206 @@
+"""A case summary as data: its scope, its figures, and the tables and chronology it prints
+(the PDF, the CSV files and the workbook all take their rows from here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from raptor_desktop.core.charts import month_label
+from raptor_desktop.core.dates import to_iso
+from raptor_desktop.core.figures import OUTREACH_KEYS, Figures
+from raptor_desktop.core.register import format_pounds
+
+DateText = Callable[[date | None], str]
+"""How a table writes a date: UK in documents (``uk_date``), ISO in data files."""
+
+
+@dataclass(frozen=True)
+class OrderCell:
+    ordered_on: date
+    deadline_on: date
+    confirmed_on: date | None
+
+
+@dataclass(frozen=True)
+class NumberCell:
+    display: str
+    first_seen: date | None
+    status: str
+    orders: tuple[OrderCell, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineRow:
+    brand: str
+    numbers: tuple[NumberCell, ...]
+    areas: str
+    notes: str
+
+    def cells(self, day: DateText) -> list[str]:
+        """Line, numbers, areas, status, orders, compliance, notes: as a table prints them."""
+        ordered = [n for n in self.numbers if n.orders]
+        return [
+            self.brand,
+            "; ".join(
+                n.display + (f" (first seen {day(n.first_seen)})" if n.first_seen else "")
+                for n in self.numbers
+            ),
+            self.areas,
+            "; ".join(f"{n.display}: {n.status}" for n in self.numbers),
+            "; ".join(
+                f"{n.display}: {', '.join(day(o.ordered_on) for o in n.orders)}" for n in ordered
+            ),
+            "; ".join(
+                f"{n.display}: "
+                + ", ".join(
+                    f"by {day(o.deadline_on)}, "
+                    + (f"confirmed {day(o.confirmed_on)}" if o.confirmed_on else "not confirmed")
+                    for o in n.orders
+                )
+                for n in ordered
+            ),
+            self.notes,
+        ]
+
+
+LINE_HEADERS = ("Line", "Numbers", "Areas", "Status", "Orders", "Compliance", "Notes")
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    reference: str
+    court: str
+    hearing_on: date | None
+    status: str
+    outcomes: str  # e.g. "2 made, 1 refused"
+
+
+@dataclass(frozen=True)
+class Event:
+    on: date
+    what: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    reference: str
+    scope: str  # in words
+    prepared_on: date
+    prepared_by: str
+    marking: str
+    training: bool
+    figures: Figures
+    lines: tuple[LineRow, ...]
+    applications: tuple[ApplicationRow, ...]
+    chronology: tuple[Event, ...]
+
+    def covers(self) -> str:
+        """Which records it covers, said on its cover and in the log."""
+        f = self.figures
+        return (
+            f"{f.lines} lines with {f.numbers} numbers, {len(self.applications)} applications, "
+            f"{f.outreach['identified']} contacts (counted, not named)"
+        )
+
+
+def key_figures(f: Figures) -> list[list[str]]:
+    """The figures the summary opens with: what, and the figure (printed and exported)."""
+    rate = f.re_emergence_rate
+    rate_text = (
+        f" ({rate:.0%} of {f.lines_with_orders} lines with orders)" if rate is not None else ""
+    )
+    sources = f" — sources: {'; '.join(f.takings_sources)}" if f.takings_sources else ""
+    return [
+        ["Lines", str(f.lines)],
+        ["Numbers", str(f.numbers)],
+        *[[f"Numbers {status}", str(count)] for status, count in f.by_status.items()],
+        ["Type 2 closures (numbers disconnected under an order)", str(f.type2_closures)],
+        ["Type 1 closures (line holder charged, recorded by hand)", str(f.type1_closures)],
+        ["Check-backs recorded (28 and 90 days after disconnection)", str(f.check_backs_done)],
+        ["Check-backs that found the number alive again", str(f.check_backs_failed)],
+        ["Check-backs due and not yet recorded", str(len(f.check_backs_due))],
+        ["Days from identification to application", f.to_application.text()],
+        ["Days from identification to order", f.to_order.text()],
+        ["Days from identification to the provider's confirmation", f.to_disconnection.text()],
+        [
+            "Brands that re-emerged on a new number after an order",
+            (", ".join(f.re_emerged_brands) or "none") + rate_text,
+        ],
+        ["Days from an order to the brand's new number", f.days_to_re_emergence.text()],
+        [
+            "Estimated daily takings of the lines disconnected (an estimate)",
+            format_pounds(f.takings_disrupted_pence) + sources,
+        ],
+    ]
+
+
+OUTREACH_HEADERS = ("Area", "Identified", "Texted", "Opted out", "Not delivered")
+
+
+def outreach_rows(f: Figures) -> list[list[object]]:
+    return [
+        [area, *(counts[k] for k in OUTREACH_KEYS)]
+        for area, counts in [("All", f.outreach), *f.outreach_by_area.items()]
+    ]
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """One table of a summary's data files: a CSV file, or a sheet of the workbook."""
+
+    name: str
+    headers: tuple[str, ...]
+    rows: list[list[object]]
+
+
+def data_tables(summary: CaseSummary) -> list[DataTable]:
+    """The summary's data for other systems; dates in ISO, numbers as numbers."""
+    f = summary.figures
+    return [
+        DataTable(
+            "cover",
+            ("what", "value"),
+            [
+                ["scope", summary.scope],
+                ["covers", summary.covers()],
+                ["prepared on", to_iso(summary.prepared_on)],
+                ["prepared by", summary.prepared_by],
+                ["reference", summary.reference],
+                ["marking", summary.marking],
+            ],
+        ),
+        DataTable("key figures", ("what", "figure"), [list(r) for r in key_figures(f)]),
+        DataTable(
+            "by month",
+            ("month", "label", "identified", "disconnected"),
+            [
+                [m, month_label(m), i, d]
+                for m, i, d in zip(
+                    f.months, f.identified_per_month, f.disconnected_per_month, strict=True
+                )
+            ],
+        ),
+        DataTable(
+            "lines",
+            tuple(h.lower() for h in LINE_HEADERS),
+            [list(r.cells(to_iso_text)) for r in summary.lines],
+        ),
+        DataTable(
+            "applications",
+            ("application", "court", "hearing", "status", "outcomes"),
+            [
+                [a.reference, a.court, to_iso(a.hearing_on), a.status, a.outcomes]
+                for a in summary.applications
+            ],
+        ),
+        DataTable("outreach", OUTREACH_HEADERS, outreach_rows(f)),
+        DataTable(
+            "chronology", ("date", "event"), [[to_iso(e.on), e.what] for e in summary.chronology]
+        ),
+    ]
+
+
+def to_iso_text(day: date | None) -> str:
+    return to_iso(day) or ""

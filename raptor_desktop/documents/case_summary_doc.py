@@ -1,0 +1,119 @@
+"""The case summary as a PDF on the unit's page template: a cover, the key figures, the
+charts, the lines, the applications and outcomes, the outreach figures, and a chronology."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.tables import TableStyle
+
+from raptor_desktop.core.case_summary import (
+    LINE_HEADERS,
+    OUTREACH_HEADERS,
+    CaseSummary,
+    key_figures,
+    outreach_rows,
+)
+from raptor_desktop.core.charts import identified_and_disconnected, numbers_by_area_and_status
+from raptor_desktop.core.dates import full_date, uk_date
+from raptor_desktop.documents.charts import chart_drawing
+from raptor_desktop.documents.heading import esc
+from raptor_desktop.documents.render import render
+from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
+from raptor_desktop.documents.styles import BODY, HEADING, SMALL, SMALL_BOLD, TITLE
+
+GRID = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+)
+
+
+def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+    cells = [[Paragraph(esc(h), SMALL_BOLD) for h in header]]
+    cells += [[Paragraph(esc(c), SMALL) for c in row] for row in rows]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(GRID)
+    return table
+
+
+def case_summary_pdf(summary: CaseSummary) -> bytes:
+    f = summary.figures
+    story: list[Flowable] = [
+        Paragraph("CASE SUMMARY", TITLE),
+        Paragraph(f"<b>Scope:</b> {esc(summary.scope)}", BODY),
+        Paragraph(f"<b>Covers:</b> {esc(summary.covers())}", BODY),
+        Paragraph(
+            f"<b>Prepared:</b> {full_date(summary.prepared_on)} by {esc(summary.prepared_by)}", BODY
+        ),
+        Paragraph(f"<b>Reference:</b> {esc(summary.reference)}", BODY),
+        Paragraph(
+            "Figures are counted from the register as it stood when this summary was prepared. "
+            "Takings are estimates from the sources the officers recorded, not measured sums. "
+            "Contacts are counted, never named.",
+            SMALL,
+        ),
+        Spacer(1, 0.4 * cm),
+        Paragraph("Key figures", HEADING),
+        _table(["What", "Figure"], key_figures(f), [10 * cm, 6.5 * cm]),
+        PageBreak(),
+        Paragraph("Charts", HEADING),
+    ]
+    for chart in (identified_and_disconnected(f), numbers_by_area_and_status(f)):
+        if chart.empty:
+            story.append(Paragraph(f"{esc(chart.title)}: nothing to show yet.", BODY))
+            continue
+        parts: list[Flowable] = [chart_drawing(chart)]
+        if chart.note:
+            parts.append(Paragraph(esc(chart.note), SMALL))
+        story += [KeepTogether(parts), Spacer(1, 0.4 * cm)]
+    story += [
+        PageBreak(),
+        Paragraph("Lines", HEADING),
+        _table(
+            list(LINE_HEADERS),
+            [r.cells(uk_date) for r in summary.lines],
+            [2.2 * cm, 4.6 * cm, 2.6 * cm, 4.2 * cm, 3.2 * cm, 4.4 * cm, 3.8 * cm],
+        ),
+        Paragraph("Applications and outcomes", HEADING),
+        _table(
+            ["Application", "Court", "Hearing", "Status", "Outcomes"],
+            [
+                [a.reference, a.court, uk_date(a.hearing_on), a.status, a.outcomes]
+                for a in summary.applications
+            ]
+            or [["none", "", "", "", ""]],
+            [3.2 * cm, 8 * cm, 2.4 * cm, 2.4 * cm, 9 * cm],
+        ),
+        Paragraph("Outreach (counts only)", HEADING),
+        _table(
+            list(OUTREACH_HEADERS),
+            [[str(c) for c in row] for row in outreach_rows(f)],
+            [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+        ),
+        Paragraph("Chronology", HEADING),
+        _table(
+            ["Date", "Event"],
+            [[uk_date(e.on), e.what] for e in summary.chronology] or [["", "no events"]],
+            [2.6 * cm, 22.4 * cm],
+        ),
+    ]
+    pdf = render(story, title=f"Case summary {summary.reference}", wide=True)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pdf)))
+    stamp(writer, Furniture(summary.marking, summary.reference, summary.training))
+    store_repeats_once(writer)
+    writer.add_metadata(
+        {"/Title": f"Case summary {summary.reference}", "/Author": "Raptor Desktop"}
+    )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,139 @@
+"""Reading a case summary: the scope's figures, its lines, applications and chronology."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from raptor_desktop.core.case_summary import (
+    ApplicationRow,
+    CaseSummary,
+    Event,
+    LineRow,
+    NumberCell,
+    OrderCell,
+)
+from raptor_desktop.core.dates import from_iso
+from raptor_desktop.core.figures import NumberFact, compute
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.scope_facts import Scope, scope_facts
+from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text
+
+
+def load_case_summary(store: Store, scope: Scope, today: date) -> CaseSummary:
+    facts = scope_facts(store, scope)
+    ids = ",".join(str(n.number_id) for n in facts.numbers) or "NULL"
+    return CaseSummary(
+        reference=f"SUM-{today:%Y%m%d}",
+        scope=scope.text(),
+        prepared_on=today,
+        prepared_by=store.actor,
+        marking=get_text(store, PROTECTIVE_MARKING),
+        training=store.training,
+        figures=compute(facts, today),
+        lines=_lines(store, facts.numbers, ids),
+        applications=_applications(store, ids),
+        chronology=_chronology(store, ids, scope),
+    )
+
+
+def _lines(store: Store, numbers: tuple[NumberFact, ...], ids: str) -> tuple[LineRow, ...]:
+    orders: dict[int, list[OrderCell]] = {}
+    for number_id, ordered, deadline, confirmed in store.db.execute(
+        f"SELECT number_id, order_date, deadline_at, provider_confirmed_on FROM orders "
+        f"WHERE number_id IN ({ids}) ORDER BY order_date"
+    ):
+        orders.setdefault(int(number_id), []).append(
+            OrderCell(
+                date.fromisoformat(str(ordered)),
+                date.fromisoformat(str(deadline)[:10]),
+                from_iso(confirmed),
+            )
+        )
+    first_seen = {
+        int(i): from_iso(d)
+        for i, d in store.db.execute(f"SELECT id, first_seen FROM numbers WHERE id IN ({ids})")
+    }
+    notes = {int(i): str(n) for i, n in store.db.execute("SELECT id, notes FROM lines")}
+    by_line: dict[int, list[NumberFact]] = {}
+    for number in numbers:
+        by_line.setdefault(number.line_id, []).append(number)
+    rows = [
+        LineRow(
+            brand=found[0].brand or "(no name)",
+            numbers=tuple(
+                NumberCell(
+                    n.display,
+                    first_seen.get(n.number_id),
+                    n.status,
+                    tuple(orders.get(n.number_id, ())),
+                )
+                for n in found
+            ),
+            areas=", ".join(found[0].areas),
+            notes=notes.get(line_id, ""),
+        )
+        for line_id, found in by_line.items()
+    ]
+    return tuple(sorted(rows, key=lambda r: r.brand.casefold()))
+
+
+def _applications(store: Store, ids: str) -> tuple[ApplicationRow, ...]:
+    rows = []
+    for reference, court, hearing, status, outcomes in store.db.execute(
+        f"""
+        SELECT a.reference, a.court, a.hearing_date, a.status,
+               group_concat(COALESCE(an.outcome, 'pending'), '\x1f')
+        FROM applications a JOIN application_numbers an ON an.application_id = a.id
+        WHERE an.number_id IN ({ids}) GROUP BY a.id ORDER BY a.reference
+        """
+    ):
+        counted = Counter(str(outcomes).split("\x1f"))
+        rows.append(
+            ApplicationRow(
+                str(reference),
+                str(court),
+                from_iso(hearing),
+                str(status),
+                ", ".join(f"{n} {o}" for o, n in counted.most_common()),
+            )
+        )
+    return tuple(rows)
+
+
+def _chronology(store: Store, ids: str, scope: Scope) -> tuple[Event, ...]:
+    events: list[Event] = []
+    for e164, to, changed, note in store.db.execute(
+        f"SELECT n.e164, c.to_status, c.changed_at, c.note FROM status_changes c "
+        f"JOIN numbers n ON n.id = c.number_id WHERE c.number_id IN ({ids})"
+    ):
+        events.append(
+            Event(
+                date.fromisoformat(str(changed)[:10]),
+                f"{national_format(e164)}: {to}" + (f" ({note})" if note else ""),
+            )
+        )
+    for reference, submitted, hearing in store.db.execute(
+        f"SELECT DISTINCT a.reference, a.submitted_at, a.hearing_date FROM applications a "
+        f"JOIN application_numbers an ON an.application_id = a.id WHERE an.number_id IN ({ids})"
+    ):
+        if submitted:
+            events.append(Event(date.fromisoformat(str(submitted)[:10]), f"{reference} submitted"))
+        if hearing:
+            events.append(Event(date.fromisoformat(str(hearing)), f"{reference}: hearing"))
+    for e164, ordered, confirmed in store.db.execute(
+        f"SELECT n.e164, r.order_date, r.provider_confirmed_on FROM orders r "
+        f"JOIN numbers n ON n.id = r.number_id WHERE r.number_id IN ({ids})"
+    ):
+        events.append(
+            Event(date.fromisoformat(str(ordered)), f"{national_format(e164)}: order made")
+        )
+        if confirmed:
+            events.append(
+                Event(
+                    date.fromisoformat(str(confirmed)),
+                    f"{national_format(e164)}: disconnection confirmed by the provider",
+                )
+            )
+    return tuple(sorted((e for e in events if scope.within(e.on)), key=lambda e: (e.on, e.what)))

@@ -1,0 +1,183 @@
+"""The facts of a scope (everything, an operation, an area, a line, a period), read for the
+figures (``core.figures``) and the case summary's tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from raptor_desktop.core.dates import from_iso
+from raptor_desktop.core.figures import CheckBack, ContactFact, ItemFact, NumberFact, ScopeFacts
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.database import Store
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which records a figure or a summary covers; every field empty: the whole register."""
+
+    operation: str = ""
+    area: str = ""
+    line: str = ""  # a line's brand
+    since: date | None = None
+    until: date | None = None
+
+    def text(self) -> str:
+        """The scope in words, for a cover and for the log."""
+        parts = [
+            f"operation {self.operation}" if self.operation else "",
+            f"area {self.area}" if self.area else "",
+            f"line {self.line}" if self.line else "",
+        ]
+        chosen = ", ".join(p for p in parts if p) or "all lines"
+        if self.since or self.until:
+            start = self.since.strftime("%d/%m/%Y") if self.since else "the first record"
+            end = self.until.strftime("%d/%m/%Y") if self.until else "today"
+            chosen += f", events from {start} to {end}"
+        return chosen
+
+    def within(self, day: date | None) -> bool:
+        return day is not None and (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until
+        )
+
+
+def _line_ids(store: Store, scope: Scope) -> list[int]:
+    clauses, params = [], []
+    if scope.operation:
+        clauses.append("o.name = ? COLLATE NOCASE")
+        params.append(scope.operation)
+    if scope.area:
+        clauses.append(
+            "l.id IN (SELECT la.line_id FROM line_areas la JOIN areas a ON a.id = la.area_id "
+            "WHERE a.name = ? COLLATE NOCASE)"
+        )
+        params.append(scope.area)
+    if scope.line:
+        clauses.append("l.brand = ? COLLATE NOCASE")
+        params.append(scope.line)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"SELECT l.id FROM lines l JOIN operations o ON o.id = l.operation_id {where}"
+    return [int(r[0]) for r in store.db.execute(sql, params)]
+
+
+def _in(ids: list[int]) -> str:
+    return ",".join(str(int(i)) for i in ids) or "NULL"
+
+
+def scope_facts(store: Store, scope: Scope) -> ScopeFacts:
+    """The numbers of the scope's lines with their dates, and what follows from them. Events
+    (identification, disconnection, contacts found) outside the scope's period are left out:
+    a number identified before it counts for what happened to it within."""
+    lines = _in(_line_ids(store, scope))
+    areas: dict[int, tuple[str, ...]] = {}
+    for line_id, names in store.db.execute(
+        f"SELECT la.line_id, group_concat(a.name, '\x1f') FROM line_areas la "
+        f"JOIN areas a ON a.id = la.area_id WHERE la.line_id IN ({lines}) GROUP BY la.line_id"
+    ):
+        areas[int(line_id)] = tuple(sorted(str(names).split("\x1f")))
+    rows = store.db.execute(
+        f"""
+        SELECT n.id, n.e164, n.line_id, l.brand, o.name, n.status,
+               COALESCE(n.first_seen, substr(n.created_at, 1, 10)),
+               (SELECT MIN(substr(a.submitted_at, 1, 10)) FROM application_numbers an
+                JOIN applications a ON a.id = an.application_id
+                WHERE an.number_id = n.id AND a.submitted_at IS NOT NULL),
+               (SELECT MIN(r.order_date) FROM orders r WHERE r.number_id = n.id),
+               COALESCE(
+                 (SELECT MIN(r.provider_confirmed_on) FROM orders r WHERE r.number_id = n.id),
+                 (SELECT MIN(substr(c.changed_at, 1, 10)) FROM status_changes c
+                  WHERE c.number_id = n.id AND c.to_status = ?)),
+               n.replaces_number_id, l.daily_takings_pence, l.takings_source
+        FROM numbers n JOIN lines l ON l.id = n.line_id
+        JOIN operations o ON o.id = l.operation_id
+        WHERE n.line_id IN ({lines}) ORDER BY n.search_digits
+        """,
+        [Status.DISCONNECTED.value],
+    ).fetchall()
+    numbers = []
+    for r in rows:
+        identified, disconnected = from_iso(r[6]), from_iso(r[9])
+        numbers.append(
+            NumberFact(
+                number_id=int(r[0]),
+                display=national_format(r[1]),
+                line_id=int(r[2]),
+                brand=str(r[3]),
+                operation=str(r[4]),
+                areas=areas.get(int(r[2]), ()),
+                status=str(r[5]),
+                identified_on=identified if scope.within(identified) else None,
+                applied_on=from_iso(r[7]),
+                ordered_on=from_iso(r[8]),
+                disconnected_on=disconnected if scope.within(disconnected) else None,
+                replaces=int(r[10]) if r[10] is not None else None,
+                daily_takings_pence=int(r[11]) if r[11] is not None else None,
+                takings_source=str(r[12] or ""),
+            )
+        )
+    ids = _in([n.number_id for n in numbers])
+    items = tuple(
+        ItemFact(str(ref), int(number_id), outcome)
+        for ref, number_id, outcome in store.db.execute(
+            f"SELECT a.reference, an.number_id, an.outcome FROM application_numbers an "
+            f"JOIN applications a ON a.id = an.application_id WHERE an.number_id IN ({ids}) "
+            "ORDER BY a.reference"
+        )
+    )
+    checks = tuple(
+        CheckBack(int(n), int(d), bool(dead))
+        for n, d, dead in store.db.execute(
+            f"SELECT number_id, after_days, still_dead FROM check_backs WHERE number_id IN ({ids})"
+        )
+    )
+    closures = store.db.execute(
+        f"SELECT closed_on FROM line_closures WHERE line_id IN ({lines})"
+    ).fetchall()
+    return ScopeFacts(
+        numbers=tuple(numbers),
+        items=items,
+        contacts=_contacts(store, ids, areas, scope),
+        check_backs=checks,
+        type1_closures=sum(scope.within(from_iso(c[0])) for c in closures),
+    )
+
+
+def _contacts(
+    store: Store, number_ids: str, areas: dict[int, tuple[str, ...]], scope: Scope
+) -> tuple[ContactFact, ...]:
+    """Contacts found on the scope's numbers: counted, never named."""
+    found: dict[int, tuple[set[str], date]] = {}
+    for contact_id, line_id, found_on in store.db.execute(
+        f"SELECT k.contact_id, n.line_id, MIN(k.found_on) FROM contact_links k "
+        f"JOIN numbers n ON n.id = k.number_id WHERE k.number_id IN ({number_ids}) "
+        "GROUP BY k.contact_id, n.line_id"
+    ):
+        day = from_iso(found_on)
+        if day is None or not scope.within(day):
+            continue
+        names, first = found.setdefault(int(contact_id), (set(), day))
+        names.update(areas.get(int(line_id), ()))
+        found[int(contact_id)] = (names, min(first, day))
+    if not found:
+        return ()
+    ids = _in(list(found))
+    state = {
+        int(i): (bool(texted), bool(opted), bool(lost))
+        for i, texted, opted, lost in store.db.execute(
+            f"""
+            SELECT c.id,
+                   EXISTS (SELECT 1 FROM outreach_recipients r WHERE r.contact_id = c.id
+                           AND r.status IN ('handed to gateway', 'not delivered')),
+                   c.opted_out_on IS NOT NULL,
+                   EXISTS (SELECT 1 FROM outreach_recipients r WHERE r.contact_id = c.id
+                           AND r.status = 'not delivered')
+            FROM contacts c WHERE c.id IN ({ids})
+            """
+        )
+    }
+    return tuple(
+        ContactFact(tuple(sorted(names)), first, *state[cid])
+        for cid, (names, first) in sorted(found.items())
+    )

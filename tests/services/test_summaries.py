@@ -1,0 +1,130 @@
+"""Case summaries (issue 11): the PDF read back, the data files, the disclosure, the scope."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.services.summaries import (
+    Recipient,
+    Scope,
+    export_case_summary,
+    view_case_summary,
+)
+from raptor_desktop.store.audit import AuditFilter, entries
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.lines import add_number
+
+TO = Recipient("DI Patel, Serious Violence Unit", "monthly review of the county lines work")
+TODAY = date(2026, 12, 1)
+
+
+def test_the_pdf_has_its_cover_figures_charts_tables_and_furniture(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    [pdf] = export_case_summary(demo_store, Scope(), tmp_path / "summary.pdf", TO, TODAY)
+    reader = PdfReader(pdf)
+    text = [page.extract_text() for page in reader.pages]
+    assert "CASE SUMMARY" in text[0] and "Scope: all lines" in text[0]
+    assert "Prepared: 1 December 2026 by tester" in text[0]
+    assert "12 lines with 13 numbers" in text[0]
+    whole = "\n".join(text)
+    for heading in (
+        "Key figures",
+        "Numbers identified and disconnected, by month",
+        "Numbers by area and status",
+        "Lines",
+        "Applications and outcomes",
+        "Outreach (counts only)",
+        "Chronology",
+    ):
+        assert heading in whole, heading
+    assert "Type 2 closures" in whole and "(an estimate)" in whole
+    total = len(reader.pages)
+    for n, page in enumerate(text, start=1):
+        assert f"Page {n} of {total}" in page and "OFFICIAL-SENSITIVE" in page
+        assert "SUM-20261201" in page and "TRAINING" in page
+    assert "07700 900201" not in whole  # contacts are counted, never named
+
+
+def test_the_data_files_agree_with_the_figures_and_defuse_formulas(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    add_number(demo_store, "07700 900150", LineDetails(brand="Zed", notes='=HYPERLINK("x")'))
+    summary = view_case_summary(demo_store, Scope(), TODAY)
+    written = export_case_summary(demo_store, Scope(), tmp_path / "summary.csv", TO, TODAY)
+    assert sorted(p.name for p in written) == sorted(
+        f"summary-{n}.csv"
+        for n in (
+            "cover",
+            "key-figures",
+            "by-month",
+            "lines",
+            "applications",
+            "outreach",
+            "chronology",
+        )
+    )
+    lines = list(
+        csv.DictReader(io.StringIO((tmp_path / "summary-lines.csv").read_text("utf-8-sig")))
+    )
+    assert len(lines) == summary.figures.lines
+    [zed] = [row for row in lines if row["line"] == "Zed"]
+    assert zed["notes"] == '\'=HYPERLINK("x")'
+    assert "(first seen 20" in lines[0]["numbers"]  # ISO dates in data files
+    [book] = export_case_summary(demo_store, Scope(), tmp_path / "summary.xlsx", TO, TODAY)
+    workbook = load_workbook(book)
+    assert workbook.sheetnames == [
+        "cover",
+        "key figures",
+        "by month",
+        "lines",
+        "applications",
+        "outreach",
+        "chronology",
+    ]
+    months = list(workbook["by month"].iter_rows(min_row=2, values_only=True))
+    assert sum(r[2] for r in months) == sum(summary.figures.identified_per_month)
+    assert all(isinstance(r[2], int) for r in months)  # numbers stay numbers
+
+
+def test_an_export_is_a_disclosure_and_says_its_scope(demo_store: Store, tmp_path: Path) -> None:
+    export_case_summary(demo_store, Scope(area="Thurrock"), tmp_path / "t.pdf", TO, TODAY)
+    [entry] = entries(demo_store, AuditFilter(category="disclosure"))[-1:]
+    assert entry.event == "case summary (exported)"
+    assert entry.recipient == TO.name and entry.justification == TO.justification
+    assert "area Thurrock" in entry.records and str(tmp_path / "t.pdf") in entry.records
+
+
+def test_nothing_is_written_without_a_recipient_or_in_an_unknown_format(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(InputRejected, match="who receives it"):
+        export_case_summary(demo_store, Scope(), out / "s.pdf", Recipient("", ""), TODAY)
+    with pytest.raises(InputRejected, match=".pdf, .csv, .xlsx"):
+        export_case_summary(demo_store, Scope(), out / "s.docx", TO, TODAY)
+    assert list(out.iterdir()) == []
+    assert not entries(demo_store, AuditFilter(category="disclosure"))
+
+
+def test_a_scope_covers_only_its_lines(demo_store: Store) -> None:
+    whole = view_case_summary(demo_store, Scope(), TODAY).figures
+    tony = view_case_summary(demo_store, Scope(line="Tony"), TODAY)
+    thurrock = view_case_summary(demo_store, Scope(area="Thurrock"), TODAY).figures
+    assert (tony.figures.lines, tony.figures.numbers) == (1, 2)
+    assert [r.brand for r in tony.lines] == ["Tony"]
+    assert thurrock.lines == whole.lines_by_area["Thurrock"]
+    period = view_case_summary(demo_store, Scope(since=date(2026, 5, 1), until=date(2026, 5, 31)))
+    assert sum(period.figures.disconnected_per_month) == whole.type2_closures
+    assert sum(period.figures.identified_per_month) == 0
+    assert "events from 01/05/2026 to 31/05/2026" in period.scope
