@@ -17,6 +17,22 @@ undo  # gui/undo.py
 drawHeight  # documents/exhibits_doc.py: ReportLab reads the image flowable's size
 drawWidth
 invariant  # documents/render.py: ReportLab's rl_config switch
+categoryNames  # documents/charts.py: ReportLab reads the chart's attributes when drawing
+fontName
+fontSize
+boxAnchor
+valueMin
+valueMax
+valueStep
+fillColor
+strokeColor
+columnMaximum
+deltay
+colorNamePairs
+alignment
+dx
+dy
+applied_on  # core/figures.py: read by name (getattr) for the days between events
 
 # The command registry calls every handler its @command decorator registered.
 cmd_  # cli/*.py: cmd_init, cmd_lines, … (matched by prefix below)

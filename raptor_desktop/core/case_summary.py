@@ -74,7 +74,6 @@ class ApplicationRow:
     court: str
     hearing_on: date | None
     status: str
-    outcomes: str  # e.g. "2 made, 1 refused"
 
 
 @dataclass(frozen=True)
@@ -137,6 +136,28 @@ def key_figures(f: Figures) -> list[list[str]]:
 
 
 OUTREACH_HEADERS = ("Area", "Identified", "Texted", "Opted out", "Not delivered")
+OUTCOMES = ("made", "refused", "withdrawn", "carved out", "adjourned", "pending")
+APPLICATION_HEADERS = ("Application", "Court", "Hearing", "Status", "Applied for", *OUTCOMES)
+
+
+def application_rows(summary: CaseSummary, day: DateText) -> list[list[object]]:
+    """Each application of the scope with its numbers applied for, and each outcome's count."""
+    counted = {a.reference: a for a in summary.figures.applications}
+    rows: list[list[object]] = []
+    for a in summary.applications:
+        figures = counted.get(a.reference)
+        outcomes = figures.outcomes if figures else {}
+        rows.append(
+            [
+                a.reference,
+                a.court,
+                day(a.hearing_on),
+                a.status,
+                figures.applied if figures else 0,
+                *(outcomes.get(o, 0) for o in OUTCOMES),
+            ]
+        )
+    return rows
 
 
 def outreach_rows(f: Figures) -> list[list[object]]:
@@ -189,13 +210,20 @@ def data_tables(summary: CaseSummary) -> list[DataTable]:
         ),
         DataTable(
             "applications",
-            ("application", "court", "hearing", "status", "outcomes"),
-            [
-                [a.reference, a.court, to_iso(a.hearing_on), a.status, a.outcomes]
-                for a in summary.applications
-            ],
+            tuple(h.lower() for h in APPLICATION_HEADERS),
+            application_rows(summary, to_iso_text),
+        ),
+        DataTable(
+            "lines by operation",
+            ("operation", "lines"),
+            [[o, n] for o, n in f.lines_by_operation.items()],
         ),
         DataTable("outreach", OUTREACH_HEADERS, outreach_rows(f)),
+        DataTable(
+            "outreach by month",
+            ("month", *OUTREACH_HEADERS[1:]),
+            [[m, *(c[k] for k in OUTREACH_KEYS)] for m, c in f.outreach_by_month.items()],
+        ),
         DataTable(
             "chronology", ("date", "event"), [[to_iso(e.on), e.what] for e in summary.chronology]
         ),

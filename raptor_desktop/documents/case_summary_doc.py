@@ -12,14 +12,21 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from reportlab.platypus.tables import TableStyle
 
 from raptor_desktop.core.case_summary import (
+    APPLICATION_HEADERS,
     LINE_HEADERS,
     OUTREACH_HEADERS,
     CaseSummary,
+    application_rows,
     key_figures,
     outreach_rows,
 )
-from raptor_desktop.core.charts import identified_and_disconnected, numbers_by_area_and_status
+from raptor_desktop.core.charts import (
+    identified_and_disconnected,
+    month_label,
+    numbers_by_area_and_status,
+)
 from raptor_desktop.core.dates import full_date, uk_date
+from raptor_desktop.core.figures import OUTREACH_KEYS
 from raptor_desktop.documents.charts import chart_drawing
 from raptor_desktop.documents.heading import esc
 from raptor_desktop.documents.render import render
@@ -85,18 +92,25 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
         ),
         Paragraph("Applications and outcomes", HEADING),
         _table(
-            ["Application", "Court", "Hearing", "Status", "Outcomes"],
-            [
-                [a.reference, a.court, uk_date(a.hearing_on), a.status, a.outcomes]
-                for a in summary.applications
-            ]
-            or [["none", "", "", "", ""]],
-            [3.2 * cm, 8 * cm, 2.4 * cm, 2.4 * cm, 9 * cm],
+            list(APPLICATION_HEADERS),
+            [[str(c) for c in row] for row in application_rows(summary, uk_date)]
+            or [["none"] + [""] * (len(APPLICATION_HEADERS) - 1)],
+            [2.6 * cm, 6.2 * cm, 2.2 * cm, 2 * cm] + [1.7 * cm] * 7,
         ),
         Paragraph("Outreach (counts only)", HEADING),
         _table(
             list(OUTREACH_HEADERS),
             [[str(c) for c in row] for row in outreach_rows(f)],
+            [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+        ),
+        Paragraph("Outreach by month the contacts were found (counts only)", HEADING),
+        _table(
+            ["Month", *OUTREACH_HEADERS[1:]],
+            [
+                [month_label(m), *(str(c[k]) for k in OUTREACH_KEYS)]
+                for m, c in f.outreach_by_month.items()
+            ]
+            or [["none", "", "", "", ""]],
             [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
         ),
         Paragraph("Chronology", HEADING),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from raptor_desktop.core.case_summary import (
@@ -80,26 +79,14 @@ def _lines(store: Store, numbers: tuple[NumberFact, ...], ids: str) -> tuple[Lin
 
 
 def _applications(store: Store, ids: str) -> tuple[ApplicationRow, ...]:
-    rows = []
-    for reference, court, hearing, status, outcomes in store.db.execute(
-        f"""
-        SELECT a.reference, a.court, a.hearing_date, a.status,
-               group_concat(COALESCE(an.outcome, 'pending'), '\x1f')
-        FROM applications a JOIN application_numbers an ON an.application_id = a.id
-        WHERE an.number_id IN ({ids}) GROUP BY a.id ORDER BY a.reference
-        """
-    ):
-        counted = Counter(str(outcomes).split("\x1f"))
-        rows.append(
-            ApplicationRow(
-                str(reference),
-                str(court),
-                from_iso(hearing),
-                str(status),
-                ", ".join(f"{n} {o}" for o, n in counted.most_common()),
-            )
+    return tuple(
+        ApplicationRow(str(reference), str(court), from_iso(hearing), str(status))
+        for reference, court, hearing, status in store.db.execute(
+            f"SELECT DISTINCT a.reference, a.court, a.hearing_date, a.status FROM applications a "
+            f"JOIN application_numbers an ON an.application_id = a.id "
+            f"WHERE an.number_id IN ({ids}) ORDER BY a.reference"
         )
-    return tuple(rows)
+    )
 
 
 def _chronology(store: Store, ids: str, scope: Scope) -> tuple[Event, ...]:
