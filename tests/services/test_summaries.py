@@ -90,7 +90,9 @@ def test_the_data_files_agree_with_the_figures_and_defuse_formulas(
         "by month",
         "lines",
         "applications",
+        "lines by operation",
         "outreach",
+        "outreach by month",
         "chronology",
     ]
     months = list(workbook["by month"].iter_rows(min_row=2, values_only=True))
