@@ -98,6 +98,14 @@ class OrderFacts:
     reemerged_numbers: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A warning about an order, with what kind of work it asks for."""
+
+    kind: str  # "deadline", "ending", "review" or "re-emerged"
+    text: str
+
+
 def order_warnings(
     order: OrderFacts,
     today: date,
@@ -105,26 +113,45 @@ def order_warnings(
     review_months: int = REVIEW_MONTHS,
 ) -> list[str]:
     """Warnings an officer must see about ``order`` on ``today``, most urgent first."""
+    return [n.text for n in order_notices(order, today, end_warning_days, review_months)]
+
+
+def order_notices(
+    order: OrderFacts,
+    today: date,
+    end_warning_days: int = END_WARNING_DAYS,
+    review_months: int = REVIEW_MONTHS,
+) -> list[Notice]:
+    """:func:`order_warnings`, each with its kind (the dashboard groups them by it)."""
     found = []
     who = f"{order.number} ({order.brand or 'unnamed line'}, {order.reference})"
     if order.confirmed_on is None:
         deadline = order.deadline.date()
         if deadline < today:
             found.append(
-                f"{who}: compliance deadline passed on {uk_date(deadline)} "
-                "without confirmation of disconnection"
+                Notice(
+                    "deadline",
+                    f"{who}: compliance deadline passed on {uk_date(deadline)} "
+                    "without confirmation of disconnection",
+                )
             )
         elif deadline <= today + timedelta(days=1):
             when = "today" if deadline == today else "tomorrow"
             found.append(
-                f"{who}: compliance deadline is {when} and the provider has not "
-                "confirmed disconnection"
+                Notice(
+                    "deadline",
+                    f"{who}: compliance deadline is {when} and the provider has not "
+                    "confirmed disconnection",
+                )
             )
     if order.end is not None:
         if today <= order.end <= today + timedelta(days=end_warning_days):
             found.append(
-                f"{who}: the order ends on {uk_date(order.end)}; renew or extend it if the "
-                "line is still in use"
+                Notice(
+                    "ending",
+                    f"{who}: the order ends on {uk_date(order.end)}; renew or extend it if the "
+                    "line is still in use",
+                )
             )
     else:
         review = add_months(order.order_date, review_months)
@@ -132,13 +159,19 @@ def order_warnings(
             review = add_months(review, review_months)
         if review <= today + timedelta(days=end_warning_days):
             found.append(
-                f"{who}: open-ended order due for its {review_months}-monthly review "
-                f"on {uk_date(review)}"
+                Notice(
+                    "review",
+                    f"{who}: open-ended order due for its {review_months}-monthly review "
+                    f"on {uk_date(review)}",
+                )
             )
     if order.reemerged_numbers:
         found.append(
-            f"{who}: the brand re-emerged on "
-            + ", ".join(order.reemerged_numbers)
-            + " after the order"
+            Notice(
+                "re-emerged",
+                f"{who}: the brand re-emerged on "
+                + ", ".join(order.reemerged_numbers)
+                + " after the order",
+            )
         )
     return found

@@ -136,15 +136,19 @@ class LinesPage(QWidget):
         if keep is not None:
             self.select_number(keep)
 
+    def filter_to(self, area: str, status: str) -> None:
+        """Show the numbers of ``area`` (any, if empty) with ``status`` (any, if empty)."""
+        for box, wanted in ((self.area, area or None), (self.status, status or None)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(wanted), 0))
+            box.blockSignals(False)
+        self.search.clear()
+        self.apply_filter()
+
     def show_number(self, number_id: int) -> None:
         """Select the number, clearing the filters first if they hide it."""
         if not self.select_number(number_id):
-            for box in (self.area, self.status):
-                box.blockSignals(True)
-                box.setCurrentIndex(0)
-                box.blockSignals(False)
-            self.search.clear()
-            self.apply_filter()
+            self.filter_to("", "")
             self.select_number(number_id)
 
     def select_number(self, number_id: int) -> bool:

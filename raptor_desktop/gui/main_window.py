@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setMaximumWidth(170)
+        self.dashboard_page = self.records.dashboard_page(self.store)
+        self._add_page("Home", self.dashboard_page)
         self._add_page("Lines", self.lines_page)
         self._add_page("Areas", self.areas_page)
         self._add_page("Applications", self.applications_page)
@@ -333,10 +335,11 @@ class MainWindow(QMainWindow):
                 table.addAction(action)
 
     def _page_shown(self, row: int) -> None:
-        if self.pages.widget(row) is self.review_page:
-            self.review_page.activate()
-        elif self.pages.widget(row) is self.contacts_page:
-            self.contacts_page.activate()
+        page = self.pages.widget(row)
+        if page in (self.review_page, self.contacts_page):
+            page.activate()  # type: ignore[attr-defined]
+        elif page is self.dashboard_page:
+            self.dashboard_page.refresh()
 
     def _add_page(self, title: str, widget: QWidget) -> None:
         self.nav.addItem(title)

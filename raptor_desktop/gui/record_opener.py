@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from raptor_desktop.gui.dashboard_page import DashboardPage
 from raptor_desktop.gui.search_dialog import SearchDialog
+from raptor_desktop.services.session import Store
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
@@ -27,6 +29,17 @@ class RecordOpener:
         self.dialog.text.setFocus()
         self.dialog.text.selectAll()
 
+    def dashboard_page(self, store: Store) -> DashboardPage:
+        """The home screen, its tasks and bars opening records through this opener."""
+        page = DashboardPage(store)
+        page.opened.connect(self.open)
+        page.numbers_wanted.connect(self.numbers)
+        return page
+
+    def numbers(self, area: str, status: str) -> None:
+        self.window.show_page(self.window.lines_page)
+        self.window.lines_page.filter_to(area, status)
+
     def forget(self) -> None:
         """Another register is open: a search window on the old one must not stay."""
         if self.dialog is not None:
@@ -48,5 +61,7 @@ class RecordOpener:
         elif kind == "contact" and isinstance(value, int):
             window.show_page(window.contacts_page)
             window.contacts_page.select_contact(value)
+        elif kind == "review":
+            window.show_page(window.review_page)
         else:
             window.statusBar().showMessage("That record has no view of its own.", 5000)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
-from raptor_desktop.core.orders import DeadlineKind, Duration, OrderFacts, order_warnings
+from raptor_desktop.core.orders import DeadlineKind, Duration, Notice, OrderFacts, order_notices
 from raptor_desktop.store.applications import (
     ApplicationDetails,
     application_id,
@@ -100,12 +100,18 @@ def list_orders(store: Store) -> list[OrderRow]:
 
 def current_warnings(store: Store, today: date | None = None) -> list[str]:
     """Every warning about orders that an officer should see today, most urgent first."""
+    return [notice.text for _order, notice in current_notices(store, today)]
+
+
+def current_notices(store: Store, today: date | None = None) -> list[tuple[OrderRow, Notice]]:
+    """:func:`current_warnings` with the order each is about, and its kind."""
     today = today or date.today()
     days, months = get_int(store, END_WARNING_DAYS), get_int(store, REVIEW_MONTHS)
-    warnings: list[str] = []
-    for order in list_orders(store):
-        warnings += order_warnings(order.facts(), today, days, months)
-    return warnings
+    return [
+        (order, notice)
+        for order in list_orders(store)
+        for notice in order_notices(order.facts(), today, days, months)
+    ]
 
 
 def confirm_disconnection(store: Store, reference: str, text: str, on: date) -> None:

@@ -66,7 +66,7 @@ def test_restore_from_the_window_keeps_the_old_database(
     safety = Path(window.statusBar().currentMessage().rsplit(" in ", 1)[1])
     assert check_backup(safety, mine(window), work_dir=tmp_path).numbers == before + 1
     events = [e.event for e in entries(window.store)]
-    assert events[-2:] == ["restore from backup", "list numbers"]  # then shown afresh
+    assert events[-3:] == ["restore from backup", "list numbers", "dashboard"]  # shown afresh
 
 
 def test_a_backup_without_the_officer_is_refused_and_nothing_changes(

@@ -1,0 +1,95 @@
+"""The home screen: today's work (each task opens its record) and the register's charts
+(each bar opens the numbers behind it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.gui.chart_widget import ChartWidget
+from raptor_desktop.services.dashboard import Dashboard, dashboard
+from raptor_desktop.services.session import Store
+
+TARGET = Qt.ItemDataRole.UserRole
+
+
+class DashboardPage(QWidget):
+    opened = Signal(str, object)  # a task's record: as a search result opens it
+    numbers_wanted = Signal(str, str)  # area ("" for any), status ("" for any)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.board: Dashboard | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.work = QTreeWidget()
+        self.work.setHeaderHidden(True)
+        self.work.setRootIsDecorated(True)
+        self.work.itemActivated.connect(self._activated)
+        self.charts: list[ChartWidget] = []  # made by the first refresh
+        self._chart_row = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.work, 1)
+        layout.addLayout(self._chart_row, 1)
+
+    def refresh(self) -> None:
+        """Read the dashboard again (a logged consultation) and show it."""
+        board = dashboard(self._store)
+        self.board = board
+        self.heading.setText(
+            f"<b>Today's work</b>: {board.tasks} task{'s' if board.tasks != 1 else ''}. "
+            f"{board.figures.lines} lines, {board.figures.numbers} numbers; "
+            f"{board.figures.type2_closures} disconnected under an order. "
+            "Enter or a double-click opens a task; a click on a bar, its numbers."
+        )
+        self.work.clear()
+        for group in board.work:
+            top = QTreeWidgetItem([f"{group.title} ({len(group.tasks)})"])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            for task in group.tasks:
+                item = QTreeWidgetItem([task.text])
+                item.setData(0, TARGET, task.opens)
+                top.addChild(item)
+            self.work.addTopLevelItem(top)
+        if not board.work:
+            self.work.addTopLevelItem(QTreeWidgetItem(["Nothing due today."]))
+        self.work.expandAll()
+        if not self.charts:
+            self.charts = [ChartWidget(chart) for chart in board.charts]
+            for widget in self.charts:
+                widget.bar_clicked.connect(self._bar_clicked)
+                self._chart_row.addWidget(widget)
+        for widget, chart in zip(self.charts, board.charts, strict=True):
+            widget.set_chart(chart)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, TARGET)
+        if target:
+            self.opened.emit(*target)
+
+    def _bar_clicked(self, category: str, series: str) -> None:
+        """Area-and-status bars open that area's numbers of that status; a month's
+        disconnections open the disconnected numbers."""
+        chart = self.sender()
+        if chart is self.charts[-1]:
+            self.numbers_wanted.emit(category, series)
+        else:
+            self.numbers_wanted.emit("", "disconnected" if series == "disconnected" else "")

@@ -1,0 +1,48 @@
+"""The home screen (issue 11): today's work opens its records; a bar opens its numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.gui.lines_model import COLUMNS
+from raptor_desktop.gui.main_window import MainWindow
+
+
+def _tasks(window: MainWindow) -> dict[str, list[QTreeWidgetItem]]:
+    tree = window.dashboard_page.work
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return {
+        g.text(0).rsplit(" (", 1)[0]: [g.child(i) for i in range(g.childCount())]
+        for g in groups
+        if g is not None
+    }
+
+
+def test_the_home_screen_comes_first_with_todays_work(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.nav.item(0).text() == "Home"
+    assert window.pages.currentWidget() is window.dashboard_page
+    tasks = _tasks(window)
+    assert "Check-backs due (is the number still dead?)" in tasks
+    [hearing] = tasks["Hearings in the next 14 days"] or [None]
+    assert hearing is not None and "RAP-2026-003" in hearing.text(0)
+    window.dashboard_page.work.itemActivated.emit(hearing, 0)  # Enter
+    assert window.pages.currentWidget() is window.applications_page
+    assert window.applications_page.selected_reference() == "RAP-2026-003"
+
+
+def test_a_bar_opens_the_numbers_behind_it(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    chart = window.dashboard_page.charts[1]  # numbers by area and status
+    qtbot.waitUntil(lambda: bool(chart.bars()), timeout=5_000)  # painted
+    _rect, area, status, value = chart.bars()[0]
+    chart.bar_clicked.emit(area, status)
+    assert window.pages.currentWidget() is window.lines_page
+    model = window.lines_page.model
+    assert model.rowCount() == value
+    keys = [key for key, _title in COLUMNS]
+    for row in range(model.rowCount()):
+        shown = {k: str(model.data(model.index(row, keys.index(k)))) for k in ("areas", "status")}
+        assert area in shown["areas"] and shown["status"] == status
