@@ -9,6 +9,9 @@ tests (attributes they wait on for background work), or as a field of returned d
 
 # Qt calls these overrides.
 eventFilter  # gui/sign_in.py IdleLock
+paintEvent  # gui/chart_widget.py
+mouseMoveEvent
+mouseReleaseEvent
 columnCount  # gui/table_model.py
 headerData  # gui/table_model.py
 setData  # gui/application_items.py
