@@ -11,10 +11,19 @@ from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.summary_files import summary_files
 from raptor_desktop.services.disclosure import Recipient, record_consultation, record_disclosure
 from raptor_desktop.store.case_summary import load_case_summary
+from raptor_desktop.store.closures import record_check_back, record_type1_closure
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.scope_facts import Scope
 
-__all__ = ["CaseSummary", "Recipient", "Scope", "export_case_summary", "view_case_summary"]
+__all__ = [
+    "CaseSummary",
+    "Recipient",
+    "Scope",
+    "export_case_summary",
+    "record_check_back",
+    "record_type1_closure",
+    "view_case_summary",
+]
 
 
 def view_case_summary(store: Store, scope: Scope, today: date | None = None) -> CaseSummary:
