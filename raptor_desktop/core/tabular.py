@@ -94,6 +94,19 @@ def _looks_like_shift_jis(data: bytes) -> bool:
     return japanese >= 2
 
 
+def read_text(path: Path) -> str:
+    """A text file as officers get them: UTF-8 (with or without its mark), UTF-16 or
+    Windows-1252; a Shift-JIS or binary file is refused with the reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UnreadableFile(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        return _decode(path, data)
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"{path}: text encoding is damaged ({error.reason})") from None
+
+
 def _csv_records(path: Path, data: bytes) -> list[list[str]]:
     try:
         text = _decode(path, data)
