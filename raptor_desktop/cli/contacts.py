@@ -15,7 +15,14 @@ from raptor_desktop.core.contacts import SOURCES, ContactDefaults, parse_source
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.numbers import parse_mobile
 from raptor_desktop.core.sms import count_message, split_parts
-from raptor_desktop.services.contacts import find_contacts, set_do_not_contact, set_opted_out
+from raptor_desktop.services.contacts import (
+    export_contact_links,
+    find_common_contacts,
+    find_contacts,
+    set_do_not_contact,
+    set_opted_out,
+)
+from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.imports import contacts_importer, run_import
 
 _source = argument_type(parse_source)
@@ -122,4 +129,39 @@ def cmd_count_message(args: argparse.Namespace, run: Invocation) -> int:
         for number, part in enumerate(split_parts(text), start=1):
             print(f"--- part {number} ---")
             print(part)
+    return 0
+
+
+@command(
+    "common-contacts",
+    "contacts found on two or more deal lines, most lines first",
+    lambda p: p.add_argument("--json", action="store_true"),
+)
+def cmd_common_contacts(args: argparse.Namespace, run: Invocation) -> int:
+    found = find_common_contacts(run.store())
+    if args.json:
+        print(json.dumps([asdict(c) for c in found], indent=2, ensure_ascii=False))
+        return 0
+    for c in found:
+        print(f"{c.display}  {len(c.lines)} lines: {'; '.join(c.lines)}")
+    print(plural(len(found), "contact"), file=sys.stderr)
+    return 0
+
+
+def _links_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
+    parser.add_argument("--recipient", required=True, help="who receives it (logged)")
+    parser.add_argument("--justification", required=True, help="why (logged, DPA 2018 s62)")
+
+
+@command(
+    "contact-links",
+    "export every contact–deal line link as an edge list (i2, Gephi): a logged disclosure",
+    _links_arguments,
+)
+def cmd_contact_links(args: argparse.Namespace, run: Invocation) -> int:
+    count = export_contact_links(
+        run.store(), args.out, Recipient(args.recipient, args.justification)
+    )
+    print(f"wrote {plural(count, 'link')} to {args.out}")
     return 0

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from raptor_desktop.core.dates import plural
-from raptor_desktop.services.disclosure import record_consultation
+from raptor_desktop.core.tabular import write_rows_csv
+from raptor_desktop.services.disclosure import Recipient, record_consultation, record_disclosure
+from raptor_desktop.store.contact_network import (
+    EDGE_HEADERS,
+    CommonContact,
+    common_contacts,
+    contact_edges,
+)
 from raptor_desktop.store.contacts import (
     ContactRecord,
     add_contact,
@@ -17,7 +26,10 @@ from raptor_desktop.store.contacts import (
 from raptor_desktop.store.database import Store
 
 __all__ = [
+    "CommonContact",
     "ContactRecord",
+    "export_contact_links",
+    "find_common_contacts",
     "add_contact",
     "contact_ids",
     "contacts_by_id",
@@ -47,3 +59,26 @@ def find_contacts(store: Store, search: str = "") -> list[ContactRecord]:
     found = list_contacts(store, search)
     _record_listing(store, len(found), search)
     return found
+
+
+def find_common_contacts(store: Store) -> list[CommonContact]:
+    """Contacts found on two or more deal lines, most lines first; a logged consultation."""
+    found = common_contacts(store)
+    record_consultation(store, "common contacts", plural(len(found), "contact"))
+    return found
+
+
+def export_contact_links(store: Store, target: Path, to: Recipient) -> int:
+    """Every contact–deal line link as an edge-list CSV (i2, Gephi); a logged disclosure."""
+    checked = to.checked()
+    rows = contact_edges(store)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        write_rows_csv(partial, EDGE_HEADERS, rows)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    record_disclosure(
+        store, "export contact links", f"{plural(len(rows), 'link')} -> {target}", checked
+    )
+    return len(rows)
