@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from raptor_desktop.core.charts import month_label
-from raptor_desktop.core.dates import to_iso
+from raptor_desktop.core.dates import plural, to_iso
 from raptor_desktop.core.figures import OUTREACH_KEYS, Figures
 from raptor_desktop.core.register import format_pounds
 
@@ -99,8 +99,9 @@ class CaseSummary:
         """Which records it covers, said on its cover and in the log."""
         f = self.figures
         return (
-            f"{f.lines} lines with {f.numbers} numbers, {len(self.applications)} applications, "
-            f"{f.outreach['identified']} contacts (counted, not named)"
+            f"{plural(f.lines, 'line')} with {plural(f.numbers, 'number')}, "
+            f"{plural(len(self.applications), 'application')}, "
+            f"{plural(f.outreach['identified'], 'contact')} (counted, not named)"
         )
 
 

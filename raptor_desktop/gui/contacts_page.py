@@ -27,6 +27,7 @@ from raptor_desktop.core.contacts import SOURCES, ContactDefaults
 from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected, parse_mobile
+from raptor_desktop.gui.contact_network_dialog import CommonContactsDialog
 from raptor_desktop.gui.lines_model import ERASED
 from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
@@ -239,11 +240,19 @@ class ContactsPage(QWidget):
         self.stop_button.clicked.connect(self.toggle_opt_out)
         self.never_button = QPushButton("Do not contact…")
         self.never_button.clicked.connect(self.do_not_contact)
+        self.common_button = QPushButton("Common contacts…")
+        self.common_button.clicked.connect(self.common_contacts)
         self.message = MessageLabel()
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for button in (self.import_button, self.add_button, self.stop_button, self.never_button):
+        for button in (
+            self.import_button,
+            self.add_button,
+            self.stop_button,
+            self.never_button,
+            self.common_button,
+        ):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -259,6 +268,11 @@ class ContactsPage(QWidget):
         self.model.refresh(consulted=consulted)
         self.count.setText(plural(self.model.rowCount(), "contact"))
         self._update_buttons()
+
+    def common_contacts(self) -> None:
+        self._services.run_dialog(
+            CommonContactsDialog(self._store, self._services.run_dialog, self)
+        )
 
     def activate(self) -> None:
         """The officer opened the view: read the list afresh (a consultation, logged)."""

@@ -46,6 +46,7 @@ from raptor_desktop.gui.sign_in import (
     register_hidden,
 )
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
+from raptor_desktop.gui.summaries_page import SummariesPage
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.paths import build_info
@@ -53,9 +54,6 @@ from raptor_desktop.services.accounts import Permission, may
 from raptor_desktop.services.register import add_area, counts_by_status
 from raptor_desktop.services.session import Session, Store
 
-LATER_PARTS = {
-    "Case summaries": "Printable case summaries and exports will be produced here.",
-}
 TRAINING_BANNER = (
     "TRAINING DATABASE — practice data with Ofcom drama numbers only. Not for operational use; "
     "every document it produces is marked as training material."
@@ -162,6 +160,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = a("&Search everything…", self.records.search, key.Find, "Search")
+        self.intel_action = a("Paste &intelligence text…", self.records.intel_text, "Ctrl+Shift+I")
         self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
         self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
         self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
@@ -216,7 +215,7 @@ class MainWindow(QMainWindow):
             bar.addMenu("&Line"),
             (self.add_action, self.replace_action),
             (self.edit_action, self.status_action, self.device_action),
-            (self.to_application_action, self.add_area_action),
+            (self.to_application_action, self.add_area_action, self.intel_action),
         )
         _fill(
             bar.addMenu("&Application"),
@@ -259,12 +258,10 @@ class MainWindow(QMainWindow):
         self._add_page("Contacts", self.contacts_page)
         self.outreach_page = OutreachPage(self.store, services)
         self._add_page("Outreach", self.outreach_page)
-        for title, text in LATER_PARTS.items():
-            label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setMargin(16)
-            self._add_page(title, label)
+        self.summaries_page = SummariesPage(
+            self.store, lambda: self.session, lambda d: self.run_dialog(d)
+        )
+        self._add_page("Case summaries", self.summaries_page)
         self._context_menus()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_shown)
@@ -563,6 +560,7 @@ class MainWindow(QMainWindow):
     # -- databases ---------------------------------------------------------------------------
     def close_store_for_restore(self) -> None:
         """Let go of the database file so a restore can replace it."""
+        self.summaries_page.wait()
         self.imports.stop()
         self.applications.wait()
         self.backups.wait()
@@ -571,6 +569,7 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, store: Store) -> None:
         self.records.forget()
+        self.summaries_page.wait()
         self.imports.stop()
         self.applications.wait()
         old, was_closed = self.store, self._store_closed

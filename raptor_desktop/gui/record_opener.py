@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from raptor_desktop.core.numbers import national_format
 from raptor_desktop.gui.dashboard_page import DashboardPage
+from raptor_desktop.gui.intel_dialog import IntelTextDialog
 from raptor_desktop.gui.search_dialog import SearchDialog
 from raptor_desktop.services.session import Store
 
@@ -39,6 +41,16 @@ class RecordOpener:
     def numbers(self, area: str, status: str) -> None:
         self.window.show_page(self.window.lines_page)
         self.window.lines_page.filter_to(area, status)
+
+    def intel_text(self) -> None:
+        """Paste intelligence text (not modal): unknown numbers are added as lines, or as
+        contacts of the one deal line selected in the Lines view."""
+        lines = self.window.lines_page.selected_numbers()
+        deal_line = national_format(lines[0]) if len(lines) == 1 else ""
+        dialog = IntelTextDialog(self.window.store, deal_line, self.window)
+        dialog.opened.connect(self.open)
+        dialog.added.connect(self.window.refresh)
+        dialog.show()
 
     def forget(self) -> None:
         """Another register is open: a search window on the old one must not stay."""
