@@ -82,8 +82,8 @@ class SummariesPage(QWidget):
         form.addRow("A&rea", self.area)
         form.addRow("&Line", self.line)
         for label, use, box in (
-            ("Events &from", self.use_since, self.since),
-            ("Events &to", self.use_until, self.until),
+            ("Events from", self.use_since, self.since),
+            ("Events to", self.use_until, self.until),
         ):
             row = QHBoxLayout()
             row.addWidget(use)
