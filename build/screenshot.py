@@ -11,14 +11,19 @@ from PySide6.QtCore import QTimer
 
 from raptor_desktop.gui.app import make_application
 from raptor_desktop.gui.main_window import MainWindow
-from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER, open_register, sign_in
+from raptor_desktop.services.session import (
+    DEMO_PASSWORD,
+    DEMO_USER,
+    ensure_demo_register,
+    sign_in,
+)
 
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "main-window.png")
-page = sys.argv[2] if len(sys.argv) > 2 else "lines"
+page = sys.argv[2] if len(sys.argv) > 2 else "home"
 app = make_application()
 folder = tempfile.mkdtemp()
-store = open_register(Path(folder) / "demo.sqlite3", demo=True)
-sign_in(store, DEMO_USER, DEMO_PASSWORD)
+ensure_demo_register(Path(folder) / "demo.sqlite3")
+store = sign_in(Path(folder) / "demo.sqlite3", DEMO_USER, DEMO_PASSWORD).store
 window = MainWindow(store)
 window.resize(1280, 760)
 window.show()

@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = a("&Search everything…", self.records.search, key.Find, "Search")
-        self.intel_action = a("Paste &intelligence text…", self.records.intel_text, "Ctrl+Shift+I")
+        self.intel_action = a("Paste &intelligence text…", self.records.intel_text, "Ctrl+Shift+V")
         self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
         self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
         self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
