@@ -94,6 +94,7 @@ class CaseSummary:
     lines: tuple[LineRow, ...]
     applications: tuple[ApplicationRow, ...]
     chronology: tuple[Event, ...]
+    linking_contacts: tuple[tuple[str, ...], ...] = ()  # the lines each links; never who
 
     def covers(self) -> str:
         """Which records it covers, said on its cover and in the log."""
@@ -226,6 +227,11 @@ def data_tables(summary: CaseSummary) -> list[DataTable]:
             [[m, *(c[k] for k in OUTREACH_KEYS)] for m, c in f.outreach_by_month.items()],
         ),
         DataTable(
+            "contacts linking lines",
+            ("contact", "lines", "deal lines"),
+            linking_rows(summary),
+        ),
+        DataTable(
             "chronology", ("date", "event"), [[to_iso(e.on), e.what] for e in summary.chronology]
         ),
     ]
@@ -233,3 +239,12 @@ def data_tables(summary: CaseSummary) -> list[DataTable]:
 
 def to_iso_text(day: date | None) -> str:
     return to_iso(day) or ""
+
+
+def linking_rows(summary: CaseSummary) -> list[list[object]]:
+    """The contacts found on two or more of the scope's lines, most lines first, each named
+    only by its rank in this summary (a contact's number is never printed)."""
+    return [
+        [f"Contact {rank}", len(lines), ", ".join(lines)]
+        for rank, lines in enumerate(summary.linking_contacts, start=1)
+    ]

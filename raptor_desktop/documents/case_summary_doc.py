@@ -18,6 +18,7 @@ from raptor_desktop.core.case_summary import (
     CaseSummary,
     application_rows,
     key_figures,
+    linking_rows,
     outreach_rows,
 )
 from raptor_desktop.core.charts import (
@@ -112,6 +113,12 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
             ]
             or [["none", "", "", "", ""]],
             [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+        ),
+        Paragraph("Contacts found on two or more of these lines (never named)", HEADING),
+        _table(
+            ["Contact", "Lines", "Deal lines"],
+            [[str(c) for c in row] for row in linking_rows(summary)] or [["none", "", ""]],
+            [3 * cm, 2 * cm, 20 * cm],
         ),
         Paragraph("Chronology", HEADING),
         _table(

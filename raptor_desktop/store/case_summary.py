@@ -34,7 +34,21 @@ def load_case_summary(store: Store, scope: Scope, today: date) -> CaseSummary:
         lines=_lines(store, facts.numbers, ids),
         applications=_applications(store, ids),
         chronology=_chronology(store, ids, scope),
+        linking_contacts=_linking(store, ids),
     )
+
+
+def _linking(store: Store, ids: str) -> tuple[tuple[str, ...], ...]:
+    found = [
+        tuple(sorted(set(str(names).split("\x1f")), key=str.casefold))
+        for (names,) in store.db.execute(
+            f"SELECT group_concat(COALESCE(NULLIF(l.brand, ''), '(no name)'), '\x1f') "
+            f"FROM contact_links k JOIN numbers n ON n.id = k.number_id "
+            f"JOIN lines l ON l.id = n.line_id WHERE k.number_id IN ({ids}) "
+            "GROUP BY k.contact_id HAVING COUNT(DISTINCT l.id) >= 2"
+        )
+    ]
+    return tuple(sorted(found, key=lambda lines: (-len(lines), lines)))
 
 
 def _lines(store: Store, numbers: tuple[NumberFact, ...], ids: str) -> tuple[LineRow, ...]:

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.documents.case_summary_doc import case_summary_pdf
 from raptor_desktop.services.summaries import (
     Recipient,
     Scope,
@@ -72,6 +73,7 @@ def test_the_data_files_agree_with_the_figures_and_defuse_formulas(
             "lines-by-operation",
             "outreach",
             "outreach-by-month",
+            "contacts-linking-lines",
             "chronology",
         )
     )
@@ -93,6 +95,7 @@ def test_the_data_files_agree_with_the_figures_and_defuse_formulas(
         "lines by operation",
         "outreach",
         "outreach by month",
+        "contacts linking lines",
         "chronology",
     ]
     months = list(workbook["by month"].iter_rows(min_row=2, values_only=True))
@@ -132,3 +135,13 @@ def test_a_scope_covers_only_its_lines(demo_store: Store) -> None:
     assert sum(period.figures.disconnected_per_month) == whole.type2_closures
     assert sum(period.figures.identified_per_month) == 0
     assert "events from 01/05/2026 to 31/05/2026" in period.scope
+
+
+def test_contacts_linking_lines_are_counted_never_named(demo_store: Store) -> None:
+    summary = view_case_summary(demo_store, Scope(), TODAY)
+    assert summary.linking_contacts == (("K", "Tony"),)  # 07700 900502, found on both
+    whole = "\n".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(case_summary_pdf(summary))).pages
+    )
+    assert "Contact 1" in whole and "900502" not in whole
+    assert view_case_summary(demo_store, Scope(line="Tony"), TODAY).linking_contacts == ()
