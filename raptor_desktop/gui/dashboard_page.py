@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.gui.chart_widget import ChartWidget
+from raptor_desktop.gui.check_back_dialog import CheckBackDialog
 from raptor_desktop.services.dashboard import Dashboard, dashboard
 from raptor_desktop.services.session import Store
 
 TARGET = Qt.ItemDataRole.UserRole
+CHECK_BACK = Qt.ItemDataRole.UserRole + 1
 
 
 class DashboardPage(QWidget):
@@ -33,14 +38,20 @@ class DashboardPage(QWidget):
         self.heading.setWordWrap(True)
         self.refresh_button = QPushButton("&Refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.check_button = QPushButton("Record &check-back…")
+        self.check_button.setToolTip("Select a check-back that is due, then record what was found")
+        self.check_button.clicked.connect(self.record_check_back)
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == 1
         self.work = QTreeWidget()
         self.work.setHeaderHidden(True)
         self.work.setRootIsDecorated(True)
         self.work.itemActivated.connect(self._activated)
+        self.work.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.charts: list[ChartWidget] = []  # made by the first refresh
         self._chart_row = QHBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.check_button)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -67,6 +78,7 @@ class DashboardPage(QWidget):
             for task in group.tasks:
                 item = QTreeWidgetItem([task.text])
                 item.setData(0, TARGET, task.opens)
+                item.setData(0, CHECK_BACK, task.check_back)
                 top.addChild(item)
             self.work.addTopLevelItem(top)
         if not board.work:
@@ -79,6 +91,20 @@ class DashboardPage(QWidget):
                 self._chart_row.addWidget(widget)
         for widget, chart in zip(self.charts, board.charts, strict=True):
             widget.set_chart(chart)
+        self._update_buttons()
+
+    def _selected_check_back(self) -> tuple[str, int] | None:
+        item = self.work.currentItem()
+        found = item.data(0, CHECK_BACK) if item is not None else None
+        return found if isinstance(found, tuple) else None
+
+    def _update_buttons(self) -> None:
+        self.check_button.setEnabled(self._selected_check_back() is not None)
+
+    def record_check_back(self) -> None:
+        due = self._selected_check_back()
+        if due is not None and self.run_dialog(CheckBackDialog(self._store, *due, parent=self)):
+            self.refresh()
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, TARGET)

@@ -34,6 +34,7 @@ class RecordOpener:
     def dashboard_page(self, store: Store) -> DashboardPage:
         """The home screen, its tasks and bars opening records through this opener."""
         page = DashboardPage(store)
+        page.run_dialog = lambda d: self.window.run_dialog(d)
         page.opened.connect(self.open)
         page.numbers_wanted.connect(self.numbers)
         return page

@@ -29,6 +29,7 @@ HEARINGS_AHEAD = 14
 class Task:
     text: str
     opens: tuple[str, int | str]  # as a search hit opens: ("number", id), ("application", ref)…
+    check_back: tuple[str, int] | None = None  # a check-back due: the number and its days
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
                 Task(
                     f"{d.display}: {d.after_days}-day check-back due on {uk_date(d.due_on)}",
                     ("number", d.number_id),
+                    (d.display, d.after_days),
                 )
                 for d in figures.check_backs_due
             ],

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QDialog, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from raptor_desktop.gui.check_back_dialog import CheckBackDialog
 from raptor_desktop.gui.lines_model import COLUMNS
 from raptor_desktop.gui.main_window import MainWindow
 
@@ -46,3 +47,25 @@ def test_a_bar_opens_the_numbers_behind_it(qtbot: QtBot, window: MainWindow) -> 
     for row in range(model.rowCount()):
         shown = {k: str(model.data(model.index(row, keys.index(k)))) for k in ("areas", "status")}
         assert area in shown["areas"] and shown["status"] == status
+
+
+def test_a_check_back_is_recorded_from_its_task(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    page = window.dashboard_page
+    [first, *rest] = _tasks(window)["Check-backs due (is the number still dead?)"]
+    still_due = [t.text(0) for t in rest]
+    assert not page.check_button.isEnabled()  # nothing chosen yet
+    page.work.setCurrentItem(first)
+    assert page.check_button.isEnabled()
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, CheckBackDialog)
+        dialog.note.setText("test call: number unobtainable")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    page.check_button.click()
+    left = _tasks(window)["Check-backs due (is the number still dead?)"]
+    assert [t.text(0) for t in left] == still_due
