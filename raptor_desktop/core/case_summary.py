@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from raptor_desktop.core.charts import month_label
+from raptor_desktop.core.charts import BarChart, month_label
 from raptor_desktop.core.dates import plural, to_iso
 from raptor_desktop.core.figures import OUTREACH_KEYS, Figures
 from raptor_desktop.core.register import format_pounds
@@ -95,6 +95,7 @@ class CaseSummary:
     applications: tuple[ApplicationRow, ...]
     chronology: tuple[Event, ...]
     linking_contacts: tuple[tuple[str, ...], ...] = ()  # the lines each links; never who
+    charts: tuple[BarChart, ...] = ()
 
     def covers(self) -> str:
         """Which records it covers, said on its cover and in the log."""

@@ -21,11 +21,7 @@ from raptor_desktop.core.case_summary import (
     linking_rows,
     outreach_rows,
 )
-from raptor_desktop.core.charts import (
-    identified_and_disconnected,
-    month_label,
-    numbers_by_area_and_status,
-)
+from raptor_desktop.core.charts import month_label
 from raptor_desktop.core.dates import full_date, uk_date
 from raptor_desktop.core.figures import OUTREACH_KEYS
 from raptor_desktop.documents.charts import chart_drawing
@@ -75,7 +71,9 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
         PageBreak(),
         Paragraph("Charts", HEADING),
     ]
-    for chart in (identified_and_disconnected(f), numbers_by_area_and_status(f)):
+    for number, chart in enumerate(summary.charts):
+        if number == 2:
+            story.append(PageBreak())  # two charts to a page
         if chart.empty:
             story.append(Paragraph(f"{esc(chart.title)}: nothing to show yet.", BODY))
             continue

@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import cm
 
-from raptor_desktop.core.charts import BarChart
+from raptor_desktop.core.charts import BarChart, axis_step
 from raptor_desktop.documents.fonts import SANS, SANS_BOLD
 
 WIDTH, HEIGHT = 24 * cm, 7 * cm  # a landscape page holds two, one above the other
@@ -33,7 +33,7 @@ def chart_drawing(chart: BarChart) -> Drawing:
     bars.valueAxis.valueMin = 0
     most = max(chart.most(), 1)
     bars.valueAxis.valueMax = most
-    bars.valueAxis.valueStep = max(1, (most + 4) // 5)
+    bars.valueAxis.valueStep = axis_step(most)
     if chart.stacked:
         bars.categoryAxis.style = "stacked"
     for index, series in enumerate(chart.series):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from raptor_desktop.core.charts import BarChart
+from raptor_desktop.core.charts import BarChart, axis_step
 
 MARGIN_LEFT, MARGIN_BOTTOM, TITLE_HEIGHT, LEGEND_WIDTH = 32, 34, 22, 180
 
@@ -52,10 +52,13 @@ class ChartWidget(QWidget):
         if self.chart.empty:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing to show yet")
             return
+        left = max(
+            MARGIN_LEFT, painter.fontMetrics().horizontalAdvance(str(self.chart.most())) + 10
+        )
         plot = QRectF(
-            MARGIN_LEFT,
+            left,
             TITLE_HEIGHT + 6,
-            self.width() - MARGIN_LEFT - LEGEND_WIDTH,
+            self.width() - left - LEGEND_WIDTH,
             self.height() - TITLE_HEIGHT - 6 - MARGIN_BOTTOM,
         )
         self._axes(painter, plot)
@@ -66,11 +69,10 @@ class ChartWidget(QWidget):
         most = max(self.chart.most(), 1)
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
-        step = max(1, (most + 4) // 5)
-        for value in range(0, most + 1, step):
+        for value in range(0, most + 1, axis_step(most)):
             y = plot.bottom() - plot.height() * value / most
             painter.drawText(
-                QRectF(0, y - 8, MARGIN_LEFT - 4, 16),
+                QRectF(0, y - 8, plot.left() - 4, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(value),
             )

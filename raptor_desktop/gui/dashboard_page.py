@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,7 +29,7 @@ CHECK_BACK = Qt.ItemDataRole.UserRole + 1
 
 class DashboardPage(QWidget):
     opened = Signal(str, object)  # a task's record: as a search result opens it
-    numbers_wanted = Signal(str, str)  # area ("" for any), status ("" for any)
+    numbers_wanted = Signal(object, str)  # the numbers behind a bar, and what the bar was
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +49,7 @@ class DashboardPage(QWidget):
         self.work.itemActivated.connect(self._activated)
         self.work.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.charts: list[ChartWidget] = []  # made by the first refresh
-        self._chart_row = QHBoxLayout()
+        self._chart_grid = QGridLayout()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.check_button)
@@ -56,8 +57,8 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(self.work, 1)
-        layout.addLayout(self._chart_row, 1)
+        layout.addWidget(self.work, 2)
+        layout.addLayout(self._chart_grid, 3)
 
     def refresh(self) -> None:
         """Read the dashboard again (a logged consultation) and show it."""
@@ -86,9 +87,9 @@ class DashboardPage(QWidget):
         self.work.expandAll()
         if not self.charts:
             self.charts = [ChartWidget(chart) for chart in board.charts]
-            for widget in self.charts:
+            for index, widget in enumerate(self.charts):
                 widget.bar_clicked.connect(self._bar_clicked)
-                self._chart_row.addWidget(widget)
+                self._chart_grid.addWidget(widget, index // 2, index % 2)
         for widget, chart in zip(self.charts, board.charts, strict=True):
             widget.set_chart(chart)
         self._update_buttons()
@@ -112,10 +113,8 @@ class DashboardPage(QWidget):
             self.opened.emit(*target)
 
     def _bar_clicked(self, category: str, series: str) -> None:
-        """Area-and-status bars open that area's numbers of that status; a month's
-        disconnections open the disconnected numbers."""
-        chart = self.sender()
-        if chart is self.charts[-1]:
-            self.numbers_wanted.emit(category, series)
-        else:
-            self.numbers_wanted.emit("", "disconnected" if series == "disconnected" else "")
+        """Open the numbers behind the bar in the Lines view."""
+        widget = self.sender()
+        if isinstance(widget, ChartWidget):
+            numbers = widget.chart.numbers(category, series)
+            self.numbers_wanted.emit(numbers, f"{widget.chart.title}: {category}, {series}")

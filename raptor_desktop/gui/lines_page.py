@@ -136,6 +136,11 @@ class LinesPage(QWidget):
         if keep is not None:
             self.select_number(keep)
 
+    def show_only(self, numbers: tuple[int, ...]) -> None:
+        """These numbers only (a chart's bar): the other filters cleared; a new filter ends it."""
+        self.filter_to("", "")
+        self.model.set_filter(LineFilter(only=numbers))
+
     def filter_to(self, area: str, status: str) -> None:
         """Show the numbers of ``area`` (any, if empty) with ``status`` (any, if empty)."""
         for box, wanted in ((self.area, area or None), (self.status, status or None)):

@@ -39,9 +39,11 @@ class RecordOpener:
         page.numbers_wanted.connect(self.numbers)
         return page
 
-    def numbers(self, area: str, status: str) -> None:
+    def numbers(self, numbers: object, what: str) -> None:
+        """The numbers behind a chart's bar, in the Lines view."""
         self.window.show_page(self.window.lines_page)
-        self.window.lines_page.filter_to(area, status)
+        self.window.lines_page.show_only(tuple(numbers) if isinstance(numbers, tuple) else ())
+        self.window.statusBar().showMessage(f"{what}. Clear the filter to see every number.", 8000)
 
     def intel_text(self) -> None:
         """Paste intelligence text (not modal): unknown numbers are added as lines, or as

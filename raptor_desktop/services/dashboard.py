@@ -11,8 +11,7 @@ from datetime import date, timedelta
 from raptor_desktop.core.accounts import Permission, allows
 from raptor_desktop.core.charts import (
     BarChart,
-    identified_and_disconnected,
-    numbers_by_area_and_status,
+    dashboard_charts,
 )
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.figures import Figures, compute
@@ -21,6 +20,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.orders import current_notices
 from raptor_desktop.store.retention import review_list
 from raptor_desktop.store.scope_facts import Scope, scope_facts
+from raptor_desktop.store.work import batches_awaiting_approval, hearings_between
 
 HEARINGS_AHEAD = 14
 
@@ -60,7 +60,8 @@ _NOTICE_GROUPS = {
 def dashboard(store: Store, today: date | None = None) -> Dashboard:
     """Today's work and the register's figures; looking at them is a consultation."""
     today = today or date.today()
-    figures = compute(scope_facts(store, Scope()), today)
+    facts = scope_facts(store, Scope())
+    figures = compute(facts, today)
     groups = [WorkGroup("Hearings in the next 14 days", _hearings(store, today))]
     by_kind: dict[str, list[Task]] = {kind: [] for kind in _NOTICE_GROUPS}
     for order, notice in current_notices(store, today):
@@ -95,35 +96,28 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
     board = Dashboard(
         [g for g in groups if g.tasks],
         figures,
-        [identified_and_disconnected(figures), numbers_by_area_and_status(figures)],
+        dashboard_charts(figures, facts),
     )
     record_consultation(store, "dashboard", f"{board.tasks} tasks")
     return board
 
 
 def _hearings(store: Store, today: date) -> list[Task]:
-    rows = store.db.execute(
-        "SELECT reference, court, hearing_date, hearing_time FROM applications "
-        "WHERE hearing_date BETWEEN ? AND ? ORDER BY hearing_date, hearing_time",
-        [today.isoformat(), (today + timedelta(days=HEARINGS_AHEAD)).isoformat()],
-    )
     return [
         Task(
-            f"{reference}: {uk_date(str(on))}{f' at {at}' if at else ''}, "
-            + (court or "court not set"),
-            ("application", str(reference)),
+            f"{h.reference}: {uk_date(h.on)}{f' at {h.at}' if h.at else ''}, "
+            + (h.court or "court not set"),
+            ("application", h.reference),
         )
-        for reference, court, on, at in rows
+        for h in hearings_between(store, today, today + timedelta(days=HEARINGS_AHEAD))
     ]
 
 
 def _batches(store: Store) -> list[Task]:
-    rows = store.db.execute(
-        "SELECT b.reference, b.created_by, COUNT(r.contact_id) FROM outreach_batches b "
-        "LEFT JOIN outreach_recipients r ON r.batch_id = b.id WHERE b.status = 'draft' "
-        "GROUP BY b.id ORDER BY b.reference"
-    )
     return [
-        Task(f"{ref}: {n} recipients, drafted by {who}", ("batch", str(ref)))
-        for ref, who, n in rows
+        Task(
+            f"{b.reference}: {b.recipients} recipients, drafted by {b.drafted_by}",
+            ("batch", b.reference),
+        )
+        for b in batches_awaiting_approval(store)
     ]

@@ -12,6 +12,7 @@ from raptor_desktop.core.case_summary import (
     NumberCell,
     OrderCell,
 )
+from raptor_desktop.core.charts import dashboard_charts
 from raptor_desktop.core.dates import from_iso
 from raptor_desktop.core.figures import NumberFact, compute
 from raptor_desktop.core.numbers import national_format
@@ -22,6 +23,7 @@ from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text
 
 def load_case_summary(store: Store, scope: Scope, today: date) -> CaseSummary:
     facts = scope_facts(store, scope)
+    figures = compute(facts, today)
     ids = ",".join(str(n.number_id) for n in facts.numbers) or "NULL"
     return CaseSummary(
         reference=f"SUM-{today:%Y%m%d}",
@@ -30,11 +32,12 @@ def load_case_summary(store: Store, scope: Scope, today: date) -> CaseSummary:
         prepared_by=store.actor,
         marking=get_text(store, PROTECTIVE_MARKING),
         training=store.training,
-        figures=compute(facts, today),
+        figures=figures,
         lines=_lines(store, facts.numbers, ids),
         applications=_applications(store, ids),
         chronology=_chronology(store, ids, scope),
         linking_contacts=_linking(store, ids),
+        charts=tuple(dashboard_charts(figures, facts)),
     )
 
 

@@ -40,6 +40,7 @@ class LineFilter:
     status: Status | None = None
     sort: str = "number"
     descending: bool = False
+    only: tuple[int, ...] | None = None  # these numbers only (a chart's bar, clicked)
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -62,6 +63,8 @@ class LineFilter:
         if self.status:
             clauses.append("n.status = ?")
             params.append(self.status.value)
+        if self.only is not None:
+            clauses.append(f"n.id IN ({','.join(str(int(i)) for i in self.only) or 'NULL'})")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
