@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop import __version__
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.application_actions import ApplicationActions
@@ -45,11 +44,10 @@ from raptor_desktop.gui.sign_in import (
     SignInDialog,
     register_hidden,
 )
-from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
+from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
 from raptor_desktop.gui.summaries_page import SummariesPage
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.window_services import WindowServices
-from raptor_desktop.paths import build_info
 from raptor_desktop.services.accounts import Permission, may
 from raptor_desktop.services.register import add_area, counts_by_status
 from raptor_desktop.services.session import Session, Store
@@ -161,6 +159,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.find_action = a("&Search everything…", self.records.search, key.Find, "Search")
         self.intel_action = a("Paste &intelligence text…", self.records.intel_text, "Ctrl+Shift+V")
+        self.closure_action = a("Record Type &1 closure…", self.records.type1_closure)
         self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
         self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
         self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
@@ -197,6 +196,7 @@ class MainWindow(QMainWindow):
             self.status_action,
             self.replace_action,
             self.device_action,
+            self.closure_action,
         ]
 
     def _build_menus(self) -> None:
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
             (self.add_action, self.replace_action),
             (self.edit_action, self.status_action, self.device_action),
             (self.to_application_action, self.add_area_action, self.intel_action),
+            (self.closure_action,),
         )
         _fill(
             bar.addMenu("&Application"),
@@ -536,18 +537,8 @@ class MainWindow(QMainWindow):
         self.run_dialog(SettingsDialog(self.store, self))
         self.refresh()
 
-    def about_text(self) -> str:
-        info = build_info()
-        built = f"Built {info['built']}" if info.get("built") else "Running from source"
-        kind = "training" if self.store.training else "live"
-        return (
-            f"<h3>Raptor Desktop {__version__}</h3><p>{built}.</p><p>Register of drug-dealing "
-            "phone lines and DDTRO applications, for use on stand-alone workstations.</p>"
-            f"<p>Database ({kind}): {self.store.path}</p>"
-        )
-
     def about(self) -> None:
-        QMessageBox.about(self, "About Raptor Desktop", self.about_text())
+        QMessageBox.about(self, "About Raptor Desktop", about_text(self.store))
 
     # -- import ----------------------------------------------------------------------------
     def import_lines(self) -> None:

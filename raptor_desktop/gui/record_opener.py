@@ -8,6 +8,7 @@ from raptor_desktop.core.numbers import national_format
 from raptor_desktop.gui.dashboard_page import DashboardPage
 from raptor_desktop.gui.intel_dialog import IntelTextDialog
 from raptor_desktop.gui.search_dialog import SearchDialog
+from raptor_desktop.gui.small_dialogs import ClosureDialog
 from raptor_desktop.services.session import Store
 
 if TYPE_CHECKING:
@@ -54,6 +55,15 @@ class RecordOpener:
         dialog.opened.connect(self.open)
         dialog.added.connect(self.window.refresh)
         dialog.show()
+
+    def type1_closure(self) -> None:
+        """Record the selected number's line as closed as Type 1 (its holder charged)."""
+        selected = self.window.lines_page.selected_numbers()
+        if len(selected) != 1:
+            self.window.statusBar().showMessage("Select one number of the line first.", 5000)
+            return
+        if self.window.run_dialog(ClosureDialog(self.window.store, national_format(selected[0]))):
+            self.window.statusBar().showMessage("Type 1 closure recorded.", 5000)
 
     def forget(self) -> None:
         """Another register is open: a search window on the old one must not stay."""

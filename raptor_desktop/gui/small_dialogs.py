@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -13,13 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop import __version__
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.identifiers import DeviceKind, IdentifierRejected, validate_identifier
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, allowed_next
-from raptor_desktop.gui.widgets import MessageLabel
+from raptor_desktop.gui.widgets import MessageLabel, pydate
+from raptor_desktop.paths import build_info
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.register import NumberDetail, add_device, set_status
 from raptor_desktop.services.session import Store
+from raptor_desktop.services.summaries import record_type1_closure
 
 
 class OneChangeDialog(QDialog):
@@ -137,5 +142,42 @@ class DeviceDialog(OneChangeDialog):
             add_device(self._store, self._detail.e164, self.kind.currentText(), self.value.text())
         except Refusal as error:
             self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+def about_text(store: Store) -> str:
+    """Help → About: the version, the build, and which register is open."""
+    info = build_info()
+    built = f"Built {info['built']}" if info.get("built") else "Running from source"
+    kind = "training" if store.training else "live"
+    return (
+        f"<h3>Raptor Desktop {__version__}</h3><p>{built}.</p><p>Register of drug-dealing "
+        "phone lines and DDTRO applications, for use on stand-alone workstations.</p>"
+        f"<p>Database ({kind}): {store.path}</p>"
+    )
+
+
+class ClosureDialog(OneChangeDialog):
+    """A line closed as Type 1 (its holder charged): when, and what closed it."""
+
+    def __init__(self, store: Store, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"Type 1 closure of the line of {number}", parent)
+        self._store, self._number = store, number
+        self.closed_on = QDateEdit(QDate.currentDate())
+        self.closed_on.setCalendarPopup(True)
+        self.closed_on.setDisplayFormat("dd/MM/yyyy")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("the charge, its date and reference")
+        self.form.addRow("&Closed on", self.closed_on)
+        self.form.addRow("&What closed it", self.note)
+
+    def save(self) -> None:
+        try:
+            record_type1_closure(
+                self._store, self._number, pydate(self.closed_on.date()), self.note.text()
+            )
+        except Refusal as error:
+            self.error.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
             return
         self.accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,29 @@ def test_common_contacts_from_the_contacts_view(window: MainWindow, dialogs: lis
     [dialog] = [d for d in dialogs if isinstance(d, CommonContactsDialog)]
     assert dialog.tree.topLevelItemCount() == len(dialog.found) >= 1
     QApplication.processEvents()
+
+
+def test_a_type1_closure_is_recorded_for_the_selected_line(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    from raptor_desktop.core.figures import compute
+    from raptor_desktop.gui.small_dialogs import ClosureDialog
+    from raptor_desktop.store.scope_facts import Scope, scope_facts
+
+    window.show_page(window.lines_page)
+    window.lines_page.table.clearSelection()
+    assert not window.closure_action.isEnabled()  # needs a number of the line selected
+    window.lines_page.select_number(1)
+    assert window.closure_action.isEnabled()
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ClosureDialog)
+        dialog.save()  # no note yet: refused with the reason
+        assert "say what closed the line" in dialog.error.text().lower()
+        dialog.note.setText("holder charged, PSD/2026/118")
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    window.closure_action.trigger()
+    assert compute(scope_facts(window.store, Scope()), date.today()).type1_closures == 1

@@ -11,7 +11,7 @@ from raptor_desktop.gui.import_task import ImportSummaryDialog
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import FirstAdministratorDialog, RecoveryKeyDialog, SignInDialog
-from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog
+from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_detail import number_detail
 from raptor_desktop.store.line_query import LineFilter, list_numbers
@@ -208,7 +208,7 @@ def test_open_demo_and_new_training_database(
 
 
 def test_about_names_version_and_database(window: MainWindow) -> None:
-    text = window.about_text()
+    text = about_text(window.store)
     assert "Raptor Desktop 0." in text
     assert "Running from source" in text
     assert "training" in text and str(window.store.path) in text
