@@ -1,10 +1,12 @@
-"""What several commands share: reading an input file, and reporting an import."""
+"""What several commands share: reporting an import, and asking who receives a disclosure."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.imports import ImportResult, write_rejects
 
 
@@ -17,3 +19,13 @@ def report_import(result: ImportResult, file: Path, rejects: Path | None) -> Non
         target = rejects or file.with_name(f"{file.stem}.rejects.csv")
         write_rejects(result, target)
         print(f"rejected rows written to {target}", file=sys.stderr)
+
+
+def disclosure_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--recipient`` and ``--justification``, both required: an export is a disclosure."""
+    parser.add_argument("--recipient", required=True, help="who receives it (logged)")
+    parser.add_argument("--justification", required=True, help="why (logged, DPA 2018 s62)")
+
+
+def recipient(args: argparse.Namespace) -> Recipient:
+    return Recipient(args.recipient, args.justification)

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from raptor_desktop.cli.common import report_import
+from raptor_desktop.cli.common import disclosure_arguments, recipient, report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults, parse_source
 from raptor_desktop.core.dates import plural
@@ -22,7 +22,6 @@ from raptor_desktop.services.contacts import (
     set_do_not_contact,
     set_opted_out,
 )
-from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.imports import contacts_importer, run_import
 
 _source = argument_type(parse_source)
@@ -150,8 +149,7 @@ def cmd_common_contacts(args: argparse.Namespace, run: Invocation) -> int:
 
 def _links_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.csv")
-    parser.add_argument("--recipient", required=True, help="who receives it (logged)")
-    parser.add_argument("--justification", required=True, help="why (logged, DPA 2018 s62)")
+    disclosure_arguments(parser)
 
 
 @command(
@@ -160,8 +158,6 @@ def _links_arguments(parser: argparse.ArgumentParser) -> None:
     _links_arguments,
 )
 def cmd_contact_links(args: argparse.Namespace, run: Invocation) -> int:
-    count = export_contact_links(
-        run.store(), args.out, Recipient(args.recipient, args.justification)
-    )
+    count = export_contact_links(run.store(), args.out, recipient(args))
     print(f"wrote {plural(count, 'link')} to {args.out}")
     return 0

@@ -32,9 +32,7 @@ _status = argument_type(parse_status)
 
 
 def _init_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--admin", metavar="NAME", required=True, help="its first administrator"
-    )
+    parser.add_argument("--admin", metavar="NAME", required=True, help="its first administrator")
     parser.add_argument(
         "--training",
         action="store_true",
@@ -47,9 +45,7 @@ def cmd_init(args: argparse.Namespace, run: Invocation) -> int:
     password = read_secret(
         f"Password for the administrator {args.admin}: ", PASSWORD_ENV, confirm=True
     )
-    made = create_register(
-        run.db_path, training=args.training, admin=args.admin, password=password
-    )
+    made = create_register(run.db_path, training=args.training, admin=args.admin, password=password)
     kind = "training" if made.training else "live"
     print(f"created {kind} database {run.db_path} with administrator {args.admin}")
     show_recovery_key(made, "The register is encrypted; its key opens with each password.")
