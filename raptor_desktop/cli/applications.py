@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
-from raptor_desktop.cli.registry import Invocation, command, date_arg, moment_arg
-from raptor_desktop.core.applications import DEFAULT_COURT, DEFAULT_FORCE, Officer, parse_outcome
+from raptor_desktop.cli.registry import Invocation, UsageError, command, date_arg, moment_arg
+from raptor_desktop.core.applications import (
+    COURTS,
+    DEFAULT_COURT,
+    DEFAULT_FORCE,
+    Officer,
+    parse_outcome,
+)
+from raptor_desktop.core.dates import plural, uk_date
+from raptor_desktop.core.numbers import split_number
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.services.applications import (
@@ -74,6 +83,18 @@ def _new_arguments(new: argparse.ArgumentParser) -> None:
 
 @command("new-application", "start a DDTRO application on numbers", _new_arguments)
 def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
+    split = split_number(args.numbers)
+    if split:
+        raise UsageError(
+            f'{split} looks like one number given as two: put it in quotes ("{split}") or '
+            "write it without the space"
+        )
+    if args.court and args.court not in COURTS:
+        print(
+            f"warning: {args.court!r} is not one of the courts the program knows", file=sys.stderr
+        )
+    if args.hearing < date.today():
+        print(f"warning: the hearing date {uk_date(args.hearing)} is in the past", file=sys.stderr)
     details = ApplicationDetails(
         court=args.court,
         hearing_date=args.hearing,
@@ -93,7 +114,7 @@ def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
     reference = create_application(
         run.store(), details, args.numbers, operation=args.operation, reference=args.reference
     )
-    print(f"created draft application with {len(args.numbers)} numbers")
+    print(f"created draft application with {plural(len(args.numbers), 'number')}")
     print(reference)
     return 0
 

@@ -10,8 +10,9 @@ from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.imports import ImportResult, write_rejects
 
 
-def report_import(result: ImportResult, file: Path, rejects: Path | None) -> None:
-    """Print the one-line summary; write every rejected row with its reason beside the file."""
+def report_import(result: ImportResult, file: Path, rejects: Path | None) -> int:
+    """Print the one-line summary; write every rejected row with its reason beside the file.
+    Returns the exit code: 1 when every row was rejected (nothing was imported)."""
     print(result.summary())
     if result.ignored_columns:
         print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
@@ -19,6 +20,10 @@ def report_import(result: ImportResult, file: Path, rejects: Path | None) -> Non
         target = rejects or file.with_name(f"{file.stem}.rejects.csv")
         write_rejects(result, target)
         print(f"rejected rows written to {target}", file=sys.stderr)
+    if result.all_rejected:
+        print(f"every row of {file.name} was rejected: nothing was imported", file=sys.stderr)
+        return 1
+    return 0
 
 
 def disclosure_arguments(parser: argparse.ArgumentParser) -> None:

@@ -41,8 +41,7 @@ def cmd_import_contacts(args: argparse.Namespace, run: Invocation) -> int:
     line = parse_mobile(args.line, training=session.training) if args.line else None
     defaults = ContactDefaults(line=line, source=args.source, found_on=args.found)
     result = run_import(session, args.file, contacts_importer(defaults))
-    report_import(result, args.file, args.rejects)
-    return 0
+    return report_import(result, args.file, args.rejects)
 
 
 def _list_arguments(shown: argparse.ArgumentParser) -> None:

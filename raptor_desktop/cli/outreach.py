@@ -77,7 +77,9 @@ def cmd_outreach(args: argparse.Namespace, run: Invocation) -> int:
     elif args.step == "not-delivered" and args.report:
         note = args.note or f"report {args.report.name}"
         importer = delivery_report_importer(args.reference, note)
-        report_import(run_import(run.session(), args.report, importer), args.report, args.rejects)
+        result = run_import(run.session(), args.report, importer)
+        if report_import(result, args.report, args.rejects):
+            return 1
     elif args.step == "not-delivered":
         record_not_delivered(run.store(), args.reference, args.number, args.note)
     elif args.step == "show":

@@ -70,8 +70,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_import(args: argparse.Namespace, run: Invocation) -> int:
     importer = lines_importer(RowDefaults(args.area, args.operation))
     result = run_import(run.session(), args.file, importer)
-    report_import(result, args.file, args.rejects)
-    return 0
+    return report_import(result, args.file, args.rejects)
 
 
 def _lines_arguments(parser: argparse.ArgumentParser) -> None:

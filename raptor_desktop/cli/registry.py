@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TypeVar
 
+from raptor_desktop.core.dates import parse_date
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.paths import default_db_path, demo_db_path
 from raptor_desktop.services.session import Session, Store
@@ -108,18 +109,21 @@ def argument_type(parse: Callable[[str], Parsed]) -> Callable[[str], Parsed]:
 
 
 def date_arg(text: str) -> date:
-    """An argparse type: a ``YYYY-MM-DD`` date, or a usage error saying so."""
+    """An argparse type: a date as ``dd/mm/yyyy`` or ``yyyy-mm-dd``, or a usage error saying
+    what is wrong with it."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def moment_arg(text: str) -> datetime:
-    """An argparse type: ``YYYY-MM-DD HH:MM``."""
+    """An argparse type: a date (either form) and ``HH:MM``."""
+    day, _, at = text.replace("T", " ").strip().partition(" ")
     try:
-        return datetime.fromisoformat(text.replace(" ", "T"))
+        hour, minute = (int(part) for part in at.split(":"))
+        return datetime.combine(parse_date(day), time(hour, minute))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date and time (YYYY-MM-DD HH:MM)"
+            f"{text!r} is not a date and time: write it as dd/mm/yyyy HH:MM"
         ) from None

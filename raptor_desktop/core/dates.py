@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date, datetime
 
 
@@ -42,3 +44,43 @@ def from_iso(text: str | None) -> date | None:
 def plural(count: int, word: str, words: str = "") -> str:
     """'1 number', '2 numbers'; ``words`` for a plural not made with -s ('batches')."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+_UK = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def parse_date(text: str) -> date:
+    """A date as officers write it (``14/05/2021``) or as files do (``2021-05-14``).
+
+    ValueError says, in words, what is wrong: not a date, or a day the month does not have.
+    """
+    uk, iso = _UK.match(text), _ISO.match(text)
+    if uk:
+        day, month, year = (int(g) for g in uk.groups())
+    elif iso:
+        year, month, day = (int(g) for g in iso.groups())
+    else:
+        raise ValueError(f"{text.strip()!r} is not a date: write it as dd/mm/yyyy or yyyy-mm-dd")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text.strip()!r} is not a date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise ValueError(
+            f"{text.strip()!r} is not a date: {MONTHS[month - 1]} {year} has {last} days"
+        )
+    return date(year, month, day)

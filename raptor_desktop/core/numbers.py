@@ -209,3 +209,15 @@ def search_digits(text: str) -> str | None:
     elif digits.startswith("7") and len(digits) == 10:
         digits = "0" + digits
     return digits
+
+
+_FIRST_HALF = re.compile(r"^(?:\+44|0044|0)?7\d{3}$")
+_SECOND_HALF = re.compile(r"^\d{6}$")
+
+
+def split_number(words: list[str]) -> str | None:
+    """A number written as two words (``07700 900301`` unquoted on a command line), if any."""
+    for first, second in zip(words, words[1:], strict=False):
+        if _FIRST_HALF.match(first) and _SECOND_HALF.match(second):
+            return f"{first} {second}"
+    return None

@@ -44,6 +44,11 @@ class ImportResult:
     def summary(self) -> str:
         return f"imported {self.imported}, updated {self.updated}, rejected {len(self.rejected)}"
 
+    @property
+    def all_rejected(self) -> bool:
+        """Every row was rejected: nothing of the file is in the register."""
+        return bool(self.rejected) and not (self.imported or self.updated or self.unchanged)
+
 
 def import_rows(
     store: Store,
