@@ -14,6 +14,8 @@ def report_import(result: ImportResult, file: Path, rejects: Path | None) -> int
     """Print the one-line summary; write every rejected row with its reason beside the file.
     Returns the exit code: 1 when every row was rejected (nothing was imported)."""
     print(result.summary())
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     if result.ignored_columns:
         print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
     if result.rejected:

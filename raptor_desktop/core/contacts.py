@@ -35,12 +35,34 @@ CONTACT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+SOURCE_WORDS: dict[str, str] = {
+    "seized handset": "seized phone",
+    "handset": "seized phone",
+    "phone": "seized phone",
+    "seized mobile": "seized phone",
+    "phone download": "seized phone",
+    "cdr": "call data",
+    "cdrs": "call data",
+    "call records": "call data",
+    "call data records": "call data",
+    "billing": "call data",
+    "marketing": "marketing list",
+    "marketing text": "marketing list",
+    "bulk text": "marketing list",
+}
+"""The words officers write for each source, and the source each stands for."""
+
+
 def parse_source(text: str) -> str:
-    """One of :data:`SOURCES`, matched without regard to case; anything else is refused."""
-    wanted = " ".join(text.lower().split())
+    """One of :data:`SOURCES`, or a word officers use for one (``handset``, ``CDR``,
+    ``marketing``), matched without regard to case; anything else is refused with the list."""
+    wanted = " ".join(text.lower().replace("_", " ").split())
     if wanted in SOURCES:
         return wanted
-    raise InputRejected(f"source {text!r} is not one of: {', '.join(SOURCES)}")
+    if wanted in SOURCE_WORDS:
+        return SOURCE_WORDS[wanted]
+    accepted = ", ".join((*SOURCES, *SOURCE_WORDS))
+    raise InputRejected(f"source {text!r} is not one of: {accepted}")
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,7 @@ class ContactRow:
     line: MobileNumber
     source: str
     found_on: date
+    source_as_written: str = ""  # the word in the file, when it was not the source's own name
 
 
 def read_contact_row(
@@ -113,4 +136,7 @@ def read_contact_row(
             raise InputRejected(f"date found {found_on:%d/%m/%Y} is in the future")
     except ValueError as error:
         return RejectedRow(row, str(error), cells)
-    return ContactRow(row, number, line, source, found_on)
+    written = " ".join(source_text.split()) if source_text else ""
+    return ContactRow(
+        row, number, line, source, found_on, written if written.lower() != source else ""
+    )

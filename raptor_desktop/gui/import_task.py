@@ -103,6 +103,8 @@ class ImportSummaryDialog(QDialog):
             text += f" ({result.unchanged} already up to date)"
         if result.ignored_columns:
             text += f"\nColumns not used: {', '.join(result.ignored_columns)}"
+        for note in result.notes:
+            text += f"\n{note[:1].upper()}{note[1:]}."
         self.summary = QLabel(text)
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)

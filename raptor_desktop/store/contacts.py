@@ -8,6 +8,7 @@ same file twice changes nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from raptor_desktop.core.contacts import (
     parse_source,
     read_contact_row,
 )
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import (
@@ -69,10 +71,16 @@ def import_contacts(
             mapping, row_number, cells, defaults, training=store.training, today=day
         )
 
+    read_as: Counter[str] = Counter()
+
     def apply(db: sqlite_utils.Database, row: ContactRow) -> str:
+        if row.source_as_written:
+            read_as[f"{row.source_as_written!r} as {row.source}"] += 1
         return _apply(db, row, f"{source} row {row.row}")
 
-    return import_rows(store, table, "import contacts", read, apply, progress, mapping.ignored)
+    result = import_rows(store, table, "import contacts", read, apply, progress, mapping.ignored)
+    result.notes += [f"source {how} ({plural(n, 'row')})" for how, n in sorted(read_as.items())]
+    return result
 
 
 def add_contact(

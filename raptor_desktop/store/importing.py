@@ -40,6 +40,7 @@ class ImportResult:
     rejected: list[RejectedRow] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file's words were read
 
     def summary(self) -> str:
         return f"imported {self.imported}, updated {self.updated}, rejected {len(self.rejected)}"

@@ -166,3 +166,39 @@ def test_disposing_of_a_line_keeps_its_contacts(register: Store) -> None:
     [contact] = list_contacts(register)
     assert contact.lines == ""
     assert verify(register).sound
+
+
+@pytest.mark.parametrize(
+    ("written", "source"),
+    [
+        ("Seized handset", "seized phone"),
+        ("HANDSET", "seized phone"),
+        ("phone", "seized phone"),
+        ("CDR", "call data"),
+        ("call records", "call data"),
+        ("Marketing", "marketing list"),
+    ],
+)
+def test_the_words_officers_write_for_a_source_are_read(written: str, source: str) -> None:
+    from raptor_desktop.core.contacts import parse_source
+
+    assert parse_source(written) == source
+
+
+def test_an_import_says_how_it_read_each_source_word(register: Store, tmp_path: Path) -> None:
+    from raptor_desktop.core.tabular import read_table
+
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "number,deal line,source\n07700 900701,07700 900101,CDR\n"
+        "07700 900702,07700 900101,handset\n07700 900703,07700 900101,CDR\n"
+        "07700 900704,07700 900101,pigeon\n",
+        encoding="utf-8",
+    )
+    result = import_contacts(register, read_table(path), ContactDefaults(), today=TODAY)
+    assert result.notes == [
+        "source 'CDR' as call data (2 rows)",
+        "source 'handset' as seized phone (1 row)",
+    ]
+    [rejected] = result.rejected
+    assert "pigeon" in rejected.reason and "call records" in rejected.reason
