@@ -47,9 +47,10 @@ from raptor_desktop.gui.sign_in import (
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
 from raptor_desktop.gui.summaries_page import SummariesPage
 from raptor_desktop.gui.undo import StatusChangeCommand
+from raptor_desktop.gui.view_counts import view_count
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.services.accounts import Permission, may
-from raptor_desktop.services.register import add_area, counts_by_status
+from raptor_desktop.services.register import add_area
 from raptor_desktop.services.session import Session, Store
 
 TRAINING_BANNER = (
@@ -226,6 +227,7 @@ class MainWindow(QMainWindow):
         _fill(bar.addMenu("&Help"), (self.about_action,))
 
     def _build_pages(self) -> None:
+        self.view_count = QLabel()  # the shown view's count (see view_counts)
         self.lines_page = LinesPage(self.store)
         self.lines_page.selection_changed.connect(self._update_actions)
         self.lines_page.model.modelReset.connect(self._update_status_bar)
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.store.path.name)  # the full path in its tooltip
         self.db_label.setToolTip(str(self.store.path))
         self.signed_in = QLabel()
+        self.statusBar().addPermanentWidget(self.view_count)
         self.statusBar().addPermanentWidget(self.signed_in)
         self.statusBar().addPermanentWidget(self.db_label)
         self.apply_role()
@@ -338,6 +341,7 @@ class MainWindow(QMainWindow):
             page.activate()  # type: ignore[attr-defined]
         elif page is self.dashboard_page:
             self.dashboard_page.refresh()
+        self._update_status_bar()
 
     def _add_page(self, title: str, widget: QWidget) -> None:
         self.nav.addItem(title)
@@ -355,12 +359,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(selected)
 
     def _update_status_bar(self) -> None:
-        counts = counts_by_status(self.store)
-        total = sum(counts.values())
-        shown = self.lines_page.model.rowCount()
-        busy = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-        text = f"{shown} of {total} numbers shown" + (f" — {busy}" if busy else "")
-        self.statusBar().showMessage(text)
+        text, detail = view_count(self)
+        self.view_count.setText(text)
+        self.view_count.setToolTip(detail)
 
     def refresh(self, select_id: int | None = None) -> None:
         self.lines_page.refresh(select_id)
@@ -567,8 +568,8 @@ class MainWindow(QMainWindow):
         self._store_closed = False
         self.store = store
         self.undo_stack.clear()
-        self.statusBar().removeWidget(self.db_label)
-        self.statusBar().removeWidget(self.signed_in)
+        for label in (self.db_label, self.signed_in, self.view_count):
+            self.statusBar().removeWidget(label)
         self._build_pages()
         if not was_closed:
             old.close()

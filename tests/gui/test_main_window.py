@@ -29,8 +29,22 @@ def test_training_banner_only_on_training_databases(
     assert "TRAINING" not in live.windowTitle()
 
 
-def test_status_bar_counts(window: MainWindow) -> None:
-    assert window.statusBar().currentMessage().startswith("13 of 13 numbers shown")
+def test_each_view_keeps_its_own_count_and_messages_do_not_erase_it(
+    window: MainWindow,
+) -> None:
+    assert window.view_count.text().endswith("tasks today")  # the home screen, first
+    window.show_page(window.lines_page)
+    assert window.view_count.text() == "13 of 13 numbers shown"
+    assert "2 disconnected" in window.view_count.toolTip()
+    window.statusBar().showMessage("Saved.", 100)  # a timed message, as after any action
+    assert window.view_count.isVisible() or not window.isVisible()
+    assert window.view_count.text() == "13 of 13 numbers shown"
+    window.show_page(window.contacts_page)
+    assert window.view_count.text() == f"{window.contacts_page.model.rowCount()} contacts"
+    window.show_page(window.applications_page)
+    assert window.view_count.text() == "3 applications"
+    window.show_page(window.outreach_page)
+    assert window.view_count.text().endswith(("batch", "batches"))
 
 
 def test_add_a_line_through_the_dialog(window: MainWindow, dialogs: list[QDialog]) -> None:
@@ -60,6 +74,7 @@ def test_add_a_line_through_the_dialog(window: MainWindow, dialogs: list[QDialog
 
 
 def test_filter_box_finds_numbers_in_any_format_and_brands(window: MainWindow) -> None:
+    window.show_page(window.lines_page)
     page = window.lines_page
     page.search.setText("0044 7700 900 104")
     page.apply_filter()
@@ -73,7 +88,7 @@ def test_filter_box_finds_numbers_in_any_format_and_brands(window: MainWindow) -
     assert page.model.rowCount() == 3
     page.status.setCurrentIndex(page.status.findData(Status.REFUSED.value))
     assert page.model.rowCount() == 1
-    assert window.statusBar().currentMessage().startswith("1 of 13")
+    assert window.view_count.text() == "1 of 13 numbers shown"
 
 
 def test_change_status_and_add_device(window: MainWindow, dialogs: list[QDialog]) -> None:

@@ -101,8 +101,9 @@ def test_about_and_refresh(window: MainWindow, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(QMessageBox, "about", lambda *a: shown.append(a[2]))
     window.about_action.trigger()
     assert shown and "Raptor Desktop" in shown[0] and str(window.store.path) in shown[0]
+    window.show_page(window.lines_page)
     window.refresh_action.trigger()
-    assert window.statusBar().currentMessage().startswith("13 of 13 numbers shown")
+    assert window.view_count.text() == "13 of 13 numbers shown"
 
 
 def test_right_click_offers_the_row_actions(window: MainWindow) -> None:
