@@ -50,7 +50,7 @@ from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.view_counts import view_count
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.services.accounts import Permission, may
-from raptor_desktop.services.register import add_area
+from raptor_desktop.services.register import NumberDetail, add_area
 from raptor_desktop.services.session import Session, Store
 
 TRAINING_BANNER = (
@@ -354,9 +354,21 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
     def _update_actions(self) -> None:
-        selected = self.lines_page.selected_id() is not None
+        """The actions on a number say so when none is selected (see :meth:`_chosen_number`),
+        so their tips tell which number they would act on."""
+        detail = self.lines_page.selected_detail()
         for action in self.selection_actions:
-            action.setEnabled(selected)
+            action.setStatusTip(
+                f"{action.text().replace('&', '').rstrip('…')}: "
+                + (detail.display if detail else "select a number first")
+            )
+
+    def _chosen_number(self) -> NumberDetail | None:
+        detail = self.lines_page.selected_detail()
+        if detail is None:
+            self.show_page(self.lines_page)
+            self.statusBar().showMessage("Select a number in the Lines view first.", 5000)
+        return detail
 
     def _update_status_bar(self) -> None:
         text, detail = view_count(self)
@@ -421,7 +433,7 @@ class MainWindow(QMainWindow):
             self.refresh(dialog.saved_number_id)
 
     def add_replacement(self) -> None:
-        detail = self.lines_page.selected_detail()
+        detail = self._chosen_number()
         if detail is None:
             return
         dialog = LineDialog(self.store, parent=self, replacing=detail)
@@ -430,7 +442,7 @@ class MainWindow(QMainWindow):
             self.refresh(dialog.saved_number_id)
 
     def edit_line(self) -> None:
-        detail = self.lines_page.selected_detail()
+        detail = self._chosen_number()
         if detail is None:
             return
         dialog = LineDialog(self.store, detail, parent=self)
@@ -438,7 +450,7 @@ class MainWindow(QMainWindow):
             self.refresh(detail.id)
 
     def change_status(self) -> None:
-        detail = self.lines_page.selected_detail()
+        detail = self._chosen_number()
         if detail is None:
             return
         dialog = StatusDialog(self.store, detail, self)
@@ -457,7 +469,7 @@ class MainWindow(QMainWindow):
             self.refresh(detail.id)
 
     def add_device(self) -> None:
-        detail = self.lines_page.selected_detail()
+        detail = self._chosen_number()
         if detail is not None and self.run_dialog(DeviceDialog(self.store, detail, self)):
             self.refresh(detail.id)
 

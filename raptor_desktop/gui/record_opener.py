@@ -60,6 +60,7 @@ class RecordOpener:
         """Record the selected number's line as closed as Type 1 (its holder charged)."""
         selected = self.window.lines_page.selected_numbers()
         if len(selected) != 1:
+            self.window.show_page(self.window.lines_page)
             self.window.statusBar().showMessage("Select one number of the line first.", 5000)
             return
         if self.window.run_dialog(ClosureDialog(self.window.store, national_format(selected[0]))):

@@ -114,3 +114,17 @@ def test_right_click_offers_the_row_actions(window: MainWindow) -> None:
     offered = [a for a in table.actions() if not a.isSeparator()]
     assert window.edit_action in offered and window.import_contacts_action in offered
     assert window.pack_action in window.applications_page.table.actions()
+
+
+def test_an_action_on_a_number_says_when_none_is_selected(window: MainWindow) -> None:
+    """Not a disabled action that does nothing: it says what it needs (issue 12)."""
+    window.show_page(window.orders_page)
+    window.lines_page.table.clearSelection()
+    for action in (window.edit_action, window.status_action, window.device_action):
+        assert action.isEnabled()
+        window.statusBar().clearMessage()
+        action.trigger()
+        assert window.statusBar().currentMessage() == "Select a number in the Lines view first."
+        assert window.pages.currentWidget() is window.lines_page
+    window.lines_page.select_number(1)
+    assert window.edit_action.statusTip() == "Edit line: 07700 900101"
