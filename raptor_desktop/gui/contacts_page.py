@@ -32,7 +32,7 @@ from raptor_desktop.gui.lines_model import ERASED
 from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
+from raptor_desktop.gui.widgets import MessageLabel, clearable, data_table, pydate, uk_date_edit
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.services.contacts import (
     ContactRecord,
@@ -230,6 +230,7 @@ class ContactsPage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._searched)
         self.search.textChanged.connect(self._search)
+        clearable(self.search)
         self.table = data_table(self.model)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.import_button = QPushButton("Import contacts…")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
+from raptor_desktop.gui.widgets import clearable, copyable
 from raptor_desktop.services.register import (
     LineFilter,
     NumberDetail,
@@ -70,6 +71,8 @@ class LinesPage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((130, 110, 190, 150, 90, 90, 110)):
             self.table.setColumnWidth(column, width)
+        copyable(self.table)
+        clearable(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_selection)
 
@@ -161,7 +164,7 @@ class LinesPage(QWidget):
         if row is None:
             return False
         index = self.model.index(row, 0)
-        self.table.selectionModel().select(
+        self.table.selectionModel().setCurrentIndex(  # current too: Enter acts on it
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,

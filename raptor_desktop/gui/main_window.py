@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self.lines_page = LinesPage(self.store)
         self.lines_page.selection_changed.connect(self._update_actions)
         self.lines_page.model.modelReset.connect(self._update_status_bar)
-        self.lines_page.table.doubleClicked.connect(self.edit_line)
+        self.lines_page.table.activated.connect(self.edit_line)  # Enter, or a double-click
         self.areas_page = AreasPage(self.store)
         self.areas_page.add_button.clicked.connect(self.add_area)
         self.applications_page = ApplicationsPage(self.store)
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.applications_page.open_button.clicked.connect(self.open_application)
         self.applications_page.pack_button.clicked.connect(self.hearing_pack)
         self.applications_page.supplement_button.clicked.connect(self.supplementary_bundle)
-        self.applications_page.table.doubleClicked.connect(self.open_application)
+        self.applications_page.table.activated.connect(self.open_application)
         self.orders_page = OrdersPage(self.store)
         self.orders_page.confirm_button.clicked.connect(self.applications.confirm)
         self.orders_page.renew_button.clicked.connect(self.applications.renew)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDateEdit,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QTableView,
@@ -110,4 +113,33 @@ def data_table(model: QAbstractItemModel, *, fit_columns: bool = True) -> QTable
     header.setStretchLastSection(True)
     if fit_columns:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return copyable(table)
+
+
+def selected_rows_text(table: QTableView) -> str:
+    """The selected rows of ``table`` as tab-separated text under its column titles, the
+    way a spreadsheet pastes them."""
+    model = table.model()
+    columns = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+    lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)]
+    for row in rows:
+        cells = (model.data(model.index(row, c)) for c in columns)
+        lines.append("\t".join("" if v is None else str(v).replace("\t", " ") for v in cells))
+    return "\n".join(lines) + "\n"
+
+
+def copyable(table: QTableView) -> QTableView:
+    """Ctrl+C copies the selected rows, with their headers, as text."""
+    shortcut = QShortcut(QKeySequence.StandardKey.Copy, table)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(lambda: QApplication.clipboard().setText(selected_rows_text(table)))
     return table
+
+
+def clearable(search: QLineEdit) -> QLineEdit:
+    """Escape empties a search box (and so shows everything again)."""
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), search)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(search.clear)
+    return search

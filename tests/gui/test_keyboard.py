@@ -1,0 +1,55 @@
+"""The window with the keyboard only (issue 12): Enter opens, Escape clears, Ctrl+C copies."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from raptor_desktop.gui.line_dialog import LineDialog
+from raptor_desktop.gui.main_window import MainWindow
+
+
+def test_enter_opens_the_selected_number(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page(window.lines_page)
+    table = window.lines_page.table
+    window.lines_page.select_number(1)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert isinstance(dialogs[-1], LineDialog)
+
+
+def test_escape_clears_the_search(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page(window.lines_page)
+    search = window.lines_page.search
+    search.setFocus()
+    qtbot.keyClicks(search, "tony")
+    window.lines_page.apply_filter()
+    assert window.lines_page.model.rowCount() == 2
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    window.lines_page.apply_filter()
+    assert search.text() == "" and window.lines_page.model.rowCount() == 13
+
+
+def test_ctrl_c_copies_the_selected_rows_with_their_headers(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page(window.lines_page)
+    table = window.lines_page.table
+    window.lines_page.select_number(1)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    header, row = QApplication.clipboard().text().splitlines()
+    assert header.split("\t")[:3] == ["Number", "Line", "Areas"]
+    assert row.split("\t")[:2] == ["07700 900101", "Tony"]
