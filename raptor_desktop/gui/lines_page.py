@@ -19,6 +19,7 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
 from raptor_desktop.gui.widgets import clearable, copyable
+from raptor_desktop.gui.window_state import ColumnChooser, restore_split
 from raptor_desktop.services.register import (
     LineFilter,
     NumberDetail,
@@ -69,19 +70,20 @@ class LinesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 110, 190, 150, 90, 90, 110)):
-            self.table.setColumnWidth(column, width)
+        self.model.modelReset.connect(self.fit_columns)
         copyable(self.table)
         clearable(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_selection)
 
         self.detail = DetailPanel()
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        restore_split(splitter)
+        self.columns = ColumnChooser(self.table, "lines/hidden_columns")
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -91,6 +93,12 @@ class LinesPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(splitter)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its title and the rows shown (the last one takes the rest)."""
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # the first rows suffice
+        self.table.resizeColumnsToContents()
 
     def reload_areas(self) -> None:
         current = self.area.currentData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,9 +31,11 @@ from raptor_desktop.gui.areas_page import AreasPage
 from raptor_desktop.gui.backup_actions import BackupActions
 from raptor_desktop.gui.contacts_page import ContactsPage
 from raptor_desktop.gui.database_actions import DatabaseActions
+from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
+from raptor_desktop.gui.navigation import decorate, update_badges, view_title
 from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.record_opener import RecordOpener
@@ -49,6 +51,7 @@ from raptor_desktop.gui.summaries_page import SummariesPage
 from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.view_counts import view_count
 from raptor_desktop.gui.window_services import WindowServices
+from raptor_desktop.gui.window_state import remember, restore_window
 from raptor_desktop.services.accounts import Permission, may
 from raptor_desktop.services.register import NumberDetail, add_area
 from raptor_desktop.services.session import Session, Store
@@ -78,11 +81,12 @@ class MainWindow(QMainWindow):
         self.imports = ImportActions(self)
         self.backups = BackupActions(self)
         self.records = RecordOpener(self)
+        self.help = HelpActions(self)
         self.databases = DatabaseActions(self)
         self._build_actions()
         self._build_menus()
         self._build_pages()
-        self._restore_geometry()
+        restore_window(self)
 
     # -- building --------------------------------------------------------------------------
     def _action(
@@ -192,6 +196,8 @@ class MainWindow(QMainWindow):
         )
         self.refresh_action = a("&Refresh", self.refresh, key.Refresh)
         self.about_action = a("&About Raptor Desktop", self.about)
+        self.guide_action = a("&User guide", self.help.guide, key.HelpContents)
+        self.shortcuts_action = a("&Keyboard shortcuts", self.help.shortcuts)
         self.selection_actions = [
             self.edit_action,
             self.status_action,
@@ -224,7 +230,9 @@ class MainWindow(QMainWindow):
             (self.new_application_action, self.open_application_action, self.pack_action),
         )
         self.view_menu = bar.addMenu("&View")
-        _fill(bar.addMenu("&Help"), (self.about_action,))
+        _fill(
+            bar.addMenu("&Help"), (self.guide_action, self.shortcuts_action), (self.about_action,)
+        )
 
     def _build_pages(self) -> None:
         self.view_count = QLabel()  # the shown view's count (see view_counts)
@@ -245,7 +253,6 @@ class MainWindow(QMainWindow):
         self.orders_page.renew_button.clicked.connect(self.applications.renew)
         self.pages = QStackedWidget()
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(170)
         self.dashboard_page = self.records.dashboard_page(self.store)
         self._add_page("Home", self.dashboard_page)
         self._add_page("Lines", self.lines_page)
@@ -269,10 +276,11 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
+        decorate(self)
 
         self.view_menu.clear()
         for row in range(self.nav.count()):
-            title = self.nav.item(row).text()
+            title = view_title(self.nav.item(row).text())
             self.view_menu.addAction(
                 self._action(
                     title, lambda _=False, r=row: self.nav.setCurrentRow(r), f"Ctrl+{row + 1}"
@@ -341,6 +349,7 @@ class MainWindow(QMainWindow):
             page.activate()  # type: ignore[attr-defined]
         elif page is self.dashboard_page:
             self.dashboard_page.refresh()
+            update_badges(self)
         self._update_status_bar()
 
     def _add_page(self, title: str, widget: QWidget) -> None:
@@ -354,14 +363,10 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
     def _update_actions(self) -> None:
-        """The actions on a number say so when none is selected (see :meth:`_chosen_number`),
-        so their tips tell which number they would act on."""
-        detail = self.lines_page.selected_detail()
+        """Tips name the number the actions on one would act on (see :meth:`_chosen_number`)."""
+        shown = d.display if (d := self.lines_page.selected_detail()) else "select a number first"
         for action in self.selection_actions:
-            action.setStatusTip(
-                f"{action.text().replace('&', '').rstrip('…')}: "
-                + (detail.display if detail else "select a number first")
-            )
+            action.setStatusTip(f"{action.text().replace('&', '').rstrip('…')}: {shown}")
 
     def _chosen_number(self) -> NumberDetail | None:
         detail = self.lines_page.selected_detail()
@@ -531,18 +536,16 @@ class MainWindow(QMainWindow):
         self.signed_in.setText(f"{self.store.actor} ({self.store.role.value})")
 
     def manage_accounts(self) -> None:
-        try:
-            dialog = AccountsDialog(self.store, self)
-        except Refusal as error:  # the store says who may
-            QMessageBox.warning(self, "Accounts", str(error))
-            return
-        self.run_dialog(dialog)
+        self._admin_dialog("Accounts", lambda: AccountsDialog(self.store, self))
 
     def show_audit(self) -> None:
+        self._admin_dialog("Audit log", lambda: AuditDialog(self.store, self.run_dialog, self))
+
+    def _admin_dialog(self, title: str, make: Callable[[], QDialog]) -> None:
         try:
-            dialog = AuditDialog(self.store, self.run_dialog, self)
-        except Refusal as error:
-            QMessageBox.warning(self, "Audit log", str(error))
+            dialog = make()
+        except Refusal as error:  # the store says who may
+            QMessageBox.warning(self, title, str(error))
             return
         self.run_dialog(dialog)
 
@@ -587,14 +590,8 @@ class MainWindow(QMainWindow):
             old.close()
 
     # -- window state ------------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        self.resize(1280, 760)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        remember(self, self.lines_page.splitter)
         self.imports.stop()
         self.applications.wait()
         self.backups.wait()

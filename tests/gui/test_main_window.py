@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.import_task import ImportSummaryDialog
 from raptor_desktop.gui.line_dialog import LineDialog
+from raptor_desktop.gui.lines_model import COLUMNS
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import FirstAdministratorDialog, RecoveryKeyDialog, SignInDialog
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
@@ -242,3 +243,42 @@ def test_second_copy_is_told_the_database_is_open(tmp_path: Path) -> None:
     third = lock_database(path)
     assert not isinstance(third, str)
     third.unlock()
+
+
+def test_a_first_opening_fits_the_screen_and_gives_the_table_its_room(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    window = make_window(qtbot, demo_store)
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    table, panel = window.lines_page.splitter.sizes()
+    assert table > 1.8 * panel  # the table has most of the width
+
+
+def test_columns_fit_their_content_and_can_be_hidden_and_are_remembered(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    window = make_window(qtbot, demo_store)
+    table = window.lines_page.table
+    metrics = table.fontMetrics()
+    first_seen = [key for key, _ in COLUMNS].index("first_seen")
+    assert table.columnWidth(first_seen) >= metrics.horizontalAdvance("First seen")
+    menu = window.lines_page.columns.menu()
+    assert [a.text() for a in menu.actions()][:2] == ["Number", "Line"]
+    menu.actions()[first_seen].setChecked(False)
+    assert table.isColumnHidden(first_seen)
+    window.close()
+    again = make_window(qtbot, demo_store)
+    assert again.lines_page.table.isColumnHidden(first_seen)  # remembered
+    again.lines_page.columns.show_column(first_seen, True)
+    assert not again.lines_page.table.isColumnHidden(first_seen)
+
+
+def test_the_navigation_has_icons_and_badges_for_what_waits(window: MainWindow) -> None:
+    items = [window.nav.item(row) for row in range(window.nav.count())]
+    assert all(not item.icon().isNull() for item in items)
+    texts = [item.text() for item in items]
+    assert texts[0].startswith("Home (") and "Orders (1)" in texts  # a deadline passed
+    assert window.nav.minimumWidth() >= window.nav.fontMetrics().horizontalAdvance(
+        "Case summaries"
+    )
