@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 
 def full_date(day: date) -> str:
@@ -84,3 +84,12 @@ def parse_date(text: str) -> date:
             f"{text.strip()!r} is not a date: {MONTHS[month - 1]} {year} has {last} days"
         )
     return date(year, month, day)
+
+
+def local_time(utc: str) -> str:
+    """``2026-12-01T13:50:12Z`` (UTC, as the log keeps it) → ``01/12/2026 13:50:12`` in the
+    workstation's own time zone (UK time on a unit's workstation)."""
+    moment = datetime.fromisoformat(utc.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.accounts import MIN_PASSWORD, Role
 from raptor_desktop.core.audit import AuditEntry, Category
+from raptor_desktop.core.dates import local_time
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
@@ -42,7 +43,7 @@ class AuditModel(FlatTableModel):
         self.rows = rows
 
     def column_titles(self) -> list[str]:
-        return [c.capitalize() for c in AUDIT_COLUMNS]
+        return ["When (local time)" if c == "at" else c.capitalize() for c in AUDIT_COLUMNS]
 
     def row_total(self) -> int:
         return len(self.rows)
@@ -53,7 +54,10 @@ class AuditModel(FlatTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        return str(getattr(self.rows[index.row()], AUDIT_COLUMNS[index.column()]))
+        entry, column = self.rows[index.row()], AUDIT_COLUMNS[index.column()]
+        if column == "at":
+            return local_time(entry.at)
+        return str(getattr(entry, column))
 
 
 class AuditDialog(QDialog):
@@ -78,7 +82,8 @@ class AuditDialog(QDialog):
         for widget in (self.user, self.category, self.record, self.use_since, self.since, show):
             bar.addWidget(widget)
         self.model = AuditModel([])
-        self.table = data_table(self.model, fit_columns=False)
+        self.table = data_table(self.model)  # columns fit their content, up to a limit:
+        self.table.horizontalHeader().setMaximumSectionSize(420)  # the rest in the tooltip
         self.error = MessageLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         export = buttons.addButton("Export CSV…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -103,7 +108,7 @@ class AuditDialog(QDialog):
     def refresh(self) -> None:
         found = read_log(self._store, self.current_filter())
         self.model.beginResetModel()
-        self.model.rows = found
+        self.model.rows = found[::-1]  # newest first
         self.model.endResetModel()
 
     def export(self) -> None:

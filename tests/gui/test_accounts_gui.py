@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -234,3 +235,23 @@ def test_sign_out_lets_another_officer_sign_in_on_the_window(
     window.show()
     window.sign_out_action.trigger()  # nobody signs in: the window closes
     assert not window.isVisible()
+
+
+def test_the_audit_viewer_shows_the_newest_first_with_the_full_local_time(
+    window: MainWindow,
+) -> None:
+    from raptor_desktop.core.dates import local_time
+
+    dialog = AuditDialog(window.store, window.run_dialog, window)
+    dialog.refresh()
+    model = dialog.model
+    ids = [int(model.data(model.index(r, 0))) for r in range(model.rowCount())]
+    assert ids == sorted(ids, reverse=True)
+    at = model.column_titles().index("When (local time)")
+    newest = entries(window.store)[-1]
+    assert model.data(model.index(0, at)) == local_time(newest.at)
+    assert len(local_time(newest.at)) == len("01/12/2026 13:50:12")
+    header = dialog.table.horizontalHeader()
+    assert header.maximumSectionSize() == 420
+    records = model.column_titles().index("Records")
+    assert model.data(model.index(0, records), Qt.ItemDataRole.ToolTipRole)
