@@ -119,6 +119,8 @@ class ImportSummaryDialog(QDialog):
             )
             self.table.setColumnWidth(0, 50)
             self.table.setColumnWidth(1, 420)
+            self.table.setWordWrap(True)  # a long reason wraps onto more lines, not cut off
+            self.table.resizeRowsToContents()
             layout.addWidget(QLabel("Rejected rows (nothing from these rows was stored):"))
             layout.addWidget(self.table)
             save = buttons.addButton("Save rejected rows…", QDialogButtonBox.ButtonRole.ActionRole)

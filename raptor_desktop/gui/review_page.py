@@ -74,9 +74,12 @@ class ReviewDecisionDialog(OneChangeDialog):
             self.form.addRow("&Next review", self.next_review)
         else:
             self.error.show_warning(
-                "Disposal erases this record's personal data for good. "
-                "The audit log keeps the fact of the erasure."
+                "Disposal erases this record's personal data for good, with the attached "
+                "files no other record needs; in older audit log entries its numbers and "
+                "names are replaced by pseudonyms. The log keeps the fact of the erasure."
             )
+            self.setMinimumWidth(460)  # the whole warning shows, wrapped onto its lines
+            self.error.setMinimumHeight(self.error.heightForWidth(430))
 
     def save(self) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,17 @@ def test_a_pack_with_gaps_lists_them_and_builds_only_as_a_draft(
     window.applications.build_pack(reference)
     qtbot.waitUntil(lambda: bool(packs), timeout=30_000)
     assert packs[0].pack.draft and "DRAFT — NOT FOR SERVICE" in packs[0].summary.text()
+
+
+def test_the_dispose_dialog_shows_its_whole_warning(qtbot: QtBot, demo_store: Store) -> None:
+    from raptor_desktop.gui.review_page import ReviewDecisionDialog
+    from raptor_desktop.store.retention import ReviewItem
+
+    item = ReviewItem("line", 1, "Tony", date(2020, 1, 1), date(2026, 1, 1), 2)
+    dialog = ReviewDecisionDialog(item, "dispose", demo_store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.error
+    assert "pseudonyms" in label.text()
+    assert label.height() >= label.heightForWidth(label.width())  # no line of it cut off
