@@ -29,6 +29,7 @@ from raptor_desktop.services.applications import (
     confirm_disconnection,
     create_application,
     current_warnings,
+    delete_draft,
     list_orders,
     record_letter_sent,
     record_outcome,
@@ -272,4 +273,15 @@ def cmd_warnings(args: argparse.Namespace, run: Invocation) -> int:
         print(warning)
     if not found:
         print("no warnings")
+    return 0
+
+
+@command(
+    "delete-draft",
+    "delete an application that is still a draft (logged)",
+    lambda p: p.add_argument("reference"),
+)
+def cmd_delete_draft(args: argparse.Namespace, run: Invocation) -> int:
+    delete_draft(run.store(), args.reference)
+    print(f"{args.reference} deleted")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -22,6 +23,7 @@ from raptor_desktop.services.applications import (
     confirm_disconnection,
     create_application,
     current_warnings,
+    delete_draft,
     draft_references,
     renew,
 )
@@ -69,7 +71,9 @@ class ApplicationActions(QObject):
     def _refresh(self) -> None:
         self.window.refresh()
 
-    def open_editor(self, reference: str) -> ApplicationEditor:
+    def open_editor(
+        self, reference: str, on_change: Callable[[], None] | None = None
+    ) -> ApplicationEditor:
         editor = ApplicationEditor(
             self.store,
             reference,
@@ -77,18 +81,30 @@ class ApplicationActions(QObject):
             self.window,
         )
         editor.changed.connect(self._refresh)
+        if on_change is not None:
+            editor.changed.connect(on_change)
         editor.pack_requested.connect(self.build_pack)
         self.window.run_dialog(editor)
         return editor
 
     def new_application(self, numbers: list[str] | None = None) -> str | None:
+        """A new draft, kept only once something in it is saved: closed untouched, it goes
+        (logged), so that New application… leaves no empty drafts behind."""
         try:
             reference = create_application(self.store, blank_details(), numbers or [])
         except Refusal as error:
             QMessageBox.warning(self.window, "New application", str(error))
             return None
         self._refresh()
-        self.open_editor(reference)
+        saved: list[bool] = []
+        editor = self.open_editor(reference, on_change=lambda: saved.append(True))
+        if not saved and not editor.isVisible():
+            delete_draft(self.store, reference)
+            self._refresh()
+            self.window.statusBar().showMessage(
+                f"{reference} was closed without being saved: no draft was kept.", 8000
+            )
+            return None
         return reference
 
     def add_to_application(self, numbers: list[str]) -> None:

@@ -78,6 +78,10 @@ class ApplicationEditor(QDialog):
         self.tabs.addTab(self._numbers_tab(), "&Numbers")
         self.tabs.addTab(self._exhibits_tab(), "E&xhibits")
         self.error = MessageLabel()
+        self.amendment = QLineEdit()
+        self.amendment.setPlaceholderText(
+            "Reason for this amendment (logged): once submitted, each change is an amendment"
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
@@ -93,6 +97,7 @@ class ApplicationEditor(QDialog):
         self.pack_button.clicked.connect(lambda: self.pack_requested.emit(self.reference))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.amendment)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(900, 560)
@@ -238,6 +243,7 @@ class ApplicationEditor(QDialog):
         case = case or load_case_file(self._store, self.reference, check_files=False)
         self.case = case
         draft = case.status is ApplicationStatus.DRAFT
+        self.amendment.setVisible(not draft)
         self.court.setCurrentText(case.court)
         self.hearing_known.setChecked(case.hearing_date is not None)
         self.hearing_date.setEnabled(case.hearing_date is not None)
@@ -318,16 +324,27 @@ class ApplicationEditor(QDialog):
 
     def save(self) -> bool:
         try:
-            save_details(self._store, self.reference, self.details())
+            save_details(self._store, self.reference, self.details(), self.amendment.text())
         except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return False
-        self.error.show_ok("Saved.")
+        self.error.show_ok(
+            "Amended: the change and its reason are logged."
+            if self.amendment.text().strip() and self.case.status is not ApplicationStatus.DRAFT
+            else "Saved."
+        )
         self.changed.emit()
         return True
 
     def _save_item(self, item: CaseItem, provider: str, grounds: str) -> None:
-        set_item(self._store, self.reference, item.e164, provider, grounds)
+        try:
+            set_item(
+                self._store, self.reference, item.e164, provider, grounds, self.amendment.text()
+            )
+        except Refusal as error:
+            self.error.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            self.reload()  # the item as stored
+            return
         self.changed.emit()
 
     def submit(self) -> None:

@@ -6,15 +6,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
-from raptor_desktop.services.applications import list_applications
+from raptor_desktop.services.applications import delete_draft, list_applications
 from raptor_desktop.services.session import Store
 
 COLUMNS = (
@@ -51,11 +53,15 @@ class ApplicationsTableModel(StoreListModel):
 class ApplicationsPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._store = store
         self.model = ApplicationsTableModel(store, self)
         self.table = data_table(self.model)
         self.new_button = QPushButton("New application…")
         self.open_button = QPushButton("Open…")
         self.pack_button = QPushButton("Hearing pack…")
+        self.delete_button = QPushButton("Delete draft…")
+        self.delete_button.setToolTip("Delete the selected application, if it is still a draft")
+        self.delete_button.clicked.connect(self.delete_draft)
         self.supplement_button = QPushButton("Supplementary bundle…")
         self.supplement_button.setToolTip(
             "Add the exhibits recorded since a bundle was served at its end, pages numbered on"
@@ -72,12 +78,32 @@ class ApplicationsPage(QWidget):
             self.open_button,
             self.pack_button,
             self.supplement_button,
+            self.delete_button,
         ):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+
+    def delete_draft(self) -> None:
+        reference = self.selected_reference()
+        if reference is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete draft",
+            f"Delete the draft application {reference}? Its numbers and exhibits stay in the "
+            "register; the deletion is logged.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            delete_draft(self._store, reference)
+        except Refusal as error:
+            QMessageBox.warning(self, "Delete draft", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            return
+        self.model.refresh()
 
     def select_reference(self, reference: str) -> None:
         for row in range(self.model.rowCount()):

@@ -187,6 +187,22 @@ def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str)
     return number.e164
 
 
+def delete_draft(store: Store, reference: str) -> None:
+    """Delete an application that is still a draft (never one that went to court); its
+    numbers go back to where they were, its exhibits stay with no application."""
+    with store.transaction("delete draft application", reference) as db:
+        app_id = application_id(store, reference)
+        _check_draft(store, app_id, reference)
+        db.execute("UPDATE exhibits SET application_id = NULL WHERE application_id = ?", [app_id])
+        db.execute("DELETE FROM application_numbers WHERE application_id = ?", [app_id])
+        db.execute("DELETE FROM provider_letters WHERE application_id = ?", [app_id])
+        db.execute(
+            "UPDATE applications SET renews_application_id = NULL WHERE renews_application_id = ?",
+            [app_id],
+        )
+        db.execute("DELETE FROM applications WHERE id = ?", [app_id])
+
+
 def _check_draft(store: Store, app_id: int, reference: str) -> None:
     status = store.db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
     if status[0] != ApplicationStatus.DRAFT.value:
@@ -213,11 +229,32 @@ def remove_number(store: Store, reference: str, text: str) -> None:
         )
 
 
-def save_details(store: Store, reference: str, details: ApplicationDetails) -> None:
+def _amendment(store: Store, reference: str, amendment: str) -> tuple[str, str]:
+    """The log event and justification of a change: an edit of a draft, or, once submitted,
+    an amendment that must give its reason (the court has the application as it was)."""
+    row = store.db.execute(
+        "SELECT status FROM applications WHERE reference = ?", [reference]
+    ).fetchone()
+    if row is None or row[0] == ApplicationStatus.DRAFT.value:
+        return "edit application", ""
+    if not amendment.strip():
+        raise Conflict(
+            f"{reference} has been {row[0]}: a change now is an amendment; give its reason "
+            "(it is logged with the change)"
+        )
+    return "amend application", amendment.strip()
+
+
+def save_details(
+    store: Store, reference: str, details: ApplicationDetails, amendment: str = ""
+) -> None:
+    """Save the application's details; once it is submitted, only as an amendment with its
+    reason (a claim number the court gave, an adjourned hearing)."""
     problems = details.problems()
     if problems:
         raise InputRejected("; ".join(problems))
-    with store.transaction("edit application", reference) as db:
+    event, why = _amendment(store, reference, amendment)
+    with store.transaction(event, reference, justification=why) as db:
         app_id = application_id(store, reference)
         _remember_court(db, details.court)
         db.table("applications").update(
@@ -225,9 +262,14 @@ def save_details(store: Store, reference: str, details: ApplicationDetails) -> N
         )
 
 
-def set_item(store: Store, reference: str, text: str, provider: str, grounds: str) -> None:
-    """Set the provider to serve and the grounds summary for one number of an application."""
-    with store.transaction("edit application item", reference) as db:
+def set_item(
+    store: Store, reference: str, text: str, provider: str, grounds: str, amendment: str = ""
+) -> None:
+    """Set the provider to serve and the grounds summary for one number of an application
+    (once submitted, as an amendment with its reason)."""
+    event, why = _amendment(store, reference, amendment)
+    item_event = "edit application item" if event == "edit application" else event
+    with store.transaction(item_event, reference, justification=why) as db:
         app_id = application_id(store, reference)
         number = find_number(store, text)
         store.describe(f"{reference}: {number.e164}")

@@ -279,3 +279,22 @@ def test_a_damaged_log_is_reported_on_opening(
     assert "audit entry 2: its content was altered" in str(window.applications.integrity_problem)
     box = dialogs[-1]
     assert isinstance(box, QMessageBox) and box.windowTitle() == "Integrity check failed"
+
+
+def test_a_draft_is_deleted_from_the_applications_view(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    reference = make_application(window.store)
+    page = window.applications_page
+    page.model.refresh()
+    page.select_reference(reference)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_button.click()
+    assert reference not in [page.model.reference(r) for r in range(page.model.rowCount())]
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    page.select_reference("RAP-2026-001")  # heard: never deleted
+    page.delete_button.click()
+    assert warned and "only a draft can be changed" in warned[0]

@@ -9,6 +9,7 @@ from raptor_desktop.gui.admin_dialogs import AuditDialog
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.store.audit import entries
 from raptor_desktop.store.line_detail import number_detail
 from raptor_desktop.store.reference import area_names
 
@@ -67,12 +68,27 @@ def test_add_area(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_new_and_open_application(window: MainWindow, dialogs: list[QDialog]) -> None:
     select(window, "+447700900103")
+    page = window.applications_page
+    before = page.model.rowCount()
     window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
+    window.new_application_action.trigger()  # closed untouched: no empty draft is left
+    assert isinstance(dialogs[-1], ApplicationEditor)
+    assert page.model.rowCount() == before
+    assert "no draft was kept" in window.statusBar().currentMessage()
+    assert entries(window.store)[-1].event == "delete draft application"
+
+    def save_it(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ApplicationEditor)
+        dialog.court.setCurrentText("County Court at Chelmsford")
+        return dialog.save()
+
+    window.handle_dialog = save_it  # type: ignore[attr-defined]
     window.new_application_action.trigger()
     editor = dialogs[-1]
     assert isinstance(editor, ApplicationEditor)
     reference = editor.reference
-    page = window.applications_page
+    assert page.model.rowCount() == before + 1
+    window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
     row = next(r for r in range(page.model.rowCount()) if page.model.reference(r) == reference)
     page.table.selectRow(row)
     window.open_application_action.trigger()

@@ -14,6 +14,7 @@ from raptor_desktop.store.applications import (
     create_application,
     record_outcome,
     save_details,
+    set_item,
     submit,
 )
 from raptor_desktop.store.case_file import load_case_file
@@ -187,3 +188,47 @@ def test_an_exhibit_file_must_be_what_its_name_says_and_not_a_link(
     mark = add_exhibit(demo_store, app_id, NewExhibit("RC", "Damaged scan", None, (), fake))
     with pytest.raises(UnusableFile, match=f"exhibit {mark}: its file fake.pdf cannot be read"):
         hearing_pack(load_case_file(demo_store, reference))
+
+
+def test_a_submitted_application_changes_only_as_an_amendment_with_its_reason(
+    demo_store: Store,
+) -> None:
+    from dataclasses import replace
+
+    from raptor_desktop.store.audit import entries
+    from raptor_desktop.store.case_file import load_case_file
+
+    reference = make_application(demo_store)
+    for number in ("07700 900103", "07700 900113"):
+        set_item(demo_store, reference, number, "EE", "test purchases and marketing texts")
+    set_item(demo_store, reference, "07700 900104", "EE", "marketing texts")
+    submit(demo_store, reference)
+    changed = replace(details(), claim_number="K00CL123")
+    with pytest.raises(Conflict, match="give its reason"):
+        save_details(demo_store, reference, changed)
+    with pytest.raises(Conflict, match="give its reason"):
+        set_item(demo_store, reference, "07700 900103", "EE", "new grounds")
+    save_details(demo_store, reference, changed, "claim number given by the court on issue")
+    entry = entries(demo_store)[-1]
+    assert (entry.event, entry.justification) == (
+        "amend application",
+        "claim number given by the court on issue",
+    )
+    assert load_case_file(demo_store, reference, check_files=False).claim_number == "K00CL123"
+
+
+def test_a_draft_can_be_deleted_and_a_submitted_one_cannot(demo_store: Store) -> None:
+    from raptor_desktop.store.applications import delete_draft
+    from raptor_desktop.store.audit import entries
+
+    reference = make_application(demo_store)
+    delete_draft(demo_store, reference)
+    assert entries(demo_store)[-1].event == "delete draft application"
+    with pytest.raises(RecordNotFound):
+        application_id(demo_store, reference)
+    submitted = make_application(demo_store)
+    for number in ("07700 900103", "07700 900113", "07700 900104"):
+        set_item(demo_store, submitted, number, "EE", "test purchases")
+    submit(demo_store, submitted)
+    with pytest.raises(Conflict, match="only a draft"):
+        delete_draft(demo_store, submitted)
