@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +26,11 @@ from raptor_desktop.core.statuses import STARTING, Status
 from raptor_desktop.gui.widgets import CheckList, MessageLabel, pydate, qdate, uk_date_edit
 from raptor_desktop.services.register import (
     NumberDetail,
+    RecordNotFound,
     add_number,
     area_names,
+    find_number,
+    number_detail,
     operation_names,
     parse_for,
     save_edit,
@@ -76,6 +80,9 @@ class LineDialog(QDialog):
         self.number.setReadOnly(editing)
         self.number.textChanged.connect(self._check_number)
         self.number_message = MessageLabel()
+        self.number_message.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.number_message.linkActivated.connect(self._show_existing)
+        self.existing_id: int | None = None  # a number already in the register, to be shown
         number_box = QVBoxLayout()
         number_box.setSpacing(2)
         number_box.addWidget(self.number)
@@ -189,6 +196,17 @@ class LineDialog(QDialog):
         except NumberRejected as error:
             self.number_message.show_error(str(error))
             return False
+        try:
+            known = find_number(self._store, number.e164)
+        except RecordNotFound:
+            known = None
+        if known is not None:
+            brand = number_detail(self._store, known.id).line.brand or "(no name)"
+            self.number_message.show_error(
+                f"{number.display} is already in the register, on line {brand} "
+                f"({known.status.value}): <a href='number:{known.id}'>show it</a>"
+            )
+            return False
         holder = number.range_holder or "unknown"
         message = (
             f"{number.display} — range holder {holder} (the original network; "
@@ -202,6 +220,11 @@ class LineDialog(QDialog):
         else:
             self.number_message.show_ok(message)
         return True
+
+    def _show_existing(self, link: str) -> None:
+        """The link in the message: close this and show the number that is already there."""
+        self.existing_id = int(link.split(":", 1)[1])
+        self.reject()
 
     def details(self) -> LineDetails:
         """The line details as entered; raises ValueError for an unreadable amount."""

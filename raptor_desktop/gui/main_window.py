@@ -436,6 +436,8 @@ class MainWindow(QMainWindow):
         dialog = LineDialog(self.store, parent=self)
         if self.run_dialog(dialog):
             self.refresh(dialog.saved_number_id)
+        elif dialog.existing_id is not None:  # the link to a number already in the register
+            self.records.open("number", dialog.existing_id)
 
     def add_replacement(self) -> None:
         detail = self._chosen_number()
@@ -556,7 +558,6 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, "About Raptor Desktop", about_text(self.store))
 
-    # -- import ----------------------------------------------------------------------------
     def import_lines(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, "Import lines", "", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
@@ -564,7 +565,7 @@ class MainWindow(QMainWindow):
         if name:
             self.imports.start(Path(name))
 
-    # -- databases ---------------------------------------------------------------------------
+    # -- import, databases, window state -----------------------------------------------------
     def close_store_for_restore(self) -> None:
         """Let go of the database file so a restore can replace it."""
         self.summaries_page.wait()
@@ -589,7 +590,6 @@ class MainWindow(QMainWindow):
         if not was_closed:
             old.close()
 
-    # -- window state ------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         remember(self, self.lines_page.splitter)
         self.imports.stop()

@@ -36,6 +36,7 @@ from raptor_desktop.store.reference import (
 )
 
 __all__ = [
+    "RecordNotFound",
     "ROW_KEYS",
     "LineFilter",
     "NumberDetail",

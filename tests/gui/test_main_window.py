@@ -282,3 +282,24 @@ def test_the_navigation_has_icons_and_badges_for_what_waits(window: MainWindow) 
     assert window.nav.minimumWidth() >= window.nav.fontMetrics().horizontalAdvance(
         "Case summaries"
     )
+
+
+def test_add_number_says_as_you_type_that_it_exists_and_links_to_it(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    dialog = LineDialog(window.store, parent=window)
+    dialog.number.setText("+44 7700 900101")
+    message = dialog.number_message.text()
+    assert "already in the register, on line Tony (disconnected)" in message
+    assert "number:1" in message and "show it" in message
+
+    def follow_link(opened: QDialog) -> bool:
+        assert isinstance(opened, LineDialog)
+        opened.number.setText("07700 900101")
+        opened.number_message.linkActivated.emit("number:1")
+        return False
+
+    window.handle_dialog = follow_link  # type: ignore[attr-defined]
+    window.add_action.trigger()
+    assert window.pages.currentWidget() is window.lines_page
+    assert window.lines_page.selected_id() == 1
