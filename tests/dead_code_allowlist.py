@@ -44,6 +44,7 @@ cmd_  # cli/*.py: cmd_init, cmd_lines, … (matched by prefix below)
 last_pack  # gui/application_actions.py
 last_backup  # gui/backup_actions.py
 last_result  # gui/import_actions.py
+last_exported  # gui/list_actions.py
 
 # Data: the schema's default for a recipient spells it; a backup's manifest field.
 INCLUDED  # core/outreach.py RecipientStatus

@@ -6,10 +6,8 @@ from __future__ import annotations
 import io
 
 from pypdf import PdfReader, PdfWriter
-from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
-from reportlab.platypus.tables import TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from raptor_desktop.core.case_summary import (
     APPLICATION_HEADERS,
@@ -28,25 +26,8 @@ from raptor_desktop.documents.charts import chart_drawing
 from raptor_desktop.documents.heading import esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
-from raptor_desktop.documents.styles import BODY, HEADING, SMALL, SMALL_BOLD, TITLE
-
-GRID = TableStyle(
-    [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-)
-
-
-def _table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-    cells = [[Paragraph(esc(h), SMALL_BOLD) for h in header]]
-    cells += [[Paragraph(esc(c), SMALL) for c in row] for row in rows]
-    table = Table(cells, colWidths=widths, repeatRows=1)
-    table.setStyle(GRID)
-    return table
+from raptor_desktop.documents.styles import BODY, HEADING, SMALL, TITLE
+from raptor_desktop.documents.tables import grid_table as _table
 
 
 def case_summary_pdf(summary: CaseSummary) -> bytes:

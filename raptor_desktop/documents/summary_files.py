@@ -24,15 +24,15 @@ def summary_files(summary: CaseSummary, target: Path) -> dict[Path, bytes]:
     tables = data_tables(summary)
     if kind == ".csv":
         return {
-            target.with_name(f"{target.stem}-{t.name.replace(' ', '-')}.csv"): _csv(t)
+            target.with_name(f"{target.stem}-{t.name.replace(' ', '-')}.csv"): csv_bytes(t)
             for t in tables
         }
     if kind == ".xlsx":
-        return {target: _workbook(tables)}
+        return {target: workbook_bytes(tables)}
     raise InputRejected(f"{target.name}: a summary is written as {', '.join(KINDS)}")
 
 
-def _csv(table: DataTable) -> bytes:
+def csv_bytes(table: DataTable) -> bytes:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
     writer.writerow([spreadsheet_safe(h) for h in table.headers])
@@ -40,7 +40,7 @@ def _csv(table: DataTable) -> bytes:
     return ("\ufeff" + text.getvalue()).encode("utf-8")  # Excel reads UTF-8 with the mark
 
 
-def _workbook(tables: list[DataTable]) -> bytes:
+def workbook_bytes(tables: list[DataTable]) -> bytes:
     from openpyxl import Workbook  # only a workbook export pays for loading it
 
     book = Workbook(write_only=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from raptor_desktop.gui.import_task import Importer, ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.workers import start_worker
@@ -22,6 +22,14 @@ class ImportActions(QObject):
         self.window = window
         self._thread: QThread | None = None
         self.last_result: ImportResult | None = None
+
+    def choose(self) -> None:
+        """File → Import lines…: choose the spreadsheet, then import it in the background."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import lines", "", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
+        )
+        if name:
+            self.start(Path(name))
 
     def start(
         self, file_path: Path, importer: Importer | None = None, title: str = "Import lines"

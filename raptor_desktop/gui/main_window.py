@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -35,6 +33,7 @@ from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.lines_page import LinesPage
+from raptor_desktop.gui.list_actions import ListActions
 from raptor_desktop.gui.navigation import decorate, update_badges, view_title
 from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.outreach_page import OutreachPage
@@ -82,6 +81,7 @@ class MainWindow(QMainWindow):
         self.backups = BackupActions(self)
         self.records = RecordOpener(self)
         self.help = HelpActions(self)
+        self.lists = ListActions(self)
         self.databases = DatabaseActions(self)
         self._build_actions()
         self._build_menus()
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
             "A training database with the Operation Raptor scenario",
         )
         self.import_action = a(
-            "&Import lines…", self.import_lines, "Ctrl+I", "Import numbers from a CSV or XLSX file"
+            "&Import lines…", self.imports.choose, "Ctrl+I", "Import numbers from a CSV or XLSX"
         )
         self.import_contacts_action = a(
             "Import &contacts…",
@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+I",
             "Import numbers found in contact with a deal line (e.g. a seized phone's contacts)",
         )
+        self.export_list_action = a("E&xport this list…", self.lists.export, "Ctrl+Shift+E")
+        self.print_list_action = a("Print this &list…", self.lists.print_list, "Ctrl+Shift+P")
         self.backup_action = a(
             "&Back up now…",
             lambda: self.backups.back_up_now(),
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
             bar.addMenu("&File"),
             (self.new_training_action, self.open_action, self.demo_action),
             (self.import_action, self.import_contacts_action),
+            (self.export_list_action, self.print_list_action),
             (self.backup_action, self.restore_action, self.settings_action),
             (self.accounts_action, self.audit_action),
             (self.lock_action, self.sign_out_action, self.password_action),
@@ -558,14 +561,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, "About Raptor Desktop", about_text(self.store))
 
-    def import_lines(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import lines", "", "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
-        )
-        if name:
-            self.imports.start(Path(name))
-
-    # -- import, databases, window state -----------------------------------------------------
+    # -- databases, window state -----------------------------------------------------------
     def close_store_for_restore(self) -> None:
         """Let go of the database file so a restore can replace it."""
         self.summaries_page.wait()

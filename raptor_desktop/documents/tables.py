@@ -1,0 +1,28 @@
+"""A ruled table of text, its header row repeated on every page: the lists and summaries."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Paragraph, Table
+from reportlab.platypus.tables import TableStyle
+
+from raptor_desktop.documents.heading import esc
+from raptor_desktop.documents.styles import SMALL, SMALL_BOLD
+
+GRID = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+)
+
+
+def grid_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+    cells = [[Paragraph(esc(h), SMALL_BOLD) for h in header]]
+    cells += [[Paragraph(esc(c), SMALL) for c in row] for row in rows]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(GRID)
+    return table
