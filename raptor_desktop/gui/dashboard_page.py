@@ -29,6 +29,7 @@ CHECK_BACK = Qt.ItemDataRole.UserRole + 1
 
 class DashboardPage(QWidget):
     opened = Signal(str, object)  # a task's record: as a search result opens it
+    start_wanted = Signal(str)  # on an empty register: "import", "add", "demo" or "guide"
     numbers_wanted = Signal(object, str)  # the numbers behind a bar, and what the bar was
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -50,6 +51,7 @@ class DashboardPage(QWidget):
         self.work.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.charts: list[ChartWidget] = []  # made by the first refresh
         self._chart_grid = QGridLayout()
+        self.start = self._start_panel()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.check_button)
@@ -57,8 +59,36 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        layout.addWidget(self.start)
         layout.addWidget(self.work, 2)
         layout.addLayout(self._chart_grid, 3)
+
+    def _start_panel(self) -> QWidget:
+        """What a new register shows first: the three ways to begin, and the guide."""
+        panel = QWidget()
+        text = QLabel(
+            "<h2>Getting started</h2><p>This register holds no numbers yet. Begin by importing "
+            "the unit's spreadsheet of lines (any CSV or XLSX with a number column; rows it "
+            "cannot use are listed with the reason), or add a number by hand. To look around "
+            "first, open the demo: a training register with a worked scenario.</p>"
+        )
+        text.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for label, wanted in (
+            ("&Import a spreadsheet…", "import"),
+            ("&Add a number…", "add"),
+            ("Open the &demo", "demo"),
+            ("Read the user &guide", "guide"),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _=False, w=wanted: self.start_wanted.emit(w))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        panel.setVisible(False)
+        return panel
 
     def refresh(self) -> None:
         """Read the dashboard again (a logged consultation) and show it."""
@@ -70,6 +100,7 @@ class DashboardPage(QWidget):
             f"{board.figures.type2_closures} disconnected under an order. "
             "Enter or a double-click opens a task; a click on a bar, its numbers."
         )
+        self.start.setVisible(board.figures.numbers == 0)
         self.work.clear()
         for group in board.work:
             top = QTreeWidgetItem([f"{group.title} ({len(group.tasks)})"])

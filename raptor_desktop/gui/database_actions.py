@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.sign_in import sign_in_to
@@ -16,11 +17,16 @@ if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
 
 
+RECENT = "databases/recent"
+RECENT_KEPT = 6
+
+
 class DatabaseActions:
     """Owned by the main window, which it switches to the register opened and signed in to."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.recent_menu = QMenu("Recent &databases", window)
 
     def open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
         """Sign in to the register at ``path`` (a new one is made with its administrator)."""
@@ -64,3 +70,23 @@ class DatabaseActions:
 
     def open_demo(self) -> None:
         self.open_path(demo_db_path(), training=True, demo=True)
+
+    # -- recent databases --------------------------------------------------------------------
+    def remember(self, path: Path) -> None:
+        """Put ``path`` first in File → Recent databases (six kept)."""
+        recent = [p for p in self.recent() if p != path]
+        QSettings().setValue(RECENT, [str(p) for p in [path, *recent][:RECENT_KEPT]])
+        self.fill_recent()
+
+    def recent(self) -> list[Path]:
+        stored = QSettings().value(RECENT, [])
+        return [Path(p) for p in stored] if isinstance(stored, list) else []
+
+    def fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for path in self.recent():
+            action = menu.addAction(f"{path.name}  ({path.parent})")
+            action.setEnabled(path.exists() and path != self.window.store.path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        menu.setEnabled(bool(menu.actions()))

@@ -210,8 +210,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
         _fill(
-            bar.addMenu("&File"),
+            file_menu,
             (self.new_training_action, self.open_action, self.demo_action),
             (self.import_action, self.import_contacts_action),
             (self.export_list_action, self.print_list_action),
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             (self.lock_action, self.sign_out_action, self.password_action),
             (self.quit_action,),
         )
+        file_menu.insertMenu(self.import_action, self.databases.recent_menu)
         _fill(bar.addMenu("&Edit"), (self.undo_action, self.redo_action), (self.find_action,))
         _fill(
             bar.addMenu("&Line"),
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
         )
 
     def _build_pages(self) -> None:
+        self.databases.remember(self.store.path)
         self.view_count = QLabel()  # the shown view's count (see view_counts)
         self.lines_page = LinesPage(self.store)
         self.lines_page.selection_changed.connect(self._update_actions)

@@ -38,7 +38,19 @@ class RecordOpener:
         page.run_dialog = lambda d: self.window.run_dialog(d)
         page.opened.connect(self.open)
         page.numbers_wanted.connect(self.numbers)
+        page.start_wanted.connect(self.start)
         return page
+
+    def start(self, wanted: str) -> None:
+        """The getting-started buttons of a new register's home screen."""
+        window = self.window
+        actions = {
+            "import": window.import_action,
+            "add": window.add_action,
+            "demo": window.demo_action,
+            "guide": window.guide_action,
+        }
+        actions[wanted].trigger()
 
     def numbers(self, numbers: object, what: str) -> None:
         """The numbers behind a chart's bar, in the Lines view."""

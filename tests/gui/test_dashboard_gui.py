@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QTreeWidgetItem
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from raptor_desktop.gui.check_back_dialog import CheckBackDialog
 from raptor_desktop.gui.lines_model import COLUMNS
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.store.database import Store
+from tests.gui.conftest import make_window
 
 
 def _tasks(window: MainWindow) -> dict[str, list[QTreeWidgetItem]]:
@@ -69,3 +71,27 @@ def test_a_check_back_is_recorded_from_its_task(
     page.check_button.click()
     left = _tasks(window)["Check-backs due (is the number still dead?)"]
     assert [t.text(0) for t in left] == still_due
+
+
+def test_a_new_register_shows_how_to_begin(
+    qtbot: QtBot, live_store: Store, dialogs: list[QDialog]
+) -> None:
+    window = make_window(qtbot, live_store)
+    page = window.dashboard_page
+    assert not page.start.isHidden()
+    assert "Getting started" in page.start.findChild(QLabel).text()  # type: ignore[union-attr]
+    buttons = {b.text().replace("&", ""): b for b in page.start.findChildren(QPushButton)}
+    assert set(buttons) == {
+        "Import a spreadsheet…",
+        "Add a number…",
+        "Open the demo",
+        "Read the user guide",
+    }
+
+
+def test_the_demo_register_has_no_start_panel_and_remembers_it_as_recent(
+    window: MainWindow,
+) -> None:
+    assert window.dashboard_page.start.isHidden()
+    assert window.databases.recent()[0] == window.store.path
+    assert window.databases.recent_menu.actions()  # File → Recent databases
