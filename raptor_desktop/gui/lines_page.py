@@ -95,6 +95,13 @@ class LinesPage(QWidget):
         layout.addWidget(splitter)
         self.fit_columns()
 
+    def tab_after(self, before: QWidget) -> None:
+        """Tab goes from ``before`` (the navigation) to the filter, the area, the status, the
+        table and the detail panel, in the order they are read."""
+        chain = [before, self.search, self.area, self.status, self.table, self.detail]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
     def fit_columns(self) -> None:
         """Each column as wide as its title and the rows shown (the last one takes the rest)."""
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # the first rows suffice

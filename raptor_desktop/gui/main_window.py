@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addLayout(body)
         self.setCentralWidget(central)
+        self.lines_page.tab_after(self.nav)
         kind = "TRAINING — " if self.store.training else ""
         self.setWindowTitle(f"{kind}Raptor Desktop — {self.store.path.name}")
         self.db_label = QLabel(self.store.path.name)  # the full path in its tooltip

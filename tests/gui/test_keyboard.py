@@ -53,3 +53,19 @@ def test_ctrl_c_copies_the_selected_rows_with_their_headers(
     header, row = QApplication.clipboard().text().splitlines()
     assert header.split("\t")[:3] == ["Number", "Line", "Areas"]
     assert row.split("\t")[:2] == ["07700 900101", "Tony"]
+
+
+def test_tab_goes_from_the_navigation_through_the_lines_view_in_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.show_page(window.lines_page)
+    page = window.lines_page
+    window.nav.setFocus()
+    visited = []
+    for _ in range(5):
+        window.focusNextChild()
+        visited.append(QApplication.focusWidget())
+    assert visited[:5] == [page.search, page.area, page.status, page.table, page.detail]
