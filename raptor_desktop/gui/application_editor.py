@@ -33,6 +33,7 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
+from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
 from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
 from raptor_desktop.services.applications import (
     ApplicationDetails,
@@ -206,6 +207,11 @@ class ApplicationEditor(QDialog):
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.verticalHeader().setVisible(False)
         self.items_view.horizontalHeader().setStretchLastSection(True)
+        self.add_numbers_button = QPushButton("Add numbers…")
+        self.add_numbers_button.clicked.connect(self.add_numbers)
+        self.grounds_button = QPushButton("Grounds…")
+        self.grounds_button.setToolTip("Write the selected number's grounds (they go to court)")
+        self.grounds_button.clicked.connect(self.edit_grounds)
         self.remove_button = QPushButton("Remove number")
         self.outcome_button = QPushButton("Record outcome…")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -215,7 +221,13 @@ class ApplicationEditor(QDialog):
         self.letter_button.clicked.connect(self.record_letter)
         bar = QHBoxLayout()
         bar.addStretch()
-        for button in (self.remove_button, self.outcome_button, self.letter_button):
+        for button in (
+            self.add_numbers_button,
+            self.grounds_button,
+            self.remove_button,
+            self.outcome_button,
+            self.letter_button,
+        ):
             bar.addWidget(button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.items_view)
@@ -275,6 +287,7 @@ class ApplicationEditor(QDialog):
         self.exhibits_view.setModel(ExhibitsModel(list(case.exhibits)))
         self.submit_button.setEnabled(draft)
         self.remove_button.setEnabled(draft)
+        self.add_numbers_button.setEnabled(draft)
         status = case.status.value
         self.setWindowTitle(f"Application {self.reference} — {status}")
 
@@ -358,6 +371,24 @@ class ApplicationEditor(QDialog):
         self.reload()
         self.error.show_ok(f"{self.reference} is marked submitted.")
         self.changed.emit()
+
+    def add_numbers(self) -> None:
+        already = {i.e164 for i in self.case.items}
+        dialog = AddNumbersDialog(self._store, self.reference, already, self)
+        if self._run_dialog(dialog):  # type: ignore[operator]
+            self.reload()
+            self.changed.emit()
+            self.error.show_ok(f"Added {len(dialog.added)} numbers.")
+
+    def edit_grounds(self) -> None:
+        item = self._selected_item()
+        if item is None:
+            self.error.show_error("Select a number first.")
+            return
+        dialog = GroundsDialog(item, self)
+        if self._run_dialog(dialog):  # type: ignore[operator]
+            self._save_item(item, item.provider, dialog.grounds())
+            self.reload()
 
     def _selected_item(self) -> CaseItem | None:
         rows = self.items_view.selectionModel().selectedRows() if self.items_view.model() else []

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -298,3 +299,32 @@ def test_a_draft_is_deleted_from_the_applications_view(
     page.select_reference("RAP-2026-001")  # heard: never deleted
     page.delete_button.click()
     assert warned and "only a draft can be changed" in warned[0]
+
+
+def test_numbers_are_added_from_the_register_and_grounds_written_in_an_editor(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    from raptor_desktop.gui.application_editor import ApplicationEditor
+    from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
+
+    reference = make_application(window.store)
+    editor = ApplicationEditor(window.store, reference, window.run_dialog, window)
+
+    def answer(dialog: QDialog) -> bool:
+        if isinstance(dialog, AddNumbersDialog):
+            dialog.search.setText("Milly")
+            assert dialog.found.count() == 1
+            dialog.found.item(0).setCheckState(Qt.CheckState.Checked)
+            dialog.save()
+        elif isinstance(dialog, GroundsDialog):
+            dialog.text.setPlainText("Marketing texts from this number on 3 and 5 November.")
+            dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = answer  # type: ignore[attr-defined]
+    editor.add_numbers()
+    assert "07700 900105" in [i.display for i in editor.case.items]
+    editor.items_view.selectRow([i.display for i in editor.case.items].index("07700 900105"))
+    editor.edit_grounds()
+    [milly] = [i for i in editor.case.items if i.display == "07700 900105"]
+    assert milly.grounds == "Marketing texts from this number on 3 and 5 November."
