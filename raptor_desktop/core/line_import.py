@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from raptor_desktop.core.dates import parse_date
 from raptor_desktop.core.errors import InputRejected, UnusableFile
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import MobileNumber, NumberRejected, parse_mobile
@@ -121,21 +122,14 @@ def column_map(table: Table, synonyms: dict[str, tuple[str, ...]] = COLUMN_SYNON
 
 
 def read_date(text: str, label: str) -> date | None:
+    """A date cell: ``dd/mm/yyyy`` or ISO (a spreadsheet's ``2026-05-14 00:00:00`` too)."""
     if not text:
         return None
-    for candidate in (text[:10], text):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            pass
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass
-    raise InputRejected(f"{label} {text!r} is not a date (use dd/mm/yyyy or yyyy-mm-dd)")
+    iso_moment = re.fullmatch(r"(\d{4}-\d{1,2}-\d{1,2})[T ].*", text.strip())
+    try:
+        return parse_date(iso_moment.group(1) if iso_moment else text)
+    except ValueError as error:
+        raise InputRejected(f"{label}: {error}") from None
 
 
 def read_row(

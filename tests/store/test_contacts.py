@@ -94,7 +94,7 @@ def test_same_file_twice_changes_nothing_and_another_line_links_the_same_contact
         (["07700 900501", "", "", ""], "deal line: the row names no deal line"),
         (["07700 900501", "07700 900101", "pub", ""], "source 'pub' is not one of"),
         (["07700 900501", "07700 900101", "", "31/12/2026"], "is in the future"),
-        (["07700 900501", "07700 900101", "", "someday"], "date found 'someday' is not a date"),
+        (["07700 900501", "07700 900101", "", "someday"], "date found: 'someday' is not a date"),
     ],
 )
 def test_rejected_rows_say_which_field(register: Store, cells: list[str], reason: str) -> None:

@@ -207,3 +207,14 @@ def test_a_file_too_large_to_import_at_once_is_refused_before_it_is_read(
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
     with pytest.raises(UnreadableFile, match="more than can be imported at once"):
         read_table(big)
+
+
+def test_a_date_a_month_does_not_have_is_refused_in_words(
+    training_store: Store, tmp_path: Path
+) -> None:
+    text = "Number,First seen\n07700 900101,31/02/2026\n07700 900102,2026-05-14 00:00:00\n"
+    result = import_lines(training_store, read_table(write(tmp_path, text)))
+    [rejected] = result.rejected
+    assert "February 2026 has 28 days" in rejected.reason
+    assert "out of range" not in rejected.reason
+    assert result.imported == 1  # a spreadsheet's date-and-time cell is read as its date
