@@ -31,6 +31,13 @@ SORT_KEYS = {
 }
 
 
+LINES_IN_AREA = (
+    "SELECT la.line_id FROM line_areas la JOIN areas a ON a.id = la.area_id "
+    "WHERE a.name = ? COLLATE NOCASE"
+)
+"""The lines serving the area named by the one parameter (the Lines view, a scope)."""
+
+
 @dataclass
 class LineFilter:
     """What the officer asked to see."""
@@ -55,10 +62,7 @@ class LineFilter:
                 clauses.append("l.brand LIKE ? ESCAPE '\\'")
                 params.append(f"%{_escape_like(text)}%")
         if self.area:
-            clauses.append(
-                "n.line_id IN (SELECT la.line_id FROM line_areas la JOIN areas a "
-                "ON a.id = la.area_id WHERE a.name = ? COLLATE NOCASE)"
-            )
+            clauses.append(f"n.line_id IN ({LINES_IN_AREA})")
             params.append(self.area)
         if self.status:
             clauses.append("n.status = ?")

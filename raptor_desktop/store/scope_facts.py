@@ -11,6 +11,7 @@ from raptor_desktop.core.figures import CheckBack, ContactFact, ItemFact, Number
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.line_query import LINES_IN_AREA
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,7 @@ def _line_ids(store: Store, scope: Scope) -> list[int]:
         clauses.append("o.name = ? COLLATE NOCASE")
         params.append(scope.operation)
     if scope.area:
-        clauses.append(
-            "l.id IN (SELECT la.line_id FROM line_areas la JOIN areas a ON a.id = la.area_id "
-            "WHERE a.name = ? COLLATE NOCASE)"
-        )
+        clauses.append(f"l.id IN ({LINES_IN_AREA})")
         params.append(scope.area)
     if scope.line:
         clauses.append("l.brand = ? COLLATE NOCASE")

@@ -10,13 +10,18 @@ from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.main_window import MainWindow
 
 
-def test_enter_opens_the_selected_number(
-    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
-) -> None:
+def active(qtbot: QtBot, window: MainWindow) -> None:
+    """The window shown, active (keys reach it), on the Lines view."""
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
     window.show_page(window.lines_page)
+
+
+def test_enter_opens_the_selected_number(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    active(qtbot, window)
     table = window.lines_page.table
     window.lines_page.select_number(1)
     table.setFocus()
@@ -25,10 +30,7 @@ def test_enter_opens_the_selected_number(
 
 
 def test_escape_clears_the_search(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.show_page(window.lines_page)
+    active(qtbot, window)
     search = window.lines_page.search
     search.setFocus()
     qtbot.keyClicks(search, "tony")
@@ -42,10 +44,7 @@ def test_escape_clears_the_search(qtbot: QtBot, window: MainWindow) -> None:
 def test_ctrl_c_copies_the_selected_rows_with_their_headers(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.show_page(window.lines_page)
+    active(qtbot, window)
     table = window.lines_page.table
     window.lines_page.select_number(1)
     table.setFocus()
@@ -58,10 +57,7 @@ def test_ctrl_c_copies_the_selected_rows_with_their_headers(
 def test_tab_goes_from_the_navigation_through_the_lines_view_in_order(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.show_page(window.lines_page)
+    active(qtbot, window)
     page = window.lines_page
     window.nav.setFocus()
     visited = []
