@@ -111,12 +111,12 @@ def _hearing_pack(folder: Path) -> CheckResult:
     from raptor_desktop.services.packs import build_pack
     from raptor_desktop.services.session import Session
 
-    details = replace(
-        blank_details(),
-        applicant=with_default_rank(Officer("Self Test", collar="0000")),
-        authoriser=Officer("Self Test", "Superintendent", "0001"),
-    )
     with _signed_in(folder) as store:
+        details = replace(
+            blank_details(store),
+            applicant=with_default_rank(Officer("Self Test", collar="0000")),
+            authoriser=Officer("Self Test", "Superintendent", "0001"),
+        )
         reference = create_application(store, details, ["07700 900101", "07700 900102"])
         picture = NewExhibit(
             "ST",
@@ -142,6 +142,7 @@ def _window(folder: Path) -> CheckResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from raptor_desktop.gui.app import make_application
     from raptor_desktop.gui.main_window import MainWindow
+
     app = make_application()
     with _signed_in(folder) as store:
         window = MainWindow(store)

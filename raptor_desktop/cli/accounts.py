@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 from raptor_desktop.cli.registry import Invocation, UsageError, argument_type, command, date_arg
 from raptor_desktop.cli.signing_in import read_secret
 from raptor_desktop.core.accounts import Role, parse_role
-from raptor_desktop.services.accounts import add_user, change_password, list_users, set_disabled
+from raptor_desktop.core.applications import Officer
+from raptor_desktop.services.accounts import (
+    add_user,
+    change_password,
+    list_users,
+    officer_profile,
+    save_officer_profile,
+    set_disabled,
+)
 from raptor_desktop.services.review import ERASERS, dispose, due_for_review, keep
 
 _role = argument_type(parse_role)
@@ -57,6 +66,48 @@ def cmd_users(args: argparse.Namespace, run: Invocation) -> int:
     else:
         set_disabled(store, args.username, action == "lock")
         print(f"{args.username} {action}ed")
+    return 0
+
+
+def _profile_arguments(profile: argparse.ArgumentParser) -> None:
+    profile.add_argument("--name", help="your name as it goes on a witness statement")
+    profile.add_argument("--rank", help="e.g. Detective Constable")
+    profile.add_argument("--collar", help="your collar number")
+    profile.add_argument("--force", help="e.g. Essex Police")
+    profile.add_argument("--address", help="your work address, for the statement")
+
+
+def _show_profile(officer: Officer) -> None:
+    for label, value in (
+        ("Name", officer.name),
+        ("Rank", officer.rank),
+        ("Collar number", officer.collar),
+        ("Force", officer.force),
+        ("Work address", officer.work_address),
+    ):
+        print(f"{label + ':':<15}{value or '(not given)'}")
+
+
+@command(
+    "profile",
+    "your officer profile: it fills in the applicant of a new application",
+    _profile_arguments,
+)
+def cmd_profile(args: argparse.Namespace, run: Invocation) -> int:
+    store = run.store()
+    profile = officer_profile(store)
+    given = {
+        "name": args.name,
+        "rank": args.rank,
+        "collar": args.collar,
+        "force": args.force,
+        "work_address": args.address,
+    }
+    changes = {k: v for k, v in given.items() if v is not None}
+    if changes:
+        profile = save_officer_profile(store, replace(profile, **changes))
+        print("profile kept:")
+    _show_profile(profile)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import split_number
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.register import DEFAULT_OPERATION
+from raptor_desktop.services.accounts import officer_profile
 from raptor_desktop.services.applications import (
     ApplicationDetails,
     NewExhibit,
@@ -45,16 +47,17 @@ def _new_arguments(new: argparse.ArgumentParser) -> None:
     new.add_argument("--hearing", type=date_arg, required=True, metavar="YYYY-MM-DD")
     new.add_argument("--time", default="", metavar="HH:MM")
     new.add_argument(
-        "--applicant", required=True, metavar="NAME", help="the officer who prepares the case"
+        "--applicant",
+        metavar="NAME",
+        help="the officer who prepares the case (default: you, from `raptor profile`)",
     )
     new.add_argument(
         "--applicant-rank",
-        default="",
         help="default: the rank written before the name (DC, DS…), else Detective Constable",
     )
-    new.add_argument("--collar", default="", help="the applicant's collar number")
-    new.add_argument("--force", default=DEFAULT_FORCE)
-    new.add_argument("--address", default="", help="the applicant's work address")
+    new.add_argument("--collar", help="the applicant's collar number")
+    new.add_argument("--force", help=f"default: the profile's, else {DEFAULT_FORCE}")
+    new.add_argument("--address", help="the applicant's work address")
     new.add_argument("--authoriser", default="", metavar="NAME")
     new.add_argument("--authoriser-rank", default="")
     new.add_argument("--authoriser-collar", default="")
@@ -82,6 +85,25 @@ def _new_arguments(new: argparse.ArgumentParser) -> None:
     new.add_argument("--operation", default=DEFAULT_OPERATION)
 
 
+def _applicant(args: argparse.Namespace, run: Invocation) -> Officer:
+    """The officer named, or the one running the command from their profile; each option
+    given replaces the profile's field."""
+    start = officer_profile(run.store()) if args.applicant is None else Officer()
+    if not (args.applicant or start.name):
+        raise UsageError(
+            "name the applicant with --applicant, or keep your own details once with "
+            "`raptor profile --name NAME --rank RANK --collar NUMBER --address ADDRESS`"
+        )
+    given = {
+        "name": args.applicant,
+        "rank": args.applicant_rank,
+        "collar": args.collar,
+        "force": args.force,
+        "work_address": args.address,
+    }
+    return with_default_rank(replace(start, **{k: v for k, v in given.items() if v is not None}))
+
+
 @command("new-application", "start a DDTRO application on numbers", _new_arguments)
 def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
     split = split_number(args.numbers)
@@ -96,16 +118,15 @@ def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
         )
     if args.hearing < date.today():
         print(f"warning: the hearing date {uk_date(args.hearing)} is in the past", file=sys.stderr)
+    applicant = _applicant(args, run)
     details = ApplicationDetails(
         court=args.court,
         hearing_date=args.hearing,
         hearing_time=args.time,
         claim_number=args.claim,
-        applicant=with_default_rank(
-            Officer(args.applicant, args.applicant_rank, args.collar, args.force, args.address)
-        ),
+        applicant=applicant,
         authoriser=Officer(
-            args.authoriser, args.authoriser_rank, args.authoriser_collar, args.force
+            args.authoriser, args.authoriser_rank, args.authoriser_collar, applicant.force
         ),
         authorised_on=args.authorised_on,
         requested=Duration(args.until, args.months),

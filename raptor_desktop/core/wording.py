@@ -28,3 +28,17 @@ def without_repeats(text: str) -> str:
             seen.add(key)
             kept.append(sentence)
     return " ".join(kept)
+
+
+def as_sentence(text: str) -> str:
+    """A message as a window shows it: a capital first letter and a full stop.
+
+    Refusals are written as clauses ("the end date asked for must be after the hearing")
+    so that the command line can print them after "error:"; a dialog shows them as sentences.
+    Text that already ends in punctuation keeps it; a colon (a list follows) is left as is.
+    """
+    stripped = text.strip()
+    if not stripped or stripped.startswith("<"):  # rich text is written as it is meant
+        return stripped
+    first = stripped[0].upper() + stripped[1:]
+    return first if first[-1] in ".!?:…" else f"{first}."

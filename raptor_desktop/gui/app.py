@@ -120,7 +120,7 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         return 0
     sys.excepthook = _show_unexpected
     window = MainWindow(store)
-    idle = IdleLock(get_int(store, IDLE_MINUTES), window.lock_screen)
+    idle = IdleLock(get_int(store, IDLE_MINUTES), window.account.lock_screen)
     app.installEventFilter(idle)
     window.show()
     QTimer.singleShot(0, window.applications.show_warnings)

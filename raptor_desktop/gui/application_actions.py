@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -12,12 +11,15 @@ from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from raptor_desktop.core.case_gaps import Gap
+from raptor_desktop.core.dates import parse_date
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.pack_task import PackWorker
 from raptor_desktop.gui.workers import Task, start_worker
 from raptor_desktop.services.applications import (
+    OrderRow,
     add_numbers,
     blank_details,
     confirm_disconnection,
@@ -63,6 +65,7 @@ class ApplicationActions(QObject):
         self._integrity_task: Task | None = None
         self.integrity_problem: str | None = None  # None until the check on opening reports
         self.last_pack: HearingPack | None = None
+        self.editors: dict[str, ApplicationEditor] = {}  # by reference, while open
 
     @property
     def store(self) -> Store:
@@ -71,41 +74,55 @@ class ApplicationActions(QObject):
     def _refresh(self) -> None:
         self.window.refresh()
 
-    def open_editor(
-        self, reference: str, on_change: Callable[[], None] | None = None
-    ) -> ApplicationEditor:
-        editor = ApplicationEditor(
-            self.store,
-            reference,
-            self.window.run_dialog,
-            self.window,
-        )
+    def open_editor(self, reference: str, *, new: bool = False) -> ApplicationEditor:
+        """Show the application's window beside the main one (not modal); an application
+        already open is brought to the front rather than opened twice. ``new``: a draft made
+        for this window, deleted (logged) if it is closed before anything in it was kept, so
+        that New application… leaves no empty drafts behind."""
+        editor = self.editors.get(reference)
+        if editor is not None:
+            if editor.isMinimized():
+                editor.showNormal()
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = ApplicationEditor(self.store, reference, self.window.run_dialog, self.window)
         editor.changed.connect(self._refresh)
-        if on_change is not None:
-            editor.changed.connect(on_change)
         editor.pack_requested.connect(self.build_pack)
-        self.window.run_dialog(editor)
+        editor.finished.connect(lambda _result: self._closed(editor, new))
+        self.editors[reference] = editor
+        editor.show()
         return editor
 
-    def new_application(self, numbers: list[str] | None = None) -> str | None:
-        """A new draft, kept only once something in it is saved: closed untouched, it goes
-        (logged), so that New application… leaves no empty drafts behind."""
-        try:
-            reference = create_application(self.store, blank_details(), numbers or [])
-        except Refusal as error:
-            QMessageBox.warning(self.window, "New application", str(error))
-            return None
-        self._refresh()
-        saved: list[bool] = []
-        editor = self.open_editor(reference, on_change=lambda: saved.append(True))
-        if not saved and not editor.isVisible():
-            delete_draft(self.store, reference)
+    def _closed(self, editor: ApplicationEditor, new: bool) -> None:
+        self.editors.pop(editor.reference, None)
+        editor.deleteLater()
+        if new and not editor.kept:
+            delete_draft(self.store, editor.reference)
             self._refresh()
             self.window.statusBar().showMessage(
-                f"{reference} was closed without being saved: no draft was kept.", 8000
+                f"{editor.reference} was closed without being saved: no draft was kept.", 8000
             )
+
+    def close_editors(self) -> bool:
+        """Close every application window (each asks about changes not saved); false if the
+        officer kept one open, so that closing or switching the register waits."""
+        for editor in list(self.editors.values()):
+            editor.close()
+            if editor.isVisible():
+                editor.raise_()
+                return False
+        return True
+
+    def new_application(self, numbers: list[str] | None = None) -> ApplicationEditor | None:
+        """A new draft in its own window, with the numbers chosen in the Lines view."""
+        try:
+            reference = create_application(self.store, blank_details(self.store), numbers or [])
+        except Refusal as error:
+            QMessageBox.warning(self.window, "New application", as_sentence(str(error)))
             return None
-        return reference
+        self._refresh()
+        return self.open_editor(reference, new=True)
 
     def add_to_application(self, numbers: list[str]) -> None:
         drafts = draft_references(self.store)
@@ -125,7 +142,7 @@ class ApplicationActions(QObject):
         try:
             add_numbers(self.store, choice, numbers)
         except Refusal as error:
-            QMessageBox.warning(self.window, "Add to application", str(error))
+            QMessageBox.warning(self.window, "Add to application", as_sentence(str(error)))
             return
         self._refresh()
         self.open_editor(choice)
@@ -181,7 +198,7 @@ class ApplicationActions(QObject):
     def _on_failed(self, message: str) -> None:
         self._progress.reset()
         if message:  # empty: the officer cancelled
-            QMessageBox.warning(self.window, "Hearing pack", message)
+            QMessageBox.warning(self.window, "Hearing pack", as_sentence(message))
 
     def wait(self) -> None:
         """Let a running pack build (cancelled) and the integrity check finish, before closing
@@ -197,7 +214,7 @@ class ApplicationActions(QObject):
 
     # -- orders --------------------------------------------------------------------------------
     def confirm(self) -> None:
-        order = self.window.orders_page.selected_order()
+        order = self._chosen_order()
         if order is None:
             return
         text, ok = QInputDialog.getText(
@@ -209,19 +226,22 @@ class ApplicationActions(QObject):
         if not ok:
             return
         try:
-            day, month, year = (int(p) for p in text.strip().split("/"))
-            confirm_disconnection(self.store, order.reference, order.number, date(year, month, day))
-        except (ValueError, Refusal) as error:
+            confirm_disconnection(self.store, order.reference, order.number, parse_date(text))
+        except (ValueError, Refusal) as error:  # a date in words, or the store's refusal
             QMessageBox.warning(
-                self.window,
-                "Provider confirmed disconnection",
-                f"{error}" if str(error) else "Give the date as dd/mm/yyyy.",
+                self.window, "Provider confirmed disconnection", as_sentence(str(error))
             )
             return
         self._refresh()
 
-    def renew(self) -> None:
+    def _chosen_order(self) -> OrderRow | None:
         order = self.window.orders_page.selected_order()
+        if order is None:
+            self.window.statusBar().showMessage("Select an order first.", 5000)
+        return order
+
+    def renew(self) -> None:
+        order = self._chosen_order()
         if order is None:
             return
         reference = renew(self.store, order.reference)

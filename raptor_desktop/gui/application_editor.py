@@ -1,8 +1,12 @@
-"""The application editor: details, officers, numbers (with outcomes) and exhibits."""
+"""The application editor: details, officers, numbers (with outcomes) and exhibits.
+
+A window of its own, not modal: the officer drafting an application can go on consulting the
+register in the main window. Closing it with details typed but not saved asks first.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -35,6 +40,7 @@ from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDial
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
 from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
+from raptor_desktop.services.accounts import officer_profile
 from raptor_desktop.services.applications import (
     ApplicationDetails,
     application_id,
@@ -60,7 +66,11 @@ def _rank_box(ranks: tuple[str, ...]) -> QComboBox:
 
 
 class ApplicationEditor(QDialog):
-    """Edit one application. The window routes dialogs through ``run_dialog`` for tests."""
+    """Edit one application. The window routes dialogs through ``run_dialog`` for tests.
+
+    ``kept`` turns true at the first change stored (a save, a number added…), so that a new
+    application closed before anything was kept can go without leaving a draft behind.
+    """
 
     pack_requested = Signal(str)
     changed = Signal()
@@ -72,6 +82,15 @@ class ApplicationEditor(QDialog):
         self._store = store
         self.reference = reference
         self._run_dialog = run_dialog
+        self.kept = False
+        self.changed.connect(self._mark_kept)
+        self.setModal(False)
+        self.setWindowFlags(
+            self.windowFlags()
+            | Qt.WindowType.Window
+            | Qt.WindowType.WindowMinMaxButtonsHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
         self.setWindowTitle(f"Application {reference}")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._details_tab(), "&Details")
@@ -93,7 +112,7 @@ class ApplicationEditor(QDialog):
             "Hearing pack…", QDialogButtonBox.ButtonRole.ActionRole
         )
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.accept)
+        buttons.rejected.connect(self.close)
         self.submit_button.clicked.connect(self.submit)
         self.pack_button.clicked.connect(lambda: self.pack_requested.emit(self.reference))
         layout = QVBoxLayout(self)
@@ -184,7 +203,10 @@ class ApplicationEditor(QDialog):
         self.authorised = QCheckBox("authority dated")
         self.authorised_on = uk_date_edit()
         self.authorised.toggled.connect(self.authorised_on.setEnabled)
-        form.addRow("<b>Officer in the case</b>", QWidget())
+        self.from_profile_button = QPushButton("Fill in from &my profile")
+        self.from_profile_button.setToolTip("Your name, rank, collar number, force and address")
+        self.from_profile_button.clicked.connect(self.fill_in_from_profile)
+        form.addRow("<b>Officer in the case</b>", self.from_profile_button)
         form.addRow("Name", self.applicant_name)
         form.addRow("Rank", self.applicant_rank)
         form.addRow("Collar number", self.applicant_collar)
@@ -250,12 +272,29 @@ class ApplicationEditor(QDialog):
         return page
 
     # -- loading and saving -----------------------------------------------------------------
-    def reload(self, case: CaseFile | None = None) -> None:
-        """Show the application as stored (after a change, read again)."""
+    def reload(self, case: CaseFile | None = None, *, details: bool = True) -> None:
+        """Show the application as stored (after a change, read again). With ``details``
+        false the details and officers typed but not yet saved are left as they are."""
         case = case or load_case_file(self._store, self.reference, check_files=False)
         self.case = case
         draft = case.status is ApplicationStatus.DRAFT
         self.amendment.setVisible(not draft)
+        if details:
+            self._load_details(case)
+            self._loaded = self.details()
+        self.items_model = ItemsModel(list(case.items), draft, self._save_item)
+        self.items_view.setModel(self.items_model)
+        self.items_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.exhibits_view.setModel(ExhibitsModel(list(case.exhibits)))
+        self.submit_button.setEnabled(draft)
+        self.remove_button.setEnabled(draft)
+        self.add_numbers_button.setEnabled(draft)
+        status = case.status.value
+        self.setWindowTitle(f"Application {self.reference} — {status}")
+
+    def _load_details(self, case: CaseFile) -> None:
         self.court.setCurrentText(case.court)
         self.hearing_known.setChecked(case.hearing_date is not None)
         self.hearing_date.setEnabled(case.hearing_date is not None)
@@ -279,24 +318,9 @@ class ApplicationEditor(QDialog):
             self.asked_until.setDate(qdate(asked.end_date))
         self.with_notice.setChecked(case.with_notice)
         self._load_officers(case)
-        self.items_model = ItemsModel(list(case.items), draft, self._save_item)
-        self.items_view.setModel(self.items_model)
-        self.items_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.exhibits_view.setModel(ExhibitsModel(list(case.exhibits)))
-        self.submit_button.setEnabled(draft)
-        self.remove_button.setEnabled(draft)
-        self.add_numbers_button.setEnabled(draft)
-        status = case.status.value
-        self.setWindowTitle(f"Application {self.reference} — {status}")
 
     def _load_officers(self, case: CaseFile) -> None:
-        self.applicant_name.setText(case.applicant.name)
-        self.applicant_rank.setCurrentText(case.applicant.rank)
-        self.applicant_collar.setText(case.applicant.collar)
-        self.applicant_force.setText(case.applicant.force)
-        self.applicant_address.setText(case.applicant.work_address)
+        self._show_applicant(case.applicant)
         self.authoriser_name.setText(case.authoriser.name)
         self.authoriser_rank.setCurrentText(case.authoriser.rank)
         self.authoriser_collar.setText(case.authoriser.collar)
@@ -304,6 +328,24 @@ class ApplicationEditor(QDialog):
         self.authorised_on.setEnabled(case.authorised_on is not None)
         if case.authorised_on:
             self.authorised_on.setDate(qdate(case.authorised_on))
+
+    def _show_applicant(self, officer: Officer) -> None:
+        self.applicant_name.setText(officer.name)
+        self.applicant_rank.setCurrentText(officer.rank)
+        self.applicant_collar.setText(officer.collar)
+        self.applicant_force.setText(officer.force)
+        self.applicant_address.setText(officer.work_address)
+
+    def fill_in_from_profile(self) -> None:
+        """The signed-in officer as the applicant (saved with the rest, on Save)."""
+        profile = officer_profile(self._store)
+        if not profile.name:
+            self.error.show_error(
+                "Your profile has no name yet: fill it in with File → My officer profile…"
+            )
+            return
+        self._show_applicant(profile)
+        self.error.show_ok(f"{profile.described()} is the applicant; save to keep it.")
 
     def details(self) -> ApplicationDetails:
         return ApplicationDetails(
@@ -335,12 +377,18 @@ class ApplicationEditor(QDialog):
             with_notice=self.with_notice.isChecked(),
         )
 
+    def unsaved(self) -> bool:
+        """Whether details or officers were changed since they were loaded or saved."""
+        return self.details() != self._loaded
+
     def save(self) -> bool:
+        details = self.details()
         try:
-            save_details(self._store, self.reference, self.details(), self.amendment.text())
+            save_details(self._store, self.reference, details, self.amendment.text())
         except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return False
+        self._loaded = details
         self.error.show_ok(
             "Amended: the change and its reason are logged."
             if self.amendment.text().strip() and self.case.status is not ApplicationStatus.DRAFT
@@ -349,14 +397,42 @@ class ApplicationEditor(QDialog):
         self.changed.emit()
         return True
 
+    def _mark_kept(self) -> None:
+        self.kept = True
+
+    def done(self, result: int) -> None:
+        """Close, unless details typed but not saved would be lost and the officer keeps
+        the window open (Cancel), or asks to save and the save is refused."""
+        if self.isVisible() and self.unsaved() and not self._settle_unsaved():
+            return
+        super().done(result)
+
+    def _settle_unsaved(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            f"Application {self.reference}",
+            f"Save the changes to {self.reference} before closing it?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        self._run_dialog(box)  # type: ignore[operator]
+        answer = box.standardButton(box.clickedButton())
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
     def _save_item(self, item: CaseItem, provider: str, grounds: str) -> None:
         try:
             set_item(
                 self._store, self.reference, item.e164, provider, grounds, self.amendment.text()
             )
         except Refusal as error:
-            self.error.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
-            self.reload()  # the item as stored
+            self.error.show_error(str(error))
+            self.reload(details=False)  # the item as stored
             return
         self.changed.emit()
 
@@ -376,7 +452,7 @@ class ApplicationEditor(QDialog):
         already = {i.e164 for i in self.case.items}
         dialog = AddNumbersDialog(self._store, self.reference, already, self)
         if self._run_dialog(dialog):  # type: ignore[operator]
-            self.reload()
+            self.reload(details=False)
             self.changed.emit()
             self.error.show_ok(f"Added {len(dialog.added)} numbers.")
 
@@ -388,7 +464,7 @@ class ApplicationEditor(QDialog):
         dialog = GroundsDialog(item, self)
         if self._run_dialog(dialog):  # type: ignore[operator]
             self._save_item(item, item.provider, dialog.grounds())
-            self.reload()
+            self.reload(details=False)
 
     def _selected_item(self) -> CaseItem | None:
         rows = self.items_view.selectionModel().selectedRows() if self.items_view.model() else []
@@ -403,7 +479,7 @@ class ApplicationEditor(QDialog):
         except Refusal as error:
             self.error.show_error(str(error))
             return
-        self.reload()
+        self.reload(details=False)
         self.changed.emit()
 
     def record_outcome(self) -> None:
@@ -412,7 +488,7 @@ class ApplicationEditor(QDialog):
             self.error.show_error("Select a number first.")
             return
         if self._run_dialog(OutcomeDialog(self._store, self.reference, item, self)):  # type: ignore[operator]
-            self.reload()
+            self.reload(details=False)
             self.changed.emit()
 
     def record_letter(self) -> None:
@@ -422,7 +498,7 @@ class ApplicationEditor(QDialog):
             return
         dialog = LetterSentDialog(self._store, self.reference, providers, self)
         if self._run_dialog(dialog):  # type: ignore[operator]
-            self.reload()
+            self.reload(details=False)
             self.error.show_ok(f"Letter to {dialog.provider.currentText()} recorded as sent.")
 
     def add_exhibit(self) -> None:
@@ -434,5 +510,5 @@ class ApplicationEditor(QDialog):
             self,
         )
         if self._run_dialog(dialog):  # type: ignore[operator]
-            self.reload()
+            self.reload(details=False)
             self.error.show_ok(f"Exhibit {dialog.saved_mark} added.")

@@ -71,7 +71,7 @@ class AddNumbersDialog(OneChangeDialog):
         try:
             add_numbers(self._store, self._reference, numbers)
         except Refusal as error:
-            self.error.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            self.error.show_error(str(error))
             return
         self.added = numbers
         self.accept()

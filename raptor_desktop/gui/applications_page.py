@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
 from raptor_desktop.services.applications import delete_draft, list_applications
@@ -101,7 +102,7 @@ class ApplicationsPage(QWidget):
         try:
             delete_draft(self._store, reference)
         except Refusal as error:
-            QMessageBox.warning(self, "Delete draft", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            QMessageBox.warning(self, "Delete draft", as_sentence(str(error)))
             return
         self.model.refresh()
 

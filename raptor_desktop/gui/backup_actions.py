@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.workers import Task, start_worker
 from raptor_desktop.services.backups import (
     SUFFIX,
@@ -70,7 +71,7 @@ class BackupActions(QObject):
             if passphrase is not None:
                 check_passphrase(passphrase)
         except Refusal as error:
-            QMessageBox.warning(self.window, "Back up", f"{str(error).capitalize()}.")
+            QMessageBox.warning(self.window, "Back up", as_sentence(str(error)))
             return
         session, target = self.window.session, Path(name)
         worker = Task(lambda: back_up(session, target, passphrase), "backing up")
@@ -105,6 +106,8 @@ class BackupActions(QObject):
             pass
 
     def restore(self) -> None:
+        if not self.window.applications.close_editors():  # they would write to the old file
+            return
         store = self.window.store
         name, _ = QFileDialog.getOpenFileName(
             self.window,
@@ -153,7 +156,7 @@ class BackupActions(QObject):
         try:
             return automatic_backup(self.window.store, daily=daily)
         except Refusal as refused:  # e.g. a register failing its check: the officer is told
-            QMessageBox.warning(self.window, "Automatic backup", str(refused))
+            QMessageBox.warning(self.window, "Automatic backup", as_sentence(str(refused)))
             return None
         except OSError:  # a full or missing backup folder: logged, and tried again next time
             log.warning("the automatic backup could not be written", exc_info=True)

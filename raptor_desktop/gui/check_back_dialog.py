@@ -41,6 +41,6 @@ class CheckBackDialog(OneChangeDialog):
                 self.note.text(),
             )
         except Refusal as error:
-            self.error.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            self.error.show_error(str(error))
             return
         self.accept()

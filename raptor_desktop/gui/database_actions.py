@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.sign_in import sign_in_to
 from raptor_desktop.paths import demo_db_path
 from raptor_desktop.services.session import ensure_demo_register
@@ -29,13 +30,16 @@ class DatabaseActions:
         self.recent_menu = QMenu("Recent &databases", window)
 
     def open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
-        """Sign in to the register at ``path`` (a new one is made with its administrator)."""
+        """Sign in to the register at ``path`` (a new one is made with its administrator),
+        once the application windows on this one are closed."""
+        if not self.window.applications.close_editors():
+            return
         try:
             if demo:
                 ensure_demo_register(path)
             store = sign_in_to(path, self.window.run_dialog, self.window, training=training)
         except Refusal as error:
-            QMessageBox.critical(self.window, "Open database", error.full_message())
+            QMessageBox.critical(self.window, "Open database", as_sentence(error.full_message()))
             return
         if store is not None:
             self.window.switch_to(store)

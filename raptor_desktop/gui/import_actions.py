@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.import_task import Importer, ImportSummaryDialog, ImportWorker
 from raptor_desktop.gui.workers import start_worker
 from raptor_desktop.services.imports import ImportResult
@@ -72,7 +73,7 @@ class ImportActions(QObject):
     def _on_failed(self, message: str) -> None:
         self._progress.reset()
         self._set_enabled(True)
-        QMessageBox.warning(self.window, self._title, message)
+        QMessageBox.warning(self.window, self._title, as_sentence(message))
 
     def _set_enabled(self, enabled: bool) -> None:
         """One import at a time: both import actions wait while one runs."""

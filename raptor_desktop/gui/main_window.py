@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QInputDialog,
@@ -22,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
+from raptor_desktop.gui.account_actions import AccountActions
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
@@ -40,11 +41,6 @@ from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.record_opener import RecordOpener
 from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
-from raptor_desktop.gui.sign_in import (
-    ChangeMyPasswordDialog,
-    SignInDialog,
-    register_hidden,
-)
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
 from raptor_desktop.gui.summaries_page import SummariesPage
 from raptor_desktop.gui.undo import StatusChangeCommand
@@ -77,6 +73,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self._store_closed = False
         self.applications = ApplicationActions(self)
+        self.account = AccountActions(self)
         self.imports = ImportActions(self)
         self.backups = BackupActions(self)
         self.records = RecordOpener(self)
@@ -151,12 +148,16 @@ class MainWindow(QMainWindow):
             key.Preferences,
             "Protective marking, warning periods, bank holidays, networks",
         )
+        account = self.account
         self.lock_action = a(
-            "&Lock now", self.lock_screen, "Ctrl+L", "Hide the register until you sign in again"
+            "&Lock now", account.lock_screen, "Ctrl+L", "Hide the register until you sign in again"
         )
-        self.password_action = a("Change my &password…", self.change_my_password)
+        self.password_action = a("Change my &password…", account.change_my_password)
+        self.profile_action = a(
+            "My officer pro&file…", account.edit_profile, None, "Fills in your applications"
+        )
         self.sign_out_action = a(
-            "Sign &out…", self.sign_out, None, "Another officer signs in on this workstation"
+            "Sign &out…", account.sign_out, None, "Another officer signs in on this workstation"
         )
         self.quit_action = a("&Quit", self.close, key.Quit)
         self.undo_stack = QUndoStack(self)
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
             (self.export_list_action, self.print_list_action),
             (self.backup_action, self.restore_action, self.settings_action),
             (self.accounts_action, self.audit_action),
-            (self.lock_action, self.sign_out_action, self.password_action),
+            (self.lock_action, self.sign_out_action, self.password_action, self.profile_action),
             (self.quit_action,),
         )
         file_menu.insertMenu(self.import_action, self.databases.recent_menu)
@@ -434,7 +435,7 @@ class MainWindow(QMainWindow):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _report_problem(self, message: str) -> None:
-        QMessageBox.warning(self, "Raptor Desktop", message)
+        QMessageBox.warning(self, "Raptor Desktop", as_sentence(message))
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
@@ -494,41 +495,10 @@ class MainWindow(QMainWindow):
         try:
             add_area(self.store, name)
         except Refusal as error:
-            QMessageBox.warning(self, "Add area", str(error))
+            QMessageBox.warning(self, "Add area", as_sentence(str(error)))
             return
         self.lines_page.reload_areas()
         self.refresh()
-
-    def lock_screen(self) -> None:
-        """After idle time, or on Lock now: hide the register, in this window and in every
-        other open window (an application editor, a dialog), behind a sign-in only this
-        officer can pass. The windows stay open underneath: no unsaved work is lost."""
-        with register_hidden():
-            while not self.run_dialog(
-                SignInDialog(self.store.path, self, store=self.store, locked=True)
-            ):
-                pass
-
-    def sign_out(self) -> None:
-        """Another officer takes the workstation: the register is hidden until someone signs
-        in; giving up closes the window. Refused while other windows (an editor) are open, as
-        they would go on acting for the officer who opened them."""
-        others = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self]
-        if others:
-            self.statusBar().showMessage("Close the open windows before signing out.", 8000)
-            return
-        with register_hidden():
-            signed_in = self.run_dialog(SignInDialog(self.store.path, self, store=self.store))
-        if not signed_in:
-            self.close()
-            return
-        self.undo_stack.clear()  # the last officer's changes are not the next one's to undo
-        self.apply_role()
-        self.refresh()
-
-    def change_my_password(self) -> None:
-        if self.run_dialog(ChangeMyPasswordDialog(self.store, self)):
-            self.statusBar().showMessage("Your password is changed.", 5000)
 
     def apply_role(self) -> None:
         """Show only what the signed-in officer's role allows (the store enforces it anyway)."""
@@ -554,7 +524,7 @@ class MainWindow(QMainWindow):
         try:
             dialog = make()
         except Refusal as error:  # the store says who may
-            QMessageBox.warning(self, title, str(error))
+            QMessageBox.warning(self, title, as_sentence(str(error)))
             return
         self.run_dialog(dialog)
 
@@ -591,6 +561,9 @@ class MainWindow(QMainWindow):
             old.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.applications.close_editors():  # the officer kept changes to save
+            event.ignore()
+            return
         remember(self, self.lines_page.splitter)
         self.imports.stop()
         self.applications.wait()

@@ -31,6 +31,7 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.small_dialogs import DisclosureDialog, OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index, StoreListModel
 from raptor_desktop.gui.widgets import MessageLabel, data_table
@@ -150,9 +151,9 @@ class DraftBatchDialog(OneChangeDialog):
         try:
             self.plan.setText(plan_batch(self._store, self._lines()).describe())
         except NumberRejected as error:
-            self.plan.setText(f"deal line: {error}")
+            self.plan.setText(as_sentence(f"Deal line: {error}"))
         except Refusal as error:
-            self.plan.setText(str(error))
+            self.plan.setText(as_sentence(str(error)))
 
     def save(self) -> None:
         try:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.pack_task import page_images, paint_pages
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.services.disclosure import Recipient
@@ -171,7 +172,7 @@ class PackDialog(QDialog):
         try:
             paint_pages(printer, self._images())
         except CannotPrint as error:
-            QMessageBox.warning(self, "Print hearing pack", error.full_message())
+            QMessageBox.warning(self, "Print hearing pack", as_sentence(error.full_message()))
             return False
         record_pack_printed(self._store, self.pack, to, printer.outputFileName())
         return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.services.search import KIND_TITLES, Hit, search
 from raptor_desktop.services.session import Store
 
@@ -59,7 +60,7 @@ class SearchDialog(QDialog):
         try:
             hits = search(self._store, self.text.text())
         except Refusal as error:
-            self.summary.setText(error.full_message()[:1].upper() + error.full_message()[1:] + ".")
+            self.summary.setText(as_sentence(error.full_message()))
             return
         self._show(hits)
 

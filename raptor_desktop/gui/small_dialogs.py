@@ -72,7 +72,7 @@ class DisclosureDialog(OneChangeDialog):
         try:
             Recipient(self.recipient.text(), self.justification.text()).checked()
         except Refusal as error:
-            self.error.show_error(f"{str(error).capitalize()}.")
+            self.error.show_error(str(error))
             return
         self.accept()
 
@@ -178,6 +178,6 @@ class ClosureDialog(OneChangeDialog):
                 self._store, self._number, pydate(self.closed_on.date()), self.note.text()
             )
         except Refusal as error:
-            self.error.show_error(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            self.error.show_error(str(error))
             return
         self.accept()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.services.register import set_status, undo_status_change
 from raptor_desktop.services.session import Store
 
@@ -42,7 +43,7 @@ class StatusChangeCommand(QUndoCommand):
         try:
             set_status(self._store, self._e164, self._new, f"redo: {self._note}".strip(": "))
         except Refusal as error:
-            self._report(f"Cannot redo: {error}")
+            self._report(as_sentence(f"Cannot redo: {error}"))
             self.setObsolete(True)
             return
         self._done = True
@@ -52,7 +53,7 @@ class StatusChangeCommand(QUndoCommand):
         try:
             undo_status_change(self._store, self._number_id)
         except Refusal as error:
-            self._report(f"Cannot undo: {error}")
+            self._report(as_sentence(f"Cannot undo: {error}"))
             self.setObsolete(True)
             return
         self._done = False

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.wording import as_sentence
+
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 WARN_STYLE = "color: #8a4b00;"
 
 
 class MessageLabel(QLabel):
-    """A line of inline feedback under a field: an error, a warning or a confirmation."""
+    """A line of inline feedback under a field: an error, a warning or a confirmation,
+    always shown as a sentence (a refusal's clause gets its capital and full stop)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +51,7 @@ class MessageLabel(QLabel):
 
     def _show(self, text: str, style: str) -> None:
         self.setStyleSheet(style)
-        self.setText(text)
+        self.setText(as_sentence(text))
         self.setVisible(bool(text))
 
 

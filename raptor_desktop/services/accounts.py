@@ -12,6 +12,7 @@ from raptor_desktop.store.accounts import (
     unlock_key,
 )
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.profiles import officer_profile, save_officer_profile
 
 __all__ = [
     "Permission",
@@ -21,6 +22,8 @@ __all__ = [
     "change_password",
     "list_users",
     "may",
+    "officer_profile",
+    "save_officer_profile",
     "set_disabled",
 ]
 

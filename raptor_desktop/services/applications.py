@@ -40,6 +40,7 @@ from raptor_desktop.store.orders import (
     list_orders,
     renew,
 )
+from raptor_desktop.store.profiles import officer_profile
 from raptor_desktop.store.reference import court_names
 
 __all__ = [
@@ -73,9 +74,10 @@ __all__ = [
 ]
 
 
-def blank_details() -> ApplicationDetails:
-    """What a new application starts with: the unit's usual court and force."""
-    return ApplicationDetails(court=DEFAULT_COURT, applicant=Officer())
+def blank_details(store: Store) -> ApplicationDetails:
+    """What a new application starts with: the unit's usual court, and the signed-in officer
+    as the applicant, from their profile (the unit's force if they have none yet)."""
+    return ApplicationDetails(court=DEFAULT_COURT, applicant=officer_profile(store))
 
 
 def with_default_rank(officer: Officer) -> Officer:

@@ -72,7 +72,7 @@ def list_users(store: Store) -> list[dict[str, object]]:
     return users
 
 
-def _account(db: sqlite_utils.Database, username: str) -> tuple[object, ...] | None:
+def account_row(db: sqlite_utils.Database, username: str) -> tuple[object, ...] | None:
     """The account whose name, normalised, is ``username`` normalised (or None).
 
     Names are compared in their one normalised form, never by SQLite's NOCASE (which folds
@@ -111,7 +111,7 @@ def add_user(store: Store, username: str, display_name: str, role: Role, passwor
             raise InputRejected("the first account must be an administrator")
         if not first:
             store.require(Permission.MANAGE_ACCOUNTS)
-        if _account(db, name) is not None:
+        if account_row(db, name) is not None:
             raise Conflict(f"there is already an account called {name!r}")
         now = utc_now()
         db.execute(
@@ -225,7 +225,7 @@ def authenticate(store: Store, username: str) -> User:
 
 
 def _account_state(store: Store, username: str) -> tuple[User | None, str]:
-    row = _account(store.db, username)
+    row = account_row(store.db, username)
     if row is None:
         return None, (
             f"{normalise_username(username)}: the key file has a key for an account the "
@@ -254,7 +254,7 @@ def change_password(store: Store, username: str, new_password: str) -> None:
     if problem:
         raise InputRejected(problem)
     with store.transaction("change password", normalise_username(username)) as db:
-        row = _account(db, username)
+        row = account_row(db, username)
         if row is None:
             raise RecordNotFound(f"no account called {username.strip()!r}")
         db.execute("UPDATE users SET password_changed_at = ? WHERE id = ?", [utc_now(), row[0]])
@@ -269,7 +269,7 @@ def set_disabled(store: Store, username: str, disabled: bool) -> None:
         raise InputRejected("you cannot lock your own account")
     event = "lock account" if disabled else "unlock account"
     with store.transaction(event, normalise_username(username)) as db:
-        row = _account(db, username)
+        row = account_row(db, username)
         if row is None:
             raise RecordNotFound(f"no account called {username.strip()!r}")
         db.execute("UPDATE users SET disabled = ? WHERE id = ?", [1 if disabled else 0, row[0]])

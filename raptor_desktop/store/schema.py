@@ -53,7 +53,9 @@ users           (v5) officer accounts: username, name, role (officer, supervisor
                 administrator), whether the account is disabled. (Until v11 also a scrypt
                 password hash and the failed sign-ins; since v11 the key file beside the
                 register holds the register's key wrapped under each password, and counts
-                failures, see ``store/keyring.py``.)
+                failures, see ``store/keyring.py``.) (v13) The officer's profile: rank, collar
+                number, force and work address, kept by each officer for their own account;
+                with the name, they fill in the applicant of a new application.
 reviews         (v6, contacts from v7) MoPI review decisions on a line, an application or a
                 contact: keep (with the
                 next review date) or dispose, the reason, who decided and when. A disposed
@@ -529,6 +531,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             recorded_at TEXT NOT NULL,
             recorded_by TEXT NOT NULL
         );
+        """,
+    ),
+    Migration(
+        13,
+        "each officer's profile fills in the applicant",
+        """
+        ALTER TABLE users ADD COLUMN rank TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN collar_number TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN force TEXT NOT NULL DEFAULT '';
+        ALTER TABLE users ADD COLUMN work_address TEXT NOT NULL DEFAULT '';
         """,
     ),
 )

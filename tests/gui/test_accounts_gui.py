@@ -78,7 +78,7 @@ def test_idle_lock_asks_the_same_officer_again(window: MainWindow, dialogs: list
 
     window.handle_dialog = unlock  # type: ignore[attr-defined]
     locked: list[bool] = []
-    idle = IdleLock(0, lambda: (locked.append(True), window.lock_screen()))
+    idle = IdleLock(0, lambda: (locked.append(True), window.account.lock_screen()))
     idle.check()
     assert locked == [True]
     assert isinstance(dialogs[-1], SignInDialog)

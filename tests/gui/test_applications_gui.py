@@ -56,28 +56,24 @@ def test_add_selected_lines_to_a_new_application(
     assert page.selected_numbers() == ["+447700900103", "+447700900113"]
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("New application", True))
 
-    def fill(dialog: QDialog) -> bool:
-        assert isinstance(dialog, ApplicationEditor)
-        dialog.applicant_name.setText("Rachel Carter")
-        dialog.applicant_rank.setCurrentText("Detective Constable")
-        dialog.applicant_collar.setText("71234")
-        dialog.applicant_address.setText("Grays Police Station, Orsett Road, Grays RM17 5DD")
-        dialog.statement_signed.setChecked(True)
-        dialog.hearing_known.setChecked(True)
-        dialog.authoriser_name.setText("Ann Lee")
-        dialog.authoriser_rank.setCurrentText("Inspector")
-        dialog.authorised.setChecked(True)
-        dialog.submit()
-        assert "below superintendent" in dialog.error.text()
-        dialog.authoriser_rank.setCurrentText("Chief Superintendent")
-        dialog.submit()
-        assert "marked submitted" in dialog.error.text(), dialog.error.text()
-        return True
-
-    window.handle_dialog = fill  # type: ignore[attr-defined]
     window.to_application_action.trigger()
-    assert isinstance(dialogs[-1], ApplicationEditor)
-    reference = dialogs[-1].reference
+    [dialog] = window.applications.editors.values()
+    dialog.applicant_name.setText("Rachel Carter")
+    dialog.applicant_rank.setCurrentText("Detective Constable")
+    dialog.applicant_collar.setText("71234")
+    dialog.applicant_address.setText("Grays Police Station, Orsett Road, Grays RM17 5DD")
+    dialog.statement_signed.setChecked(True)
+    dialog.hearing_known.setChecked(True)
+    dialog.authoriser_name.setText("Ann Lee")
+    dialog.authoriser_rank.setCurrentText("Inspector")
+    dialog.authorised.setChecked(True)
+    dialog.submit()
+    assert "below superintendent" in dialog.error.text()
+    dialog.authoriser_rank.setCurrentText("Chief Superintendent")
+    dialog.submit()
+    assert "marked submitted" in dialog.error.text(), dialog.error.text()
+    dialog.close()
+    reference = dialog.reference
     assert find_number(window.store, "07700 900103").status is Status.IN_APPLICATION
     model = window.applications_page.model
     assert reference in [model.reference(row) for row in range(model.rowCount())]
@@ -304,7 +300,6 @@ def test_a_draft_is_deleted_from_the_applications_view(
 def test_numbers_are_added_from_the_register_and_grounds_written_in_an_editor(
     window: MainWindow, dialogs: list[QDialog]
 ) -> None:
-    from raptor_desktop.gui.application_editor import ApplicationEditor
     from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
 
     reference = make_application(window.store)

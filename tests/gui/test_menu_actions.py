@@ -70,29 +70,25 @@ def test_new_and_open_application(window: MainWindow, dialogs: list[QDialog]) ->
     select(window, "+447700900103")
     page = window.applications_page
     before = page.model.rowCount()
-    window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
-    window.new_application_action.trigger()  # closed untouched: no empty draft is left
-    assert isinstance(dialogs[-1], ApplicationEditor)
-    assert page.model.rowCount() == before
+    window.new_application_action.trigger()
+    editor = window.applications.editors[next(iter(window.applications.editors))]
+    assert isinstance(editor, ApplicationEditor) and editor.isVisible()
+    editor.close()  # closed untouched: no empty draft is left
+    assert page.model.rowCount() == before and not window.applications.editors
     assert "no draft was kept" in window.statusBar().currentMessage()
     assert entries(window.store)[-1].event == "delete draft application"
 
-    def save_it(dialog: QDialog) -> bool:
-        assert isinstance(dialog, ApplicationEditor)
-        dialog.court.setCurrentText("County Court at Chelmsford")
-        return dialog.save()
-
-    window.handle_dialog = save_it  # type: ignore[attr-defined]
     window.new_application_action.trigger()
-    editor = dialogs[-1]
-    assert isinstance(editor, ApplicationEditor)
+    [editor] = window.applications.editors.values()
     reference = editor.reference
+    editor.court.setCurrentText("County Court at Chelmsford")
+    assert editor.save()
+    editor.close()
     assert page.model.rowCount() == before + 1
-    window.handle_dialog = lambda dialog: False  # type: ignore[attr-defined]
     row = next(r for r in range(page.model.rowCount()) if page.model.reference(r) == reference)
     page.table.selectRow(row)
     window.open_application_action.trigger()
-    assert isinstance(dialogs[-1], ApplicationEditor) and dialogs[-1].reference == reference
+    assert [e.reference for e in window.applications.editors.values()] == [reference]
 
 
 def test_open_application_without_a_selection_says_what_to_do(window: MainWindow) -> None:
