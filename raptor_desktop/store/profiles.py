@@ -24,7 +24,8 @@ def officer_profile(store: Store) -> Officer:
         "SELECT display_name, rank, collar_number, force, work_address FROM users WHERE id = ?",
         [row[0]],
     ).fetchone()
-    return Officer(name, rank, collar, force or DEFAULT_FORCE, address)
+    # an account named "PC Rachel Carter" before profiles were kept: the rank is split off
+    return Officer(name, rank, collar, force or DEFAULT_FORCE, address).tidied()
 
 
 def profile_problems(officer: Officer) -> list[str]:

@@ -312,6 +312,14 @@ def _assert_story(store: Store, version: int) -> None:
                 sign_in(store, "pc123", PASSWORD)  # has no seal until a new password is set
         else:
             assert sign_in(store, "pc123", PASSWORD).role.value == "officer"
+            from raptor_desktop.store.profiles import officer_profile
+
+            profile = officer_profile(store)  # from v13 kept; before it, the account's name
+            assert profile.described() == (
+                "Detective Constable Rachel Carter (71234)"
+                if version >= 13
+                else "Police Constable Rachel Carter"
+            )
     if version >= 6:
         assert ("line", 1, "keep") in sql(
             "SELECT record_kind, record_id, decision FROM reviews"
