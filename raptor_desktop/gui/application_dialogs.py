@@ -23,7 +23,7 @@ from raptor_desktop.core.case_file import CaseItem
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
-from raptor_desktop.gui.widgets import CheckList, pydate, uk_date_edit
+from raptor_desktop.gui.widgets import CheckList, buddy_label, pydate, uk_date_edit
 from raptor_desktop.services.applications import (
     NewExhibit,
     OrderTerms,
@@ -67,7 +67,7 @@ class ExhibitDialog(OneChangeDialog):
         self.form.addRow("&Description", self.description)
         self.form.addRow("Da&te", self.exhibit_date)
         self.form.addRow("Relates to", self.numbers)
-        self.form.addRow("&File", file_row)
+        self.form.addRow(buddy_label("&File", self.file), file_row)
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -32,7 +32,14 @@ from raptor_desktop.gui.lines_model import ERASED
 from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.gui.widgets import MessageLabel, clearable, data_table, pydate, uk_date_edit
+from raptor_desktop.gui.widgets import (
+    MessageLabel,
+    buddy_label,
+    clearable,
+    data_table,
+    pydate,
+    uk_date_edit,
+)
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.services.contacts import (
     ContactRecord,
@@ -126,7 +133,7 @@ class ContactImportDialog(OneChangeDialog):
         self.source = QComboBox()
         self.source.addItems(list(SOURCES))
         self.found_on = uk_date_edit()
-        self.form.addRow("&File", row)
+        self.form.addRow(buddy_label("&File", self.file), row)
         self.form.addRow("&Deal line", self.line)
         self.form.addRow("&Source", self.source)
         self.form.addRow("Date &found", self.found_on)

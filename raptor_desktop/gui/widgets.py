@@ -55,6 +55,14 @@ class MessageLabel(QLabel):
         self.setVisible(bool(text))
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form row's label whose ``&`` shortcut goes to ``buddy``: needed where the row's field
+    is a layout (a box and its Browse… button), or the label shows the ``&`` as it is."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 class CheckList(QListWidget):
     """A list of names with a tick box each."""
 

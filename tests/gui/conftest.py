@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from raptor_desktop.gui.gc_guard import GuiThreadCollector
@@ -17,6 +18,19 @@ def gui_thread_collector(qapp: object) -> Iterator[GuiThreadCollector]:
     collector = GuiThreadCollector()
     yield collector
     collector.stop()
+
+
+def literal_ampersands(widget: QWidget) -> list[str]:
+    """Labels that would show a mnemonic's ``&`` as it is ("&Hearing"): plain text with a lone
+    ``&`` and no buddy to give the shortcut to (a form row whose field is a layout)."""
+    found = []
+    for label in widget.findChildren(QLabel):
+        text = label.text()
+        if Qt.mightBeRichText(text) or label.textFormat() == Qt.TextFormat.RichText:
+            continue
+        if "&" in text.replace("&&", "") and label.buddy() is None:
+            found.append(text)
+    return found
 
 
 def make_window(qtbot: QtBot, store: Store) -> MainWindow:
@@ -40,6 +54,7 @@ def dialogs(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[QDialog
 
     def run(dialog: QDialog) -> bool:
         opened.append(dialog)
+        assert not literal_ampersands(dialog), f"{type(dialog).__name__}: literal & in labels"
         handler = getattr(window, "handle_dialog", None)
         return bool(handler(dialog)) if handler else False
 

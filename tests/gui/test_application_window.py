@@ -12,7 +12,7 @@ from raptor_desktop.gui.application_numbers import GroundsDialog
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.store.case_file import load_case_file
 from tests.app_fixtures import make_application
-from tests.gui.conftest import DialogHandler
+from tests.gui.conftest import DialogHandler, literal_ampersands
 
 
 def answer_with(button: QMessageBox.StandardButton, asked: list[str]) -> DialogHandler:
@@ -33,6 +33,7 @@ def test_the_register_can_be_consulted_while_an_application_is_open(
     reference = make_application(window.store)
     editor = window.applications.open_editor(reference)
     assert editor.isVisible() and not editor.isModal()
+    assert literal_ampersands(editor) == [] and literal_ampersands(window) == []
     assert QApplication.activeModalWidget() is None  # the main window still takes input
     window.show_page(window.lines_page)
     window.lines_page.search.setText("Dee")

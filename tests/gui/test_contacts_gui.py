@@ -101,7 +101,7 @@ def test_do_not_contact_needs_a_reason(window: MainWindow, dialogs: list[QDialog
         assert isinstance(dialog, DoNotContactDialog)
         dialog.listed.setChecked(True)
         dialog.save()
-        assert "give the reason" in dialog.error.text()
+        assert "Give the reason" in dialog.error.text()
         dialog.reason.setText("the holder asked")
         dialog.save()
         return dialog.result() == QDialog.DialogCode.Accepted

@@ -58,9 +58,9 @@ def test_a_batch_from_draft_to_gateway(
             dialog.line.setText("")
             assert dialog.plan.text() == "10 to text; left out: 1 do not contact, 1 opted out"
             dialog.line.setText("07700 900999")
-            assert dialog.plan.text() == "deal line: 07700 900999 is not in the register"
+            assert dialog.plan.text() == "Deal line: 07700 900999 is not in the register."
             dialog.line.setText("07700 9001")
-            assert dialog.plan.text().startswith("deal line: too short")
+            assert dialog.plan.text().startswith("Deal line: too short")
             dialog.line.setText("07700 900101")
             dialog.save()
         elif isinstance(dialog, DisclosureDialog):
@@ -131,5 +131,5 @@ def test_the_example_text_cannot_go_out_with_its_blanks(
 
     window.handle_dialog = answer  # type: ignore[attr-defined]
     page.draft_button.click()
-    assert errors == ["fill in [phone], [link] before the message goes out"]
+    assert errors == ["Fill in [phone], [link] before the message goes out."]
     assert page.model.rowCount() == 0
