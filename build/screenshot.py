@@ -1,6 +1,8 @@
 """Saves a screenshot of the main window on the demo database, for the README.
 
-Run under a display, e.g. `xvfb-run -a .venv/bin/python build/screenshot.py OUT.png [page]`.
+Run under a display, e.g. `xvfb-run -a .venv/bin/python build/screenshot.py OUT.png [page]`:
+``page`` is a view's name in the navigation, or ``application`` for the window of the demo's
+first application (on its Numbers tab), or ``officers`` for that window's Officers tab.
 """
 
 import sys
@@ -29,7 +31,20 @@ window.resize(1280, 760)
 window.show()
 
 
+def snap_application(tab: int) -> None:
+    window.show_page(window.applications_page)
+    editor = window.applications.open_editor(window.applications_page.model.reference(0))
+    editor.tabs.setCurrentIndex(tab)
+    editor.resize(1000, 560)
+    app.processEvents()
+    editor.grab().save(str(out))
+    app.quit()
+
+
 def snap() -> None:
+    if page in ("application", "officers"):
+        snap_application(2 if page == "application" else 1)
+        return
     titles = [window.nav.item(row).text().lower() for row in range(window.nav.count())]
     window.nav.setCurrentRow(titles.index(page) if page in titles else 0)
     if window.pages.currentWidget() is window.lines_page:

@@ -92,6 +92,7 @@ class ApplicationActions(QObject):
         editor.finished.connect(lambda _result: self._closed(editor, new))
         self.editors[reference] = editor
         editor.show()
+        editor.activateWindow()  # keys go to the new window, as they would on opening
         return editor
 
     def _closed(self, editor: ApplicationEditor, new: bool) -> None:
@@ -148,17 +149,21 @@ class ApplicationActions(QObject):
         self.open_editor(choice)
 
     # -- the hearing pack ---------------------------------------------------------------------
+    def _over(self, reference: str) -> QWidget:
+        """The window a pack's dialogs belong to: the application's own, if it is open."""
+        return self.editors.get(reference) or self.window
+
     def build_pack(self, reference: str) -> PackWorker | None:
         """Build the pack in the background; with gaps, only a DRAFT pack if the officer asks."""
         gaps = pack_gaps(self.store, reference)
-        if gaps and not self.window.run_dialog(gaps_box(reference, gaps, self.window)):
+        if gaps and not self.window.run_dialog(gaps_box(reference, gaps, self._over(reference))):
             return None
         return self._start(PackWorker(self.window.session, reference, draft=bool(gaps)), reference)
 
     def build_supplement(self, reference: str) -> PackWorker | None:
         """The exhibits added since a bundle was served, on its end: choose the served file."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self._over(reference),
             f"Supplementary bundle for {reference}: the bundle as served",
             "",
             "PDF (*.pdf)",
@@ -169,7 +174,7 @@ class ApplicationActions(QObject):
 
     def _start(self, worker: PackWorker, reference: str) -> PackWorker:
         progress = QProgressDialog(
-            f"Building the hearing pack for {reference}…", "Cancel", 0, 0, self.window
+            f"Building the hearing pack for {reference}…", "Cancel", 0, 0, self._over(reference)
         )
         progress.setWindowTitle("Hearing pack")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -192,13 +197,15 @@ class ApplicationActions(QObject):
     def _on_pack(self, pack: HearingPack) -> None:
         self._progress.reset()
         self.last_pack = pack
-        self.window.run_dialog(PackDialog(pack, self.store, self.window.run_dialog, self.window))
+        over = self._over(pack.reference)
+        self.window.run_dialog(PackDialog(pack, self.store, self.window.run_dialog, over))
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         self._progress.reset()
         if message:  # empty: the officer cancelled
-            QMessageBox.warning(self.window, "Hearing pack", as_sentence(message))
+            over = self._over(self._reference)
+            QMessageBox.warning(over, "Hearing pack", as_sentence(message))
 
     def wait(self) -> None:
         """Let a running pack build (cancelled) and the integrity check finish, before closing

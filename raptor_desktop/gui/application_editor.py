@@ -7,6 +7,7 @@ register in the main window. Closing it with details typed but not saved asks fi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -39,7 +39,14 @@ from raptor_desktop.core.orders import Duration
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
-from raptor_desktop.gui.widgets import MessageLabel, pydate, qdate, uk_date_edit
+from raptor_desktop.gui.widgets import (
+    MessageLabel,
+    buddy_label,
+    keyboard_table,
+    pydate,
+    qdate,
+    uk_date_edit,
+)
 from raptor_desktop.services.accounts import officer_profile
 from raptor_desktop.services.applications import (
     ApplicationDetails,
@@ -106,12 +113,13 @@ class ApplicationEditor(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
         self.submit_button = buttons.addButton(
-            "Mark submitted", QDialogButtonBox.ButtonRole.ActionRole
+            "Mark s&ubmitted", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.pack_button = buttons.addButton(
-            "Hearing pack…", QDialogButtonBox.ButtonRole.ActionRole
+            "Hearing &pack…", QDialogButtonBox.ButtonRole.ActionRole
         )
         buttons.accepted.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)  # Ctrl+S
         buttons.rejected.connect(self.close)
         self.submit_button.clicked.connect(self.submit)
         self.pack_button.clicked.connect(lambda: self.pack_requested.emit(self.reference))
@@ -158,21 +166,21 @@ class ApplicationEditor(QDialog):
             hearing.addWidget(widget)
         hearing.addStretch()
         form.addRow("&Court", self.court)
-        form.addRow("Hearing", hearing)
-        form.addRow("Claim &number", self.claim)
+        form.addRow(buddy_label("&Hearing", self.hearing_known), hearing)
+        form.addRow("Cla&im number", self.claim)
         form.addRow("Witness statement no.", self.statement_number)
         signed = QHBoxLayout()
         signed.addWidget(self.statement_signed)
         signed.addWidget(self.statement_date)
         signed.addStretch()
-        form.addRow("Statement date", signed)
+        form.addRow(buddy_label("&Statement date", self.statement_signed), signed)
         asked = QHBoxLayout()
         asked.addWidget(self.asked)
         asked.addWidget(self.asked_months)
         asked.addWidget(self.asked_until)
         asked.addStretch()
-        form.addRow("Order asked for", asked)
-        form.addRow("Notice", self.with_notice)
+        form.addRow(buddy_label("Order &asked for", self.asked), asked)
+        form.addRow("N&otice", self.with_notice)
         self._show_asked()
         return page
 
@@ -203,24 +211,27 @@ class ApplicationEditor(QDialog):
         self.authorised = QCheckBox("authority dated")
         self.authorised_on = uk_date_edit()
         self.authorised.toggled.connect(self.authorised_on.setEnabled)
-        self.from_profile_button = QPushButton("Fill in from &my profile")
+        self.from_profile_button = QPushButton("Fill in from m&y profile")
         self.from_profile_button.setToolTip("Your name, rank, collar number, force and address")
         self.from_profile_button.clicked.connect(self.fill_in_from_profile)
-        form.addRow("<b>Officer in the case</b>", self.from_profile_button)
-        form.addRow("Name", self.applicant_name)
-        form.addRow("Rank", self.applicant_rank)
-        form.addRow("Collar number", self.applicant_collar)
-        form.addRow("Force", self.applicant_force)
-        form.addRow("Work address", self.applicant_address)
+        heading = QHBoxLayout()
+        heading.addWidget(self.from_profile_button)
+        heading.addStretch()
+        form.addRow("<b>Officer in the case</b>", heading)
+        form.addRow("N&ame", self.applicant_name)
+        form.addRow("&Rank", self.applicant_rank)
+        form.addRow("&Collar number", self.applicant_collar)
+        form.addRow("F&orce", self.applicant_force)
+        form.addRow("&Work address", self.applicant_address)
         form.addRow("<b>Authorising officer</b> (superintendent or above)", QWidget())
-        form.addRow("Name", self.authoriser_name)
-        form.addRow("Rank", self.authoriser_rank)
-        form.addRow("Collar number", self.authoriser_collar)
+        form.addRow("Nam&e", self.authoriser_name)
+        form.addRow("Ran&k", self.authoriser_rank)
+        form.addRow("Co&llar number", self.authoriser_collar)
         dated = QHBoxLayout()
         dated.addWidget(self.authorised)
         dated.addWidget(self.authorised_on)
         dated.addStretch()
-        form.addRow("Date", dated)
+        form.addRow(buddy_label("Da&te", self.authorised), dated)
         return page
 
     def _numbers_tab(self) -> QWidget:
@@ -229,16 +240,17 @@ class ApplicationEditor(QDialog):
         self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_view.verticalHeader().setVisible(False)
         self.items_view.horizontalHeader().setStretchLastSection(True)
-        self.add_numbers_button = QPushButton("Add numbers…")
+        keyboard_table(self.items_view)
+        self.add_numbers_button = QPushButton("&Add numbers…")
         self.add_numbers_button.clicked.connect(self.add_numbers)
-        self.grounds_button = QPushButton("Grounds…")
+        self.grounds_button = QPushButton("&Grounds…")
         self.grounds_button.setToolTip("Write the selected number's grounds (they go to court)")
         self.grounds_button.clicked.connect(self.edit_grounds)
-        self.remove_button = QPushButton("Remove number")
-        self.outcome_button = QPushButton("Record outcome…")
+        self.remove_button = QPushButton("Re&move number")
+        self.outcome_button = QPushButton("Record &outcome…")
         self.remove_button.clicked.connect(self.remove_selected)
         self.outcome_button.clicked.connect(self.record_outcome)
-        self.letter_button = QPushButton("Letter sent…")
+        self.letter_button = QPushButton("&Letter sent…")
         self.letter_button.setToolTip("Record the day the letter to a provider was sent")
         self.letter_button.clicked.connect(self.record_letter)
         bar = QHBoxLayout()
@@ -261,7 +273,7 @@ class ApplicationEditor(QDialog):
         self.exhibits_view = QTableView()
         self.exhibits_view.verticalHeader().setVisible(False)
         self.exhibits_view.horizontalHeader().setStretchLastSection(True)
-        self.add_exhibit_button = QPushButton("Add exhibit…")
+        self.add_exhibit_button = QPushButton("Add &exhibit…")
         self.add_exhibit_button.clicked.connect(self.add_exhibit)
         bar = QHBoxLayout()
         bar.addStretch()
@@ -282,11 +294,13 @@ class ApplicationEditor(QDialog):
         if details:
             self._load_details(case)
             self._loaded = self.details()
+        was = self.items_view.currentIndex() if self.items_view.model() else None
         self.items_model = ItemsModel(list(case.items), draft, self._save_item)
         self.items_view.setModel(self.items_model)
-        self.items_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        if was is not None and was.isValid() and was.row() < self.items_model.rowCount():
+            self.items_view.setCurrentIndex(self.items_model.index(was.row(), was.column()))
+        for column in range(self.items_model.columnCount() - 1):  # the grounds take the rest
+            self.items_view.resizeColumnToContents(column)
         self.exhibits_view.setModel(ExhibitsModel(list(case.exhibits)))
         self.submit_button.setEnabled(draft)
         self.remove_button.setEnabled(draft)

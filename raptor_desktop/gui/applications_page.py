@@ -57,13 +57,13 @@ class ApplicationsPage(QWidget):
         self._store = store
         self.model = ApplicationsTableModel(store, self)
         self.table = data_table(self.model)
-        self.new_button = QPushButton("New application…")
-        self.open_button = QPushButton("Open…")
-        self.pack_button = QPushButton("Hearing pack…")
-        self.delete_button = QPushButton("Delete draft…")
+        self.new_button = QPushButton("&New application…")
+        self.open_button = QPushButton("&Open…")
+        self.pack_button = QPushButton("Hearing &pack…")
+        self.delete_button = QPushButton("&Delete draft…")
         self.delete_button.setToolTip("Delete the selected application, if it is still a draft")
         self.delete_button.clicked.connect(self.delete_draft)
-        self.supplement_button = QPushButton("Supplementary bundle…")
+        self.supplement_button = QPushButton("&Supplementary bundle…")
         self.supplement_button.setToolTip(
             "Add the exhibits recorded since a bundle was served at its end, pages numbered on"
         )

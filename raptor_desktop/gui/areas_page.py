@@ -44,7 +44,7 @@ class AreasPage(QWidget):
         super().__init__(parent)
         self.model = AreasTableModel(store, self)
         self.table = data_table(self.model)
-        self.add_button = QPushButton("Add area…")
+        self.add_button = QPushButton("Add a&rea…")
         note = QLabel(
             "Lines are counted once per area they serve, by the status of their current number."
         )

@@ -32,6 +32,7 @@ class IntelTextDialog(QDialog):
         self._store, self._deal_line = store, deal_line
         self.found: IntelMatch | None = None
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)  # Tab goes on to the next field
         self.text.setPlaceholderText(
             "Paste a message, a report or a phone extract: every UK mobile number in it is "
             "found, in any written form, and matched to the register."

@@ -124,6 +124,7 @@ class LineDialog(QDialog):
         self.intel_refs = QLineEdit()
         form.addRow("&Intelligence refs", self.intel_refs)
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes.setMaximumHeight(80)
         form.addRow("N&otes", self.notes)
 

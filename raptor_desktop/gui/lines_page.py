@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
-from raptor_desktop.gui.widgets import clearable, copyable
+from raptor_desktop.gui.widgets import clearable, keyboard_table
 from raptor_desktop.gui.window_state import ColumnChooser, restore_split
 from raptor_desktop.services.register import (
     LineFilter,
@@ -71,7 +71,7 @@ class LinesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.model.modelReset.connect(self.fit_columns)
-        copyable(self.table)
+        keyboard_table(self.table)
         clearable(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_selection)

@@ -289,9 +289,7 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             title = view_title(self.nav.item(row).text())
             self.view_menu.addAction(
-                self._action(
-                    title, lambda _=False, r=row: self.nav.setCurrentRow(r), f"Ctrl+{row + 1}"
-                )
+                self._action(title, lambda _=False, r=row: self.go_to_view(r), f"Ctrl+{row + 1}")
             )
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
@@ -436,6 +434,11 @@ class MainWindow(QMainWindow):
 
     def _report_problem(self, message: str) -> None:
         QMessageBox.warning(self, "Raptor Desktop", as_sentence(message))
+
+    def go_to_view(self, row: int) -> None:
+        """Ctrl+1…9: the view, with the keyboard in the navigation; Tab goes through the view."""
+        self.nav.setCurrentRow(row)
+        self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))

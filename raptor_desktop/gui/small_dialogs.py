@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -48,14 +49,43 @@ class OneChangeDialog(QDialog):
             buttons.button(accept).setText(accept_text)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)  # from inside a note, too
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._buttons = buttons
         self.resize(460, 0)
 
     def save(self) -> None:
         raise NotImplementedError
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Open with the keyboard in the first field to fill, not on Save: the buttons are
+        made before a subclass adds its fields, so they would come first in the Tab order."""
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if focus is None or self._buttons.isAncestorOf(focus):
+            first = self._first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _first_field(self) -> QWidget | None:
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widgets = [item.widget()] if item and item.widget() else []
+            if item and item.layout():
+                layout = item.layout()
+                widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+            for widget in widgets:
+                if (
+                    widget is not None
+                    and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and not getattr(widget, "isReadOnly", lambda: False)()
+                ):
+                    return widget
+        return None
 
 
 class DisclosureDialog(OneChangeDialog):
@@ -89,6 +119,7 @@ class StatusDialog(OneChangeDialog):
         for status in allowed_next(detail.status):
             self.status.addItem(status.label, status.value)
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on to the next field
         self.note.setPlaceholderText("why: e.g. test purchase made, order granted, number cut off")
         self.note.setMaximumHeight(90)
         self.form.addRow("Now", QLineEdit(detail.status.label, readOnly=True))

@@ -80,7 +80,7 @@ class SummariesPage(QWidget):
         form = QFormLayout()
         form.addRow("&Operation", self.operation)
         form.addRow("A&rea", self.area)
-        form.addRow("&Line", self.line)
+        form.addRow("Li&ne", self.line)
         for label, use, box in (
             ("Events from", self.use_since, self.since),
             ("Events to", self.use_until, self.until),
@@ -91,7 +91,7 @@ class SummariesPage(QWidget):
             form.addRow(label, row)
         self.show_button = QPushButton("&Show figures")
         self.show_button.clicked.connect(self.show_figures)
-        self.export_button = QPushButton("&Export…")
+        self.export_button = QPushButton("E&xport…")
         self.export_button.clicked.connect(self.export)
         self.figures = QTreeWidget()
         self.figures.setHeaderLabels(["Figure", "Value"])

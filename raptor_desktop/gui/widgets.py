@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -124,7 +124,7 @@ def data_table(model: QAbstractItemModel, *, fit_columns: bool = True) -> QTable
     header.setStretchLastSection(True)
     if fit_columns:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return copyable(table)
+    return keyboard_table(table)
 
 
 def selected_rows_text(table: QTableView) -> str:
@@ -140,11 +140,48 @@ def selected_rows_text(table: QTableView) -> str:
     return "\n".join(lines) + "\n"
 
 
-def copyable(table: QTableView) -> QTableView:
-    """Ctrl+C copies the selected rows, with their headers, as text."""
+_KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
+class _SelectOnTab(QObject):
+    """Tabbing (or Alt+letter) into a table with nothing selected selects the row under the
+    focus, so that
+    the next key (Enter, Ctrl+T…) acts on the row the officer sees, as in a spreadsheet."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QTableView)
+            and isinstance(event, QFocusEvent)
+            and event.reason() in _KEYBOARD_REASONS
+            and watched.selectionModel() is not None
+            and not watched.selectionModel().hasSelection()
+        ):
+            current = watched.currentIndex()
+            if not current.isValid() and watched.model() and watched.model().rowCount():
+                current = watched.model().index(0, 0)
+            if current.isValid():
+                watched.selectionModel().setCurrentIndex(
+                    current,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        return False
+
+
+def keyboard_table(table: QTableView) -> QTableView:
+    """A table as keyboard users work it: Ctrl+C copies the selected rows, with their headers,
+    as text; Tab goes on to the next part of the window (not the next cell, a trap for
+    keyboard users) and Tab into it selects the row under the focus."""
+    table.setTabKeyNavigation(False)
     shortcut = QShortcut(QKeySequence.StandardKey.Copy, table)
     shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(lambda: QApplication.clipboard().setText(selected_rows_text(table)))
+    table.installEventFilter(_SelectOnTab(table))
     return table
 
 

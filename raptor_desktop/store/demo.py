@@ -35,8 +35,15 @@ from raptor_desktop.store.contacts import add_contact, set_do_not_contact, set_o
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.letters import record_letter_sent
-from raptor_desktop.store.lines import add_device, add_number, set_status, update_number
+from raptor_desktop.store.lines import (
+    add_device,
+    add_number,
+    find_number,
+    set_status,
+    update_number,
+)
 from raptor_desktop.store.orders import confirm_disconnection
+from raptor_desktop.store.profiles import save_officer_profile
 from raptor_desktop.store.settings import set_network_address
 
 DEMO_USER = "trainer"
@@ -75,6 +82,8 @@ def seed_demo(store: Store, today: date | None = None) -> int:
         with store.transaction("seed demo scenario"):
             for network in NETWORKS:
                 set_network_address(store, network, training_address(network))
+            if DEMO_USER in names or not names:  # the demo's officer is the applicant
+                save_officer_profile(store, Officer(*APPLICANT))
             for line in LINES:
                 _add_line(store, line, today)
             for application in APPLICATIONS:
@@ -112,7 +121,7 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
         if result.carved_out_days_after is not None:
             carved = hearing + timedelta(days=result.carved_out_days_after)
             record_outcome(store, reference, result.number, Outcome.CARVED_OUT, carved)
-        if result.then is not None:
+        if result.then is not None and find_number(store, result.number).status is not result.then:
             set_status(store, result.number, result.then, "demo scenario")
     if demo.outcomes and hearing <= today:  # the order served with its letter that day
         for provider in load_case_file(store, reference, check_files=False).respondents():

@@ -5,18 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import DeadlineKind, Duration, Notice, OrderFacts, order_notices
+from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.applications import (
     ApplicationDetails,
     application_id,
     create_application,
 )
 from raptor_desktop.store.case_file import load_case_file
-from raptor_desktop.store.database import Store
+from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.lines import find_number
+from raptor_desktop.store.lines import find_number, record_status
 from raptor_desktop.store.settings import END_WARNING_DAYS, REVIEW_MONTHS, get_int
 
 
@@ -115,7 +117,8 @@ def current_notices(store: Store, today: date | None = None) -> list[tuple[Order
 
 
 def confirm_disconnection(store: Store, reference: str, text: str, on: date) -> None:
-    """Record the date the provider confirmed that the number was disconnected."""
+    """Record the date the provider confirmed that the number was disconnected; a number
+    whose order was made is then disconnected, in the same change, its history saying why."""
     if on > date.today():
         raise InputRejected("the confirmation date is in the future")
     with store.transaction("confirm disconnection", reference) as db:
@@ -129,6 +132,18 @@ def confirm_disconnection(store: Store, reference: str, text: str, on: date) -> 
         )
         if cursor.rowcount == 0:
             raise RecordNotFound(f"no order on {national_format(number.e164)} in {reference}")
+        if number.status is Status.ORDER_MADE:  # the confirmation is the disconnection
+            db.table("numbers").update(
+                number.id, {"status": Status.DISCONNECTED.value, "updated_at": utc_now()}
+            )
+            record_status(
+                db,
+                number.id,
+                number.status,
+                Status.DISCONNECTED,
+                store.actor,
+                f"{reference}: the provider confirmed the disconnection on {uk_date(on)}",
+            )
 
 
 def renew(store: Store, reference: str) -> str:

@@ -88,10 +88,10 @@ def test_stop_reply_toggles_and_keeps_the_selection(window: MainWindow) -> None:
     page.stop_button.click()
     assert list_contacts(window.store, "900503")[0].opted_out_on is not None
     assert page.selected() is not None and page.selected().display == "07700 900503"  # type: ignore[union-attr]
-    assert page.stop_button.text() == "Clear STOP reply"
+    assert page.stop_button.text() == "Clear S&TOP reply"
     page.stop_button.click()
     assert list_contacts(window.store, "900503")[0].opted_out_on is None
-    assert page.stop_button.text() == "STOP reply received"
+    assert page.stop_button.text() == "S&TOP reply received"
 
 
 def test_do_not_contact_needs_a_reason(window: MainWindow, dialogs: list[QDialog]) -> None:

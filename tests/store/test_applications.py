@@ -72,6 +72,17 @@ def test_outcomes_update_numbers_and_make_orders(demo_store: Store) -> None:
     confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 11, 14))
     later = current_warnings(demo_store, date(2026, 11, 18))
     assert not any("deadline" in w and reference in w for w in later)
+    # the confirmation is the disconnection: the status follows, its history says why
+    assert status_of(demo_store, "07700 900103") is Status.DISCONNECTED
+    [(old, new, note)] = demo_store.db.execute(
+        "SELECT s.from_status, s.to_status, s.note FROM status_changes s "
+        "JOIN numbers n ON n.id = s.number_id WHERE n.e164 = '+447700900103' "
+        "ORDER BY s.id DESC LIMIT 1"
+    ).fetchall()
+    assert (old, new) == ("order made", "disconnected")
+    assert note == f"{reference}: the provider confirmed the disconnection on 14/11/2026"
+    confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 11, 15))  # corrected
+    assert status_of(demo_store, "07700 900103") is Status.DISCONNECTED
 
 
 def test_outcome_on_a_draft_or_unknown_number_is_refused(demo_store: Store) -> None:
