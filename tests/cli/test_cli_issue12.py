@@ -8,19 +8,7 @@ import pytest
 
 from raptor_desktop.__main__ import main
 from raptor_desktop.core.dates import parse_date
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
-    assert run(capsys, *db, "warnings")[0] == 0
-    return db
+from tests.cli import run
 
 
 def test_dates_are_taken_as_officers_write_them() -> None:

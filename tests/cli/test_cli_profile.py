@@ -6,24 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from raptor_desktop.__main__ import main
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.applications import Officer
 from raptor_desktop.store.case_file import load_case_file
+from tests.cli import run
 from tests.registers import open_store
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
-    assert run(capsys, *db, "warnings")[0] == 0
-    return db
 
 
 def applicant(db: list[str], reference: str) -> Officer:

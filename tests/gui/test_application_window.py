@@ -3,7 +3,6 @@ closed over details typed but not saved."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -103,28 +102,30 @@ def test_details_typed_survive_writing_grounds(window: MainWindow, dialogs: list
     window.handle_dialog = answer_with(QMessageBox.StandardButton.Discard, [])  # type: ignore[attr-defined]
 
 
+def unsaved_editor_kept_open(window: MainWindow, asked: list[str]) -> ApplicationEditor:
+    """An application with a claim number typed and not saved; asked to save, the officer
+    answers Cancel (the questions go to ``asked``)."""
+    editor = window.applications.open_editor(make_application(window.store))
+    editor.claim.setText("K00BS125")
+    window.handle_dialog = answer_with(QMessageBox.StandardButton.Cancel, asked)  # type: ignore[attr-defined]
+    return editor
+
+
 def test_the_main_window_waits_for_an_application_with_changes(
     window: MainWindow, dialogs: list[QDialog]
 ) -> None:
-    editor = window.applications.open_editor(make_application(window.store))
-    editor.claim.setText("K00BS125")
     asked: list[str] = []
-    window.handle_dialog = answer_with(QMessageBox.StandardButton.Cancel, asked)  # type: ignore[attr-defined]
+    editor = unsaved_editor_kept_open(window, asked)
     event = QCloseEvent()
     window.closeEvent(event)
     assert not event.isAccepted() and editor.isVisible() and len(asked) == 1
-    assert event.type() == QEvent.Type.Close
 
 
 def test_sign_out_closes_the_application_windows_first(
     window: MainWindow, dialogs: list[QDialog]
 ) -> None:
-    editor = window.applications.open_editor(make_application(window.store))
-    editor.claim.setText("K00BS126")
     asked: list[str] = []
-    window.handle_dialog = answer_with(QMessageBox.StandardButton.Cancel, asked)  # type: ignore[attr-defined]
+    editor = unsaved_editor_kept_open(window, asked)
     window.sign_out_action.trigger()
     assert editor.isVisible() and len(asked) == 1  # kept open: nobody was signed out
-    assert isinstance(editor, ApplicationEditor) and not any(
-        type(d).__name__ == "SignInDialog" for d in dialogs
-    )
+    assert not any(type(d).__name__ == "SignInDialog" for d in dialogs)
