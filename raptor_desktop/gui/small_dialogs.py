@@ -73,10 +73,11 @@ class OneChangeDialog(QDialog):
     def _first_field(self) -> QWidget | None:
         for row in range(self.form.rowCount()):
             item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            layout = item.layout() if item else None
             widgets = [item.widget()] if item and item.widget() else []
-            if item and item.layout():
-                layout = item.layout()
-                widgets = [layout.itemAt(i).widget() for i in range(layout.count())]
+            if layout is not None:
+                inner = (layout.itemAt(i) for i in range(layout.count()))
+                widgets = [i.widget() for i in inner if i is not None]
             for widget in widgets:
                 if (
                     widget is not None
