@@ -33,11 +33,20 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 
 def insert_row(db: sqlite_utils.Database, table: str, record: dict[str, object]) -> int:
-    """Insert one row and return its id."""
-    pk = db.table(table).insert(record).last_pk
-    if pk is None:
+    """Insert one row and return its id.
+
+    The statement is written here, not by sqlite-utils' ``Table.insert``, which reads the
+    table's columns and foreign keys again on every call: an import of 100,000 rows spent more
+    time there than in SQLite. The same text each time, so SQLite's statement cache keeps it
+    prepared. Table and column names come from the code, never from input.
+    """
+    columns = ", ".join(f'"{name}"' for name in record)
+    marks = ", ".join("?" * len(record))
+    sql = f'INSERT INTO "{table}" ({columns}) VALUES ({marks})'
+    cursor = db.execute(sql, list(record.values()))
+    if cursor.lastrowid is None:
         raise RuntimeError(f"insert into {table} returned no id")
-    return int(pk)
+    return int(cursor.lastrowid)
 
 
 def utc_now() -> str:

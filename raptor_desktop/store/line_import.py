@@ -27,7 +27,7 @@ from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
 from raptor_desktop.store.lines import insert_number, line_for_brand, link_areas_and_drugs
-from raptor_desktop.store.reference import area_ids, operation_id
+from raptor_desktop.store.reference import area_ids, existing_operation_id, operation_id
 
 
 def import_lines(
@@ -40,24 +40,54 @@ def import_lines(
     defaults = defaults or RowDefaults()
     mapping = column_map(table)
     source = Path(table.source).name
+    training = store.training
+    lookups = _Lookups(store.db)
 
     def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
-        return read_row(mapping, row_number, cells, defaults, training=store.training)
+        return read_row(mapping, row_number, cells, defaults, training=training)
 
     def apply(db: sqlite_utils.Database, row: ImportRow) -> str:
         try:
-            return _apply_row(store, db, row, source)
+            return _apply_row(store, db, row, source, lookups)
         except RecordNotFound as error:
             raise RowRejected(f"areas: {error}") from None
 
     return import_rows(store, table, "import lines", read, apply, progress, mapping.ignored)
 
 
-def _apply_row(store: Store, db: sqlite_utils.Database, row: ImportRow, source: str) -> str:
+class _Lookups:
+    """What every row looks up, read once per import: the areas' ids, and the ids of the
+    operations that already exist (one a row adds is read again until that row is kept, as a
+    refused row takes it away with the rest of itself)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+        self._areas: dict[tuple[str, ...], list[int]] = {}
+        self._operations: dict[str, int] = {}
+
+    def areas(self, names: list[str]) -> list[int]:
+        key = tuple(name.casefold() for name in names)
+        if key not in self._areas:
+            self._areas[key] = area_ids(self._db, names)
+        return self._areas[key]
+
+    def operation(self, name: str) -> int:
+        key = name.casefold()
+        if key not in self._operations:
+            found = existing_operation_id(self._db, name)
+            if found is None:
+                return operation_id(self._db, name)
+            self._operations[key] = found
+        return self._operations[key]
+
+
+def _apply_row(
+    store: Store, db: sqlite_utils.Database, row: ImportRow, source: str, lookups: _Lookups
+) -> str:
     """Add or merge one row; returns 'imported', 'updated' or 'unchanged'."""
     details = row.details
-    op_id = operation_id(db, details.operation or DEFAULT_OPERATION)
-    areas = area_ids(db, details.areas)
+    op_id = lookups.operation(details.operation or DEFAULT_OPERATION)
+    areas = lookups.areas(details.areas)
     existing = db.execute(
         "SELECT n.id, n.line_id, l.brand, n.first_seen, n.last_seen "
         "FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",

@@ -56,7 +56,9 @@ def line_for_brand(db: sqlite_utils.Database, brand: str, op_id: int) -> int | N
     if not brand:
         return None
     row = db.execute(
-        "SELECT id FROM lines WHERE operation_id = ? AND brand = ? COLLATE NOCASE",
+        # "brand <> ''" lets SQLite use the partial index of brands, not read every line
+        "SELECT id FROM lines WHERE operation_id = ? AND brand = ? COLLATE NOCASE "
+        "AND brand <> ''",
         [op_id, brand],
     ).fetchone()
     return int(row[0]) if row else None
@@ -107,7 +109,9 @@ def _set_areas_and_drugs(
 def record_status(
     db: sqlite_utils.Database, number_id: int, old: Status | None, new: Status, who: str, note: str
 ) -> None:
-    db.table("status_changes").insert(
+    insert_row(
+        db,
+        "status_changes",
         {
             "number_id": number_id,
             "from_status": old.value if old else None,
@@ -115,7 +119,7 @@ def record_status(
             "changed_at": utc_now(),
             "changed_by": who,
             "note": note.strip(),
-        }
+        },
     )
 
 

@@ -37,13 +37,21 @@ def area_ids(db: sqlite_utils.Database, names: list[str]) -> list[int]:
     return ids
 
 
-def operation_id(db: sqlite_utils.Database, name: str) -> int:
-    """The id of the named operation, adding it to the list if it is new."""
+def existing_operation_id(db: sqlite_utils.Database, name: str) -> int | None:
+    """The id of the named operation, if it is on the list."""
     clean = " ".join(name.split())
     row = db.execute("SELECT id FROM operations WHERE name = ? COLLATE NOCASE", [clean]).fetchone()
-    if row:
-        return int(row[0])
-    return insert_row(db, "operations", {"name": clean})
+    return int(row[0]) if row else None
+
+
+def operation_id(db: sqlite_utils.Database, name: str) -> int:
+    """The id of the named operation, adding it to the list if it is new."""
+    found = existing_operation_id(db, name)
+    return (
+        found
+        if found is not None
+        else insert_row(db, "operations", {"name": " ".join(name.split())})
+    )
 
 
 def add_area(store: Store, name: str) -> int:
