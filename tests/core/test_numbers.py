@@ -123,3 +123,31 @@ def test_display_is_national_format() -> None:
 )
 def test_search_digits_from_partial_numbers(typed: str, digits: str | None) -> None:
     assert search_digits(typed) == digits
+
+
+def test_an_island_range_the_uk_data_also_lists_is_still_the_islands() -> None:
+    """07924 40… is a Manx Telecom range that phonenumbers lists under both GB and IM: the
+    quick check by region order alone would call it British."""
+    number = parse_mobile("07924 408570")
+    assert (number.crown_dependency, number.range_holder) == ("IM", "Manx Telecom")
+
+
+def test_every_allocated_mobile_range_reads_as_phonenumbers_says() -> None:
+    """One number in each 07xxx block: the type, validity and island found once are those
+    phonenumbers' own full checks give."""
+    for block in range(10_000):
+        text = f"07{block:04d}123456"[:11]
+        parsed = phonenumbers.parse(text, "GB")
+        full = phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in (
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        )
+        try:
+            number = parse_mobile(text)
+        except NumberRejected:
+            assert not full or is_drama(text[1:]), text
+            continue
+        assert full, text
+        valid_in = phonenumbers.is_valid_number_for_region
+        islands = [r for r in ("JE", "GG", "IM") if valid_in(parsed, r)]
+        assert number.crown_dependency == (islands[0] if islands else None), text
