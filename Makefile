@@ -34,6 +34,7 @@ lint: $(STAMP)
 	$(BIN)/vulture
 
 bench: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ratios.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 	$(BIN)/python bench/encryption.py
 	$(BIN)/python bench/bundle.py

@@ -57,6 +57,13 @@ def demo_db_path() -> Path:
     return data_dir() / "demo-training.sqlite3"
 
 
+def chosen_db_path(given: str | None, *, demo: bool) -> Path:
+    """The register ``--db`` names, else the demo's (``--demo``), else the default."""
+    if given:
+        return Path(given).expanduser()
+    return demo_db_path() if demo else default_db_path()
+
+
 def build_info() -> dict[str, str]:
     """Version, build date and platform written into a bundle by raptor.spec; empty from source."""
     import json

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from raptor_desktop.core.dates import parse_date
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.paths import default_db_path, demo_db_path
+from raptor_desktop.paths import chosen_db_path
 from raptor_desktop.services.session import Session, Store
 
 Arguments = Callable[[argparse.ArgumentParser], object]
@@ -36,9 +36,7 @@ class Invocation:
 
     @property
     def db_path(self) -> Path:
-        if self.args.database:
-            return Path(self.args.database).expanduser()
-        return demo_db_path() if self.args.demo else default_db_path()
+        return chosen_db_path(self.args.database, demo=self.args.demo)
 
     def existing_db_path(self) -> Path:
         """The register's path, refused when there is none (a mistyped --db makes nothing)."""

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from raptor_desktop import __version__
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.gc_guard import GuiThreadCollector
-from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
 from raptor_desktop.paths import APP_NAME, log_file, resource_path, setup_logging
 from raptor_desktop.services.failures import user_message
 from raptor_desktop.services.session import ensure_demo_register
-from raptor_desktop.services.settings import IDLE_MINUTES, get_int
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +117,11 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         lock.unlock()
         return 0
     sys.excepthook = _show_unexpected
+    # Loaded once an officer has signed in, not before the sign-in is shown: the views, the
+    # documents behind them and their libraries are most of the program's start-up.
+    from raptor_desktop.gui.main_window import MainWindow
+    from raptor_desktop.services.settings import IDLE_MINUTES, get_int
+
     window = MainWindow(store)
     idle = IdleLock(get_int(store, IDLE_MINUTES), window.account.lock_screen)
     app.installEventFilter(idle)

@@ -22,7 +22,7 @@ from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseItem
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.widgets import CheckList, buddy_label, pydate, uk_date_edit
 from raptor_desktop.services.applications import (
     NewExhibit,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.case_file import CaseItem
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.services.applications import add_numbers
 from raptor_desktop.services.register import LineFilter, search_numbers
 from raptor_desktop.services.session import Store

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QWidget
 
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.widgets import pydate
 from raptor_desktop.services.session import Store
 from raptor_desktop.services.summaries import record_check_back

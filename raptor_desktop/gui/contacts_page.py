@@ -29,8 +29,8 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected, parse_mobile
 from raptor_desktop.gui.contact_network_dialog import CommonContactsDialog
 from raptor_desktop.gui.lines_model import ERASED
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.row_cache import RowCache
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 from raptor_desktop.gui.widgets import (
     MessageLabel,

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from raptor_desktop.core.applications import AUTHORISING_RANKS, OTHER_RANKS, Officer
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.services.accounts import officer_profile, save_officer_profile
 from raptor_desktop.services.session import Store
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.accounts import MIN_PASSWORD
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.small_dialogs import OneChangeDialog
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.paths import demo_db_path
 from raptor_desktop.services.accounts import change_own_password
 from raptor_desktop.services.session import (

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,73 +15,13 @@ from raptor_desktop import __version__
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.identifiers import DeviceKind, IdentifierRejected, validate_identifier
 from raptor_desktop.core.statuses import Status, StatusChangeRefused, allowed_next
-from raptor_desktop.gui.widgets import MessageLabel, pydate
+from raptor_desktop.gui.one_change_dialog import OneChangeDialog
+from raptor_desktop.gui.widgets import pydate
 from raptor_desktop.paths import build_info
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.register import NumberDetail, add_device, set_status
 from raptor_desktop.services.session import Store
 from raptor_desktop.services.summaries import record_type1_closure
-
-
-class OneChangeDialog(QDialog):
-    """A form, an inline error line and Save/Cancel; subclasses fill the form and save.
-
-    ``accept_text`` names the action when it is not saving ("Sign in", "Continue").
-    """
-
-    def __init__(self, title: str, parent: QWidget | None, accept_text: str = "") -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = MessageLabel()
-        accept = (
-            QDialogButtonBox.StandardButton.Ok
-            if accept_text
-            else QDialogButtonBox.StandardButton.Save
-        )
-        buttons = QDialogButtonBox(accept | QDialogButtonBox.StandardButton.Cancel)
-        if accept_text:
-            buttons.button(accept).setText(accept_text)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)  # from inside a note, too
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self._buttons = buttons
-        self.resize(460, 0)
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        """Open with the keyboard in the first field to fill, not on Save: the buttons are
-        made before a subclass adds its fields, so they would come first in the Tab order."""
-        super().showEvent(event)
-        focus = self.focusWidget()
-        if focus is None or self._buttons.isAncestorOf(focus):
-            first = self._first_field()
-            if first is not None:
-                first.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def _first_field(self) -> QWidget | None:
-        for row in range(self.form.rowCount()):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            layout = item.layout() if item else None
-            widgets = [item.widget()] if item and item.widget() else []
-            if layout is not None:
-                inner = (layout.itemAt(i) for i in range(layout.count()))
-                widgets = [i.widget() for i in inner if i is not None]
-            for widget in widgets:
-                if (
-                    widget is not None
-                    and widget.isEnabled()
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                    and not getattr(widget, "isReadOnly", lambda: False)()
-                ):
-                    return widget
-        return None
 
 
 class DisclosureDialog(OneChangeDialog):

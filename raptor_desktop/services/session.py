@@ -19,6 +19,12 @@ from raptor_desktop.core.accounts import (
     username_problem,
 )
 from raptor_desktop.core.audit import Category
+from raptor_desktop.core.demo_scenario import (
+    DEMO_OFFICER_NAME,
+    DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
+    DEMO_USER,
+)
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.accounts import (
@@ -32,13 +38,6 @@ from raptor_desktop.store.accounts import (
 )
 from raptor_desktop.store.accounts import sign_in as _sign_in
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.demo import (
-    DEMO_OFFICER_NAME,
-    DEMO_PASSWORD,
-    DEMO_SUPERVISOR,
-    DEMO_USER,
-    seed_demo,
-)
 from raptor_desktop.store.errors import Conflict, StoreError
 from raptor_desktop.store.keyring import Keyring, keyring_path
 from raptor_desktop.store.sealing import seal_older_register
@@ -200,6 +199,8 @@ def ensure_demo_register(path: Path) -> None:
         return
     _made, store = _create(path, True, DEMO_USER, DEMO_OFFICER_NAME, DEMO_PASSWORD)
     with store:
+        from raptor_desktop.store.demo import seed_demo  # the scenario: only for the demo
+
         seed_demo(store)
 
 

@@ -11,6 +11,10 @@ from raptor_desktop.core.demo_scenario import (
     APPLICATIONS,
     AUTHORISER,
     CONTACTS,
+    DEMO_OFFICER_NAME,
+    DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
+    DEMO_USER,
     LINES,
     DemoApplication,
     DemoContact,
@@ -45,13 +49,6 @@ from raptor_desktop.store.lines import (
 from raptor_desktop.store.orders import confirm_disconnection
 from raptor_desktop.store.profiles import save_officer_profile
 from raptor_desktop.store.settings import set_network_address
-
-DEMO_USER = "trainer"
-DEMO_SUPERVISOR = "trainer.sgt"
-DEMO_OFFICER_NAME = "Training officer"
-DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
-"""The accounts of the demo training database (an administrator, and a supervisor to approve
-what the first drafts), shown on its sign-in screen."""
 
 
 class NotTraining(Refusal, ValueError):

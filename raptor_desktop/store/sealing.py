@@ -25,7 +25,6 @@ from raptor_desktop.store import audit, crypto, engine
 from raptor_desktop.store.accounts import SignInRefused
 from raptor_desktop.store.audit_anchor import anchor_path, write_anchor
 from raptor_desktop.store.database import Store, utc_now
-from raptor_desktop.store.exhibits import seal_attachment_store
 from raptor_desktop.store.keyring import Keyring
 from raptor_desktop.store.migrations import migrate, refuse_foreign, schema_version
 
@@ -96,6 +95,7 @@ def seal_older_register(
                 ring.wrap(name, password, key)
             recovery = ring.set_recovery(key)
             register = ring.register
+            from raptor_desktop.store.exhibits import seal_attachment_store  # an old register's
             clear = seal_attachment_store(db_path, key)
         sealing.replace(db_path)
         for file in clear:  # a crash before this leaves them to the next disposal's clean-up

@@ -1,0 +1,282 @@
+"""Speed at a busy unit's scale, each figure a ratio to the unavoidable work (issue 13).
+
+The data are made in a temporary folder at the start of the run and never kept: 100,000
+numbers on 40,000 lines across the Essex areas, and 200,000 contacts of those lines. The
+numbers are libphonenumber-valid mobiles (a live register refuses the drama range), so they
+could be someone's: they exist only inside this run's folder, which is deleted at the end.
+
+Each figure runs through the code an officer runs (the services layer, as the window and the
+command line call it) and is set against a lower bound measured in the same run on the same
+data: the work nobody can avoid (phonenumbers reading the numbers, a plain file copy, the bare
+SQLite query). The two sides run alternately, several times, and the best time of each is
+compared, so the ratio holds on a noisy machine.
+
+    what | figure | bound | ratio | budget | pass/fail
+
+The table is printed and written to ``bench/results.json`` (not committed). Exits 1 if a
+budget is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import phonenumbers
+
+from raptor_desktop.core.contacts import ContactDefaults
+from raptor_desktop.core.tabular import read_table
+from raptor_desktop.services.backups import back_up
+from raptor_desktop.services.imports import contacts_importer, lines_importer
+from raptor_desktop.services.register import search_numbers
+from raptor_desktop.services.search import search
+from raptor_desktop.services.session import Session, create_register, sign_in
+from raptor_desktop.store.line_query import LineFilter
+
+HERE = Path(__file__).resolve().parent
+SCALE = float(os.environ.get("RAPTOR_BENCH_SCALE", "1"))  # a smaller run, to try the bench out
+NUMBERS, LINES, CONTACTS = (int(n * SCALE) for n in (100_000, 40_000, 200_000))
+AREAS = ("Thurrock", "Brentwood", "Basildon", "Castle Point", "Rochford", "Southend-on-Sea")
+RUNS = 3
+ADMIN, PASSWORD = "bench", "a benchmark's own password"
+
+
+@dataclass
+class Figure:
+    what: str
+    figure_s: float
+    bound_s: float
+    budget: float  # the ratio allowed
+    within_s: float | None = None  # or a time the issue fixes (search: 50 ms), ratio shown
+
+    @property
+    def ratio(self) -> float:
+        return self.figure_s / self.bound_s
+
+    @property
+    def passed(self) -> bool:
+        if self.within_s is not None:
+            return self.figure_s <= self.within_s
+        return self.ratio <= self.budget
+
+    @property
+    def budget_text(self) -> str:
+        return f"{self.within_s * 1000:.0f} ms" if self.within_s is not None else f"{self.budget}x"
+
+
+def best_of(
+    sides: dict[str, Callable[[], object]], setup: Callable[[str], None] | None = None
+) -> dict[str, float]:
+    """Each side ``RUNS`` times, alternately; the best time of each (``setup`` untimed)."""
+    best = {name: float("inf") for name in sides}
+    for _ in range(RUNS):
+        for name, side in sides.items():
+            if setup is not None:
+                setup(name)
+            start = time.perf_counter()
+            side()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def valid_mobiles(count: int, first_block: int) -> list[str]:
+    """``count`` valid UK mobile numbers (national format), from 07``first_block``… up."""
+    found: list[str] = []
+    block = first_block
+    while len(found) < count:
+        for tail in range(0, 1_000_000, 7):
+            text = f"07{block}{tail:06d}"
+            parsed = phonenumbers.parse(text, "GB")
+            if phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE:
+                found.append(text)
+                if len(found) == count:
+                    break
+        block += 1
+    return found
+
+
+def read_numbers(texts: list[str]) -> None:
+    """The lower bound of an import: phonenumbers parses, validates and formats each number."""
+    for text in texts:
+        parsed = phonenumbers.parse(text, "GB")
+        phonenumbers.is_valid_number(parsed)
+        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def new_register(path: Path) -> Session:
+    create_register(path, training=False, admin=ADMIN, password=PASSWORD)
+    signed = sign_in(path, ADMIN, PASSWORD)
+    session = Session.of(signed.store)
+    signed.store.close()
+    return session
+
+
+def import_figures(
+    folder: Path, lines: list[str], contacts: list[str]
+) -> tuple[list[Figure], Session]:
+    """The two imports, each into a register as it was before (untimed: making it)."""
+    sheet = folder / "lines.csv"
+    sheet.write_text(
+        "number,brand,area\n"
+        + "".join(
+            f"{n},Brand{i % LINES},{AREAS[i % LINES % len(AREAS)]}\n" for i, n in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    sessions: list[Session] = []
+
+    def fresh(name: str) -> None:  # an empty register of its own for each run
+        if name == "figure":
+            sessions.append(new_register(folder / f"register-{len(sessions)}.sqlite3"))
+
+    def import_lines() -> None:
+        with sessions[-1].connect() as store:
+            result = lines_importer()(store, read_table(sheet), None)
+        assert result.imported == NUMBERS and not result.rejected, result.summary()
+
+    times = best_of({"figure": import_lines, "bound": lambda: read_numbers(lines)}, fresh)
+    figures = [Figure(f"import {NUMBERS:,} numbers (CSV)", times["figure"], times["bound"], 1.3)]
+
+    book = folder / "contacts.csv"
+    book.write_text(
+        "number,deal line,source\n"
+        + "".join(f"{c},{lines[i % NUMBERS]},seized handset\n" for i, c in enumerate(contacts)),
+        encoding="utf-8",
+    )
+    full = sessions[-1]
+    with full.connect() as store:
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    base = folder / "base.sqlite3"
+    shutil.copyfile(full.path, base)
+    copy = folder / "contacts.sqlite3"
+    copies: list[Path] = []
+
+    def fresh_copy(name: str) -> None:
+        if name == "figure":
+            copies.append(folder / f"state-of-copy-{len(copies)}")
+            shutil.copyfile(base, copy)
+            for beside in ("-wal", "-shm", ".audit-head"):  # the last run's
+                Path(f"{copy}{beside}").unlink(missing_ok=True)
+
+    def import_contacts() -> None:
+        # The copies are the same register as the original, diverging: each keeps its note of
+        # the newest log entry apart, or the others would rightly be called rolled back.
+        os.environ["XDG_STATE_HOME"] = str(copies[-1])
+        session = Session(copy, full.officer, full.role, False, full.register, full.key)
+        with session.connect() as store:
+            result = contacts_importer(ContactDefaults())(store, read_table(book), None)
+        os.environ["XDG_STATE_HOME"] = str(folder / "state")
+        assert result.imported == CONTACTS and not result.rejected, result.summary()
+
+    times = best_of(
+        {"figure": import_contacts, "bound": lambda: read_numbers(contacts)}, fresh_copy
+    )
+    figures.append(
+        Figure(f"import {CONTACTS:,} contacts (CSV)", times["figure"], times["bound"], 1.3)
+    )
+    return figures, full
+
+
+def register_figures(folder: Path, session: Session) -> list[Figure]:
+    figures = []
+    with session.connect() as store:
+        for what, text in (
+            ("search a number's last digits", "0123 45"),
+            ("search a brand", "Brand12345"),
+        ):
+            terms = '"' + ("012345" if text[0].isdigit() else text) + '"'
+            times = best_of(
+                {
+                    "figure": lambda t=text: search(store, t),
+                    "bound": lambda q=terms: store.db.execute(
+                        "SELECT kind, record_id FROM search_index WHERE search_index MATCH ?", [q]
+                    ).fetchall(),
+                }
+            )
+            figures.append(Figure(what, times["figure"], times["bound"], 0, within_s=0.050))
+        bare = (
+            "SELECT n.e164, n.status, n.first_seen, n.last_seen, l.brand, (SELECT "
+            "group_concat(a.name, '; ') FROM line_areas la JOIN areas a ON a.id = la.area_id "
+            "WHERE la.line_id = l.id) FROM numbers n JOIN lines l ON l.id = n.line_id"
+        )
+        times = best_of(
+            {
+                "figure": lambda: json.dumps(
+                    search_numbers(store, LineFilter()), indent=2, ensure_ascii=False, default=str
+                ),
+                "bound": lambda: store.db.execute(bare).fetchall(),
+            }
+        )
+        figures.append(
+            Figure(f"lines --json, {NUMBERS:,} numbers", times["figure"], times["bound"], 3.0)
+        )
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    target = folder / "backups"
+    target.mkdir()
+    times = best_of(
+        {
+            "figure": lambda: back_up(session, target / "bench.raptorbackup"),
+            "bound": lambda: shutil.copyfile(session.path, target / "copy.sqlite3"),
+        }
+    )
+    figures.append(Figure("back up the whole register", times["figure"], times["bound"], 2.0))
+    return figures
+
+
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication([]); window = QWidget(); window.show(); app.processEvents()\n"
+)
+
+
+def startup_figure(folder: Path) -> Figure:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RAPTOR_EXIT_AFTER_SHOW": "1"}
+    db = folder / "startup.sqlite3"
+
+    def run(command: list[str]) -> None:
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=60)
+
+    times = best_of(
+        {
+            "figure": lambda: run([sys.executable, "-m", "raptor_desktop", "--db", str(db)]),
+            "bound": lambda: run([sys.executable, "-c", BARE_WINDOW]),
+        }
+    )
+    return Figure("start-up to the first window", times["figure"], times["bound"], 1.3)
+
+
+def report(figures: list[Figure]) -> bool:
+    print(f"{'what':<34} | {'figure':>9} | {'bound':>9} | {'ratio':>7} | budget | pass/fail")
+    for f in figures:
+        print(
+            f"{f.what:<34} | {f.figure_s * 1000:>7.1f}ms | {f.bound_s * 1000:>7.1f}ms | "
+            f"{f.ratio:>6.2f}x | {f.budget_text:>6} | {'pass' if f.passed else 'FAIL'}"
+        )
+    (HERE / "results.json").write_text(
+        json.dumps([{**asdict(f), "ratio": f.ratio, "passed": f.passed} for f in figures], indent=2)
+    )
+    return all(f.passed for f in figures)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="raptor-bench-") as name:
+        folder = Path(name)
+        os.environ["XDG_STATE_HOME"] = str(folder / "state")  # not the user's own notes
+        lines = valid_mobiles(NUMBERS, 400)
+        contacts = valid_mobiles(CONTACTS, 500)
+        figures, session = import_figures(folder, lines, contacts)
+        figures += register_figures(folder, session)
+        figures.append(startup_figure(folder))
+    return 0 if report(figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
