@@ -4,10 +4,10 @@ settings, bank holidays and networks."""
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 
+from raptor_desktop.cli.common import json_lines
 from raptor_desktop.cli.registry import Invocation, command, date_arg
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret
 from raptor_desktop.cli.signing_in import credentials as credentials_of
@@ -155,7 +155,7 @@ def cmd_audit(args: argparse.Namespace, run: Invocation) -> int:
         return 0
     found = read_log(run.store(), flt)
     if args.json:
-        print(json.dumps([as_dict(e) for e in found], indent=2, ensure_ascii=False))
+        print(json_lines(as_dict(e) for e in found))
         return 0
     for e in found:
         extra = "".join(

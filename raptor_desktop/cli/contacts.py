@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from raptor_desktop.cli.common import disclosure_arguments, recipient, report_import
+from raptor_desktop.cli.common import disclosure_arguments, json_lines, recipient, report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.core.contacts import SOURCES, ContactDefaults, parse_source
 from raptor_desktop.core.dates import plural
@@ -53,7 +53,7 @@ def _list_arguments(shown: argparse.ArgumentParser) -> None:
 def cmd_contacts(args: argparse.Namespace, run: Invocation) -> int:
     found = find_contacts(run.store(), args.search)
     if args.json:
-        print(json.dumps([{**asdict(c), "display": c.display} for c in found], indent=2))
+        print(json_lines({**asdict(c), "display": c.display} for c in found))
         return 0
     for c in found:
         flags = " ".join(
@@ -138,7 +138,7 @@ def cmd_count_message(args: argparse.Namespace, run: Invocation) -> int:
 def cmd_common_contacts(args: argparse.Namespace, run: Invocation) -> int:
     found = find_common_contacts(run.store())
     if args.json:
-        print(json.dumps([asdict(c) for c in found], indent=2, ensure_ascii=False))
+        print(json_lines(asdict(c) for c in found))
         return 0
     for c in found:
         print(f"{c.display}  {len(c.lines)} lines: {'; '.join(c.lines)}")

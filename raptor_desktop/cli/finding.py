@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from raptor_desktop.cli.common import json_lines
 from raptor_desktop.cli.registry import Invocation, command
 from raptor_desktop.core.tabular import read_text
 from raptor_desktop.services.intel import add_unknown, find_numbers
@@ -27,7 +28,7 @@ def _search_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_search(args: argparse.Namespace, run: Invocation) -> int:
     hits = search(run.store(), " ".join(args.text))
     if args.json:
-        print(json.dumps([asdict(h) for h in hits], indent=2, ensure_ascii=False))
+        print(json_lines(asdict(h) for h in hits))
         return 0
     if not hits:
         print("nothing found")

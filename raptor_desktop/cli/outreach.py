@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from raptor_desktop.cli.common import report_import
+from raptor_desktop.cli.common import json_lines, report_import
 from raptor_desktop.cli.registry import Invocation, UsageError, command
 from raptor_desktop.core.dates import plural
 from raptor_desktop.services.imports import delivery_report_importer, run_import
@@ -93,7 +92,7 @@ def cmd_outreach(args: argparse.Namespace, run: Invocation) -> int:
 def _print_batches(run: Invocation, *, as_json: bool) -> None:
     batches = list_batches(run.store())
     if as_json:
-        print(json.dumps([asdict(b) for b in batches], indent=2, ensure_ascii=False))
+        print(json_lines(asdict(b) for b in batches))
         return
     for b in batches:
         handed = f"  to {b.handed_to}" if b.handed_to else ""

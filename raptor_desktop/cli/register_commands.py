@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from raptor_desktop.cli.common import report_import
+from raptor_desktop.cli.common import json_lines, report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
@@ -85,7 +85,7 @@ def cmd_lines(args: argparse.Namespace, run: Invocation) -> int:
     rows = search_numbers(run.store(), LineFilter(args.search, args.area, args.status))
     if args.json:
         keys = ["number", "display", *(k for k in ROW_KEYS if k not in ("id", "number", "line_id"))]
-        print(json.dumps([{k: r[k] for k in keys} for r in rows], indent=2, ensure_ascii=False))
+        print(json_lines({k: r[k] for k in keys} for r in rows))
         return 0
     for r in rows:
         areas = "; ".join(r["areas"])  # type: ignore[arg-type]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from raptor_desktop.core.case_summary import CaseSummary
 from raptor_desktop.documents.files import write_all
-from raptor_desktop.documents.summary_files import summary_files
 from raptor_desktop.services.disclosure import Recipient, record_consultation, record_disclosure
 from raptor_desktop.store.case_summary import load_case_summary
 from raptor_desktop.store.closures import record_check_back, record_type1_closure
@@ -37,6 +36,9 @@ def export_case_summary(
     store: Store, scope: Scope, target: Path, to: Recipient, today: date | None = None
 ) -> list[Path]:
     """Write the summary of ``scope`` to ``target`` (.pdf, .csv or .xlsx), then log it."""
+    # ReportLab and its fonts load here, when a summary is written, not with every command
+    from raptor_desktop.documents.summary_files import summary_files
+
     checked = to.checked()  # refused before anything is written
     summary = load_case_summary(store, scope, today or date.today())
     files = summary_files(summary, Path(target))
