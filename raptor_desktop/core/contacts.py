@@ -8,6 +8,7 @@ reassigned, so nothing here says who holds one. Names in the source (an address 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -107,8 +108,12 @@ def read_contact_row(
     *,
     training: bool,
     today: date,
+    read_line: Callable[[str], MobileNumber] | None = None,
 ) -> ContactRow | RejectedRow:
-    """Check one row of a contacts file; a reject's reason names the field that is wrong."""
+    """Check one row of a contacts file; a reject's reason names the field that is wrong.
+
+    ``read_line`` reads the deal line's number (an import passes one that remembers: a
+    seized phone's 2,000 rows name the same line 2,000 times)."""
     try:
         if any(len(cell) > MAX_TEXT for cell in cells):
             raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
@@ -119,7 +124,11 @@ def read_contact_row(
         line_text = mapping.cell(cells, "line")
         if line_text:
             try:
-                line = parse_mobile(line_text, training=training)
+                line = (
+                    read_line(line_text)
+                    if read_line
+                    else parse_mobile(line_text, training=training)
+                )
             except NumberRejected as error:
                 raise InputRejected(f"deal line: {error}") from None
         elif defaults.line is not None:

@@ -26,6 +26,7 @@ from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import (
+    MobileNumber,
     NumberRejected,
     national_digits,
     national_format,
@@ -65,10 +66,18 @@ def import_contacts(
     mapping = contact_columns(table, defaults)
     source = Path(table.source).name
     day = today or date.today()
+    training = store.training
+    deal_lines: dict[str, MobileNumber] = {}
+    line_ids: dict[str, int] = {}
+
+    def read_line(text: str) -> MobileNumber:
+        if text not in deal_lines:
+            deal_lines[text] = parse_mobile(text, training=training)
+        return deal_lines[text]
 
     def read(row_number: int, cells: list[str]) -> ContactRow | RejectedRow:
         return read_contact_row(
-            mapping, row_number, cells, defaults, training=store.training, today=day
+            mapping, row_number, cells, defaults, training=training, today=day, read_line=read_line
         )
 
     read_as: Counter[str] = Counter()
@@ -76,7 +85,7 @@ def import_contacts(
     def apply(db: sqlite_utils.Database, row: ContactRow) -> str:
         if row.source_as_written:
             read_as[f"{row.source_as_written!r} as {row.source}"] += 1
-        return _apply(db, row, f"{source} row {row.row}")
+        return _apply(db, row, f"{source} row {row.row}", line_ids)
 
     result = import_rows(store, table, "import contacts", read, apply, progress, mapping.ignored)
     result.notes += [f"source {how} ({plural(n, 'row')})" for how, n in sorted(read_as.items())]
@@ -102,10 +111,21 @@ def add_contact(
             raise InputRejected(str(error)) from None
 
 
-def _apply(db: sqlite_utils.Database, row: ContactRow, recorded_from: str) -> str:
-    deal_line = db.execute("SELECT id FROM numbers WHERE e164 = ?", [row.line.e164]).fetchone()
-    if deal_line is None:
-        raise RowRejected(f"deal line: {row.line.display} is not in the register")
+def _apply(
+    db: sqlite_utils.Database,
+    row: ContactRow,
+    recorded_from: str,
+    line_ids: dict[str, int] | None = None,
+) -> str:
+    """Add or merge one contact; ``line_ids`` remembers the deal lines found (an import's:
+    no row adds or removes a deal line)."""
+    known = line_ids if line_ids is not None else {}
+    if row.line.e164 not in known:
+        found_line = db.execute("SELECT id FROM numbers WHERE e164 = ?", [row.line.e164]).fetchone()
+        if found_line is None:
+            raise RowRejected(f"deal line: {row.line.display} is not in the register")
+        known[row.line.e164] = int(found_line[0])
+    deal_line = (known[row.line.e164],)
     own = db.execute(
         "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
         [row.number.e164],
