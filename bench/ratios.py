@@ -32,6 +32,7 @@ from pathlib import Path
 
 import phonenumbers
 
+from raptor_desktop.cli.common import json_lines  # what `raptor lines --json` prints
 from raptor_desktop.core.contacts import ContactDefaults
 from raptor_desktop.core.tabular import read_table
 from raptor_desktop.services.backups import back_up
@@ -208,9 +209,7 @@ def register_figures(folder: Path, session: Session) -> list[Figure]:
         )
         times = best_of(
             {
-                "figure": lambda: json.dumps(
-                    search_numbers(store, LineFilter()), indent=2, ensure_ascii=False, default=str
-                ),
+                "figure": lambda: json_lines(search_numbers(store, LineFilter())),
                 "bound": lambda: store.db.execute(bare).fetchall(),
             }
         )
