@@ -29,3 +29,17 @@ def test_only_the_window_s_own_options_skip_the_command_line() -> None:
     assert _window_arguments(["--db=x.sqlite3"]) == ("x.sqlite3", False)
     for command_line in (["lines"], ["--help"], ["--version"], ["--db"], ["--selftest"]):
         assert _window_arguments(command_line) is None
+
+
+def test_the_main_window_loads_no_document_library_until_one_is_written() -> None:
+    """ReportLab, pypdf, pypdfium2 and openpyxl are 56 MB of the window's memory: they load
+    when a pack, a list or a summary is written, not with the window."""
+    probe = (
+        "import sys\n"
+        "import raptor_desktop.gui.main_window\n"
+        "print([m for m in ('reportlab', 'pypdf', 'pypdfium2', 'openpyxl') if m in sys.modules])\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]", loaded

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 CHECK_BACK_DAYS = (28, 90)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one for every number or contact
 class NumberFact:
     number_id: int
     display: str
@@ -45,7 +45,7 @@ class ItemFact:
     outcome: str | None  # made, refused, adjourned, withdrawn, carved out; None: not yet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one for every number or contact
 class ContactFact:
     areas: tuple[str, ...]  # of the deal lines it was found on
     found_on: date

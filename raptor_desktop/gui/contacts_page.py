@@ -69,8 +69,7 @@ class ContactsModel(FlatTableModel):
         self._ids: list[int] = []
         self._cache: RowCache[ContactRecord] = RowCache(
             lambda ids: contacts_by_id(self._store, ids)
-        )
-        self.refresh()
+        )  # read when the view is first opened (see ContactsPage.activate)
 
     def refresh(self, *, consulted: bool = False) -> None:
         """Read the ids again; ``consulted``: the officer asked to see them (logged)."""
@@ -270,10 +269,14 @@ class ContactsPage(QWidget):
         footer.addWidget(self.message, 1)
         footer.addWidget(self.count)
         layout.addLayout(footer)
+        self._opened = False  # the list is read when the view is first opened, not before
         self.refresh()
 
     def refresh(self, *, consulted: bool = False) -> None:
-        self.model.refresh(consulted=consulted)
+        """Read the list again, once the view has been opened: 200,000 contacts are not read
+        (nor held) for a window that never shows them."""
+        if self._opened or consulted:
+            self.model.refresh(consulted=consulted)
         self.count.setText(plural(self.model.rowCount(), "contact"))
         self._update_buttons()
 
@@ -284,6 +287,7 @@ class ContactsPage(QWidget):
 
     def activate(self) -> None:
         """The officer opened the view: read the list afresh (a consultation, logged)."""
+        self._opened = True
         self.refresh(consulted=True)
 
     def _searched(self) -> None:

@@ -10,9 +10,6 @@ from pathlib import Path
 from raptor_desktop.core.case_summary import DataTable
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.documents.files import write_all
-from raptor_desktop.documents.list_doc import list_pdf
-from raptor_desktop.documents.stamp import Furniture
-from raptor_desktop.documents.summary_files import csv_bytes, workbook_bytes
 from raptor_desktop.services.disclosure import Recipient, record_disclosure
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text
@@ -31,6 +28,9 @@ class ShownList:
 
 def printable(store: Store, shown: ShownList) -> bytes:
     """The list as pages on the unit's template (marking, reference, Page X of Y)."""
+    from raptor_desktop.documents.list_doc import list_pdf  # ReportLab: loaded when printing
+    from raptor_desktop.documents.stamp import Furniture
+
     reference = f"LIST-{datetime.now():%Y%m%d-%H%M}"
     furniture = Furniture(get_text(store, PROTECTIVE_MARKING), reference, store.training)
     return list_pdf(shown.title, shown.headers, shown.rows, furniture, store.actor, datetime.now())
@@ -41,6 +41,9 @@ def export_list(store: Store, shown: ShownList, target: Path, to: Recipient) -> 
     kind = target.suffix.lower()
     if kind not in KINDS:
         raise InputRejected(f"{target.name}: a list is exported as {', '.join(KINDS)}")
+    # the writers (and ReportLab, openpyxl) load when a list is exported, not with the window
+    from raptor_desktop.documents.summary_files import csv_bytes, workbook_bytes
+
     table = DataTable(shown.title, tuple(shown.headers), [list(r) for r in shown.rows])
     data = (
         csv_bytes(table)

@@ -21,6 +21,7 @@ from raptor_desktop.store.contacts import list_contacts
 
 def select(window: MainWindow, display: str) -> None:
     page = window.contacts_page
+    window.show_page(page)
     page.search.setText(display)
     assert page.model.rowCount() == 1
     page.table.selectRow(0)
@@ -30,6 +31,8 @@ def test_the_demo_contacts_are_listed_and_found(
     window: MainWindow, qtmodeltester: ModelTester
 ) -> None:
     page = window.contacts_page
+    assert page.model.rowCount() == 0  # not read (nor held) until the view is opened
+    window.show_page(page)
     qtmodeltester.check(page.model)
     assert page.model.rowCount() == 12
     assert page.count.text() == "12 contacts"
@@ -52,6 +55,7 @@ def test_opening_the_view_is_logged_as_a_consultation(window: MainWindow) -> Non
 def test_import_through_the_dialog_runs_in_the_background(
     qtbot: QtBot, window: MainWindow, dialogs: list[QDialog], tmp_path: Path
 ) -> None:
+    window.show_page(window.contacts_page)
     handset = tmp_path / "handset.csv"
     handset.write_text("Name,Number\nA,07700 900601\nB,07700 900602\nC,0800 1111\n", "utf-8")
 
