@@ -2,7 +2,7 @@
 
 A backup is one file (see ``backup_format``): a readable header with the register's id and the
 wraps of its key, and a body sealed under the register's key holding a ZIP of the manifest, the
-SQLCipher database (copied with ``VACUUM INTO``, so still encrypted) and the attachments. A
+SQLCipher database (its pages copied as they are, so still encrypted) and the attachments. A
 restore opens and checks the file completely in a private folder of the register's own
 (authentication, SQLCipher's page check, SQLite's check, the schema of its version, the keyed
 log chain) before it touches the current register, and keeps a backup of that first.
@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -71,15 +72,29 @@ class BackupInfo:
 
 
 def _database_image(store: Store) -> bytes:
-    """The register as SQLCipher writes it (encrypted), copied consistently with VACUUM INTO
-    into an owner-only file in its own folder, read, and removed."""
-    handle, name = tempfile.mkstemp(dir=store.path.parent, prefix=f".{store.path.name}.copy")
-    os.close(handle)
-    try:
-        store.db.execute("VACUUM INTO ?", [name])
-        return Path(name).read_bytes()
-    finally:
-        Path(name).unlink(missing_ok=True)
+    """The register's pages as they are on disk (encrypted), with nothing re-encrypted.
+
+    The file and its WAL are copied while this connection holds the write lock, so no change
+    can land in between; a checkpoint running meanwhile only writes into the file pages the
+    copied WAL holds too. The copy, in an owner-only folder beside the register, then takes
+    its WAL in and is read. Free pages hold nothing: deletions are overwritten (v14).
+    """
+    with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".raptor-copy-") as folder:
+        copy = Path(folder) / "copy.sqlite3"
+        store.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            shutil.copyfile(store.path, copy)
+            wal = Path(f"{store.path}-wal")
+            if wal.exists():
+                shutil.copyfile(wal, f"{copy}-wal")
+        finally:
+            store.db.conn.execute("ROLLBACK")
+        conn = engine.connect(str(copy), store.key)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        return copy.read_bytes()
 
 
 def make_backup(

@@ -89,14 +89,22 @@ def _connect(path: Path, key: bytes, *, read_only: bool = False) -> engine.Conne
         raise
     if read_only:
         return conn
+    configure_for_writing(conn)
+    _owner_only(path)
+    return conn
+
+
+def configure_for_writing(conn: engine.Connection) -> None:
+    """The settings of every connection that writes to a register."""
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # Deleted content is overwritten with zeros: what a disposal erases does not linger in the
+    # file's free pages, nor in a backup, which carries the file's pages as they are.
+    conn.execute("PRAGMA secure_delete = ON")
     # 64 MB of pages: a page is decrypted once while it stays in the cache (a register of
     # 100,000 numbers fits; bench/encryption.py measures what a cache too small costs)
     conn.execute("PRAGMA cache_size = -65536")
-    _owner_only(path)
-    return conn
 
 
 class Store:

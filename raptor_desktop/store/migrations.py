@@ -100,5 +100,7 @@ def migrate(conn: Connection, path: str, backup_dir: Path | None, key: bytes | N
         backup_copy(conn, backup_dir / name, key)
     for migration in MIGRATIONS:
         if migration.version > start:
+            if migration.vacuum_first:  # VACUUM cannot run inside a transaction
+                conn.execute("VACUUM")
             apply_migration(conn, migration, key)
     return start

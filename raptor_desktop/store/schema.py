@@ -97,7 +97,9 @@ line_closures   (v12) a line closed as Type 1 (its holder charged), recorded by 
 
 The register itself is an SQLCipher file (v11): every page encrypted and MACed under a random
 key that only the key file's wraps give. A register written before v11 is sealed (encrypted,
-its log re-keyed) when an administrator first signs in to it.
+its log re-keyed) when an administrator first signs in to it. Since v14 every connection
+that writes overwrites what it deletes (``secure_delete``), and the migration to v14 rewrote
+the file (VACUUM) so that nothing deleted before then lingers in its free pages.
 
 Dates are ISO 8601 text: ``YYYY-MM-DD`` for dates, ``YYYY-MM-DDTHH:MM:SSZ`` for UTC times.
 Money is held in pence as an integer.
@@ -127,6 +129,7 @@ class Migration:
     sql: str = ""
     step: Callable[[Connection], None] | None = None
     keyed_step: Callable[[Connection, bytes], None] | None = None
+    vacuum_first: bool = False  # the file rewritten (VACUUM) before the step's transaction
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -542,6 +545,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE users ADD COLUMN force TEXT NOT NULL DEFAULT '';
         ALTER TABLE users ADD COLUMN work_address TEXT NOT NULL DEFAULT '';
         """,
+    ),
+    Migration(
+        14,
+        "what was deleted before deletions were overwritten is wiped from the file",
+        vacuum_first=True,  # from now on every connection has secure_delete on
     ),
 )
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -294,3 +295,30 @@ def test_a_damaged_register_is_not_backed_up_over_the_good_backups(
 
 def backup_folder_of(path: Path) -> Path:
     return path.parent / "backups"
+
+
+def test_a_backup_holds_what_is_still_in_the_wal_and_no_change_lands_while_copying(
+    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_number(demo_store, "07700 900555", LineDetails())  # committed, not yet checkpointed
+    assert Path(f"{demo_store.path}-wal").stat().st_size > 0
+    refused: list[str] = []
+    real_copy = shutil.copyfile
+
+    def copy_while_another_writes(source: Path, target: str | Path) -> object:
+        other = engine.connect(str(demo_store.path), demo_store.key, timeout=0)
+        try:
+            other.execute("UPDATE lines SET notes = 'changed meanwhile'")
+            other.commit()
+        except engine.Error as error:
+            refused.append(str(error))
+        finally:
+            other.close()
+        return real_copy(source, target)
+
+    monkeypatch.setattr("raptor_desktop.store.backup.shutil.copyfile", copy_while_another_writes)
+    target = make_backup(demo_store, tmp_path / "b.raptorbackup")
+    monkeypatch.undo()
+    assert refused and all("locked" in r for r in refused)
+    info = check_backup(target, Credentials(demo_store.key, demo_store.register), work_dir=tmp_path)
+    assert info.numbers == count(demo_store) == 14

@@ -408,3 +408,22 @@ def test_version_9_adds_what_a_court_application_needs(tmp_path: Path) -> None:
         case = load_case_file(store, "RAP-2026-001", check_files=False)
         assert case.requested.months == 6 and case.statement_date is not None
         assert case.addresses["EE"].startswith("Law Enforcement Liaison Team")
+
+
+def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
+    # Before v14 what SQLite deleted stayed in the file's free pages (encrypted, but there for
+    # anyone with the key, and in every backup): the migration rewrites the file without them.
+    path = _copy_fixture(13, tmp_path)
+    open_store(path, actor="tester").close()  # sealed for the tester as the tests do
+    conn = raw_connection(path)
+    conn.execute("PRAGMA user_version = 13")  # as a v13 register with deleted content
+    conn.execute("CREATE TABLE deleted_content (words TEXT)")
+    conn.executemany("INSERT INTO deleted_content VALUES (?)", [("x" * 900,)] * 400)
+    conn.commit()
+    conn.execute("DROP TABLE deleted_content")
+    conn.commit()
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 50
+    conn.close()
+    with open_store(path, actor="tester") as store:
+        assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA freelist_count").fetchone()[0] == 0

@@ -8,10 +8,10 @@ import pytest
 from raptor_desktop.core.accounts import NotPermitted, Role
 from raptor_desktop.core.audit import AuditEntry
 from raptor_desktop.core.lines import LineDetails
-from raptor_desktop.store import crypto
+from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.audit import AuditFilter, entries, pseudonym
-from raptor_desktop.store.database import Store
+from raptor_desktop.store.database import Store, configure_for_writing
 from raptor_desktop.store.integrity import verify
 from raptor_desktop.store.lines import add_device, add_number, find_number
 from raptor_desktop.store.retention import dispose, keep, review_list
@@ -135,3 +135,30 @@ def test_disposing_of_an_application_deletes_its_exhibit_files_and_backups_lose_
         f"attachments/{left[0]}"
     ]
     assert kept
+
+
+def _trace_after_delete(path: Path, configure: bool) -> bool:
+    """Whether a deleted row's words can still be read in the file's bytes."""
+    conn = engine.connect(str(path), None)  # plain, so the file's pages can be read here
+    if configure:
+        configure_for_writing(conn)
+    conn.execute("CREATE TABLE notes (words TEXT)")
+    conn.executemany("INSERT INTO notes VALUES (?)", [(f"erased subject {i}",) for i in range(500)])
+    conn.commit()
+    conn.execute("DELETE FROM notes")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return b"erased subject" in path.read_bytes()
+
+
+def test_what_a_disposal_deletes_is_overwritten_in_the_file(
+    training_store: Store, tmp_path: Path
+) -> None:
+    # SQLite on its own leaves a deleted row's bytes in the pages it frees (the control); a
+    # register's connections overwrite them, so neither the file nor a backup of its pages
+    # holds what was erased. (Shown on a plain file: an encrypted one's pages are unreadable
+    # here, which is the point of encrypting them.)
+    assert _trace_after_delete(tmp_path / "control.sqlite3", configure=False)
+    assert not _trace_after_delete(tmp_path / "configured.sqlite3", configure=True)
+    assert training_store.db.execute("PRAGMA secure_delete").fetchone()[0] == 1
