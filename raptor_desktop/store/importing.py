@@ -1,16 +1,17 @@
 """Applying the rows of a spreadsheet in one transaction: what every import shares.
 
-Either every valid row of the file lands or nothing does. Each row is applied inside its own
-savepoint, so a row refused half-way leaves nothing of itself behind while the rest go on.
+Either every valid row of the file lands or nothing does. A row is refused before anything
+of it is written (each importer checks, then writes), so a refused row leaves nothing of
+itself behind while the rest go on; one refused after writing would be a fault of the
+program, and ends the whole import with nothing stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import sqlite_utils
 
@@ -22,6 +23,7 @@ Progress = Callable[[int, int], bool]
 """Called with (rows done, rows in all); returning False cancels the whole import."""
 
 Row = TypeVar("Row")
+Held = TypeVar("Held", contravariant=True)
 
 
 class ImportCancelled(Exception):
@@ -60,9 +62,11 @@ def import_rows(
     apply: Callable[[sqlite_utils.Database, Row], str],
     progress: Progress | None = None,
     ignored_columns: list[str] | None = None,
+    batch: Batch[Row] | None = None,
 ) -> ImportResult:
     """Read each row (``read`` checks it), apply the good ones (``apply`` returns 'imported',
-    'updated' or 'unchanged', or raises :class:`RowRejected`), all in one transaction."""
+    'updated' or 'unchanged', or raises :class:`RowRejected` before writing anything), all in
+    one transaction. ``batch`` holds rows written together, not one at a time."""
     result = ImportResult(
         Path(table.source).name, ignored_columns=ignored_columns or [], headers=table.headers
     )
@@ -71,10 +75,17 @@ def import_rows(
         for done, (row_number, cells) in enumerate(table.rows, start=1):
             row = read(row_number, cells)
             if not isinstance(row, RejectedRow):
+                if batch is not None:
+                    batch.ready(db, row)
+                before = db.conn.total_changes
                 try:
-                    with _row_savepoint(db):
-                        outcome = apply(db, row)
+                    outcome = apply(db, row)
                 except RowRejected as error:
+                    if db.conn.total_changes != before:
+                        raise RuntimeError(
+                            f"row {row_number} was refused after part of it was written; "
+                            "nothing of the import was stored"
+                        ) from error
                     row = RejectedRow(row_number, str(error), cells)
                 else:
                     setattr(result, outcome, getattr(result, outcome) + 1)
@@ -82,21 +93,16 @@ def import_rows(
                 result.rejected.append(row)
             if progress and (done % 100 == 0 or done == total) and not progress(done, total):
                 raise ImportCancelled("import cancelled; nothing was stored")
+        if batch is not None:
+            batch.write(db)
     return result
 
 
-@contextmanager
-def _row_savepoint(db: sqlite_utils.Database) -> Iterator[None]:
-    """One row's savepoint: a row refused half-way is rolled back, the import goes on.
+class Batch(Protocol[Held]):
+    """Rows an import writes together (``executemany``) rather than one by one."""
 
-    Always the same name (sqlite-utils' ``atomic`` draws a random one from ``secrets`` for
-    each, a tenth of a 100,000-row import), so SQLite keeps its three statements prepared.
-    """
-    db.execute("SAVEPOINT import_row")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK TO import_row")
-        db.execute("RELEASE import_row")
-        raise
-    db.execute("RELEASE import_row")
+    def ready(self, db: sqlite_utils.Database, row: Held) -> None:
+        """Before ``row`` is applied: write what it must see (an earlier row of its number)."""
+
+    def write(self, db: sqlite_utils.Database) -> None:
+        """Write the rows held, before the import's transaction commits."""

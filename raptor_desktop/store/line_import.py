@@ -20,13 +20,19 @@ from raptor_desktop.core.line_import import (
     read_row,
 )
 from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.numbers import MobileNumber
 from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.database import Store, insert_row, insert_rows, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
-from raptor_desktop.store.lines import insert_number, line_for_brand, link_areas_and_drugs
+from raptor_desktop.store.lines import (
+    line_for_brand,
+    link_areas_and_drugs,
+    number_record,
+    status_record,
+)
 from raptor_desktop.store.reference import area_ids, existing_operation_id, operation_id
 
 
@@ -42,28 +48,34 @@ def import_lines(
     source = Path(table.source).name
     training = store.training
     lookups = _Lookups(store.db)
+    new_numbers = _NewNumbers(store.actor)
 
     def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
         return read_row(mapping, row_number, cells, defaults, training=training)
 
     def apply(db: sqlite_utils.Database, row: ImportRow) -> str:
         try:
-            return _apply_row(store, db, row, source, lookups)
+            areas = lookups.areas(row.details.areas)
         except RecordNotFound as error:
             raise RowRejected(f"areas: {error}") from None
+        return _apply_row(db, row, areas, source, lookups, new_numbers)
 
-    return import_rows(store, table, "import lines", read, apply, progress, mapping.ignored)
+    return import_rows(
+        store, table, "import lines", read, apply, progress, mapping.ignored, new_numbers
+    )
 
 
 class _Lookups:
-    """What every row looks up, read once per import: the areas' ids, and the ids of the
-    operations that already exist (one a row adds is read again until that row is kept, as a
-    refused row takes it away with the rest of itself)."""
+    """What rows look up again and again, read once per import: the areas' ids, the
+    operations' ids, each brand's line, and the details already merged into a line (a line
+    named on 2,000 rows is merged once for each different thing they say about it)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
         self._areas: dict[tuple[str, ...], list[int]] = {}
-        self._operations: dict[str, int] = {}
+        self._operations: dict[str, int | None] = {}
+        self._lines: dict[tuple[str, int], int] = {}
+        self.merged: set[tuple[object, ...]] = set()
 
     def areas(self, names: list[str]) -> list[int]:
         key = tuple(name.casefold() for name in names)
@@ -71,34 +83,113 @@ class _Lookups:
             self._areas[key] = area_ids(self._db, names)
         return self._areas[key]
 
-    def operation(self, name: str) -> int:
+    def existing_operation(self, name: str) -> int | None:
         key = name.casefold()
-        if key not in self._operations:
-            found = existing_operation_id(self._db, name)
-            if found is None:
-                return operation_id(self._db, name)
-            self._operations[key] = found
+        if self._operations.get(key) is None:
+            self._operations[key] = existing_operation_id(self._db, name)
         return self._operations[key]
+
+    def operation(self, name: str) -> int:
+        """The operation's id, the operation added if it is new."""
+        found = self.existing_operation(name)
+        if found is None:
+            found = self._operations[name.casefold()] = operation_id(self._db, name)
+        return found
+
+    def line(self, brand: str, op_id: int) -> int | None:
+        """The line of ``brand`` in the operation (None for no brand or no such line)."""
+        key = (brand.casefold(), op_id)
+        if key not in self._lines:
+            found = line_for_brand(self._db, brand, op_id)
+            if found is None:
+                return None
+            self._lines[key] = found
+        return self._lines[key]
+
+    def new_line(self, brand: str, op_id: int) -> int:
+        now = utc_now()
+        line_id = insert_row(
+            self._db,
+            "lines",
+            {"brand": brand, "operation_id": op_id, "created_at": now, "updated_at": now},
+        )
+        if brand:
+            self._lines[(brand.casefold(), op_id)] = line_id
+        return line_id
+
+
+class _NewNumbers:
+    """The numbers an import adds, written a thousand at a time: their rows and their first
+    status entries each go in with one prepared statement (``executemany``), not two INSERTs
+    a row. Their ids are given here, as SQLite would give them: the import holds the write
+    lock from its first read, so nobody else adds a number meanwhile. A row about a number
+    still held here is applied once the held ones are written."""
+
+    SIZE = 1000
+
+    def __init__(self, actor: str) -> None:
+        self._actor = actor
+        self._next_id = 0
+        self._numbers: list[dict[str, object]] = []
+        self._history: list[dict[str, object]] = []
+        self._held: set[str] = set()
+
+    def add(
+        self,
+        db: sqlite_utils.Database,
+        number: MobileNumber,
+        line_id: int,
+        dates: SeenDates,
+        note: str,
+    ) -> None:
+        if not self._next_id:
+            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM numbers").fetchone()[0]
+            self._next_id = int(last) + 1
+        now = utc_now()
+        record = number_record(number, line_id, Status.IDENTIFIED, dates, now)
+        self._numbers.append({"id": self._next_id, **record})
+        self._history.append(
+            status_record(self._next_id, None, Status.IDENTIFIED, self._actor, note, now)
+        )
+        self._next_id += 1
+        self._held.add(number.e164)
+        if len(self._numbers) >= self.SIZE:
+            self.write(db)
+
+    def ready(self, db: sqlite_utils.Database, row: ImportRow) -> None:
+        if row.number.e164 in self._held:
+            self.write(db)
+
+    def write(self, db: sqlite_utils.Database) -> None:
+        insert_rows(db, "numbers", self._numbers)
+        insert_rows(db, "status_changes", self._history)
+        self._numbers, self._history = [], []
+        self._held.clear()
 
 
 def _apply_row(
-    store: Store, db: sqlite_utils.Database, row: ImportRow, source: str, lookups: _Lookups
+    db: sqlite_utils.Database,
+    row: ImportRow,
+    areas: list[int],
+    source: str,
+    lookups: _Lookups,
+    new_numbers: _NewNumbers,
 ) -> str:
-    """Add or merge one row; returns 'imported', 'updated' or 'unchanged'."""
+    """Add or merge one row; returns 'imported', 'updated' or 'unchanged'. Every refusal
+    comes before the first write."""
     details = row.details
-    op_id = lookups.operation(details.operation or DEFAULT_OPERATION)
-    areas = lookups.areas(details.areas)
+    operation = details.operation or DEFAULT_OPERATION
     existing = db.execute(
         "SELECT n.id, n.line_id, l.brand, n.first_seen, n.last_seen "
         "FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
         [row.number.e164],
     ).fetchone()
     if existing is None:
-        line_id = line_for_brand(db, details.brand, op_id) or _new_line(db, details.brand, op_id)
-        _merge_line(db, line_id, areas, details)
+        op_id = lookups.operation(operation)
+        line_id = lookups.line(details.brand, op_id) or lookups.new_line(details.brand, op_id)
+        _merge_line(db, line_id, areas, details, lookups.merged)
         dates = SeenDates(row.dates.first_seen or date.today(), row.dates.last_seen)
-        note = f"imported from {source} row {row.row}"
-        insert_number(db, row.number, line_id, Status.IDENTIFIED, dates, store.actor, note)
+        new_numbers.add(db, row.number, line_id, dates, f"imported from {source} row {row.row}")
         return "imported"
     number_id, line_id, brand, first_seen, last_seen = existing
     if details.brand and brand and details.brand.casefold() != brand.casefold():
@@ -108,13 +199,14 @@ def _apply_row(
         )
     before = db.conn.total_changes
     if details.brand and not brand:
-        if line_for_brand(db, details.brand, op_id) is not None:
+        known = lookups.existing_operation(operation)
+        if known is not None and lookups.line(details.brand, known) is not None:
             raise RowRejected(
                 f"{row.number.display} is on an unnamed line, and another line is already "
                 f"called {details.brand!r}; link them in the Lines view"
             )
         db.execute("UPDATE lines SET brand = ? WHERE id = ?", [details.brand, line_id])
-    _merge_line(db, line_id, areas, details)
+    _merge_line(db, line_id, areas, details, lookups.merged)
     first = min(filter(None, [first_seen, to_iso(row.dates.first_seen)]), default=None)
     last = max(filter(None, [last_seen, to_iso(row.dates.last_seen)]), default=None)
     if (first, last) != (first_seen, last_seen):
@@ -136,20 +228,23 @@ def _merged_text(old: str, new: str) -> str:
     return f"{old}\n{new}" if old else new
 
 
-def _new_line(db: sqlite_utils.Database, brand: str, op_id: int) -> int:
-    now = utc_now()
-    return insert_row(
-        db, "lines", {"brand": brand, "operation_id": op_id, "created_at": now, "updated_at": now}
-    )
-
-
 def _merge_line(
-    db: sqlite_utils.Database, line_id: int, areas: list[int], details: LineDetails
+    db: sqlite_utils.Database,
+    line_id: int,
+    areas: list[int],
+    details: LineDetails,
+    merged: set[tuple[object, ...]],
 ) -> None:
+    """Add the row's areas, drugs, notes and intelligence references to the line, unless the
+    same were merged into it already in this import (merging again would change nothing)."""
+    key = (line_id, tuple(areas), tuple(details.drugs), details.notes, details.intel_refs)
+    if key in merged:
+        return
     link_areas_and_drugs(db, line_id, areas, details.drugs)
     notes, intel = db.execute(
         "SELECT notes, intel_refs FROM lines WHERE id = ?", [line_id]
     ).fetchone()
-    merged = _merged_text(notes, details.notes), _merged_text(intel, details.intel_refs)
-    if merged != (notes, intel):
-        db.execute("UPDATE lines SET notes = ?, intel_refs = ? WHERE id = ?", [*merged, line_id])
+    combined = _merged_text(notes, details.notes), _merged_text(intel, details.intel_refs)
+    if combined != (notes, intel):
+        db.execute("UPDATE lines SET notes = ?, intel_refs = ? WHERE id = ?", [*combined, line_id])
+    merged.add(key)

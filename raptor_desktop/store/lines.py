@@ -57,8 +57,7 @@ def line_for_brand(db: sqlite_utils.Database, brand: str, op_id: int) -> int | N
         return None
     row = db.execute(
         # "brand <> ''" lets SQLite use the partial index of brands, not read every line
-        "SELECT id FROM lines WHERE operation_id = ? AND brand = ? COLLATE NOCASE "
-        "AND brand <> ''",
+        "SELECT id FROM lines WHERE operation_id = ? AND brand = ? COLLATE NOCASE AND brand <> ''",
         [op_id, brand],
     ).fetchone()
     return int(row[0]) if row else None
@@ -109,18 +108,21 @@ def _set_areas_and_drugs(
 def record_status(
     db: sqlite_utils.Database, number_id: int, old: Status | None, new: Status, who: str, note: str
 ) -> None:
-    insert_row(
-        db,
-        "status_changes",
-        {
-            "number_id": number_id,
-            "from_status": old.value if old else None,
-            "to_status": new.value,
-            "changed_at": utc_now(),
-            "changed_by": who,
-            "note": note.strip(),
-        },
-    )
+    insert_row(db, "status_changes", status_record(number_id, old, new, who, note, utc_now()))
+
+
+def status_record(
+    number_id: int, old: Status | None, new: Status, who: str, note: str, at: str
+) -> dict[str, object]:
+    """A row of a number's status history."""
+    return {
+        "number_id": number_id,
+        "from_status": old.value if old else None,
+        "to_status": new.value,
+        "changed_at": at,
+        "changed_by": who,
+        "note": note.strip(),
+    }
 
 
 def add_number(
@@ -175,25 +177,35 @@ def insert_number(
 ) -> int:
     """Insert a checked number on a line with its first status-history entry."""
     now = utc_now()
-    number_id = insert_row(
-        db,
-        "numbers",
-        {
-            "e164": number.e164,
-            "search_digits": national_digits(number.e164),
-            "line_id": line_id,
-            "status": status.value,
-            "first_seen": to_iso(dates.first_seen),
-            "last_seen": to_iso(dates.last_seen),
-            "range_holder": number.range_holder,
-            "crown_dependency": number.crown_dependency,
-            "replaces_number_id": replaces_id,
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
-    record_status(db, number_id, None, status, actor, note)
+    record = number_record(number, line_id, status, dates, now, replaces_id=replaces_id)
+    number_id = insert_row(db, "numbers", record)
+    insert_row(db, "status_changes", status_record(number_id, None, status, actor, note, now))
     return number_id
+
+
+def number_record(
+    number: MobileNumber,
+    line_id: int,
+    status: Status,
+    dates: SeenDates,
+    now: str,
+    *,
+    replaces_id: int | None = None,
+) -> dict[str, object]:
+    """The row of a checked number on a line, as it is first stored."""
+    return {
+        "e164": number.e164,
+        "search_digits": national_digits(number.e164),
+        "line_id": line_id,
+        "status": status.value,
+        "first_seen": to_iso(dates.first_seen),
+        "last_seen": to_iso(dates.last_seen),
+        "range_holder": number.range_holder,
+        "crown_dependency": number.crown_dependency,
+        "replaces_number_id": replaces_id,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _replaced_number_id(store: Store, replaces: str, line_id: int) -> int:

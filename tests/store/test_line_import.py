@@ -63,27 +63,75 @@ def test_importing_the_same_file_twice_changes_nothing(
     assert snapshot(training_store) == before
 
 
+@pytest.mark.parametrize(
+    ("writer", "failing_call"),
+    [("insert_row", 2), ("insert_rows", 1)],  # a new line mid-file; the held numbers at the end
+)
 def test_a_failure_mid_file_leaves_the_database_unchanged(
-    training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    training_store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: str,
+    failing_call: int,
 ) -> None:
     import_lines(
         training_store, read_table(write(tmp_path, "number\n07700 900999\n", name="a.csv"))
     )
     before = snapshot(training_store)
     calls = {"n": 0}
-    real = importer.insert_number
+    real = getattr(importer, writer)
 
-    def failing(*args: object, **kwargs: object) -> int:
+    def failing(*args: object, **kwargs: object) -> object:
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == failing_call:
             raise sqlite3.OperationalError("disk I/O error")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(importer, "insert_number", failing)
+    monkeypatch.setattr(importer, writer, failing)
     with pytest.raises(Exception, match="disk"):
         import_lines(training_store, read_table(write(tmp_path, CSV)))
-    assert calls["n"] == 2
+    assert calls["n"] == failing_call
     assert snapshot(training_store) == before
+
+
+def test_a_row_refused_after_writing_ends_the_import_with_nothing_stored(
+    training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The promise each importer keeps (check, then write) is checked by the shared loop: a
+    # refusal after a write would otherwise leave half a row in the register.
+    from raptor_desktop.store.importing import RowRejected
+
+    before = snapshot(training_store)
+    real = importer._merge_line
+
+    def merge_then_refuse(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        raise RowRejected("refused too late")
+
+    monkeypatch.setattr(importer, "_merge_line", merge_then_refuse)
+    with pytest.raises(RuntimeError, match="row 2 was refused after part of it was written"):
+        import_lines(training_store, read_table(write(tmp_path, CSV)))
+    assert snapshot(training_store) == before
+
+
+def test_many_rows_land_with_their_history_and_a_later_row_merges_into_a_held_one(
+    training_store: Store, tmp_path: Path
+) -> None:
+    body = "number,line\n" + "".join(f"07700 900{i:03d},L{i % 7}\n" for i in range(999, 0, -1))
+    body += "07700 900998,L4\n07700 900001,L1\n"  # both already in the file: merged
+    result = import_lines(training_store, read_table(write(tmp_path, body)))
+    assert (result.imported, result.unchanged, result.rejected) == (999, 2, [])
+    db = training_store.db
+    numbers = db.execute("SELECT COUNT(*), MIN(id), MAX(id) FROM numbers").fetchone()
+    assert numbers == (999, 1, 999)
+    history = db.execute(
+        "SELECT COUNT(*) FROM status_changes s JOIN numbers n ON n.id = s.number_id "
+        "WHERE s.to_status = n.status AND s.note = 'imported from lines.csv row ' || (1000 - "
+        "CAST(substr(n.e164, -3) AS INTEGER) + 1)"
+    ).fetchone()[0]
+    assert history == 999
+    assert db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 7
+    assert len(list_numbers(training_store, LineFilter(text="900 998"))) == 1  # indexed
 
 
 def test_cancelling_stores_nothing(training_store: Store, tmp_path: Path) -> None:
