@@ -34,7 +34,7 @@ from raptor_desktop.core.numbers import (
     search_digits,
 )
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.database import Store, insert_rows, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
 
@@ -85,9 +85,12 @@ def import_contacts(
     def apply(db: sqlite_utils.Database, row: ContactRow) -> str:
         if row.source_as_written:
             read_as[f"{row.source_as_written!r} as {row.source}"] += 1
-        return _apply(db, row, f"{source} row {row.row}", line_ids)
+        return _apply(db, row, f"{source} row {row.row}", line_ids, new_contacts)
 
-    result = import_rows(store, table, "import contacts", read, apply, progress, mapping.ignored)
+    new_contacts = _NewContacts()
+    result = import_rows(
+        store, table, "import contacts", read, apply, progress, mapping.ignored, new_contacts
+    )
     result.notes += [f"source {how} ({plural(n, 'row')})" for how, n in sorted(read_as.items())]
     return result
 
@@ -116,9 +119,11 @@ def _apply(
     row: ContactRow,
     recorded_from: str,
     line_ids: dict[str, int] | None = None,
+    new_contacts: _NewContacts | None = None,
 ) -> str:
     """Add or merge one contact; ``line_ids`` remembers the deal lines found (an import's:
-    no row adds or removes a deal line)."""
+    no row adds or removes a deal line), ``new_contacts`` holds an import's new contacts to
+    write them together. Every refusal comes before the first write."""
     known = line_ids if line_ids is not None else {}
     if row.line.e164 not in known:
         found_line = db.execute("SELECT id FROM numbers WHERE e164 = ?", [row.line.e164]).fetchone()
@@ -135,29 +140,19 @@ def _apply(
         raise RowRejected(
             f"number: {row.number.display} is a deal line in the register{brand}, not a contact"
         )
-    now = utc_now()
     found = db.execute("SELECT id FROM contacts WHERE e164 = ?", [row.number.e164]).fetchone()
-    outcome = "updated"
+    found_on = row.found_on.isoformat()
     if found is None:
-        contact_id = insert_row(
-            db,
-            "contacts",
-            {
-                "e164": row.number.e164,
-                "search_digits": national_digits(row.number.e164),
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
-        outcome = "imported"
-    else:
-        contact_id = found[0]
-    key = [contact_id, deal_line[0], row.source]
+        writer = new_contacts or _NewContacts()
+        writer.add(db, row, deal_line[0], recorded_from)
+        if new_contacts is None:
+            writer.write(db)
+        return "imported"
+    key = [found[0], deal_line[0], row.source]
     link = db.execute(
         "SELECT found_on FROM contact_links WHERE contact_id = ? AND number_id = ? AND source = ?",
         key,
     ).fetchone()
-    found_on = row.found_on.isoformat()
     if link is None:
         db.execute(
             "INSERT INTO contact_links (contact_id, number_id, source, found_on, recorded_from) "
@@ -172,8 +167,62 @@ def _apply(
         )
     else:
         return "unchanged"
-    db.execute("UPDATE contacts SET updated_at = ? WHERE id = ?", [now, contact_id])
-    return outcome
+    db.execute("UPDATE contacts SET updated_at = ? WHERE id = ?", [utc_now(), found[0]])
+    return "updated"
+
+
+class _NewContacts:
+    """The contacts an import adds, with their first links, written a thousand at a time
+    (``executemany``); their ids are given here, as SQLite would give them (the import holds
+    the write lock). A row about a contact still held here is applied once they are written."""
+
+    SIZE = 1000
+
+    def __init__(self) -> None:
+        self._next_id = 0
+        self._contacts: list[dict[str, object]] = []
+        self._links: list[dict[str, object]] = []
+        self._held: set[str] = set()
+
+    def add(
+        self, db: sqlite_utils.Database, row: ContactRow, deal_line: int, recorded_from: str
+    ) -> None:
+        if not self._next_id:
+            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM contacts").fetchone()[0]
+            self._next_id = int(last) + 1
+        now = utc_now()
+        self._contacts.append(
+            {
+                "id": self._next_id,
+                "e164": row.number.e164,
+                "search_digits": national_digits(row.number.e164),
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        self._links.append(
+            {
+                "contact_id": self._next_id,
+                "number_id": deal_line,
+                "source": row.source,
+                "found_on": row.found_on.isoformat(),
+                "recorded_from": recorded_from,
+            }
+        )
+        self._next_id += 1
+        self._held.add(row.number.e164)
+        if len(self._contacts) >= self.SIZE:
+            self.write(db)
+
+    def ready(self, db: sqlite_utils.Database, row: ContactRow) -> None:
+        if row.number.e164 in self._held:
+            self.write(db)
+
+    def write(self, db: sqlite_utils.Database) -> None:
+        insert_rows(db, "contacts", self._contacts)
+        insert_rows(db, "contact_links", self._links)
+        self._contacts, self._links = [], []
+        self._held.clear()
 
 
 def contact_ids(store: Store, text: str = "") -> list[int]:

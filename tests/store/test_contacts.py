@@ -203,3 +203,25 @@ def test_an_import_says_how_it_read_each_source_word(register: Store, tmp_path: 
     ]
     [rejected] = result.rejected
     assert "pigeon" in rejected.reason and "call records" in rejected.reason
+
+
+def test_contacts_written_in_batches_keep_every_link_and_merge_a_later_row(
+    register: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raptor_desktop.store import contacts as contacts_store
+
+    monkeypatch.setattr(contacts_store._NewContacts, "SIZE", 7)  # several batches, one held
+    rows = [["", f"07700 900{n}"] for n in range(501, 531)]
+    rows.append(["", "07700 900529"])  # again, while it is still held: unchanged
+    result = import_(register, seized_phone(*rows))
+    assert (result.imported, result.unchanged, result.rejected) == (30, 1, [])  # type: ignore[attr-defined]
+    other_line = Table(
+        "list.csv",
+        ["Contact", "Deal line", "Source"],
+        [(2, ["07700 900530", "07700 900102", "Marketing list"])],
+    )
+    assert import_contacts(register, other_line, ContactDefaults(), today=TODAY).updated == 1
+    db = register.db
+    assert db.execute("SELECT COUNT(*), MAX(id) FROM contacts").fetchone() == (30, 30)
+    assert db.execute("SELECT COUNT(*) FROM contact_links").fetchone()[0] == 31
+    assert [c.display for c in list_contacts(register, "900530")] == ["07700 900530"]
