@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from raptor_desktop.core.numbers import national_format, search_digits
 from raptor_desktop.core.statuses import Status
-from raptor_desktop.store.database import Store
+from raptor_desktop.store.database import Store, no_cycle_collection
 
 AREAS_OF_LINE = (
     "(SELECT group_concat(name, '; ') FROM (SELECT a.name FROM line_areas la "
@@ -81,7 +81,9 @@ _FROM = (
 )
 
 
-def _matching(flt: LineFilter, columns: str) -> tuple[str, list[object]]:
+def matching_sql(flt: LineFilter, columns: str | None = None) -> tuple[str, list[object]]:
+    """The query of the numbers ``flt`` matches, in its order: their cells, or ``columns``."""
+    columns = columns or ", ".join(ROW_COLUMNS)
     where, params = flt.where()
     key = SORT_KEYS.get(flt.sort, SORT_KEYS["number"])
     direction = "DESC" if flt.descending else "ASC"
@@ -90,7 +92,7 @@ def _matching(flt: LineFilter, columns: str) -> tuple[str, list[object]]:
 
 def matching_ids(store: Store, flt: LineFilter) -> list[int]:
     """Ids of the numbers that match, in the requested order."""
-    sql, params = _matching(flt, "n.id")
+    sql, params = matching_sql(flt, "n.id")
     return [r[0] for r in store.db.execute(sql, params)]
 
 
@@ -138,8 +140,9 @@ def rows_by_id(store: Store, ids: Iterable[int]) -> dict[int, dict[str, object]]
 
 
 def _row(values: tuple[object, ...]) -> dict[str, object]:
-    row = dict(zip(ROW_KEYS, values, strict=True))
-    row["areas"] = str(row["areas"]).split("; ") if row["areas"] else []
+    row = dict(zip(ROW_KEYS, values))  # noqa: B905 (ROW_KEYS and ROW_COLUMNS pair up)
+    areas = row["areas"]
+    row["areas"] = areas.split("; ") if isinstance(areas, str) and areas else []
     row["display"] = national_format(str(row["number"]))
     return row
 
@@ -147,8 +150,9 @@ def _row(values: tuple[object, ...]) -> dict[str, object]:
 def list_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
     """Every matching number with its cells, in order (for the command line and exports):
     one query, where the Lines view reads ids first and then a block of rows at a time."""
-    sql, params = _matching(flt, ", ".join(ROW_COLUMNS))
-    return [_row(values) for values in store.db.execute(sql, params)]
+    sql, params = matching_sql(flt)
+    with no_cycle_collection():
+        return [_row(values) for values in store.db.execute(sql, params)]
 
 
 def counts_by_status(store: Store) -> dict[str, int]:
