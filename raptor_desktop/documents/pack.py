@@ -40,6 +40,7 @@ from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_pdf
 from raptor_desktop.documents.letters import letter_pdf
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
+from raptor_desktop.documents.page_text import page_texts
 from raptor_desktop.documents.schedule import schedule_pdf
 from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
 from raptor_desktop.documents.statement import statement_pdf
@@ -120,12 +121,11 @@ SECTION_HEADING = re.compile(r"^Provider: (.+)$", re.M)
 
 def section_marks(section: Section) -> list[tuple[str, int]]:
     """Each part of a document worth a bookmark of its own: its heading and page in it."""
-    marks: list[tuple[str, int]] = []
-    reader = PdfReader(io.BytesIO(section.pdf))
-    for offset, page in enumerate(reader.pages):
-        for found in SECTION_HEADING.finditer(page.extract_text() or ""):
-            marks.append((f"Provider: {found.group(1).strip()}", offset))
-    return marks
+    return [
+        (f"Provider: {found.group(1).strip()}", offset)
+        for offset, text in enumerate(page_texts(section.pdf))
+        for found in SECTION_HEADING.finditer(text)
+    ]
 
 
 def file_name(case: CaseFile, letter: str | None) -> str:

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from pypdfium2 import PdfiumError
 
 from raptor_desktop.documents.index_page import SUPPLEMENT_TITLE
+from raptor_desktop.documents.page_text import page_texts
 
 MAX_PAGES = 300
 MAX_BYTES = 36 * 1024 * 1024
@@ -77,8 +79,8 @@ def check_bundle(data: bytes, path: Path) -> PackReport:
     size = len(data)
     try:
         reader = PdfReader(io.BytesIO(data))
-        texts = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, OSError) as error:
+        texts = page_texts(data)
+    except (PdfReadError, PdfiumError, ValueError, OSError) as error:
         report.failed.append(f"the file cannot be read as a PDF ({error})")
         return report
     total = len(texts)

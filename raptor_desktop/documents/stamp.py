@@ -35,11 +35,26 @@ class Furniture:
     prefix: str = ""  # the bundle letter that page numbers carry in a split pack (A12)
 
 
-def _overlay(width: float, height: float, furniture: Furniture, page: int, total: int) -> bytes:
+def _overlays(
+    sizes: list[tuple[float, float]], furniture: Furniture, first_page: int, total: int
+) -> bytes:
+    """The furniture of every page, page by page, in one PDF: one document to lay out and to
+    read, not one for each page (that was two thirds of a 500-number pack's time)."""
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
+    canvas = Canvas(buffer, pagesize=sizes[0], invariant=1)
     embed_alphabet(canvas)
+    for offset, (width, height) in enumerate(sizes):
+        canvas.setPageSize((width, height))
+        _draw(canvas, width, height, furniture, first_page + offset, total)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw(
+    canvas: Canvas, width: float, height: float, furniture: Furniture, page: int, total: int
+) -> None:
     canvas.setFillColor(black)
     canvas.setFont(SANS_BOLD, 9)
     canvas.drawCentredString(width / 2, height - 1.0 * cm, furniture.marking)
@@ -68,9 +83,6 @@ def _overlay(width: float, height: float, furniture: Furniture, page: int, total
         canvas.rotate(angle)
         canvas.drawCentredString(0, -12, TRAINING_MARK)
         canvas.restoreState()
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 def visible_page(page: PageObject) -> tuple[float, float, Transformation]:
@@ -114,13 +126,17 @@ def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
     exhibit's crop box, and turned with a page that is rotated.
     """
     total = first_page - 1 + len(writer.pages)
-    for offset, page in enumerate(writer.pages):
+    if not writer.pages:
+        return
+    shapes = [visible_page(page) for page in writer.pages]
+    overlays = PdfReader(
+        io.BytesIO(_overlays([(w, h) for w, h, _ in shapes], furniture, first_page, total))
+    )
+    for page, overlay, (_width, _height, placed) in zip(
+        writer.pages, overlays.pages, shapes, strict=True
+    ):
         _own_resources(page)
-        width, height, placed = visible_page(page)
-        overlay = PdfReader(
-            io.BytesIO(_overlay(width, height, furniture, first_page + offset, total))
-        )
-        page.merge_transformed_page(overlay.pages[0], placed)
+        page.merge_transformed_page(overlay, placed)
         page.compress_content_streams()
 
 
