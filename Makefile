@@ -35,7 +35,6 @@ lint: $(STAMP)
 
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ratios.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 	$(BIN)/python bench/encryption.py
 	$(BIN)/python bench/bundle.py
 

@@ -89,9 +89,10 @@ def main() -> int:
         fill(store)  # 100,000 numbers on 50,000 lines, as bench/run.py fills its register
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.close()
-        with sealed(folder / "view.sqlite3", key) as on, clear_copy(
-            folder / "view.sqlite3", folder / "view-clear.sqlite3", key
-        ) as off:
+        with (
+            sealed(folder / "view.sqlite3", key) as on,
+            clear_copy(folder / "view.sqlite3", folder / "view-clear.sqlite3", key) as off,
+        ):
             times = best_of({"sealed": lambda: lines_view(on), "clear": lambda: lines_view(off)})
         rows.append(("Lines view over 100,000 numbers", times["sealed"], times["clear"]))
 

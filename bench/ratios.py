@@ -20,18 +20,17 @@ budget is missed.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import phonenumbers
+from measure import Figure, best_of, report
+from pack_figures import pack_figures
 from PySide6.QtCore import Qt
 
 from raptor_desktop.cli.common import json_lines  # what `raptor lines --json` prints
@@ -39,68 +38,24 @@ from raptor_desktop.core.audit import Category
 from raptor_desktop.core.contacts import ContactDefaults
 from raptor_desktop.core.tabular import read_table
 from raptor_desktop.services.backups import back_up
+from raptor_desktop.services.contacts import find_contact_ids
 from raptor_desktop.services.imports import contacts_importer, lines_importer
 from raptor_desktop.services.register import search_numbers
 from raptor_desktop.services.search import search
 from raptor_desktop.services.session import Session, create_register, sign_in
 from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.backup import Credentials, check_backup
+from raptor_desktop.store.contacts import contacts_by_id
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.integrity import IntegrityReport, verify
 from raptor_desktop.store.line_query import LineFilter, matching_sql
 
-HERE = Path(__file__).resolve().parent
 SCALE = float(os.environ.get("RAPTOR_BENCH_SCALE", "1"))  # a smaller run, to try the bench out
 NUMBERS, LINES, CONTACTS, LOG_ENTRIES = (
     int(n * SCALE) for n in (100_000, 40_000, 200_000, 100_000)
 )
 AREAS = ("Thurrock", "Brentwood", "Basildon", "Castle Point", "Rochford", "Southend-on-Sea")
-RUNS = 3
 ADMIN, PASSWORD = "bench", "a benchmark's own password"
-
-
-@dataclass
-class Figure:
-    what: str
-    figure_s: float
-    bound_s: float
-    budget: float  # the ratio allowed
-    within_s: float | None = None  # or a time the issue fixes (search: 50 ms), ratio shown
-    unit: str = "ms"  # seconds shown as ms; "MB" for memory (the figures are then MB)
-
-    @property
-    def ratio(self) -> float:
-        return self.figure_s / self.bound_s
-
-    @property
-    def passed(self) -> bool:
-        if self.within_s is not None:
-            return self.figure_s <= self.within_s
-        return self.ratio <= self.budget
-
-    def shown(self, value: float) -> str:
-        return f"{value * 1000:>7.1f}ms" if self.unit == "ms" else f"{value:>7.0f}MB"
-
-    @property
-    def budget_text(self) -> str:
-        if self.within_s is None:
-            return f"{self.budget}x"
-        return self.shown(self.within_s).strip()
-
-
-def best_of(
-    sides: dict[str, Callable[[], object]], setup: Callable[[str], None] | None = None
-) -> dict[str, float]:
-    """Each side ``RUNS`` times, alternately; the best time of each (``setup`` untimed)."""
-    best = {name: float("inf") for name in sides}
-    for _ in range(RUNS):
-        for name, side in sides.items():
-            if setup is not None:
-                setup(name)
-            start = time.perf_counter()
-            side()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
 
 
 def valid_mobiles(count: int, first_block: int) -> list[str]:
@@ -217,6 +172,17 @@ def register_figures(folder: Path, session: Session) -> list[Figure]:
                 }
             )
             figures.append(Figure(what, times["figure"], times["bound"], 0, within_s=0.050))
+        for what, text in (("Contacts view: first 200 rows", ""), ("contacts search", "0123 45")):
+            times = best_of(
+                {
+                    "figure": lambda t=text: contacts_by_id(
+                        store, find_contact_ids(store, t)[:200]
+                    ),
+                    "bound": lambda: store.db.execute("SELECT id FROM contacts").fetchall(),
+                }
+            )
+            within = 0.200 if not text else 0.050  # as the Lines view; as search
+            figures.append(Figure(what, times["figure"], times["bound"], 0, within_s=within))
         bare, params = matching_sql(LineFilter())  # the query the command amounts to
         times = best_of(
             {
@@ -454,19 +420,6 @@ def startup_figure(folder: Path) -> Figure:
     return Figure("start-up to the first window", times["figure"], times["bound"], 1.3)
 
 
-def report(figures: list[Figure]) -> bool:
-    print(f"{'what':<36} | {'figure':>9} | {'bound':>9} | {'ratio':>7} | budget | pass/fail")
-    for f in figures:
-        print(
-            f"{f.what:<36} | {f.shown(f.figure_s)} | {f.shown(f.bound_s)} | "
-            f"{f.ratio:>6.2f}x | {f.budget_text:>6} | {'pass' if f.passed else 'FAIL'}"
-        )
-    (HERE / "results.json").write_text(
-        json.dumps([{**asdict(f), "ratio": f.ratio, "passed": f.passed} for f in figures], indent=2)
-    )
-    return all(f.passed for f in figures)
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="raptor-bench-") as name:
         folder = Path(name)
@@ -478,6 +431,7 @@ def main() -> int:
         figures += lines_view_figures(session)
         figures.append(memory_figure(session))
         figures.append(verify_figure(session))
+        figures += pack_figures(folder)
         figures.append(startup_figure(folder))
     return 0 if report(figures) else 1
 

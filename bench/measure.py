@@ -1,0 +1,70 @@
+"""What every figure of the bench shares: the figure against its bound, measured alternately
+(best of ``RUNS``), and the table and ``results.json`` they are reported in."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RUNS = 3
+
+
+@dataclass
+class Figure:
+    what: str
+    figure_s: float
+    bound_s: float
+    budget: float  # the ratio allowed
+    within_s: float | None = None  # or a time the issue fixes (search: 50 ms), ratio shown
+    unit: str = "ms"  # seconds shown as ms; "MB" or "KB" for sizes (the figures are then those)
+
+    @property
+    def ratio(self) -> float:
+        return self.figure_s / self.bound_s
+
+    @property
+    def passed(self) -> bool:
+        if self.within_s is not None:
+            return self.figure_s <= self.within_s
+        return self.ratio <= self.budget
+
+    def shown(self, value: float) -> str:
+        return f"{value * 1000:>7.1f}ms" if self.unit == "ms" else f"{value:>7.0f}{self.unit}"
+
+    @property
+    def budget_text(self) -> str:
+        if self.within_s is None:
+            return f"{self.budget}x"
+        return self.shown(self.within_s).strip()
+
+
+def best_of(
+    sides: dict[str, Callable[[], object]], setup: Callable[[str], None] | None = None
+) -> dict[str, float]:
+    """Each side ``RUNS`` times, alternately; the best time of each (``setup`` untimed)."""
+    best = {name: float("inf") for name in sides}
+    for _ in range(RUNS):
+        for name, side in sides.items():
+            if setup is not None:
+                setup(name)
+            start = time.perf_counter()
+            side()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def report(figures: list[Figure]) -> bool:
+    print(f"{'what':<36} | {'figure':>9} | {'bound':>9} | {'ratio':>7} | budget | pass/fail")
+    for f in figures:
+        print(
+            f"{f.what:<36} | {f.shown(f.figure_s)} | {f.shown(f.bound_s)} | "
+            f"{f.ratio:>6.2f}x | {f.budget_text:>6} | {'pass' if f.passed else 'FAIL'}"
+        )
+    (HERE / "results.json").write_text(
+        json.dumps([{**asdict(f), "ratio": f.ratio, "passed": f.passed} for f in figures], indent=2)
+    )
+    return all(f.passed for f in figures)
