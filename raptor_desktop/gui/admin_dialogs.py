@@ -150,9 +150,7 @@ class UsersModel(FlatTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         user = self.rows[index.row()]
-        return [user["username"], user["display_name"], user["role"], user["state"]][
-            index.column()
-        ]
+        return [user["username"], user["display_name"], user["role"], user["state"]][index.column()]
 
 
 class AccountsDialog(QDialog):

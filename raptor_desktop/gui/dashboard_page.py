@@ -1,11 +1,12 @@
 """The home screen: today's work (each task opens its record) and the register's charts
-(each bar opens the numbers behind it)."""
+(each bar opens the numbers behind it), read off the GUI thread: over a busy unit's register
+the figures take seconds, and the window stays usable meanwhile."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.gui.chart_widget import ChartWidget
 from raptor_desktop.gui.check_back_dialog import CheckBackDialog
-from raptor_desktop.services.dashboard import Dashboard, dashboard
-from raptor_desktop.services.session import Store
+from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.services.dashboard import Dashboard, read_dashboard
+from raptor_desktop.services.session import Session, Store
 
 TARGET = Qt.ItemDataRole.UserRole
 CHECK_BACK = Qt.ItemDataRole.UserRole + 1
@@ -31,11 +33,15 @@ class DashboardPage(QWidget):
     opened = Signal(str, object)  # a task's record: as a search result opens it
     start_wanted = Signal(str)  # on an empty register: "import", "add", "demo" or "guide"
     numbers_wanted = Signal(object, str)  # the numbers behind a bar, and what the bar was
+    shown = Signal()  # a board read and shown
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.board: Dashboard | None = None
+        self.boards_shown = 0
+        self._reading: QThread | None = None
+        self._read_again = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.refresh_button = QPushButton("&Refresh")
@@ -91,8 +97,40 @@ class DashboardPage(QWidget):
         return panel
 
     def refresh(self) -> None:
-        """Read the dashboard again (a logged consultation) and show it."""
-        board = dashboard(self._store)
+        """Read the dashboard again (a logged consultation) off the GUI thread, then show it.
+        Asked again while a read is under way, it reads once more when that one ends."""
+        if self._reading is not None:
+            self._read_again = True
+            return
+        if self.board is None:
+            self.heading.setText("Reading the register for today's work…")
+        session = Session.of(self._store)
+        self.worker = Task(lambda: read_dashboard(session), "reading today's work")
+        self.worker.succeeded.connect(self._read)
+        self.worker.failed.connect(self._failed)
+        self._reading = start_worker(self.worker, self)
+
+    def _read(self, board: object) -> None:
+        self._reading = None
+        if isinstance(board, Dashboard):
+            self.show_board(board)
+        if self._read_again:
+            self._read_again = False
+            self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self._reading = None
+        self.heading.setText(f"Today's work could not be read: {message}")
+
+    def wait(self) -> None:
+        """Let a read under way finish (before the register is closed)."""
+        try:
+            if self._reading is not None and self._reading.isRunning():
+                self._reading.wait(60_000)
+        except RuntimeError:  # the thread has already gone
+            pass
+
+    def show_board(self, board: Dashboard) -> None:
         self.board = board
         self.heading.setText(
             f"<b>Today's work</b>: {board.tasks} task{'s' if board.tasks != 1 else ''}. "
@@ -124,6 +162,8 @@ class DashboardPage(QWidget):
         for widget, chart in zip(self.charts, board.charts, strict=True):
             widget.set_chart(chart)
         self._update_buttons()
+        self.boards_shown += 1
+        self.shown.emit()
 
     def _selected_check_back(self) -> tuple[str, int] | None:
         item = self.work.currentItem()

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.nav = QListWidget()
         self.dashboard_page = self.records.dashboard_page(self.store)
+        self.dashboard_page.shown.connect(self._home_read)
         self._add_page("Home", self.dashboard_page)
         self._add_page("Lines", self.lines_page)
         self._add_page("Areas", self.areas_page)
@@ -354,8 +355,11 @@ class MainWindow(QMainWindow):
         if page in (self.review_page, self.contacts_page):
             page.activate()  # type: ignore[attr-defined]
         elif page is self.dashboard_page:
-            self.dashboard_page.refresh()
-            update_badges(self)
+            self.dashboard_page.refresh()  # read off the GUI thread: _home_read when done
+        self._update_status_bar()
+
+    def _home_read(self) -> None:
+        update_badges(self)
         self._update_status_bar()
 
     def _add_page(self, title: str, widget: QWidget) -> None:
@@ -541,6 +545,7 @@ class MainWindow(QMainWindow):
     # -- databases, window state -----------------------------------------------------------
     def close_store_for_restore(self) -> None:
         """Let go of the database file so a restore can replace it."""
+        self.dashboard_page.wait()
         self.summaries_page.wait()
         self.imports.stop()
         self.applications.wait()
@@ -550,6 +555,7 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, store: Store) -> None:
         self.records.forget()
+        self.dashboard_page.wait()
         self.summaries_page.wait()
         self.imports.stop()
         self.applications.wait()
@@ -568,6 +574,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         remember(self, self.lines_page.splitter)
+        self.dashboard_page.wait()
         self.imports.stop()
         self.applications.wait()
         self.backups.wait()

@@ -16,6 +16,7 @@ from raptor_desktop.core.charts import (
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.figures import Figures, compute
 from raptor_desktop.services.disclosure import record_consultation
+from raptor_desktop.services.session import Session
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.orders import current_notices
 from raptor_desktop.store.retention import review_list
@@ -100,6 +101,13 @@ def dashboard(store: Store, today: date | None = None) -> Dashboard:
     )
     record_consultation(store, "dashboard", f"{board.tasks} tasks")
     return board
+
+
+def read_dashboard(session: Session) -> Dashboard:
+    """:func:`dashboard` on a connection of its own (off the GUI thread: over 100,000
+    numbers its figures take seconds)."""
+    with session.connect() as store:
+        return dashboard(store)
 
 
 def _hearings(store: Store, today: date) -> list[Task]:

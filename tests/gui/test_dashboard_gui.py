@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -9,7 +12,7 @@ from raptor_desktop.gui.check_back_dialog import CheckBackDialog
 from raptor_desktop.gui.lines_model import COLUMNS
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.store.database import Store
-from tests.gui.conftest import make_window
+from tests.gui.conftest import home_read, make_window
 
 
 def _tasks(window: MainWindow) -> dict[str, list[QTreeWidgetItem]]:
@@ -68,7 +71,9 @@ def test_a_check_back_is_recorded_from_its_task(
         return dialog.result() == QDialog.DialogCode.Accepted
 
     window.handle_dialog = answer  # type: ignore[attr-defined]
+    shown = page.boards_shown
     page.check_button.click()
+    home_read(qtbot, window, shown)
     left = _tasks(window)["Check-backs due (is the number still dead?)"]
     assert [t.text(0) for t in left] == still_due
 
@@ -95,3 +100,34 @@ def test_the_demo_register_has_no_start_panel_and_remembers_it_as_recent(
     assert window.dashboard_page.start.isHidden()
     assert window.databases.recent()[0] == window.store.path
     assert window.databases.recent_menu.actions()  # File → Recent databases
+
+
+def test_the_home_screen_is_read_off_the_gui_thread(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Over a busy unit's register the figures take seconds: the window is shown, and answers,
+    # while they are read; the board appears when they are.
+    from raptor_desktop.gui import dashboard_page
+    from raptor_desktop.gui.main_window import MainWindow
+
+    release = threading.Event()
+    readers: list[threading.Thread] = []
+    real = dashboard_page.read_dashboard
+
+    def slow(session: object) -> object:
+        readers.append(threading.current_thread())
+        release.wait(10)
+        return real(session)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard_page, "read_dashboard", slow)
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    page = window.dashboard_page
+    qtbot.waitUntil(lambda: bool(readers), timeout=5_000)
+    assert readers[0] is not threading.main_thread()
+    assert "Reading the register" in page.heading.text() and page.board is None
+    window.show_page(window.lines_page)  # the window answers meanwhile
+    assert window.pages.currentWidget() is window.lines_page
+    release.set()
+    qtbot.waitUntil(lambda: page.board is not None, timeout=10_000)
+    assert window.nav.item(0).text().startswith("Home (")  # its badge, once read
