@@ -148,6 +148,7 @@ def _window(folder: Path) -> CheckResult:
         window = MainWindow(store)
         image = window.grab()  # draws the whole window without putting it on a screen
         rows = window.lines_page.model.rowCount()
+        window.dashboard_page.wait()  # its home screen is read off the GUI thread
         window.deleteLater()  # not close(): that would save this window's size as the user's
         app.processEvents()
     if image.isNull() or rows != 2:

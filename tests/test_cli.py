@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,6 +173,19 @@ def test_selftest_from_source(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.splitlines()[-1] == "self-test passed"
     assert out.count("\nok   ") == 5
+
+
+def test_selftest_as_its_own_process_exits_cleanly(tmp_path: Path) -> None:
+    # In a process of its own, as an installer runs it: a worker thread still running when
+    # the program ends would abort it (QThread destroyed while running) after "passed".
+    done = subprocess.run(
+        [sys.executable, "-m", "raptor_desktop", "--selftest"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "self-test passed"), done.stderr
 
 
 def test_application_commands_end_to_end(

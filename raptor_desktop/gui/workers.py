@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from raptor_desktop.services.failures import describe
 
@@ -22,8 +22,11 @@ def start_worker(worker: QObject, parent: QObject) -> QThread:
     thread = QThread(parent)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)  # type: ignore[attr-defined]
-    worker.succeeded.connect(thread.quit)  # type: ignore[attr-defined]
-    worker.failed.connect(thread.quit)  # type: ignore[attr-defined]
+    # Direct: the thread's event loop is told to stop from the worker's own thread (quit is
+    # thread-safe), so a GUI thread waiting for the thread is not waiting for itself
+    direct = Qt.ConnectionType.DirectConnection
+    worker.succeeded.connect(thread.quit, direct)  # type: ignore[attr-defined]
+    worker.failed.connect(thread.quit, direct)  # type: ignore[attr-defined]
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
