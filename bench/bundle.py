@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "raptor"
-SIZE_BUDGET_MB = 150
+SIZE_BUDGET_MB = 120  # issue 13
 SPEED_RATIO_BUDGET = 1.5
 RUNS = 7
 
