@@ -80,3 +80,8 @@ def resource_path(*parts: str) -> Path:
     bundle_root = getattr(sys, "_MEIPASS", None)
     root = Path(bundle_root) if bundle_root else Path(__file__).resolve().parent.parent
     return root.joinpath("resources", *parts)
+
+
+def register_exists(path: Path) -> bool:
+    """Whether a register has been made at ``path`` (an empty file is none yet)."""
+    return path.exists() and path.stat().st_size > 0

@@ -8,7 +8,7 @@ tests (attributes they wait on for background work), or as a field of returned d
 # ruff: noqa: B018, F821
 
 # Qt calls these overrides.
-eventFilter  # gui/sign_in.py IdleLock
+eventFilter  # gui/idle_lock.py IdleLock
 paintEvent  # gui/chart_widget.py
 mouseMoveEvent
 mouseReleaseEvent

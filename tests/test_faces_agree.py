@@ -23,6 +23,7 @@ from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.services.session import DEMO_PASSWORD, DEMO_USER, sign_in
 from raptor_desktop.store.backup import Credentials, check_backup
+from tests.gui.conftest import home_read
 from tests.registers import raw_connection
 
 Entry = tuple[str, str, str, str, str, str]
@@ -115,6 +116,7 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
     store = sign_in(by_window, DEMO_USER, DEMO_PASSWORD).store
     window = MainWindow(store)
     qtbot.addWidget(window)
+    home_read(qtbot, window)  # its home screen read (off the GUI thread) before the acts
     answers: list[Callable[[QDialog], bool]] = []
 
     def run_dialog(dialog: QDialog) -> bool:
@@ -176,6 +178,7 @@ def test_both_faces_log_the_same_entries_for_the_same_acts(
         )
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
         w.restore_action.trigger()
+        home_read(qtbot, w)  # the restored register's home screen (its pages are new)
 
     acts.append(("restore", lambda: cli(by_cli, "restore", str(backups["cli"])), window_restore))
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from raptor_desktop.core.demo_accounts import (  # noqa: F401 (the scenario's accounts)
+    DEMO_OFFICER_NAME,
+    DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
+    DEMO_USER,
+)
 from raptor_desktop.core.statuses import Status
-
-DEMO_USER = "trainer"
-DEMO_SUPERVISOR = "trainer.sgt"
-DEMO_OFFICER_NAME = "Training officer"
-DEMO_PASSWORD = "raptor-training"  # a training database only: the demo is for practice
-"""The accounts of the demo training database (an administrator, and a supervisor to approve
-what the first drafts), shown on its sign-in screen."""
 
 
 @dataclass(frozen=True)

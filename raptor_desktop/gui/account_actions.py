@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from raptor_desktop.gui.idle_lock import register_hidden
 from raptor_desktop.gui.profile_dialog import ProfileDialog
-from raptor_desktop.gui.sign_in import ChangeMyPasswordDialog, SignInDialog, register_hidden
+from raptor_desktop.gui.sign_in import ChangeMyPasswordDialog, SignInDialog
 
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow

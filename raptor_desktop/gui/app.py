@@ -16,10 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from raptor_desktop import __version__
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.gc_guard import GuiThreadCollector
-from raptor_desktop.gui.sign_in import IdleLock, sign_in_to
+from raptor_desktop.gui.sign_in import sign_in_to
 from raptor_desktop.paths import APP_NAME, log_file, resource_path, setup_logging
-from raptor_desktop.services.failures import user_message
-from raptor_desktop.services.session import ensure_demo_register
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +33,8 @@ def _show_unexpected(
     when an action has no handler of its own: the officer is told, and no bug is reported.
     """
     if isinstance(error, Exception) and not isinstance(error, OSError):
+        from raptor_desktop.services.failures import user_message
+
         message = user_message(error)
         if message is not None:
             QMessageBox.warning(None, "Raptor Desktop", message)
@@ -104,6 +104,8 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
         return 1
     try:
         if demo:
+            from raptor_desktop.services.session import ensure_demo_register
+
             ensure_demo_register(path)
         if os.environ.get(EXIT_AFTER_SHOW_ENV):  # start-up timing (bench/bundle.py)
             return _show_first_window_and_exit(app, path, lock)
@@ -119,6 +121,7 @@ def run_gui(path: Path, *, demo: bool = False) -> int:
     sys.excepthook = _show_unexpected
     # Loaded once an officer has signed in, not before the sign-in is shown: the views, the
     # documents behind them and their libraries are most of the program's start-up.
+    from raptor_desktop.gui.idle_lock import IdleLock
     from raptor_desktop.gui.main_window import MainWindow
     from raptor_desktop.services.settings import IDLE_MINUTES, get_int
 

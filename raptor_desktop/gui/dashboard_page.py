@@ -39,7 +39,6 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self._store = store
         self.board: Dashboard | None = None
-        self.boards_shown = 0
         self._reading: QThread | None = None
         self._read_again = False
         self.heading = QLabel()
@@ -162,7 +161,6 @@ class DashboardPage(QWidget):
         for widget, chart in zip(self.charts, board.charts, strict=True):
             widget.set_chart(chart)
         self._update_buttons()
-        self.boards_shown += 1
         self.shown.emit()
 
     def _selected_check_back(self) -> tuple[str, int] | None:

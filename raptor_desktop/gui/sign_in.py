@@ -3,40 +3,27 @@ own password, and the lock (after idle time, or at once)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLineEdit,
-    QMenuBar,
     QMessageBox,
-    QStatusBar,
     QWidget,
 )
 
 from raptor_desktop.core.accounts import MIN_PASSWORD
+from raptor_desktop.core.demo_accounts import DEMO_PASSWORD, DEMO_SUPERVISOR, DEMO_USER
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
-from raptor_desktop.paths import demo_db_path
-from raptor_desktop.services.accounts import change_own_password
-from raptor_desktop.services.session import (
-    DEMO_PASSWORD,
-    DEMO_SUPERVISOR,
-    DEMO_USER,
-    NewRegister,
-    SignedIn,
-    Store,
-    create_register,
-    register_exists,
-    sign_in,
-    sign_in_again,
-    switch_officer,
-)
+from raptor_desktop.paths import demo_db_path, register_exists
+
+if TYPE_CHECKING:  # the services (SQLite, the key file) load when an officer signs in, so that
+    # the sign-in window comes up without them: they were two thirds of its start-up
+    from raptor_desktop.services.session import NewRegister, SignedIn, Store
 
 RunDialog = Callable[[QDialog], bool]
 
@@ -71,6 +58,8 @@ class FirstAdministratorDialog(OneChangeDialog):
         if self.password.text() != self.again.text():
             self.error.show_error("The passwords do not match.")
             return
+        from raptor_desktop.services.session import create_register, sign_in
+
         try:
             self.made = create_register(
                 self._path,
@@ -118,6 +107,8 @@ class SignInDialog(OneChangeDialog):
         (self.password if locked else self.username).setFocus()
 
     def save(self) -> None:
+        from raptor_desktop.services.session import sign_in, sign_in_again, switch_officer
+
         try:
             if self._store is None:
                 self.signed = sign_in(self._path, self.username.text(), self.password.text())
@@ -169,6 +160,8 @@ class ChangeMyPasswordDialog(OneChangeDialog):
         self.form.addRow("&Again", self.again)
 
     def save(self) -> None:
+        from raptor_desktop.services.accounts import change_own_password
+
         try:
             change_own_password(
                 self._store, self.current.text(), self.new.text(), self.again.text()
@@ -197,67 +190,3 @@ def sign_in_to(
     if made is not None:
         run_dialog(RecoveryKeyDialog(made, parent))
     return dialog.signed.store
-
-
-class IdleLock(QObject):
-    """Locks the window after a period without keyboard or mouse use.
-
-    The window and any dialog stay as they are underneath, so no unsaved work is lost; only
-    the officer who was signed in can unlock it.
-    """
-
-    ACTIVITY = {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-    }
-
-    def __init__(self, minutes: int, on_idle: Callable[[], None]) -> None:
-        super().__init__()
-        self.minutes = minutes
-        self._on_idle = on_idle
-        self._last = time.monotonic()
-        self._locked = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(15_000)
-        self.timer.timeout.connect(self.check)
-        self.timer.start()
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in self.ACTIVITY:
-            self._last = time.monotonic()
-        return False
-
-    def idle_seconds(self) -> float:
-        return time.monotonic() - self._last
-
-    def check(self) -> None:
-        if not self._locked and self.idle_seconds() >= self.minutes * 60:
-            self._locked = True
-            try:
-                self._on_idle()
-            finally:
-                self._locked = False
-                self._last = time.monotonic()
-
-
-@contextmanager
-def register_hidden() -> Iterator[None]:
-    """While locked: the contents of every open window hidden (an application editor or a
-    dialog as much as the main window), the windows themselves left open so that nothing
-    unsaved is lost; shown again afterwards."""
-    veiled = [
-        child
-        for window in QApplication.topLevelWidgets()
-        if window.isVisible()
-        for child in window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if child.isVisible() and not isinstance(child, (QMenuBar, QStatusBar))
-    ]
-    for child in veiled:
-        child.setVisible(False)
-    try:
-        yield
-    finally:
-        for child in veiled:
-            child.setVisible(True)

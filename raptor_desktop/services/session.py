@@ -26,6 +26,7 @@ from raptor_desktop.core.demo_scenario import (
     DEMO_USER,
 )
 from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.paths import register_exists
 from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.accounts import (
     SignInRefused,
@@ -99,10 +100,6 @@ class NewRegister:
 class SignedIn:
     store: Store
     sealed: NewRegister | None = None  # set when this sign-in sealed an older register
-
-
-def register_exists(path: Path) -> bool:
-    return path.exists() and path.stat().st_size > 0
 
 
 def _open(path: Path, key: bytes) -> Store:

@@ -70,8 +70,7 @@ def check_attachment(member: str, data: bytes, name: str, key: bytes | None) -> 
         raise BackupRefused(f"{name}: {member!r} is not an attachment the program stores")
     stored = f"{found.group(1)}{found.group(2)}"
     swapped = BackupRefused(
-        f"{name}: the attachment {member} does not match its name: its file was changed or "
-        "swapped"
+        f"{name}: the attachment {member} does not match its name: its file was changed or swapped"
     )
     if key is None:
         if hashlib.sha256(data).hexdigest() != found.group(1):

@@ -39,8 +39,10 @@ class Scope:
         return chosen
 
     def within(self, day: date | None) -> bool:
-        return day is not None and (self.since is None or day >= self.since) and (
-            self.until is None or day <= self.until
+        return (
+            day is not None
+            and (self.since is None or day >= self.since)
+            and (self.until is None or day <= self.until)
         )
 
 

@@ -96,6 +96,7 @@ def seal_older_register(
             recovery = ring.set_recovery(key)
             register = ring.register
             from raptor_desktop.store.exhibits import seal_attachment_store  # an old register's
+
             clear = seal_attachment_store(db_path, key)
         sealing.replace(db_path)
         for file in clear:  # a crash before this leaves them to the next disposal's clean-up

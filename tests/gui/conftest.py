@@ -37,16 +37,15 @@ def make_window(qtbot: QtBot, store: Store) -> MainWindow:
     """The main window, once its home screen has been read (off the GUI thread)."""
     window = MainWindow(store)
     qtbot.addWidget(window)
-    home_read(qtbot, window, 0)
+    home_read(qtbot, window)
     return window
 
 
-def home_read(qtbot: QtBot, window: MainWindow, shown: int | None = None) -> None:
-    """Wait until the home screen shows a board read after ``shown`` boards (by default,
-    after those already shown: the read a refresh has just started)."""
+def home_read(qtbot: QtBot, window: MainWindow, after: object = None) -> None:
+    """Wait until the home screen shows a board (read off the GUI thread) other than
+    ``after``: the board shown before a refresh, or None for the first."""
     page = window.dashboard_page
-    before = page.boards_shown if shown is None else shown
-    qtbot.waitUntil(lambda: page.boards_shown > before and page._reading is None, timeout=20_000)
+    qtbot.waitUntil(lambda: page.board is not None and page.board is not after, timeout=20_000)
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
+from raptor_desktop.gui.idle_lock import IdleLock
 from raptor_desktop.gui.main_window import MainWindow
-from raptor_desktop.gui.sign_in import IdleLock, RecoveryKeyDialog, SignInDialog, sign_in_to
+from raptor_desktop.gui.sign_in import RecoveryKeyDialog, SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.store.accounts import add_user, list_users
 from raptor_desktop.store.audit import AuditFilter, entries

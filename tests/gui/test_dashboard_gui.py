@@ -71,7 +71,7 @@ def test_a_check_back_is_recorded_from_its_task(
         return dialog.result() == QDialog.DialogCode.Accepted
 
     window.handle_dialog = answer  # type: ignore[attr-defined]
-    shown = page.boards_shown
+    shown = page.board
     page.check_button.click()
     home_read(qtbot, window, shown)
     left = _tasks(window)["Check-backs due (is the number still dead?)"]
