@@ -33,14 +33,13 @@ from measure import Figure, best_of, report
 from pack_figures import pack_figures
 from PySide6.QtCore import Qt
 
-from raptor_desktop.cli.common import json_lines  # what `raptor lines --json` prints
 from raptor_desktop.core.audit import Category
 from raptor_desktop.core.contacts import ContactDefaults
 from raptor_desktop.core.tabular import read_table
 from raptor_desktop.services.backups import back_up
 from raptor_desktop.services.contacts import find_contact_ids
 from raptor_desktop.services.imports import contacts_importer, lines_importer
-from raptor_desktop.services.register import search_numbers
+from raptor_desktop.services.register import search_numbers_json  # `raptor lines --json`
 from raptor_desktop.services.search import search
 from raptor_desktop.services.session import Session, create_register, sign_in
 from raptor_desktop.store import crypto, engine
@@ -186,7 +185,7 @@ def register_figures(folder: Path, session: Session) -> list[Figure]:
         bare, params = matching_sql(LineFilter())  # the query the command amounts to
         times = best_of(
             {
-                "figure": lambda: json_lines(search_numbers(store, LineFilter())),
+                "figure": lambda: search_numbers_json(store, LineFilter()),
                 "bound": lambda: store.db.execute(bare, params).fetchall(),
             }
         )

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from raptor_desktop.cli.common import json_lines, report_import
+from raptor_desktop.cli.common import report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
@@ -17,13 +17,13 @@ from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
 from raptor_desktop.core.statuses import Status, parse_status
 from raptor_desktop.services.imports import lines_importer, run_import
 from raptor_desktop.services.register import (
-    ROW_KEYS,
     LineFilter,
     add_area,
     add_device,
     add_number,
     area_status_counts,
     search_numbers,
+    search_numbers_json,
     set_status,
 )
 from raptor_desktop.services.session import create_register
@@ -82,11 +82,11 @@ def _lines_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("lines", "list numbers and their lines", _lines_arguments)
 def cmd_lines(args: argparse.Namespace, run: Invocation) -> int:
-    rows = search_numbers(run.store(), LineFilter(args.search, args.area, args.status))
+    flt = LineFilter(args.search, args.area, args.status)
     if args.json:
-        keys = ["number", "display", *(k for k in ROW_KEYS if k not in ("id", "number", "line_id"))]
-        print(json_lines({k: r[k] for k in keys} for r in rows))
+        print(search_numbers_json(run.store(), flt))
         return 0
+    rows = search_numbers(run.store(), flt)
     for r in rows:
         areas = "; ".join(r["areas"])  # type: ignore[arg-type]
         print(f"{r['display']:<13} {str(r['line'] or '(unnamed)'):<16} {r['status']:<22} {areas}")

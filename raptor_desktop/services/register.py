@@ -17,6 +17,7 @@ from raptor_desktop.store.line_query import (
     counts_by_status,
     list_numbers,
     matching_ids,
+    numbers_json,
     rows_by_id,
 )
 from raptor_desktop.store.lines import (
@@ -89,8 +90,20 @@ def find_number_ids(store: Store, flt: LineFilter) -> list[int]:
 
 def search_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
     """Every number ``flt`` matches, as rows; the listing is logged with what was asked."""
-    if flt.area and flt.area.casefold() not in {a.casefold() for a in area_names(store)}:
-        raise RecordNotFound(f"unknown area {flt.area!r}")
+    _check_area(store, flt)
     rows = list_numbers(store, flt)
     _record_listing(store, flt, len(rows))
     return rows
+
+
+def search_numbers_json(store: Store, flt: LineFilter) -> str:
+    """The same listing as a JSON array (``raptor lines --json``); logged the same way."""
+    _check_area(store, flt)
+    text, count = numbers_json(store, flt)
+    _record_listing(store, flt, count)
+    return text
+
+
+def _check_area(store: Store, flt: LineFilter) -> None:
+    if flt.area and flt.area.casefold() not in {a.casefold() for a in area_names(store)}:
+        raise RecordNotFound(f"unknown area {flt.area!r}")

@@ -155,5 +155,50 @@ def list_numbers(store: Store, flt: LineFilter) -> list[dict[str, object]]:
         return [_row(values) for values in store.db.execute(sql, params)]
 
 
+NATIONAL_FORMAT = (
+    "CASE WHEN n.e164 LIKE '+447%' AND length(n.e164) = 13 "
+    "THEN '0' || substr(n.e164, 4, 4) || ' ' || substr(n.e164, 8) ELSE n.e164 END"
+)
+"""``core.numbers.national_format`` in SQL (the tests hold the two to the same answers)."""
+
+JSON_KEYS = (
+    "number",
+    "display",
+    "line",
+    "areas",
+    "status",
+    "first_seen",
+    "last_seen",
+    "range_holder",
+    "provider_confirmed",
+    "operation",
+    "crown_dependency",
+)
+_JSON_VALUES = {
+    "number": "n.e164",
+    "display": NATIONAL_FORMAT,
+    "line": "l.brand",
+    "areas": "(SELECT json_group_array(name) FROM (SELECT a.name FROM line_areas la "
+    "JOIN areas a ON a.id = la.area_id WHERE la.line_id = n.line_id ORDER BY a.name))",
+    "status": "n.status",
+    "first_seen": "n.first_seen",
+    "last_seen": "n.last_seen",
+    "range_holder": "n.range_holder",
+    "provider_confirmed": "n.provider_confirmed",
+    "operation": "o.name",
+    "crown_dependency": "n.crown_dependency",
+}
+
+
+def numbers_json(store: Store, flt: LineFilter) -> tuple[str, int]:
+    """Every matching number as a JSON array, one record a line, and how many: each record
+    is written by SQLite (``json_object``), not built in Python and encoded (three times
+    the time of the query itself over 100,000 numbers)."""
+    pairs = ", ".join(f"'{key}', {_JSON_VALUES[key]}" for key in JSON_KEYS)
+    sql, params = matching_sql(flt, f"json_object({pairs})")
+    records = [row[0] for row in store.db.execute(sql, params)]
+    return "[\n" + ",\n".join(records) + "\n]", len(records)
+
+
 def counts_by_status(store: Store) -> dict[str, int]:
     return dict(store.db.execute("SELECT status, COUNT(*) FROM numbers GROUP BY status").fetchall())
