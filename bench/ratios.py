@@ -360,6 +360,8 @@ if sys.argv[1] == "window":
     window.show_page(window.lines_page)
     window.show()
     app.processEvents()
+    window.dashboard_page.wait()  # the home screen, read off the GUI thread
+    app.processEvents()
     bar = window.lines_page.table.verticalScrollBar()
     for value in range(0, bar.maximum() + 1, max(1, bar.maximum() // 100)):
         bar.setValue(value)
