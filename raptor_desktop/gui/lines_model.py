@@ -115,8 +115,10 @@ class LinesTableModel(FlatTableModel):
         return self._text(row, key)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._filter.sort = COLUMNS[column][0]
-        self._filter.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._filter.sort, self._filter.descending) and self._ids:
+            return  # already in that order (the view asks once as it is made)
+        self._filter.sort, self._filter.descending = key, descending
         self.refresh()
 
     # -- cells ---------------------------------------------------------------------------

@@ -60,8 +60,10 @@ class LinesPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        # by number, ascending, as the model has just read them: sorting switched on sorts by
+        # the header's indicator, which would otherwise ask for a descending read first
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(False)
@@ -70,7 +72,8 @@ class LinesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.model.modelReset.connect(self.fit_columns)
+        self._fitted = False
+        self.model.modelReset.connect(self._fit_once)
         keyboard_table(self.table)
         clearable(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -93,7 +96,7 @@ class LinesPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(splitter)
-        self.fit_columns()
+        self._fit_once()
 
     def tab_after(self, before: QWidget) -> None:
         """Tab goes from ``before`` (the navigation) to the filter, the area, the status, the
@@ -102,8 +105,13 @@ class LinesPage(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def fit_columns(self) -> None:
-        """Each column as wide as its title and the rows shown (the last one takes the rest)."""
+    def _fit_once(self) -> None:
+        """Each column as wide as its title and the first rows (the last one takes the rest),
+        once there are rows: not again at each filter keystroke, where columns jumping as the
+        officer types would be in the way (and half of a keystroke's time over 100,000)."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # the first rows suffice
         self.table.resizeColumnsToContents()
 
