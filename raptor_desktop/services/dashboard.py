@@ -107,7 +107,7 @@ def read_dashboard(session: Session) -> Dashboard:
     """:func:`dashboard` on a connection of its own (off the GUI thread: over 100,000
     numbers its figures take seconds)."""
     with session.connect() as store:
-        return dashboard(store)
+        return dashboard(store.for_scans())
 
 
 def _hearings(store: Store, today: date) -> list[Task]:

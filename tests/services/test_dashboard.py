@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
+from raptor_desktop.services import dashboard as dashboard_module
 from raptor_desktop.services.dashboard import dashboard
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.database import Store
@@ -40,3 +43,24 @@ def test_an_officer_does_not_see_the_review_work(demo_store: Store) -> None:
     demo_store.role = Role.ADMINISTRATOR
     titles = {g.title for g in dashboard(demo_store, date(2040, 1, 1)).work}
     assert "Records due for MoPI review" in titles
+
+
+def test_the_home_screen_is_read_on_a_connection_with_a_small_page_cache(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its figures read each page once: a 64 MB cache beside the window's own took the window
+    # over its 250 MB budget over 100,000 numbers.
+    from raptor_desktop.services.dashboard import read_dashboard
+    from raptor_desktop.services.session import Session
+
+    caches: list[int] = []
+    real = dashboard_module.dashboard
+
+    def seen(store: Store, today: object = None) -> object:
+        caches.append(store.db.execute("PRAGMA cache_size").fetchone()[0])
+        return real(store)
+
+    monkeypatch.setattr(dashboard_module, "dashboard", seen)
+    board = read_dashboard(Session.of(demo_store))
+    assert board.figures.numbers == 13
+    assert caches == [-16 * 1024]
