@@ -28,7 +28,9 @@ def uk_date(day: date | str | None) -> str:
         return ""
     if isinstance(day, str):
         day = date.fromisoformat(day[:10])
-    return day.strftime("%d/%m/%Y")
+    # not strftime, which imports the time module on every call (through PySide6's import
+    # hook once it is loaded): the Lines view formats two dates a row as it scrolls
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
 def to_iso(day: date | None) -> str | None:
