@@ -67,6 +67,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.start)
         layout.addWidget(self.work, 2)
         layout.addLayout(self._chart_grid, 3)
+        self._update_buttons()  # nothing to record until a check-back is chosen
 
     def _start_panel(self) -> QWidget:
         """What a new register shows first: the three ways to begin, and the guide."""

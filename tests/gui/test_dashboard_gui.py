@@ -131,3 +131,13 @@ def test_the_home_screen_is_read_off_the_gui_thread(
     release.set()
     qtbot.waitUntil(lambda: page.board is not None, timeout=10_000)
     assert window.nav.item(0).text().startswith("Home (")  # its badge, once read
+
+
+def test_while_the_home_screen_is_read_nothing_can_be_recorded(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    from raptor_desktop.gui.dashboard_page import DashboardPage
+
+    page = DashboardPage(demo_store)  # not yet read
+    qtbot.addWidget(page)
+    assert page.board is None and not page.check_button.isEnabled()
