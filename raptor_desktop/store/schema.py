@@ -87,8 +87,9 @@ saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size a
 
 search_index    (v12) an FTS5 table (trigram tokenizer): one row per number, line, evidence,
                 device, exhibit, application, outreach batch and contact, with the words it is
-                found by; triggers on those tables keep it in step in the same transaction
-                (see ``store/search_index.py``).
+                found by (a number's and a contact's: their national digits, since v15);
+                triggers on those tables keep it in step in the same transaction (see
+                ``store/search_index.py``).
 check_backs     (v12) the checks that a disconnected number stays dead, 28 and 90 days after
                 its disconnection (Home Office County Lines Programme): when, whether it was
                 still dead, a note, who recorded it.
@@ -112,7 +113,7 @@ from dataclasses import dataclass
 
 from raptor_desktop.store.audit_seal import seal_log
 from raptor_desktop.store.engine import Connection
-from raptor_desktop.store.search_index import index_sql
+from raptor_desktop.store.search_index import index_sql, reindex_sql
 
 
 @dataclass(frozen=True)
@@ -550,6 +551,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         14,
         "what was deleted before deletions were overwritten is wiped from the file",
         vacuum_first=True,  # from now on every connection has secure_delete on
+    ),
+    Migration(
+        15,
+        "numbers and contacts indexed by their national digits only",
+        reindex_sql("number", "contact"),
     ),
 )
 

@@ -122,3 +122,17 @@ def test_a_search_is_a_logged_consultation(register: Store) -> None:
     search(register, "07700 900123")
     [entry] = entries(register, AuditFilter(category="consultation"))[-1:]
     assert (entry.event, entry.records) == ("search", "'07700 900123': 1 number")
+
+
+def test_a_number_is_indexed_once_by_its_national_digits(register: Store) -> None:
+    # Each written form is turned into the national digits before the index is asked, so
+    # the international digits were a second copy of the same number to index (v15).
+    words = {
+        kind: [
+            w
+            for (w,) in register.db.execute("SELECT words FROM search_index WHERE kind = ?", [kind])
+        ]
+        for kind in ("number", "contact")
+    }
+    assert "07700900123" in words["number"] and "07700900601" in words["contact"]
+    assert not any("447700" in w for ws in words.values() for w in ws)
