@@ -1,9 +1,9 @@
 """The index behind "search across everything": one FTS5 table kept in step by triggers.
 
 Every record an officer may look for has one row in ``search_index``: its kind, its id and the
-words it can be found by (a number in its national and international digits, a line's brand,
-notes and intelligence references, evidence, device identifiers, exhibit marks, application
-and batch references, contacts' numbers). Triggers on each table write that row in the same
+words it can be found by (a number in its national digits, a line's brand, notes and
+intelligence references, evidence, device identifiers, exhibit marks, application and batch
+references, contacts' numbers). Triggers on each table write that row in the same
 transaction as the change itself, so the index can never disagree with the register, and a
 record erased (a MoPI disposal) leaves the index with it. The trigram tokenizer finds any
 fragment of three characters or more, inside words and numbers alike ("0123" in
