@@ -17,7 +17,7 @@ from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.pack_task import PackWorker
-from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.gui.workers import Task, start_worker, wait_for
 from raptor_desktop.services.applications import (
     OrderRow,
     add_numbers,
@@ -216,8 +216,7 @@ class ApplicationActions(QObject):
                 self._thread.wait(30_000)
         except RuntimeError:  # the thread object was already deleted
             pass
-        if self._integrity_running() and self._integrity_thread is not None:
-            self._integrity_thread.wait(60_000)
+        wait_for(self._integrity_thread)
 
     # -- orders --------------------------------------------------------------------------------
     def confirm(self) -> None:

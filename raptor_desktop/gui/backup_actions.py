@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.wording import as_sentence
-from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.gui.workers import Task, start_worker, wait_for
 from raptor_desktop.services.backups import (
     SUFFIX,
     BackupInfo,
@@ -99,11 +99,7 @@ class BackupActions(QObject):
         QMessageBox.warning(self.window, "Back up", f"The backup failed: {message}")
 
     def wait(self) -> None:
-        try:
-            if self._thread is not None and self._thread.isRunning():
-                self._thread.wait(60_000)
-        except RuntimeError:
-            pass
+        wait_for(self._thread)
 
     def restore(self) -> None:
         if not self.window.applications.close_editors():  # they would write to the old file

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.gui.chart_widget import ChartWidget
 from raptor_desktop.gui.check_back_dialog import CheckBackDialog
-from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.gui.workers import Task, start_worker, wait_for
 from raptor_desktop.services.dashboard import Dashboard, read_dashboard
 from raptor_desktop.services.session import Session, Store
 
@@ -124,11 +124,7 @@ class DashboardPage(QWidget):
 
     def wait(self) -> None:
         """Let a read under way finish (before the register is closed)."""
-        try:
-            if self._reading is not None and self._reading.isRunning():
-                self._reading.wait(60_000)
-        except RuntimeError:  # the thread has already gone
-            pass
+        wait_for(self._reading)
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from raptor_desktop.core.case_summary import key_figures
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.widgets import MessageLabel, pydate
-from raptor_desktop.gui.workers import Task, start_worker
+from raptor_desktop.gui.workers import Task, start_worker, wait_for
 from raptor_desktop.services.register import area_names, operation_names
 from raptor_desktop.services.session import Session, Store
 from raptor_desktop.services.summaries import (
@@ -164,8 +164,4 @@ class SummariesPage(QWidget):
 
     def wait(self) -> None:
         """Let a summary being written finish (before the register is closed)."""
-        try:
-            if self.writer is not None and self.writer.isRunning():
-                self.writer.wait(60_000)
-        except RuntimeError:  # the thread has already gone
-            pass
+        wait_for(self.writer)

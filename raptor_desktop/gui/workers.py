@@ -49,3 +49,12 @@ class Task(QObject):
             self.failed.emit(describe(error, self._doing))
         else:
             self.succeeded.emit(result)
+
+
+def wait_for(thread: QThread | None, ms: int = 60_000) -> None:
+    """Let the work on ``thread`` finish (before the register it reads is closed)."""
+    try:
+        if thread is not None and thread.isRunning():
+            thread.wait(ms)
+    except RuntimeError:  # the thread has already gone
+        pass

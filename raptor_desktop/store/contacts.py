@@ -34,9 +34,15 @@ from raptor_desktop.core.numbers import (
     search_digits,
 )
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.store.database import Store, insert_rows, utc_now
+from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
+from raptor_desktop.store.importing import (
+    HeldRows,
+    ImportResult,
+    Progress,
+    RowRejected,
+    import_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -171,58 +177,31 @@ def _apply(
     return "updated"
 
 
-class _NewContacts:
-    """The contacts an import adds, with their first links, written a thousand at a time
-    (``executemany``); their ids are given here, as SQLite would give them (the import holds
-    the write lock). A row about a contact still held here is applied once they are written."""
-
-    SIZE = 1000
+class _NewContacts(HeldRows[ContactRow]):
+    """The contacts an import adds, with their first links, written together."""
 
     def __init__(self) -> None:
-        self._next_id = 0
-        self._contacts: list[dict[str, object]] = []
-        self._links: list[dict[str, object]] = []
-        self._held: set[str] = set()
+        super().__init__("contacts", "contact_links")
 
     def add(
         self, db: sqlite_utils.Database, row: ContactRow, deal_line: int, recorded_from: str
     ) -> None:
-        if not self._next_id:
-            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM contacts").fetchone()[0]
-            self._next_id = int(last) + 1
-        now = utc_now()
-        self._contacts.append(
-            {
-                "id": self._next_id,
-                "e164": row.number.e164,
-                "search_digits": national_digits(row.number.e164),
-                "created_at": now,
-                "updated_at": now,
-            }
-        )
-        self._links.append(
-            {
-                "contact_id": self._next_id,
-                "number_id": deal_line,
-                "source": row.source,
-                "found_on": row.found_on.isoformat(),
-                "recorded_from": recorded_from,
-            }
-        )
-        self._next_id += 1
-        self._held.add(row.number.e164)
-        if len(self._contacts) >= self.SIZE:
-            self.write(db)
-
-    def ready(self, db: sqlite_utils.Database, row: ContactRow) -> None:
-        if row.number.e164 in self._held:
-            self.write(db)
-
-    def write(self, db: sqlite_utils.Database) -> None:
-        insert_rows(db, "contacts", self._contacts)
-        insert_rows(db, "contact_links", self._links)
-        self._contacts, self._links = [], []
-        self._held.clear()
+        now, contact_id = utc_now(), self.new_id(db)
+        contact = {
+            "id": contact_id,
+            "e164": row.number.e164,
+            "search_digits": national_digits(row.number.e164),
+            "created_at": now,
+            "updated_at": now,
+        }
+        link = {
+            "contact_id": contact_id,
+            "number_id": deal_line,
+            "source": row.source,
+            "found_on": row.found_on.isoformat(),
+            "recorded_from": recorded_from,
+        }
+        self.hold(db, row.number.e164, contact, link)
 
 
 def contact_ids(store: Store, text: str = "") -> list[int]:

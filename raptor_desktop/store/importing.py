@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import sqlite_utils
 
 from raptor_desktop.core.line_import import RejectedRow
+from raptor_desktop.core.numbers import MobileNumber
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.store.database import Store
+from raptor_desktop.store.database import Store, insert_rows
 
 Progress = Callable[[int, int], bool]
 """Called with (rows done, rows in all); returning False cancels the whole import."""
@@ -106,3 +107,53 @@ class Batch(Protocol[Held]):
 
     def write(self, db: sqlite_utils.Database) -> None:
         """Write the rows held, before the import's transaction commits."""
+
+
+class _Numbered(Protocol):
+    @property
+    def number(self) -> MobileNumber: ...
+
+
+NumberedRow = TypeVar("NumberedRow", bound=_Numbered)
+
+
+class HeldRows(Generic[NumberedRow]):
+    """The new records of an import, written a thousand at a time: each table's rows go in
+    with one prepared statement (``executemany``), not an INSERT a row. The first table's ids
+    are given here, as SQLite would give them (the import holds the write lock from its first
+    read, so nobody else adds one meanwhile), so the other tables can refer to them. A row
+    about a number still held is applied once the held ones are written (:meth:`ready`)."""
+
+    SIZE = 1000
+
+    def __init__(self, *tables: str) -> None:
+        self._tables = tables
+        self._rows: dict[str, list[dict[str, object]]] = {table: [] for table in tables}
+        self._held: set[str] = set()
+        self._next_id = 0
+
+    def new_id(self, db: sqlite_utils.Database) -> int:
+        """The id the next record of the first table will have."""
+        if not self._next_id:
+            last = db.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{self._tables[0]}"').fetchone()
+            self._next_id = int(last[0]) + 1
+        return self._next_id
+
+    def hold(self, db: sqlite_utils.Database, e164: str, *rows: dict[str, object]) -> None:
+        """Hold one record of each table (in their order), the first with its :meth:`new_id`."""
+        for table, row in zip(self._tables, rows, strict=True):
+            self._rows[table].append(row)
+        self._next_id += 1
+        self._held.add(e164)
+        if len(self._held) >= self.SIZE:
+            self.write(db)
+
+    def ready(self, db: sqlite_utils.Database, row: NumberedRow) -> None:
+        if row.number.e164 in self._held:
+            self.write(db)
+
+    def write(self, db: sqlite_utils.Database) -> None:
+        for table in self._tables:
+            insert_rows(db, table, self._rows[table])
+            self._rows[table] = []
+        self._held.clear()

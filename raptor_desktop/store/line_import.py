@@ -24,9 +24,15 @@ from raptor_desktop.core.numbers import MobileNumber
 from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.store.database import Store, insert_row, insert_rows, utc_now
+from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.importing import ImportResult, Progress, RowRejected, import_rows
+from raptor_desktop.store.importing import (
+    HeldRows,
+    ImportResult,
+    Progress,
+    RowRejected,
+    import_rows,
+)
 from raptor_desktop.store.lines import (
     line_for_brand,
     link_areas_and_drugs,
@@ -118,21 +124,12 @@ class _Lookups:
         return line_id
 
 
-class _NewNumbers:
-    """The numbers an import adds, written a thousand at a time: their rows and their first
-    status entries each go in with one prepared statement (``executemany``), not two INSERTs
-    a row. Their ids are given here, as SQLite would give them: the import holds the write
-    lock from its first read, so nobody else adds a number meanwhile. A row about a number
-    still held here is applied once the held ones are written."""
-
-    SIZE = 1000
+class _NewNumbers(HeldRows[ImportRow]):
+    """The numbers an import adds, with their first status entries, written together."""
 
     def __init__(self, actor: str) -> None:
+        super().__init__("numbers", "status_changes")
         self._actor = actor
-        self._next_id = 0
-        self._numbers: list[dict[str, object]] = []
-        self._history: list[dict[str, object]] = []
-        self._held: set[str] = set()
 
     def add(
         self,
@@ -142,29 +139,10 @@ class _NewNumbers:
         dates: SeenDates,
         note: str,
     ) -> None:
-        if not self._next_id:
-            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM numbers").fetchone()[0]
-            self._next_id = int(last) + 1
-        now = utc_now()
-        record = number_record(number, line_id, Status.IDENTIFIED, dates, now)
-        self._numbers.append({"id": self._next_id, **record})
-        self._history.append(
-            status_record(self._next_id, None, Status.IDENTIFIED, self._actor, note, now)
-        )
-        self._next_id += 1
-        self._held.add(number.e164)
-        if len(self._numbers) >= self.SIZE:
-            self.write(db)
-
-    def ready(self, db: sqlite_utils.Database, row: ImportRow) -> None:
-        if row.number.e164 in self._held:
-            self.write(db)
-
-    def write(self, db: sqlite_utils.Database) -> None:
-        insert_rows(db, "numbers", self._numbers)
-        insert_rows(db, "status_changes", self._history)
-        self._numbers, self._history = [], []
-        self._held.clear()
+        now, number_id = utc_now(), self.new_id(db)
+        record = {"id": number_id, **number_record(number, line_id, Status.IDENTIFIED, dates, now)}
+        history = status_record(number_id, None, Status.IDENTIFIED, self._actor, note, now)
+        self.hold(db, number.e164, record, history)
 
 
 def _apply_row(

@@ -161,19 +161,8 @@ NATIONAL_FORMAT = (
 )
 """``core.numbers.national_format`` in SQL (the tests hold the two to the same answers)."""
 
-JSON_KEYS = (
-    "number",
-    "display",
-    "line",
-    "areas",
-    "status",
-    "first_seen",
-    "last_seen",
-    "range_holder",
-    "provider_confirmed",
-    "operation",
-    "crown_dependency",
-)
+JSON_KEYS = ("number", "display", *(k for k in ROW_KEYS if k not in ("id", "number", "line_id")))
+"""What ``raptor lines --json`` gives of each number: the row's cells, its ids left out."""
 _JSON_VALUES = {
     "number": "n.e164",
     "display": NATIONAL_FORMAT,

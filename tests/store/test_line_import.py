@@ -7,6 +7,7 @@ from openpyxl import Workbook
 
 from raptor_desktop.core.line_import import NoNumberColumn, RowDefaults
 from raptor_desktop.core.tabular import UnreadableFile, read_table
+from raptor_desktop.store import importing as held
 from raptor_desktop.store import line_import as importer
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.engine import sqlite as sqlite3
@@ -64,13 +65,14 @@ def test_importing_the_same_file_twice_changes_nothing(
 
 
 @pytest.mark.parametrize(
-    ("writer", "failing_call"),
-    [("insert_row", 2), ("insert_rows", 1)],  # a new line mid-file; the held numbers at the end
+    ("module", "writer", "failing_call"),
+    [(importer, "insert_row", 2), (held, "insert_rows", 1)],  # a new line mid-file; at the end
 )
 def test_a_failure_mid_file_leaves_the_database_unchanged(
     training_store: Store,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    module: object,
     writer: str,
     failing_call: int,
 ) -> None:
@@ -79,7 +81,7 @@ def test_a_failure_mid_file_leaves_the_database_unchanged(
     )
     before = snapshot(training_store)
     calls = {"n": 0}
-    real = getattr(importer, writer)
+    real = getattr(module, writer)
 
     def failing(*args: object, **kwargs: object) -> object:
         calls["n"] += 1
@@ -87,7 +89,7 @@ def test_a_failure_mid_file_leaves_the_database_unchanged(
             raise sqlite3.OperationalError("disk I/O error")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(importer, writer, failing)
+    monkeypatch.setattr(module, writer, failing)
     with pytest.raises(Exception, match="disk"):
         import_lines(training_store, read_table(write(tmp_path, CSV)))
     assert calls["n"] == failing_call
