@@ -41,6 +41,7 @@ class DashboardPage(QWidget):
         self.board: Dashboard | None = None
         self._reading: QThread | None = None
         self._read_again = False
+        self._closing = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.refresh_button = QPushButton("&Refresh")
@@ -99,6 +100,8 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Read the dashboard again (a logged consultation) off the GUI thread, then show it.
         Asked again while a read is under way, it reads once more when that one ends."""
+        if self._closing:
+            return
         if self._reading is not None:
             self._read_again = True
             return
@@ -112,18 +115,29 @@ class DashboardPage(QWidget):
 
     def _read(self, board: object) -> None:
         self._reading = None
+        if self._closing:  # read for a register the window has let go of
+            return
         if isinstance(board, Dashboard):
             self.show_board(board)
+        self._read_once_more()
+
+    def _failed(self, message: str) -> None:
+        self._reading = None
+        if self._closing:
+            return
+        self.heading.setText(f"Today's work could not be read: {message}")
+        self._read_once_more()
+
+    def _read_once_more(self) -> None:
         if self._read_again:
             self._read_again = False
             self.refresh()
 
-    def _failed(self, message: str) -> None:
-        self._reading = None
-        self.heading.setText(f"Today's work could not be read: {message}")
-
     def wait(self) -> None:
-        """Let a read under way finish (before the register is closed)."""
+        """Let a read under way finish, and start none after it: the register is about to be
+        closed (the window closing, or another register opened in its place)."""
+        self._closing = True
+        self._read_again = False
         wait_for(self._reading)
 
     def show_board(self, board: Dashboard) -> None:

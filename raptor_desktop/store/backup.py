@@ -2,7 +2,7 @@
 
 A backup is one file (see ``backup_format``): a readable header with the register's id and the
 wraps of its key, and a body sealed under the register's key holding a ZIP of the manifest, the
-SQLCipher database (its pages copied as they are, so still encrypted) and the attachments. A
+SQLCipher database (copied by SQLite's online backup, so still encrypted) and the attachments. A
 restore opens and checks the file completely in a private folder of the register's own
 (authentication, SQLCipher's page check, SQLite's check, the schema of its version, the keyed
 log chain) before it touches the current register, and keeps a backup of that first.
@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from raptor_desktop.store.backup_format import (
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.exhibits import attachment_dir
 from raptor_desktop.store.keyring import Keyring, keyring_path
+from raptor_desktop.store.migrations import backup_copy
 from raptor_desktop.store.schema import SCHEMA_VERSION
 from raptor_desktop.store.sealing import LAST_PLAINTEXT_VERSION
 
@@ -72,28 +72,15 @@ class BackupInfo:
 
 
 def _database_image(store: Store) -> bytes:
-    """The register's pages as they are on disk (encrypted), with nothing re-encrypted.
+    """The register as SQLCipher writes it (encrypted with the same key), copied by SQLite's
+    online backup into an owner-only folder beside it, read and removed.
 
-    The file and its WAL are copied while this connection holds the write lock, so no change
-    can land in between; a checkpoint running meanwhile only writes into the file pages the
-    copied WAL holds too. The copy, in an owner-only folder beside the register, then takes
-    its WAL in and is read. Free pages hold nothing: deletions are overwritten (v14).
+    SQLite copies from one read snapshot, so writers carry on meanwhile and the copy holds
+    exactly what was committed. The register's file is never opened here: on POSIX, closing a
+    descriptor of it would drop the locks this process's connections hold on it.
     """
     with tempfile.TemporaryDirectory(dir=store.path.parent, prefix=".raptor-copy-") as folder:
-        copy = Path(folder) / "copy.sqlite3"
-        store.db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            shutil.copyfile(store.path, copy)
-            wal = Path(f"{store.path}-wal")
-            if wal.exists():
-                shutil.copyfile(wal, f"{copy}-wal")
-        finally:
-            store.db.conn.execute("ROLLBACK")
-        conn = engine.connect(str(copy), store.key)
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
+        copy = backup_copy(store.db.conn, Path(folder) / "copy.sqlite3", store.key)
         return copy.read_bytes()
 
 

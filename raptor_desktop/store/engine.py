@@ -64,9 +64,31 @@ def connect(
 
 
 def is_plaintext(path: str) -> bool:
-    """Whether the file at ``path`` is an unencrypted SQLite database (an older register)."""
+    """Whether the file at ``path`` is an unencrypted SQLite database (an older register).
+
+    Asked of SQLite (a connection without a key reads it or not), never by opening the file
+    here: on POSIX, closing any descriptor of a file drops every lock this process holds on
+    it, those of its open SQLite connections included (SQLite keeps its own descriptors open
+    for that reason), and another process could then take the register from under them.
+    """
+    target = Path(path)
     try:
-        with open(path, "rb") as file:
-            return file.read(16) == PLAINTEXT_HEADER
+        if not target.is_file() or target.stat().st_size < len(PLAINTEXT_HEADER):
+            return False
     except OSError:
         return False
+    uri = target.resolve().as_uri()
+    for mode in ("mode=ro", "immutable=1"):  # immutable: on read-only media
+        try:
+            conn = sqlite.connect(f"{uri}?{mode}", uri=True)
+        except sqlite.Error:
+            continue
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+            return True
+        except sqlite.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", None) == sqlite.SQLITE_NOTADB:
+                return False
+        finally:
+            conn.close()
+    return False

@@ -6,6 +6,7 @@ Either every valid row of the file lands or nothing does. A number already store
 
 from __future__ import annotations
 
+import string
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def import_lines(
     )
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def nocase(text: str) -> str:
+    """``text`` as SQLite's ``COLLATE NOCASE`` compares it: ASCII letters folded, no others
+    ("ÉCLAIR" and "éclair" are two brands to the register, so they are two here too)."""
+    return text.translate(_ASCII_LOWER)
+
+
 class _Lookups:
     """What rows look up again and again, read once per import: the areas' ids, the
     operations' ids, each brand's line, and the details already merged into a line (a line
@@ -84,13 +94,13 @@ class _Lookups:
         self.merged: set[tuple[object, ...]] = set()
 
     def areas(self, names: list[str]) -> list[int]:
-        key = tuple(name.casefold() for name in names)
+        key = tuple(nocase(name) for name in names)
         if key not in self._areas:
             self._areas[key] = area_ids(self._db, names)
         return self._areas[key]
 
     def existing_operation(self, name: str) -> int | None:
-        key = name.casefold()
+        key = nocase(name)
         if self._operations.get(key) is None:
             self._operations[key] = existing_operation_id(self._db, name)
         return self._operations[key]
@@ -99,12 +109,12 @@ class _Lookups:
         """The operation's id, the operation added if it is new."""
         found = self.existing_operation(name)
         if found is None:
-            found = self._operations[name.casefold()] = operation_id(self._db, name)
+            found = self._operations[nocase(name)] = operation_id(self._db, name)
         return found
 
     def line(self, brand: str, op_id: int) -> int | None:
         """The line of ``brand`` in the operation (None for no brand or no such line)."""
-        key = (brand.casefold(), op_id)
+        key = (nocase(brand), op_id)
         if key not in self._lines:
             found = line_for_brand(self._db, brand, op_id)
             if found is None:
@@ -120,7 +130,7 @@ class _Lookups:
             {"brand": brand, "operation_id": op_id, "created_at": now, "updated_at": now},
         )
         if brand:
-            self._lines[(brand.casefold(), op_id)] = line_id
+            self._lines[(nocase(brand), op_id)] = line_id
         return line_id
 
 
@@ -170,7 +180,7 @@ def _apply_row(
         new_numbers.add(db, row.number, line_id, dates, f"imported from {source} row {row.row}")
         return "imported"
     number_id, line_id, brand, first_seen, last_seen = existing
-    if details.brand and brand and details.brand.casefold() != brand.casefold():
+    if details.brand and brand and nocase(details.brand) != nocase(brand):
         raise RowRejected(
             f"{row.number.display} is already in the register on line {brand!r}, "
             f"not {details.brand!r}"

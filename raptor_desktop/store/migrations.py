@@ -94,13 +94,17 @@ def migrate(conn: Connection, path: str, backup_dir: Path | None, key: bytes | N
             f"(database version {start}, this program reads up to {SCHEMA_VERSION})",
             "Install the newer Raptor Desktop to open it; the file has not been changed.",
         )
-    if start < SCHEMA_VERSION and start > 0 and backup_dir is not None:
+    pending = [m for m in MIGRATIONS if m.version > start]
+    if start > 0 and any(m.vacuum_first for m in pending):
+        # Rewritten first, the copy kept before migrating included: what was deleted before
+        # v14 overwrote deletions is in no free page of either (nor in the WAL, emptied).
+        # VACUUM changes no record, and cannot run inside a migration's transaction.
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if pending and start > 0 and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         name = f"{Path(path).stem}.v{start}-before-migration-{stamp}.sqlite3"
         backup_copy(conn, backup_dir / name, key)
-    for migration in MIGRATIONS:
-        if migration.version > start:
-            if migration.vacuum_first:  # VACUUM cannot run inside a transaction
-                conn.execute("VACUUM")
-            apply_migration(conn, migration, key)
+    for migration in pending:
+        apply_migration(conn, migration, key)
     return start

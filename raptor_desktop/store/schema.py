@@ -130,7 +130,7 @@ class Migration:
     sql: str = ""
     step: Callable[[Connection], None] | None = None
     keyed_step: Callable[[Connection, bytes], None] | None = None
-    vacuum_first: bool = False  # the file rewritten (VACUUM) before the step's transaction
+    vacuum_first: bool = False  # the file rewritten (VACUUM) before migrating to it
 
 
 MIGRATIONS: tuple[Migration, ...] = (

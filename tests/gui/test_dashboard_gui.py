@@ -141,3 +141,28 @@ def test_while_the_home_screen_is_read_nothing_can_be_recorded(
     page = DashboardPage(demo_store)  # not yet read
     qtbot.addWidget(page)
     assert page.board is None and not page.check_button.isEnabled()
+
+
+def test_no_read_starts_after_the_window_has_let_go_of_the_register(
+    qtbot: QtBot, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A refresh asked during a read reads once more after it, but not once the window is
+    # closing: that read would run on after the register was closed, and a thread still
+    # running when the window goes aborts the program.
+    from raptor_desktop.gui import dashboard_page
+
+    reads: list[object] = []
+    real = dashboard_page.read_dashboard
+
+    def counted(session: object) -> object:
+        reads.append(session)
+        return real(session)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard_page, "read_dashboard", counted)
+    window = make_window(qtbot, demo_store)
+    page = window.dashboard_page
+    page.refresh()
+    page.refresh()  # asked again during that read
+    window.close()
+    qtbot.wait(300)  # the finished read's result, delivered after the close
+    assert len(reads) == 2 and page._reading is None

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import io
-import shutil
+import subprocess
+import sys
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -297,28 +298,64 @@ def backup_folder_of(path: Path) -> Path:
     return path.parent / "backups"
 
 
-def test_a_backup_holds_what_is_still_in_the_wal_and_no_change_lands_while_copying(
-    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _database_in(backup: Path, store: Store, folder: Path) -> engine.Connection:
+    opened = open_backup(backup.read_bytes(), Credentials(store.key, store.register), str(backup))
+    with zipfile.ZipFile(io.BytesIO(opened.body)) as archive:
+        (folder / "inside.sqlite3").write_bytes(archive.read("raptor.sqlite3"))
+    return engine.connect(str(folder / "inside.sqlite3"), store.key)
+
+
+def test_a_backup_holds_what_was_committed_while_another_connection_writes(
+    demo_store: Store, tmp_path: Path
 ) -> None:
     add_number(demo_store, "07700 900555", LineDetails())  # committed, not yet checkpointed
     assert Path(f"{demo_store.path}-wal").stat().st_size > 0
-    refused: list[str] = []
-    real_copy = shutil.copyfile
+    other = engine.connect(str(demo_store.path), demo_store.key)
+    other.execute("BEGIN IMMEDIATE")  # an import under way: the write lock held throughout
+    other.execute("UPDATE lines SET notes = 'not committed'")
+    try:
+        target = make_backup(demo_store, tmp_path / "b.raptorbackup")  # needs no write lock
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    inside = _database_in(target, demo_store, tmp_path)
+    assert inside.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 14
+    assert not inside.execute("SELECT 1 FROM lines WHERE notes = 'not committed'").fetchone()
+    inside.close()
 
-    def copy_while_another_writes(source: Path, target: str | Path) -> object:
-        other = engine.connect(str(demo_store.path), demo_store.key, timeout=0)
-        try:
-            other.execute("UPDATE lines SET notes = 'changed meanwhile'")
-            other.commit()
-        except engine.Error as error:
-            refused.append(str(error))
-        finally:
-            other.close()
-        return real_copy(source, target)
 
-    monkeypatch.setattr("raptor_desktop.store.backup.shutil.copyfile", copy_while_another_writes)
-    target = make_backup(demo_store, tmp_path / "b.raptorbackup")
-    monkeypatch.undo()
-    assert refused and all("locked" in r for r in refused)
-    info = check_backup(target, Credentials(demo_store.key, demo_store.register), work_dir=tmp_path)
-    assert info.numbers == count(demo_store) == 14
+TAKE_OVER = """
+import sys
+from raptor_desktop.store import engine
+conn = engine.connect(sys.argv[1], bytes.fromhex(sys.argv[2]), timeout=0.1)
+try:
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("COMMIT")
+    print("taken")
+except engine.Error as error:
+    print(error)
+"""
+
+
+def test_this_process_keeps_its_locks_on_the_register_through_a_backup_and_a_new_connection(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    # On POSIX, closing any descriptor of a file drops every lock the process holds on it:
+    # a backup that copied the file itself, or a check that read its header, let another
+    # process take the register exclusively from under the window's open connection.
+    def another_process_takes_it() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", TAKE_OVER, str(demo_store.path), demo_store.key.hex()],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return done.stdout.strip()
+
+    assert "locked" in another_process_takes_it()
+    make_backup(demo_store, tmp_path / "b.raptorbackup")
+    assert "locked" in another_process_takes_it()
+    Store.open(demo_store.path, key=demo_store.key, register=demo_store.register).close()
+    assert "locked" in another_process_takes_it()

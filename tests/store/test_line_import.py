@@ -268,3 +268,25 @@ def test_a_date_a_month_does_not_have_is_refused_in_words(
     assert "February 2026 has 28 days" in rejected.reason
     assert "out of range" not in rejected.reason
     assert result.imported == 1  # a spreadsheet's date-and-time cell is read as its date
+
+
+def test_brands_differing_outside_ascii_are_two_lines_as_the_register_has_them(
+    training_store: Store, tmp_path: Path
+) -> None:
+    # The register compares brands with SQLite's NOCASE, which folds ASCII letters only: the
+    # import's memory of brands must not fold more, or a row's line would depend on the rows
+    # before it in the file.
+    import_lines(training_store, read_table(write(tmp_path, "number,line\n07700 900101,ÉCLAIR\n")))
+    body = "number,line\n07700 900102,éclair\n07700 900103,ÉCLAIR\n07700 900104,éCLAIR\n"
+    import_lines(training_store, read_table(write(tmp_path, body, name="more.csv")))
+    on_line = dict(
+        training_store.db.execute(
+            "SELECT n.e164, l.brand FROM numbers n JOIN lines l ON l.id = n.line_id"
+        ).fetchall()
+    )
+    assert on_line == {
+        "+447700900101": "ÉCLAIR",
+        "+447700900102": "éclair",
+        "+447700900103": "ÉCLAIR",
+        "+447700900104": "éclair",  # é is not folded; C, L, A, I, R are
+    }

@@ -429,9 +429,18 @@ def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) 
     conn.commit()
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 50
     conn.close()
+    for old_copy in (tmp_path / "backups").glob("*"):
+        old_copy.unlink()  # the copy made as the fixture was first opened above
     with open_store(path, actor="tester") as store:
         assert migrations.schema_version(store.db.conn) == SCHEMA_VERSION
         assert store.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        key = store.key
+    # nor in the copy kept before migrating: it is made from the rewritten file
+    [kept] = (tmp_path / "backups").glob("*.v13-before-migration-*")
+    copy = engine.connect(str(kept), key)
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 13
+    assert copy.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    copy.close()
 
 
 def test_version_15_indexes_numbers_and_contacts_once_and_still_finds_them(
