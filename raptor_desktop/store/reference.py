@@ -58,6 +58,11 @@ def add_area(store: Store, name: str) -> int:
     clean = " ".join(name.split())
     if not clean:
         raise InputRejected("an area needs a name")
+    if ";" in clean:  # a line's areas are written "Basildon; Thurrock", and read so from files
+        raise InputRejected(
+            f"an area's name cannot hold ';' ({clean!r}): it separates the areas of a line, "
+            "in a spreadsheet's cell as in the Lines view"
+        )
     with store.transaction("add area", clean) as db:
         if db.execute("SELECT 1 FROM areas WHERE name = ? COLLATE NOCASE", [clean]).fetchone():
             raise Conflict(f"the area {clean!r} already exists")

@@ -125,3 +125,14 @@ def test_every_write_passes_through_the_store_transaction(training_store: Store)
     with pytest.raises(StatusChangeRefused):
         set_status(training_store, "07700 900123", Status.DISCONNECTED)
     assert events()[len(before) :] == ["add number", "change status"]
+
+
+def test_an_area_s_name_cannot_hold_the_separator_of_a_line_s_areas(training_store: Store) -> None:
+    from raptor_desktop.core.errors import InputRejected
+    from raptor_desktop.store.reference import add_area, area_names
+
+    with pytest.raises(InputRejected, match="cannot hold ';'"):
+        add_area(training_store, "Grays; Tilbury")
+    assert "Grays; Tilbury" not in area_names(training_store)
+    add_area(training_store, "Grays and Tilbury")
+    assert "Grays and Tilbury" in area_names(training_store)
