@@ -126,9 +126,12 @@ def test_search_digits_from_partial_numbers(typed: str, digits: str | None) -> N
 
 
 def test_an_island_range_the_uk_data_also_lists_is_still_the_islands() -> None:
-    """07924 40… is a Manx Telecom range that phonenumbers lists under both GB and IM: the
-    quick check by region order alone would call it British."""
-    number = parse_mobile("07924 408570")
+    """07924 is a Manx Telecom range that phonenumbers lists under both GB and IM: the quick
+    check by region order alone would call it British. (The number is libphonenumber's own
+    example for the Isle of Man, not one that could be a person's.)"""
+    example = phonenumbers.example_number_for_type("IM", phonenumbers.PhoneNumberType.MOBILE)
+    assert example is not None and str(example.national_number).startswith("7924")
+    number = parse_mobile(f"0{example.national_number}")
     assert (number.crown_dependency, number.range_holder) == ("IM", "Manx Telecom")
 
 
