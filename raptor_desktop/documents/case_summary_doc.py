@@ -23,9 +23,10 @@ from raptor_desktop.core.charts import month_label
 from raptor_desktop.core.dates import full_date, uk_date
 from raptor_desktop.core.figures import OUTREACH_KEYS
 from raptor_desktop.documents.charts import chart_drawing
+from raptor_desktop.documents.compact import compact_pdf
 from raptor_desktop.documents.heading import esc
 from raptor_desktop.documents.render import render
-from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
+from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.styles import BODY, HEADING, SMALL, TITLE
 from raptor_desktop.documents.tables import grid_table as _table
 
@@ -110,10 +111,7 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(pdf)))
     stamp(writer, Furniture(summary.marking, summary.reference, summary.training))
-    store_repeats_once(writer)
     writer.add_metadata(
         {"/Title": f"Case summary {summary.reference}", "/Author": "Raptor Desktop"}
     )
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return compact_pdf(writer)

@@ -41,7 +41,7 @@ def register_fonts() -> None:
 
 ALPHABET = (
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
-    "abcdefghijklmnopqrstuvwxyz{|}~£€–—‘’“”…•·×÷°§©®éèêëàâäôöûüçñ"
+    "abcdefghijklmnopqrstuvwxyz{|}~£€–—‘’“”…•·×÷°§©®éèêëàâäôöûüçñ→"
 )
 """The glyphs every page's fonts start with, so that each page of a bundle embeds the same
 font subsets and the bundle keeps one copy of each (see :func:`embed_alphabet`)."""

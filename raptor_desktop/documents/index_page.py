@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, register_fonts
+from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, embed_alphabet
 
 KEEP_ZOOM = Fit.xyz()
 """Where bookmarks and index links lead: the page, at the zoom the reader has (/XYZ null null
@@ -89,9 +89,9 @@ def index_pdf(
     case: CaseFile, groups: list[list[IndexEntry]], caption: str, here: str | None
 ) -> tuple[bytes, list[EntryLink]]:
     """The index of every bundle in ``groups``; entries of bundle ``here`` link to their page."""
-    register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    embed_alphabet(canvas)  # the same font subsets as the documents: stored once in the pack
     links: list[EntryLink] = []
     rows = _rows(groups)
     pages = index_pages_needed(len(rows))

@@ -11,9 +11,10 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import Paragraph
 
 from raptor_desktop.core.dates import full_moment
+from raptor_desktop.documents.compact import compact_pdf
 from raptor_desktop.documents.heading import esc
 from raptor_desktop.documents.render import DEFAULT_LEFT, RIGHT, render
-from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
+from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.styles import SMALL, TITLE
 from raptor_desktop.documents.tables import grid_table
 
@@ -44,7 +45,4 @@ def list_pdf(
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(render(story, title=title, wide=True))))
     stamp(writer, furniture)
-    store_repeats_once(writer)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return compact_pdf(writer)

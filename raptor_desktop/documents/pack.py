@@ -33,6 +33,7 @@ from raptor_desktop.documents.bundle_plan import (
     layout,
     plan_bundles,
 )
+from raptor_desktop.documents.compact import compact_pdf
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
@@ -42,7 +43,7 @@ from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
 from raptor_desktop.documents.page_text import page_texts
 from raptor_desktop.documents.schedule import schedule_pdf
-from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
+from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.statement import statement_pdf
 
 MAX_PAGES = 300
@@ -180,12 +181,9 @@ def assemble(
         letter or "",
     )
     stamp(writer, furniture)
-    store_repeats_once(writer)  # the fonts (and other repeats) stored once
     _finish(writer, case, title, letter or "")
-    buffer = io.BytesIO()
-    writer.write(buffer)
     return Bundle(
-        letter, file_name(case, letter), buffer.getvalue(), tuple(entries), len(writer.pages)
+        letter, file_name(case, letter), compact_pdf(writer), tuple(entries), len(writer.pages)
     )
 
 

@@ -138,18 +138,3 @@ def stamp(writer: PdfWriter, furniture: Furniture, first_page: int = 1) -> None:
         _own_resources(page)
         page.merge_transformed_page(overlay, placed)
         page.compress_content_streams()
-
-
-MERGE_ROUNDS = 3  # a font file, then its descriptor, then the font dictionary itself
-
-
-def store_repeats_once(writer: PdfWriter) -> None:
-    """Store identical objects once: chiefly the fonts every stamped page brings with it.
-
-    pypdf merges objects identical as written, references included, so a font dictionary
-    matches another only once the font files and descriptors it points to have been merged:
-    the merge runs once per level. (Measured on a 320-page exhibit: 3.5 MB with one round,
-    0.6 MB with these and the compressed page streams.)
-    """
-    for _round in range(MERGE_ROUNDS):
-        writer.compress_identical_objects()

@@ -19,6 +19,7 @@ from pypdf.constants import PageLabelStyle
 
 from raptor_desktop.core.case_file import CaseExhibit, CaseFile
 from raptor_desktop.documents.bundle_plan import Section, exhibit_pages
+from raptor_desktop.documents.compact import store_repeats_once
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.index_page import (
     KEEP_ZOOM,
@@ -28,7 +29,7 @@ from raptor_desktop.documents.index_page import (
     index_pdf,
 )
 from raptor_desktop.documents.pack import bookmark_title
-from raptor_desktop.documents.stamp import Furniture, stamp, store_repeats_once
+from raptor_desktop.documents.stamp import Furniture, stamp
 
 
 def _entries(parts: list[Section], first: int, letter: str | None) -> list[IndexEntry]:
