@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, IndirectObject, NameObject
@@ -38,7 +39,7 @@ def _say_once(writer: PdfWriter) -> None:
     """Pages share identical resources dictionaries and inherit the commonest media box;
     a crop box equal to the media box, no rotation and an empty transition are dropped:
     each is what a reader assumes when the entry is absent (PDF 32000-1, table 30)."""
-    shared: dict[int, IndirectObject] = {}  # a resources dictionary's hash: its one copy
+    shared: dict[bytes, IndirectObject] = {}  # a resources dictionary's hash: its one copy
     boxes = Counter(_box(page, "/MediaBox") for page in writer.pages)
     common, _count = boxes.most_common(1)[0]
     for page in writer.pages:
@@ -51,14 +52,14 @@ def _say_once(writer: PdfWriter) -> None:
             del page[NameObject("/Trans")]
         if media == common and common is not None:
             del page[NameObject("/MediaBox")]
-        resources = page.get("/Resources")
+        resources = page.raw_get("/Resources") if "/Resources" in page else None
         if isinstance(resources, DictionaryObject):  # direct: its own copy, maybe a repeat
             key = resources.hash_value()
             if key not in shared:
                 shared[key] = writer._add_object(resources)
             page[NameObject("/Resources")] = shared[key]
     if common is not None:
-        pages = writer._root_object["/Pages"].get_object()
+        pages = cast(DictionaryObject, writer._root_object["/Pages"].get_object())
         pages[NameObject("/MediaBox")] = ArrayObject(FloatObject(v) for v in common)
 
 
