@@ -34,6 +34,7 @@ class Permission(StrEnum):
     BACKUP = "back up and restore"
     RETENTION = "review and dispose of records"
     READ_AUDIT = "read the audit log"
+    MANAGE_PEERS = "set up this workstation's identity and its peers"
 
 
 _RANK = {Role.OFFICER: 0, Role.SUPERVISOR: 1, Role.ADMINISTRATOR: 2}
@@ -46,6 +47,7 @@ _NEEDS = {
     Permission.BACKUP: Role.ADMINISTRATOR,
     Permission.RETENTION: Role.ADMINISTRATOR,
     Permission.READ_AUDIT: Role.ADMINISTRATOR,
+    Permission.MANAGE_PEERS: Role.ADMINISTRATOR,
 }
 
 

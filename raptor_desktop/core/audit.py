@@ -48,6 +48,8 @@ EVENT_CATEGORY: dict[str, Category] = {
     "supplementary bundle (saved as PDF)": Category.DISCLOSURE,
     "case summary (exported)": Category.DISCLOSURE,
     "erase record": Category.ERASURE,
+    "export case package": Category.DISCLOSURE,
+    "import case package": Category.COMBINATION,
 }
 """Events that are not alterations; every other write is an alteration."""
 

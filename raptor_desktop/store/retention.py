@@ -119,28 +119,31 @@ def dispose(store: Store, kind: str, record_id: int, reason: str) -> str:
         raise InputRejected("give the reason for disposal")
     if kind not in ERASERS:
         raise InputRejected(f"{kind!r} is not a kind of record under review")
-    eraser = ERASERS[kind]
     with store.transaction("erase record", f"{kind} {record_id}", justification=reason) as db:
         _check_exists(db, kind, record_id)
-        erased = _identifiers(db, kind, record_id)
-        summary = eraser(db, record_id)
-        changed = pseudonymise(db, store.key, erased)
-        # the index's segments are rewritten, so the erased words leave them too (not merely
-        # marked deleted until some later merge)
-        db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
-        if changed:
-            summary += f"; {changed} log entries pseudonymised"
+        summary = erase(db, store.key, kind, record_id)
         store.describe(f"{kind} {record_id}: {summary}")
         db.execute(
             "INSERT INTO reviews (record_kind, record_id, decision, reason, decided_at, "
             "decided_by) VALUES (?, ?, 'dispose', ?, ?, ?)",
             [kind, record_id, reason.strip(), utc_now(), store.actor],
         )
-    _remove_unused_attachments(store)
+    remove_unused_attachments(store)
     return summary
 
 
-def _remove_unused_attachments(store: Store) -> None:
+def erase(db: sqlite_utils.Database, key: bytes, kind: str, record_id: int) -> str:
+    """Inside a transaction: erase the record, pseudonymise the log's words that named its
+    subjects, and rewrite the search index's segments so that the erased words leave them
+    too (not merely marked deleted until some later merge). Returns what was erased."""
+    erased = _identifiers(db, kind, record_id)
+    summary = ERASERS[kind](db, record_id)
+    changed = pseudonymise(db, key, erased)
+    db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    return summary + (f"; {changed} log entries pseudonymised" if changed else "")
+
+
+def remove_unused_attachments(store: Store) -> None:
     """After a disposal: delete the attached files no exhibit refers to any more, so that the
     attachment store and every later backup no longer hold what was erased."""
     folder = attachment_dir(store)
@@ -205,6 +208,15 @@ def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:
     if not db.execute("SELECT 1 FROM lines WHERE id = ?", [line_id]).fetchone():
         raise RecordNotFound(f"line {line_id} is not in the register")
     numbers = [r[0] for r in db.execute("SELECT id FROM numbers WHERE line_id = ?", [line_id])]
+    erase_numbers(db, numbers)
+    for table in ("evidence", "line_areas", "line_drugs"):
+        db.execute(f"DELETE FROM {table} WHERE line_id = ?", [line_id])
+    db.execute("DELETE FROM lines WHERE id = ?", [line_id])
+    return f"line {line_id} with {len(numbers)} numbers"
+
+
+def erase_numbers(db: sqlite_utils.Database, numbers: list[int]) -> None:
+    """Erase numbers with everything recorded about them (a line's, or one sent by a peer)."""
     marks = ",".join("?" * len(numbers)) or "NULL"
     for table in (
         "orders",
@@ -220,10 +232,6 @@ def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:
         numbers,
     )
     db.execute(f"DELETE FROM numbers WHERE id IN ({marks})", numbers)
-    for table in ("evidence", "line_areas", "line_drugs"):
-        db.execute(f"DELETE FROM {table} WHERE line_id = ?", [line_id])
-    db.execute("DELETE FROM lines WHERE id = ?", [line_id])
-    return f"line {line_id} with {len(numbers)} numbers"
 
 
 def _erase_application(db: sqlite_utils.Database, application_id: int) -> str:

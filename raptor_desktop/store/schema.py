@@ -96,6 +96,26 @@ check_backs     (v12) the checks that a disconnected number stays dead, 28 and 9
 line_closures   (v12) a line closed as Type 1 (its holder charged), recorded by hand: the date,
                 a note, who recorded it.
 
+(v16) Exchanging case packages between workstations (``store/exchange_schema.py`` says how):
+record_ids      each travelling record's global id (UUIDv7) beside its local id, and the
+                journal's stamp of its latest change (``changed``, from ``exchange_clock``) with
+                the newest log entry before it; lines, numbers, status history, evidence and
+                applications travel, a line's areas and drugs and an application's numbers
+                with them.
+erased_records  the global ids of records deleted or disposed of, kept for good: no package
+                brings them back, and the erasure travels to the peers.
+gid_aliases     a global id that another one replaced, when the same number or line was
+                recorded on two workstations and the two records became one.
+record_versions each record's fields as last versioned, with a version vector per field.
+workstation     this register's identity: its name, its Ed25519 public key, and the private
+                key sealed under the register's key.
+peers           the other workstations, by name and public key, added by an administrator
+                who compared the key's fingerprint; what was last sent to each and received.
+received_packages, received_log_entries
+                each package applied (sender, number, SHA-256, summary), and the sender's log
+                entries it carried, kept with the sender's signature.
+exchange_conflicts a field changed on both sides, both versions kept until an officer decides.
+
 The register itself is an SQLCipher file (v11): every page encrypted and MACed under a random
 key that only the key file's wraps give. A register written before v11 is sealed (encrypted,
 its log re-keyed) when an administrator first signs in to it. Since v14 every connection
@@ -113,6 +133,7 @@ from dataclasses import dataclass
 
 from raptor_desktop.store.audit_seal import seal_log
 from raptor_desktop.store.engine import Connection
+from raptor_desktop.store.exchange_schema import exchange_sql
 from raptor_desktop.store.search_index import index_sql, reindex_sql
 
 
@@ -557,6 +578,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "numbers and contacts indexed by their national digits only",
         reindex_sql("number", "contact"),
     ),
+    Migration(16, "case packages exchanged between workstations", exchange_sql()),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,343 @@
+"""Each travelling record as the fields it travels with, and written back from them.
+
+A record travels by its global id; the records it refers to travel by theirs (a number's line,
+a status entry's number, an application's numbers), and the lists a line refers to by name (its
+operation, its areas). Local bookkeeping (local ids, ``created_at``/``updated_at``, the search
+digits, derived from the number) stays behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.numbers import national_digits
+from raptor_desktop.store.database import insert_row, utc_now
+from raptor_desktop.store.reference import operation_id
+
+Fields = dict[str, object]
+
+
+class MissingRecord(Refusal):
+    """A record refers to one this register does not hold (its package's predecessor has not
+    been imported, or the record it names was erased here)."""
+
+
+def gid_of(db: sqlite_utils.Database, kind: str, local_id: int | None) -> str | None:
+    if local_id is None:
+        return None
+    row = db.execute(
+        "SELECT gid FROM record_ids WHERE kind = ? AND local_id = ?", [kind, local_id]
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def local_of(db: sqlite_utils.Database, kind: str, gid: str) -> int | None:
+    """The local id of the record ``gid`` names (or the one it was merged into)."""
+    row = db.execute(
+        "SELECT local_id FROM record_ids WHERE kind = ? AND gid = "
+        "COALESCE((SELECT gid FROM gid_aliases WHERE alias = ?), ?)",
+        [kind, gid, gid],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _needed(db: sqlite_utils.Database, kind: str, gid: object) -> int:
+    found = local_of(db, kind, str(gid))
+    if found is None:
+        raise MissingRecord(f"the {kind.replace('_', ' ')} {gid} is not in this register")
+    return found
+
+
+def _optional(db: sqlite_utils.Database, kind: str, gid: object) -> int | None:
+    return None if gid is None else _needed(db, kind, gid)
+
+
+def _row(db: sqlite_utils.Database, sql: str, local_id: int) -> dict[str, object] | None:
+    cursor = db.execute(sql, [local_id])
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def _save(db: sqlite_utils.Database, table: str, local_id: int | None, values: Fields) -> int:
+    if local_id is None:
+        return insert_row(db, table, values)
+    sets = ", ".join(f'"{name}" = ?' for name in values)
+    db.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*values.values(), local_id])
+    return local_id
+
+
+LINE_COLUMNS = ("brand", "daily_takings_pence", "takings_source", "intel_refs", "notes")
+
+
+def read_line(db: sqlite_utils.Database, line_id: int) -> Fields | None:
+    row = _row(
+        db,
+        f"SELECT {', '.join('l.' + c for c in LINE_COLUMNS)}, o.name AS operation FROM lines l "
+        "JOIN operations o ON o.id = l.operation_id WHERE l.id = ?",
+        line_id,
+    )
+    if row is None:
+        return None
+    row["areas"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT a.name FROM line_areas x JOIN areas a ON a.id = x.area_id "
+            "WHERE x.line_id = ? ORDER BY a.name COLLATE NOCASE",
+            [line_id],
+        )
+    ]
+    row["drugs"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT drug FROM line_drugs WHERE line_id = ? ORDER BY drug", [line_id]
+        )
+    ]
+    return row
+
+
+def _area_id(db: sqlite_utils.Database, name: str) -> int:
+    found = db.execute("SELECT id FROM areas WHERE name = ? COLLATE NOCASE", [name]).fetchone()
+    return int(found[0]) if found else insert_row(db, "areas", {"name": name})
+
+
+def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> int:
+    now = utc_now()
+    values: Fields = {c: fields[c] for c in LINE_COLUMNS}
+    values["operation_id"] = operation_id(db, str(fields["operation"]))
+    values["updated_at"] = now
+    if line_id is None:
+        values["created_at"] = now
+    line_id = _save(db, "lines", line_id, values)
+    areas = [_area_id(db, str(name)) for name in _listed(fields["areas"])]
+    marks = ",".join("?" * len(areas)) or "NULL"
+    db.execute(
+        f"DELETE FROM line_areas WHERE line_id = ? AND area_id NOT IN ({marks})", [line_id, *areas]
+    )
+    for area in areas:
+        db.execute(
+            "INSERT OR IGNORE INTO line_areas (line_id, area_id) VALUES (?, ?)", [line_id, area]
+        )
+    drugs = [str(d) for d in _listed(fields["drugs"])]
+    marks = ",".join("?" * len(drugs)) or "NULL"
+    db.execute(
+        f"DELETE FROM line_drugs WHERE line_id = ? AND drug NOT IN ({marks})", [line_id, *drugs]
+    )
+    for drug in drugs:
+        db.execute(
+            "INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", [line_id, drug]
+        )
+    return line_id
+
+
+def _listed(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, not {value!r}")
+    return value
+
+
+NUMBER_COLUMNS = (
+    "e164",
+    "status",
+    "first_seen",
+    "last_seen",
+    "range_holder",
+    "provider_confirmed",
+    "crown_dependency",
+)
+
+
+def read_number(db: sqlite_utils.Database, number_id: int) -> Fields | None:
+    row = _row(
+        db,
+        f"SELECT {', '.join(NUMBER_COLUMNS)}, line_id, replaces_number_id FROM numbers "
+        "WHERE id = ?",
+        number_id,
+    )
+    if row is None:
+        return None
+    row["line"] = gid_of(db, "line", int(str(row.pop("line_id"))))
+    replaced = row.pop("replaces_number_id")
+    row["replaces"] = gid_of(db, "number", None if replaced is None else int(str(replaced)))
+    return row
+
+
+def write_number(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> int:
+    now = utc_now()
+    values: Fields = {c: fields[c] for c in NUMBER_COLUMNS}
+    values["search_digits"] = national_digits(str(fields["e164"]))
+    values["line_id"] = _needed(db, "line", fields["line"])
+    values["replaces_number_id"] = _optional(db, "number", fields["replaces"])
+    values["updated_at"] = now
+    if number_id is None:
+        values["created_at"] = now
+    return _save(db, "numbers", number_id, values)
+
+
+STATUS_COLUMNS = ("from_status", "to_status", "changed_at", "changed_by", "note")
+
+
+def read_status_change(db: sqlite_utils.Database, change_id: int) -> Fields | None:
+    row = _row(
+        db,
+        f"SELECT {', '.join(STATUS_COLUMNS)}, number_id FROM status_changes WHERE id = ?",
+        change_id,
+    )
+    if row is not None:
+        row["number"] = gid_of(db, "number", int(str(row.pop("number_id"))))
+    return row
+
+
+def write_status_change(db: sqlite_utils.Database, change_id: int | None, fields: Fields) -> int:
+    values: Fields = {c: fields[c] for c in STATUS_COLUMNS}
+    values["number_id"] = _needed(db, "number", fields["number"])
+    return _save(db, "status_changes", change_id, values)
+
+
+EVIDENCE_COLUMNS = (
+    "kind",
+    "occurred_on",
+    "location",
+    "details",
+    "price_pence",
+    "reference",
+    "recorded_at",
+    "recorded_by",
+)
+
+
+def read_evidence(db: sqlite_utils.Database, evidence_id: int) -> Fields | None:
+    row = _row(
+        db, f"SELECT {', '.join(EVIDENCE_COLUMNS)}, line_id FROM evidence WHERE id = ?", evidence_id
+    )
+    if row is not None:
+        row["line"] = gid_of(db, "line", int(str(row.pop("line_id"))))
+    return row
+
+
+def write_evidence(db: sqlite_utils.Database, evidence_id: int | None, fields: Fields) -> int:
+    values: Fields = {c: fields[c] for c in EVIDENCE_COLUMNS}
+    values["line_id"] = _needed(db, "line", fields["line"])
+    return _save(db, "evidence", evidence_id, values)
+
+
+APPLICATION_COLUMNS = (
+    "reference",
+    "court",
+    "hearing_date",
+    "hearing_time",
+    "claim_number",
+    "applicant_name",
+    "applicant_rank",
+    "applicant_collar",
+    "applicant_force",
+    "applicant_address",
+    "authoriser_name",
+    "authoriser_rank",
+    "authoriser_collar",
+    "authorised_on",
+    "status",
+    "submitted_at",
+    "requested_until",
+    "requested_months",
+    "statement_date",
+    "with_notice",
+    "created_by",
+)
+ITEM = "number:"
+"""An application's fields for each of its numbers: ``number:<gid>`` → provider, grounds,
+the court's outcome and its date; absent (None) once the number is taken out."""
+
+
+def read_application(db: sqlite_utils.Database, application_id: int) -> Fields | None:
+    row = _row(
+        db,
+        f"SELECT {', '.join('a.' + c for c in APPLICATION_COLUMNS)}, o.name AS operation, "
+        "a.renews_application_id FROM applications a "
+        "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
+        application_id,
+    )
+    if row is None:
+        return None
+    renews = row.pop("renews_application_id")
+    row["renews"] = gid_of(db, "application", None if renews is None else int(str(renews)))
+    for number_id, provider, grounds, outcome, outcome_on in db.execute(
+        "SELECT number_id, provider, grounds, outcome, outcome_on FROM application_numbers "
+        "WHERE application_id = ?",
+        [application_id],
+    ):
+        row[f"{ITEM}{gid_of(db, 'number', number_id)}"] = [provider, grounds, outcome, outcome_on]
+    return row
+
+
+def write_application(db: sqlite_utils.Database, application_id: int | None, fields: Fields) -> int:
+    now = utc_now()
+    values: Fields = {c: fields[c] for c in APPLICATION_COLUMNS}
+    values["operation_id"] = operation_id(db, str(fields["operation"]))
+    values["renews_application_id"] = _optional(db, "application", fields["renews"])
+    values["updated_at"] = now
+    if application_id is None:
+        values["created_at"] = now
+    application_id = _save(db, "applications", application_id, values)
+    for name, item in fields.items():
+        if not name.startswith(ITEM):
+            continue
+        number_id = _needed(db, "number", name[len(ITEM) :])
+        if item is None:
+            db.execute(
+                "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
+                [application_id, number_id],
+            )
+            continue
+        provider, grounds, outcome, outcome_on = _listed(item)
+        db.execute(
+            "INSERT INTO application_numbers (application_id, number_id, provider, grounds, "
+            "outcome, outcome_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "provider = excluded.provider, grounds = excluded.grounds, "
+            "outcome = excluded.outcome, outcome_on = excluded.outcome_on",
+            [application_id, number_id, provider, grounds, outcome, outcome_on],
+        )
+    return application_id
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    read: Callable[[sqlite_utils.Database, int], Fields | None]
+    write: Callable[[sqlite_utils.Database, int | None, Fields], int]
+
+
+def _same_number(db: sqlite_utils.Database, fields: Fields) -> int | None:
+    row = db.execute("SELECT id FROM numbers WHERE e164 = ?", [fields["e164"]]).fetchone()
+    return int(row[0]) if row else None
+
+
+def _same_line(db: sqlite_utils.Database, fields: Fields) -> int | None:
+    if not str(fields.get("brand") or ""):
+        return None
+    row = db.execute(
+        "SELECT l.id FROM lines l JOIN operations o ON o.id = l.operation_id "
+        "WHERE l.brand = ? COLLATE NOCASE AND l.brand <> '' AND o.name = ? COLLATE NOCASE",
+        [fields["brand"], fields["operation"]],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+KINDS = {
+    "line": Kind("line", read_line, write_line),
+    "number": Kind("number", read_number, write_number),
+    "status_change": Kind("status_change", read_status_change, write_status_change),
+    "evidence": Kind("evidence", read_evidence, write_evidence),
+    "application": Kind("application", read_application, write_application),
+}
+"""In the order records are applied: what a record refers to comes before it."""
+
+SAME_AS: dict[str, Callable[[sqlite_utils.Database, Fields], int | None]] = {
+    "number": _same_number,
+    "line": _same_line,
+}
+"""How to find a local record that is the same as an arriving one with another global id:
+a number recorded on two workstations is one number, a named line in an operation one line."""

@@ -1,0 +1,298 @@
+"""Case packages between three registers: the unit's main register and two officers'.
+
+Edits on each, the same line edited on two, packages exchanged in different orders: afterwards
+every shared record is the same on all three (a content hash over them), conflicts are listed
+and, once resolved, the decision travels. A tampered, replayed, reordered or foreign package
+is refused with a message that says why, and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from raptor_desktop.core.accounts import Role
+from raptor_desktop.core.exchange import fingerprint
+from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.services import exchange as ex
+from raptor_desktop.services.exchange import PackageRefused, Scope
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.exchange import content_hash
+from raptor_desktop.store.lines import add_number, find_number, set_status, update_line
+from raptor_desktop.store.retention import dispose
+from tests.registers import open_store
+
+NAMES = ("main", "alice", "bob")
+SINCE_LAST = Scope()
+TONY = LineDetails(brand="Tony", areas=["Thurrock"], drugs=["crack cocaine"], notes="first seen")
+
+
+class Unit:
+    """Three registers that know each other as peers."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.stores = {
+            name: open_store(
+                folder / f"{name}.sqlite3", training=True, actor=name, role=Role.ADMINISTRATOR
+            )
+            for name in NAMES
+        }
+        for name, store in self.stores.items():
+            ex.set_up_identity(store, name)
+            ex.write_identity_file(store, folder / f"{name}.identity.json")
+        for name, store in self.stores.items():
+            for other in NAMES:
+                if other != name:
+                    card = folder / f"{other}.identity.json"
+                    typed = fingerprint(ex.read_identity_file(card).public_key)
+                    ex.add_peer(store, card, typed)
+        self.made = 0
+
+    def package(self, sender: str, receiver: str, scope: Scope = SINCE_LAST) -> Path:
+        self.made += 1
+        out = self.folder / f"{self.made:02d}-{sender}-to-{receiver}"
+        return ex.export_package(self.stores[sender], receiver, scope, out, "case work")
+
+    def send(self, sender: str, receiver: str) -> None:
+        ex.import_package(self.stores[receiver], self.package(sender, receiver))
+
+    def hashes(self) -> set[str]:
+        return {content_hash(store.db) for store in self.stores.values()}
+
+    def close(self) -> None:
+        for store in self.stores.values():
+            store.close()
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Iterator[Unit]:
+    made = Unit(tmp_path)
+    yield made
+    made.close()
+
+
+def line_of(store: Store, number: str) -> int:
+    return find_number(store, number).line_id
+
+
+def test_records_made_on_one_reach_the_others_through_the_main_register(unit: Unit) -> None:
+    alice = unit.stores["alice"]
+    add_number(alice, "07700 900123", TONY)
+    add_number(alice, "07700 900124", TONY, status=Status.GATHERING_EVIDENCE)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    bob = unit.stores["bob"]
+    assert find_number(bob, "07700 900124").status is Status.GATHERING_EVIDENCE
+    history = bob.db.execute("SELECT COUNT(*) FROM status_changes").fetchone()[0]
+    assert history == 2
+    assert len(unit.hashes()) == 1
+
+
+def test_fields_changed_on_one_side_each_merge_and_all_three_agree(unit: Unit) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    alice, bob = unit.stores["alice"], unit.stores["bob"]
+    update_line(alice, line_of(alice, "07700 900123"), replace(TONY, notes="runs at night"))
+    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, intel_refs="INT/123"))
+    unit.send("bob", "main")  # bob's first, this time
+    unit.send("alice", "main")
+    main = unit.stores["main"]
+    assert ex.conflicts(main) == []
+    row = main.db.execute("SELECT notes, intel_refs FROM lines").fetchone()
+    assert tuple(row) == ("runs at night", "INT/123")
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    assert len(unit.hashes()) == 1
+
+
+def test_the_same_field_changed_on_two_is_a_conflict_resolved_once_for_all(unit: Unit) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    alice, bob, main = unit.stores["alice"], unit.stores["bob"], unit.stores["main"]
+    update_line(alice, line_of(alice, "07700 900123"), replace(TONY, notes="alice's note"))
+    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, notes="bob's note"))
+    unit.send("alice", "main")
+    unit.send("bob", "main")
+    [conflict] = ex.conflicts(main)
+    assert (conflict.field, conflict.local.value, conflict.remote.value) == (
+        "notes",
+        "alice's note",
+        "bob's note",
+    )
+    assert (conflict.local.by, conflict.remote.by, conflict.peer) == ("alice", "bob", "bob")
+    # never silently overwritten: main keeps what it had until an officer decides
+    assert main.db.execute("SELECT notes FROM lines").fetchone()[0] == "alice's note"
+    ex.resolve_conflict(main, conflict.id, "theirs")
+    assert ex.conflicts(main) == []
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    assert len(unit.hashes()) == 1
+    assert alice.db.execute("SELECT notes FROM lines").fetchone()[0] == "bob's note"
+    decided = main.db.execute(
+        "SELECT records FROM audit_log WHERE event = 'resolve exchange conflict'"
+    ).fetchone()[0]
+    assert "kept bob's" in decided
+
+
+def test_a_status_set_on_both_sides_follows_the_status_rules(unit: Unit) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    alice, bob, main = unit.stores["alice"], unit.stores["bob"], unit.stores["main"]
+    set_status(alice, "07700 900123", Status.GATHERING_EVIDENCE)
+    unit.send("alice", "main")
+    # bob, not knowing, moves it on from identified... to withdrawn, which gathering evidence
+    # can also reach: the later change follows from the earlier, so it wins everywhere
+    set_status(bob, "07700 900123", Status.WITHDRAWN)
+    unit.send("bob", "main")
+    assert ex.conflicts(main) == []
+    assert find_number(main, "07700 900123").status is Status.WITHDRAWN
+    histories = main.db.execute("SELECT COUNT(*) FROM status_changes").fetchone()[0]
+    assert histories == 3  # both histories kept
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    assert len(unit.hashes()) == 1
+
+
+def test_a_disposal_travels_and_an_older_package_does_not_bring_the_record_back(
+    unit: Unit,
+) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    old = unit.package("alice", "main")
+    ex.import_package(unit.stores["main"], old)
+    unit.send("main", "bob")
+    bob = unit.stores["bob"]
+    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, notes="late note"))
+    main = unit.stores["main"]
+    dispose(main, "line", line_of(main, "07700 900123"), "no longer needed (MoPI review)")
+    unit.send("main", "alice")
+    assert unit.stores["alice"].db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 0
+    unit.send("bob", "main")  # bob's edit of the erased line: not brought back
+    assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 0
+    unit.send("main", "bob")
+    assert bob.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 0
+    assert len(unit.hashes()) == 1
+
+
+def test_a_number_recorded_on_two_workstations_becomes_one_record(unit: Unit) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    add_number(unit.stores["bob"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    unit.send("bob", "main")
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    for store in unit.stores.values():
+        assert store.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
+    assert len(unit.hashes()) == 1
+
+
+def test_an_application_travels_as_a_scope_with_its_numbers_and_lines(unit: Unit) -> None:
+    from raptor_desktop.store.demo import seed_demo
+    from tests.app_fixtures import make_application
+
+    alice = unit.stores["alice"]
+    seed_demo(alice)
+    reference = make_application(alice)
+    package = unit.package("alice", "main", Scope(application=reference))
+    ex.import_package(unit.stores["main"], package)
+    main = unit.stores["main"]
+    held = (
+        "SELECT n.e164, x.provider, x.grounds FROM application_numbers x "
+        "JOIN applications a ON a.id = x.application_id JOIN numbers n ON n.id = x.number_id "
+        "WHERE a.reference = ? ORDER BY n.e164"
+    )
+    sent = main.db.execute(held, [reference]).fetchall()
+    assert sent == alice.db.execute(held, [reference]).fetchall() and len(sent) == 3
+    # only the application's own lines went, not the rest of alice's register
+    assert main.db.execute("SELECT COUNT(*) FROM applications").fetchone()[0] == 1
+    lines = main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0]
+    assert 0 < lines < alice.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0]
+    received = main.db.execute("SELECT COUNT(*) FROM received_log_entries").fetchone()[0]
+    assert received > 0  # the log entries that name the application, kept signed
+
+
+def test_refused_packages_say_why_and_change_nothing(unit: Unit) -> None:
+    alice, main, bob = unit.stores["alice"], unit.stores["main"], unit.stores["bob"]
+    add_number(alice, "07700 900123", TONY)
+    first = unit.package("alice", "main")
+    add_number(alice, "07700 900124", TONY)
+    second = unit.package("alice", "main")
+    before = content_hash(main.db)
+
+    with pytest.raises(PackageRefused, match="package 1 has not been imported"):
+        ex.import_package(main, second)  # reordered
+    with pytest.raises(PackageRefused, match="for another workstation"):
+        ex.import_package(bob, first)  # foreign
+    tampered = first.with_name("tampered.raptorcase")
+    data = bytearray(first.read_bytes())
+    data[-10] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    with pytest.raises(PackageRefused, match="changed or cut short"):
+        ex.import_package(main, tampered)
+    cut = first.with_name("cut.raptorcase")
+    cut.write_bytes(first.read_bytes()[:-100])
+    with pytest.raises(PackageRefused, match="changed or cut short"):
+        ex.import_package(main, cut)
+    assert content_hash(main.db) == before
+
+    ex.import_package(main, first)
+    after_first = content_hash(main.db)
+    with pytest.raises(PackageRefused, match="imported already"):
+        ex.import_package(main, first)  # replayed
+    assert content_hash(main.db) == after_first
+    ex.import_package(main, second)
+    assert main.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 2
+
+
+def test_a_package_from_a_workstation_that_is_not_a_peer_is_refused(
+    unit: Unit, tmp_path: Path
+) -> None:
+    with open_store(
+        tmp_path / "stranger.sqlite3", training=True, actor="x", role=Role.ADMINISTRATOR
+    ) as stranger:
+        ex.set_up_identity(stranger, "alice")  # even under a peer's name
+        card = tmp_path / "main.identity.json"
+        ex.add_peer(stranger, card, fingerprint(ex.read_identity_file(card).public_key))
+        add_number(stranger, "07700 900123", TONY)
+        package = ex.export_package(stranger, "main", Scope(), tmp_path / "odd", "test")
+    with pytest.raises(PackageRefused, match="not with the key alice was added with"):
+        ex.import_package(unit.stores["main"], package)
+
+
+def test_a_peer_is_added_only_with_its_fingerprint(unit: Unit, tmp_path: Path) -> None:
+    from raptor_desktop.core.errors import InputRejected
+
+    with open_store(
+        tmp_path / "new.sqlite3", training=True, actor="x", role=Role.ADMINISTRATOR
+    ) as new:
+        ex.set_up_identity(new, "carol")
+        with pytest.raises(InputRejected, match="fingerprint typed is not"):
+            ex.add_peer(new, tmp_path / "main.identity.json", "12345 12345 12345 12345 12345")
+        assert ex.list_peers(new) == []
+
+
+def test_the_export_is_a_logged_disclosure_and_the_import_a_combination(unit: Unit) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    sent = (
+        unit.stores["alice"]
+        .db.execute(
+            "SELECT category, recipient, justification FROM audit_log "
+            "WHERE event = 'export case package'"
+        )
+        .fetchone()
+    )
+    assert tuple(sent) == ("disclosure", "main", "case work")
+    got = (
+        unit.stores["main"]
+        .db.execute("SELECT category, records FROM audit_log WHERE event = 'import case package'")
+        .fetchone()
+    )
+    assert got[0] == "combination" and "package 1 from alice" in got[1]
