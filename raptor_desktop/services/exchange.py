@@ -70,7 +70,7 @@ def set_up_identity(store: Store, name: str) -> PeerFile:
 
 
 def own_identity(store: Store) -> PeerFile:
-    found = exchange.identity(store.db)
+    found = exchange.identity(store)
     if found is None:
         raise InputRejected(
             "this register has no workstation identity yet",
@@ -127,7 +127,7 @@ def add_peer(store: Store, path: Path, typed_fingerprint: str, name: str = "") -
 
 
 def list_peers(store: Store) -> list[Peer]:
-    return exchange.peers(store.db)
+    return exchange.peers(store)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def export_package(
     """Write the package for ``peer_name``; a disclosure, logged once the file is written."""
     if not justification.strip():
         raise InputRejected("say why the package is sent (logged, DPA 2018 s62)")
-    peer = exchange.peer_named(store.db, peer_name)
+    peer = exchange.peer_named(store, peer_name)
     mine = own_identity(store)
     outgoing = _outgoing(store, peer, scope)
     seq = peer.sent_seq + 1
@@ -308,13 +308,11 @@ def _sender(store: Store, path: Path, header: dict[str, object]) -> Peer:
         key = bytes.fromhex(str(header.get("from", "")))
     except ValueError:
         key = b""
-    peer = exchange.peer_with_key(store.db, key)
+    peer = exchange.peer_with_key(store, key)
     if peer is not None:
         return peer
     name = str(header.get("from_name", ""))
-    known = next(
-        (p for p in exchange.peers(store.db) if p.name.casefold() == name.casefold()), None
-    )
+    known = next((p for p in exchange.peers(store) if p.name.casefold() == name.casefold()), None)
     if known is not None:
         raise PackageRefused(
             f"{path.name} says it is from {known.name}, but not with the key {known.name} was "
@@ -331,11 +329,8 @@ def _sender(store: Store, path: Path, header: dict[str, object]) -> Peer:
 
 def _check_sequence(store: Store, sender: Peer, seq: int) -> None:
     if seq <= sender.received_seq:
-        row = store.db.execute(
-            "SELECT applied_at FROM received_packages WHERE peer_id = ? AND seq = ?",
-            [sender.id, seq],
-        ).fetchone()
-        when = f" on {row[0][:10]}" if row else ""
+        applied = exchange.applied_on(store, sender, seq)
+        when = f" on {applied[:10]}" if applied else ""
         raise PackageRefused(
             f"package {seq} from {sender.name} was imported already{when}; importing it again "
             "changes nothing"
@@ -360,12 +355,12 @@ def import_package(store: Store, path: Path) -> Applied:
 
 
 def conflicts(store: Store) -> list[exchange.FieldConflict]:
-    return exchange.conflicts(store.db)
+    return exchange.conflicts(store)
 
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = None) -> None:
     """Keep this register's value (``mine``), the peer's (``theirs``), or a new ``value``."""
-    found = next((c for c in exchange.conflicts(store.db) if c.id == conflict_id), None)
+    found = next((c for c in exchange.conflicts(store) if c.id == conflict_id), None)
     if found is None:
         raise InputRejected(f"there is no conflict {conflict_id}")
     if keep == "mine":

@@ -53,7 +53,11 @@ class Peer:
     added_by: str
 
 
-def identity(db: sqlite_utils.Database) -> Identity | None:
+def identity(store: Store) -> Identity | None:
+    return _identity(store.db)
+
+
+def _identity(db: sqlite_utils.Database) -> Identity | None:
     row = db.execute("SELECT name, public_key FROM workstation").fetchone()
     return Identity(row[0], bytes(row[1])) if row else None
 
@@ -62,7 +66,7 @@ def save_identity(store: Store, name: str, public_key: bytes, private_key: bytes
     """This workstation's identity, made once; the private key sealed under the register's."""
     sealed = crypto.seal(_identity_key(store), private_key, IDENTITY_CONTEXT)
     with store.transaction("set up workstation identity", name) as db:
-        if identity(db) is not None:
+        if _identity(db) is not None:
             raise Conflict("this register already has its workstation identity")
         db.execute(
             "INSERT INTO workstation (id, name, public_key, sealed_private_key, created_at, "
@@ -100,29 +104,33 @@ def _bytes(value: object) -> bytes:
 PEER_COLUMNS = "id, name, public_key, sent_seq, received_seq, added_at, added_by"
 
 
-def peers(db: sqlite_utils.Database) -> list[Peer]:
-    return [_peer(r) for r in db.execute(f"SELECT {PEER_COLUMNS} FROM peers ORDER BY name")]
+def peers(store: Store) -> list[Peer]:
+    return [_peer(r) for r in store.db.execute(f"SELECT {PEER_COLUMNS} FROM peers ORDER BY name")]
 
 
-def peer_named(db: sqlite_utils.Database, name: str) -> Peer:
+def peer_named(store: Store, name: str) -> Peer:
+    return _peer_named(store.db, name)
+
+
+def _peer_named(db: sqlite_utils.Database, name: str) -> Peer:
     row = db.execute(
         f"SELECT {PEER_COLUMNS} FROM peers WHERE name = ? COLLATE NOCASE", [name]
     ).fetchone()
     if row is None:
-        known = ", ".join(p.name for p in peers(db)) or "none yet"
+        known = ", ".join(str(r[0]) for r in db.execute("SELECT name FROM peers")) or "none yet"
         raise RecordNotFound(f"there is no peer named {name!r} (peers: {known})")
     return _peer(row)
 
 
-def peer_with_key(db: sqlite_utils.Database, public_key: bytes) -> Peer | None:
-    row = db.execute(
+def peer_with_key(store: Store, public_key: bytes) -> Peer | None:
+    row = store.db.execute(
         f"SELECT {PEER_COLUMNS} FROM peers WHERE public_key = ?", [public_key]
     ).fetchone()
     return _peer(row) if row else None
 
 
 def add_peer(store: Store, name: str, public_key: bytes) -> None:
-    mine = identity(store.db)
+    mine = identity(store)
     if mine is not None and mine.public_key == public_key:
         raise Conflict("that identity file is this workstation's own")
     with store.transaction("add peer workstation", name) as db:
@@ -140,7 +148,7 @@ def add_peer(store: Store, name: str, public_key: bytes) -> None:
 
 def remove_peer(store: Store, name: str) -> None:
     with store.transaction("remove peer workstation", name) as db:
-        peer = peer_named(db, name)
+        peer = _peer_named(db, name)
         db.execute("DELETE FROM received_log_entries WHERE peer_id = ?", [peer.id])
         db.execute("DELETE FROM received_packages WHERE peer_id = ?", [peer.id])
         db.execute("DELETE FROM peers WHERE id = ?", [peer.id])
@@ -175,7 +183,7 @@ def _stamp(db: sqlite_utils.Database, log_after: int) -> tuple[str, str]:
 
 def version_changes(db: sqlite_utils.Database) -> None:
     """Version what changed here since the last time (inside a transaction)."""
-    mine = identity(db)
+    mine = _identity(db)
     if mine is None:
         raise RecordNotFound("this register has no workstation identity yet")
     me = station_id(mine.public_key)
@@ -335,6 +343,14 @@ def mark_sent(
                 "UPDATE peers SET sent_changed = ?, sent_log = ? WHERE id = ?",
                 [out.journal_head, out.log_head, peer.id],
             )
+
+
+def applied_on(store: Store, peer: Peer, seq: int) -> str | None:
+    """When package ``seq`` from ``peer`` was applied here, if it was."""
+    row = store.db.execute(
+        "SELECT applied_at FROM received_packages WHERE peer_id = ? AND seq = ?", [peer.id, seq]
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
 # --- what comes in --------------------------------------------------------------------------
@@ -659,7 +675,8 @@ class FieldConflict:
     record: str  # what the record is, in words (a number, a line's brand…)
 
 
-def conflicts(db: sqlite_utils.Database) -> list[FieldConflict]:
+def conflicts(store: Store) -> list[FieldConflict]:
+    db = store.db
     found = []
     for cid, gid, kind, name, local, remote, peer, at in db.execute(
         "SELECT id, gid, kind, field, local, remote, peer, found_at FROM exchange_conflicts "
@@ -708,7 +725,7 @@ def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) ->
         local_id = local_of(db, kind, gid)
         if local_id is None:
             raise RecordNotFound("the record in conflict is no longer in the register")
-        mine = identity(db)
+        mine = _identity(db)
         assert mine is not None  # a conflict arises only in an import, which needs one
         me = station_id(mine.public_key)
         both = merged(

@@ -68,9 +68,12 @@ NOW_CHANGED = "(SELECT n FROM exchange_clock)"
 LOG_HEAD = "(SELECT COALESCE(MAX(id), 0) FROM audit_log)"
 
 TABLES = """
-CREATE TABLE exchange_clock (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
-INSERT INTO exchange_clock (id, n) VALUES (1, 0);
-CREATE TABLE record_ids (
+CREATE TABLE IF NOT EXISTS exchange_clock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO exchange_clock (id, n) VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS record_ids (
     kind TEXT NOT NULL,
     local_id INTEGER NOT NULL,
     gid TEXT NOT NULL UNIQUE,
@@ -78,24 +81,24 @@ CREATE TABLE record_ids (
     log_after INTEGER NOT NULL,
     PRIMARY KEY (kind, local_id)
 ) WITHOUT ROWID;
-CREATE INDEX record_ids_changed ON record_ids(changed);
-CREATE TABLE erased_records (
+CREATE INDEX IF NOT EXISTS record_ids_changed ON record_ids(changed);
+CREATE TABLE IF NOT EXISTS erased_records (
     gid TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     changed INTEGER NOT NULL,
     erased_at TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX erased_records_changed ON erased_records(changed);
-CREATE TABLE gid_aliases (
+CREATE INDEX IF NOT EXISTS erased_records_changed ON erased_records(changed);
+CREATE TABLE IF NOT EXISTS gid_aliases (
     alias TEXT PRIMARY KEY,
     gid TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE record_versions (
+CREATE TABLE IF NOT EXISTS record_versions (
     gid TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     fields TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE workstation (
+CREATE TABLE IF NOT EXISTS workstation (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL,
     public_key BLOB NOT NULL,
@@ -105,7 +108,7 @@ CREATE TABLE workstation (
     versioned_to INTEGER NOT NULL DEFAULT -1,
     version_clock INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE peers (
+CREATE TABLE IF NOT EXISTS peers (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
     public_key BLOB NOT NULL UNIQUE,
@@ -116,7 +119,7 @@ CREATE TABLE peers (
     sent_log INTEGER NOT NULL DEFAULT 0,
     received_seq INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE received_packages (
+CREATE TABLE IF NOT EXISTS received_packages (
     peer_id INTEGER NOT NULL REFERENCES peers(id),
     seq INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
@@ -125,14 +128,14 @@ CREATE TABLE received_packages (
     summary TEXT NOT NULL,
     PRIMARY KEY (peer_id, seq)
 ) WITHOUT ROWID;
-CREATE TABLE received_log_entries (
+CREATE TABLE IF NOT EXISTS received_log_entries (
     id INTEGER PRIMARY KEY,
     peer_id INTEGER NOT NULL REFERENCES peers(id),
     package_seq INTEGER NOT NULL,
     entry TEXT NOT NULL,
     signature BLOB NOT NULL
 );
-CREATE TABLE exchange_conflicts (
+CREATE TABLE IF NOT EXISTS exchange_conflicts (
     id INTEGER PRIMARY KEY,
     gid TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -150,17 +153,17 @@ def _travelling_sql(item: Travelling) -> str:
     kind, table = item.kind, item.table
     mine = f"kind = '{kind}' AND local_id = OLD.id"
     return f"""
-CREATE TRIGGER exchange_{table}_insert AFTER INSERT ON {table} BEGIN
+CREATE TRIGGER IF NOT EXISTS exchange_{table}_insert AFTER INSERT ON {table} BEGIN
     {TICK}
     INSERT INTO record_ids (kind, local_id, gid, changed, log_after)
     VALUES ('{kind}', NEW.id, {UUID7}, {NOW_CHANGED}, {LOG_HEAD});
 END;
-CREATE TRIGGER exchange_{table}_update AFTER UPDATE ON {table} BEGIN
+CREATE TRIGGER IF NOT EXISTS exchange_{table}_update AFTER UPDATE ON {table} BEGIN
     {TICK}
     UPDATE record_ids SET changed = {NOW_CHANGED}, log_after = {LOG_HEAD}
     WHERE kind = '{kind}' AND local_id = NEW.id;
 END;
-CREATE TRIGGER exchange_{table}_delete AFTER DELETE ON {table} BEGIN
+CREATE TRIGGER IF NOT EXISTS exchange_{table}_delete AFTER DELETE ON {table} BEGIN
     {TICK}
     INSERT OR IGNORE INTO erased_records (gid, kind, changed, erased_at)
     SELECT gid, kind, {NOW_CHANGED}, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
@@ -169,7 +172,7 @@ CREATE TRIGGER exchange_{table}_delete AFTER DELETE ON {table} BEGIN
     DELETE FROM exchange_conflicts WHERE gid IN (SELECT gid FROM record_ids WHERE {mine});
     DELETE FROM record_ids WHERE {mine};
 END;
-INSERT INTO record_ids (kind, local_id, gid, changed, log_after)
+INSERT OR IGNORE INTO record_ids (kind, local_id, gid, changed, log_after)
 SELECT '{kind}', id, {UUID7}, 0, 0 FROM {table};
 """
 
@@ -183,9 +186,9 @@ def _owned_sql(item: Owned) -> str:
 
     name = f"exchange_{item.table}"
     return f"""
-CREATE TRIGGER {name}_insert AFTER INSERT ON {item.table} BEGIN {touch("NEW")} END;
-CREATE TRIGGER {name}_update AFTER UPDATE ON {item.table} BEGIN {touch("NEW")} END;
-CREATE TRIGGER {name}_delete AFTER DELETE ON {item.table} BEGIN {touch("OLD")} END;
+CREATE TRIGGER IF NOT EXISTS {name}_insert AFTER INSERT ON {item.table} BEGIN {touch("NEW")} END;
+CREATE TRIGGER IF NOT EXISTS {name}_update AFTER UPDATE ON {item.table} BEGIN {touch("NEW")} END;
+CREATE TRIGGER IF NOT EXISTS {name}_delete AFTER DELETE ON {item.table} BEGIN {touch("OLD")} END;
 """
 
 

@@ -263,7 +263,7 @@ def test_fixture_is_a_whole_training_database_of_its_version(version: int) -> No
         assert conn.execute("SELECT value FROM meta WHERE key = 'training'").fetchone() == ("1",)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         text = "\n".join(str(row) for rows in _rows(conn).values() for row in rows)
-    numbers = set(re.findall(r"(?:\+44|0)7\d{3} ?\d{6}", text))
+    numbers = set(re.findall(r"(?<![\w-])(?:\+44|0)7\d{3} ?\d{6}(?![\w-])", text))
     assert numbers and all(re.fullmatch(r"(\+44|0)7700 ?900\d{3}", n) for n in numbers), (
         "only numbers from Ofcom's drama range 07700 900000-900999 belong in a fixture"
     )
