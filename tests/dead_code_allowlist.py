@@ -50,3 +50,4 @@ last_exported  # gui/list_actions.py
 INCLUDED  # core/outreach.py RecipientStatus
 created_at  # store/backup.py BackupInfo
 drama  # core/numbers.py MobileNumber: whether a number is in the drama range (the tests read it)
+_task  # gui/exchange_actions.py: holds the worker while its thread runs

@@ -17,6 +17,7 @@ from raptor_desktop.cli import (  # noqa: F401  (each module registers its comma
     admin,
     applications,
     contacts,
+    exchange,
     finding,
     outreach,
     packs,

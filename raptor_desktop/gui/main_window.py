@@ -30,6 +30,7 @@ from raptor_desktop.gui.areas_page import AreasPage
 from raptor_desktop.gui.backup_actions import BackupActions
 from raptor_desktop.gui.contacts_page import ContactsPage
 from raptor_desktop.gui.database_actions import DatabaseActions
+from raptor_desktop.gui.exchange_actions import ExchangeActions
 from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.help = HelpActions(self)
         self.lists = ListActions(self)
         self.databases = DatabaseActions(self)
+        self.exchange = ExchangeActions(self)
         self._build_actions()
         self._build_menus()
         self._build_pages()
@@ -216,6 +218,7 @@ class MainWindow(QMainWindow):
             file_menu,
             (self.new_training_action, self.open_action, self.demo_action),
             (self.import_action, self.import_contacts_action),
+            self.exchange.actions,
             (self.export_list_action, self.print_list_action),
             (self.backup_action, self.restore_action, self.settings_action),
             (self.accounts_action, self.audit_action),
@@ -543,22 +546,24 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Raptor Desktop", about_text(self.store))
 
     # -- databases, window state -----------------------------------------------------------
-    def close_store_for_restore(self) -> None:
-        """Let go of the database file so a restore can replace it."""
+    def _let_work_finish(self) -> None:
+        """Every worker done with the register before the window lets go of it."""
         self.dashboard_page.wait()
         self.summaries_page.wait()
         self.imports.stop()
         self.applications.wait()
         self.backups.wait()
+        self.exchange.wait()
+
+    def close_store_for_restore(self) -> None:
+        """Let go of the database file so a restore can replace it."""
+        self._let_work_finish()
         self.store.close()
         self._store_closed = True
 
     def switch_to(self, store: Store) -> None:
         self.records.forget()
-        self.dashboard_page.wait()
-        self.summaries_page.wait()
-        self.imports.stop()
-        self.applications.wait()
+        self._let_work_finish()
         old, was_closed = self.store, self._store_closed
         self._store_closed = False
         self.store = store
@@ -574,10 +579,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         remember(self, self.lines_page.splitter)
-        self.dashboard_page.wait()
-        self.imports.stop()
-        self.applications.wait()
-        self.backups.wait()
+        self._let_work_finish()
         if not self._store_closed:
             self.backups.automatic(daily=False)
         super().closeEvent(event)

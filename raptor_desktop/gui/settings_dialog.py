@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.widgets import MessageLabel, pydate, uk_date_edit
+from raptor_desktop.gui.workstations_tab import WorkstationsTab
 from raptor_desktop.services.session import Store
 from raptor_desktop.services.settings import (
     BACKUPS_KEPT,
@@ -55,6 +56,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._general(), "&General")
         tabs.addTab(self._holidays(), "&Bank holidays")
         tabs.addTab(self._networks(), "&Networks")
+        tabs.addTab(WorkstationsTab(store), "&Workstations")
         self.error = MessageLabel()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close

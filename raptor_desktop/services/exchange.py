@@ -30,10 +30,11 @@ from nacl.signing import SigningKey, VerifyKey
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.core.exchange import fingerprint, same_fingerprint
+from raptor_desktop.services.session import Session
 from raptor_desktop.store import exchange
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.database import Store, utc_now
-from raptor_desktop.store.exchange import Applied, Incoming, Outgoing, Peer
+from raptor_desktop.store.exchange import Applied, FieldConflict, Incoming, Outgoing, Peer
 
 MAGIC = b"RAPTORCASE\x00\x01"
 IDENTITY_FORMAT = "raptor-workstation-identity/1"
@@ -117,7 +118,7 @@ def add_peer(store: Store, path: Path, typed_fingerprint: str, name: str = "") -
     found = read_identity_file(path)
     if not same_fingerprint(typed_fingerprint, found.public_key):
         raise InputRejected(
-            f"the fingerprint typed is not that of {path.name} ({found.fingerprint})",
+            f"the fingerprint typed is not that of the identity in {path.name}",
             "Read it again from the other workstation (Settings → Workstations); if they "
             "differ, the file is not that workstation's: do not add it.",
         )
@@ -354,7 +355,7 @@ def import_package(store: Store, path: Path) -> Applied:
     return exchange.apply_package(store, read_package(store, path))
 
 
-def conflicts(store: Store) -> list[exchange.FieldConflict]:
+def conflicts(store: Store) -> list[FieldConflict]:
     return exchange.conflicts(store)
 
 
@@ -371,3 +372,27 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = 
         exchange.resolve_conflict(store, conflict_id, value, "edited")
     else:
         raise InputRejected("keep 'mine', 'theirs', or give the value ('edit')")
+
+
+def compare(store: Store) -> tuple[int, str]:
+    """How many travelling records this register holds, and a hash over them all: two
+    registers that agree show the same."""
+    return exchange.shared_count(store), exchange.content_hash(store.db)
+
+
+# --- the same, on a connection of their own (safe off the GUI thread) ---------------------------
+
+
+def export_in(session: Session, peer: str, scope: Scope, out: Path, justification: str) -> Path:
+    with session.connect() as store:
+        return export_package(store, peer, scope, out, justification)
+
+
+def preview_in(session: Session, path: Path) -> tuple[Incoming, Applied]:
+    with session.connect() as store:
+        return preview_package(store, path)
+
+
+def import_in(session: Session, path: Path) -> Applied:
+    with session.connect() as store:
+        return import_package(store, path)

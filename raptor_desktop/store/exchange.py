@@ -146,14 +146,6 @@ def add_peer(store: Store, name: str, public_key: bytes) -> None:
         )
 
 
-def remove_peer(store: Store, name: str) -> None:
-    with store.transaction("remove peer workstation", name) as db:
-        peer = _peer_named(db, name)
-        db.execute("DELETE FROM received_log_entries WHERE peer_id = ?", [peer.id])
-        db.execute("DELETE FROM received_packages WHERE peer_id = ?", [peer.id])
-        db.execute("DELETE FROM peers WHERE id = ?", [peer.id])
-
-
 # --- versions -------------------------------------------------------------------------------
 
 
@@ -758,6 +750,10 @@ def shared_records(db: sqlite_utils.Database) -> Iterator[tuple[str, str, Fields
         fields = KINDS[kind].read(db, local_id)
         if fields is not None:
             yield str(gid), str(kind), fields
+
+
+def shared_count(store: Store) -> int:
+    return int(store.db.execute("SELECT COUNT(*) FROM record_ids").fetchone()[0])
 
 
 def content_hash(db: sqlite_utils.Database) -> str:

@@ -1,0 +1,128 @@
+"""Exchange conflicts: a field changed on two workstations, both versions side by side.
+
+The officer keeps this register's value, the peer's, or types another; the decision is logged
+and travels with the next package, where it settles the same conflict on the peers.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from raptor_desktop.core.errors import Refusal
+from raptor_desktop.gui.widgets import MessageLabel
+from raptor_desktop.services import exchange as ex
+from raptor_desktop.services.session import Store
+
+COLUMNS = ("Record", "Field", "This register", "Changed by, at", "The peer's", "Changed by, at")
+
+
+def shown(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle("Exchange conflicts")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.message = MessageLabel()
+        self.mine = QPushButton("Keep &this register's")
+        self.theirs = QPushButton("Keep the &peer's")
+        self.edit = QPushButton("&Edit…")
+        self.mine.clicked.connect(lambda: self._decide("mine"))
+        self.theirs.clicked.connect(lambda: self._decide("theirs"))
+        self.edit.clicked.connect(self._edit)
+        choices = QHBoxLayout()
+        for button in (self.mine, self.theirs, self.edit):
+            choices.addWidget(button)
+        choices.addStretch()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Each row is a field changed on this workstation and on a peer without either "
+                "knowing of the other's change. Nothing was overwritten: decide which stays."
+            )
+        )
+        layout.addWidget(self.table)
+        layout.addLayout(choices)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.resize(900, 380)
+        self.load()
+
+    def load(self) -> None:
+        self._found = ex.conflicts(self._store)
+        self.table.setRowCount(len(self._found))
+        for row, item in enumerate(self._found):
+            cells = (
+                item.record,
+                item.field,
+                shown(item.local.value),
+                f"{item.local.by}, {item.local.at}",
+                shown(item.remote.value),
+                f"{item.peer}: {item.remote.by}, {item.remote.at}",
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if self._found:
+            self.table.selectRow(0)
+        for button in (self.mine, self.theirs, self.edit):
+            button.setEnabled(bool(self._found))
+        if not self._found:
+            self.message.show_ok("no conflicts: every field agrees with the peers' packages")
+
+    def _chosen(self) -> ex.FieldConflict | None:
+        row = self.table.currentRow()
+        return self._found[row] if 0 <= row < len(self._found) else None
+
+    def _decide(self, keep: str, value: object = None) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        try:
+            ex.resolve_conflict(self._store, chosen.id, keep, value)
+        except Refusal as error:
+            self.message.show_error(str(error))
+            return
+        self.load()
+
+    def _edit(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            "Edit the value",
+            f"{chosen.record}, {chosen.field}:",
+            text=shown(chosen.local.value),
+        )
+        if not ok:
+            return
+        try:
+            value: object = text if isinstance(chosen.local.value, str) else json.loads(text)
+        except ValueError:
+            self.message.show_error(f"{text!r} is not a value of that field's kind")
+            return
+        self._decide("edit", value)
