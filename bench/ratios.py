@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import phonenumbers
+from exchange_figures import exchange_figures
 from measure import Figure, best_of, report
 from pack_figures import pack_figures
 from PySide6.QtCore import Qt
@@ -442,6 +443,7 @@ def main() -> int:
         figures.append(memory_figure(session))
         figures.append(verify_figure(session))
         figures += pack_figures(folder)
+        figures += exchange_figures(folder, lines)
         figures.append(startup_figure(folder))
     return 0 if report(figures) else 1
 

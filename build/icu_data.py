@@ -72,8 +72,9 @@ def _symbol(library: Path) -> tuple[str, bytes]:
     headers = subprocess.run(
         ["objdump", "-h", str(library)], capture_output=True, text=True, check=True
     ).stdout
-    row = re.search(rf"^\s*\d+\s+{re.escape(section)}\s+\S+\s+([0-9a-f]+)\s+\S+\s+([0-9a-f]+)",
-                    headers, re.M)
+    row = re.search(
+        rf"^\s*\d+\s+{re.escape(section)}\s+\S+\s+([0-9a-f]+)\s+\S+\s+([0-9a-f]+)", headers, re.M
+    )
     if row is None:
         raise ValueError(f"{library}: no section {section}")
     start = int(address, 16) - int(row.group(1), 16) + int(row.group(2), 16)
@@ -132,14 +133,24 @@ def reduce_library(source: Path, target: Path) -> list[str]:
         (work / "icudt.dat").write_bytes(common_data(header, kept))
         (work / "icudt.s").write_text(
             f"\t.section .rodata\n\t.globl {symbol}\n\t.type {symbol}, %object\n"
-            f"\t.balign 16\n{symbol}:\n\t.incbin \"icudt.dat\"\n"
-            f"\t.size {symbol}, . - {symbol}\n\t.section .note.GNU-stack,\"\",%progbits\n"
+            f'\t.balign 16\n{symbol}:\n\t.incbin "icudt.dat"\n'
+            f'\t.size {symbol}, . - {symbol}\n\t.section .note.GNU-stack,"",%progbits\n'
         )
         subprocess.run(["as", "-o", "icudt.o", "icudt.s"], cwd=work, check=True)
         subprocess.run(
-            ["ld", "-shared", "-z", "noexecstack", "-soname", source.name,
-             "-o", str(target.resolve()), "icudt.o"],
-            cwd=work, check=True,
+            [
+                "ld",
+                "-shared",
+                "-z",
+                "noexecstack",
+                "-soname",
+                source.name,
+                "-o",
+                str(target.resolve()),
+                "icudt.o",
+            ],
+            cwd=work,
+            check=True,
         )
     return [name for name, _ in kept]
 

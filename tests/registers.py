@@ -30,9 +30,10 @@ FIXTURE_ADMIN, FIXTURE_PASSWORD = "admin", "training-only-password"  # make_old_
 def _seal(path: Path) -> None:
     plain = engine.connect(str(path), None)
     try:
-        has_admin = plain.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'users'"
-        ).fetchone() and plain.execute("SELECT 1 FROM users").fetchone()
+        has_admin = (
+            plain.execute("SELECT 1 FROM sqlite_master WHERE name = 'users'").fetchone()
+            and plain.execute("SELECT 1 FROM users").fetchone()
+        )
     finally:
         plain.close()
     if has_admin:

@@ -98,6 +98,7 @@ def test_reduced_icu_data_sorts_and_names_zones_as_the_full_data(tmp_path: Path)
     assert Path(full_from).resolve() == full_library.resolve()
     assert Path(reduced_from).parent == tmp_path
     assert reduced == full
-    assert full[0] == str(["_x", "a1.csv", "B2.csv", "b10.csv", "émile.txt", "Øre", "ßtraße",
-                           "Zed.pdf", "zoë"])
+    assert full[0] == str(
+        ["_x", "a1.csv", "B2.csv", "b10.csv", "émile.txt", "Øre", "ßtraße", "Zed.pdf", "zoë"]
+    )
     assert "British Summer Time" in full

@@ -48,9 +48,9 @@ class FieldState:
     @classmethod
     def from_json(cls, data: list[object]) -> FieldState:
         value, vector, by, at = data
-        if not isinstance(vector, dict):
+        if not isinstance(vector, dict) or not all(type(n) is int for n in vector.values()):
             raise ValueError("a field's version is not a vector")
-        return cls(value, {str(k): int(v) for k, v in vector.items()}, str(by), str(at))
+        return cls(value, vector, str(by), str(at))
 
 
 class Outcome(Enum):

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,7 +179,7 @@ def export_package(
         [text, key.sign(text.encode("utf-8")).signature.hex()]
         for text in (json.dumps(e, sort_keys=True, ensure_ascii=False) for e in outgoing.log)
     ]
-    body = {"records": outgoing.records, "erased": outgoing.erased, "log": log}
+    body = _body(outgoing, log)
     target = out if out.suffix == SUFFIX else out.with_name(out.name + SUFFIX)
     _write_whole(target, _sealed(key, peer.public_key, header, body))
     summary = (
@@ -205,11 +206,19 @@ def _outgoing(store: Store, peer: Peer, scope: Scope) -> Outgoing:
     return exchange.outgoing_since(store, peer)
 
 
-def _sealed(
-    key: SigningKey, recipient: bytes, header: dict[str, object], body: dict[str, object]
-) -> bytes:
+def _body(outgoing: Outgoing, log: list[list[str]]) -> str:
+    """The body's JSON, each record's fields spliced in as the register keeps them (parsing
+    and writing them again was a third of an export's time)."""
+    records = ",".join(
+        f"[{json.dumps(kind)},{json.dumps(gid)},{fields}]" for kind, gid, fields in outgoing.records
+    )
+    rest = json.dumps({"erased": outgoing.erased, "log": log}, ensure_ascii=False)
+    return '{"records":[' + records + "]," + rest[1:]
+
+
+def _sealed(key: SigningKey, recipient: bytes, header: dict[str, object], body: str) -> bytes:
     head = json.dumps(header, sort_keys=True).encode("utf-8")
-    inner = zlib.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"), 6)
+    inner = zlib.compress(body.encode("utf-8"), 6)
     signature = key.sign(hashlib.sha256(head).digest() + inner).signature
     box = Box(key.to_curve25519_private_key(), VerifyKey(recipient).to_curve25519_public_key())
     return MAGIC + len(head).to_bytes(4, "big") + head + box.encrypt(signature + inner)
@@ -347,12 +356,24 @@ def _check_sequence(store: Store, sender: Peer, seq: int) -> None:
 def preview_package(store: Store, path: Path) -> tuple[Incoming, Applied]:
     """What importing the package would change, worked out and undone."""
     package = read_package(store, path)
-    return package, exchange.preview_package(store, package)
+    return package, _applying(path, lambda: exchange.preview_package(store, package))
 
 
 def import_package(store: Store, path: Path) -> Applied:
     """Apply the package in one transaction; the local log records the import."""
-    return exchange.apply_package(store, read_package(store, path))
+    package = read_package(store, path)
+    return _applying(path, lambda: exchange.apply_package(store, package))
+
+
+def _applying(path: Path, apply: Callable[[], Applied]) -> Applied:
+    try:
+        return apply()
+    except ValueError as error:  # signed by the peer, yet not what this version writes
+        raise PackageRefused(
+            f"{path.name} is signed by its sender but holds what this version cannot apply: "
+            f"{error}",
+            "Check that both workstations run the same version of Raptor Desktop.",
+        ) from None
 
 
 def conflicts(store: Store) -> list[FieldConflict]:
@@ -377,7 +398,7 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = 
 def compare(store: Store) -> tuple[int, str]:
     """How many travelling records this register holds, and a hash over them all: two
     registers that agree show the same."""
-    return exchange.shared_count(store), exchange.content_hash(store.db)
+    return exchange.shared_count(store), exchange.content_hash(store)
 
 
 # --- the same, on a connection of their own (safe off the GUI thread) ---------------------------

@@ -157,7 +157,15 @@ def _states(db: sqlite_utils.Database, gid: str) -> States:
 
 
 def _save_states(db: sqlite_utils.Database, gid: str, kind: str, states: States) -> None:
-    text = json.dumps({f: s.as_json() for f, s in sorted(states.items())}, ensure_ascii=False)
+    _save_raw(
+        db,
+        gid,
+        kind,
+        json.dumps({f: s.as_json() for f, s in sorted(states.items())}, ensure_ascii=False),
+    )
+
+
+def _save_raw(db: sqlite_utils.Database, gid: str, kind: str, text: str) -> None:
     db.execute(
         "INSERT INTO record_versions (gid, kind, fields) VALUES (?, ?, ?) "
         "ON CONFLICT (gid) DO UPDATE SET fields = excluded.fields",
@@ -183,6 +191,7 @@ def version_changes(db: sqlite_utils.Database) -> None:
         "SELECT versioned_to, version_clock FROM workstation"
     ).fetchone()
     head = db.execute("SELECT n FROM exchange_clock").fetchone()[0]
+    stamps: dict[int, tuple[str, str]] = {}
     for kind, local_id, gid, log_after in db.execute(
         "SELECT kind, local_id, gid, log_after FROM record_ids WHERE changed > ? ORDER BY changed",
         [versioned_to],
@@ -197,7 +206,9 @@ def version_changes(db: sqlite_utils.Database) -> None:
         if not changed:
             continue
         clock += 1
-        by, at = _stamp(db, log_after)
+        if log_after not in stamps:
+            stamps[log_after] = _stamp(db, log_after)
+        by, at = stamps[log_after]
         for name in changed:
             before = states[name].vector if name in states else {}
             states[name] = FieldState(current.get(name), {**before, me: clock}, by, at)
@@ -210,7 +221,7 @@ def version_changes(db: sqlite_utils.Database) -> None:
 
 @dataclass
 class Outgoing:
-    records: list[list[object]] = field(default_factory=list)  # [kind, gid, {field: state}]
+    records: list[tuple[str, str, str]] = field(default_factory=list)  # kind, gid, fields (JSON)
     erased: list[list[str]] = field(default_factory=list)  # [kind, gid]
     log: list[dict[str, object]] = field(default_factory=list)
     journal_head: int = 0
@@ -294,7 +305,7 @@ def _records(db: sqlite_utils.Database, where: str, params: Sequence[object]) ->
         f"WHERE {where} ORDER BY r.changed",
         params,
     ).fetchall()
-    out.records = [[k, g, json.loads(f)] for k, g, f in sorted(rows, key=lambda r: order[r[0]])]
+    out.records = [(k, g, f) for k, g, f in sorted(rows, key=lambda r: order[r[0]])]
     out.journal_head = int(db.execute("SELECT n FROM exchange_clock").fetchone()[0])
     out.log_head = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
     return out
@@ -422,12 +433,15 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     version_changes(db)
     for kind, gid in package.erased:
         _apply_erasure(db, store.key, kind, gid, applied)
+    aliases = db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0]
     waiting = [_parsed(r) for r in package.records]
     for _round in range(2):  # a record naming one later in the package waits for it
         waiting = [
             r
             for r in waiting
-            if not _apply_record(db, *r, package.peer.name, applied, last=_round == 1)
+            if not _apply_record(
+                db, *r, package.peer.name, applied, aliases=aliases, last=_round == 1
+            )
         ]
     for entry, signature in package.log:
         db.execute(
@@ -453,11 +467,11 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     db.execute("UPDATE workstation SET versioned_to = (SELECT n FROM exchange_clock)")
 
 
-def _parsed(record: list[object]) -> tuple[str, str, States]:
+def _parsed(record: list[object]) -> tuple[str, str, dict[str, list[object]]]:
     kind, gid, fields = record
     if str(kind) not in KINDS or not isinstance(fields, dict):
         raise ValueError(f"a record of unknown kind {kind!r}")
-    return str(kind), str(gid), {str(f): FieldState.from_json(s) for f, s in fields.items()}
+    return str(kind), str(gid), fields  # each field [value, vector, by, at]: read as used
 
 
 def _is_erased(db: sqlite_utils.Database, gid: str) -> bool:
@@ -497,20 +511,32 @@ def _apply_record(
     db: sqlite_utils.Database,
     kind: str,
     gid: str,
-    remote: States,
+    raw: dict[str, list[object]],
     peer: str,
     applied: Applied,
     *,
+    aliases: bool,
     last: bool,
 ) -> bool:
-    """Merge one arriving record; False when it must wait for a record later in the package."""
+    """Merge one arriving record; False when it must wait for a record later in the package.
+
+    ``raw`` is the record's fields as the package holds them; a new record is stored as it
+    came, and only one this register holds too is read into versions to be merged."""
     if _is_erased(db, gid):
         applied.kept_erased += 1
         return True
-    remote = _canonical(db, remote)
-    values = {name: state.value for name, state in remote.items()}
+    if aliases or applied.merged_records:
+        raw = _canonical(db, raw)
+    try:
+        values = {name: state[0] for name, state in raw.items()}
+    except (TypeError, IndexError, KeyError):
+        raise ValueError(f"the {kind} {gid}'s fields are not versioned values") from None
     local_id = local_of(db, kind, gid)
-    db.execute("SAVEPOINT arriving_record")
+    # an application writes itself before its numbers, which may be missing yet: it is undone
+    # then; every other kind finds what it refers to before it writes anything
+    partial = kind == "application"
+    if partial:
+        db.execute("SAVEPOINT arriving_record")
     try:
         if local_id is None and kind in SAME_AS:
             local_id = SAME_AS[kind](db, values)
@@ -523,12 +549,14 @@ def _apply_record(
                 "UPDATE record_ids SET gid = ? WHERE kind = ? AND local_id = ?",
                 [gid, kind, local_id],
             )
-            _save_states(db, gid, kind, remote)
+            _save_raw(db, gid, kind, json.dumps(raw, sort_keys=True, ensure_ascii=False))
             applied.added += 1
-            db.execute("RELEASE arriving_record")
+            if partial:
+                db.execute("RELEASE arriving_record")
             return True
         gid = _gid(db, kind, local_id)
         states = _states(db, gid)
+        remote = {name: FieldState.from_json(state) for name, state in raw.items()}
         result, conflicts = _merge(kind, states, remote)
         current = KINDS[kind].read(db, local_id) or {}
         wanted = {name: state.value for name, state in result.items()}
@@ -538,8 +566,9 @@ def _apply_record(
         else:
             applied.unchanged += 1
     except MissingRecord as missing:
-        db.execute("ROLLBACK TO arriving_record")
-        db.execute("RELEASE arriving_record")
+        if partial:
+            db.execute("ROLLBACK TO arriving_record")
+            db.execute("RELEASE arriving_record")
         if last:
             raise MissingRecord(
                 f"{missing}: the package names it but does not carry it",
@@ -547,7 +576,8 @@ def _apply_record(
                 "whole application (--application).",
             ) from None
         return False
-    db.execute("RELEASE arriving_record")
+    if partial:
+        db.execute("RELEASE arriving_record")
     _save_states(db, gid, kind, result)
     for name in result:
         if name not in conflicts and remote.get(name) is result[name]:
@@ -575,21 +605,23 @@ def _apply_record(
 GID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
 
-def _canonical(db: sqlite_utils.Database, states: States) -> States:
+def _canonical(db: sqlite_utils.Database, raw: dict[str, list[object]]) -> dict[str, list[object]]:
     """The arriving fields with every global id that another replaced (see :func:`_make_one`)
     written as the one that replaced it."""
-    text = json.dumps({f: s.as_json() for f, s in states.items()}, ensure_ascii=False)
+    text = json.dumps(raw, ensure_ascii=False)
     found = set(GID.findall(text))
     if not found:
-        return states
+        return raw
     marks = ",".join("?" * len(found))
     aliases = dict(
         db.execute(f"SELECT alias, gid FROM gid_aliases WHERE alias IN ({marks})", sorted(found))
     )
     if not aliases:
-        return states
-    text = GID.sub(lambda m: aliases.get(m.group(0), m.group(0)), text)
-    return {f: FieldState.from_json(s) for f, s in json.loads(text).items()}
+        return raw
+    replaced: dict[str, list[object]] = json.loads(
+        GID.sub(lambda m: aliases.get(m.group(0), m.group(0)), text)
+    )
+    return replaced
 
 
 def _gid(db: sqlite_utils.Database, kind: str, local_id: int) -> str:
@@ -756,11 +788,11 @@ def shared_count(store: Store) -> int:
     return int(store.db.execute("SELECT COUNT(*) FROM record_ids").fetchone()[0])
 
 
-def content_hash(db: sqlite_utils.Database) -> str:
+def content_hash(store: Store) -> str:
     """A SHA-256 over every travelling record by global id: the same on two registers that
     hold the same records with the same fields."""
     digest = hashlib.sha256()
-    for record in shared_records(db):
+    for record in shared_records(store.db):
         digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()

@@ -279,9 +279,7 @@ def test_the_navigation_has_icons_and_badges_for_what_waits(window: MainWindow) 
     assert all(not item.icon().isNull() for item in items)
     texts = [item.text() for item in items]
     assert texts[0].startswith("Home (") and "Orders (1)" in texts  # a deadline passed
-    assert window.nav.minimumWidth() >= window.nav.fontMetrics().horizontalAdvance(
-        "Case summaries"
-    )
+    assert window.nav.minimumWidth() >= window.nav.fontMetrics().horizontalAdvance("Case summaries")
 
 
 def test_add_number_says_as_you_type_that_it_exists_and_links_to_it(

@@ -62,7 +62,7 @@ class Unit:
         ex.import_package(self.stores[receiver], self.package(sender, receiver))
 
     def hashes(self) -> set[str]:
-        return {content_hash(store.db) for store in self.stores.values()}
+        return {content_hash(store) for store in self.stores.values()}
 
     def close(self) -> None:
         for store in self.stores.values():
@@ -224,7 +224,7 @@ def test_refused_packages_say_why_and_change_nothing(unit: Unit) -> None:
     first = unit.package("alice", "main")
     add_number(alice, "07700 900124", TONY)
     second = unit.package("alice", "main")
-    before = content_hash(main.db)
+    before = content_hash(main)
 
     with pytest.raises(PackageRefused, match="package 1 has not been imported"):
         ex.import_package(main, second)  # reordered
@@ -240,13 +240,13 @@ def test_refused_packages_say_why_and_change_nothing(unit: Unit) -> None:
     cut.write_bytes(first.read_bytes()[:-100])
     with pytest.raises(PackageRefused, match="changed or cut short"):
         ex.import_package(main, cut)
-    assert content_hash(main.db) == before
+    assert content_hash(main) == before
 
     ex.import_package(main, first)
-    after_first = content_hash(main.db)
+    after_first = content_hash(main)
     with pytest.raises(PackageRefused, match="imported already"):
         ex.import_package(main, first)  # replayed
-    assert content_hash(main.db) == after_first
+    assert content_hash(main) == after_first
     ex.import_package(main, second)
     assert main.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 2
 
@@ -296,3 +296,71 @@ def test_the_export_is_a_logged_disclosure_and_the_import_a_combination(unit: Un
         .fetchone()
     )
     assert got[0] == "combination" and "package 1 from alice" in got[1]
+
+
+KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from raptor_desktop.core.accounts import Role
+from raptor_desktop.services import exchange as ex
+from raptor_desktop.store import exchange as store_exchange
+from tests.registers import open_store
+
+applying = store_exchange._apply_record
+seen = []
+
+
+def slow(*args, **kwargs):
+    seen.append(1)
+    if len(seen) == 500:  # half way: say so, and wait to be killed
+        print("half way", flush=True)
+        time.sleep(60)
+    return applying(*args, **kwargs)
+
+
+store_exchange._apply_record = slow
+store = open_store(Path(sys.argv[1]), training=True, actor="main", role=Role.ADMINISTRATOR)
+ex.import_package(store, Path(sys.argv[2]))
+"""
+
+
+def test_an_import_killed_half_way_leaves_the_register_as_it_was(unit: Unit) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from raptor_desktop.core.tabular import read_table
+    from raptor_desktop.store.line_import import import_lines
+    from tests.registers import raw_connection
+
+    sheet = unit.folder / "lines.csv"
+    sheet.write_text(
+        "number,brand,area\n"
+        + "".join(f"07700 900{i:03d},Line{i // 4},Thurrock\n" for i in range(400)),
+        encoding="utf-8",
+    )
+    import_lines(unit.stores["alice"], read_table(sheet))
+    package = unit.package("alice", "main")
+    main = unit.stores.pop("main")
+    before = content_hash(main)
+    path = main.path
+    main.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_IMPORT, str(path), str(package)],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == b"half way"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    conn = raw_connection(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 0
+    assert conn.execute("SELECT received_seq FROM peers").fetchall() == [(0,), (0,)]
+    conn.close()
+    with open_store(path, training=True, actor="main", role=Role.ADMINISTRATOR) as again:
+        assert content_hash(again) == before
+        ex.import_package(again, package)  # still the next package: it applies whole
+        assert again.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 400
