@@ -153,6 +153,16 @@ def pseudonymise(db: sqlite_utils.Database, key: bytes, identifiers: list[str]) 
     pattern = re.compile("|".join(rf"(?<![\w+]){re.escape(i)}(?!\w)" for i in wanted))
     replacements = {i: pseudonym(key, i) for i in wanted}
     changed = 0
+    # the peers' entries received with case packages name them too; their signatures were
+    # made over the words erased, and are kept with the mark that says so
+    for entry_id, entry in db.execute("SELECT id, entry FROM received_log_entries").fetchall():
+        new_entry = pattern.sub(lambda m: replacements[m.group(0)], str(entry))
+        if new_entry != entry:
+            db.execute(
+                "UPDATE received_log_entries SET entry = ?, pseudonymised = 1 WHERE id = ?",
+                [new_entry, entry_id],
+            )
+            changed += 1
     rows = db.execute("SELECT id, records, justification, recipient FROM audit_log").fetchall()
     for entry_id, *fields in rows:
         new = [pattern.sub(lambda m: replacements[m.group(0)], str(f)) for f in fields]

@@ -133,7 +133,8 @@ CREATE TABLE IF NOT EXISTS received_log_entries (
     peer_id INTEGER NOT NULL REFERENCES peers(id),
     package_seq INTEGER NOT NULL,
     entry TEXT NOT NULL,
-    signature BLOB NOT NULL
+    signature BLOB NOT NULL,
+    pseudonymised INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS exchange_conflicts (
     id INTEGER PRIMARY KEY,

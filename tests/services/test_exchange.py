@@ -364,3 +364,31 @@ def test_an_import_killed_half_way_leaves_the_register_as_it_was(unit: Unit) -> 
         assert content_hash(again) == before
         ex.import_package(again, package)  # still the next package: it applies whole
         assert again.db.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 400
+
+
+def test_a_disposal_leaves_nothing_of_the_record_in_the_exchange_tables(unit: Unit) -> None:
+    """The snapshots and conflicts hold a record's fields: a disposal takes them too, and
+    what stays (the erased id) says nothing about the record."""
+    from tests.registers import raw_connection
+
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    alice, bob, main = unit.stores["alice"], unit.stores["bob"], unit.stores["main"]
+    update_line(alice, line_of(alice, "07700 900123"), replace(TONY, notes="x"))
+    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, notes="y"))
+    unit.send("alice", "main")
+    unit.send("bob", "main")
+    assert ex.conflicts(main)
+    dispose(main, "line", line_of(main, "07700 900123"), "MoPI review")
+    path = main.path
+    conn = raw_connection(path)
+    tables = ("record_versions", "exchange_conflicts", "record_ids", "erased_records")
+    received = conn.execute("SELECT entry, pseudonymised FROM received_log_entries").fetchall()
+    assert any(marked for _entry, marked in received)  # the peers' entries named it
+    assert not any("7700900123" in entry or "7700 900123" in entry for entry, _ in received)
+    for table in tables:
+        text = " ".join(str(row) for row in conn.execute(f"SELECT * FROM {table}"))
+        assert "7700900123" not in text and "Tony" not in text, table
+    assert conn.execute("SELECT COUNT(*) FROM record_versions").fetchone()[0] == 0
+    conn.close()
