@@ -52,7 +52,7 @@ def test_a_short_passphrase_is_refused(
 
 
 def test_restore_from_the_window_keeps_the_old_database(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sign_in(window.store, DEMO_USER, DEMO_PASSWORD)  # an administrator the backup holds
     backup = make_backup(window.store, tmp_path / f"before{SUFFIX}")
@@ -65,6 +65,8 @@ def test_restore_from_the_window_keeps_the_old_database(
     assert "Restored; the old database is in" in window.statusBar().currentMessage()
     safety = Path(window.statusBar().currentMessage().rsplit(" in ", 1)[1])
     assert check_backup(safety, mine(window), work_dir=tmp_path).numbers == before + 1
+    # the home screen is read afresh off the GUI thread: its entry comes when that read ends
+    qtbot.waitUntil(lambda: entries(window.store)[-1].event == "dashboard", timeout=20_000)
     events = [e.event for e in entries(window.store)]
     assert events[-3:] == ["restore from backup", "list numbers", "dashboard"]  # shown afresh
 
