@@ -16,6 +16,7 @@ is refused. Each log entry is signed on its own, so the receiver keeps it with i
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -179,12 +180,16 @@ def export_package(
         [text, key.sign(text.encode("utf-8")).signature.hex()]
         for text in (json.dumps(e, sort_keys=True, ensure_ascii=False) for e in outgoing.log)
     ]
-    body = _body(outgoing, log)
+    files = [
+        [name, digest, base64.b64encode(content).decode("ascii")]
+        for name, digest, content in exchange.attachments_of(store, outgoing)
+    ]
+    body = _body(outgoing, log, files)
     target = out if out.suffix == SUFFIX else out.with_name(out.name + SUFFIX)
     _write_whole(target, _sealed(key, peer.public_key, header, body))
     summary = (
         f"package {seq} to {peer.name} ({scope.described()}): {len(outgoing.records)} records, "
-        f"{len(outgoing.erased)} erasures, {len(log)} log entries"
+        f"{len(outgoing.erased)} erasures, {len(log)} log entries, {len(files)} attached files"
     )
     exchange.mark_sent(
         store,
@@ -206,13 +211,13 @@ def _outgoing(store: Store, peer: Peer, scope: Scope) -> Outgoing:
     return exchange.outgoing_since(store, peer)
 
 
-def _body(outgoing: Outgoing, log: list[list[str]]) -> str:
+def _body(outgoing: Outgoing, log: list[list[str]], files: list[list[str]]) -> str:
     """The body's JSON, each record's fields spliced in as the register keeps them (parsing
     and writing them again was a third of an export's time)."""
     records = ",".join(
         f"[{json.dumps(kind)},{json.dumps(gid)},{fields}]" for kind, gid, fields in outgoing.records
     )
-    rest = json.dumps({"erased": outgoing.erased, "log": log}, ensure_ascii=False)
+    rest = json.dumps({"erased": outgoing.erased, "log": log, "files": files}, ensure_ascii=False)
     return '{"records":[' + records + "]," + rest[1:]
 
 
@@ -279,8 +284,14 @@ def read_package(store: Store, path: Path) -> Incoming:
         except (BadSignatureError, ValueError):
             raise PackageRefused(f"{path.name}: a log entry's signature does not verify") from None
         log.append((str(text), bytes.fromhex(signature)))
+    files = []
+    for name, digest, encoded in body["files"]:
+        content = base64.b64decode(encoded)
+        if hashlib.sha256(content).hexdigest() != digest:
+            raise PackageRefused(f"{path.name}: the attached file {name} is not the one signed")
+        files.append((str(name), content))
     return Incoming(
-        sender, seq, hashlib.sha256(data).hexdigest(), body["records"], body["erased"], log
+        sender, seq, hashlib.sha256(data).hexdigest(), body["records"], body["erased"], log, files
     )
 
 

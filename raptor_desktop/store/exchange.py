@@ -30,6 +30,7 @@ from raptor_desktop.store import crypto
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.exchange_records import KINDS, SAME_AS, Fields, MissingRecord, local_of
+from raptor_desktop.store.exhibits import keep_attachment, stored_file
 from raptor_desktop.store.retention import ERASERS, erase, erase_numbers
 
 IDENTITY_CONTEXT = b"raptor workstation identity"
@@ -265,10 +266,14 @@ def outgoing_application(store: Store, application: int) -> Outgoing:
         "SELECT n.line_id FROM application_numbers x JOIN numbers n ON n.id = x.number_id "
         "WHERE x.application_id = ?"
     )
-    where = f"(r.kind = 'application' AND r.local_id = ?) OR {SCOPE_OF_LINES.format(lines=lines)}"
+    where = (
+        "(r.kind = 'application' AND r.local_id = ?) OR (r.kind = 'exhibit' AND r.local_id IN "
+        "(SELECT id FROM exhibits WHERE application_id = ?)) OR "
+        + SCOPE_OF_LINES.format(lines=lines)
+    )
     with store.immediate():
         version_changes(store.db)
-        out = _records(store.db, where, [application] + [application] * 4)
+        out = _records(store.db, where, [application] * 6)
         reference = store.db.execute(
             "SELECT reference FROM applications WHERE id = ?", [application]
         ).fetchone()[0]
@@ -309,6 +314,19 @@ def _records(db: sqlite_utils.Database, where: str, params: Sequence[object]) ->
     out.journal_head = int(db.execute("SELECT n FROM exchange_clock").fetchone()[0])
     out.log_head = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
     return out
+
+
+def attachments_of(store: Store, out: Outgoing) -> list[tuple[str, str, bytes]]:
+    """The files the exhibits going out have attached: name, SHA-256 and content (checked)."""
+    found: dict[str, tuple[str, str, bytes]] = {}
+    for kind, _gid, text in out.records:
+        if kind != "exhibit":
+            continue
+        fields = json.loads(text)
+        name, digest = str(fields["file_name"][0]), str(fields["file_sha256"][0])
+        if digest and digest not in found:
+            found[digest] = (name, digest, stored_file(store, name, digest))
+    return list(found.values())
 
 
 LOG_FIELDS = ("id", "at", "user", "category", "event", "records", "justification", "recipient")
@@ -394,6 +412,7 @@ class Incoming:
     records: list[list[object]]
     erased: list[list[str]]
     log: list[tuple[str, bytes]]  # the entry as signed (JSON text), its signature
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # attached: name, content
 
 
 class _Undo(Exception):
@@ -431,6 +450,8 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     if package.seq != received + 1:  # checked again under the write lock
         raise Conflict(f"package {package.seq} from {package.peer.name} is not the next one")
     version_changes(db)
+    for name, content in package.files:  # sealed under this register's key, as if attached here
+        keep_attachment(store, name, content)
     for kind, gid in package.erased:
         _apply_erasure(db, store.key, kind, gid, applied)
     aliases = db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0]
@@ -502,7 +523,9 @@ def _apply_erasure(
     elif kind == "number":
         erase_numbers(db, [local_id])
     else:
-        table = {"status_change": "status_changes", "evidence": "evidence"}[kind]
+        table = {"status_change": "status_changes", "evidence": "evidence", "exhibit": "exhibits"}[
+            kind
+        ]
         db.execute(f"DELETE FROM {table} WHERE id = ?", [local_id])
     applied.erased += 1
 
@@ -731,6 +754,8 @@ def _described(kind: str, fields: Fields) -> str:
         return f"line {fields.get('brand') or '(unnamed)'}"
     if kind == "application":
         return f"application {fields.get('reference', '')}"
+    if kind == "exhibit":
+        return f"exhibit {fields.get('officer_initials', '')}/{fields.get('seq', '')}"
     return kind.replace("_", " ")
 
 

@@ -303,6 +303,73 @@ def write_application(db: sqlite_utils.Database, application_id: int | None, fie
     return application_id
 
 
+EXHIBIT_COLUMNS = (
+    "officer_initials",
+    "seq",
+    "description",
+    "exhibit_date",
+    "file_name",
+    "file_sha256",
+    "added_at",
+    "added_by",
+)
+
+
+def read_exhibit(db: sqlite_utils.Database, exhibit_id: int) -> Fields | None:
+    row = _row(
+        db,
+        f"SELECT {', '.join(EXHIBIT_COLUMNS)}, application_id FROM exhibits WHERE id = ?",
+        exhibit_id,
+    )
+    if row is None:
+        return None
+    application = row.pop("application_id")
+    row["application"] = gid_of(
+        db, "application", None if application is None else int(str(application))
+    )
+    for (number_id,) in db.execute(
+        "SELECT number_id FROM exhibit_numbers WHERE exhibit_id = ?", [exhibit_id]
+    ):
+        row[f"{ITEM}{gid_of(db, 'number', number_id)}"] = True
+    return row
+
+
+def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fields) -> int:
+    values: Fields = {c: fields[c] for c in EXHIBIT_COLUMNS}
+    values["application_id"] = _optional(db, "application", fields["application"])
+    numbers = {
+        _needed(db, "number", name[len(ITEM) :]): bool(item)
+        for name, item in fields.items()
+        if name.startswith(ITEM)
+    }
+    if exhibit_id is None:
+        taken = db.execute(
+            "SELECT description FROM exhibits WHERE officer_initials = ? AND seq = ?",
+            [values["officer_initials"], values["seq"]],
+        ).fetchone()
+        if taken is not None:
+            raise MarkTaken(
+                f"exhibit {values['officer_initials']}/{values['seq']} ({values['description']}) "
+                f"is another exhibit here ({taken[0]}): the same mark was given on two "
+                "workstations",
+                "Exhibit marks run per officer: give each officer's exhibits on one "
+                "workstation, then send the package again.",
+            )
+    exhibit_id = _save(db, "exhibits", exhibit_id, values)
+    for number_id, linked in numbers.items():
+        db.execute(
+            "INSERT OR IGNORE INTO exhibit_numbers (exhibit_id, number_id) VALUES (?, ?)"
+            if linked
+            else "DELETE FROM exhibit_numbers WHERE exhibit_id = ? AND number_id = ?",
+            [exhibit_id, number_id],
+        )
+    return exhibit_id
+
+
+class MarkTaken(Refusal):
+    """An arriving exhibit's mark belongs to another exhibit here."""
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str
@@ -332,6 +399,7 @@ KINDS = {
     "status_change": Kind("status_change", read_status_change, write_status_change),
     "evidence": Kind("evidence", read_evidence, write_evidence),
     "application": Kind("application", read_application, write_application),
+    "exhibit": Kind("exhibit", read_exhibit, write_exhibit),
 }
 """In the order records are applied: what a record refers to comes before it."""
 

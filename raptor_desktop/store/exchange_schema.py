@@ -46,11 +46,13 @@ TRAVELLING = (
     Travelling("status_change", "status_changes"),
     Travelling("evidence", "evidence"),
     Travelling("application", "applications"),
+    Travelling("exhibit", "exhibits"),
 )
 OWNED = (
     Owned("line_areas", "line", "line_id"),
     Owned("line_drugs", "line", "line_id"),
     Owned("application_numbers", "application", "application_id"),
+    Owned("exhibit_numbers", "exhibit", "exhibit_id"),
 )
 
 _MS = "printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"

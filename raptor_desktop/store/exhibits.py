@@ -116,9 +116,7 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
         if problem:
             raise InputRejected(problem)
         digest, name = hashlib.sha256(content).hexdigest(), source.name
-        kept = stored_name(store.key, digest, name)
-        if not (attachment_dir(store) / kept).exists():
-            write_file(attachment_dir(store), kept, seal_file(store.key, content, kept))
+        keep_attachment(store, name, content)
     with store.transaction("add exhibit", initials) as db:
         if application_id is not None:
             _check_maker(db, application_id, initials)
@@ -147,6 +145,15 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
                 "INSERT OR IGNORE INTO exhibit_numbers VALUES (?, ?)", [exhibit_id, number_id]
             )
     return f"{initials}/{seq}"
+
+
+def keep_attachment(store: Store, name: str, content: bytes) -> str:
+    """Put a file in the attachment store, sealed, unless it is there already; its SHA-256."""
+    digest = hashlib.sha256(content).hexdigest()
+    kept = stored_name(store.key, digest, name)
+    if not (attachment_dir(store) / kept).exists():
+        write_file(attachment_dir(store), kept, seal_file(store.key, content, kept))
+    return digest
 
 
 def stored_file(store: Store, file_name: str, digest: str) -> bytes:

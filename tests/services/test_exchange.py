@@ -20,6 +20,7 @@ from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.exchange import PackageRefused, Scope
+from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exchange import content_hash
 from raptor_desktop.store.lines import add_number, find_number, set_status, update_line
@@ -139,6 +140,8 @@ def test_the_same_field_changed_on_two_is_a_conflict_resolved_once_for_all(unit:
         "SELECT records FROM audit_log WHERE event = 'resolve exchange conflict'"
     ).fetchone()[0]
     assert "kept bob's" in decided
+    for store in unit.stores.values():  # and each register's own log verifies
+        assert check_chain(store.db, store.log_key) is None
 
 
 def test_a_status_set_on_both_sides_follows_the_status_rules(unit: Unit) -> None:
@@ -392,3 +395,36 @@ def test_a_disposal_leaves_nothing_of_the_record_in_the_exchange_tables(unit: Un
         assert "7700900123" not in text and "Tony" not in text, table
     assert conn.execute("SELECT COUNT(*) FROM record_versions").fetchone()[0] == 0
     conn.close()
+
+
+def test_an_application_s_exhibits_travel_with_their_attached_files(
+    unit: Unit, tmp_path: Path
+) -> None:
+    from raptor_desktop.store.applications import application_id
+    from raptor_desktop.store.demo import seed_demo
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, stored_file
+    from tests.app_fixtures import make_application
+
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    seed_demo(alice)
+    reference = make_application(alice)
+    photo = tmp_path / "screenshot.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    mark = add_exhibit(
+        alice,
+        application_id(alice, reference),
+        NewExhibit("RC", "Screenshot of the line's text", None, ("07700 900103",), photo),
+    )
+    ex.import_package(main, unit.package("alice", "main", Scope(application=reference)))
+    initials, seq = mark.split("/")
+    row = main.db.execute(
+        "SELECT e.file_name, e.file_sha256, COUNT(x.number_id) FROM exhibits e "
+        "LEFT JOIN exhibit_numbers x ON x.exhibit_id = e.id "
+        "WHERE e.officer_initials = ? AND e.seq = ? GROUP BY e.id",
+        [initials, int(seq)],
+    ).fetchone()
+    assert row[0] == "screenshot.png" and row[2] == 1
+    # the file came inside the package, and is sealed here under main's own key
+    assert stored_file(main, row[0], row[1]) == photo.read_bytes()
+    exhibits = "SELECT COUNT(*) FROM exhibits"
+    assert main.db.execute(exhibits).fetchone()[0] == alice.db.execute(exhibits).fetchone()[0]
