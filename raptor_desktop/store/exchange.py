@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import sqlite_utils
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 
 from raptor_desktop.core.exchange import (
     FieldState,
@@ -30,10 +32,12 @@ from raptor_desktop.store import crypto
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.exchange_records import KINDS, SAME_AS, Fields, MissingRecord, local_of
+from raptor_desktop.store.exchange_schema import TRAVELLING
 from raptor_desktop.store.exhibits import keep_attachment, stored_file
 from raptor_desktop.store.retention import ERASERS, erase, erase_numbers
 
 IDENTITY_CONTEXT = b"raptor workstation identity"
+TRAVELLING_BY_KIND = {item.kind: item for item in TRAVELLING}
 States = dict[str, FieldState]
 
 
@@ -252,28 +256,37 @@ def outgoing_since(store: Store, peer: Peer) -> Outgoing:
 
 SCOPE_OF_LINES = """
     (r.kind = 'line' AND r.local_id IN ({lines}))
+    OR (r.kind = 'closure' AND r.local_id IN ({lines}))
     OR (r.kind = 'number' AND r.local_id IN (SELECT id FROM numbers WHERE line_id IN ({lines})))
     OR (r.kind = 'evidence' AND r.local_id IN (SELECT id FROM evidence WHERE line_id IN ({lines})))
-    OR (r.kind = 'status_change' AND r.local_id IN (SELECT c.id FROM status_changes c
-        JOIN numbers n ON n.id = c.number_id WHERE n.line_id IN ({lines})))
+    OR (r.kind IN ('status_change', 'device', 'check_back') AND r.local_id IN (
+        SELECT c.id FROM status_changes c JOIN numbers n ON n.id = c.number_id
+        WHERE r.kind = 'status_change' AND n.line_id IN ({lines})
+        UNION ALL SELECT d.id FROM devices d JOIN numbers n ON n.id = d.number_id
+        WHERE r.kind = 'device' AND n.line_id IN ({lines})
+        UNION ALL SELECT k.id FROM check_backs k JOIN numbers n ON n.id = k.number_id
+        WHERE r.kind = 'check_back' AND n.line_id IN ({lines})))
 """
+"""The records of some lines: the lines, their closures, numbers, evidence, status histories,
+devices and check-backs; ``{lines}`` is a query of the lines' ids (named parameters only)."""
 
 
 def outgoing_application(store: Store, application: int) -> Outgoing:
-    """An application with its numbers, their lines (all their numbers, status histories and
-    evidence) and the log entries that name it, whatever was sent before."""
+    """An application with its exhibits and orders, its numbers, their lines (with all that
+    belongs to them) and the log entries that name it, whatever was sent before."""
     lines = (
         "SELECT n.line_id FROM application_numbers x JOIN numbers n ON n.id = x.number_id "
-        "WHERE x.application_id = ?"
+        "WHERE x.application_id = :application"
     )
     where = (
-        "(r.kind = 'application' AND r.local_id = ?) OR (r.kind = 'exhibit' AND r.local_id IN "
-        "(SELECT id FROM exhibits WHERE application_id = ?)) OR "
-        + SCOPE_OF_LINES.format(lines=lines)
+        "(r.kind = 'application' AND r.local_id = :application) OR (r.kind = 'exhibit' AND "
+        "r.local_id IN (SELECT id FROM exhibits WHERE application_id = :application)) OR "
+        "(r.kind = 'order' AND r.local_id IN (SELECT id FROM orders "
+        "WHERE application_id = :application)) OR " + SCOPE_OF_LINES.format(lines=lines)
     )
     with store.immediate():
         version_changes(store.db)
-        out = _records(store.db, where, [application] * 6)
+        out = _records(store.db, where, {"application": application})
         reference = store.db.execute(
             "SELECT reference FROM applications WHERE id = ?", [application]
         ).fetchone()[0]
@@ -286,7 +299,7 @@ def outgoing_application(store: Store, application: int) -> Outgoing:
 
 
 def outgoing_line(store: Store, brand: str) -> Outgoing:
-    """A line by its brand, with its numbers, their status histories and its evidence."""
+    """A line by its brand, with all that belongs to it."""
     found = [
         r[0]
         for r in store.db.execute(
@@ -295,14 +308,16 @@ def outgoing_line(store: Store, brand: str) -> Outgoing:
     ]
     if not found:
         raise RecordNotFound(f"there is no line with the brand {brand.strip()!r}")
-    marks = ",".join("?" * len(found))
+    where = SCOPE_OF_LINES.format(lines="SELECT value FROM json_each(:lines)")
     with store.immediate():
         version_changes(store.db)
-        out = _records(store.db, SCOPE_OF_LINES.format(lines=marks), found * 4)
+        out = _records(store.db, where, {"lines": json.dumps(found)})
     return out
 
 
-def _records(db: sqlite_utils.Database, where: str, params: Sequence[object]) -> Outgoing:
+def _records(
+    db: sqlite_utils.Database, where: str, params: Sequence[object] | dict[str, object]
+) -> Outgoing:
     out = Outgoing()
     order = {name: n for n, name in enumerate(KINDS)}
     rows = db.execute(
@@ -523,10 +538,8 @@ def _apply_erasure(
     elif kind == "number":
         erase_numbers(db, [local_id])
     else:
-        table = {"status_change": "status_changes", "evidence": "evidence", "exhibit": "exhibits"}[
-            kind
-        ]
-        db.execute(f"DELETE FROM {table} WHERE id = ?", [local_id])
+        row = TRAVELLING_BY_KIND[kind]
+        db.execute(f"DELETE FROM {row.table} WHERE {row.key} = ?", [local_id])
     applied.erased += 1
 
 
@@ -795,6 +808,24 @@ def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) ->
             [clock],
         )
         store.describe(f"{_described(kind, current)}, {name}: {how}")
+
+
+def received_entry_problems(db: sqlite_utils.Database) -> list[str]:
+    """The peers' log entries kept with their signatures: each must still verify under the
+    key of the peer that sent it (one pseudonymised by a disposal is marked, and skipped)."""
+    problems = []
+    for entry_id, name, key, entry, signature in db.execute(
+        "SELECT r.id, p.name, p.public_key, r.entry, r.signature FROM received_log_entries r "
+        "JOIN peers p ON p.id = r.peer_id WHERE r.pseudonymised = 0 ORDER BY r.id"
+    ):
+        try:
+            VerifyKey(bytes(key)).verify(str(entry).encode("utf-8"), bytes(signature))
+        except BadSignatureError:
+            problems.append(
+                f"received log entry {entry_id} (from {name}) no longer matches its signature: "
+                "it was changed after it arrived"
+            )
+    return problems
 
 
 # --- comparing registers --------------------------------------------------------------------

@@ -177,51 +177,91 @@ def write_number(db: sqlite_utils.Database, number_id: int | None, fields: Field
     return _save(db, "numbers", number_id, values)
 
 
-STATUS_COLUMNS = ("from_status", "to_status", "changed_at", "changed_by", "note")
+@dataclass(frozen=True)
+class Simple:
+    """A record that is one row: its columns as they are, and the records it refers to by
+    global id (field name → the kind it names and the column holding its local id)."""
+
+    table: str
+    columns: tuple[str, ...]
+    refs: dict[str, tuple[str, str]]
+    key: str = "id"  # the row's own id (a closure's is its line's)
+
+    def read(self, db: sqlite_utils.Database, local_id: int) -> Fields | None:
+        columns = [*self.columns, *(column for _kind, column in self.refs.values())]
+        row = _row(
+            db, f"SELECT {', '.join(columns)} FROM {self.table} WHERE {self.key} = ?", local_id
+        )
+        if row is None:
+            return None
+        for name, (kind, column) in self.refs.items():
+            found = row.pop(column)
+            row[name] = gid_of(db, kind, None if found is None else int(str(found)))
+        return row
+
+    def write(self, db: sqlite_utils.Database, local_id: int | None, fields: Fields) -> int:
+        values: Fields = {c: fields[c] for c in self.columns}
+        for name, (kind, column) in self.refs.items():
+            values[column] = _optional(db, kind, fields[name])
+        if self.key == "id":
+            return _save(db, self.table, local_id, values)
+        if local_id is None:  # its id is the record it belongs to
+            insert_row(db, self.table, values)
+            return int(str(values[self.key]))
+        sets = ", ".join(f'"{name}" = ?' for name in values)
+        db.execute(
+            f'UPDATE "{self.table}" SET {sets} WHERE {self.key} = ?', [*values.values(), local_id]
+        )
+        return local_id
 
 
-def read_status_change(db: sqlite_utils.Database, change_id: int) -> Fields | None:
-    row = _row(
-        db,
-        f"SELECT {', '.join(STATUS_COLUMNS)}, number_id FROM status_changes WHERE id = ?",
-        change_id,
-    )
-    if row is not None:
-        row["number"] = gid_of(db, "number", int(str(row.pop("number_id"))))
-    return row
-
-
-def write_status_change(db: sqlite_utils.Database, change_id: int | None, fields: Fields) -> int:
-    values: Fields = {c: fields[c] for c in STATUS_COLUMNS}
-    values["number_id"] = _needed(db, "number", fields["number"])
-    return _save(db, "status_changes", change_id, values)
-
-
-EVIDENCE_COLUMNS = (
-    "kind",
-    "occurred_on",
-    "location",
-    "details",
-    "price_pence",
-    "reference",
-    "recorded_at",
-    "recorded_by",
+STATUS_CHANGES = Simple(
+    "status_changes",
+    ("from_status", "to_status", "changed_at", "changed_by", "note"),
+    {"number": ("number", "number_id")},
 )
-
-
-def read_evidence(db: sqlite_utils.Database, evidence_id: int) -> Fields | None:
-    row = _row(
-        db, f"SELECT {', '.join(EVIDENCE_COLUMNS)}, line_id FROM evidence WHERE id = ?", evidence_id
-    )
-    if row is not None:
-        row["line"] = gid_of(db, "line", int(str(row.pop("line_id"))))
-    return row
-
-
-def write_evidence(db: sqlite_utils.Database, evidence_id: int | None, fields: Fields) -> int:
-    values: Fields = {c: fields[c] for c in EVIDENCE_COLUMNS}
-    values["line_id"] = _needed(db, "line", fields["line"])
-    return _save(db, "evidence", evidence_id, values)
+EVIDENCE = Simple(
+    "evidence",
+    (
+        "kind",
+        "occurred_on",
+        "location",
+        "details",
+        "price_pence",
+        "reference",
+        "recorded_at",
+        "recorded_by",
+    ),
+    {"line": ("line", "line_id")},
+)
+DEVICES = Simple(
+    "devices", ("kind", "value", "added_at", "added_by"), {"number": ("number", "number_id")}
+)
+ORDERS = Simple(
+    "orders",
+    (
+        "order_date",
+        "end_date",
+        "period_months",
+        "deadline_kind",
+        "deadline_at",
+        "provider_confirmed_on",
+        "created_at",
+        "ordered_deadline_at",
+    ),
+    {"application": ("application", "application_id"), "number": ("number", "number_id")},
+)
+CHECK_BACKS = Simple(
+    "check_backs",
+    ("after_days", "checked_on", "still_dead", "note", "recorded_at", "recorded_by"),
+    {"number": ("number", "number_id")},
+)
+CLOSURES = Simple(
+    "line_closures",
+    ("closed_on", "note", "recorded_at", "recorded_by"),
+    {"line": ("line", "line_id")},
+    key="line_id",
+)
 
 
 APPLICATION_COLUMNS = (
@@ -396,16 +436,49 @@ def _same_line(db: sqlite_utils.Database, fields: Fields) -> int | None:
 KINDS = {
     "line": Kind("line", read_line, write_line),
     "number": Kind("number", read_number, write_number),
-    "status_change": Kind("status_change", read_status_change, write_status_change),
-    "evidence": Kind("evidence", read_evidence, write_evidence),
+    "status_change": Kind("status_change", STATUS_CHANGES.read, STATUS_CHANGES.write),
+    "evidence": Kind("evidence", EVIDENCE.read, EVIDENCE.write),
+    "device": Kind("device", DEVICES.read, DEVICES.write),
+    "check_back": Kind("check_back", CHECK_BACKS.read, CHECK_BACKS.write),
+    "closure": Kind("closure", CLOSURES.read, CLOSURES.write),
     "application": Kind("application", read_application, write_application),
     "exhibit": Kind("exhibit", read_exhibit, write_exhibit),
+    "order": Kind("order", ORDERS.read, ORDERS.write),
 }
 """In the order records are applied: what a record refers to comes before it."""
+
+
+def _same_row(
+    simple: Simple, natural: tuple[str, ...]
+) -> Callable[[sqlite_utils.Database, Fields], int | None]:
+    """A local row that is the arriving one by what it is (the same columns and records)."""
+
+    def find(db: sqlite_utils.Database, fields: Fields) -> int | None:
+        where: list[str] = []
+        params: list[object] = []
+        for name in natural:
+            if name in simple.refs:
+                kind, column = simple.refs[name]
+                where.append(f"{column} = ?")
+                params.append(_needed(db, kind, fields[name]))
+            else:
+                where.append(f"{name} = ?")
+                params.append(fields[name])
+        row = db.execute(
+            f"SELECT {simple.key} FROM {simple.table} WHERE {' AND '.join(where)}", params
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    return find
+
 
 SAME_AS: dict[str, Callable[[sqlite_utils.Database, Fields], int | None]] = {
     "number": _same_number,
     "line": _same_line,
+    "device": _same_row(DEVICES, ("number", "kind", "value")),
+    "order": _same_row(ORDERS, ("application", "number")),
+    "check_back": _same_row(CHECK_BACKS, ("number", "after_days")),
+    "closure": _same_row(CLOSURES, ("line",)),
 }
 """How to find a local record that is the same as an arriving one with another global id:
 a number recorded on two workstations is one number, a named line in an operation one line."""

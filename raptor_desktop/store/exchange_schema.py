@@ -29,6 +29,7 @@ from dataclasses import dataclass
 class Travelling:
     kind: str
     table: str
+    key: str = "id"  # the row's local id (a Type 1 closure's is its line's)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ TRAVELLING = (
     Travelling("evidence", "evidence"),
     Travelling("application", "applications"),
     Travelling("exhibit", "exhibits"),
+    Travelling("device", "devices"),
+    Travelling("order", "orders"),
+    Travelling("check_back", "check_backs"),
+    Travelling("closure", "line_closures", key="line_id"),
 )
 OWNED = (
     Owned("line_areas", "line", "line_id"),
@@ -153,18 +158,18 @@ CREATE TABLE IF NOT EXISTS exchange_conflicts (
 
 
 def _travelling_sql(item: Travelling) -> str:
-    kind, table = item.kind, item.table
-    mine = f"kind = '{kind}' AND local_id = OLD.id"
+    kind, table, key = item.kind, item.table, item.key
+    mine = f"kind = '{kind}' AND local_id = OLD.{key}"
     return f"""
 CREATE TRIGGER IF NOT EXISTS exchange_{table}_insert AFTER INSERT ON {table} BEGIN
     {TICK}
     INSERT INTO record_ids (kind, local_id, gid, changed, log_after)
-    VALUES ('{kind}', NEW.id, {UUID7}, {NOW_CHANGED}, {LOG_HEAD});
+    VALUES ('{kind}', NEW.{key}, {UUID7}, {NOW_CHANGED}, {LOG_HEAD});
 END;
 CREATE TRIGGER IF NOT EXISTS exchange_{table}_update AFTER UPDATE ON {table} BEGIN
     {TICK}
     UPDATE record_ids SET changed = {NOW_CHANGED}, log_after = {LOG_HEAD}
-    WHERE kind = '{kind}' AND local_id = NEW.id;
+    WHERE kind = '{kind}' AND local_id = NEW.{key};
 END;
 CREATE TRIGGER IF NOT EXISTS exchange_{table}_delete AFTER DELETE ON {table} BEGIN
     {TICK}
@@ -176,7 +181,7 @@ CREATE TRIGGER IF NOT EXISTS exchange_{table}_delete AFTER DELETE ON {table} BEG
     DELETE FROM record_ids WHERE {mine};
 END;
 INSERT OR IGNORE INTO record_ids (kind, local_id, gid, changed, log_after)
-SELECT '{kind}', id, {UUID7}, 0, 0 FROM {table};
+SELECT '{kind}', {key}, {UUID7}, 0, 0 FROM {table};
 """
 
 

@@ -8,6 +8,7 @@ from raptor_desktop.store import engine
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.audit_anchor import check_anchor
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.exchange import received_entry_problems
 
 
 @dataclass
@@ -44,4 +45,5 @@ def _verify(store: Store, report: IntegrityReport) -> None:
     chain_break = check_chain(store.db, store.log_key) or check_anchor(store)
     if chain_break is not None:
         report.problems.append(str(chain_break))
+    report.problems += received_entry_problems(store.db)[:20]
     report.entries = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]

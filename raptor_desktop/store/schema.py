@@ -99,9 +99,9 @@ line_closures   (v12) a line closed as Type 1 (its holder charged), recorded by 
 (v16) Exchanging case packages between workstations (``store/exchange_schema.py`` says how):
 record_ids      each travelling record's global id (UUIDv7) beside its local id, and the
                 journal's stamp of its latest change (``changed``, from ``exchange_clock``) with
-                the newest log entry before it; lines, numbers, status history, evidence,
-                applications and exhibits travel, a line's areas and drugs, an application's
-                numbers and an exhibit's numbers with them.
+                the newest log entry before it; lines, numbers, status history, devices,
+                evidence, check-backs, closures, applications, exhibits and orders travel, a
+                line's areas and drugs, an application's numbers and an exhibit's with them.
 erased_records  the global ids of records deleted or disposed of, kept for good: no package
                 brings them back, and the erasure travels to the peers.
 gid_aliases     a global id that another one replaced, when the same number or line was

@@ -428,3 +428,42 @@ def test_an_application_s_exhibits_travel_with_their_attached_files(
     assert stored_file(main, row[0], row[1]) == photo.read_bytes()
     exhibits = "SELECT COUNT(*) FROM exhibits"
     assert main.db.execute(exhibits).fetchone()[0] == alice.db.execute(exhibits).fetchone()[0]
+
+
+def test_a_received_log_entry_changed_after_it_arrived_fails_verify(unit: Unit) -> None:
+    """An insider with the key edits a peer's entry kept here: its signature gives it away."""
+    from raptor_desktop.store.integrity import verify
+    from tests.registers import raw_connection
+
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    main = unit.stores["main"]
+    assert verify(main).sound
+    conn = raw_connection(main.path)
+    conn.execute("UPDATE received_log_entries SET entry = replace(entry, 'alice', 'bob')")
+    conn.commit()
+    conn.close()
+    problems = verify(main).problems
+    assert problems and all("no longer matches its signature" in p for p in problems)
+
+
+def test_a_whole_register_travels_and_the_two_agree(unit: Unit) -> None:
+    """The demo's register (applications heard, orders made, devices, check-backs, closures,
+    exhibits) sent whole to an empty one, then on to a third: all three hold the same."""
+    from raptor_desktop.store.demo import seed_demo
+
+    alice = unit.stores["alice"]
+    seed_demo(alice)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    assert len(unit.hashes()) == 1
+    held = ("orders", "devices", "status_changes", "application_numbers", "evidence", "lines")
+    for table in (*held, "check_backs", "line_closures", "exhibits"):
+        counts = {
+            store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for store in unit.stores.values()
+        }
+        assert len(counts) == 1, table
+        assert counts.pop() > 0 or table not in held, table
+    for store in unit.stores.values():
+        assert ex.conflicts(store) == []
