@@ -11,24 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from measure import Figure, best_of
+from measure import Figure, best_of, new_register
 
 from raptor_desktop.core.exchange import fingerprint
 from raptor_desktop.core.tabular import read_table
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.imports import lines_importer
-from raptor_desktop.services.session import Session, create_register, sign_in
+from raptor_desktop.services.session import Session
 
 CHANGED = 10_000
-ADMIN, PASSWORD = "bench", "a benchmark's own password"
-
-
-def _register(path: Path) -> Session:
-    create_register(path, training=False, admin=ADMIN, password=PASSWORD)
-    signed = sign_in(path, ADMIN, PASSWORD)
-    session = Session.of(signed.store)
-    signed.store.close()
-    return session
 
 
 def _import(session: Session, sheet: Path) -> None:
@@ -51,10 +42,10 @@ def exchange_figures(folder: Path, numbers: list[str]) -> list[Figure]:
         made[0] += 1
         n = made[0]
         if name == "bound":
-            runs[name] = [_register(folder / f"plain-{n}.sqlite3")]
+            runs[name] = [new_register(folder / f"plain-{n}.sqlite3")]
             return
-        sender = _register(folder / f"sender-{n}.sqlite3")
-        receiver = _register(folder / f"receiver-{n}.sqlite3")
+        sender = new_register(folder / f"sender-{n}.sqlite3")
+        receiver = new_register(folder / f"receiver-{n}.sqlite3")
         with sender.connect() as a, receiver.connect() as b:
             for store, name_of in ((a, "sender"), (b, "receiver")):
                 ex.set_up_identity(store, name_of)

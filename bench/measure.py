@@ -9,8 +9,20 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from raptor_desktop.services.session import Session, create_register, sign_in
+
 HERE = Path(__file__).resolve().parent
 RUNS = 3
+ADMIN, PASSWORD = "bench", "a benchmark's own password"
+
+
+def new_register(path: Path) -> Session:
+    """A live register made at ``path`` with the bench's administrator, signed in once."""
+    create_register(path, training=False, admin=ADMIN, password=PASSWORD)
+    signed = sign_in(path, ADMIN, PASSWORD)
+    session = Session.of(signed.store)
+    signed.store.close()
+    return session
 
 
 @dataclass

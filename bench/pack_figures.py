@@ -15,7 +15,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from measure import Figure, best_of
+from measure import ADMIN, PASSWORD, Figure, best_of
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, StreamObject
 from reportlab.pdfgen.canvas import Canvas
@@ -32,7 +32,6 @@ from raptor_desktop.store.applications import ApplicationDetails, create_applica
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.line_import import import_lines
 
-ADMIN, PASSWORD = "bench", "a benchmark's own password"
 DETAILS = ApplicationDetails(
     court="County Court at Basildon",
     hearing_date=date(2026, 12, 10),

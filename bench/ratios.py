@@ -30,7 +30,7 @@ from pathlib import Path
 
 import phonenumbers
 from exchange_figures import exchange_figures
-from measure import Figure, best_of, report
+from measure import Figure, best_of, new_register, report
 from pack_figures import pack_figures
 from PySide6.QtCore import Qt
 
@@ -42,7 +42,7 @@ from raptor_desktop.services.contacts import find_contact_ids
 from raptor_desktop.services.imports import contacts_importer, lines_importer
 from raptor_desktop.services.register import search_numbers_json  # `raptor lines --json`
 from raptor_desktop.services.search import search
-from raptor_desktop.services.session import Session, create_register, sign_in
+from raptor_desktop.services.session import Session
 from raptor_desktop.store import crypto, engine
 from raptor_desktop.store.backup import Credentials, check_backup
 from raptor_desktop.store.contacts import contacts_by_id
@@ -55,7 +55,6 @@ NUMBERS, LINES, CONTACTS, LOG_ENTRIES = (
     int(n * SCALE) for n in (100_000, 40_000, 200_000, 100_000)
 )
 AREAS = ("Thurrock", "Brentwood", "Basildon", "Castle Point", "Rochford", "Southend-on-Sea")
-ADMIN, PASSWORD = "bench", "a benchmark's own password"
 
 
 def valid_mobiles(count: int, first_block: int) -> list[str]:
@@ -80,14 +79,6 @@ def read_numbers(texts: list[str]) -> None:
         parsed = phonenumbers.parse(text, "GB")
         phonenumbers.is_valid_number(parsed)
         phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
-def new_register(path: Path) -> Session:
-    create_register(path, training=False, admin=ADMIN, password=PASSWORD)
-    signed = sign_in(path, ADMIN, PASSWORD)
-    session = Session.of(signed.store)
-    signed.store.close()
-    return session
 
 
 def import_figures(

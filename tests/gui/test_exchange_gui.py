@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,9 @@ from raptor_desktop.gui.conflicts_dialog import ConflictsDialog
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.workstations_tab import AddPeerDialog, WorkstationsTab
 from raptor_desktop.services import exchange as ex
-from raptor_desktop.store.lines import add_number, find_number, update_line
+from raptor_desktop.store.lines import add_number, find_number
 from tests.gui.conftest import make_window
-from tests.services.test_exchange import TONY, Unit
+from tests.services.test_exchange import TONY, Unit, both_edit_notes
 
 
 @pytest.fixture
@@ -84,14 +83,8 @@ def test_importing_a_package_shows_what_it_will_change_then_applies_it(
 
 
 def test_a_conflict_is_decided_in_the_conflicts_view(qtbot: QtBot, unit: Unit) -> None:
-    add_number(unit.stores["alice"], "07700 900123", TONY)
-    unit.send("alice", "main")
-    unit.send("main", "bob")
-    alice, bob, main = unit.stores["alice"], unit.stores["bob"], unit.stores["main"]
-    update_line(alice, find_number(alice, "07700 900123").line_id, replace(TONY, notes="a"))
-    update_line(bob, find_number(bob, "07700 900123").line_id, replace(TONY, notes="b"))
-    unit.send("alice", "main")
-    unit.send("bob", "main")
+    both_edit_notes(unit, "a", "b")
+    main = unit.stores["main"]
     dialog = ConflictsDialog(main)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1

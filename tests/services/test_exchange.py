@@ -81,6 +81,26 @@ def line_of(store: Store, number: str) -> int:
     return find_number(store, number).line_id
 
 
+def shared_tony(unit: Unit) -> None:
+    """Alice records Tony's number; main and bob have it from her by package."""
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+
+
+def edit_tony(store: Store, **changes: object) -> None:
+    update_line(store, line_of(store, "07700 900123"), replace(TONY, **changes))
+
+
+def both_edit_notes(unit: Unit, alices: str, bobs: str) -> None:
+    """Alice and bob each change Tony's notes, unaware of each other, and send to main."""
+    shared_tony(unit)
+    edit_tony(unit.stores["alice"], notes=alices)
+    edit_tony(unit.stores["bob"], notes=bobs)
+    unit.send("alice", "main")
+    unit.send("bob", "main")
+
+
 def test_records_made_on_one_reach_the_others_through_the_main_register(unit: Unit) -> None:
     alice = unit.stores["alice"]
     add_number(alice, "07700 900123", TONY)
@@ -95,12 +115,9 @@ def test_records_made_on_one_reach_the_others_through_the_main_register(unit: Un
 
 
 def test_fields_changed_on_one_side_each_merge_and_all_three_agree(unit: Unit) -> None:
-    add_number(unit.stores["alice"], "07700 900123", TONY)
-    unit.send("alice", "main")
-    unit.send("main", "bob")
-    alice, bob = unit.stores["alice"], unit.stores["bob"]
-    update_line(alice, line_of(alice, "07700 900123"), replace(TONY, notes="runs at night"))
-    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, intel_refs="INT/123"))
+    shared_tony(unit)
+    edit_tony(unit.stores["alice"], notes="runs at night")
+    edit_tony(unit.stores["bob"], intel_refs="INT/123")
     unit.send("bob", "main")  # bob's first, this time
     unit.send("alice", "main")
     main = unit.stores["main"]
@@ -113,14 +130,8 @@ def test_fields_changed_on_one_side_each_merge_and_all_three_agree(unit: Unit) -
 
 
 def test_the_same_field_changed_on_two_is_a_conflict_resolved_once_for_all(unit: Unit) -> None:
-    add_number(unit.stores["alice"], "07700 900123", TONY)
-    unit.send("alice", "main")
-    unit.send("main", "bob")
-    alice, bob, main = unit.stores["alice"], unit.stores["bob"], unit.stores["main"]
-    update_line(alice, line_of(alice, "07700 900123"), replace(TONY, notes="alice's note"))
-    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, notes="bob's note"))
-    unit.send("alice", "main")
-    unit.send("bob", "main")
+    both_edit_notes(unit, "alice's note", "bob's note")
+    alice, main = unit.stores["alice"], unit.stores["main"]
     [conflict] = ex.conflicts(main)
     assert (conflict.field, conflict.local.value, conflict.remote.value) == (
         "notes",
@@ -374,14 +385,8 @@ def test_a_disposal_leaves_nothing_of_the_record_in_the_exchange_tables(unit: Un
     what stays (the erased id) says nothing about the record."""
     from tests.registers import raw_connection
 
-    add_number(unit.stores["alice"], "07700 900123", TONY)
-    unit.send("alice", "main")
-    unit.send("main", "bob")
-    alice, bob, main = unit.stores["alice"], unit.stores["bob"], unit.stores["main"]
-    update_line(alice, line_of(alice, "07700 900123"), replace(TONY, notes="x"))
-    update_line(bob, line_of(bob, "07700 900123"), replace(TONY, notes="y"))
-    unit.send("alice", "main")
-    unit.send("bob", "main")
+    both_edit_notes(unit, "x", "y")
+    main = unit.stores["main"]
     assert ex.conflicts(main)
     dispose(main, "line", line_of(main, "07700 900123"), "MoPI review")
     path = main.path
