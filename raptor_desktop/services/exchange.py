@@ -32,6 +32,7 @@ from nacl.signing import SigningKey, VerifyKey
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.core.exchange import fingerprint, same_fingerprint
+from raptor_desktop.core.statuses import parse_status
 from raptor_desktop.services.session import Session
 from raptor_desktop.store import exchange
 from raptor_desktop.store.applications import application_id
@@ -401,9 +402,23 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = 
     elif keep == "theirs":
         exchange.resolve_conflict(store, conflict_id, found.remote.value, f"kept {found.peer}'s")
     elif keep == "edit":
-        exchange.resolve_conflict(store, conflict_id, value, "edited")
+        exchange.resolve_conflict(store, conflict_id, _checked_edit(found, value), "edited")
     else:
         raise InputRejected("keep 'mine', 'theirs', or give the value ('edit')")
+
+
+def _checked_edit(found: FieldConflict, value: object) -> object:
+    """An edited value is of the field's kind (text, a number, a list…, as either version
+    was), and a number's status one of the statuses."""
+    kinds = {type(found.local.value), type(found.remote.value)} - {type(None)}
+    if value is not None and kinds and type(value) not in kinds:
+        raise InputRejected(
+            f"{found.field} holds {' or '.join(sorted(k.__name__ for k in kinds))}, "
+            f"not {type(value).__name__}"
+        )
+    if (found.kind, found.field) == ("number", "status"):
+        return parse_status(str(value)).value
+    return value
 
 
 def compare(store: Store) -> tuple[int, str]:

@@ -321,6 +321,16 @@ def write_application(db: sqlite_utils.Database, application_id: int | None, fie
     values["updated_at"] = now
     if application_id is None:
         values["created_at"] = now
+        taken = db.execute(
+            "SELECT court FROM applications WHERE reference = ?", [values["reference"]]
+        ).fetchone()
+        if taken is not None:
+            raise MarkTaken(
+                f"application {values['reference']} is another application here (at "
+                f"{taken[0] or 'no court yet'}): the two workstations gave the same reference",
+                "Applications are numbered per workstation: draft each on one workstation "
+                "only, then send the package again.",
+            )
     application_id = _save(db, "applications", application_id, values)
     for name, item in fields.items():
         if not name.startswith(ITEM):
@@ -407,7 +417,7 @@ def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fie
 
 
 class MarkTaken(Refusal):
-    """An arriving exhibit's mark belongs to another exhibit here."""
+    """An arriving exhibit's mark, or application's reference, is another record's here."""
 
 
 @dataclass(frozen=True)

@@ -472,3 +472,32 @@ def test_a_whole_register_travels_and_the_two_agree(unit: Unit) -> None:
         assert counts.pop() > 0 or table not in held, table
     for store in unit.stores.values():
         assert ex.conflicts(store) == []
+
+
+def test_the_same_reference_given_on_two_workstations_is_refused_and_says_so(
+    unit: Unit,
+) -> None:
+    from raptor_desktop.store.applications import create_application
+    from raptor_desktop.store.exchange_records import MarkTaken
+    from tests.app_fixtures import details
+
+    for name in ("alice", "main"):
+        store = unit.stores[name]
+        add_number(store, "07700 900123", TONY)
+        create_application(store, details(), ["07700 900123"])
+    before = content_hash(unit.stores["main"])
+    with pytest.raises(MarkTaken, match="gave the same reference"):
+        unit.send("alice", "main")
+    assert content_hash(unit.stores["main"]) == before
+
+
+def test_an_edited_conflict_value_must_be_of_the_field_s_kind(unit: Unit) -> None:
+    from raptor_desktop.core.errors import InputRejected
+
+    both_edit_notes(unit, "a", "b")
+    main = unit.stores["main"]
+    [conflict] = ex.conflicts(main)
+    with pytest.raises(InputRejected, match="notes holds str, not int"):
+        ex.resolve_conflict(main, conflict.id, "edit", 12)
+    ex.resolve_conflict(main, conflict.id, "edit", "a and b")
+    assert main.db.execute("SELECT notes FROM lines").fetchone()[0] == "a and b"
