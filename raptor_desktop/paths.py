@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import platformdirs
@@ -34,13 +33,30 @@ def log_file() -> Path:
     return log_dir() / "raptor.log"
 
 
+LOG_BYTES = 1_000_000
+LOG_KEPT = 5
+
+
+def roll_over(path: Path) -> None:
+    """A log grown past ``LOG_BYTES`` becomes ``raptor.log.1`` (the older ones move on one,
+    the oldest of ``LOG_KEPT`` goes): done as the program starts, so that the start-up does
+    not load ``logging.handlers`` (and ``socket`` and ``pickle`` with it) to rotate as it
+    writes; a log outgrows the limit by what one run writes, at most."""
+    if not path.exists() or path.stat().st_size < LOG_BYTES:
+        return
+    for n in range(LOG_KEPT - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
+
+
 def setup_logging() -> None:
-    """Log to the rotating ``raptor.log`` in the platform's log folder (both faces)."""
+    """Log to ``raptor.log`` in the platform's log folder (both faces), rolled over at start."""
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        roll_over(log_file())
+        handler: logging.Handler = logging.FileHandler(log_file(), encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

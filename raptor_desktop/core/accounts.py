@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from raptor_desktop.core.errors import InputRejected, Refusal
+from raptor_desktop.core.password_rules import MIN_PASSPHRASE, MIN_PASSWORD
 
-MIN_PASSWORD = 12
-MIN_PASSPHRASE = 12  # for an encrypted backup
 MAX_FAILURES = 5
 LOCK_MINUTES = 5
 

@@ -25,9 +25,10 @@ from raptor_desktop.core.accounts import MIN_PASSWORD, Role
 from raptor_desktop.core.audit import AuditEntry, Category
 from raptor_desktop.core.dates import local_time
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
+from raptor_desktop.gui.widgets import data_table, pydate, uk_date_edit
 from raptor_desktop.services.accounts import add_user, change_password, list_users, set_disabled
 from raptor_desktop.services.audit_log import AUDIT_COLUMNS, AuditFilter, export_log, read_log
 from raptor_desktop.services.disclosure import Recipient

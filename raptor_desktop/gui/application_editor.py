@@ -39,14 +39,8 @@ from raptor_desktop.core.orders import Duration
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
-from raptor_desktop.gui.widgets import (
-    MessageLabel,
-    buddy_label,
-    keyboard_table,
-    pydate,
-    qdate,
-    uk_date_edit,
-)
+from raptor_desktop.gui.message_label import MessageLabel
+from raptor_desktop.gui.widgets import buddy_label, keyboard_table, pydate, qdate, uk_date_edit
 from raptor_desktop.services.accounts import officer_profile
 from raptor_desktop.services.applications import (
     ApplicationDetails,

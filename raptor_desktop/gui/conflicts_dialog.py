@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.widgets import MessageLabel
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.session import Store
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.gui.widgets import MessageLabel
 from raptor_desktop.services.contacts import export_contact_links, find_common_contacts
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.failures import describe

@@ -29,17 +29,11 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected, parse_mobile
 from raptor_desktop.gui.contact_network_dialog import CommonContactsDialog
 from raptor_desktop.gui.lines_model import ERASED
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.table_model import FlatTableModel, Index
-from raptor_desktop.gui.widgets import (
-    MessageLabel,
-    buddy_label,
-    clearable,
-    data_table,
-    pydate,
-    uk_date_edit,
-)
+from raptor_desktop.gui.widgets import buddy_label, clearable, data_table, pydate, uk_date_edit
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.services.contacts import (
     ContactRecord,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.widgets import MessageLabel
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.services.intel import IntelMatch, add_unknown, find_numbers
 from raptor_desktop.services.session import Store
 

@@ -23,7 +23,8 @@ from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, NumberRejected
 from raptor_desktop.core.register import DRUGS, format_pounds, parse_takings_pence
 from raptor_desktop.core.statuses import STARTING, Status
-from raptor_desktop.gui.widgets import CheckList, MessageLabel, pydate, qdate, uk_date_edit
+from raptor_desktop.gui.message_label import MessageLabel
+from raptor_desktop.gui.widgets import CheckList, pydate, qdate, uk_date_edit
 from raptor_desktop.services.register import (
     NumberDetail,
     RecordNotFound,

@@ -32,10 +32,11 @@ from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.outreach import BatchStatus
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
 from raptor_desktop.core.wording import as_sentence
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.table_model import FlatTableModel, Index, StoreListModel
-from raptor_desktop.gui.widgets import MessageLabel, data_table
+from raptor_desktop.gui.widgets import data_table
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.services.accounts import Permission, may
 from raptor_desktop.services.imports import delivery_report_importer

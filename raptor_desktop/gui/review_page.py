@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.table_model import Index, StoreListModel
-from raptor_desktop.gui.widgets import MessageLabel, data_table, pydate, uk_date_edit
+from raptor_desktop.gui.widgets import data_table, pydate, uk_date_edit
 from raptor_desktop.services.accounts import Permission, may
 from raptor_desktop.services.review import ReviewItem, dispose, due_for_review, keep
 from raptor_desktop.services.session import Store

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.gui.widgets import MessageLabel, pydate, uk_date_edit
+from raptor_desktop.gui.message_label import MessageLabel
+from raptor_desktop.gui.widgets import pydate, uk_date_edit
 from raptor_desktop.gui.workstations_tab import WorkstationsTab
 from raptor_desktop.services.session import Store
 from raptor_desktop.services.settings import (

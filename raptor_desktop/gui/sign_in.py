@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
@@ -15,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from raptor_desktop.core.accounts import MIN_PASSWORD
 from raptor_desktop.core.demo_accounts import DEMO_PASSWORD, DEMO_SUPERVISOR, DEMO_USER
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.password_rules import MIN_PASSWORD
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.paths import demo_db_path, register_exists
 
@@ -143,6 +142,8 @@ class RecoveryKeyDialog(QMessageBox):
                 f"sign in: {', '.join(made.need_passwords)}.</p>"
             )
         self.setText(text)
+        from PySide6.QtCore import Qt  # shown once signed in, not at start-up
+
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.case_summary import key_figures
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.gui.widgets import MessageLabel, pydate
+from raptor_desktop.gui.widgets import pydate
 from raptor_desktop.gui.workers import Task, start_worker, wait_for
 from raptor_desktop.services.register import area_names, operation_names
 from raptor_desktop.services.session import Session, Store

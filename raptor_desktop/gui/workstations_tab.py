@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.exchange import fingerprint
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
-from raptor_desktop.gui.widgets import MessageLabel, buddy_label
+from raptor_desktop.gui.widgets import buddy_label
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.session import Store
 

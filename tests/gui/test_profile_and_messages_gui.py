@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.gui.main_window import MainWindow
+from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.profile_dialog import ProfileDialog
-from raptor_desktop.gui.widgets import MessageLabel
 from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.applications import record_outcome, submit
 from raptor_desktop.store.case_file import load_case_file
