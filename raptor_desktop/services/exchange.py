@@ -34,10 +34,12 @@ from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.core.exchange import fingerprint, same_fingerprint
 from raptor_desktop.core.statuses import parse_status
 from raptor_desktop.services.session import Session
-from raptor_desktop.store import exchange
+from raptor_desktop.store import exchange, exchange_conflicts, peers
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.database import Store, utc_now
-from raptor_desktop.store.exchange import Applied, FieldConflict, Incoming, Outgoing, Peer
+from raptor_desktop.store.exchange import Applied, Incoming, Outgoing
+from raptor_desktop.store.exchange_conflicts import FieldConflict
+from raptor_desktop.store.peers import Peer
 
 MAGIC = b"RAPTORCASE\x00\x01"
 IDENTITY_FORMAT = "raptor-workstation-identity/1"
@@ -69,12 +71,12 @@ def set_up_identity(store: Store, name: str) -> PeerFile:
     if not clean:
         raise InputRejected("give the workstation a name (e.g. 'Unit main register')")
     key = SigningKey.generate()
-    exchange.save_identity(store, clean, bytes(key.verify_key), bytes(key))
+    peers.save_identity(store, clean, bytes(key.verify_key), bytes(key))
     return PeerFile(clean, bytes(key.verify_key))
 
 
 def own_identity(store: Store) -> PeerFile:
-    found = exchange.identity(store)
+    found = peers.identity(store)
     if found is None:
         raise InputRejected(
             "this register has no workstation identity yet",
@@ -126,12 +128,12 @@ def add_peer(store: Store, path: Path, typed_fingerprint: str, name: str = "") -
             "differ, the file is not that workstation's: do not add it.",
         )
     peer = PeerFile(" ".join(name.split()) or found.name, found.public_key)
-    exchange.add_peer(store, peer.name, peer.public_key)
+    peers.add_peer(store, peer.name, peer.public_key)
     return peer
 
 
 def list_peers(store: Store) -> list[Peer]:
-    return exchange.peers(store)
+    return peers.peers(store)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -163,7 +165,7 @@ def export_package(
     """Write the package for ``peer_name``; a disclosure, logged once the file is written."""
     if not justification.strip():
         raise InputRejected("say why the package is sent (logged, DPA 2018 s62)")
-    peer = exchange.peer_named(store, peer_name)
+    peer = peers.peer_named(store, peer_name)
     mine = own_identity(store)
     outgoing = _outgoing(store, peer, scope)
     seq = peer.sent_seq + 1
@@ -176,7 +178,7 @@ def export_package(
         "scope": scope.described(),
         "made_at": utc_now(),
     }
-    key = SigningKey(exchange.private_key(store))
+    key = SigningKey(peers.private_key(store))
     log = [
         [text, key.sign(text.encode("utf-8")).signature.hex()]
         for text in (json.dumps(e, sort_keys=True, ensure_ascii=False) for e in outgoing.log)
@@ -259,7 +261,7 @@ def read_package(store: Store, path: Path) -> Incoming:
             "Import it on the workstation it was made for.",
         )
     sender = _sender(store, path, header)
-    own = SigningKey(exchange.private_key(store))
+    own = SigningKey(peers.private_key(store))
     box = Box(
         own.to_curve25519_private_key(), VerifyKey(sender.public_key).to_curve25519_public_key()
     )
@@ -330,11 +332,11 @@ def _sender(store: Store, path: Path, header: dict[str, object]) -> Peer:
         key = bytes.fromhex(str(header.get("from", "")))
     except ValueError:
         key = b""
-    peer = exchange.peer_with_key(store, key)
+    peer = peers.peer_with_key(store, key)
     if peer is not None:
         return peer
     name = str(header.get("from_name", ""))
-    known = next((p for p in exchange.peers(store) if p.name.casefold() == name.casefold()), None)
+    known = next((p for p in peers.peers(store) if p.name.casefold() == name.casefold()), None)
     if known is not None:
         raise PackageRefused(
             f"{path.name} says it is from {known.name}, but not with the key {known.name} was "
@@ -351,7 +353,7 @@ def _sender(store: Store, path: Path, header: dict[str, object]) -> Peer:
 
 def _check_sequence(store: Store, sender: Peer, seq: int) -> None:
     if seq <= sender.received_seq:
-        applied = exchange.applied_on(store, sender, seq)
+        applied = peers.applied_on(store, sender, seq)
         when = f" on {applied[:10]}" if applied else ""
         raise PackageRefused(
             f"package {seq} from {sender.name} was imported already{when}; importing it again "
@@ -389,20 +391,26 @@ def _applying(path: Path, apply: Callable[[], Applied]) -> Applied:
 
 
 def conflicts(store: Store) -> list[FieldConflict]:
-    return exchange.conflicts(store)
+    return exchange_conflicts.conflicts(store)
 
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = None) -> None:
     """Keep this register's value (``mine``), the peer's (``theirs``), or a new ``value``."""
-    found = next((c for c in exchange.conflicts(store) if c.id == conflict_id), None)
+    found = next((c for c in exchange_conflicts.conflicts(store) if c.id == conflict_id), None)
     if found is None:
         raise InputRejected(f"there is no conflict {conflict_id}")
     if keep == "mine":
-        exchange.resolve_conflict(store, conflict_id, found.local.value, "kept this register's")
+        exchange_conflicts.resolve_conflict(
+            store, conflict_id, found.local.value, "kept this register's"
+        )
     elif keep == "theirs":
-        exchange.resolve_conflict(store, conflict_id, found.remote.value, f"kept {found.peer}'s")
+        exchange_conflicts.resolve_conflict(
+            store, conflict_id, found.remote.value, f"kept {found.peer}'s"
+        )
     elif keep == "edit":
-        exchange.resolve_conflict(store, conflict_id, _checked_edit(found, value), "edited")
+        exchange_conflicts.resolve_conflict(
+            store, conflict_id, _checked_edit(found, value), "edited"
+        )
     else:
         raise InputRejected("keep 'mine', 'theirs', or give the value ('edit')")
 
@@ -424,7 +432,7 @@ def _checked_edit(found: FieldConflict, value: object) -> object:
 def compare(store: Store) -> tuple[int, str]:
     """How many travelling records this register holds, and a hash over them all: two
     registers that agree show the same."""
-    return exchange.shared_count(store), exchange.content_hash(store)
+    return exchange_conflicts.shared_count(store), exchange_conflicts.content_hash(store)
 
 
 # --- the same, on a connection of their own (safe off the GUI thread) ---------------------------

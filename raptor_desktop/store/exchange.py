@@ -1,24 +1,19 @@
-"""Exchanging records with other workstations: identity, peers, versions, and applying a package.
+"""Case packages in the store: what goes out to a peer, and applying what comes in.
 
-What changed is known from the journal (``store/exchange_schema.py``). Before a package is made
-or applied, the records changed here since the last time are *versioned*: each field whose
-value differs from its snapshot counts one more change of this workstation in its version
-vector (``core.exchange``), stamped with the officer and time of the log entry that changed it.
-A package carries each record's fields with their vectors; applying it merges them field by
-field, in one transaction with the log entry that records the import.
+What changed is known from the journal (``store/exchange_schema.py``) and versioned first
+(``store/exchange_versions.py``). A package carries each record's fields with their version
+vectors; applying it merges them field by field (conflicts: ``store/exchange_conflicts.py``),
+in one transaction with the log entry that records the import.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sqlite_utils
-from nacl.exceptions import BadSignatureError
-from nacl.signing import VerifyKey
 
 from raptor_desktop.core.exchange import (
     FieldState,
@@ -26,199 +21,24 @@ from raptor_desktop.core.exchange import (
     later_status,
     merge_field,
     merged,
-    station_id,
 )
-from raptor_desktop.store import crypto
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.exchange_records import KINDS, SAME_AS, Fields, MissingRecord, local_of
+from raptor_desktop.store.exchange_records import KINDS, SAME_AS, MissingRecord, local_of
 from raptor_desktop.store.exchange_schema import TRAVELLING
+from raptor_desktop.store.exchange_versions import (
+    States,
+    save_raw,
+    save_states,
+    states_of,
+    version_changes,
+)
 from raptor_desktop.store.exhibits import keep_attachment, stored_file
+from raptor_desktop.store.peers import Peer
 from raptor_desktop.store.retention import ERASERS, erase, erase_numbers
 
 IDENTITY_CONTEXT = b"raptor workstation identity"
 TRAVELLING_BY_KIND = {item.kind: item for item in TRAVELLING}
-States = dict[str, FieldState]
-
-
-@dataclass(frozen=True)
-class Identity:
-    name: str
-    public_key: bytes
-
-
-@dataclass(frozen=True)
-class Peer:
-    id: int
-    name: str
-    public_key: bytes
-    sent_seq: int
-    received_seq: int
-    added_at: str
-    added_by: str
-
-
-def identity(store: Store) -> Identity | None:
-    return _identity(store.db)
-
-
-def _identity(db: sqlite_utils.Database) -> Identity | None:
-    row = db.execute("SELECT name, public_key FROM workstation").fetchone()
-    return Identity(row[0], bytes(row[1])) if row else None
-
-
-def save_identity(store: Store, name: str, public_key: bytes, private_key: bytes) -> None:
-    """This workstation's identity, made once; the private key sealed under the register's."""
-    sealed = crypto.seal(_identity_key(store), private_key, IDENTITY_CONTEXT)
-    with store.transaction("set up workstation identity", name) as db:
-        if _identity(db) is not None:
-            raise Conflict("this register already has its workstation identity")
-        db.execute(
-            "INSERT INTO workstation (id, name, public_key, sealed_private_key, created_at, "
-            "created_by) VALUES (1, ?, ?, ?, ?, ?)",
-            [name, public_key, sealed, utc_now(), store.actor],
-        )
-
-
-def private_key(store: Store) -> bytes:
-    row = store.db.execute("SELECT sealed_private_key FROM workstation").fetchone()
-    if row is None:
-        raise RecordNotFound("this register has no workstation identity yet")
-    return crypto.open_sealed(_identity_key(store), bytes(row[0]), IDENTITY_CONTEXT)
-
-
-def _identity_key(store: Store) -> bytes:
-    return crypto.subkey(store.key, "raptor workstation identity")
-
-
-def _peer(row: tuple[object, ...]) -> Peer:
-    pid, name, key, sent, received, at, by = row
-    return Peer(_int(pid), str(name), _bytes(key), _int(sent), _int(received), str(at), str(by))
-
-
-def _int(value: object) -> int:
-    return int(str(value))
-
-
-def _bytes(value: object) -> bytes:
-    if not isinstance(value, (bytes, memoryview)):
-        raise TypeError(f"expected bytes, not {type(value).__name__}")
-    return bytes(value)
-
-
-PEER_COLUMNS = "id, name, public_key, sent_seq, received_seq, added_at, added_by"
-
-
-def peers(store: Store) -> list[Peer]:
-    return [_peer(r) for r in store.db.execute(f"SELECT {PEER_COLUMNS} FROM peers ORDER BY name")]
-
-
-def peer_named(store: Store, name: str) -> Peer:
-    return _peer_named(store.db, name)
-
-
-def _peer_named(db: sqlite_utils.Database, name: str) -> Peer:
-    row = db.execute(
-        f"SELECT {PEER_COLUMNS} FROM peers WHERE name = ? COLLATE NOCASE", [name]
-    ).fetchone()
-    if row is None:
-        known = ", ".join(str(r[0]) for r in db.execute("SELECT name FROM peers")) or "none yet"
-        raise RecordNotFound(f"there is no peer named {name!r} (peers: {known})")
-    return _peer(row)
-
-
-def peer_with_key(store: Store, public_key: bytes) -> Peer | None:
-    row = store.db.execute(
-        f"SELECT {PEER_COLUMNS} FROM peers WHERE public_key = ?", [public_key]
-    ).fetchone()
-    return _peer(row) if row else None
-
-
-def add_peer(store: Store, name: str, public_key: bytes) -> None:
-    mine = identity(store)
-    if mine is not None and mine.public_key == public_key:
-        raise Conflict("that identity file is this workstation's own")
-    with store.transaction("add peer workstation", name) as db:
-        clash = db.execute(
-            "SELECT name FROM peers WHERE name = ? COLLATE NOCASE OR public_key = ?",
-            [name, public_key],
-        ).fetchone()
-        if clash:
-            raise Conflict(f"the peer {clash[0]!r} already has that name or that key")
-        db.execute(
-            "INSERT INTO peers (name, public_key, added_at, added_by) VALUES (?, ?, ?, ?)",
-            [name, public_key, utc_now(), store.actor],
-        )
-
-
-# --- versions -------------------------------------------------------------------------------
-
-
-def _states(db: sqlite_utils.Database, gid: str) -> States:
-    row = db.execute("SELECT fields FROM record_versions WHERE gid = ?", [gid]).fetchone()
-    return (
-        {} if row is None else {f: FieldState.from_json(s) for f, s in json.loads(row[0]).items()}
-    )
-
-
-def _save_states(db: sqlite_utils.Database, gid: str, kind: str, states: States) -> None:
-    _save_raw(
-        db,
-        gid,
-        kind,
-        json.dumps({f: s.as_json() for f, s in sorted(states.items())}, ensure_ascii=False),
-    )
-
-
-def _save_raw(db: sqlite_utils.Database, gid: str, kind: str, text: str) -> None:
-    db.execute(
-        "INSERT INTO record_versions (gid, kind, fields) VALUES (?, ?, ?) "
-        "ON CONFLICT (gid) DO UPDATE SET fields = excluded.fields",
-        [gid, kind, text],
-    )
-
-
-def _stamp(db: sqlite_utils.Database, log_after: int) -> tuple[str, str]:
-    """Who made a change and when: the log entry of its transaction (the first after it)."""
-    row = db.execute(
-        "SELECT user, at FROM audit_log WHERE id > ? ORDER BY id LIMIT 1", [log_after]
-    ).fetchone()
-    return (str(row[0]), str(row[1])) if row else ("", utc_now())
-
-
-def version_changes(db: sqlite_utils.Database) -> None:
-    """Version what changed here since the last time (inside a transaction)."""
-    mine = _identity(db)
-    if mine is None:
-        raise RecordNotFound("this register has no workstation identity yet")
-    me = station_id(mine.public_key)
-    versioned_to, clock = db.execute(
-        "SELECT versioned_to, version_clock FROM workstation"
-    ).fetchone()
-    head = db.execute("SELECT n FROM exchange_clock").fetchone()[0]
-    stamps: dict[int, tuple[str, str]] = {}
-    for kind, local_id, gid, log_after in db.execute(
-        "SELECT kind, local_id, gid, log_after FROM record_ids WHERE changed > ? ORDER BY changed",
-        [versioned_to],
-    ).fetchall():
-        current = KINDS[kind].read(db, local_id) or {}
-        states = _states(db, gid)
-        changed = [
-            name
-            for name in sorted({*current, *states})
-            if name not in states or states[name].value != current.get(name)
-        ]
-        if not changed:
-            continue
-        clock += 1
-        if log_after not in stamps:
-            stamps[log_after] = _stamp(db, log_after)
-        by, at = stamps[log_after]
-        for name in changed:
-            before = states[name].vector if name in states else {}
-            states[name] = FieldState(current.get(name), {**before, me: clock}, by, at)
-        _save_states(db, gid, kind, states)
-    db.execute("UPDATE workstation SET versioned_to = ?, version_clock = ?", [head, clock])
 
 
 # --- what goes out --------------------------------------------------------------------------
@@ -379,14 +199,6 @@ def mark_sent(
                 "UPDATE peers SET sent_changed = ?, sent_log = ? WHERE id = ?",
                 [out.journal_head, out.log_head, peer.id],
             )
-
-
-def applied_on(store: Store, peer: Peer, seq: int) -> str | None:
-    """When package ``seq`` from ``peer`` was applied here, if it was."""
-    row = store.db.execute(
-        "SELECT applied_at FROM received_packages WHERE peer_id = ? AND seq = ?", [peer.id, seq]
-    ).fetchone()
-    return str(row[0]) if row else None
 
 
 # --- what comes in --------------------------------------------------------------------------
@@ -585,13 +397,13 @@ def _apply_record(
                 "UPDATE record_ids SET gid = ? WHERE kind = ? AND local_id = ?",
                 [gid, kind, local_id],
             )
-            _save_raw(db, gid, kind, json.dumps(raw, sort_keys=True, ensure_ascii=False))
+            save_raw(db, gid, kind, json.dumps(raw, sort_keys=True, ensure_ascii=False))
             applied.added += 1
             if partial:
                 db.execute("RELEASE arriving_record")
             return True
         gid = _gid(db, kind, local_id)
-        states = _states(db, gid)
+        states = states_of(db, gid)
         remote = {name: FieldState.from_json(state) for name, state in raw.items()}
         result, conflicts = _merge(kind, states, remote)
         current = KINDS[kind].read(db, local_id) or {}
@@ -614,7 +426,7 @@ def _apply_record(
         return False
     if partial:
         db.execute("RELEASE arriving_record")
-    _save_states(db, gid, kind, result)
+    save_states(db, gid, kind, result)
     for name in result:
         if name not in conflicts and remote.get(name) is result[name]:
             db.execute("DELETE FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name])
@@ -717,138 +529,3 @@ def _make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str
         "UPDATE record_ids SET changed = (SELECT n FROM exchange_clock) WHERE gid = ?", [keep]
     )
     return keep
-
-
-# --- conflicts ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    id: int
-    gid: str
-    kind: str
-    field: str
-    local: FieldState
-    remote: FieldState
-    peer: str
-    found_at: str
-    record: str  # what the record is, in words (a number, a line's brand…)
-
-
-def conflicts(store: Store) -> list[FieldConflict]:
-    db = store.db
-    found = []
-    for cid, gid, kind, name, local, remote, peer, at in db.execute(
-        "SELECT id, gid, kind, field, local, remote, peer, found_at FROM exchange_conflicts "
-        "ORDER BY id"
-    ).fetchall():
-        local_id = local_of(db, kind, gid)
-        fields = KINDS[kind].read(db, local_id) if local_id is not None else None
-        found.append(
-            FieldConflict(
-                cid,
-                gid,
-                kind,
-                name,
-                FieldState.from_json(json.loads(local)),
-                FieldState.from_json(json.loads(remote)),
-                peer,
-                at,
-                _described(kind, fields or {}),
-            )
-        )
-    return found
-
-
-def _described(kind: str, fields: Fields) -> str:
-    if kind == "number":
-        return str(fields.get("e164", ""))
-    if kind == "line":
-        return f"line {fields.get('brand') or '(unnamed)'}"
-    if kind == "application":
-        return f"application {fields.get('reference', '')}"
-    if kind == "exhibit":
-        return f"exhibit {fields.get('officer_initials', '')}/{fields.get('seq', '')}"
-    return kind.replace("_", " ")
-
-
-def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) -> None:
-    """An officer's decision: the field takes ``value``, with a version that has seen both
-    sides, so that the decision wins on every peer it reaches; logged."""
-    with store.transaction("resolve exchange conflict", f"conflict {conflict_id}: {how}") as db:
-        version_changes(db)
-        row = db.execute(
-            "SELECT gid, kind, field, local, remote FROM exchange_conflicts WHERE id = ?",
-            [conflict_id],
-        ).fetchone()
-        if row is None:
-            raise RecordNotFound(f"there is no conflict {conflict_id} (resolved already?)")
-        gid, kind, name, local, remote = row
-        local_id = local_of(db, kind, gid)
-        if local_id is None:
-            raise RecordNotFound("the record in conflict is no longer in the register")
-        mine = _identity(db)
-        assert mine is not None  # a conflict arises only in an import, which needs one
-        me = station_id(mine.public_key)
-        both = merged(
-            FieldState.from_json(json.loads(local)).vector,
-            FieldState.from_json(json.loads(remote)).vector,
-        )
-        states = _states(db, gid)
-        clock = int(db.execute("SELECT version_clock FROM workstation").fetchone()[0]) + 1
-        vector = merged(merged(both, states[name].vector if name in states else {}), {me: clock})
-        states[name] = FieldState(value, vector, store.actor, utc_now())
-        current = KINDS[kind].read(db, local_id) or {}
-        KINDS[kind].write(db, local_id, {**current, name: value})
-        _save_states(db, gid, kind, states)
-        db.execute("DELETE FROM exchange_conflicts WHERE id = ?", [conflict_id])
-        db.execute(
-            "UPDATE workstation SET version_clock = ?, "
-            "versioned_to = (SELECT n FROM exchange_clock)",
-            [clock],
-        )
-        store.describe(f"{_described(kind, current)}, {name}: {how}")
-
-
-def received_entry_problems(db: sqlite_utils.Database) -> list[str]:
-    """The peers' log entries kept with their signatures: each must still verify under the
-    key of the peer that sent it (one pseudonymised by a disposal is marked, and skipped)."""
-    problems = []
-    for entry_id, name, key, entry, signature in db.execute(
-        "SELECT r.id, p.name, p.public_key, r.entry, r.signature FROM received_log_entries r "
-        "JOIN peers p ON p.id = r.peer_id WHERE r.pseudonymised = 0 ORDER BY r.id"
-    ):
-        try:
-            VerifyKey(bytes(key)).verify(str(entry).encode("utf-8"), bytes(signature))
-        except BadSignatureError:
-            problems.append(
-                f"received log entry {entry_id} (from {name}) no longer matches its signature: "
-                "it was changed after it arrived"
-            )
-    return problems
-
-
-# --- comparing registers --------------------------------------------------------------------
-
-
-def shared_records(db: sqlite_utils.Database) -> Iterator[tuple[str, str, Fields]]:
-    for kind, local_id, gid in db.execute(
-        "SELECT kind, local_id, gid FROM record_ids ORDER BY gid"
-    ).fetchall():
-        fields = KINDS[kind].read(db, local_id)
-        if fields is not None:
-            yield str(gid), str(kind), fields
-
-
-def shared_count(store: Store) -> int:
-    return int(store.db.execute("SELECT COUNT(*) FROM record_ids").fetchone()[0])
-
-
-def content_hash(store: Store) -> str:
-    """A SHA-256 over every travelling record by global id: the same on two registers that
-    hold the same records with the same fields."""
-    digest = hashlib.sha256()
-    for record in shared_records(store.db):
-        digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()

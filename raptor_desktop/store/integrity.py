@@ -8,7 +8,7 @@ from raptor_desktop.store import engine
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.audit_anchor import check_anchor
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.exchange import received_entry_problems
+from raptor_desktop.store.exchange_conflicts import received_entry_problems
 
 
 @dataclass

@@ -22,7 +22,7 @@ from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.exchange import PackageRefused, Scope
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.exchange import content_hash
+from raptor_desktop.store.exchange_conflicts import content_hash
 from raptor_desktop.store.lines import add_number, find_number, set_status, update_line
 from raptor_desktop.store.retention import dispose
 from tests.registers import open_store
