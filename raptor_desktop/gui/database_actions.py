@@ -27,7 +27,7 @@ class DatabaseActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.recent_menu = QMenu("Recent &databases", window)
+        self.recent_menu = QMenu("R&ecent databases", window)
 
     def open_path(self, path: Path, *, training: bool = False, demo: bool = False) -> None:
         """Sign in to the register at ``path`` (a new one is made with its administrator),

@@ -81,9 +81,9 @@ class ExchangeActions(QObject):
         self.window = window
         self._thread: QThread | None = None
         self._progress: QProgressDialog | None = None
-        self.import_action = self._action("Import case &package…", self.import_package)
-        self.export_action = self._action("E&xport case package…", self.export_package)
-        self.conflicts_action = self._action("Exchange &conflicts…", self.show_conflicts)
+        self.import_action = self._action("Import case pac&kage…", self.import_package)
+        self.export_action = self._action("Export case &package…", self.export_package)
+        self.conflicts_action = self._action("Exc&hange conflicts…", self.show_conflicts)
 
     def _action(self, text: str, slot: object) -> QAction:
         action = QAction(text, self.window)

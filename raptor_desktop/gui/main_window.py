@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             "&Accounts…", self.manage_accounts, None, "Officer accounts (administrators)"
         )
         self.audit_action = a(
-            "Au&dit log…", self.show_audit, None, "The data-protection log (administrators)"
+            "Audit lo&g…", self.show_audit, None, "The data-protection log (administrators)"
         )
         self.settings_action = a(
             "&Settings…",
@@ -152,14 +152,14 @@ class MainWindow(QMainWindow):
         )
         account = self.account
         self.lock_action = a(
-            "&Lock now", account.lock_screen, "Ctrl+L", "Hide the register until you sign in again"
+            "Lock &now", account.lock_screen, "Ctrl+L", "Hide the register until you sign in again"
         )
-        self.password_action = a("Change my &password…", account.change_my_password)
+        self.password_action = a("Change my pass&word…", account.change_my_password)
         self.profile_action = a(
             "My officer pro&file…", account.edit_profile, None, "Fills in your applications"
         )
         self.sign_out_action = a(
-            "Sign &out…", account.sign_out, None, "Another officer signs in on this workstation"
+            "Sign o&ut…", account.sign_out, None, "Another officer signs in on this workstation"
         )
         self.quit_action = a("&Quit", self.close, key.Quit)
         self.undo_stack = QUndoStack(self)
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
         self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
         self.replace_action = a(
-            "Add &replacement number…",
+            "Add replacement &number…",
             self.add_replacement,
             "Ctrl+Shift+N",
             "The brand moved to a new number: add it to the same line",

@@ -56,3 +56,14 @@ def test_no_letter_leads_to_two_places_on_any_tab_of_an_application(
         letters |= set(mnemonics(editor))
     assert found == {title: [] for title in found}
     assert len(letters) >= 20  # the tabs, the buttons and the fields all have one
+
+
+def test_no_letter_leads_to_two_items_of_one_menu(window: MainWindow) -> None:
+    """Inside a menu, Alt+letter (or the letter alone, once it is open) picks one item."""
+    found = {}
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        letters = Counter(m.group(1).lower() for t in texts for m in MNEMONIC.finditer(t))
+        found[menu_action.text()] = sorted(k for k, n in letters.items() if n > 1)
+    assert found == {title: [] for title in found}
