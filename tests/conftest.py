@@ -10,6 +10,7 @@ import pytest
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.store import crypto
 from raptor_desktop.store.database import Store
+from tests.exchange_units import Unit
 from tests.registers import open_store
 
 
@@ -62,3 +63,11 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     ) as store:
         seed_demo(store)
         yield store
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Iterator[Unit]:
+    """Three registers that know each other as peers (case packages, issue 14)."""
+    made = Unit(tmp_path)
+    yield made
+    made.close()

@@ -17,6 +17,7 @@ is refused. Each log entry is signed on its own, so the receiver keeps it with i
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
 import os
@@ -280,22 +281,34 @@ def read_package(store: Store, path: Path) -> Incoming:
         ) from None
     seq = _int_field(path, header, "seq")
     _check_sequence(store, sender, seq)
+    try:
+        return _contents(path, sender, seq, hashlib.sha256(data).hexdigest(), body)
+    except (KeyError, TypeError, ValueError, binascii.Error):  # signed, yet not a body we write
+        raise PackageRefused(
+            f"{path.name} is signed by {sender.name} but is not laid out as this version "
+            "writes packages",
+            "Check that both workstations run the same version of Raptor Desktop.",
+        ) from None
+
+
+def _contents(path: Path, sender: Peer, seq: int, digest: str, body: dict[str, object]) -> Incoming:
     log = []
-    for text, signature in body["log"]:
+    for text, signature in body["log"]:  # type: ignore[attr-defined]
         try:
             VerifyKey(sender.public_key).verify(str(text).encode("utf-8"), bytes.fromhex(signature))
-        except (BadSignatureError, ValueError):
+        except BadSignatureError:
             raise PackageRefused(f"{path.name}: a log entry's signature does not verify") from None
         log.append((str(text), bytes.fromhex(signature)))
     files = []
-    for name, digest, encoded in body["files"]:
-        content = base64.b64decode(encoded)
-        if hashlib.sha256(content).hexdigest() != digest:
+    for name, sha256, encoded in body["files"]:  # type: ignore[attr-defined]
+        content = base64.b64decode(encoded, validate=True)
+        if hashlib.sha256(content).hexdigest() != sha256:
             raise PackageRefused(f"{path.name}: the attached file {name} is not the one signed")
         files.append((str(name), content))
-    return Incoming(
-        sender, seq, hashlib.sha256(data).hexdigest(), body["records"], body["erased"], log, files
-    )
+    records, erased = body["records"], body["erased"]
+    if not isinstance(records, list) or not isinstance(erased, list):
+        raise TypeError("records and erasures are lists")
+    return Incoming(sender, seq, digest, records, erased, log, files)
 
 
 def _head_length(data: bytes) -> int:
@@ -382,7 +395,7 @@ def import_package(store: Store, path: Path) -> Applied:
 def _applying(path: Path, apply: Callable[[], Applied]) -> Applied:
     try:
         return apply()
-    except ValueError as error:  # signed by the peer, yet not what this version writes
+    except (ValueError, KeyError, TypeError) as error:  # signed, yet not what this version writes
         raise PackageRefused(
             f"{path.name} is signed by its sender but holds what this version cannot apply: "
             f"{error}",

@@ -10,21 +10,32 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.exchange import (
     FieldState,
     Outcome,
+    covers,
     later_status,
     merge_field,
     merged,
 )
+from raptor_desktop.store import engine
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
-from raptor_desktop.store.exchange_records import KINDS, SAME_AS, MissingRecord, local_of
+from raptor_desktop.store.exchange_records import (
+    KINDS,
+    SAME_AS,
+    ErasedHere,
+    MissingRecord,
+    is_erased,
+    local_of,
+)
 from raptor_desktop.store.exchange_schema import TRAVELLING
 from raptor_desktop.store.exchange_versions import (
     States,
@@ -35,7 +46,13 @@ from raptor_desktop.store.exchange_versions import (
 )
 from raptor_desktop.store.exhibits import keep_attachment, stored_file
 from raptor_desktop.store.peers import Peer
-from raptor_desktop.store.retention import ERASERS, erase, erase_numbers
+from raptor_desktop.store.retention import (
+    ERASERS,
+    erase_numbers,
+    forget,
+    identifiers,
+    remove_unused_attachments,
+)
 
 IDENTITY_CONTEXT = b"raptor workstation identity"
 TRAVELLING_BY_KIND = {item.kind: item for item in TRAVELLING}
@@ -246,11 +263,16 @@ class _Undo(Exception):
     """Raised to roll a preview back."""
 
 
+class BreaksARule(Refusal):
+    """An arriving change that this register's own rules refuse (a unique name, a check)."""
+
+
 def preview_package(store: Store, package: Incoming) -> Applied:
-    """What :func:`apply_package` would do, worked out in a transaction that is rolled back."""
+    """What :func:`apply_package` would do, worked out in a transaction that is rolled back
+    (the attached files are not written at all)."""
     applied = Applied()
     try:
-        with store.immediate():
+        with store.immediate(), _rules_kept(package):
             _apply(store, package, applied)
             raise _Undo
     except _Undo:
@@ -259,14 +281,43 @@ def preview_package(store: Store, package: Incoming) -> Applied:
 
 
 def apply_package(store: Store, package: Incoming) -> Applied:
-    """Apply a checked package in one transaction, logged as a combination (s62)."""
+    """Apply a checked package in one transaction, logged as a combination (s62).
+
+    The attached files are sealed into the attachment store first; if the package is then
+    refused, those this import added are deleted again. Once an erasure has been applied,
+    the files only the erased records used are deleted, as after a disposal here."""
     applied = Applied()
-    with store.transaction(
-        "import case package", f"package {package.seq} from {package.peer.name}"
-    ):
-        _apply(store, package, applied)
-        store.describe(f"package {package.seq} from {package.peer.name}: {applied.summary()}")
+    added = [
+        path for name, content in package.files if (path := keep_attachment(store, name, content))
+    ]
+    try:
+        with (
+            store.transaction(
+                "import case package", f"package {package.seq} from {package.peer.name}"
+            ),
+            _rules_kept(package),
+        ):
+            _apply(store, package, applied)
+            store.describe(f"package {package.seq} from {package.peer.name}: {applied.summary()}")
+    except BaseException:
+        for path in added:
+            path.unlink(missing_ok=True)
+        raise
+    if applied.erased:
+        remove_unused_attachments(store)
     return applied
+
+
+@contextmanager
+def _rules_kept(package: Incoming) -> Iterator[None]:
+    try:
+        yield
+    except engine.sqlite.IntegrityError as error:
+        raise BreaksARule(
+            f"package {package.seq} from {package.peer.name} holds a change this register's "
+            f"rules refuse ({error}); nothing was applied",
+            "Put the two records right on one workstation, then send again.",
+        ) from None
 
 
 def _apply(store: Store, package: Incoming, applied: Applied) -> None:
@@ -277,10 +328,22 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     if package.seq != received + 1:  # checked again under the write lock
         raise Conflict(f"package {package.seq} from {package.peer.name} is not the next one")
     version_changes(db)
-    for name, content in package.files:  # sealed under this register's key, as if attached here
-        keep_attachment(store, name, content)
-    for kind, gid in package.erased:
-        _apply_erasure(db, store.key, kind, gid, applied)
+    here = [
+        (kind, gid, local_of(db, kind, gid) if kind in KINDS else None)
+        for kind, gid in package.erased
+    ]
+    # what names the erased records' subjects, gathered before any is erased (a line's numbers
+    # come before it in the package, and would be gone when the line's turn came)
+    forgotten = [
+        word
+        for kind, _gid, local_id in here
+        if local_id is not None
+        for word in identifiers(db, kind, local_id)
+    ]
+    for kind, gid, local_id in here:
+        _apply_erasure(db, kind, gid, local_id, applied)
+    if applied.erased:
+        forget(db, store.key, forgotten)
     aliases = db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0]
     waiting = [_parsed(r) for r in package.records]
     for _round in range(2):  # a record naming one later in the package waits for it
@@ -322,37 +385,30 @@ def _parsed(record: list[object]) -> tuple[str, str, dict[str, list[object]]]:
     return str(kind), str(gid), fields  # each field [value, vector, by, at]: read as used
 
 
-def _is_erased(db: sqlite_utils.Database, gid: str) -> bool:
-    return (
-        db.execute(
-            "SELECT 1 FROM erased_records WHERE gid = ? OR gid = "
-            "(SELECT gid FROM gid_aliases WHERE alias = ?)",
-            [gid, gid],
-        ).fetchone()
-        is not None
-    )
-
-
 def _apply_erasure(
-    db: sqlite_utils.Database, key: bytes, kind: str, gid: str, applied: Applied
+    db: sqlite_utils.Database, kind: str, gid: str, local_id: int | None, applied: Applied
 ) -> None:
-    local_id = local_of(db, kind, gid) if kind in KINDS else None
     if local_id is None:
-        db.execute("UPDATE exchange_clock SET n = n + 1")
-        db.execute(
-            "INSERT OR IGNORE INTO erased_records (gid, kind, changed, erased_at) "
-            "VALUES (?, ?, (SELECT n FROM exchange_clock), ?)",
-            [gid, kind, utc_now()],
-        )
+        _mark_erased(db, kind, gid)
         return
     if kind in ERASERS:
-        erase(db, key, kind, local_id)
+        ERASERS[kind](db, local_id)
     elif kind == "number":
         erase_numbers(db, [local_id])
     else:
         row = TRAVELLING_BY_KIND[kind]
         db.execute(f"DELETE FROM {row.table} WHERE {row.key} = ?", [local_id])
     applied.erased += 1
+
+
+def _mark_erased(db: sqlite_utils.Database, kind: str, gid: str) -> None:
+    """A record erased elsewhere, or one that belongs to a record erased here: never to come."""
+    db.execute("UPDATE exchange_clock SET n = n + 1")
+    db.execute(
+        "INSERT OR IGNORE INTO erased_records (gid, kind, changed, erased_at) "
+        "VALUES (?, ?, (SELECT n FROM exchange_clock), ?)",
+        [gid, kind, utc_now()],
+    )
 
 
 def _apply_record(
@@ -370,7 +426,7 @@ def _apply_record(
 
     ``raw`` is the record's fields as the package holds them; a new record is stored as it
     came, and only one this register holds too is read into versions to be merged."""
-    if _is_erased(db, gid):
+    if is_erased(db, gid):
         applied.kept_erased += 1
         return True
     if aliases or applied.merged_records:
@@ -417,6 +473,10 @@ def _apply_record(
         if partial:
             db.execute("ROLLBACK TO arriving_record")
             db.execute("RELEASE arriving_record")
+        if isinstance(missing, ErasedHere):  # it belongs to a record erased here: it goes too
+            _mark_erased(db, kind, gid)
+            applied.kept_erased += 1
+            return True
         if last:
             raise MissingRecord(
                 f"{missing}: the package names it but does not carry it",
@@ -429,7 +489,7 @@ def _apply_record(
     save_states(db, gid, kind, result)
     for name in result:
         if name not in conflicts and remote.get(name) is result[name]:
-            db.execute("DELETE FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name])
+            _settle(db, gid, name, result[name])
     for name in conflicts:
         db.execute(
             "INSERT INTO exchange_conflicts (gid, kind, field, local, remote, peer, found_at) "
@@ -470,6 +530,23 @@ def _canonical(db: sqlite_utils.Database, raw: dict[str, list[object]]) -> dict[
         GID.sub(lambda m: aliases.get(m.group(0), m.group(0)), text)
     )
     return replaced
+
+
+def _settle(db: sqlite_utils.Database, gid: str, name: str, taken: FieldState) -> None:
+    """A field took an arriving version: a conflict listed on it ends only if that version has
+    seen the other side's too; otherwise it stands, against the new value here."""
+    row = db.execute(
+        "SELECT remote FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name]
+    ).fetchone()
+    if row is None:
+        return
+    if covers(taken.vector, FieldState.from_json(json.loads(row[0])).vector):
+        db.execute("DELETE FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name])
+    else:
+        db.execute(
+            "UPDATE exchange_conflicts SET local = ? WHERE gid = ? AND field = ?",
+            [json.dumps(taken.as_json()), gid, name],
+        )
 
 
 def _gid(db: sqlite_utils.Database, kind: str, local_id: int) -> str:

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import national_digits
+from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import insert_row, utc_now
 from raptor_desktop.store.reference import operation_id
 
@@ -45,11 +46,49 @@ def local_of(db: sqlite_utils.Database, kind: str, gid: str) -> int | None:
     return int(row[0]) if row else None
 
 
+class ErasedHere(MissingRecord):
+    """A record refers to one erased here (a MoPI disposal): it goes with it."""
+
+
+def is_erased(db: sqlite_utils.Database, gid: str) -> bool:
+    """Whether the record ``gid`` names (or the one it was merged into) was erased here."""
+    return (
+        db.execute(
+            "SELECT 1 FROM erased_records WHERE gid = ? OR gid = "
+            "(SELECT gid FROM gid_aliases WHERE alias = ?)",
+            [gid, gid],
+        ).fetchone()
+        is not None
+    )
+
+
 def _needed(db: sqlite_utils.Database, kind: str, gid: object) -> int:
     found = local_of(db, kind, str(gid))
     if found is None:
+        if is_erased(db, str(gid)):
+            raise ErasedHere(f"the {kind.replace('_', ' ')} {gid} was erased here")
         raise MissingRecord(f"the {kind.replace('_', ' ')} {gid} is not in this register")
     return found
+
+
+def _linked_numbers(db: sqlite_utils.Database, fields: Fields) -> dict[int, object]:
+    """A record's ``number:<gid>`` fields by the numbers' local ids: a number taken out
+    (None) that is not here, and any that was erased here, are left out."""
+    linked: dict[int, object] = {}
+    for name, item in fields.items():
+        if not name.startswith(ITEM):
+            continue
+        gid = name[len(ITEM) :]
+        if item is None or item is False:
+            found = local_of(db, "number", gid)
+            if found is not None:
+                linked[found] = None
+            continue
+        try:
+            linked[_needed(db, "number", gid)] = item
+        except ErasedHere:
+            continue
+    return linked
 
 
 def _optional(db: sqlite_utils.Database, kind: str, gid: object) -> int | None:
@@ -108,6 +147,18 @@ def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -
     now = utc_now()
     values: Fields = {c: fields[c] for c in LINE_COLUMNS}
     values["operation_id"] = operation_id(db, str(fields["operation"]))
+    brand = str(values["brand"] or "")
+    clash = db.execute(
+        "SELECT id FROM lines WHERE operation_id = ? AND brand = ? COLLATE NOCASE "
+        "AND brand <> '' AND id IS NOT ?",
+        [values["operation_id"], brand, line_id],
+    ).fetchone()
+    if clash is not None:
+        raise MarkTaken(
+            f"line {brand!r} in {fields['operation']} is another line here: a line was given "
+            "that brand on one workstation while another line had it on this one",
+            "Merge the two lines on one workstation (or rename one), then send again.",
+        )
     values["updated_at"] = now
     if line_id is None:
         values["created_at"] = now
@@ -168,6 +219,7 @@ def read_number(db: sqlite_utils.Database, number_id: int) -> Fields | None:
 def write_number(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> int:
     now = utc_now()
     values: Fields = {c: fields[c] for c in NUMBER_COLUMNS}
+    Status(str(values["status"]))  # ValueError for a status this version does not know
     values["search_digits"] = national_digits(str(fields["e164"]))
     values["line_id"] = _needed(db, "line", fields["line"])
     values["replaces_number_id"] = _optional(db, "number", fields["replaces"])
@@ -332,10 +384,7 @@ def write_application(db: sqlite_utils.Database, application_id: int | None, fie
                 "only, then send the package again.",
             )
     application_id = _save(db, "applications", application_id, values)
-    for name, item in fields.items():
-        if not name.startswith(ITEM):
-            continue
-        number_id = _needed(db, "number", name[len(ITEM) :])
+    for number_id, item in _linked_numbers(db, fields).items():
         if item is None:
             db.execute(
                 "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
@@ -387,11 +436,7 @@ def read_exhibit(db: sqlite_utils.Database, exhibit_id: int) -> Fields | None:
 def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fields) -> int:
     values: Fields = {c: fields[c] for c in EXHIBIT_COLUMNS}
     values["application_id"] = _optional(db, "application", fields["application"])
-    numbers = {
-        _needed(db, "number", name[len(ITEM) :]): bool(item)
-        for name, item in fields.items()
-        if name.startswith(ITEM)
-    }
+    numbers = {number_id: bool(item) for number_id, item in _linked_numbers(db, fields).items()}
     if exhibit_id is None:
         taken = db.execute(
             "SELECT description FROM exhibits WHERE officer_initials = ? AND seq = ?",

@@ -147,13 +147,16 @@ def add_exhibit(store: Store, application_id: int | None, exhibit: NewExhibit) -
     return f"{initials}/{seq}"
 
 
-def keep_attachment(store: Store, name: str, content: bytes) -> str:
-    """Put a file in the attachment store, sealed, unless it is there already; its SHA-256."""
+def keep_attachment(store: Store, name: str, content: bytes) -> Path | None:
+    """Put a file in the attachment store, sealed, unless it is there already; the file
+    written, or None if it was there."""
     digest = hashlib.sha256(content).hexdigest()
     kept = stored_name(store.key, digest, name)
-    if not (attachment_dir(store) / kept).exists():
-        write_file(attachment_dir(store), kept, seal_file(store.key, content, kept))
-    return digest
+    path = attachment_dir(store) / kept
+    if path.exists():
+        return None
+    write_file(attachment_dir(store), kept, seal_file(store.key, content, kept))
+    return path
 
 
 def stored_file(store: Store, file_name: str, digest: str) -> bytes:

@@ -136,11 +136,18 @@ def erase(db: sqlite_utils.Database, key: bytes, kind: str, record_id: int) -> s
     """Inside a transaction: erase the record, pseudonymise the log's words that named its
     subjects, and rewrite the search index's segments so that the erased words leave them
     too (not merely marked deleted until some later merge). Returns what was erased."""
-    erased = _identifiers(db, kind, record_id)
+    erased = identifiers(db, kind, record_id)
     summary = ERASERS[kind](db, record_id)
+    return summary + forget(db, key, erased)
+
+
+def forget(db: sqlite_utils.Database, key: bytes, erased: list[str]) -> str:
+    """After an erasure: the log's words that named its subjects pseudonymised, and the search
+    index's segments rewritten, so that the erased words leave them too (not merely marked
+    deleted until some later merge)."""
     changed = pseudonymise(db, key, erased)
     db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
-    return summary + (f"; {changed} log entries pseudonymised" if changed else "")
+    return f"; {changed} log entries pseudonymised" if changed else ""
 
 
 def remove_unused_attachments(store: Store) -> None:
@@ -174,9 +181,13 @@ def _check_exists(db: sqlite_utils.Database, kind: str, record_id: int) -> None:
         raise RecordNotFound(f"there is no {kind} {record_id} in the register")
 
 
-def _identifiers(db: sqlite_utils.Database, kind: str, record_id: int) -> list[str]:
+def identifiers(db: sqlite_utils.Database, kind: str, record_id: int) -> list[str]:
     """What identifies the record's subjects in the log's words: its numbers (in every form
     the log writes them), its devices' identifiers and its line's name."""
+    if kind == "number":
+        found = db.execute("SELECT e164 FROM numbers WHERE id = ?", [record_id]).fetchall()
+        values = db.execute("SELECT value FROM devices WHERE number_id = ?", [record_id])
+        return _number_forms([r[0] for r in found]) + [str(d[0]) for d in values]
     if kind == "line":
         numbers = [
             r[0] for r in db.execute("SELECT e164 FROM numbers WHERE line_id = ?", [record_id])

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,8 @@ from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.workstations_tab import AddPeerDialog, WorkstationsTab
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.store.lines import add_number, find_number
+from tests.exchange_units import TONY, Unit, both_edit_notes
 from tests.gui.conftest import make_window
-from tests.services.test_exchange import TONY, Unit, both_edit_notes
-
-
-@pytest.fixture
-def unit(tmp_path: Path) -> Iterator[Unit]:
-    made = Unit(tmp_path)
-    yield made
-    made.close()
 
 
 def test_a_peer_is_added_in_settings_only_with_the_fingerprint_read_out(
