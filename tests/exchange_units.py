@@ -81,3 +81,14 @@ def both_edit_notes(unit: Unit, alices: str, bobs: str) -> None:
     edit_tony(unit.stores["bob"], notes=bobs)
     unit.send("alice", "main")
     unit.send("bob", "main")
+
+
+def attach_screenshot(store: Store, reference: str, number: str, folder: Path) -> str:
+    """An exhibit of the application with a small PNG attached; its mark."""
+    from raptor_desktop.store.applications import application_id
+    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
+
+    photo = folder / "screenshot.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    exhibit = NewExhibit("RC", "Screenshot of the line's text", None, (number,), photo)
+    return add_exhibit(store, application_id(store, reference), exhibit)

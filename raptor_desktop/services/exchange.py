@@ -35,11 +35,12 @@ from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.core.exchange import fingerprint, same_fingerprint
 from raptor_desktop.core.statuses import parse_status
 from raptor_desktop.services.session import Session
-from raptor_desktop.store import exchange, exchange_conflicts, peers
+from raptor_desktop.store import exchange, exchange_conflicts, exchange_outgoing, peers
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.database import Store, utc_now
-from raptor_desktop.store.exchange import Applied, Incoming, Outgoing
+from raptor_desktop.store.exchange import Applied, Incoming
 from raptor_desktop.store.exchange_conflicts import FieldConflict
+from raptor_desktop.store.exchange_outgoing import Outgoing
 from raptor_desktop.store.peers import Peer
 
 MAGIC = b"RAPTORCASE\x00\x01"
@@ -186,7 +187,7 @@ def export_package(
     ]
     files = [
         [name, digest, base64.b64encode(content).decode("ascii")]
-        for name, digest, content in exchange.attachments_of(store, outgoing)
+        for name, digest, content in exchange_outgoing.attachments_of(store, outgoing)
     ]
     body = _body(outgoing, log, files)
     target = out if out.suffix == SUFFIX else out.with_name(out.name + SUFFIX)
@@ -195,7 +196,7 @@ def export_package(
         f"package {seq} to {peer.name} ({scope.described()}): {len(outgoing.records)} records, "
         f"{len(outgoing.erased)} erasures, {len(log)} log entries, {len(files)} attached files"
     )
-    exchange.mark_sent(
+    exchange_outgoing.mark_sent(
         store,
         peer,
         seq,
@@ -209,10 +210,12 @@ def export_package(
 
 def _outgoing(store: Store, peer: Peer, scope: Scope) -> Outgoing:
     if scope.application:
-        return exchange.outgoing_application(store, application_id(store, scope.application))
+        return exchange_outgoing.outgoing_application(
+            store, application_id(store, scope.application)
+        )
     if scope.line:
-        return exchange.outgoing_line(store, scope.line)
-    return exchange.outgoing_since(store, peer)
+        return exchange_outgoing.outgoing_line(store, scope.line)
+    return exchange_outgoing.outgoing_since(store, peer)
 
 
 def _body(outgoing: Outgoing, log: list[list[str]], files: list[list[str]]) -> str:

@@ -25,6 +25,7 @@ from raptor_desktop.store.retention import dispose
 from tests.exchange_units import (
     TONY,
     Unit,
+    attach_screenshot,
     both_edit_notes,
     edit_tony,
     line_of,
@@ -250,14 +251,6 @@ from pathlib import Path
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.store import exchange as store_exchange
-from tests.exchange_units import (
-    TONY,
-    Unit,
-    both_edit_notes,
-    edit_tony,
-    line_of,
-    shared_tony,
-)
 from tests.registers import open_store
 
 applying = store_exchange._apply_record
@@ -345,21 +338,14 @@ def test_a_disposal_leaves_nothing_of_the_record_in_the_exchange_tables(unit: Un
 def test_an_application_s_exhibits_travel_with_their_attached_files(
     unit: Unit, tmp_path: Path
 ) -> None:
-    from raptor_desktop.store.applications import application_id
     from raptor_desktop.store.demo import seed_demo
-    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, stored_file
+    from raptor_desktop.store.exhibits import stored_file
     from tests.app_fixtures import make_application
 
     alice, main = unit.stores["alice"], unit.stores["main"]
     seed_demo(alice)
     reference = make_application(alice)
-    photo = tmp_path / "screenshot.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
-    mark = add_exhibit(
-        alice,
-        application_id(alice, reference),
-        NewExhibit("RC", "Screenshot of the line's text", None, ("07700 900103",), photo),
-    )
+    mark = attach_screenshot(alice, reference, "07700 900103", tmp_path)
     ex.import_package(main, unit.package("alice", "main", Scope(application=reference)))
     initials, seq = mark.split("/")
     row = main.db.execute(
@@ -370,7 +356,7 @@ def test_an_application_s_exhibits_travel_with_their_attached_files(
     ).fetchone()
     assert row[0] == "screenshot.png" and row[2] == 1
     # the file came inside the package, and is sealed here under main's own key
-    assert stored_file(main, row[0], row[1]) == photo.read_bytes()
+    assert stored_file(main, row[0], row[1]) == (tmp_path / "screenshot.png").read_bytes()
     exhibits = "SELECT COUNT(*) FROM exhibits"
     assert main.db.execute(exhibits).fetchone()[0] == alice.db.execute(exhibits).fetchone()[0]
 

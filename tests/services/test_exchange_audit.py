@@ -13,7 +13,14 @@ from raptor_desktop.services.exchange import PackageRefused, Scope
 from raptor_desktop.store.exchange_conflicts import content_hash
 from raptor_desktop.store.lines import add_number, update_line
 from raptor_desktop.store.retention import dispose
-from tests.exchange_units import TONY, Unit, both_edit_notes, line_of, shared_tony
+from tests.exchange_units import (
+    TONY,
+    Unit,
+    attach_screenshot,
+    both_edit_notes,
+    line_of,
+    shared_tony,
+)
 
 
 def test_a_number_added_by_a_peer_to_a_line_disposed_here_does_not_block_the_exchange(
@@ -66,21 +73,14 @@ def test_a_disposal_arriving_by_package_pseudonymises_the_numbers_in_the_log(
 def test_a_preview_writes_nothing_not_even_the_attached_files(unit: Unit, tmp_path: Path) -> None:
     """A preview is 'worked out and undone': it must leave no file in the attachment store
     (the attached files hold personal data, and no exhibit here refers to them)."""
-    from raptor_desktop.store.applications import application_id
     from raptor_desktop.store.demo import seed_demo
-    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, attachment_dir
+    from raptor_desktop.store.exhibits import attachment_dir
     from tests.app_fixtures import make_application
 
     alice, main = unit.stores["alice"], unit.stores["main"]
     seed_demo(alice)
     reference = make_application(alice)
-    photo = tmp_path / "screenshot.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
-    add_exhibit(
-        alice,
-        application_id(alice, reference),
-        NewExhibit("RC", "Screenshot", None, ("07700 900103",), photo),
-    )
+    attach_screenshot(alice, reference, "07700 900103", tmp_path)
     package = unit.package("alice", "main", Scope(application=reference))
     ex.preview_package(main, package)
     folder = attachment_dir(main)
@@ -90,23 +90,17 @@ def test_a_preview_writes_nothing_not_even_the_attached_files(unit: Unit, tmp_pa
 def test_a_refused_import_leaves_no_attached_file_behind(unit: Unit, tmp_path: Path) -> None:
     """An import refused part way (here: the reference is another application's here) has
     'changed nothing', yet the attached files were written outside its transaction."""
-    from raptor_desktop.store.applications import application_id, create_application
+    from raptor_desktop.store.applications import create_application
     from raptor_desktop.store.exchange_records import MarkTaken
-    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, attachment_dir
+    from raptor_desktop.store.exhibits import attachment_dir
     from tests.app_fixtures import details
 
     for name in ("alice", "main"):
         add_number(unit.stores[name], "07700 900123", TONY)
         create_application(unit.stores[name], details(), ["07700 900123"])
     alice, main = unit.stores["alice"], unit.stores["main"]
-    photo = tmp_path / "screenshot.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     [reference] = [r[0] for r in alice.db.execute("SELECT reference FROM applications")]
-    add_exhibit(
-        alice,
-        application_id(alice, reference),
-        NewExhibit("RC", "Screenshot", None, ("07700 900123",), photo),
-    )
+    attach_screenshot(alice, reference, "07700 900123", tmp_path)
     folder = attachment_dir(main)
     before = sorted(folder.iterdir()) if folder.exists() else []
     with pytest.raises(MarkTaken):
@@ -190,20 +184,14 @@ def test_a_disposal_arriving_by_package_deletes_the_erased_exhibit_s_file(
     """A disposal made here deletes the files only the erased record used
     (remove_unused_attachments); one arriving by package leaves them in the attachment store."""
     from raptor_desktop.store.applications import application_id, create_application
-    from raptor_desktop.store.exhibits import NewExhibit, add_exhibit, attachment_dir
+    from raptor_desktop.store.exhibits import attachment_dir
     from tests.app_fixtures import details
 
     alice, main = unit.stores["alice"], unit.stores["main"]
     add_number(alice, "07700 900123", TONY)
     create_application(alice, details(), ["07700 900123"])
     [reference] = [r[0] for r in alice.db.execute("SELECT reference FROM applications")]
-    photo = tmp_path / "screenshot.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
-    add_exhibit(
-        alice,
-        application_id(alice, reference),
-        NewExhibit("RC", "Screenshot", None, ("07700 900123",), photo),
-    )
+    attach_screenshot(alice, reference, "07700 900123", tmp_path)
     unit.send("alice", "main")
     assert list(attachment_dir(main).iterdir())
     dispose(alice, "application", application_id(alice, reference), "MoPI review")
