@@ -21,12 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.dates import local_time
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.session import Store
 
-COLUMNS = ("Record", "Field", "This register", "Changed by, at", "The peer's", "Changed by, at")
+COLUMNS = (
+    "Record",
+    "Field",
+    "Here",
+    "Changed here by, when",
+    "On the peer",
+    "Changed there by, when",
+)
+
+
+def _when(by: str, at: str) -> str:
+    return f"{by or 'unknown'}, {local_time(at)}" if at else by or "unknown"
 
 
 def shown(value: object) -> str:
@@ -79,9 +91,9 @@ class ConflictsDialog(QDialog):
                 item.record,
                 item.field,
                 shown(item.local.value),
-                f"{item.local.by}, {item.local.at}",
+                _when(item.local.by, item.local.at),
                 shown(item.remote.value),
-                f"{item.peer}: {item.remote.by}, {item.remote.at}",
+                f"{_when(item.remote.by, item.remote.at)} (on {item.peer})",
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -4,6 +4,7 @@ off the GUI thread, with progress shown; an import shows what it will change fir
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,11 +48,18 @@ class ExportPackageDialog(OneChangeDialog):
         self.form.addRow("&Reference or brand", self.which)
         self.which.setEnabled(False)
         self.scope.currentIndexChanged.connect(lambda index: self.which.setEnabled(index > 0))
-        self.file = QLineEdit(str(Path.home() / f"to-{self.peer.currentText()}{ex.SUFFIX}"))
+        self.file = QLineEdit()
         self.form.addRow("&File", self.file)
+        self._suggest_file()
+        self.peer.currentTextChanged.connect(lambda _name: self._suggest_file())
         self.justification = QLineEdit()
         self.form.addRow("&Why (logged)", self.justification)
         self.chosen: tuple[str, ex.Scope, Path, str] | None = None
+
+    def _suggest_file(self) -> None:
+        """A name that says whom the package is for and when it was made."""
+        name = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.peer.currentText())
+        self.file.setText(str(Path.home() / f"to-{name}-{date.today().isoformat()}{ex.SUFFIX}"))
 
     def save(self) -> None:
         if not self.peer.currentText():
