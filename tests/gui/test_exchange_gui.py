@@ -84,3 +84,27 @@ def test_a_conflict_is_decided_in_the_conflicts_view(qtbot: QtBot, unit: Unit) -
     dialog.theirs.click()
     assert dialog.table.rowCount() == 0 and not dialog.theirs.isEnabled()
     assert main.db.execute("SELECT notes FROM lines").fetchone()[0] == "b"
+
+
+def test_the_export_dialog_asks_why_and_what_before_it_exports(qtbot: QtBot, unit: Unit) -> None:
+    from raptor_desktop.gui.exchange_actions import ExportPackageDialog
+
+    dialog = ExportPackageDialog(unit.stores["main"])
+    qtbot.addWidget(dialog)
+    assert [dialog.peer.itemText(i) for i in range(dialog.peer.count())] == ["alice", "bob"]
+    assert Path(dialog.file.text()).name.startswith("to-alice-")
+    dialog.peer.setCurrentText("bob")
+    assert Path(dialog.file.text()).name.startswith("to-bob-")
+    assert not dialog.which.isEnabled()  # everything since the last package needs no name
+    dialog.save()
+    assert "Say why" in dialog.error.text() and dialog.chosen is None
+    dialog.scope.setCurrentIndex(1)
+    assert dialog.which.isEnabled()
+    dialog.justification.setText("case work")
+    dialog.save()
+    assert "reference or the line's brand" in dialog.error.text() and dialog.chosen is None
+    dialog.which.setText("RAP-2026-001")
+    dialog.save()
+    assert dialog.chosen is not None
+    peer, scope, _out, why = dialog.chosen
+    assert (peer, scope.application, why) == ("bob", "RAP-2026-001", "case work")
