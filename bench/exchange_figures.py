@@ -59,7 +59,9 @@ def exchange_figures(folder: Path, numbers: list[str]) -> list[Figure]:
     def exchange() -> None:
         sender, receiver = runs["figure"]
         with sender.connect() as a:
-            package = ex.export_package(a, "receiver", ex.Scope(), folder / "package", "benchmark")
+            package = ex.export_package(
+                a, "receiver", ex.Scope(), folder / f"package-{made[0]}", "benchmark"
+            ).path
         with receiver.connect() as b:
             applied = ex.import_package(b, package)
         assert applied.added == CHANGED * 2 + CHANGED // 4, applied.summary()

@@ -46,7 +46,7 @@ class Unit:
     def package(self, sender: str, receiver: str, scope: Scope = SINCE_LAST) -> Path:
         self.made += 1
         out = self.folder / f"{self.made:02d}-{sender}-to-{receiver}"
-        return ex.export_package(self.stores[sender], receiver, scope, out, "case work")
+        return ex.export_package(self.stores[sender], receiver, scope, out, "case work").path
 
     def send(self, sender: str, receiver: str) -> None:
         ex.import_package(self.stores[receiver], self.package(sender, receiver))

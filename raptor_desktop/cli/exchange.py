@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from raptor_desktop.cli.registry import Invocation, command
@@ -28,14 +27,21 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--name", default="", help="the name to know it by (default: its own)")
     add.set_defaults(act=_add_peer)
     export = actions.add_parser("export", help="write a case package for a peer (a disclosure)")
-    export.add_argument("--to", required=True, metavar="PEER")
+    export.add_argument("--to", required=True, metavar="PEER", help="the peer's name")
     scope = export.add_mutually_exclusive_group()
     scope.add_argument(
         "--since-last", action="store_true", help="every change since the last package (default)"
     )
-    scope.add_argument("--application", metavar="REF", default="")
-    scope.add_argument("--line", metavar="BRAND", default="")
-    export.add_argument("--out", required=True, metavar="FILE")
+    scope.add_argument(
+        "--again",
+        action="store_true",
+        help="everything, again: replaces a package that was lost",
+    )
+    scope.add_argument("--application", metavar="REF", default="", help="one application")
+    scope.add_argument("--line", metavar="BRAND", default="", help="one line")
+    export.add_argument(
+        "--out", metavar="FILE", help="default: to-PEER-NNNN.raptorcase (its number) here"
+    )
     export.add_argument("--justification", required=True, help="why (logged, DPA 2018 s62)")
     export.set_defaults(act=_export)
     apply = actions.add_parser("import", help="apply a case package from a peer")
@@ -46,11 +52,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         act=_conflicts
     )
     resolve = actions.add_parser("resolve", help="decide a conflict")
-    resolve.add_argument("id", type=int)
+    resolve.add_argument("id", type=int, help="as raptor exchange conflicts numbers it")
     which = resolve.add_mutually_exclusive_group(required=True)
     which.add_argument("--mine", action="store_true", help="keep this register's value")
     which.add_argument("--theirs", action="store_true", help="keep the peer's value")
-    which.add_argument("--value", help="a new value (JSON, or plain text)")
+    which.add_argument("--value", help="a new value (as text; a number or a list in JSON)")
     resolve.set_defaults(act=_resolve)
     actions.add_parser(
         "compare", help="a hash of every shared record, to compare two registers"
@@ -93,9 +99,10 @@ def _add_peer(args: argparse.Namespace, run: Invocation) -> int:
 
 
 def _export(args: argparse.Namespace, run: Invocation) -> int:
-    scope = ex.Scope(application=args.application, line=args.line)
-    written = ex.export_package(run.store(), args.to, scope, Path(args.out), args.justification)
-    print(f"wrote {written} for {args.to} ({scope.described()})")
+    scope = ex.Scope(application=args.application, line=args.line, again=args.again)
+    out = Path(args.out) if args.out else Path(ex.next_package_name(run.store(), args.to))
+    written = ex.export_package(run.store(), args.to, scope, out, args.justification)
+    print(f"wrote {written.path}: {written.summary}")
     return 0
 
 
@@ -126,15 +133,16 @@ def _conflicts(_args: argparse.Namespace, run: Invocation) -> int:
 
 
 def _resolve(args: argparse.Namespace, run: Invocation) -> int:
+    store = run.store()
+    chosen = next((c for c in ex.conflicts(store) if c.id == args.id), None)
     if args.value is not None:
-        try:
-            value: object = json.loads(args.value)
-        except ValueError:
-            value = args.value
-        ex.resolve_conflict(run.store(), args.id, "edit", value)
+        ex.resolve_conflict_text(store, args.id, args.value)
+        kept: object = args.value
     else:
-        ex.resolve_conflict(run.store(), args.id, "mine" if args.mine else "theirs")
-    print(f"conflict {args.id} resolved; the decision goes out with the next package")
+        ex.resolve_conflict(store, args.id, "mine" if args.mine else "theirs")
+        kept = chosen and (chosen.local.value if args.mine else chosen.remote.value)
+    what = f"{chosen.record}, {chosen.field}" if chosen else f"conflict {args.id}"
+    print(f"{what}: kept {kept!r}; the decision goes to the peers with the next package")
     return 0
 
 

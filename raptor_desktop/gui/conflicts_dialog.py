@@ -42,7 +42,12 @@ def _when(by: str, at: str) -> str:
 
 
 def shown(value: object) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A value as an officer reads it: text as it is, a list as its items."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value) or "(none)"
+    return "(none)" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 class ConflictsDialog(QDialog):
@@ -70,12 +75,13 @@ class ConflictsDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "Each row is a field changed on this workstation and on a peer without either "
-                "knowing of the other's change. Nothing was overwritten: decide which stays."
-            )
+        intro = QLabel(
+            "Each row is a field changed on this workstation and on a peer without either "
+            "knowing of the other's change. Nothing was overwritten: decide which stays. "
+            "Your decision goes to the peers with the next package you send them."
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addLayout(choices)
         layout.addWidget(self.message)
@@ -97,28 +103,37 @@ class ConflictsDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
+        for column in (2, 4):  # both versions in view, long ones wrapped, not cut off
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        self.table.resizeRowsToContents()
         if self._found:
             self.table.selectRow(0)
         for button in (self.mine, self.theirs, self.edit):
             button.setEnabled(bool(self._found))
         if not self._found:
-            self.message.show_ok("no conflicts: every field agrees with the peers' packages")
+            self.message.show_ok("no conflicts left to decide")
 
     def _chosen(self) -> ex.FieldConflict | None:
         row = self.table.currentRow()
         return self._found[row] if 0 <= row < len(self._found) else None
 
-    def _decide(self, keep: str, value: object = None) -> None:
+    def _decide(self, keep: str) -> None:
         chosen = self._chosen()
         if chosen is None:
             return
         try:
-            ex.resolve_conflict(self._store, chosen.id, keep, value)
+            ex.resolve_conflict(self._store, chosen.id, keep)
         except Refusal as error:
-            self.message.show_error(str(error))
+            self.message.show_error(error.full_message())
             return
+        kept = chosen.local.value if keep == "mine" else chosen.remote.value
         self.load()
+        self.message.show_ok(
+            f"{chosen.record}, {chosen.field}: kept {shown(kept)!r}; it goes to the peers with "
+            "the next package"
+        )
 
     def _edit(self) -> None:
         chosen = self._chosen()
@@ -133,8 +148,12 @@ class ConflictsDialog(QDialog):
         if not ok:
             return
         try:
-            value: object = text if isinstance(chosen.local.value, str) else json.loads(text)
-        except ValueError:
-            self.message.show_error(f"{text!r} is not a value of that field's kind")
+            ex.resolve_conflict_text(self._store, chosen.id, text)
+        except Refusal as error:
+            self.message.show_error(error.full_message())
             return
-        self._decide("edit", value)
+        self.load()
+        self.message.show_ok(
+            f"{chosen.record}, {chosen.field}: kept {text!r}; it goes to the peers with the next "
+            "package"
+        )

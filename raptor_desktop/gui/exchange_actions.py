@@ -4,7 +4,6 @@ off the GUI thread, with progress shown; an import shows what it will change fir
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.conflicts_dialog import ConflictsDialog
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.workers import Task, start_worker, wait_for
@@ -29,7 +29,12 @@ from raptor_desktop.services.session import Store
 if TYPE_CHECKING:
     from raptor_desktop.gui.main_window import MainWindow
 
-SCOPES = ("Everything changed since the last package", "One application", "One line")
+SCOPES = (
+    "Everything changed since the last package",
+    "One application",
+    "One line",
+    "Everything, again (replaces a package that was lost)",
+)
 
 
 class ExportPackageDialog(OneChangeDialog):
@@ -37,6 +42,7 @@ class ExportPackageDialog(OneChangeDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Export case package", parent, "Export")
+        self._store = store
         self.peer = QComboBox()
         self.peer.addItems([p.name for p in ex.list_peers(store)])
         self.form.addRow("&To", self.peer)
@@ -47,19 +53,21 @@ class ExportPackageDialog(OneChangeDialog):
         self.which.setPlaceholderText("the application's reference, or the line's brand")
         self.form.addRow("&Reference or brand", self.which)
         self.which.setEnabled(False)
-        self.scope.currentIndexChanged.connect(lambda index: self.which.setEnabled(index > 0))
+        self.scope.currentIndexChanged.connect(lambda index: self.which.setEnabled(index in (1, 2)))
         self.file = QLineEdit()
         self.form.addRow("&File", self.file)
         self._suggest_file()
         self.peer.currentTextChanged.connect(lambda _name: self._suggest_file())
         self.justification = QLineEdit()
-        self.form.addRow("&Why (logged)", self.justification)
+        self.form.addRow("Wh&y (logged)", self.justification)
         self.chosen: tuple[str, ex.Scope, Path, str] | None = None
 
     def _suggest_file(self) -> None:
-        """A name that says whom the package is for and when it was made."""
-        name = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.peer.currentText())
-        self.file.setText(str(Path.home() / f"to-{name}-{date.today().isoformat()}{ex.SUFFIX}"))
+        """A name that says whom the package is for and which of theirs it is."""
+        peer = self.peer.currentText()
+        self.file.setText(
+            str(Path.home() / ex.next_package_name(self._store, peer)) if peer else ""
+        )
 
     def save(self) -> None:
         if not self.peer.currentText():
@@ -67,10 +75,14 @@ class ExportPackageDialog(OneChangeDialog):
             return
         which = self.which.text().strip()
         index = self.scope.currentIndex()
-        if index and not which:
+        if index in (1, 2) and not which:
             self.error.show_error("give the application's reference or the line's brand")
             return
-        scope = ex.Scope(application=which if index == 1 else "", line=which if index == 2 else "")
+        scope = ex.Scope(
+            application=which if index == 1 else "",
+            line=which if index == 2 else "",
+            again=index == 3,
+        )
         if not self.justification.text().strip():
             self.error.show_error("say why the package is sent (logged, DPA 2018 s62)")
             return
@@ -135,12 +147,13 @@ class ExchangeActions(QObject):
         self._run(task, f"Writing the package for {peer}…", self._exported)
 
     @Slot(object)
-    def _exported(self, path: Path) -> None:
+    def _exported(self, written: ex.Exported) -> None:
         self._finish()
         QMessageBox.information(
             self.window,
             "Case package",
-            f"Wrote {path}. Only that workstation can open it; the export is in the log.",
+            f"Wrote {written.path}: {as_sentence(written.summary)}\n\nOnly that workstation "
+            "can open it. Packages are imported in their order: keep it until it has been.",
         )
 
     # -- import ------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ class AddPeerDialog(OneChangeDialog):
         self.form.addRow(buddy_label("Identity &file", self.file), row)
         self.fingerprint = QLineEdit()
         self.fingerprint.setPlaceholderText("12345 67890 …, as its administrator reads it out")
-        self.form.addRow("&Fingerprint", self.fingerprint)
+        self.form.addRow("Finger&print", self.fingerprint)
         self.name = QLineEdit()
         self.name.setPlaceholderText("its own name")
         self.form.addRow("Known here &as", self.name)
@@ -64,7 +64,7 @@ class AddPeerDialog(OneChangeDialog):
                 self._store, Path(self.file.text()), self.fingerprint.text(), self.name.text()
             )
         except Refusal as error:
-            self.error.show_error(str(error))
+            self.error.show_error(error.full_message())
             return
         self.accept()
 
@@ -152,7 +152,7 @@ class WorkstationsTab(QWidget):
         try:
             work()
         except Refusal as error:
-            self.message.show_error(str(error))
+            self.message.show_error(error.full_message())
             return
         if done:
             self.message.show_ok(done)

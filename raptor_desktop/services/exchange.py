@@ -31,6 +31,7 @@ from nacl.public import Box
 from nacl.signing import SigningKey, VerifyKey
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.core.exchange import fingerprint, same_fingerprint
 from raptor_desktop.core.statuses import parse_status
@@ -143,11 +144,14 @@ def list_peers(store: Store) -> list[Peer]:
 
 @dataclass(frozen=True)
 class Scope:
-    """What a package carries: everything since the last package to the peer, or one
-    application (with its numbers, their lines, histories and evidence), or one line."""
+    """What a package carries: everything since the last package to the peer; everything,
+    again (``again``: the way out when a package was lost, as it replaces every one before
+    it); or one application (with its numbers, their lines, histories and evidence), or one
+    line."""
 
     application: str = ""
     line: str = ""
+    again: bool = False
 
     @property
     def since_last(self) -> bool:
@@ -158,13 +162,26 @@ class Scope:
             return f"application {self.application}"
         if self.line:
             return f"line {self.line}"
+        if self.again:
+            return "everything, again"
         return "changes since the last package"
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    seq: int
+    summary: str
 
 
 def export_package(
     store: Store, peer_name: str, scope: Scope, out: Path, justification: str
-) -> Path:
-    """Write the package for ``peer_name``; a disclosure, logged once the file is written."""
+) -> Exported:
+    """Write the package for ``peer_name``; a disclosure, logged once the file is written.
+
+    A package replaces every one before it when it holds everything (``covers_after`` 0):
+    the receiver may then take it even if one before it was lost. Every other must follow
+    the last one the receiver applied."""
     if not justification.strip():
         raise InputRejected("say why the package is sent (logged, DPA 2018 s62)")
     peer = peers.peer_named(store, peer_name)
@@ -176,7 +193,9 @@ def export_package(
         "from": mine.public_key.hex(),
         "from_name": mine.name,
         "to": peer.public_key.hex(),
+        "to_name": peer.name,
         "seq": seq,
+        "covers_after": 0 if scope.again else seq - 1,
         "scope": scope.described(),
         "made_at": utc_now(),
     }
@@ -191,10 +210,18 @@ def export_package(
     ]
     body = _body(outgoing, log, files)
     target = out if out.suffix == SUFFIX else out.with_name(out.name + SUFFIX)
+    if target.exists():
+        raise InputRejected(
+            f"{target} exists already: a package is never written over another (the peer "
+            "may still need it)",
+            "Choose another name; the suggested one carries the package's number.",
+        )
     _write_whole(target, _sealed(key, peer.public_key, header, body))
     summary = (
-        f"package {seq} to {peer.name} ({scope.described()}): {len(outgoing.records)} records, "
-        f"{len(outgoing.erased)} erasures, {len(log)} log entries, {len(files)} attached files"
+        f"package {seq} to {peer.name} ({scope.described()}): "
+        f"{plural(len(outgoing.records), 'record')}, {plural(len(outgoing.erased), 'erasure')}, "
+        f"{plural(len(log), 'log entry', 'log entries')}, "
+        f"{plural(len(files), 'attached file')}"
     )
     exchange_outgoing.mark_sent(
         store,
@@ -205,10 +232,19 @@ def export_package(
         records=summary,
         justification=justification.strip(),
     )
-    return target
+    return Exported(target, seq, summary)
+
+
+def next_package_name(store: Store, peer_name: str) -> str:
+    """The file name a package to ``peer_name`` is suggested: its peer and number."""
+    peer = peers.peer_named(store, peer_name)
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in peer.name)
+    return f"to-{name}-{peer.sent_seq + 1:04d}{SUFFIX}"
 
 
 def _outgoing(store: Store, peer: Peer, scope: Scope) -> Outgoing:
+    if scope.again:
+        return exchange_outgoing.outgoing_everything(store)
     if scope.application:
         return exchange_outgoing.outgoing_application(
             store, application_id(store, scope.application)
@@ -260,8 +296,9 @@ def read_package(store: Store, path: Path) -> Incoming:
     header, sealed = _header(path, data)
     mine = own_identity(store)
     if header.get("to") != mine.public_key.hex():
+        meant = str(header.get("to_name") or "another workstation")
         raise PackageRefused(
-            f"{path.name} is for another workstation, not this one ({mine.name})",
+            f"{path.name} was made for {meant}; this workstation is {mine.name}",
             "Import it on the workstation it was made for.",
         )
     sender = _sender(store, path, header)
@@ -283,9 +320,10 @@ def read_package(store: Store, path: Path) -> Incoming:
             "Ask for it to be exported again; nothing has been imported.",
         ) from None
     seq = _int_field(path, header, "seq")
-    _check_sequence(store, sender, seq)
+    covers_after = _int_field(path, header, "covers_after")
+    _check_sequence(store, sender, seq, covers_after)
     try:
-        return _contents(path, sender, seq, hashlib.sha256(data).hexdigest(), body)
+        return _contents(path, sender, (seq, covers_after), hashlib.sha256(data).hexdigest(), body)
     except (KeyError, TypeError, ValueError, binascii.Error):  # signed, yet not a body we write
         raise PackageRefused(
             f"{path.name} is signed by {sender.name} but is not laid out as this version "
@@ -294,7 +332,9 @@ def read_package(store: Store, path: Path) -> Incoming:
         ) from None
 
 
-def _contents(path: Path, sender: Peer, seq: int, digest: str, body: dict[str, object]) -> Incoming:
+def _contents(
+    path: Path, sender: Peer, numbers: tuple[int, int], digest: str, body: dict[str, object]
+) -> Incoming:
     log = []
     for text, signature in body["log"]:  # type: ignore[attr-defined]
         try:
@@ -311,7 +351,8 @@ def _contents(path: Path, sender: Peer, seq: int, digest: str, body: dict[str, o
     records, erased = body["records"], body["erased"]
     if not isinstance(records, list) or not isinstance(erased, list):
         raise TypeError("records and erasures are lists")
-    return Incoming(sender, seq, digest, records, erased, log, files)
+    seq, covers_after = numbers
+    return Incoming(sender, seq, digest, records, erased, log, files, covers_after)
 
 
 def _head_length(data: bytes) -> int:
@@ -367,7 +408,7 @@ def _sender(store: Store, path: Path, header: dict[str, object]) -> Peer:
     )
 
 
-def _check_sequence(store: Store, sender: Peer, seq: int) -> None:
+def _check_sequence(store: Store, sender: Peer, seq: int, covers_after: int) -> None:
     if seq <= sender.received_seq:
         applied = peers.applied_on(store, sender, seq)
         when = f" on {applied[:10]}" if applied else ""
@@ -375,11 +416,13 @@ def _check_sequence(store: Store, sender: Peer, seq: int) -> None:
             f"package {seq} from {sender.name} was imported already{when}; importing it again "
             "changes nothing"
         )
-    if seq > sender.received_seq + 1:
+    if covers_after > sender.received_seq:
         raise PackageRefused(
             f"this is package {seq} from {sender.name}, but package {sender.received_seq + 1} "
             "has not been imported",
-            f"Import package {sender.received_seq + 1} from {sender.name} first.",
+            f"Import package {sender.received_seq + 1} from {sender.name} first. If it is "
+            f"lost, ask {sender.name} for everything again (Export case package… → "
+            "Everything, again; raptor exchange export --again): that one replaces it.",
         )
 
 
@@ -414,7 +457,7 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = 
     """Keep this register's value (``mine``), the peer's (``theirs``), or a new ``value``."""
     found = next((c for c in exchange_conflicts.conflicts(store) if c.id == conflict_id), None)
     if found is None:
-        raise InputRejected(f"there is no conflict {conflict_id}")
+        raise InputRejected(f"there is no conflict {conflict_id} (see raptor exchange conflicts)")
     if keep == "mine":
         exchange_conflicts.resolve_conflict(
             store, conflict_id, found.local.value, "kept this register's"
@@ -431,9 +474,29 @@ def resolve_conflict(store: Store, conflict_id: int, keep: str, value: object = 
         raise InputRejected("keep 'mine', 'theirs', or give the value ('edit')")
 
 
+def resolve_conflict_text(store: Store, conflict_id: int, text: str) -> None:
+    """An edited value as typed: text for a field that holds text, and otherwise read as the
+    field's own kind (a number, a list in JSON)."""
+    found = next((c for c in exchange_conflicts.conflicts(store) if c.id == conflict_id), None)
+    if found is None:
+        raise InputRejected(f"there is no conflict {conflict_id} (see raptor exchange conflicts)")
+    if str in {type(found.local.value), type(found.remote.value)}:
+        value: object = text
+    else:
+        try:
+            value = json.loads(text)
+        except ValueError:
+            raise InputRejected(
+                f"{found.field} holds {type(found.local.value).__name__}: {text!r} is not one"
+            ) from None
+    resolve_conflict(store, conflict_id, "edit", value)
+
+
 def _checked_edit(found: FieldConflict, value: object) -> object:
     """An edited value is of the field's kind (text, a number, a list…, as either version
     was), and a number's status one of the statuses."""
+    if value is None and None not in (found.local.value, found.remote.value):
+        raise InputRejected(f"{found.field} needs a value: neither version is empty")
     kinds = {type(found.local.value), type(found.remote.value)} - {type(None)}
     if value is not None and kinds and type(value) not in kinds:
         raise InputRejected(
@@ -454,7 +517,7 @@ def compare(store: Store) -> tuple[int, str]:
 # --- the same, on a connection of their own (safe off the GUI thread) ---------------------------
 
 
-def export_in(session: Session, peer: str, scope: Scope, out: Path, justification: str) -> Path:
+def export_in(session: Session, peer: str, scope: Scope, out: Path, justification: str) -> Exported:
     with session.connect() as store:
         return export_package(store, peer, scope, out, justification)
 

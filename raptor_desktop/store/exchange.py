@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.exchange import (
     FieldState,
@@ -73,12 +74,12 @@ class Applied:
 
     def summary(self) -> str:
         parts = [
-            f"{self.added} records added",
+            f"{plural(self.added, 'record')} added",
             f"{self.updated} updated",
             f"{self.unchanged} unchanged",
             f"{self.erased} erased",
-            f"{self.conflicts} fields in conflict",
-            f"{self.log_entries} log entries received",
+            f"{plural(self.conflicts, 'field')} in conflict",
+            plural(self.log_entries, "log entry", "log entries") + " of the sender's",
         ]
         if self.kept_erased:
             parts.append(f"{self.kept_erased} erased here and not brought back")
@@ -96,6 +97,7 @@ class Incoming:
     erased: list[list[str]]
     log: list[tuple[str, bytes]]  # the entry as signed (JSON text), its signature
     files: list[tuple[str, bytes]] = field(default_factory=list)  # attached: name, content
+    covers_after: int = -1  # every change after the sender's package of this number is in it
 
 
 class _Undo(Exception):
@@ -164,7 +166,8 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     received = db.execute(
         "SELECT received_seq FROM peers WHERE id = ?", [package.peer.id]
     ).fetchone()[0]
-    if package.seq != received + 1:  # checked again under the write lock
+    covers = package.seq - 1 if package.covers_after < 0 else package.covers_after
+    if package.seq <= received or covers > received:  # checked again under the write lock
         raise Conflict(f"package {package.seq} from {package.peer.name} is not the next one")
     version_changes(db)
     here = [
@@ -193,11 +196,12 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
                 db, *r, package.peer.name, applied, aliases=aliases, last=_round == 1
             )
         ]
-    for entry, signature in package.log:
+    for entry, signature in package.log:  # an entry received before (everything again) once
         db.execute(
             "INSERT INTO received_log_entries (peer_id, package_seq, entry, signature) "
-            "VALUES (?, ?, ?, ?)",
-            [package.peer.id, package.seq, entry, signature],
+            "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM received_log_entries "
+            "WHERE peer_id = ? AND json_extract(entry, '$.id') = json_extract(?, '$.id'))",
+            [package.peer.id, package.seq, entry, signature, package.peer.id, entry],
         )
     applied.log_entries = len(package.log)
     db.execute(

@@ -48,6 +48,21 @@ def outgoing_since(store: Store, peer: Peer) -> Outgoing:
     return out
 
 
+def outgoing_everything(store: Store) -> Outgoing:
+    """Every travelling record, every erasure and the log entries of every change: a package
+    that replaces all the ones before it (one was lost)."""
+    with store.immediate():
+        db = store.db
+        version_changes(db)
+        out = _records(db, "1", [])
+        out.erased = [
+            [str(k), str(g)]
+            for k, g in db.execute("SELECT kind, gid FROM erased_records ORDER BY changed")
+        ]
+        out.log = _log_entries(db, "category <> 'consultation'", [])
+    return out
+
+
 SCOPE_OF_LINES = """
     (r.kind = 'line' AND r.local_id IN ({lines}))
     OR (r.kind = 'closure' AND r.local_id IN ({lines}))

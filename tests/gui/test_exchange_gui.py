@@ -108,3 +108,14 @@ def test_the_export_dialog_asks_why_and_what_before_it_exports(qtbot: QtBot, uni
     assert dialog.chosen is not None
     peer, scope, _out, why = dialog.chosen
     assert (peer, scope.application, why) == ("bob", "RAP-2026-001", "case work")
+
+
+def test_no_letter_leads_to_two_fields_of_an_exchange_dialog(qtbot: QtBot, unit: Unit) -> None:
+    from raptor_desktop.gui.exchange_actions import ExportPackageDialog
+    from tests.gui.test_mnemonics import clashes
+
+    for dialog in (ExportPackageDialog(unit.stores["main"]), AddPeerDialog(unit.stores["main"])):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert clashes(dialog) == [], type(dialog).__name__

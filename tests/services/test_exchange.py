@@ -175,7 +175,7 @@ def test_refused_packages_say_why_and_change_nothing(unit: Unit) -> None:
 
     with pytest.raises(PackageRefused, match="package 1 has not been imported"):
         ex.import_package(main, second)  # reordered
-    with pytest.raises(PackageRefused, match="for another workstation"):
+    with pytest.raises(PackageRefused, match="was made for main; this workstation is bob"):
         ex.import_package(bob, first)  # foreign
     tampered = first.with_name("tampered.raptorcase")
     data = bytearray(first.read_bytes())
@@ -208,7 +208,7 @@ def test_a_package_from_a_workstation_that_is_not_a_peer_is_refused(
         card = tmp_path / "main.identity.json"
         ex.add_peer(stranger, card, fingerprint(ex.read_identity_file(card).public_key))
         add_number(stranger, "07700 900123", TONY)
-        package = ex.export_package(stranger, "main", Scope(), tmp_path / "odd", "test")
+        package = ex.export_package(stranger, "main", Scope(), tmp_path / "odd", "test").path
     with pytest.raises(PackageRefused, match="not with the key alice was added with"):
         ex.import_package(unit.stores["main"], package)
 
@@ -427,3 +427,40 @@ def test_an_edited_conflict_value_must_be_of_the_field_s_kind(unit: Unit) -> Non
         ex.resolve_conflict(main, conflict.id, "edit", 12)
     ex.resolve_conflict(main, conflict.id, "edit", "a and b")
     assert main.db.execute("SELECT notes FROM lines").fetchone()[0] == "a and b"
+
+
+def test_a_lost_package_is_replaced_by_everything_again(unit: Unit) -> None:
+    """Package 1 never arrives (a stick lost, a file written over): package 2 is refused with
+    the way out, and a package of everything, again, takes main to where alice is."""
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    add_number(alice, "07700 900123", TONY)
+    lost = unit.package("alice", "main")
+    lost.unlink()
+    add_number(alice, "07700 900124", TONY)
+    second = unit.package("alice", "main")
+    with pytest.raises(PackageRefused) as refused:
+        ex.import_package(main, second)
+    assert "Everything, again" in refused.value.full_message()
+    again = unit.package("alice", "main", Scope(again=True))
+    ex.import_package(main, again)
+    assert content_hash(main) == content_hash(alice)
+    with pytest.raises(PackageRefused, match="imported already"):
+        ex.import_package(main, second)  # older than what replaced it: nothing to take
+    add_number(alice, "07700 900125", TONY)
+    unit.send("alice", "main")  # and the numbering goes on from there
+    assert content_hash(main) == content_hash(alice)
+    entries = main.db.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT json_extract(entry, '$.id')) FROM received_log_entries"
+    ).fetchone()
+    assert entries[0] == entries[1]  # each of alice's entries kept once
+
+
+def test_a_package_is_never_written_over_another(unit: Unit) -> None:
+    from raptor_desktop.core.errors import InputRejected
+
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    out = unit.folder / "to-main.raptorcase"
+    ex.export_package(unit.stores["alice"], "main", Scope(), out, "case work")
+    with pytest.raises(InputRejected, match="exists already"):
+        ex.export_package(unit.stores["alice"], "main", Scope(), out, "case work")
+    assert ex.next_package_name(unit.stores["alice"], "main") == "to-main-0002.raptorcase"

@@ -216,6 +216,7 @@ def test_a_signed_package_of_another_layout_is_refused_not_a_crash(unit: Unit) -
         "from_name": "alice",
         "to": peers.identity(main).public_key.hex(),  # type: ignore[union-attr]
         "seq": 1,
+        "covers_after": 0,
         "scope": "test",
         "made_at": "2026-12-01T00:00:00Z",
     }
