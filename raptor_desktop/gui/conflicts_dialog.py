@@ -27,14 +27,7 @@ from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.session import Store
 
-COLUMNS = (
-    "Record",
-    "Field",
-    "Here",
-    "Changed here by, when",
-    "On the peer",
-    "Changed there by, when",
-)
+COLUMNS = ("Record", "Field", "Here", "On the peer")
 
 
 def _when(by: str, at: str) -> str:
@@ -96,17 +89,16 @@ class ConflictsDialog(QDialog):
             cells = (
                 item.record,
                 item.field,
-                shown(item.local.value),
-                _when(item.local.by, item.local.at),
-                shown(item.remote.value),
-                f"{_when(item.remote.by, item.remote.at)} (on {item.peer})",
+                f"{shown(item.local.value)}\n— {_when(item.local.by, item.local.at)}",
+                f"{shown(item.remote.value)}\n— {_when(item.remote.by, item.remote.at)}, "
+                f"on {item.peer}",
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
-        for column in (2, 4):  # both versions in view, long ones wrapped, not cut off
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        for column in (2, 3):  # both versions side by side, long ones wrapped, not cut off
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 330))
         self.table.resizeRowsToContents()
         if self._found:
             self.table.selectRow(0)

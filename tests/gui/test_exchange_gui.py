@@ -80,7 +80,10 @@ def test_a_conflict_is_decided_in_the_conflicts_view(qtbot: QtBot, unit: Unit) -
     dialog = ConflictsDialog(main)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
-    assert [dialog.table.item(0, c).text() for c in (1, 2, 4)] == ["notes", "a", "b"]
+    cells = [dialog.table.item(0, c).text() for c in (1, 2, 3)]
+    assert cells[0] == "notes"
+    assert cells[1].startswith("a\n— alice, ") and cells[2].startswith("b\n— bob, ")
+    assert cells[2].endswith(", on bob")
     dialog.theirs.click()
     assert dialog.table.rowCount() == 0 and not dialog.theirs.isEnabled()
     assert main.db.execute("SELECT notes FROM lines").fetchone()[0] == "b"
