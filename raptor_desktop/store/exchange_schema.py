@@ -144,7 +144,7 @@ CREATE TABLE IF NOT EXISTS received_log_entries (
     pseudonymised INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS exchange_conflicts (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never a settled conflict's number again
     gid TEXT NOT NULL,
     kind TEXT NOT NULL,
     field TEXT NOT NULL,

@@ -464,3 +464,15 @@ def test_a_package_is_never_written_over_another(unit: Unit) -> None:
     with pytest.raises(InputRejected, match="exists already"):
         ex.export_package(unit.stores["alice"], "main", Scope(), out, "case work")
     assert ex.next_package_name(unit.stores["alice"], "main") == "to-main-0002.raptorcase"
+
+
+def test_a_settled_conflict_s_number_is_never_given_to_another(unit: Unit) -> None:
+    """An officer reading an older list resolves by number: it must not name another one."""
+    both_edit_notes(unit, "a", "b")
+    main = unit.stores["main"]
+    [first] = ex.conflicts(main)
+    ex.resolve_conflict(main, first.id, "mine")
+    edit_tony(unit.stores["bob"], notes="c")  # bob, not yet knowing main's decision
+    unit.send("bob", "main")
+    [second] = ex.conflicts(main)
+    assert second.id != first.id
