@@ -131,12 +131,18 @@ class ConflictsDialog(QDialog):
         chosen = self._chosen()
         if chosen is None:
             return
-        text, ok = QInputDialog.getText(
-            self,
-            "Edit the value",
-            f"{chosen.record}, {chosen.field}:",
-            text=shown(chosen.local.value),
-        )
+        label = f"{chosen.record}, {chosen.field}:"
+        if isinstance(chosen.local.value, str):  # text, notes among it: several lines allowed
+            text, ok = QInputDialog.getMultiLineText(
+                self, "Edit the value", label, chosen.local.value
+            )
+        else:  # a number or a list, written as JSON
+            text, ok = QInputDialog.getText(
+                self,
+                "Edit the value",
+                f"{label} (JSON)",
+                text=json.dumps(chosen.local.value, ensure_ascii=False),
+            )
         if not ok:
             return
         try:

@@ -92,7 +92,12 @@ class WorkstationsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.identity)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Peers: the workstations case packages go to and come from"))
+        layout.addWidget(
+            QLabel(
+                "Peers: the workstations case packages go to and come from (what you do on "
+                "this tab takes effect at once; Save is for the other tabs)"
+            )
+        )
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         self.load()

@@ -122,3 +122,25 @@ def test_no_letter_leads_to_two_fields_of_an_exchange_dialog(qtbot: QtBot, unit:
         dialog.show()
         qtbot.waitExposed(dialog)
         assert clashes(dialog) == [], type(dialog).__name__
+
+
+def test_a_conflict_s_notes_are_edited_on_several_lines(
+    qtbot: QtBot, unit: Unit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    both_edit_notes(unit, "a", "b")
+    main = unit.stores["main"]
+    dialog = ConflictsDialog(main)
+    qtbot.addWidget(dialog)
+    offered: list[str] = []
+
+    def typed(_parent: object, _title: str, _label: str, text: str) -> tuple[str, bool]:
+        offered.append(text)
+        return "first line\nsecond line", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", typed)
+    dialog.edit.click()
+    assert offered == ["a"]
+    assert main.db.execute("SELECT notes FROM lines").fetchone()[0] == "first line\nsecond line"
+    assert "kept 'first line\\nsecond line'" in dialog.message.text()
