@@ -7,6 +7,7 @@ and travels with the next package, where it settles the same conflict on the pee
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -115,17 +116,8 @@ class ConflictsDialog(QDialog):
         chosen = self._chosen()
         if chosen is None:
             return
-        try:
-            ex.resolve_conflict(self._store, chosen.id, keep)
-        except Refusal as error:
-            self.message.show_error(error.full_message())
-            return
         kept = chosen.local.value if keep == "mine" else chosen.remote.value
-        self.load()
-        self.message.show_ok(
-            f"{chosen.record}, {chosen.field}: kept {shown(kept)!r}; it goes to the peers with "
-            "the next package"
-        )
+        self._settle(chosen, shown(kept), lambda: ex.resolve_conflict(self._store, chosen.id, keep))
 
     def _edit(self) -> None:
         chosen = self._chosen()
@@ -145,13 +137,17 @@ class ConflictsDialog(QDialog):
             )
         if not ok:
             return
+        self._settle(chosen, text, lambda: ex.resolve_conflict_text(self._store, chosen.id, text))
+
+    def _settle(self, chosen: ex.FieldConflict, kept: str, decide: Callable[[], None]) -> None:
+        """Record the decision; say what was kept, and that it travels with the next package."""
         try:
-            ex.resolve_conflict_text(self._store, chosen.id, text)
+            decide()
         except Refusal as error:
             self.message.show_error(error.full_message())
             return
         self.load()
         self.message.show_ok(
-            f"{chosen.record}, {chosen.field}: kept {text!r}; it goes to the peers with the next "
+            f"{chosen.record}, {chosen.field}: kept {kept!r}; it goes to the peers with the next "
             "package"
         )
