@@ -15,6 +15,7 @@ import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberType, carrier
 
 from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.number_types import uk_number_type
 
 CROWN_DEPENDENCIES = {"JE": "Jersey", "GG": "Guernsey", "IM": "Isle of Man"}
 DRAMA_FIRST = 7700900000
@@ -116,8 +117,15 @@ def _country_of(digits: str) -> str:
     return f"country code +{code} ({region})"
 
 
+_PLAIN_MOBILE = re.compile(r"(?:0|\+44)(7[0-9]{9})")
+"""The two forms most numbers arrive in (``07700900123``, ``+447700900123``), read directly."""
+
+
 def _significant_digits(text: str) -> str:
     """Strip formatting and the +44 / 0044 / 44 / 0 prefixes, leaving the national number."""
+    plain = _PLAIN_MOBILE.fullmatch(text)
+    if plain:
+        return plain.group(1)
     bad = sorted(
         {ch for ch in text if not (ch in _DIGITS or ch.isspace() or ch in _ALLOWED_PUNCTUATION)}
     )
@@ -189,7 +197,7 @@ def parse_mobile(text: str | None, *, training: bool | None = False) -> MobileNu
             )
         return MobileNumber(e164="+44" + nsn, drama=True, range_holder="none (Ofcom drama range)")
     parsed = _plus44(nsn)
-    kind = phonenumbers.number_type(parsed)  # UNKNOWN for a number in no allocated range
+    kind = uk_number_type(parsed)  # UNKNOWN for a number in no allocated range
     if kind in _TYPE_NAMES:
         raise NumberRejected(f"not a mobile: 0{nsn} is {_TYPE_NAMES[kind]}")
     if not nsn.startswith("7"):

@@ -22,7 +22,7 @@ from raptor_desktop.core.applications import COURTS
 from raptor_desktop.core.audit import Category, category_of
 from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.register import DEFAULT_OPERATION, ESSEX_DISTRICTS
-from raptor_desktop.store import audit, crypto, engine
+from raptor_desktop.store import audit, bulk_writes, crypto, engine
 from raptor_desktop.store.audit_anchor import write_anchor
 from raptor_desktop.store.errors import NotARegister, StoreError, UnsealedRegister, translate
 from raptor_desktop.store.migrations import migrate, refuse_foreign, schema_version
@@ -49,9 +49,16 @@ def insert_row(db: sqlite_utils.Database, table: str, record: dict[str, object])
 
 
 def insert_rows(db: sqlite_utils.Database, table: str, records: list[dict[str, object]]) -> None:
-    """Insert many rows of the same columns with one prepared statement (``executemany``)."""
-    if records:
-        db.conn.executemany(_insert_sql(table, records[0]), [list(r.values()) for r in records])
+    """Insert many rows of the same columns with one prepared statement (``executemany``);
+    those of a table an import fills in thousands with their index rows and global ids
+    written in bulk too (see ``bulk_writes``)."""
+    if not records:
+        return
+    sql, values = _insert_sql(table, records[0]), [list(r.values()) for r in records]
+    if table in bulk_writes.TABLES:
+        bulk_writes.insert_many(db, table, sql, values)
+    else:
+        db.conn.executemany(sql, values)
 
 
 def _insert_sql(table: str, record: dict[str, object]) -> str:

@@ -157,15 +157,37 @@ CREATE TABLE IF NOT EXISTS exchange_conflicts (
 """
 
 
+def travelling_for(table: str) -> Travelling | None:
+    """The travelling kind of ``table``'s rows, if they travel."""
+    return next((item for item in TRAVELLING if item.table == table), None)
+
+
+def insert_trigger_sql(item: Travelling, when: str = "") -> str:
+    """The trigger that gives a new record its global id and journal stamp (``when``:
+    unless that holds)."""
+    guard = f" WHEN {when}" if when else ""
+    return f"""
+CREATE TRIGGER IF NOT EXISTS exchange_{item.table}_insert AFTER INSERT ON {item.table}{guard} BEGIN
+    {TICK}
+    INSERT INTO record_ids (kind, local_id, gid, changed, log_after)
+    VALUES ('{item.kind}', NEW.{item.key}, {UUID7}, {NOW_CHANGED}, {LOG_HEAD});
+END;"""
+
+
+def identified_rows_sql(item: Travelling, where: str) -> tuple[str, str]:
+    """Global ids and one journal stamp for ``item``'s records that ``where`` picks (two
+    statements), as its insert trigger would give them to each."""
+    return TICK, (
+        "INSERT INTO record_ids (kind, local_id, gid, changed, log_after) "
+        f"SELECT '{item.kind}', {item.key}, {UUID7}, {NOW_CHANGED}, {LOG_HEAD} "
+        f"FROM {item.table} WHERE {where}"
+    )
+
+
 def _travelling_sql(item: Travelling) -> str:
     kind, table, key = item.kind, item.table, item.key
     mine = f"kind = '{kind}' AND local_id = OLD.{key}"
-    return f"""
-CREATE TRIGGER IF NOT EXISTS exchange_{table}_insert AFTER INSERT ON {table} BEGIN
-    {TICK}
-    INSERT INTO record_ids (kind, local_id, gid, changed, log_after)
-    VALUES ('{kind}', NEW.{key}, {UUID7}, {NOW_CHANGED}, {LOG_HEAD});
-END;
+    return f"""{insert_trigger_sql(item)}
 CREATE TRIGGER IF NOT EXISTS exchange_{table}_update AFTER UPDATE ON {table} BEGIN
     {TICK}
     UPDATE record_ids SET changed = {NOW_CHANGED}, log_after = {LOG_HEAD}

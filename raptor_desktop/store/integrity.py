@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from raptor_desktop.store import engine
+from raptor_desktop.store import bulk_writes, engine
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.audit_anchor import check_anchor
 from raptor_desktop.store.database import Store
@@ -46,4 +46,9 @@ def _verify(store: Store, report: IntegrityReport) -> None:
     if chain_break is not None:
         report.problems.append(str(chain_break))
     report.problems += received_entry_problems(store.db)[:20]
+    for table in bulk_writes.named_tables(store.db):
+        report.problems.append(
+            f"{table} is named in bulk_writes, so its new rows are neither indexed for "
+            "search nor given global ids; the file was changed outside Raptor Desktop"
+        )
     report.entries = store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]

@@ -116,6 +116,11 @@ received_packages, received_log_entries
                 entries it carried, kept with the sender's signature.
 exchange_conflicts a field changed on both sides, both versions kept until an officer decides.
 
+(v17) bulk_writes   a table whose insert triggers stand aside while an import writes a batch of
+                its rows, then indexes and identifies the batch with one statement each
+                (``store/bulk_writes.py``); named only inside that step, so always empty
+                between transactions.
+
 The register itself is an SQLCipher file (v11): every page encrypted and MACed under a random
 key that only the key file's wraps give. A register written before v11 is sealed (encrypted,
 its log re-keyed) when an administrator first signs in to it. Since v14 every connection
@@ -132,6 +137,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from raptor_desktop.store.audit_seal import seal_log
+from raptor_desktop.store.bulk_writes import bulk_sql
 from raptor_desktop.store.engine import Connection
 from raptor_desktop.store.exchange_schema import exchange_sql
 from raptor_desktop.store.search_index import index_sql, reindex_sql
@@ -579,6 +585,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         reindex_sql("number", "contact"),
     ),
     Migration(16, "case packages exchanged between workstations", exchange_sql()),
+    Migration(17, "an import's new rows indexed and identified in bulk", bulk_sql()),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -74,21 +74,48 @@ def reindex_sql(*kinds: str) -> str:
     return "\n".join(parts)
 
 
-def _source_sql(source: Source) -> str:
-    insert = (
+def source_for(table: str) -> Source | None:
+    """The index's source of ``table``'s rows, if its rows are indexed."""
+    return next((source for source in SOURCES if source.table == table), None)
+
+
+def insert_trigger_sql(source: Source, when: str = "") -> str:
+    """The trigger that indexes a new row of ``source`` (``when``: unless that holds)."""
+    guard = f" WHEN {when}" if when else ""
+    return (
+        f"CREATE TRIGGER search_{source.table}_insert AFTER INSERT ON {source.table}{guard} "
+        f"BEGIN {_insert_sql(source)} END;"
+    )
+
+
+def indexed_rows_sql(source: Source, where: str = "") -> str:
+    """One statement that indexes ``source``'s rows (those ``where`` picks), as its
+    insert trigger would index each one."""
+    return (
+        f"INSERT INTO search_index (rowid, kind, record_id, words) SELECT "
+        f"{_rowid(source, source.table)}, '{source.kind}', id, "
+        f"{source.text.replace('NEW.', '')} FROM {source.table}"
+        + (f" WHERE {where}" if where else "")
+        + ";"
+    )
+
+
+def _insert_sql(source: Source) -> str:
+    return (
         f"INSERT INTO search_index (rowid, kind, record_id, words) VALUES "
         f"({_rowid(source, 'NEW')}, '{source.kind}', NEW.id, {source.text});"
     )
+
+
+def _source_sql(source: Source) -> str:
     delete = f"DELETE FROM search_index WHERE rowid = {_rowid(source, 'OLD')};"
     name = f"search_{source.table}"
     return "\n".join(
         [
-            f"CREATE TRIGGER {name}_insert AFTER INSERT ON {source.table} BEGIN {insert} END;",
+            insert_trigger_sql(source),
             f"CREATE TRIGGER {name}_update AFTER UPDATE ON {source.table} BEGIN "
-            f"{delete} {insert} END;",
+            f"{delete} {_insert_sql(source)} END;",
             f"CREATE TRIGGER {name}_delete AFTER DELETE ON {source.table} BEGIN {delete} END;",
-            f"INSERT INTO search_index (rowid, kind, record_id, words) SELECT "
-            f"{_rowid(source, source.table)}, '{source.kind}', id, "
-            f"{source.text.replace('NEW.', '')} FROM {source.table};",
+            indexed_rows_sql(source),
         ]
     )

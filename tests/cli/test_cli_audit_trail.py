@@ -83,6 +83,8 @@ def test_an_unexpected_value_error_is_a_bug_not_rejected_input(
 ) -> None:
     import phonenumbers
 
+    from raptor_desktop.core import numbers
+
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("an internal mistake")
 
@@ -90,7 +92,7 @@ def test_an_unexpected_value_error_is_a_bug_not_rejected_input(
         phonenumbers.example_number_for_type("GB", phonenumbers.PhoneNumberType.MOBILE),
         phonenumbers.PhoneNumberFormat.E164,
     )
-    monkeypatch.setattr(phonenumbers, "number_type", broken)  # deep inside the number check
+    monkeypatch.setattr(numbers, "uk_number_type", broken)  # deep inside the number check
     code = main(["--db", str(demo_db), "--demo", "add-line", valid])
     assert code == 3
 
