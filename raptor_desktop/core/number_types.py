@@ -14,7 +14,7 @@ the two agree on every range of the UK's numbering plan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberType
@@ -31,26 +31,22 @@ _ORDER = (  # phonenumbers' _number_type_helper asks in this order; fixed line a
 )
 
 
-@dataclass(frozen=True)
-class _Desc:
-    lengths: frozenset[int]  # empty: any length the general description allows
-    pattern: re.Pattern[str] | None
+_Match = Callable[[str], "re.Match[str] | None"]
 
-    @classmethod
-    def of(cls, desc: object) -> _Desc:
-        pattern = getattr(desc, "national_number_pattern", None)
-        lengths = frozenset(getattr(desc, "possible_length", None) or ())
-        return cls(lengths, re.compile(pattern) if pattern else None)
 
-    def matches(self, nsn: str) -> bool:
-        """As phonenumbers' ``_is_number_matching_desc``: the length, then the whole pattern."""
-        if self.pattern is None or (self.lengths and len(nsn) not in self.lengths):
-            return False
-        return self.pattern.fullmatch(nsn) is not None
+def _matcher(desc: object, length: int) -> _Match | None:
+    """The whole-number match of ``desc``'s pattern, for numbers of ``length`` digits; None
+    where phonenumbers' ``_is_number_matching_desc`` says no without asking the pattern."""
+    pattern = getattr(desc, "national_number_pattern", None)
+    lengths = getattr(desc, "possible_length", None) or ()
+    if not pattern or (lengths and length not in lengths):
+        return None
+    return re.compile(pattern).fullmatch
 
 
 class _UkTypes:
-    """phonenumbers' ``_number_type_helper`` over the UK's metadata, its patterns compiled."""
+    """phonenumbers' ``_number_type_helper`` over the UK's metadata, its patterns compiled
+    and sorted by the lengths of number they allow."""
 
     def __init__(self) -> None:
         data = PhoneMetadata.metadata_for_region("GB")
@@ -61,22 +57,36 @@ class _UkTypes:
         ):
             # phonenumbers would then find the region, or the type, otherwise than here
             raise LookupError("phonenumbers' UK metadata is not as this module reads it")
-        self.general = _Desc.of(data.general_desc)
-        self.kinds = [(_Desc.of(getattr(data, name)), kind) for name, kind in _ORDER]
-        self.fixed_line = _Desc.of(data.fixed_line)
-        self.mobile = _Desc.of(data.mobile)
+        self._data = data
+        self._by_length: dict[
+            int, tuple[_Match | None, list[tuple[_Match, int]], _Match, _Match]
+        ] = {}
+
+    def _for(self, length: int) -> tuple[_Match | None, list[tuple[_Match, int]], _Match, _Match]:
+        if length not in self._by_length:
+            data = self._data
+            kinds = [(_matcher(getattr(data, name), length), kind) for name, kind in _ORDER]
+            never = re.compile("(?!)").fullmatch
+            self._by_length[length] = (
+                _matcher(data.general_desc, length),
+                [(match, kind) for match, kind in kinds if match is not None],
+                _matcher(data.fixed_line, length) or never,
+                _matcher(data.mobile, length) or never,
+            )
+        return self._by_length[length]
 
     def of(self, nsn: str) -> int:
         """The type, or UNKNOWN where the library must answer (no UK type, or the rare
         number that is both fixed line and mobile)."""
-        if not self.general.matches(nsn):
+        general, kinds, fixed_line, mobile = self._for(len(nsn))
+        if general is None or general(nsn) is None:
             return PhoneNumberType.UNKNOWN
-        for desc, kind in self.kinds:
-            if desc.matches(nsn):
+        for match, kind in kinds:
+            if match(nsn) is not None:
                 return kind
-        fixed_line, mobile = self.fixed_line.matches(nsn), self.mobile.matches(nsn)
-        if fixed_line != mobile:
-            return PhoneNumberType.FIXED_LINE if fixed_line else PhoneNumberType.MOBILE
+        is_fixed, is_mobile = fixed_line(nsn) is not None, mobile(nsn) is not None
+        if is_fixed != is_mobile:
+            return PhoneNumberType.FIXED_LINE if is_fixed else PhoneNumberType.MOBILE
         return PhoneNumberType.UNKNOWN
 
 

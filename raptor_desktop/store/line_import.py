@@ -55,7 +55,7 @@ def import_lines(
     source = Path(table.source).name
     training = store.training
     lookups = _Lookups(store.db)
-    new_numbers = _NewNumbers(store.actor)
+    new_numbers = _NewNumbers(store.actor, date.today())
 
     def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
         return read_row(mapping, row_number, cells, defaults, training=training)
@@ -137,9 +137,12 @@ class _Lookups:
 class _NewNumbers(HeldRows[ImportRow]):
     """The numbers an import adds, with their first status entries, written together."""
 
-    def __init__(self, actor: str) -> None:
+    def __init__(self, actor: str, today: date) -> None:
         super().__init__("numbers", "status_changes")
         self._actor = actor
+        # first seen, for a row that does not say: asked once, as date.today() imports the
+        # time module on every call, through PySide6's import hook once the window is loaded
+        self.today = today
 
     def add(
         self,
@@ -176,7 +179,7 @@ def _apply_row(
         op_id = lookups.operation(operation)
         line_id = lookups.line(details.brand, op_id) or lookups.new_line(details.brand, op_id)
         _merge_line(db, line_id, areas, details, lookups.merged)
-        dates = SeenDates(row.dates.first_seen or date.today(), row.dates.last_seen)
+        dates = SeenDates(row.dates.first_seen or new_numbers.today, row.dates.last_seen)
         new_numbers.add(db, row.number, line_id, dates, f"imported from {source} row {row.row}")
         return "imported"
     number_id, line_id, brand, first_seen, last_seen = existing
