@@ -78,11 +78,11 @@ def import_rows(
             if not isinstance(row, RejectedRow):
                 if batch is not None:
                     batch.ready(db, row)
-                before = db.conn.total_changes
+                before = _changes(db, batch)
                 try:
                     outcome = apply(db, row)
                 except RowRejected as error:
-                    if db.conn.total_changes != before:
+                    if _changes(db, batch) != before:
                         raise RuntimeError(
                             f"row {row_number} was refused after part of it was written; "
                             "nothing of the import was stored"
@@ -99,8 +99,18 @@ def import_rows(
     return result
 
 
+def _changes(db: sqlite_utils.Database, batch: Batch[Row] | None) -> tuple[int, int]:
+    """What a row has changed so far: in the register, and held to be written."""
+    return db.conn.total_changes, batch.changes if batch is not None else 0
+
+
 class Batch(Protocol[Held]):
     """Rows an import writes together (``executemany``) rather than one by one."""
+
+    @property
+    def changes(self) -> int:
+        """How many times what is held has changed (a row refused after adding to it would
+        leave part of itself behind)."""
 
     def ready(self, db: sqlite_utils.Database, row: Held) -> None:
         """Before ``row`` is applied: write what it must see (an earlier row of its number)."""
@@ -131,6 +141,11 @@ class HeldRows(Generic[NumberedRow]):
         self._rows: dict[str, list[dict[str, object]]] = {table: [] for table in tables}
         self._held: set[str] = set()
         self._next_id = 0
+        self.held_changes = 0
+
+    @property
+    def changes(self) -> int:
+        return self.held_changes
 
     def new_id(self, db: sqlite_utils.Database) -> int:
         """The id the next record of the first table will have."""
@@ -144,6 +159,7 @@ class HeldRows(Generic[NumberedRow]):
         for table, row in zip(self._tables, rows, strict=True):
             self._rows[table].append(row)
         self._next_id += 1
+        self.held_changes += 1
         self._held.add(e164)
         if len(self._held) >= self.SIZE:
             self.write(db)

@@ -25,7 +25,7 @@ from raptor_desktop.core.numbers import MobileNumber
 from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import Table
-from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.database import Store, insert_rows, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import (
     HeldRows,
@@ -55,7 +55,7 @@ def import_lines(
     source = Path(table.source).name
     training = store.training
     lookups = _Lookups(store.db)
-    new_numbers = _NewNumbers(store.actor, date.today())
+    new_numbers = _NewNumbers(store.actor, date.today(), lookups.new_lines)
 
     def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
         return read_row(mapping, row_number, cells, defaults, training=training)
@@ -92,6 +92,7 @@ class _Lookups:
         self._operations: dict[str, int | None] = {}
         self._lines: dict[tuple[str, int], int] = {}
         self.merged: set[tuple[object, ...]] = set()
+        self.new_lines = _NewLines()
 
     def areas(self, names: list[str]) -> list[int]:
         key = tuple(nocase(name) for name in names)
@@ -123,23 +124,76 @@ class _Lookups:
         return self._lines[key]
 
     def new_line(self, brand: str, op_id: int) -> int:
-        now = utc_now()
-        line_id = insert_row(
-            self._db,
-            "lines",
-            {"brand": brand, "operation_id": op_id, "created_at": now, "updated_at": now},
-        )
+        line_id = self.new_lines.add(self._db, brand, op_id)
         if brand:
             self._lines[(nocase(brand), op_id)] = line_id
         return line_id
 
 
+class _NewLines:
+    """The lines an import adds, with their areas, drugs, notes and intelligence references,
+    held until the numbers on them are written (just before those: a number refers to its
+    line). Each is given the id SQLite would give it, as the numbers are (``HeldRows``); what
+    later rows say about a line still held is merged into it here, not in the register."""
+
+    def __init__(self) -> None:
+        self._lines: dict[int, dict[str, object]] = {}
+        self._areas: dict[int, dict[int, None]] = {}  # dicts as ordered sets
+        self._drugs: dict[int, dict[str, None]] = {}
+        self._next_id = 0
+        self.changes = 0
+
+    def add(self, db: sqlite_utils.Database, brand: str, op_id: int) -> int:
+        if not self._next_id:
+            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM lines").fetchone()[0]
+            self._next_id = int(last) + 1
+        line_id, now = self._next_id, utc_now()
+        self._next_id += 1
+        self.changes += 1
+        self._lines[line_id] = {
+            "id": line_id,
+            "brand": brand,
+            "operation_id": op_id,
+            "intel_refs": "",
+            "notes": "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        self._areas[line_id], self._drugs[line_id] = {}, {}
+        return line_id
+
+    def merge(self, line_id: int, areas: list[int], details: LineDetails) -> bool:
+        """Merge into the line if it is held here; False if it is in the register."""
+        line = self._lines.get(line_id)
+        if line is None:
+            return False
+        self.changes += 1
+        self._areas[line_id].update(dict.fromkeys(areas))
+        self._drugs[line_id].update(dict.fromkeys(details.drugs))
+        line["notes"] = _merged_text(str(line["notes"]), details.notes)
+        line["intel_refs"] = _merged_text(str(line["intel_refs"]), details.intel_refs)
+        return True
+
+    def write(self, db: sqlite_utils.Database) -> None:
+        insert_rows(db, "lines", list(self._lines.values()))
+        areas: list[dict[str, object]] = [
+            {"line_id": i, "area_id": a} for i, held in self._areas.items() for a in held
+        ]
+        drugs: list[dict[str, object]] = [
+            {"line_id": i, "drug": d} for i, held in self._drugs.items() for d in held
+        ]
+        insert_rows(db, "line_areas", areas)
+        insert_rows(db, "line_drugs", drugs)
+        self._lines, self._areas, self._drugs = {}, {}, {}
+
+
 class _NewNumbers(HeldRows[ImportRow]):
     """The numbers an import adds, with their first status entries, written together."""
 
-    def __init__(self, actor: str, today: date) -> None:
+    def __init__(self, actor: str, today: date, lines: _NewLines) -> None:
         super().__init__("numbers", "status_changes")
         self._actor = actor
+        self._lines = lines
         # first seen, for a row that does not say: asked once, as date.today() imports the
         # time module on every call, through PySide6's import hook once the window is loaded
         self.today = today
@@ -156,6 +210,14 @@ class _NewNumbers(HeldRows[ImportRow]):
         record = {"id": number_id, **number_record(number, line_id, Status.IDENTIFIED, dates, now)}
         history = status_record(number_id, None, Status.IDENTIFIED, self._actor, note, now)
         self.hold(db, number.e164, record, history)
+
+    @property
+    def changes(self) -> int:
+        return self.held_changes + self._lines.changes
+
+    def write(self, db: sqlite_utils.Database) -> None:
+        self._lines.write(db)  # first: the numbers refer to them
+        super().write(db)
 
 
 def _apply_row(
@@ -178,7 +240,7 @@ def _apply_row(
     if existing is None:
         op_id = lookups.operation(operation)
         line_id = lookups.line(details.brand, op_id) or lookups.new_line(details.brand, op_id)
-        _merge_line(db, line_id, areas, details, lookups.merged)
+        _merge_line(db, line_id, areas, details, lookups)
         dates = SeenDates(row.dates.first_seen or new_numbers.today, row.dates.last_seen)
         new_numbers.add(db, row.number, line_id, dates, f"imported from {source} row {row.row}")
         return "imported"
@@ -197,7 +259,7 @@ def _apply_row(
                 f"called {details.brand!r}; link them in the Lines view"
             )
         db.execute("UPDATE lines SET brand = ? WHERE id = ?", [details.brand, line_id])
-    _merge_line(db, line_id, areas, details, lookups.merged)
+    _merge_line(db, line_id, areas, details, lookups)
     first = min(filter(None, [first_seen, to_iso(row.dates.first_seen)]), default=None)
     last = max(filter(None, [last_seen, to_iso(row.dates.last_seen)]), default=None)
     if (first, last) != (first_seen, last_seen):
@@ -224,12 +286,13 @@ def _merge_line(
     line_id: int,
     areas: list[int],
     details: LineDetails,
-    merged: set[tuple[object, ...]],
+    lookups: _Lookups,
 ) -> None:
     """Add the row's areas, drugs, notes and intelligence references to the line, unless the
     same were merged into it already in this import (merging again would change nothing)."""
     key = (line_id, tuple(areas), tuple(details.drugs), details.notes, details.intel_refs)
-    if key in merged:
+    merged = lookups.merged
+    if key in merged or lookups.new_lines.merge(line_id, areas, details):
         return
     link_areas_and_drugs(db, line_id, areas, details.drugs)
     notes, intel = db.execute(

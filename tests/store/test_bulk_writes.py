@@ -90,7 +90,7 @@ def test_a_batch_that_fails_leaves_nothing_named(training_store: Store) -> None:
         bulk_writes.insert_many(db, "numbers", sql, [values])
     assert not bulk_writes.named_tables(live_store.db)
     with pytest.raises(ValueError, match="not written in bulk"):
-        bulk_writes.insert_many(live_store.db, "lines", sql, [])
+        bulk_writes.insert_many(live_store.db, "devices", sql, [])
 
 
 def test_a_table_left_named_is_reported_by_verify(training_store: Store) -> None:

@@ -66,7 +66,7 @@ def test_importing_the_same_file_twice_changes_nothing(
 
 @pytest.mark.parametrize(
     ("module", "writer", "failing_call"),
-    [(importer, "insert_row", 2), (held, "insert_rows", 1)],  # a new line mid-file; at the end
+    [(importer, "insert_rows", 2), (held, "insert_rows", 1)],  # new lines' areas; the numbers
 )
 def test_a_failure_mid_file_leaves_the_database_unchanged(
     training_store: Store,
@@ -290,3 +290,35 @@ def test_brands_differing_outside_ascii_are_two_lines_as_the_register_has_them(
         "+447700900103": "ÉCLAIR",
         "+447700900104": "éclair",  # é is not folded; C, L, A, I, R are
     }
+
+
+def test_rows_of_a_new_line_merge_into_it_before_it_is_written(
+    training_store: Store, tmp_path: Path
+) -> None:
+    body = (
+        "Phone,Line name,Area(s),Drugs,Notes\n"
+        "07700 900201,Dee,Thurrock,crack,first seen at Grays\n"
+        "07700 900202,DEE,Brentwood;Thurrock,heroin;crack,\n"
+        "07700 900203,dee,Basildon,,runner on a bike\n"
+        "07700 900204,Kay,Basildon,,\n"
+    )
+    result = import_lines(training_store, read_table(write(tmp_path, body)))
+    assert result.summary() == "imported 4, updated 0, rejected 0"
+    rows = {r["display"]: r for r in list_numbers(training_store, LineFilter())}
+    assert {rows[f"07700 90020{i}"]["line_id"] for i in (1, 2, 3)} == {
+        rows["07700 900201"]["line_id"]
+    }
+    dee = rows["07700 900201"]
+    assert dee["areas"] == ["Basildon", "Brentwood", "Thurrock"]
+    line = training_store.db.execute(
+        "SELECT brand, notes, (SELECT group_concat(drug, ';') FROM "
+        "(SELECT drug FROM line_drugs WHERE line_id = lines.id ORDER BY drug)) FROM lines "
+        "WHERE id = ?",
+        [dee["line_id"]],
+    ).fetchone()
+    assert line == ("Dee", "first seen at Grays\nrunner on a bike", "crack cocaine;heroin")
+    found = training_store.db.execute(
+        "SELECT COUNT(*) FROM search_index WHERE search_index MATCH '\"runner on a bike\"'"
+    ).fetchone()[0]
+    assert found == 1  # the line is found by the words merged into it before it was written
+    assert training_store.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 2
