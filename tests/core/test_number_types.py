@@ -47,8 +47,9 @@ def test_any_digits_get_phonenumbers_type(nsn: str) -> None:
 
 
 def test_crown_dependency_and_other_country_numbers_are_the_librarys() -> None:
-    jersey = phonenumbers.parse("+44 7797 712345")
-    france = phonenumbers.parse("+33 6 12 34 56 78")
+    # the library's own example numbers, never a literal that could be someone's
+    jersey = phonenumbers.example_number_for_type("JE", phonenumbers.PhoneNumberType.MOBILE)
+    france = phonenumbers.example_number_for_type("FR", phonenumbers.PhoneNumberType.MOBILE)
     for number in (jersey, france):
         assert uk_number_type(number) == phonenumbers.number_type(number)
     assert phonenumbers.region_code_for_number(jersey) == "JE"
