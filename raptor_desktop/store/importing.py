@@ -127,11 +127,34 @@ class _Numbered(Protocol):
 NumberedRow = TypeVar("NumberedRow", bound=_Numbered)
 
 
+class NewIds:
+    """The ids SQLite would give a table's next new rows: an import holds the write lock from
+    its first read, so nobody else adds one meanwhile, and rows held to be written later can
+    be referred to by these ids already."""
+
+    def __init__(self, table: str) -> None:
+        self._table = table
+        self._next = 0
+
+    def peek(self, db: sqlite_utils.Database) -> int:
+        """The id the next new row will have."""
+        if not self._next:
+            last = db.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{self._table}"').fetchone()
+            self._next = int(last[0]) + 1
+        return self._next
+
+    def take(self, db: sqlite_utils.Database) -> int:
+        """That id, given to a new row."""
+        found = self.peek(db)
+        self._next += 1
+        return found
+
+
 class HeldRows(Generic[NumberedRow]):
     """The new records of an import, written a thousand at a time: each table's rows go in
     with one prepared statement (``executemany``), not an INSERT a row. The first table's ids
-    are given here, as SQLite would give them (the import holds the write lock from its first
-    read, so nobody else adds one meanwhile), so the other tables can refer to them. A row
+    are given here, as SQLite would give them (:class:`NewIds`), so the other tables can
+    refer to them. A row
     about a number still held is applied once the held ones are written (:meth:`ready`)."""
 
     SIZE = 1000
@@ -140,7 +163,7 @@ class HeldRows(Generic[NumberedRow]):
         self._tables = tables
         self._rows: dict[str, list[dict[str, object]]] = {table: [] for table in tables}
         self._held: set[str] = set()
-        self._next_id = 0
+        self._ids = NewIds(tables[0])
         self.held_changes = 0
 
     @property
@@ -149,16 +172,13 @@ class HeldRows(Generic[NumberedRow]):
 
     def new_id(self, db: sqlite_utils.Database) -> int:
         """The id the next record of the first table will have."""
-        if not self._next_id:
-            last = db.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{self._tables[0]}"').fetchone()
-            self._next_id = int(last[0]) + 1
-        return self._next_id
+        return self._ids.peek(db)
 
     def hold(self, db: sqlite_utils.Database, e164: str, *rows: dict[str, object]) -> None:
         """Hold one record of each table (in their order), the first with its :meth:`new_id`."""
         for table, row in zip(self._tables, rows, strict=True):
             self._rows[table].append(row)
-        self._next_id += 1
+        self._ids.take(db)
         self.held_changes += 1
         self._held.add(e164)
         if len(self._held) >= self.SIZE:

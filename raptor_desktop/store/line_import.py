@@ -30,6 +30,7 @@ from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.importing import (
     HeldRows,
     ImportResult,
+    NewIds,
     Progress,
     RowRejected,
     import_rows,
@@ -140,15 +141,11 @@ class _NewLines:
         self._lines: dict[int, dict[str, object]] = {}
         self._areas: dict[int, dict[int, None]] = {}  # dicts as ordered sets
         self._drugs: dict[int, dict[str, None]] = {}
-        self._next_id = 0
+        self._ids = NewIds("lines")
         self.changes = 0
 
     def add(self, db: sqlite_utils.Database, brand: str, op_id: int) -> int:
-        if not self._next_id:
-            last = db.execute("SELECT COALESCE(MAX(id), 0) FROM lines").fetchone()[0]
-            self._next_id = int(last) + 1
-        line_id, now = self._next_id, utc_now()
-        self._next_id += 1
+        line_id, now = self._ids.take(db), utc_now()
         self.changes += 1
         self._lines[line_id] = {
             "id": line_id,
