@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -79,7 +79,16 @@ def test_texted_contacts_wait_for_the_recontact_period(demo_store: Store, tmp_pa
     assert again.contact_ids == [] and again.left_out["texted within 90 days"] == 10
     with pytest.raises(Conflict, match="no contact can be texted"):
         draft_batch(demo_store, MESSAGE, today=TODAY)
-    later = plan_batch(demo_store, today=date(2027, 3, 1))
+    # the period runs from the hand-over itself, stamped by the clock, not from the day given
+    handed = date.fromisoformat(
+        demo_store.db.execute(
+            "SELECT substr(handed_at, 1, 10) FROM outreach_batches WHERE reference = ?",
+            [reference],
+        ).fetchone()[0]
+    )
+    waiting = plan_batch(demo_store, today=handed + timedelta(days=89))
+    assert waiting.contact_ids == [] and waiting.left_out["texted within 90 days"] == 10
+    later = plan_batch(demo_store, today=handed + timedelta(days=90))
     assert len(later.contact_ids) == 10
 
 
