@@ -38,7 +38,7 @@ from raptor_desktop.core.statuses import parse_status
 from raptor_desktop.services.session import Session
 from raptor_desktop.store import exchange, exchange_conflicts, exchange_outgoing, peers
 from raptor_desktop.store.applications import application_id
-from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
 from raptor_desktop.store.exchange import Applied, Incoming
 from raptor_desktop.store.exchange_conflicts import FieldConflict
 from raptor_desktop.store.exchange_outgoing import Outgoing
@@ -257,8 +257,8 @@ def _outgoing(store: Store, peer: Peer, scope: Scope) -> Outgoing:
 def _body(outgoing: Outgoing, log: list[list[str]], files: list[list[str]]) -> str:
     """The body's JSON, each record's fields spliced in as the register keeps them (parsing
     and writing them again was a third of an export's time)."""
-    records = ",".join(
-        f"[{json.dumps(kind)},{json.dumps(gid)},{fields}]" for kind, gid, fields in outgoing.records
+    records = ",".join(  # kinds and global ids need no escaping (each checked as it arrives)
+        f'["{kind}","{gid}",{fields}]' for kind, gid, fields in outgoing.records
     )
     rest = json.dumps({"erased": outgoing.erased, "log": log, "files": files}, ensure_ascii=False)
     return '{"records":[' + records + "]," + rest[1:]
@@ -313,7 +313,8 @@ def read_package(store: Store, path: Path) -> Incoming:
             + plain[64:],
             plain[:64],
         )
-        body = json.loads(zlib.decompress(plain[64:]))
+        with no_cycle_collection():  # a package of thousands of records is a million objects
+            body = json.loads(zlib.decompress(plain[64:]))
     except (CryptoError, BadSignatureError, ValueError, zlib.error):
         raise PackageRefused(
             f"{path.name} has been changed or cut short since {sender.name} made it",

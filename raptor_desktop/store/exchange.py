@@ -27,8 +27,9 @@ from raptor_desktop.core.exchange import (
     merged,
 )
 from raptor_desktop.store import engine
-from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
 from raptor_desktop.store.errors import Conflict
+from raptor_desktop.store.exchange_arrivals import Arrivals
 from raptor_desktop.store.exchange_records import (
     KINDS,
     SAME_AS,
@@ -113,7 +114,7 @@ def preview_package(store: Store, package: Incoming) -> Applied:
     (the attached files are not written at all)."""
     applied = Applied()
     try:
-        with store.immediate(), _rules_kept(package):
+        with store.immediate(), _rules_kept(package), no_cycle_collection():
             _apply(store, package, applied)
             raise _Undo
     except _Undo:
@@ -137,6 +138,7 @@ def apply_package(store: Store, package: Incoming) -> Applied:
                 "import case package", f"package {package.seq} from {package.peer.name}"
             ),
             _rules_kept(package),
+            no_cycle_collection(),
         ):
             _apply(store, package, applied)
             store.describe(f"package {package.seq} from {package.peer.name}: {applied.summary()}")
@@ -187,15 +189,25 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     if applied.erased:
         forget(db, store.key, forgotten)
     aliases = db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0]
+    arrivals = Arrivals()
     waiting = [_parsed(r) for r in package.records]
-    for _round in range(2):  # a record naming one later in the package waits for it
-        waiting = [
-            r
-            for r in waiting
-            if not _apply_record(
-                db, *r, package.peer.name, applied, aliases=aliases, last=_round == 1
-            )
-        ]
+    for last in (False, True):  # a record naming one later in the package waits for it
+        still = []
+        for record in waiting:
+            missing = _apply_record(db, *record, package.peer.name, applied, arrivals, aliases)
+            if missing is not None and arrivals.write(db):  # it may name one held: written now
+                missing = _apply_record(db, *record, package.peer.name, applied, arrivals, aliases)
+            if missing is None:
+                continue
+            if last:
+                raise MissingRecord(
+                    f"{missing}: the package names it but does not carry it",
+                    "Import the sender's earlier packages first, or ask for a package of the "
+                    "whole application (--application).",
+                )
+            still.append(record)
+        arrivals.write(db)
+        waiting = still
     for entry, signature in package.log:  # an entry received before (everything again) once
         db.execute(
             "INSERT INTO received_log_entries (peer_id, package_seq, entry, signature) "
@@ -225,7 +237,9 @@ def _parsed(record: list[object]) -> tuple[str, str, dict[str, list[object]]]:
     kind, gid, fields = record
     if str(kind) not in KINDS or not isinstance(fields, dict):
         raise ValueError(f"a record of unknown kind {kind!r}")
-    return str(kind), str(gid), fields  # each field [value, vector, by, at]: read as used
+    if not isinstance(gid, str) or not GID.fullmatch(gid):  # packages splice it in unquoted
+        raise ValueError(f"a record's global id {gid!r} is not one this program makes")
+    return str(kind), gid, fields  # each field [value, vector, by, at]: read as used
 
 
 def _apply_erasure(
@@ -261,17 +275,18 @@ def _apply_record(
     raw: dict[str, list[object]],
     peer: str,
     applied: Applied,
-    *,
+    arrivals: Arrivals,
     aliases: bool,
-    last: bool,
-) -> bool:
-    """Merge one arriving record; False when it must wait for a record later in the package.
+) -> MissingRecord | None:
+    """Merge one arriving record; what it names that is not here if it must wait (for a record
+    later in the package, or one ``arrivals`` holds).
 
     ``raw`` is the record's fields as the package holds them; a new record is stored as it
     came, and only one this register holds too is read into versions to be merged."""
+    arrivals.before(db, kind)
     if is_erased(db, gid):
         applied.kept_erased += 1
-        return True
+        return None
     if aliases or applied.merged_records:
         raw = _canonical(db, raw)
     try:
@@ -291,16 +306,18 @@ def _apply_record(
                 gid = _make_one(db, kind, local_id, gid)
                 applied.merged_records += 1
         if local_id is None:
-            local_id = KINDS[kind].write(db, None, values)
-            db.execute(
-                "UPDATE record_ids SET gid = ? WHERE kind = ? AND local_id = ?",
-                [gid, kind, local_id],
-            )
-            save_raw(db, gid, kind, json.dumps(raw, sort_keys=True, ensure_ascii=False))
+            versions = json.dumps(raw, sort_keys=True, ensure_ascii=False)
+            if not arrivals.hold(db, kind, gid, values, versions):
+                local_id = KINDS[kind].write(db, None, values)
+                db.execute(
+                    "UPDATE record_ids SET gid = ? WHERE kind = ? AND local_id = ?",
+                    [gid, kind, local_id],
+                )
+                save_raw(db, gid, kind, versions)
             applied.added += 1
             if partial:
                 db.execute("RELEASE arriving_record")
-            return True
+            return None
         gid = _gid(db, kind, local_id)
         states = states_of(db, gid)
         remote = {name: FieldState.from_json(state) for name, state in raw.items()}
@@ -319,14 +336,8 @@ def _apply_record(
         if isinstance(missing, ErasedHere):  # it belongs to a record erased here: it goes too
             _mark_erased(db, kind, gid)
             applied.kept_erased += 1
-            return True
-        if last:
-            raise MissingRecord(
-                f"{missing}: the package names it but does not carry it",
-                "Import the sender's earlier packages first, or ask for a package of the "
-                "whole application (--application).",
-            ) from None
-        return False
+            return None
+        return missing
     if partial:
         db.execute("RELEASE arriving_record")
     save_states(db, gid, kind, result)
@@ -350,7 +361,7 @@ def _apply_record(
             ],
         )
     applied.conflicts += len(conflicts)
-    return True
+    return None
 
 
 GID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")

@@ -8,8 +8,10 @@ digits, derived from the number) stays behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import sqlite_utils
 
@@ -101,6 +103,26 @@ def _row(db: sqlite_utils.Database, sql: str, local_id: int) -> dict[str, object
     return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
 
 
+LOCAL = "local_id_"
+"""The column of a many-record read that holds each record's local id."""
+
+
+def _rows(db: sqlite_utils.Database, sql: str, local_ids: Sequence[int]) -> dict[int, Fields]:
+    """Records by local id from ``sql``, whose one parameter is their ids (JSON) and whose
+    first column is :data:`LOCAL`."""
+    cursor = db.execute(sql, [json.dumps(list(local_ids))])
+    names = [c[0] for c in cursor.description][1:]
+    return {row[0]: dict(zip(names, row[1:], strict=True)) for row in cursor}
+
+
+def _gid_sql(kind: str, column: str) -> str:
+    """The global id of the ``kind`` record whose local id ``column`` holds, in a query."""
+    return f"(SELECT gid FROM record_ids WHERE kind = '{kind}' AND local_id = {column})"
+
+
+IDS = "(SELECT value FROM json_each(?))"
+
+
 def _save(db: sqlite_utils.Database, table: str, local_id: int | None, values: Fields) -> int:
     if local_id is None:
         return insert_row(db, table, values)
@@ -112,30 +134,28 @@ def _save(db: sqlite_utils.Database, table: str, local_id: int | None, values: F
 LINE_COLUMNS = ("brand", "daily_takings_pence", "takings_source", "intel_refs", "notes")
 
 
-def read_line(db: sqlite_utils.Database, line_id: int) -> Fields | None:
-    row = _row(
+def read_lines(db: sqlite_utils.Database, line_ids: Sequence[int]) -> dict[int, Fields]:
+    rows = _rows(
         db,
-        f"SELECT {', '.join('l.' + c for c in LINE_COLUMNS)}, o.name AS operation FROM lines l "
-        "JOIN operations o ON o.id = l.operation_id WHERE l.id = ?",
-        line_id,
+        f"SELECT l.id AS {LOCAL}, {', '.join('l.' + c for c in LINE_COLUMNS)}, "
+        "o.name AS operation FROM lines l JOIN operations o ON o.id = l.operation_id "
+        f"WHERE l.id IN {IDS}",
+        line_ids,
     )
-    if row is None:
-        return None
-    row["areas"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT a.name FROM line_areas x JOIN areas a ON a.id = x.area_id "
-            "WHERE x.line_id = ? ORDER BY a.name COLLATE NOCASE",
-            [line_id],
-        )
-    ]
-    row["drugs"] = [
-        r[0]
-        for r in db.execute(
-            "SELECT drug FROM line_drugs WHERE line_id = ? ORDER BY drug", [line_id]
-        )
-    ]
-    return row
+    for row in rows.values():
+        row["areas"], row["drugs"] = [], []
+    found = json.dumps(list(rows))
+    for list_name, sql in (
+        (
+            "areas",
+            "SELECT x.line_id, a.name FROM line_areas x JOIN areas a ON a.id = x.area_id "
+            f"WHERE x.line_id IN {IDS} ORDER BY x.line_id, a.name COLLATE NOCASE",
+        ),
+        ("drugs", f"SELECT line_id, drug FROM line_drugs WHERE line_id IN {IDS} ORDER BY 1, 2"),
+    ):
+        for line_id, name in db.execute(sql, [found]):
+            cast(list[object], rows[line_id][list_name]).append(name)
+    return rows
 
 
 def _area_id(db: sqlite_utils.Database, name: str) -> int:
@@ -143,8 +163,7 @@ def _area_id(db: sqlite_utils.Database, name: str) -> int:
     return int(found[0]) if found else insert_row(db, "areas", {"name": name})
 
 
-def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> int:
-    now = utc_now()
+def _line_row(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> Fields:
     values: Fields = {c: fields[c] for c in LINE_COLUMNS}
     values["operation_id"] = operation_id(db, str(fields["operation"]))
     brand = str(values["brand"] or "")
@@ -159,10 +178,17 @@ def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -
             "that brand on one workstation while another line had it on this one",
             "Merge the two lines on one workstation (or rename one), then send again.",
         )
-    values["updated_at"] = now
-    if line_id is None:
-        values["created_at"] = now
-    line_id = _save(db, "lines", line_id, values)
+    return _stamped(values, line_id)
+
+
+def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> int:
+    line_id = _save(db, "lines", line_id, _line_row(db, line_id, fields))
+    write_line_lists(db, line_id, fields)
+    return line_id
+
+
+def write_line_lists(db: sqlite_utils.Database, line_id: int, fields: Fields) -> None:
+    """The line's areas and drugs: those its fields name, and no others."""
     areas = [_area_id(db, str(name)) for name in _listed(fields["areas"])]
     marks = ",".join("?" * len(areas)) or "NULL"
     db.execute(
@@ -181,7 +207,14 @@ def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -
         db.execute(
             "INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", [line_id, drug]
         )
-    return line_id
+
+
+def _stamped(values: Fields, local_id: int | None) -> Fields:
+    """A row's times: updated now, and created now too if it is new."""
+    values["updated_at"] = utc_now()
+    if local_id is None:
+        values["created_at"] = values["updated_at"]
+    return values
 
 
 def _listed(value: object) -> list[object]:
@@ -201,32 +234,27 @@ NUMBER_COLUMNS = (
 )
 
 
-def read_number(db: sqlite_utils.Database, number_id: int) -> Fields | None:
-    row = _row(
+def read_numbers(db: sqlite_utils.Database, number_ids: Sequence[int]) -> dict[int, Fields]:
+    return _rows(
         db,
-        f"SELECT {', '.join(NUMBER_COLUMNS)}, line_id, replaces_number_id FROM numbers "
-        "WHERE id = ?",
-        number_id,
+        f"SELECT id AS {LOCAL}, {', '.join(NUMBER_COLUMNS)}, "
+        f"{_gid_sql('line', 'line_id')} AS line, "
+        f"{_gid_sql('number', 'replaces_number_id')} AS replaces FROM numbers WHERE id IN {IDS}",
+        number_ids,
     )
-    if row is None:
-        return None
-    row["line"] = gid_of(db, "line", int(str(row.pop("line_id"))))
-    replaced = row.pop("replaces_number_id")
-    row["replaces"] = gid_of(db, "number", None if replaced is None else int(str(replaced)))
-    return row
 
 
-def write_number(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> int:
-    now = utc_now()
+def _number_row(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> Fields:
     values: Fields = {c: fields[c] for c in NUMBER_COLUMNS}
     Status(str(values["status"]))  # ValueError for a status this version does not know
     values["search_digits"] = national_digits(str(fields["e164"]))
     values["line_id"] = _needed(db, "line", fields["line"])
     values["replaces_number_id"] = _optional(db, "number", fields["replaces"])
-    values["updated_at"] = now
-    if number_id is None:
-        values["created_at"] = now
-    return _save(db, "numbers", number_id, values)
+    return _stamped(values, number_id)
+
+
+def write_number(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> int:
+    return _save(db, "numbers", number_id, _number_row(db, number_id, fields))
 
 
 @dataclass(frozen=True)
@@ -239,22 +267,24 @@ class Simple:
     refs: dict[str, tuple[str, str]]
     key: str = "id"  # the row's own id (a closure's is its line's)
 
-    def read(self, db: sqlite_utils.Database, local_id: int) -> Fields | None:
-        columns = [*self.columns, *(column for _kind, column in self.refs.values())]
-        row = _row(
-            db, f"SELECT {', '.join(columns)} FROM {self.table} WHERE {self.key} = ?", local_id
+    def read_many(self, db: sqlite_utils.Database, local_ids: Sequence[int]) -> dict[int, Fields]:
+        refs = [f"{_gid_sql(kind, column)} AS {name}" for name, (kind, column) in self.refs.items()]
+        return _rows(
+            db,
+            f"SELECT {self.key} AS {LOCAL}, {', '.join([*self.columns, *refs])} "
+            f"FROM {self.table} WHERE {self.key} IN {IDS}",
+            local_ids,
         )
-        if row is None:
-            return None
-        for name, (kind, column) in self.refs.items():
-            found = row.pop(column)
-            row[name] = gid_of(db, kind, None if found is None else int(str(found)))
-        return row
 
-    def write(self, db: sqlite_utils.Database, local_id: int | None, fields: Fields) -> int:
+    def row(self, db: sqlite_utils.Database, fields: Fields) -> Fields:
+        """The row for a record's fields, the records it refers to found here."""
         values: Fields = {c: fields[c] for c in self.columns}
         for name, (kind, column) in self.refs.items():
             values[column] = _optional(db, kind, fields[name])
+        return values
+
+    def write(self, db: sqlite_utils.Database, local_id: int | None, fields: Fields) -> int:
+        values = self.row(db, fields)
         if self.key == "id":
             return _save(db, self.table, local_id, values)
         if local_id is None:  # its id is the record it belongs to
@@ -366,13 +396,11 @@ def read_application(db: sqlite_utils.Database, application_id: int) -> Fields |
 
 
 def write_application(db: sqlite_utils.Database, application_id: int | None, fields: Fields) -> int:
-    now = utc_now()
     values: Fields = {c: fields[c] for c in APPLICATION_COLUMNS}
     values["operation_id"] = operation_id(db, str(fields["operation"]))
     values["renews_application_id"] = _optional(db, "application", fields["renews"])
-    values["updated_at"] = now
+    _stamped(values, application_id)
     if application_id is None:
-        values["created_at"] = now
         taken = db.execute(
             "SELECT court FROM applications WHERE reference = ?", [values["reference"]]
         ).fetchone()
@@ -466,10 +494,37 @@ class MarkTaken(Refusal):
 
 
 @dataclass(frozen=True)
+class Bulk:
+    """How a kind's new records are written many at a time (``store/exchange_arrivals.py``):
+    the table, a new record's row (the records it refers to found here already), and what it
+    owns, written once it has its id."""
+
+    table: str
+    row: Callable[[sqlite_utils.Database, Fields], Fields]
+    owned: Callable[[sqlite_utils.Database, int, Fields], None] | None = None
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
-    read: Callable[[sqlite_utils.Database, int], Fields | None]
+    read_many: Callable[[sqlite_utils.Database, Sequence[int]], dict[int, Fields]]
+    """Records by local id, as they travel; those not held are left out."""
     write: Callable[[sqlite_utils.Database, int | None, Fields], int]
+    bulk: Bulk | None = None
+
+    def read(self, db: sqlite_utils.Database, local_id: int) -> Fields | None:
+        return self.read_many(db, [local_id]).get(local_id)
+
+
+def _one_by_one(
+    read: Callable[[sqlite_utils.Database, int], Fields | None],
+) -> Callable[[sqlite_utils.Database, Sequence[int]], dict[int, Fields]]:
+    """A many-record read of a kind read one record at a time (few of them travel)."""
+
+    def read_many(db: sqlite_utils.Database, local_ids: Sequence[int]) -> dict[int, Fields]:
+        return {i: found for i in local_ids if (found := read(db, i)) is not None}
+
+    return read_many
 
 
 def _same_number(db: sqlite_utils.Database, fields: Fields) -> int | None:
@@ -489,16 +544,31 @@ def _same_line(db: sqlite_utils.Database, fields: Fields) -> int | None:
 
 
 KINDS = {
-    "line": Kind("line", read_line, write_line),
-    "number": Kind("number", read_number, write_number),
-    "status_change": Kind("status_change", STATUS_CHANGES.read, STATUS_CHANGES.write),
-    "evidence": Kind("evidence", EVIDENCE.read, EVIDENCE.write),
-    "device": Kind("device", DEVICES.read, DEVICES.write),
-    "check_back": Kind("check_back", CHECK_BACKS.read, CHECK_BACKS.write),
-    "closure": Kind("closure", CLOSURES.read, CLOSURES.write),
-    "application": Kind("application", read_application, write_application),
-    "exhibit": Kind("exhibit", read_exhibit, write_exhibit),
-    "order": Kind("order", ORDERS.read, ORDERS.write),
+    "line": Kind(
+        "line",
+        read_lines,
+        write_line,
+        Bulk("lines", lambda db, fields: _line_row(db, None, fields), write_line_lists),
+    ),
+    "number": Kind(
+        "number",
+        read_numbers,
+        write_number,
+        Bulk("numbers", lambda db, fields: _number_row(db, None, fields)),
+    ),
+    "status_change": Kind(
+        "status_change",
+        STATUS_CHANGES.read_many,
+        STATUS_CHANGES.write,
+        Bulk("status_changes", STATUS_CHANGES.row),
+    ),
+    "evidence": Kind("evidence", EVIDENCE.read_many, EVIDENCE.write),
+    "device": Kind("device", DEVICES.read_many, DEVICES.write),
+    "check_back": Kind("check_back", CHECK_BACKS.read_many, CHECK_BACKS.write),
+    "closure": Kind("closure", CLOSURES.read_many, CLOSURES.write),
+    "application": Kind("application", _one_by_one(read_application), write_application),
+    "exhibit": Kind("exhibit", _one_by_one(read_exhibit), write_exhibit),
+    "order": Kind("order", ORDERS.read_many, ORDERS.write),
 }
 """In the order records are applied: what a record refers to comes before it."""
 
