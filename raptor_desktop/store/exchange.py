@@ -99,6 +99,7 @@ class Incoming:
     log: list[tuple[str, bytes]]  # the entry as signed (JSON text), its signature
     files: list[tuple[str, bytes]] = field(default_factory=list)  # attached: name, content
     covers_after: int = -1  # every change after the sender's package of this number is in it
+    texts: list[str] = field(default_factory=list)  # each record's fields as sent, if kept
 
 
 class _Undo(Exception):
@@ -190,7 +191,10 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
         forget(db, store.key, forgotten)
     aliases = db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0]
     arrivals = Arrivals()
-    waiting = [_parsed(r) for r in package.records]
+    texts: list[str | None] = [*package.texts]
+    if len(texts) != len(package.records):
+        texts = [None] * len(package.records)
+    waiting = [_parsed(r, text) for r, text in zip(package.records, texts, strict=True)]
     for last in (False, True):  # a record naming one later in the package waits for it
         still = []
         for record in waiting:
@@ -233,13 +237,15 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
     db.execute("UPDATE workstation SET versioned_to = (SELECT n FROM exchange_clock)")
 
 
-def _parsed(record: list[object]) -> tuple[str, str, dict[str, list[object]]]:
+def _parsed(
+    record: list[object], text: str | None
+) -> tuple[str, str, dict[str, list[object]], str | None]:
     kind, gid, fields = record
     if str(kind) not in KINDS or not isinstance(fields, dict):
         raise ValueError(f"a record of unknown kind {kind!r}")
     if not isinstance(gid, str) or not GID.fullmatch(gid):  # packages splice it in unquoted
         raise ValueError(f"a record's global id {gid!r} is not one this program makes")
-    return str(kind), gid, fields  # each field [value, vector, by, at]: read as used
+    return str(kind), gid, fields, text  # each field [value, vector, by, at]: read as used
 
 
 def _apply_erasure(
@@ -273,6 +279,7 @@ def _apply_record(
     kind: str,
     gid: str,
     raw: dict[str, list[object]],
+    text: str | None,
     peer: str,
     applied: Applied,
     arrivals: Arrivals,
@@ -281,14 +288,16 @@ def _apply_record(
     """Merge one arriving record; what it names that is not here if it must wait (for a record
     later in the package, or one ``arrivals`` holds).
 
-    ``raw`` is the record's fields as the package holds them; a new record is stored as it
-    came, and only one this register holds too is read into versions to be merged."""
+    ``raw`` is the record's fields as the package holds them (``text``: as its JSON, if the
+    package's reading kept it); a new record is stored as it came, and only one this register
+    holds too is read into versions to be merged."""
     arrivals.before(db, kind)
     if is_erased(db, gid):
         applied.kept_erased += 1
         return None
     if aliases or applied.merged_records:
-        raw = _canonical(db, raw)
+        arrived, raw = raw, _canonical(db, raw)
+        text = text if raw is arrived else None
     try:
         values = {name: state[0] for name, state in raw.items()}
     except (TypeError, IndexError, KeyError):
@@ -306,7 +315,7 @@ def _apply_record(
                 gid = _make_one(db, kind, local_id, gid)
                 applied.merged_records += 1
         if local_id is None:
-            versions = json.dumps(raw, sort_keys=True, ensure_ascii=False)
+            versions = text or json.dumps(raw, sort_keys=True, ensure_ascii=False)
             if not arrivals.hold(db, kind, gid, values, versions):
                 local_id = KINDS[kind].write(db, None, values)
                 db.execute(
