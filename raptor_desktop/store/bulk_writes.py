@@ -44,10 +44,15 @@ def bulk_sql() -> str:
 
 
 def insert_many(
-    db: sqlite_utils.Database, table: str, sql: str, values: list[list[object]]
+    db: sqlite_utils.Database,
+    table: str,
+    sql: str,
+    values: list[list[object]],
+    gids: list[tuple[int, str]] | None = None,
 ) -> None:
     """``sql`` (an INSERT into ``table``) for each of ``values``, then the new rows' index
-    rows and global ids; inside the caller's transaction, which holds the write lock."""
+    rows and global ids (``gids``: the ones they came with, by local id, if they came with
+    them); inside the caller's transaction, which holds the write lock."""
     if table not in TABLES:
         raise ValueError(f"{table} is not written in bulk")
     before = db.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
@@ -61,9 +66,15 @@ def insert_many(
     if source is not None:
         db.execute(search_index.indexed_rows_sql(source, new_rows))
     item = exchange_schema.travelling_for(table)
-    if item is not None:
+    if item is None:
+        return
+    if gids is None:
         for statement in exchange_schema.identified_rows_sql(item, new_rows):
             db.execute(statement)
+        return
+    tick, given = exchange_schema.given_ids_sql(item)
+    db.execute(tick)
+    db.conn.executemany(given, gids)
 
 
 def named_tables(db: sqlite_utils.Database) -> list[str]:

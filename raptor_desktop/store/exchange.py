@@ -37,6 +37,7 @@ from raptor_desktop.store.exchange_records import (
     MissingRecord,
     is_erased,
     local_of,
+    unknown_here,
 )
 from raptor_desktop.store.exchange_schema import TRAVELLING
 from raptor_desktop.store.exchange_versions import (
@@ -189,18 +190,24 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
         _apply_erasure(db, kind, gid, local_id, applied)
     if applied.erased:
         forget(db, store.key, forgotten)
-    aliases = db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0]
-    arrivals = Arrivals()
     texts: list[str | None] = [*package.texts]
     if len(texts) != len(package.records):
         texts = [None] * len(package.records)
     waiting = [_parsed(r, text) for r, text in zip(package.records, texts, strict=True)]
+    arriving = _Arriving(
+        db,
+        package.peer.name,
+        applied,
+        Arrivals(),
+        db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0],
+        unknown_here(db, [gid for _kind, gid, _raw, _text in waiting]),
+    )
     for last in (False, True):  # a record naming one later in the package waits for it
         still = []
         for record in waiting:
-            missing = _apply_record(db, *record, package.peer.name, applied, arrivals, aliases)
-            if missing is not None and arrivals.write(db):  # it may name one held: written now
-                missing = _apply_record(db, *record, package.peer.name, applied, arrivals, aliases)
+            missing = _apply_record(arriving, *record)
+            if missing is not None and arriving.arrivals.write(db):  # it may name one held
+                missing = _apply_record(arriving, *record)
             if missing is None:
                 continue
             if last:
@@ -210,7 +217,7 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
                     "whole application (--application).",
                 )
             still.append(record)
-        arrivals.write(db)
+        arriving.arrivals.write(db)
         waiting = still
     for entry, signature in package.log:  # an entry received before (everything again) once
         db.execute(
@@ -274,35 +281,44 @@ def _mark_erased(db: sqlite_utils.Database, kind: str, gid: str) -> None:
     )
 
 
+@dataclass
+class _Arriving:
+    """A package being applied."""
+
+    db: sqlite_utils.Database
+    peer: str
+    applied: Applied
+    arrivals: Arrivals  # new records held to be written a kind at a time
+    aliases: bool  # whether any global id here stands for another
+    unknown: set[str]  # the records' global ids nothing here had when it began
+
+
 def _apply_record(
-    db: sqlite_utils.Database,
-    kind: str,
-    gid: str,
-    raw: dict[str, list[object]],
-    text: str | None,
-    peer: str,
-    applied: Applied,
-    arrivals: Arrivals,
-    aliases: bool,
+    arriving: _Arriving, kind: str, gid: str, raw: dict[str, list[object]], text: str | None
 ) -> MissingRecord | None:
     """Merge one arriving record; what it names that is not here if it must wait (for a record
-    later in the package, or one ``arrivals`` holds).
+    later in the package, or one held to be written).
 
     ``raw`` is the record's fields as the package holds them (``text``: as its JSON, if the
     package's reading kept it); a new record is stored as it came, and only one this register
     holds too is read into versions to be merged."""
+    db, applied, arrivals = arriving.db, arriving.applied, arriving.arrivals
     arrivals.before(db, kind)
-    if is_erased(db, gid):
+    # the first try of a record nothing here had is neither erased nor held; a second may find
+    # it made one with a record here by the first (see _make_one)
+    unknown = gid in arriving.unknown
+    arriving.unknown.discard(gid)
+    if not unknown and is_erased(db, gid):
         applied.kept_erased += 1
         return None
-    if aliases or applied.merged_records:
+    if arriving.aliases or applied.merged_records:
         arrived, raw = raw, _canonical(db, raw)
         text = text if raw is arrived else None
     try:
         values = {name: state[0] for name, state in raw.items()}
     except (TypeError, IndexError, KeyError):
         raise ValueError(f"the {kind} {gid}'s fields are not versioned values") from None
-    local_id = local_of(db, kind, gid)
+    local_id = None if unknown else local_of(db, kind, gid)
     # an application writes itself before its numbers, which may be missing yet: it is undone
     # then; every other kind finds what it refers to before it writes anything
     partial = kind == "application"
@@ -365,7 +381,7 @@ def _apply_record(
                 name,
                 json.dumps(states[name].as_json()),
                 json.dumps(remote[name].as_json()),
-                peer,
+                arriving.peer,
                 utc_now(),
             ],
         )

@@ -5,7 +5,7 @@ each went through its table's insert triggers (its search-index row and global i
 more statements (its arriving global id, its versions): applying 10,000 numbers took five
 times as long as importing them from a spreadsheet. Held here instead, each kind's run of new
 records is written with one prepared statement (``bulk_writes.insert_many``), their arriving
-global ids and versions with one each.
+global ids and versions with one each (no global id is made only to be replaced).
 
 Held records are not in the register yet, so a record that refers to one does not find it:
 :meth:`Arrivals.write` is called before a record of another kind is applied, and again before
@@ -68,17 +68,14 @@ class Arrivals:
         bulk = KINDS[self._kind].bulk
         assert bulk is not None
         columns = list(self._rows[0])
+        ids = [int(str(row["id"])) for row in self._rows]
         insert_many(
             db,
             bulk.table,
             f'INSERT INTO "{bulk.table}" ({", ".join(columns)}) '
             f"VALUES ({', '.join('?' * len(columns))})",
             [[row[c] for c in columns] for row in self._rows],
-        )
-        ids = [int(str(row["id"])) for row in self._rows]
-        db.conn.executemany(
-            "UPDATE record_ids SET gid = ? WHERE kind = ? AND local_id = ?",
-            [(gid, self._kind, local_id) for gid, local_id in zip(self._gids, ids, strict=True)],
+            list(zip(ids, self._gids, strict=True)),
         )
         db.conn.executemany(
             SAVE_RAW,

@@ -184,6 +184,15 @@ def identified_rows_sql(item: Travelling, where: str) -> tuple[str, str]:
     )
 
 
+def given_ids_sql(item: Travelling) -> tuple[str, str]:
+    """The same, for records that came with their global ids: the second statement takes
+    each record's local id and global id."""
+    return TICK, (
+        "INSERT INTO record_ids (kind, local_id, gid, changed, log_after) "
+        f"VALUES ('{item.kind}', ?, ?, {NOW_CHANGED}, {LOG_HEAD})"
+    )
+
+
 def _travelling_sql(item: Travelling) -> str:
     kind, table, key = item.kind, item.table, item.key
     mine = f"kind = '{kind}' AND local_id = OLD.{key}"

@@ -32,9 +32,9 @@ def test_new_records_are_written_in_batches_and_arrive_as_they_left(
     batches: list[tuple[str, int]] = []
     real = bulk_writes.insert_many
 
-    def counted(db, table, sql, values):  # type: ignore[no-untyped-def]
+    def counted(db, table, sql, values, gids):  # type: ignore[no-untyped-def]
         batches.append((table, len(values)))
-        real(db, table, sql, values)
+        real(db, table, sql, values, gids)
 
     monkeypatch.setattr(exchange_arrivals, "insert_many", counted)
     unit.send("alice", "main")
