@@ -100,3 +100,21 @@ def test_reading_many_records_gives_what_reading_each_gives(unit: Unit) -> None:
         assert all(many[i] == reader.read(alice.db, i) for i in ids), kind
         assert reader.read(alice.db, max(ids) + 1000) is None
     assert read >= {"line", "number", "status_change", "evidence", "device", "application"}
+
+
+def test_the_records_nothing_here_has_are_found_at_once(unit: Unit) -> None:
+    from raptor_desktop.store.exchange_records import unknown_here
+
+    main = unit.stores["main"]
+    add_number(main, "07700 900123", TONY)
+    add_number(main, "07700 900124", TONY)
+    held = sorted(_gids(main, "number"))
+    erased, alias, new = (f"0190f0a0-0000-7000-8000-00000000000{n}" for n in (1, 2, 3))
+    with main.transaction("test", "test") as db:
+        db.execute(
+            "INSERT INTO erased_records (gid, kind, changed, erased_at) "
+            "VALUES (?, 'number', 0, '')",
+            [erased],
+        )
+        db.execute("INSERT INTO gid_aliases (alias, gid) VALUES (?, ?)", [alias, held[0]])
+    assert unknown_here(main.db, [*held, erased, alias, new]) == {new}
