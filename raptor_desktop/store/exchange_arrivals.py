@@ -82,8 +82,7 @@ class Arrivals:
             [(gid, self._kind, text) for gid, text in zip(self._gids, self._versions, strict=True)],
         )
         if bulk.owned is not None:
-            for local_id, fields in zip(ids, self._fields, strict=True):
-                bulk.owned(db, local_id, fields)
+            bulk.owned(db, list(zip(ids, self._fields, strict=True)))
         self._ids = None
         self._rows, self._fields, self._gids, self._versions = [], [], [], []
         return True

@@ -198,11 +198,11 @@ def _line_row(db: sqlite_utils.Database, line_id: int | None, fields: Fields) ->
 
 def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> int:
     line_id = _save(db, "lines", line_id, _line_row(db, line_id, fields))
-    write_line_lists(db, line_id, fields)
+    _write_line_lists(db, line_id, fields)
     return line_id
 
 
-def write_line_lists(db: sqlite_utils.Database, line_id: int, fields: Fields) -> None:
+def _write_line_lists(db: sqlite_utils.Database, line_id: int, fields: Fields) -> None:
     """The line's areas and drugs: those its fields name, and no others."""
     areas = [_area_id(db, str(name)) for name in _listed(fields["areas"])]
     marks = ",".join("?" * len(areas)) or "NULL"
@@ -222,6 +222,21 @@ def write_line_lists(db: sqlite_utils.Database, line_id: int, fields: Fields) ->
         db.execute(
             "INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", [line_id, drug]
         )
+
+
+def new_lines_lists(db: sqlite_utils.Database, lines: list[tuple[int, Fields]]) -> None:
+    """New lines' areas and drugs (by line id), each table's rows with one statement."""
+    area_ids: dict[str, int] = {}
+    areas: list[tuple[int, int]] = []
+    drugs: list[tuple[int, str]] = []
+    for line_id, fields in lines:
+        for name in map(str, _listed(fields["areas"])):
+            if name not in area_ids:
+                area_ids[name] = _area_id(db, name)
+            areas.append((line_id, area_ids[name]))
+        drugs += [(line_id, str(drug)) for drug in _listed(fields["drugs"])]
+    db.conn.executemany("INSERT OR IGNORE INTO line_areas (line_id, area_id) VALUES (?, ?)", areas)
+    db.conn.executemany("INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", drugs)
 
 
 def _stamped(values: Fields, local_id: int | None) -> Fields:
@@ -511,12 +526,12 @@ class MarkTaken(Refusal):
 @dataclass(frozen=True)
 class Bulk:
     """How a kind's new records are written many at a time (``store/exchange_arrivals.py``):
-    the table, a new record's row (the records it refers to found here already), and what it
-    owns, written once it has its id."""
+    the table, a new record's row (the records it refers to found here already), and what the
+    new records own, written once they have their ids."""
 
     table: str
     row: Callable[[sqlite_utils.Database, Fields], Fields]
-    owned: Callable[[sqlite_utils.Database, int, Fields], None] | None = None
+    owned: Callable[[sqlite_utils.Database, list[tuple[int, Fields]]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -563,7 +578,7 @@ KINDS = {
         "line",
         read_lines,
         write_line,
-        Bulk("lines", lambda db, fields: _line_row(db, None, fields), write_line_lists),
+        Bulk("lines", lambda db, fields: _line_row(db, None, fields), new_lines_lists),
     ),
     "number": Kind(
         "number",
