@@ -55,11 +55,14 @@ class Figure:
 
 
 def best_of(
-    sides: dict[str, Callable[[], object]], setup: Callable[[str], None] | None = None
+    sides: dict[str, Callable[[], object]],
+    setup: Callable[[str], None] | None = None,
+    runs: int = 0,
 ) -> dict[str, float]:
-    """Each side ``RUNS`` times, alternately; the best time of each (``setup`` untimed)."""
+    """Each side ``runs`` times (``RUNS`` unless given), alternately; the best time of each
+    (``setup`` untimed)."""
     best = {name: float("inf") for name in sides}
-    for _ in range(RUNS):
+    for _ in range(runs or RUNS):
         for name, side in sides.items():
             if setup is not None:
                 setup(name)
