@@ -202,41 +202,46 @@ def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -
     return line_id
 
 
+def _line_lists(
+    db: sqlite_utils.Database, fields: Fields, area_ids: dict[str, int]
+) -> list[tuple[str, str, list[object]]]:
+    """The tables of a line's lists, their column, and what its fields put there (an area by
+    its id: ``area_ids`` remembers those found)."""
+    areas: list[object] = []
+    for name in map(str, _listed(fields["areas"])):
+        if name not in area_ids:
+            area_ids[name] = _area_id(db, name)
+        areas.append(area_ids[name])
+    drugs: list[object] = [str(drug) for drug in _listed(fields["drugs"])]
+    return [("line_areas", "area_id", areas), ("line_drugs", "drug", drugs)]
+
+
+def _insert_listed(
+    db: sqlite_utils.Database, table: str, column: str, rows: list[tuple[int, object]]
+) -> None:
+    db.conn.executemany(f"INSERT OR IGNORE INTO {table} (line_id, {column}) VALUES (?, ?)", rows)
+
+
 def _write_line_lists(db: sqlite_utils.Database, line_id: int, fields: Fields) -> None:
     """The line's areas and drugs: those its fields name, and no others."""
-    areas = [_area_id(db, str(name)) for name in _listed(fields["areas"])]
-    marks = ",".join("?" * len(areas)) or "NULL"
-    db.execute(
-        f"DELETE FROM line_areas WHERE line_id = ? AND area_id NOT IN ({marks})", [line_id, *areas]
-    )
-    for area in areas:
+    for table, column, values in _line_lists(db, fields, {}):
+        marks = ",".join("?" * len(values)) or "NULL"
         db.execute(
-            "INSERT OR IGNORE INTO line_areas (line_id, area_id) VALUES (?, ?)", [line_id, area]
+            f"DELETE FROM {table} WHERE line_id = ? AND {column} NOT IN ({marks})",
+            [line_id, *values],
         )
-    drugs = [str(d) for d in _listed(fields["drugs"])]
-    marks = ",".join("?" * len(drugs)) or "NULL"
-    db.execute(
-        f"DELETE FROM line_drugs WHERE line_id = ? AND drug NOT IN ({marks})", [line_id, *drugs]
-    )
-    for drug in drugs:
-        db.execute(
-            "INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", [line_id, drug]
-        )
+        _insert_listed(db, table, column, [(line_id, value) for value in values])
 
 
 def new_lines_lists(db: sqlite_utils.Database, lines: list[tuple[int, Fields]]) -> None:
     """New lines' areas and drugs (by line id), each table's rows with one statement."""
     area_ids: dict[str, int] = {}
-    areas: list[tuple[int, int]] = []
-    drugs: list[tuple[int, str]] = []
+    rows: dict[tuple[str, str], list[tuple[int, object]]] = {}
     for line_id, fields in lines:
-        for name in map(str, _listed(fields["areas"])):
-            if name not in area_ids:
-                area_ids[name] = _area_id(db, name)
-            areas.append((line_id, area_ids[name]))
-        drugs += [(line_id, str(drug)) for drug in _listed(fields["drugs"])]
-    db.conn.executemany("INSERT OR IGNORE INTO line_areas (line_id, area_id) VALUES (?, ?)", areas)
-    db.conn.executemany("INSERT OR IGNORE INTO line_drugs (line_id, drug) VALUES (?, ?)", drugs)
+        for table, column, values in _line_lists(db, fields, area_ids):
+            rows.setdefault((table, column), []).extend((line_id, value) for value in values)
+    for (table, column), listed in rows.items():
+        _insert_listed(db, table, column, listed)
 
 
 def _stamped(values: Fields, local_id: int | None) -> Fields:
