@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from raptor_desktop.store.exchange_outgoing import Outgoing
 
 RECORDS = '{"records":['
-_DECODER = json.JSONDecoder()
+
+
+def _unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found = dict(pairs)
+    if len(found) != len(pairs):  # json.loads keeps the last: the text kept would hold both
+        raise ValueError("a name given twice")
+    return found
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique)
 
 
 def write_body(outgoing: Outgoing, log: list[list[str]], files: list[list[str]]) -> str:
@@ -30,7 +39,7 @@ def write_body(outgoing: Outgoing, log: list[list[str]], files: list[list[str]])
 @dataclass
 class Body:
     records: list[list[object]]  # kind, global id, fields
-    texts: list[str] = field(default_factory=list)  # each record's fields as written, if cut out
+    texts: list[str | None] = field(default_factory=list)  # each record's fields as written
     rest: dict[str, object] = field(default_factory=dict)  # erasures, log entries, files
 
 
@@ -51,7 +60,8 @@ def read_body(text: str) -> Body:
 
 
 def _cut(text: str) -> Body | None:
-    """Records written as ``["kind","gid",{…}]`` one after another; None if they are not."""
+    """Records written as ``["kind","gid",{…}]`` one after another, each name in them once;
+    None if they are not (the body is then read whole, as JSON reads it)."""
     body = Body([], [])
     at = len(RECORDS)
     try:
@@ -67,16 +77,22 @@ def _cut(text: str) -> Body | None:
             if text[at] != "]":
                 return None
             body.records.append([kind, gid, fields])
-            body.texts.append(text[start:at])
+            kept = text[start:at]
+            # an escaped letter could spell a global id that a later merge, rewriting the
+            # stored text, would not find: such a record's fields are written out again
+            body.texts.append(None if "\\u" in kept else kept)
             at += 1
-            if text[at] == ",":
-                at += 1
+            if text[at] != ",":
+                break
+            at += 1
+            if text[at] != "[":
+                return None
         if text[at] != "]" or text[at + 1] != ",":
             return None
-        rest = json.loads("{" + text[at + 2 :])
+        rest = json.loads("{" + text[at + 2 :], object_pairs_hook=_unique)
     except (IndexError, ValueError):
         return None
-    if not isinstance(rest, dict):
+    if not isinstance(rest, dict) or "records" in rest:
         return None
     body.rest = rest
     return body

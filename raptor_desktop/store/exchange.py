@@ -100,7 +100,7 @@ class Incoming:
     log: list[tuple[str, bytes]]  # the entry as signed (JSON text), its signature
     files: list[tuple[str, bytes]] = field(default_factory=list)  # attached: name, content
     covers_after: int = -1  # every change after the sender's package of this number is in it
-    texts: list[str] = field(default_factory=list)  # each record's fields as sent, if kept
+    texts: list[str | None] = field(default_factory=list)  # each record's fields as sent
 
 
 class _Undo(Exception):
@@ -318,6 +318,7 @@ def _apply_record(
         values = {name: state[0] for name, state in raw.items()}
     except (TypeError, IndexError, KeyError):
         raise ValueError(f"the {kind} {gid}'s fields are not versioned values") from None
+    arrivals.settle(db, gid, values)
     local_id = None if unknown else local_of(db, kind, gid)
     # an application writes itself before its numbers, which may be missing yet: it is undone
     # then; every other kind finds what it refers to before it writes anything
@@ -328,6 +329,7 @@ def _apply_record(
         if local_id is None and kind in SAME_AS:
             local_id = SAME_AS[kind](db, values)
             if local_id is not None:
+                arrivals.write(db)  # the held versions may name the global id that goes
                 gid = _make_one(db, kind, local_id, gid)
                 applied.merged_records += 1
         if local_id is None:

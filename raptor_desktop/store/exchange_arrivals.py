@@ -8,8 +8,10 @@ records is written with one prepared statement (``bulk_writes.insert_many``), th
 global ids and versions with one each (no global id is made only to be replaced).
 
 Held records are not in the register yet, so a record that refers to one does not find it:
-:meth:`Arrivals.write` is called before a record of another kind is applied, and again before
-a record that found something missing is tried once more.
+:meth:`Arrivals.write` is called before a record of another kind is applied, before one that
+may be a held record again (:meth:`Arrivals.settle`), before two records are made one (the
+held versions must name the global id that stays), and before a record that found something
+missing is tried once more.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from raptor_desktop.store.bulk_writes import insert_many
-from raptor_desktop.store.exchange_records import KINDS, Fields
+from raptor_desktop.store.exchange_records import KINDS, Bulk, Fields
 from raptor_desktop.store.exchange_versions import SAVE_RAW
 from raptor_desktop.store.importing import NewIds
 
@@ -33,6 +35,7 @@ class Arrivals:
         self._fields: list[Fields] = []
         self._gids: list[str] = []
         self._versions: list[str] = []
+        self._known: set[object] = set()  # the held records' global ids and what they are
 
     def hold(
         self, db: sqlite_utils.Database, kind: str, gid: str, fields: Fields, versions: str
@@ -52,7 +55,16 @@ class Arrivals:
         self._fields.append(fields)
         self._gids.append(gid)
         self._versions.append(versions)
+        self._known |= _keys(bulk, gid, fields)
         return True
+
+    def settle(self, db: sqlite_utils.Database, gid: str, fields: Fields) -> None:
+        """Write what is held if the arriving record may be one of them: the same global id,
+        or the same thing (a number, a named line) under another; then it is found here, to
+        be merged with, as it would be had each been written as it came."""
+        bulk = KINDS[self._kind].bulk if self._kind else None
+        if bulk is not None and _keys(bulk, gid, fields) & self._known:
+            self.write(db)
 
     def before(self, db: sqlite_utils.Database, kind: str) -> None:
         """A record of ``kind`` is next: the held ones are written first if they are of
@@ -85,4 +97,11 @@ class Arrivals:
             bulk.owned(db, list(zip(ids, self._fields, strict=True)))
         self._ids = None
         self._rows, self._fields, self._gids, self._versions = [], [], [], []
+        self._known.clear()
         return True
+
+
+def _keys(bulk: Bulk, gid: str, fields: Fields) -> set[object]:
+    """What finds a record again: its global id, and what it is (if its kind says)."""
+    same = bulk.same(fields) if bulk.same is not None else None
+    return {gid, same} if same else {gid}

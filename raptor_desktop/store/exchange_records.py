@@ -537,6 +537,9 @@ class Bulk:
     table: str
     row: Callable[[sqlite_utils.Database, Fields], Fields]
     owned: Callable[[sqlite_utils.Database, list[tuple[int, Fields]]], None] | None = None
+    same: Callable[[Fields], object] | None = None
+    """What :data:`SAME_AS` finds a record by (a key that two records of it share); None or
+    empty when it finds none by it (an unnamed line)."""
 
 
 @dataclass(frozen=True)
@@ -562,6 +565,10 @@ def _one_by_one(
     return read_many
 
 
+def _folded(value: object) -> str:
+    return str(value or "").casefold()
+
+
 def _same_number(db: sqlite_utils.Database, fields: Fields) -> int | None:
     row = db.execute("SELECT id FROM numbers WHERE e164 = ?", [fields["e164"]]).fetchone()
     return int(row[0]) if row else None
@@ -583,13 +590,25 @@ KINDS = {
         "line",
         read_lines,
         write_line,
-        Bulk("lines", lambda db, fields: _line_row(db, None, fields), new_lines_lists),
+        Bulk(
+            "lines",
+            lambda db, fields: _line_row(db, None, fields),
+            new_lines_lists,
+            lambda fields: (
+                _folded(fields["brand"])
+                and ("line", _folded(fields["operation"]), _folded(fields["brand"]))
+            ),
+        ),
     ),
     "number": Kind(
         "number",
         read_numbers,
         write_number,
-        Bulk("numbers", lambda db, fields: _number_row(db, None, fields)),
+        Bulk(
+            "numbers",
+            lambda db, fields: _number_row(db, None, fields),
+            same=lambda fields: ("number", fields["e164"]),
+        ),
     ),
     "status_change": Kind(
         "status_change",

@@ -84,3 +84,48 @@ def test_a_package_applied_with_its_texts_or_without_stores_the_same_versions(
         ).fetchall()
 
     assert versions(main) == versions(alice) == versions(bob)
+
+
+def test_records_given_twice_are_read_as_json_reads_them() -> None:
+    """A body naming its records twice is read whole, as JSON reads it: the last."""
+    first = write_body(_outgoing(), [], [])
+    text = first[:-1] + ',"records":[]}'
+    body = read_body(text)
+    assert body.records == [] and body.texts == []
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda text: text.replace('{}]],"erased"', '{}],],"erased"', 1),  # a comma left over
+        lambda text: text.replace('}],["number"', '}]["number"', 1),  # a comma missing
+    ],
+)
+def test_a_body_that_json_refuses_is_refused(spoil) -> None:  # type: ignore[no-untyped-def]
+    text = write_body(_outgoing(), [], [])
+    spoiled = spoil(text)
+    assert spoiled != text
+    with pytest.raises(ValueError):
+        json.loads(spoiled)
+    with pytest.raises(ValueError):
+        read_body(spoiled)
+
+
+def test_a_field_given_twice_is_not_kept_as_written() -> None:
+    """JSON takes the last of a name given twice; the text as written holds both, so the
+    body is read whole and its records' fields are written out again where they are kept."""
+    text = write_body(_outgoing(), [], []).replace(
+        '{"notes": ', '{"notes": ["hidden", {}, "", ""], "notes": ', 1
+    )
+    body = read_body(text)
+    assert body.texts == []
+    assert body.records[0][2]["notes"] == AWKWARD["notes"]
+
+
+def test_an_escaped_letter_is_not_kept_as_written() -> None:
+    """``\\u0030`` reads as "0": a global id spelled so would not be found by a merge that
+    rewrites the stored text, so that record's fields are written out again."""
+    text = write_body(_outgoing(), [], []).replace('"bob"', '"b\\u006fb"', 1)
+    body = read_body(text)
+    assert body.texts[0] is None and body.texts[1] is not None
+    assert body.records[0][2]["brand"][2] == "bob"

@@ -3,6 +3,9 @@ exactly as record by record: the sender's global ids, versions, search rows and 
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
 from raptor_desktop.core.lines import LineDetails
@@ -118,3 +121,87 @@ def test_the_records_nothing_here_has_are_found_at_once(unit: Unit) -> None:
         )
         db.execute("INSERT INTO gid_aliases (alias, gid) VALUES (?, ?)", [alias, held[0]])
     assert unknown_here(main.db, [*held, erased, alias, new]) == {new}
+
+
+# --- a package holding what a held record is again: found as if each were written at once ---
+
+
+def _alices_package(unit: Unit) -> Incoming:
+    from raptor_desktop.services.exchange import read_package
+
+    return read_package(unit.stores["main"], unit.package("alice", "main"))
+
+
+def _with_records(package: Incoming, records: list[list[object]]) -> Incoming:
+    return replace(package, records=records, texts=[])
+
+
+def _first(package: Incoming, kind: str) -> list[object]:
+    return next(r for r in package.records if r[0] == kind)
+
+
+def _count(store: Store, table: str) -> int:
+    return int(store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+@pytest.mark.parametrize("kind", ["line", "number"])
+def test_a_record_sent_twice_in_one_package_is_one_record(unit: Unit, kind: str) -> None:
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    package = _alices_package(unit)
+    records = list(package.records)
+    record = _first(package, kind)
+    records.insert(records.index(record) + 1, record)
+    applied = apply_package(unit.stores["main"], _with_records(package, records))
+    assert (applied.added, applied.unchanged) == (3, 1)
+    assert (_count(unit.stores["main"], "lines"), _count(unit.stores["main"], "numbers")) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value"), [("number", "e164", None), ("line", "brand", "TONY")]
+)
+def test_two_new_records_that_are_one_thing_are_made_one(
+    unit: Unit, kind: str, field: str, value: object
+) -> None:
+    """The same number (or a line of the same name, in any case) under two global ids in one
+    package: the second is merged into the first, held or not."""
+    add_number(unit.stores["alice"], "07700 900123", TONY)
+    package = _alices_package(unit)
+    records = list(package.records)
+    record = _first(package, kind)
+    fields = json.loads(json.dumps(record[2]))
+    if value is not None:
+        fields[field][0] = value
+    twin = [kind, "ffffffff-ffff-7fff-bfff-ffffffffffff", fields]
+    records.insert(records.index(record) + 1, twin)
+    applied = apply_package(unit.stores["main"], _with_records(package, records))
+    assert applied.merged_records == 1
+    assert (_count(unit.stores["main"], "lines"), _count(unit.stores["main"], "numbers")) == (1, 1)
+
+
+def test_a_held_record_names_the_global_id_kept_when_two_are_made_one(unit: Unit) -> None:
+    """A new number held to be written replaces main's own number B; then a record of B's
+    number under a lesser global id arrives, and B takes that id. The held number's versions
+    must name B by the id it keeps, or main's next package names a record that is gone."""
+    main, alice = unit.stores["main"], unit.stores["alice"]
+    add_number(alice, "07700 900123", TONY)
+    unit.send("alice", "main")
+    add_number(main, "07700 900555", TONY)
+    [b_gid] = _gids(main, "number") - _gids(alice, "number")
+    add_number(alice, "07700 900124", TONY)
+    package = _alices_package(unit)
+    template = next(r for r in package.records if r[0] == "number")
+    replacing = json.loads(json.dumps(template))
+    replacing[2]["replaces"][0] = b_gid
+    same_as_b = json.loads(json.dumps(template))
+    same_as_b[1] = "00000000-0000-7000-8000-000000000001"
+    same_as_b[2]["e164"][0] = "+447700900555"
+    others = [r for r in package.records if r[0] != "number"]
+    lines = [r for r in others if r[0] == "line"]
+    records = [*lines, replacing, same_as_b, *(r for r in others if r[0] != "line")]
+    apply_package(main, _with_records(package, records))
+    stored = main.db.execute(
+        "SELECT fields FROM record_versions WHERE gid = ?", [replacing[1]]
+    ).fetchone()[0]
+    assert json.loads(stored)["replaces"][0] == same_as_b[1]
+    unit.send("main", "bob")
+    assert content_hash(unit.stores["bob"]) == content_hash(main)
