@@ -107,6 +107,27 @@ class _Undo(Exception):
     """Raised to roll a preview back."""
 
 
+class CarriedAsAnother(MissingRecord):
+    """An arriving record matches one here by what it is (a number, a line's name) that the
+    same package carries under its own global id: they are two records on the sender (a line
+    renamed there, its name given to a new one), so the new one waits for the other to
+    change, and is never made one with it."""
+
+
+_SAME_BY = {"number": "number", "line": "name and operation"}
+
+
+def _carried(db: sqlite_utils.Database, kind: str, local_id: int, carried: set[str]) -> bool:
+    """Whether the package carries the local record under its global id or one merged in."""
+    here = _gid(db, kind, local_id)
+    if here in carried:
+        return True
+    return any(
+        alias in carried
+        for (alias,) in db.execute("SELECT alias FROM gid_aliases WHERE gid = ?", [here])
+    )
+
+
 class BreaksARule(Refusal):
     """An arriving change that this register's own rules refuse (a unique name, a check)."""
 
@@ -201,23 +222,27 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
         Arrivals(),
         db.execute("SELECT EXISTS (SELECT 1 FROM gid_aliases)").fetchone()[0],
         unknown_here(db, [gid for _kind, gid, _raw, _text in waiting]),
+        {gid for _kind, gid, _raw, _text in waiting},
     )
-    for last in (False, True):  # a record naming one later in the package waits for it
-        still = []
+    while waiting:  # a record naming one later in the package waits for it, round by round
+        still: list[tuple[str, str, dict[str, list[object]], str | None]] = []
+        first: MissingRecord | None = None
         for record in waiting:
             missing = _apply_record(arriving, *record)
             if missing is not None and arriving.arrivals.write(db):  # it may name one held
                 missing = _apply_record(arriving, *record)
-            if missing is None:
-                continue
-            if last:
-                raise MissingRecord(
-                    f"{missing}: the package names it but does not carry it",
-                    "Import the sender's earlier packages first, or ask for a package of the "
-                    "whole application (--application).",
-                )
-            still.append(record)
+            if missing is not None:
+                still.append(record)
+                first = first or missing
         arriving.arrivals.write(db)
+        if first is not None and len(still) == len(waiting):  # a round that applied none
+            if isinstance(first, CarriedAsAnother):
+                raise first
+            raise MissingRecord(
+                f"{first}: the package names it but does not carry it",
+                "Import the sender's earlier packages first, or ask for a package of the "
+                "whole application (--application).",
+            )
         waiting = still
     for entry, signature in package.log:  # an entry received before (everything again) once
         db.execute(
@@ -291,6 +316,7 @@ class _Arriving:
     arrivals: Arrivals  # new records held to be written a kind at a time
     aliases: bool  # whether any global id here stands for another
     unknown: set[str]  # the records' global ids nothing here had when it began
+    carried: set[str]  # every record's global id
 
 
 def _apply_record(
@@ -328,6 +354,13 @@ def _apply_record(
     try:
         if local_id is None and kind in SAME_AS:
             local_id = SAME_AS[kind](db, values)
+            if local_id is not None and _carried(db, kind, local_id, arriving.carried):
+                raise CarriedAsAnother(
+                    f"the {kind} {gid} is, by its {_SAME_BY.get(kind, 'fields')}, one this "
+                    "register holds that the package carries as another record (it waits for "
+                    "that one to change)",
+                    "Put the two records right on the sending workstation, then send again.",
+                )
             if local_id is not None:
                 arrivals.write(db)  # the held versions may name the global id that goes
                 gid = _make_one(db, kind, local_id, gid)

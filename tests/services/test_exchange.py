@@ -476,3 +476,32 @@ def test_a_settled_conflict_s_number_is_never_given_to_another(unit: Unit) -> No
     unit.send("bob", "main")
     [second] = ex.conflicts(main)
     assert second.id != first.id
+
+
+def test_a_chain_of_replacements_sent_in_any_order_arrives_whole(unit: Unit) -> None:
+    """Three numbers, each replacing the one before, the older ones changed last: the package
+    carries them newest first, each waiting for the one it replaces."""
+    alice = unit.stores["alice"]
+    add_number(alice, "07700 900121", TONY)
+    add_number(alice, "07700 900122", TONY, replaces="07700 900121")
+    add_number(alice, "07700 900123", TONY, replaces="07700 900122")
+    set_status(alice, "07700 900122", Status.GATHERING_EVIDENCE)
+    set_status(alice, "07700 900121", Status.GATHERING_EVIDENCE)
+    unit.send("alice", "main")
+    assert content_hash(unit.stores["main"]) == content_hash(alice)
+
+
+def test_a_brand_given_to_a_new_line_after_its_line_was_renamed_stays_two_lines(
+    unit: Unit,
+) -> None:
+    """Alice renames Tony to Tony2 and starts a new line called Tony: main, which still knows
+    the first line as Tony, must not take the new Tony for it."""
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    add_number(alice, "07700 900121", TONY)
+    unit.send("alice", "main")
+    update_line(alice, line_of(alice, "07700 900121"), replace(TONY, brand="Tony2"))
+    add_number(alice, "07700 900122", TONY)
+    update_line(alice, line_of(alice, "07700 900121"), replace(TONY, brand="Tony2", notes="x"))
+    unit.send("alice", "main")
+    assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 2
+    assert content_hash(main) == content_hash(alice)
