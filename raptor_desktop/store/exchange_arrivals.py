@@ -36,6 +36,7 @@ class Arrivals:
         self._gids: list[str] = []
         self._versions: list[str] = []
         self._known: set[object] = set()  # the held records' global ids and what they are
+        self._written: dict[tuple[str, str], int] = {}  # local ids of those written, by gid
 
     def hold(
         self, db: sqlite_utils.Database, kind: str, gid: str, fields: Fields, versions: str
@@ -47,7 +48,7 @@ class Arrivals:
         bulk = KINDS[kind].bulk
         if bulk is None:
             return False
-        row = bulk.row(db, fields)
+        row = bulk.row(db, fields, self._written)
         if self._ids is None:
             self._ids = NewIds(bulk.table)
         row["id"] = self._ids.take(db)
@@ -95,6 +96,7 @@ class Arrivals:
         )
         if bulk.owned is not None:
             bulk.owned(db, list(zip(ids, self._fields, strict=True)))
+        self._written.update(((self._kind, gid), i) for gid, i in zip(self._gids, ids, strict=True))
         self._ids = None
         self._rows, self._fields, self._gids, self._versions = [], [], [], []
         self._known.clear()

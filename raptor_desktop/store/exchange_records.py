@@ -9,7 +9,7 @@ digits, derived from the number) stays behind.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -79,8 +79,13 @@ def unknown_here(db: sqlite_utils.Database, gids: list[str]) -> set[str]:
     }
 
 
-def _needed(db: sqlite_utils.Database, kind: str, gid: object) -> int:
-    found = local_of(db, kind, str(gid))
+Known = Mapping[tuple[str, str], int]
+"""Local ids by kind and global id, of records a package has written already."""
+NONE_KNOWN: Known = {}
+
+
+def _needed(db: sqlite_utils.Database, kind: str, gid: object, known: Known = NONE_KNOWN) -> int:
+    found = known.get((kind, str(gid))) or local_of(db, kind, str(gid))
     if found is None:
         if is_erased(db, str(gid)):
             raise ErasedHere(f"the {kind.replace('_', ' ')} {gid} was erased here")
@@ -108,8 +113,10 @@ def _linked_numbers(db: sqlite_utils.Database, fields: Fields) -> dict[int, obje
     return linked
 
 
-def _optional(db: sqlite_utils.Database, kind: str, gid: object) -> int | None:
-    return None if gid is None else _needed(db, kind, gid)
+def _optional(
+    db: sqlite_utils.Database, kind: str, gid: object, known: Known = NONE_KNOWN
+) -> int | None:
+    return None if gid is None else _needed(db, kind, gid, known)
 
 
 def _row(db: sqlite_utils.Database, sql: str, local_id: int) -> dict[str, object] | None:
@@ -279,12 +286,14 @@ def read_numbers(db: sqlite_utils.Database, number_ids: Sequence[int]) -> dict[i
     )
 
 
-def _number_row(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> Fields:
+def _number_row(
+    db: sqlite_utils.Database, number_id: int | None, fields: Fields, known: Known = NONE_KNOWN
+) -> Fields:
     values: Fields = {c: fields[c] for c in NUMBER_COLUMNS}
     Status(str(values["status"]))  # ValueError for a status this version does not know
     values["search_digits"] = national_digits(str(fields["e164"]))
-    values["line_id"] = _needed(db, "line", fields["line"])
-    values["replaces_number_id"] = _optional(db, "number", fields["replaces"])
+    values["line_id"] = _needed(db, "line", fields["line"], known)
+    values["replaces_number_id"] = _optional(db, "number", fields["replaces"], known)
     return _stamped(values, number_id)
 
 
@@ -311,11 +320,11 @@ class Simple:
             local_ids,
         )
 
-    def row(self, db: sqlite_utils.Database, fields: Fields) -> Fields:
+    def row(self, db: sqlite_utils.Database, fields: Fields, known: Known = NONE_KNOWN) -> Fields:
         """The row for a record's fields, the records it refers to found here."""
         values: Fields = {c: fields[c] for c in self.columns}
         for name, (kind, column) in self.refs.items():
-            values[column] = _optional(db, kind, fields[name])
+            values[column] = _optional(db, kind, fields[name], known)
         return values
 
     def write(self, db: sqlite_utils.Database, local_id: int | None, fields: Fields) -> int:
@@ -535,7 +544,7 @@ class Bulk:
     new records own, written once they have their ids."""
 
     table: str
-    row: Callable[[sqlite_utils.Database, Fields], Fields]
+    row: Callable[[sqlite_utils.Database, Fields, Known], Fields]
     owned: Callable[[sqlite_utils.Database, list[tuple[int, Fields]]], None] | None = None
     same: Callable[[Fields], object] | None = None
     """What :data:`SAME_AS` finds a record by (a key that two records of it share); None or
@@ -592,7 +601,7 @@ KINDS = {
         write_line,
         Bulk(
             "lines",
-            lambda db, fields: _line_row(db, None, fields),
+            lambda db, fields, _known: _line_row(db, None, fields),
             new_lines_lists,
             lambda fields: (
                 _folded(fields["brand"])
@@ -606,7 +615,7 @@ KINDS = {
         write_number,
         Bulk(
             "numbers",
-            lambda db, fields: _number_row(db, None, fields),
+            lambda db, fields, known: _number_row(db, None, fields, known),
             same=lambda fields: ("number", fields["e164"]),
         ),
     ),
