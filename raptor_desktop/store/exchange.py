@@ -30,15 +30,14 @@ from raptor_desktop.store import engine
 from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
 from raptor_desktop.store.errors import Conflict
 from raptor_desktop.store.exchange_arrivals import Arrivals
-from raptor_desktop.store.exchange_records import (
-    KINDS,
-    SAME_AS,
+from raptor_desktop.store.exchange_ids import (
     ErasedHere,
     MissingRecord,
     is_erased,
     local_of,
     unknown_here,
 )
+from raptor_desktop.store.exchange_records import KINDS, SAME_AS
 from raptor_desktop.store.exchange_schema import TRAVELLING
 from raptor_desktop.store.exchange_versions import (
     States,

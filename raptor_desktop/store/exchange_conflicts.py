@@ -16,7 +16,8 @@ from nacl.signing import VerifyKey
 from raptor_desktop.core.exchange import FieldState, merged, station_id
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.exchange_records import KINDS, Fields, local_of
+from raptor_desktop.store.exchange_ids import local_of
+from raptor_desktop.store.exchange_records import KINDS, Fields
 from raptor_desktop.store.exchange_versions import save_states, states_of, version_changes
 from raptor_desktop.store.peers import identity_in
 

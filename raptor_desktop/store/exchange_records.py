@@ -9,7 +9,7 @@ digits, derived from the number) stays behind.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -19,104 +19,18 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import national_digits
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import insert_row, utc_now
+from raptor_desktop.store.exchange_ids import (
+    ITEM,
+    NONE_KNOWN,
+    Known,
+    gid_of,
+    linked_numbers,
+    needed,
+    optional,
+)
 from raptor_desktop.store.reference import operation_id
 
 Fields = dict[str, object]
-
-
-class MissingRecord(Refusal):
-    """A record refers to one this register does not hold (its package's predecessor has not
-    been imported, or the record it names was erased here)."""
-
-
-def gid_of(db: sqlite_utils.Database, kind: str, local_id: int | None) -> str | None:
-    if local_id is None:
-        return None
-    row = db.execute(
-        "SELECT gid FROM record_ids WHERE kind = ? AND local_id = ?", [kind, local_id]
-    ).fetchone()
-    return str(row[0]) if row else None
-
-
-def local_of(db: sqlite_utils.Database, kind: str, gid: str) -> int | None:
-    """The local id of the record ``gid`` names (or the one it was merged into)."""
-    row = db.execute(
-        "SELECT local_id FROM record_ids WHERE kind = ? AND gid = "
-        "COALESCE((SELECT gid FROM gid_aliases WHERE alias = ?), ?)",
-        [kind, gid, gid],
-    ).fetchone()
-    return int(row[0]) if row else None
-
-
-class ErasedHere(MissingRecord):
-    """A record refers to one erased here (a MoPI disposal): it goes with it."""
-
-
-def is_erased(db: sqlite_utils.Database, gid: str) -> bool:
-    """Whether the record ``gid`` names (or the one it was merged into) was erased here."""
-    return (
-        db.execute(
-            "SELECT 1 FROM erased_records WHERE gid = ? OR gid = "
-            "(SELECT gid FROM gid_aliases WHERE alias = ?)",
-            [gid, gid],
-        ).fetchone()
-        is not None
-    )
-
-
-def unknown_here(db: sqlite_utils.Database, gids: list[str]) -> set[str]:
-    """Those of ``gids`` that name nothing here: no record, erasure or record merged into
-    another (one query for a package's thousands, in place of two a record)."""
-    return {
-        str(gid)
-        for (gid,) in db.execute(
-            "SELECT value FROM json_each(?) g WHERE "
-            "NOT EXISTS (SELECT 1 FROM record_ids WHERE gid = g.value) AND "
-            "NOT EXISTS (SELECT 1 FROM erased_records WHERE gid = g.value) AND "
-            "NOT EXISTS (SELECT 1 FROM gid_aliases WHERE alias = g.value)",
-            [json.dumps(gids)],
-        )
-    }
-
-
-Known = Mapping[tuple[str, str], int]
-"""Local ids by kind and global id, of records a package has written already."""
-NONE_KNOWN: Known = {}
-
-
-def _needed(db: sqlite_utils.Database, kind: str, gid: object, known: Known = NONE_KNOWN) -> int:
-    found = known.get((kind, str(gid))) or local_of(db, kind, str(gid))
-    if found is None:
-        if is_erased(db, str(gid)):
-            raise ErasedHere(f"the {kind.replace('_', ' ')} {gid} was erased here")
-        raise MissingRecord(f"the {kind.replace('_', ' ')} {gid} is not in this register")
-    return found
-
-
-def _linked_numbers(db: sqlite_utils.Database, fields: Fields) -> dict[int, object]:
-    """A record's ``number:<gid>`` fields by the numbers' local ids: a number taken out
-    (None) that is not here, and any that was erased here, are left out."""
-    linked: dict[int, object] = {}
-    for name, item in fields.items():
-        if not name.startswith(ITEM):
-            continue
-        gid = name[len(ITEM) :]
-        if item is None or item is False:
-            found = local_of(db, "number", gid)
-            if found is not None:
-                linked[found] = None
-            continue
-        try:
-            linked[_needed(db, "number", gid)] = item
-        except ErasedHere:
-            continue
-    return linked
-
-
-def _optional(
-    db: sqlite_utils.Database, kind: str, gid: object, known: Known = NONE_KNOWN
-) -> int | None:
-    return None if gid is None else _needed(db, kind, gid, known)
 
 
 def _row(db: sqlite_utils.Database, sql: str, local_id: int) -> dict[str, object] | None:
@@ -292,8 +206,8 @@ def _number_row(
     values: Fields = {c: fields[c] for c in NUMBER_COLUMNS}
     Status(str(values["status"]))  # ValueError for a status this version does not know
     values["search_digits"] = national_digits(str(fields["e164"]))
-    values["line_id"] = _needed(db, "line", fields["line"], known)
-    values["replaces_number_id"] = _optional(db, "number", fields["replaces"], known)
+    values["line_id"] = needed(db, "line", fields["line"], known)
+    values["replaces_number_id"] = optional(db, "number", fields["replaces"], known)
     return _stamped(values, number_id)
 
 
@@ -324,7 +238,7 @@ class Simple:
         """The row for a record's fields, the records it refers to found here."""
         values: Fields = {c: fields[c] for c in self.columns}
         for name, (kind, column) in self.refs.items():
-            values[column] = _optional(db, kind, fields[name], known)
+            values[column] = optional(db, kind, fields[name], known)
         return values
 
     def write(self, db: sqlite_utils.Database, local_id: int | None, fields: Fields) -> int:
@@ -413,9 +327,6 @@ APPLICATION_COLUMNS = (
     "with_notice",
     "created_by",
 )
-ITEM = "number:"
-"""An application's fields for each of its numbers: ``number:<gid>`` → provider, grounds,
-the court's outcome and its date; absent (None) once the number is taken out."""
 
 
 def read_application(db: sqlite_utils.Database, application_id: int) -> Fields | None:
@@ -442,7 +353,7 @@ def read_application(db: sqlite_utils.Database, application_id: int) -> Fields |
 def write_application(db: sqlite_utils.Database, application_id: int | None, fields: Fields) -> int:
     values: Fields = {c: fields[c] for c in APPLICATION_COLUMNS}
     values["operation_id"] = operation_id(db, str(fields["operation"]))
-    values["renews_application_id"] = _optional(db, "application", fields["renews"])
+    values["renews_application_id"] = optional(db, "application", fields["renews"])
     _stamped(values, application_id)
     if application_id is None:
         taken = db.execute(
@@ -456,7 +367,7 @@ def write_application(db: sqlite_utils.Database, application_id: int | None, fie
                 "only, then send the package again.",
             )
     application_id = _save(db, "applications", application_id, values)
-    for number_id, item in _linked_numbers(db, fields).items():
+    for number_id, item in linked_numbers(db, fields).items():
         if item is None:
             db.execute(
                 "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
@@ -507,8 +418,8 @@ def read_exhibit(db: sqlite_utils.Database, exhibit_id: int) -> Fields | None:
 
 def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fields) -> int:
     values: Fields = {c: fields[c] for c in EXHIBIT_COLUMNS}
-    values["application_id"] = _optional(db, "application", fields["application"])
-    numbers = {number_id: bool(item) for number_id, item in _linked_numbers(db, fields).items()}
+    values["application_id"] = optional(db, "application", fields["application"])
+    numbers = {number_id: bool(item) for number_id, item in linked_numbers(db, fields).items()}
     if exhibit_id is None:
         taken = db.execute(
             "SELECT description FROM exhibits WHERE officer_initials = ? AND seq = ?",
@@ -648,7 +559,7 @@ def _same_row(
             if name in simple.refs:
                 kind, column = simple.refs[name]
                 where.append(f"{column} = ?")
-                params.append(_needed(db, kind, fields[name]))
+                params.append(needed(db, kind, fields[name]))
             else:
                 where.append(f"{name} = ?")
                 params.append(fields[name])

@@ -106,7 +106,7 @@ def test_reading_many_records_gives_what_reading_each_gives(unit: Unit) -> None:
 
 
 def test_the_records_nothing_here_has_are_found_at_once(unit: Unit) -> None:
-    from raptor_desktop.store.exchange_records import unknown_here
+    from raptor_desktop.store.exchange_ids import unknown_here
 
     main = unit.stores["main"]
     add_number(main, "07700 900123", TONY)
