@@ -108,21 +108,23 @@ class _Undo(Exception):
 
 class CarriedAsAnother(MissingRecord):
     """An arriving record matches one here by what it is (a number, a line's name) that the
-    same package carries under its own global id: they are two records on the sender (a line
-    renamed there, its name given to a new one), so the new one waits for the other to
-    change, and is never made one with it."""
+    same package carries, still to be applied, under its own global id: the sender holds them
+    apart (a line renamed there, its name given to a new one), so the new one waits until
+    that one has arrived, and is made one with it only if it still matches then, as it would
+    be by a package that did not carry the other."""
 
 
 _SAME_BY = {"number": "number", "line": "name and operation"}
 
 
-def _carried(db: sqlite_utils.Database, kind: str, local_id: int, carried: set[str]) -> bool:
-    """Whether the package carries the local record under its global id or one merged in."""
+def _pending(db: sqlite_utils.Database, kind: str, local_id: int, pending: set[str]) -> bool:
+    """Whether the package carries the local record, under its global id or one merged into
+    it, among the records it has still to apply."""
     here = _gid(db, kind, local_id)
-    if here in carried:
+    if here in pending:
         return True
     return any(
-        alias in carried
+        alias in pending
         for (alias,) in db.execute("SELECT alias FROM gid_aliases WHERE gid = ?", [here])
     )
 
@@ -230,9 +232,12 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
             missing = _apply_record(arriving, *record)
             if missing is not None and arriving.arrivals.write(db):  # it may name one held
                 missing = _apply_record(arriving, *record)
-            if missing is not None:
-                still.append(record)
-                first = first or missing
+            if missing is None:
+                arriving.pending.discard(record[1])
+                continue
+            still.append(record)
+            if first is None or isinstance(first, CarriedAsAnother):
+                first = missing  # what another waits for says more than that it waits
         arriving.arrivals.write(db)
         if first is not None and len(still) == len(waiting):  # a round that applied none
             if isinstance(first, CarriedAsAnother):
@@ -315,7 +320,7 @@ class _Arriving:
     arrivals: Arrivals  # new records held to be written a kind at a time
     aliases: bool  # whether any global id here stands for another
     unknown: set[str]  # the records' global ids nothing here had when it began
-    carried: set[str]  # every record's global id
+    pending: set[str]  # the global ids of the records it has still to apply
 
 
 def _apply_record(
@@ -353,11 +358,11 @@ def _apply_record(
     try:
         if local_id is None and kind in SAME_AS:
             local_id = SAME_AS[kind](db, values)
-            if local_id is not None and _carried(db, kind, local_id, arriving.carried):
+            if local_id is not None and _pending(db, kind, local_id, arriving.pending):
                 raise CarriedAsAnother(
                     f"the {kind} {gid} is, by its {_SAME_BY.get(kind, 'fields')}, one this "
-                    "register holds that the package carries as another record (it waits for "
-                    "that one to change)",
+                    "register holds that the package carries as another record, which could "
+                    "not be applied",
                     "Put the two records right on the sending workstation, then send again.",
                 )
             if local_id is not None:

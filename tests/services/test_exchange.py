@@ -505,3 +505,24 @@ def test_a_brand_given_to_a_new_line_after_its_line_was_renamed_stays_two_lines(
     unit.send("alice", "main")
     assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 2
     assert content_hash(main) == content_hash(alice)
+
+
+@pytest.mark.parametrize("touched", [False, True])
+def test_a_name_given_here_and_to_a_new_line_there_merges_whatever_the_package_carries(
+    unit: Unit, touched: bool
+) -> None:
+    """Main renames alice's line Jim to Tony; alice, unaware, starts a new line Tony. Her new
+    Tony is made one with main's, as by name, whether or not her package also carries Jim
+    (everything again, or Jim's notes edited): the same registers, the same result."""
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    jim = replace(TONY, brand="Jim")
+    add_number(alice, "07700 900121", jim)
+    unit.send("alice", "main")
+    update_line(main, line_of(main, "07700 900121"), replace(jim, brand="Tony"))
+    add_number(alice, "07700 900122", TONY)
+    if touched:
+        update_line(alice, line_of(alice, "07700 900121"), replace(jim, notes="seen"))
+    for scope in (Scope(), Scope(again=True)):
+        ex.import_package(main, unit.package("alice", "main", scope))
+        assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 1
+        assert line_of(main, "07700 900121") == line_of(main, "07700 900122")

@@ -11,7 +11,7 @@ import pytest
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.store import bulk_writes, exchange_arrivals
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.exchange import CarriedAsAnother, Incoming, apply_package
+from raptor_desktop.store.exchange import Incoming, apply_package
 from raptor_desktop.store.exchange_conflicts import content_hash
 from raptor_desktop.store.exchange_records import KINDS
 from raptor_desktop.store.lines import add_number, find_number
@@ -159,12 +159,11 @@ def test_a_record_sent_twice_in_one_package_is_one_record(unit: Unit, kind: str)
 @pytest.mark.parametrize(
     ("kind", "field", "value"), [("number", "e164", None), ("line", "brand", "TONY")]
 )
-def test_two_new_records_that_are_one_thing_are_refused_and_say_so(
+def test_two_new_records_that_are_one_thing_are_made_one(
     unit: Unit, kind: str, field: str, value: object
 ) -> None:
     """The same number (or a line of the same name, in any case) under two global ids in one
-    package: two records on the sender, which no register holds, so never made one here; the
-    package is refused whole, saying what, whether the first was held or not."""
+    package: the second, once the first has arrived, is made one with it, held or not."""
     main = unit.stores["main"]
     add_number(unit.stores["alice"], "07700 900123", TONY)
     package = _alices_package(unit)
@@ -175,11 +174,9 @@ def test_two_new_records_that_are_one_thing_are_refused_and_say_so(
         fields[field][0] = value
     twin = [kind, "ffffffff-ffff-7fff-bfff-ffffffffffff", fields]
     records.insert(records.index(record) + 1, twin)
-    before = content_hash(main)
-    with pytest.raises(CarriedAsAnother, match=f"the {kind} ffffffff.* carries as another"):
-        apply_package(main, _with_records(package, records))
-    assert content_hash(main) == before
-    assert (_count(main, "lines"), _count(main, "numbers")) == (0, 0)
+    applied = apply_package(main, _with_records(package, records))
+    assert applied.merged_records == 1
+    assert (_count(main, "lines"), _count(main, "numbers")) == (1, 1)
 
 
 def test_a_held_record_names_the_global_id_kept_when_two_are_made_one(unit: Unit) -> None:
