@@ -37,7 +37,7 @@ from raptor_desktop.store.exchange_ids import (
     local_of,
     unknown_here,
 )
-from raptor_desktop.store.exchange_records import KINDS, SAME_AS
+from raptor_desktop.store.exchange_records import KINDS, SAME_AS, MarkTaken
 from raptor_desktop.store.exchange_schema import TRAVELLING
 from raptor_desktop.store.exchange_versions import (
     States,
@@ -402,6 +402,13 @@ def _apply_record(
             applied.kept_erased += 1
             return None
         return missing
+    except MarkTaken as taken:  # by a record the package has still to apply: it may let go
+        if taken.other is None or not _pending(db, *taken.other, arriving.pending):
+            raise
+        if partial:
+            db.execute("ROLLBACK TO arriving_record")
+            db.execute("RELEASE arriving_record")
+        return CarriedAsAnother(f"{taken}, and the package does not change that", taken.hint)
     if partial:
         db.execute("RELEASE arriving_record")
     save_states(db, gid, kind, result)

@@ -113,6 +113,7 @@ def _line_row(db: sqlite_utils.Database, line_id: int | None, fields: Fields) ->
             f"line {brand!r} in {fields['operation']} is another line here: a line was given "
             "that brand on one workstation while another line had it on this one",
             "Merge the two lines on one workstation (or rename one), then send again.",
+            other=("line", int(clash[0])),
         )
     return _stamped(values, line_id)
 
@@ -445,7 +446,12 @@ def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fie
 
 
 class MarkTaken(Refusal):
-    """An arriving exhibit's mark, or application's reference, is another record's here."""
+    """An arriving exhibit's mark, application's reference or line's name is another
+    record's here (``other``: that record, when it is known)."""
+
+    def __init__(self, message: str, hint: str = "", other: tuple[str, int] | None = None):
+        super().__init__(message, hint)
+        self.other = other
 
 
 @dataclass(frozen=True)

@@ -526,3 +526,50 @@ def test_a_name_given_here_and_to_a_new_line_there_merges_whatever_the_package_c
         ex.import_package(main, unit.package("alice", "main", scope))
         assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 1
         assert line_of(main, "07700 900121") == line_of(main, "07700 900122")
+
+
+def _two_lines_sent(unit: Unit) -> tuple[int, int]:
+    alice = unit.stores["alice"]
+    add_number(alice, "07700 900121", TONY)
+    add_number(alice, "07700 900122", replace(TONY, brand="Jim"))
+    unit.send("alice", "main")
+    return line_of(alice, "07700 900121"), line_of(alice, "07700 900122")
+
+
+def test_a_name_passed_from_one_line_to_another_arrives(unit: Unit) -> None:
+    """Alice renames Tony to Tony2, then gives Jim's line the name Tony: main applies Jim's
+    rename once Tony's has arrived, though the package carries Jim's first."""
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    tony_line, jim_line = _two_lines_sent(unit)
+    update_line(alice, tony_line, replace(TONY, brand="Tony2"))
+    update_line(alice, jim_line, replace(TONY, brand="Tony"))
+    update_line(alice, tony_line, replace(TONY, brand="Tony2", notes="x"))
+    unit.send("alice", "main")
+    assert content_hash(main) == content_hash(alice)
+    assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 2
+
+
+def test_two_names_swapped_are_refused_whole_and_say_which(unit: Unit) -> None:
+    """Swapped through a third name on the sender, each line waits for the other to let go
+    of its name here: the package is refused, nothing changed, naming the line."""
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    tony_line, jim_line = _two_lines_sent(unit)
+    update_line(alice, tony_line, replace(TONY, brand="tmp"))
+    update_line(alice, jim_line, replace(TONY, brand="Tony"))
+    update_line(alice, tony_line, replace(TONY, brand="Jim"))
+    before = content_hash(main)
+    with pytest.raises(Exception, match="is another line here.* the package does not change"):
+        unit.send("alice", "main")
+    assert content_hash(main) == before
+
+
+def test_a_name_another_line_keeps_is_still_refused_and_says_so(unit: Unit) -> None:
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    add_number(alice, "07700 900121", TONY)
+    unit.send("alice", "main")
+    add_number(main, "07700 900122", replace(TONY, brand="Jim"))
+    update_line(alice, line_of(alice, "07700 900121"), replace(TONY, brand="Jim"))
+    before = content_hash(main)
+    with pytest.raises(Exception, match="'Jim' in .* is another line here"):
+        unit.send("alice", "main")
+    assert content_hash(main) == before
