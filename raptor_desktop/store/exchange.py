@@ -111,7 +111,8 @@ class CarriedAsAnother(MissingRecord):
     same package carries, still to be applied, under its own global id: the sender holds them
     apart (a line renamed there, its name given to a new one), so the new one waits until
     that one has arrived, and is made one with it only if it still matches then, as it would
-    be by a package that did not carry the other."""
+    be by a package that did not carry the other. A line given a name another line here
+    holds, which the package has still to apply, waits for it the same way."""
 
 
 _SAME_BY = {"number": "number", "line": "name and operation"}
