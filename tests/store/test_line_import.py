@@ -322,3 +322,38 @@ def test_rows_of_a_new_line_merge_into_it_before_it_is_written(
     ).fetchone()[0]
     assert found == 1  # the line is found by the words merged into it before it was written
     assert training_store.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 2
+
+
+def test_rows_of_a_line_already_written_merge_into_it_and_a_number_seen_again_is_found(
+    training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Batches of 2 numbers and chunks of 3 rows: the line is written before its later rows
+    # come, and the number of row 5 was added by row 1, in the chunk before, and written.
+    monkeypatch.setattr(held.HeldRows, "SIZE", 2)
+    monkeypatch.setattr(held, "READ_AHEAD", 3)
+    body = (
+        "Phone,Line name,Area(s),Drugs,Notes\n"
+        "07700 900301,Dee,Thurrock,crack,seen at Grays\n"
+        "07700 900302,Dee,Thurrock,crack,seen at Grays\n"
+        "07700 900303,Kay,Basildon,,\n"
+        "07700 900304,Dee,Thurrock,crack,seen at Grays\n"
+        "07700 900301,Dee,Brentwood,heroin,runner on a bike\n"
+        "07700 900305,Dee,Thurrock,crack,seen at Grays\n"
+    )
+    result = import_lines(training_store, read_table(write(tmp_path, body)))
+    assert (result.imported, result.updated, result.unchanged) == (5, 1, 0)
+    db = training_store.db
+    dee = db.execute("SELECT id, notes FROM lines WHERE brand = 'Dee'").fetchone()
+    assert dee[1] == "seen at Grays\nrunner on a bike"
+    areas = db.execute(
+        "SELECT group_concat(name, ';') FROM (SELECT a.name FROM line_areas la "
+        "JOIN areas a ON a.id = la.area_id WHERE la.line_id = ? ORDER BY a.name)",
+        [dee[0]],
+    ).fetchone()[0]
+    drugs = db.execute(
+        "SELECT group_concat(drug, ';') FROM (SELECT drug FROM line_drugs WHERE line_id = ? "
+        "ORDER BY drug)",
+        [dee[0]],
+    ).fetchone()[0]
+    assert (areas, drugs) == ("Brentwood;Thurrock", "crack cocaine;heroin")
+    assert db.execute("SELECT COUNT(*) FROM numbers WHERE line_id = ?", [dee[0]]).fetchone() == (4,)
