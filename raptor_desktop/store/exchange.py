@@ -37,7 +37,7 @@ from raptor_desktop.store.exchange_ids import (
     local_of,
     unknown_here,
 )
-from raptor_desktop.store.exchange_records import KINDS, SAME_AS, MarkTaken
+from raptor_desktop.store.exchange_records import KINDS, SAME_AS, MarkTaken, let_go_of_name
 from raptor_desktop.store.exchange_schema import TRAVELLING
 from raptor_desktop.store.exchange_versions import (
     States,
@@ -112,7 +112,12 @@ class CarriedAsAnother(MissingRecord):
     apart (a line renamed there, its name given to a new one), so the new one waits until
     that one has arrived, and is made one with it only if it still matches then, as it would
     be by a package that did not carry the other. A line given a name another line here
-    holds, which the package has still to apply, waits for it the same way."""
+    holds, which the package has still to apply, waits for it the same way (``holder``: that
+    line)."""
+
+    def __init__(self, message: str, hint: str = "", holder: int | None = None):
+        super().__init__(message, hint)
+        self.holder = holder
 
 
 _SAME_BY = {"number": "number", "line": "name and operation"}
@@ -226,9 +231,11 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
         unknown_here(db, [gid for _kind, gid, _raw, _text in waiting]),
         {gid for _kind, gid, _raw, _text in waiting},
     )
+    let_go: set[int] = set()  # lines whose names were let go of, to be given theirs
     while waiting:  # a record naming one later in the package waits for it, round by round
         still: list[tuple[str, str, dict[str, list[object]], str | None]] = []
         first: MissingRecord | None = None
+        holders: list[int] = []
         for record in waiting:
             missing = _apply_record(arriving, *record)
             if missing is not None and arriving.arrivals.write(db):  # it may name one held
@@ -237,10 +244,21 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
                 arriving.pending.discard(record[1])
                 continue
             still.append(record)
+            if isinstance(missing, CarriedAsAnother) and missing.holder is not None:
+                holders.append(missing.holder)
             if first is None or isinstance(first, CarriedAsAnother):
                 first = missing  # what another waits for says more than that it waits
         arriving.arrivals.write(db)
         if first is not None and len(still) == len(waiting):  # a round that applied none
+            holder = next((line for line in holders if line not in let_go), None)
+            if holder is not None:
+                # names passed round on the sender (swapped through a third): each line here
+                # waits for another to let go of its name, so one lets go first; its record,
+                # still to come, gives it a name again, or the package is refused whole
+                let_go_of_name(db, holder)
+                let_go.add(holder)
+                waiting = still
+                continue
             if isinstance(first, CarriedAsAnother):
                 raise first
             raise MissingRecord(
@@ -409,7 +427,9 @@ def _apply_record(
         if partial:
             db.execute("ROLLBACK TO arriving_record")
             db.execute("RELEASE arriving_record")
-        return CarriedAsAnother(f"{taken}, and the package does not change that", taken.hint)
+        return CarriedAsAnother(
+            f"{taken}, and the package does not change that", taken.hint, taken.other[1]
+        )
     if partial:
         db.execute("RELEASE arriving_record")
     save_states(db, gid, kind, result)

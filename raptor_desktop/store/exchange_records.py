@@ -118,6 +118,12 @@ def _line_row(db: sqlite_utils.Database, line_id: int | None, fields: Fields) ->
     return _stamped(values, line_id)
 
 
+def let_go_of_name(db: sqlite_utils.Database, line_id: int) -> None:
+    """The line's name taken from it (an arriving package gives another line that name, and
+    this one a new name, in the same transaction)."""
+    db.execute("UPDATE lines SET brand = '' WHERE id = ?", [line_id])
+
+
 def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> int:
     line_id = _save(db, "lines", line_id, _line_row(db, line_id, fields))
     _write_line_lists(db, line_id, fields)

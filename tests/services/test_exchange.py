@@ -549,18 +549,57 @@ def test_a_name_passed_from_one_line_to_another_arrives(unit: Unit) -> None:
     assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 2
 
 
-def test_two_names_swapped_are_refused_whole_and_say_which(unit: Unit) -> None:
-    """Swapped through a third name on the sender, each line waits for the other to let go
-    of its name here: the package is refused, nothing changed, naming the line."""
+def test_two_names_swapped_arrive_swapped(unit: Unit) -> None:
+    """Swapped through a third name on the sender, each line waits here for the other to let
+    go of its name: one of them lets go first, within the package's transaction."""
     alice, main = unit.stores["alice"], unit.stores["main"]
     tony_line, jim_line = _two_lines_sent(unit)
     update_line(alice, tony_line, replace(TONY, brand="tmp"))
     update_line(alice, jim_line, replace(TONY, brand="Tony"))
     update_line(alice, tony_line, replace(TONY, brand="Jim"))
-    before = content_hash(main)
-    with pytest.raises(Exception, match="is another line here.* the package does not change"):
-        unit.send("alice", "main")
-    assert content_hash(main) == before
+    unit.send("alice", "main")
+    assert content_hash(main) == content_hash(alice)
+    assert line_of(main, "07700 900121") != line_of(main, "07700 900122")
+    brands = main.db.execute(
+        "SELECT n.e164, l.brand FROM numbers n JOIN lines l ON l.id = n.line_id ORDER BY 1"
+    ).fetchall()
+    assert brands == [("+447700900121", "Jim"), ("+447700900122", "Tony")]
+
+
+def test_three_names_turned_round_arrive(unit: Unit) -> None:
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    tony_line, jim_line = _two_lines_sent(unit)
+    add_number(alice, "07700 900123", replace(TONY, brand="Kay"))
+    unit.send("alice", "main")
+    kay_line = line_of(alice, "07700 900123")
+    update_line(alice, tony_line, replace(TONY, brand="tmp"))
+    update_line(alice, kay_line, replace(TONY, brand="Tony"))
+    update_line(alice, jim_line, replace(TONY, brand="Kay"))
+    update_line(alice, tony_line, replace(TONY, brand="Jim"))
+    unit.send("alice", "main")
+    assert content_hash(main) == content_hash(alice)
+    assert main.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 3
+
+
+def test_a_swap_there_and_a_rename_here_of_one_of_the_lines_is_a_conflict(unit: Unit) -> None:
+    """Main renames Jim's line while Alice swaps the two names: Tony's line takes Jim, which
+    no line holds here any more, and Jim's line keeps main's name, its other listed."""
+    alice, main = unit.stores["alice"], unit.stores["main"]
+    tony_line, jim_line = _two_lines_sent(unit)
+    update_line(main, line_of(main, "07700 900122"), replace(TONY, brand="Jimmy"))
+    update_line(alice, tony_line, replace(TONY, brand="tmp"))
+    update_line(alice, jim_line, replace(TONY, brand="Tony"))
+    update_line(alice, tony_line, replace(TONY, brand="Jim"))
+    unit.send("alice", "main")
+    brands = main.db.execute(
+        "SELECT n.e164, l.brand FROM numbers n JOIN lines l ON l.id = n.line_id ORDER BY 1"
+    ).fetchall()
+    assert brands == [("+447700900121", "Jim"), ("+447700900122", "Jimmy")]
+    conflicts = main.db.execute(
+        "SELECT kind, field, json_extract(local, '$[0]'), json_extract(remote, '$[0]') "
+        "FROM exchange_conflicts"
+    ).fetchall()
+    assert conflicts == [("line", "brand", "Jimmy", "Tony")]
 
 
 def test_a_name_another_line_keeps_is_still_refused_and_says_so(unit: Unit) -> None:
