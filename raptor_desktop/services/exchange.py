@@ -40,9 +40,10 @@ from raptor_desktop.services.session import Session
 from raptor_desktop.store import exchange, exchange_conflicts, exchange_outgoing, peers
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
-from raptor_desktop.store.exchange import Applied, Incoming
+from raptor_desktop.store.exchange import GID, Applied, Incoming
 from raptor_desktop.store.exchange_conflicts import FieldConflict
 from raptor_desktop.store.exchange_outgoing import Outgoing
+from raptor_desktop.store.exchange_records import KINDS
 from raptor_desktop.store.peers import Peer
 
 MAGIC = b"RAPTORCASE\x00\x01"
@@ -346,8 +347,30 @@ def _contents(
         raise TypeError("erasures are a list")
     seq, covers_after = numbers
     return Incoming(
-        sender, seq, digest, body.records, erased, log, files, covers_after, texts=body.texts
+        sender,
+        seq,
+        digest,
+        body.records,
+        erased,
+        log,
+        files,
+        covers_after,
+        texts=body.texts,
+        aliases=_aliases(body.rest.get("aliases", [])),  # none in a package of 2026-12-01
     )
+
+
+def _aliases(listed: object) -> list[list[str]]:
+    """The package's ``[kind, alias, global id]`` triples, each checked."""
+    if not isinstance(listed, list):
+        raise TypeError("aliases are a list")
+    found = []
+    for entry in listed:
+        kind, alias, gid = entry
+        if kind not in KINDS or not (GID.fullmatch(str(alias)) and GID.fullmatch(str(gid))):
+            raise ValueError(f"an alias {entry!r} is not one this program makes")
+        found.append([str(kind), str(alias), str(gid)])
+    return found
 
 
 def _head_length(data: bytes) -> int:

@@ -32,7 +32,10 @@ def write_body(outgoing: Outgoing, log: list[list[str]], files: list[list[str]])
     records = ",".join(  # kinds and global ids need no escaping (each checked as it arrives)
         f'["{kind}","{gid}",{fields}]' for kind, gid, fields in outgoing.records
     )
-    rest = json.dumps({"erased": outgoing.erased, "log": log, "files": files}, ensure_ascii=False)
+    rest = json.dumps(
+        {"erased": outgoing.erased, "aliases": outgoing.aliases, "log": log, "files": files},
+        ensure_ascii=False,
+    )
     return RECORDS + records + "]," + rest[1:]
 
 

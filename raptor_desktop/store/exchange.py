@@ -29,12 +29,15 @@ from raptor_desktop.core.exchange import (
 from raptor_desktop.store import engine
 from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
 from raptor_desktop.store.errors import Conflict
+from raptor_desktop.store.exchange_aliases import apply_aliases, make_one
 from raptor_desktop.store.exchange_arrivals import Arrivals
 from raptor_desktop.store.exchange_ids import (
     ErasedHere,
     MissingRecord,
+    gid_here,
     is_erased,
     local_of,
+    mark_erased,
     unknown_here,
 )
 from raptor_desktop.store.exchange_records import KINDS, SAME_AS, MarkTaken, let_go_of_name
@@ -72,6 +75,7 @@ class Applied:
     kept_erased: int = 0
     log_entries: int = 0
     merged_records: int = 0
+    kept_apart: list[str] = field(default_factory=list)  # two here, one on the sender
 
     def summary(self) -> str:
         parts = [
@@ -86,6 +90,8 @@ class Applied:
             parts.append(f"{self.kept_erased} erased here and not brought back")
         if self.merged_records:
             parts.append(f"{self.merged_records} recorded on both and made one")
+        if self.kept_apart:
+            parts.append("kept apart: " + "; ".join(self.kept_apart))
         return ", ".join(parts)
 
 
@@ -100,6 +106,7 @@ class Incoming:
     files: list[tuple[str, bytes]] = field(default_factory=list)  # attached: name, content
     covers_after: int = -1  # every change after the sender's package of this number is in it
     texts: list[str | None] = field(default_factory=list)  # each record's fields as sent
+    aliases: list[list[str]] = field(default_factory=list)  # kind, alias, global id
 
 
 class _Undo(Exception):
@@ -126,7 +133,7 @@ _SAME_BY = {"number": "number", "line": "name and operation"}
 def _pending(db: sqlite_utils.Database, kind: str, local_id: int, pending: set[str]) -> bool:
     """Whether the package carries the local record, under its global id or one merged into
     it, among the records it has still to apply."""
-    here = _gid(db, kind, local_id)
+    here = gid_here(db, kind, local_id)
     if here in pending:
         return True
     return any(
@@ -218,6 +225,7 @@ def _apply(store: Store, package: Incoming, applied: Applied) -> None:
         _apply_erasure(db, kind, gid, local_id, applied)
     if applied.erased:
         forget(db, store.key, forgotten)
+    applied.kept_apart = apply_aliases(db, package.aliases)
     texts: list[str | None] = [*package.texts]
     if len(texts) != len(package.records):
         texts = [None] * len(package.records)
@@ -307,7 +315,7 @@ def _apply_erasure(
     db: sqlite_utils.Database, kind: str, gid: str, local_id: int | None, applied: Applied
 ) -> None:
     if local_id is None:
-        _mark_erased(db, kind, gid)
+        mark_erased(db, kind, gid)
         return
     if kind in ERASERS:
         ERASERS[kind](db, local_id)
@@ -317,16 +325,6 @@ def _apply_erasure(
         row = TRAVELLING_BY_KIND[kind]
         db.execute(f"DELETE FROM {row.table} WHERE {row.key} = ?", [local_id])
     applied.erased += 1
-
-
-def _mark_erased(db: sqlite_utils.Database, kind: str, gid: str) -> None:
-    """A record erased elsewhere, or one that belongs to a record erased here: never to come."""
-    db.execute("UPDATE exchange_clock SET n = n + 1")
-    db.execute(
-        "INSERT OR IGNORE INTO erased_records (gid, kind, changed, erased_at) "
-        "VALUES (?, ?, (SELECT n FROM exchange_clock), ?)",
-        [gid, kind, utc_now()],
-    )
 
 
 @dataclass
@@ -386,7 +384,7 @@ def _apply_record(
                 )
             if local_id is not None:
                 arrivals.write(db)  # the held versions may name the global id that goes
-                gid = _make_one(db, kind, local_id, gid)
+                gid = make_one(db, kind, local_id, gid)
                 applied.merged_records += 1
         if local_id is None:
             versions = text or json.dumps(raw, sort_keys=True, ensure_ascii=False)
@@ -401,7 +399,7 @@ def _apply_record(
             if partial:
                 db.execute("RELEASE arriving_record")
             return None
-        gid = _gid(db, kind, local_id)
+        gid = gid_here(db, kind, local_id)
         states = states_of(db, gid)
         remote = {name: FieldState.from_json(state) for name, state in raw.items()}
         result, conflicts = _merge(kind, states, remote)
@@ -417,7 +415,7 @@ def _apply_record(
             db.execute("ROLLBACK TO arriving_record")
             db.execute("RELEASE arriving_record")
         if isinstance(missing, ErasedHere):  # it belongs to a record erased here: it goes too
-            _mark_erased(db, kind, gid)
+            mark_erased(db, kind, gid)
             applied.kept_erased += 1
             return None
         return missing
@@ -495,14 +493,6 @@ def _settle(db: sqlite_utils.Database, gid: str, name: str, taken: FieldState) -
         )
 
 
-def _gid(db: sqlite_utils.Database, kind: str, local_id: int) -> str:
-    return str(
-        db.execute(
-            "SELECT gid FROM record_ids WHERE kind = ? AND local_id = ?", [kind, local_id]
-        ).fetchone()[0]
-    )
-
-
 def _merge(kind: str, states: States, remote: States) -> tuple[States, list[str]]:
     """Field by field: the version that has seen the other's wins; changes on both sides to
     the same value join; a number's status set on both sides is settled by the status rules
@@ -528,27 +518,3 @@ def _merge(kind: str, states: States, remote: States) -> tuple[States, list[str]
             winner.value, merged(ours.vector, theirs.vector), winner.by, winner.at
         )
     return result, conflicts
-
-
-def _make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str) -> str:
-    """The same record recorded on two workstations: it keeps the lesser of its two global ids
-    on both (so they agree whichever sees the other first); the other becomes an alias."""
-    ours = _gid(db, kind, local_id)
-    keep, drop = sorted((ours, arriving))
-    if keep != ours:
-        for table in ("record_ids", "record_versions", "exchange_conflicts"):
-            db.execute(f"UPDATE {table} SET gid = ? WHERE gid = ?", [keep, ours])
-        # and wherever a snapshot or a conflict names it (a number's line, a history's number)
-        db.execute("UPDATE record_versions SET fields = replace(fields, ?, ?)", [ours, keep])
-        db.execute(
-            "UPDATE exchange_conflicts SET local = replace(local, ?, ?), "
-            "remote = replace(remote, ?, ?)",
-            [ours, keep, ours, keep],
-        )
-    db.execute("UPDATE gid_aliases SET gid = ? WHERE gid = ?", [keep, drop])
-    db.execute("INSERT OR REPLACE INTO gid_aliases (alias, gid) VALUES (?, ?)", [drop, keep])
-    db.execute("UPDATE exchange_clock SET n = n + 1")
-    db.execute(
-        "UPDATE record_ids SET changed = (SELECT n FROM exchange_clock) WHERE gid = ?", [keep]
-    )
-    return keep

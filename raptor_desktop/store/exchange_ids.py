@@ -26,6 +26,14 @@ def gid_of(db: sqlite_utils.Database, kind: str, local_id: int | None) -> str | 
     return str(row[0]) if row else None
 
 
+def gid_here(db: sqlite_utils.Database, kind: str, local_id: int) -> str:
+    """The global id of a record this register holds."""
+    found = gid_of(db, kind, local_id)
+    if found is None:
+        raise RuntimeError(f"the {kind} {local_id} has no global id")
+    return found
+
+
 def local_of(db: sqlite_utils.Database, kind: str, gid: str) -> int | None:
     """The local id of the record ``gid`` names (or the one it was merged into)."""
     row = db.execute(
@@ -49,6 +57,16 @@ def is_erased(db: sqlite_utils.Database, gid: str) -> bool:
             [gid, gid],
         ).fetchone()
         is not None
+    )
+
+
+def mark_erased(db: sqlite_utils.Database, kind: str, gid: str) -> None:
+    """A record erased elsewhere, or one that belongs to a record erased here: never to come."""
+    db.execute("UPDATE exchange_clock SET n = n + 1")
+    db.execute(
+        "INSERT OR IGNORE INTO erased_records (gid, kind, changed, erased_at) "
+        "VALUES (?, ?, (SELECT n FROM exchange_clock), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        [gid, kind],
     )
 
 

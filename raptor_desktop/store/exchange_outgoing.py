@@ -12,6 +12,7 @@ import sqlite_utils
 
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.exchange_aliases import aliases_of
 from raptor_desktop.store.exchange_records import KINDS
 from raptor_desktop.store.exchange_versions import version_changes
 from raptor_desktop.store.exhibits import stored_file
@@ -22,6 +23,7 @@ from raptor_desktop.store.peers import Peer
 class Outgoing:
     records: list[tuple[str, str, str]] = field(default_factory=list)  # kind, gid, fields (JSON)
     erased: list[list[str]] = field(default_factory=list)  # [kind, gid]
+    aliases: list[list[str]] = field(default_factory=list)  # [kind, alias, gid] of the records
     log: list[dict[str, object]] = field(default_factory=list)
     journal_head: int = 0
     log_head: int = 0
@@ -135,6 +137,7 @@ def _records(
         params,
     ).fetchall()
     out.records = [(k, g, f) for k, g, f in sorted(rows, key=lambda r: order[r[0]])]
+    out.aliases = aliases_of(db, where, params)
     out.journal_head = int(db.execute("SELECT n FROM exchange_clock").fetchone()[0])
     out.log_head = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0])
     return out

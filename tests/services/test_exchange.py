@@ -19,6 +19,7 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.services import exchange as ex
 from raptor_desktop.services.exchange import PackageRefused, Scope
 from raptor_desktop.store.audit import check_chain
+from raptor_desktop.store.database import Store
 from raptor_desktop.store.exchange_conflicts import content_hash
 from raptor_desktop.store.lines import add_number, find_number, set_status, update_line
 from raptor_desktop.store.retention import dispose
@@ -612,3 +613,33 @@ def test_a_name_another_line_keeps_is_still_refused_and_says_so(unit: Unit) -> N
     with pytest.raises(Exception, match="'Jim' in .* is another line here"):
         unit.send("alice", "main")
     assert content_hash(main) == before
+
+
+def _gid_of_line(store: Store, number: str) -> str:
+    return str(
+        store.db.execute(
+            "SELECT gid FROM record_ids WHERE kind = 'line' AND local_id = ?",
+            [line_of(store, number)],
+        ).fetchone()[0]
+    )
+
+
+def test_a_line_made_one_on_a_peer_is_made_one_here_too(unit: Unit) -> None:
+    """Bob's line, renamed Tony, is made one with main's new line Tony when that arrives, and
+    keeps bob's global id (the lesser); bob then clears the name. Main, told that its Tony is
+    bob's line, makes them one as well: one line on both, not two on main."""
+    main, bob = unit.stores["main"], unit.stores["bob"]
+    add_number(bob, "07700 900132", replace(TONY, brand="Jim"))
+    update_line(bob, line_of(bob, "07700 900132"), TONY)
+    add_number(main, "07700 900131", TONY)
+    assert _gid_of_line(bob, "07700 900132") < _gid_of_line(main, "07700 900131")
+    unit.send("main", "bob")
+    assert line_of(bob, "07700 900131") == line_of(bob, "07700 900132")
+    update_line(bob, line_of(bob, "07700 900132"), replace(TONY, brand=""))
+    unit.send("bob", "main")
+    unit.send("main", "bob")
+    for store in (main, bob):
+        assert store.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 1
+        assert line_of(store, "07700 900131") == line_of(store, "07700 900132")
+    assert content_hash(main) == content_hash(bob)
+    assert main.db.execute("SELECT COUNT(*) FROM exchange_conflicts").fetchone()[0] == 0

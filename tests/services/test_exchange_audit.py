@@ -200,30 +200,52 @@ def test_a_disposal_arriving_by_package_deletes_the_erased_exhibit_s_file(
     assert list(attachment_dir(main).iterdir()) == []
 
 
-def test_a_signed_package_of_another_layout_is_refused_not_a_crash(unit: Unit) -> None:
-    """A peer's software that writes something else (here, an attachment that is not base64):
-    signed and sealed as it should be, yet refused with a message, and nothing applied."""
+def _signed(unit: Unit, body: str) -> Path:
+    """A package from alice to main of ``body``, signed and sealed as it should be."""
     from nacl.signing import SigningKey
 
     from raptor_desktop.services.exchange import _sealed
     from raptor_desktop.store import peers
 
-    alice, main = unit.stores["alice"], unit.stores["main"]
-    key = SigningKey(peers.private_key(alice))
+    key = SigningKey(peers.private_key(unit.stores["alice"]))
     header = {
         "format": 1,
         "from": bytes(key.verify_key).hex(),
         "from_name": "alice",
-        "to": peers.identity(main).public_key.hex(),  # type: ignore[union-attr]
+        "to": peers.identity(unit.stores["main"]).public_key.hex(),  # type: ignore[union-attr]
         "seq": 1,
         "covers_after": 0,
         "scope": "test",
         "made_at": "2026-12-01T00:00:00Z",
     }
-    body = '{"records": [], "erased": [], "log": [], "files": [["a.png", "00", "!!not base64"]]}'
     odd = unit.folder / "odd.raptorcase"
-    odd.write_bytes(_sealed(key, header["to"] and bytes.fromhex(str(header["to"])), header, body))
+    odd.write_bytes(_sealed(key, bytes.fromhex(str(header["to"])), header, body))
+    return odd
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an attachment that is not base64
+        '{"records": [], "erased": [], "log": [], "files": [["a.png", "00", "!!not base64"]]}',
+        # an alias that names no record this program could make
+        '{"records": [], "erased": [], "aliases": [["line", "x", "y"]], "log": [], "files": []}',
+        '{"records": [], "erased": [], "aliases": [["line"]], "log": [], "files": []}',
+    ],
+)
+def test_a_signed_package_of_another_layout_is_refused_not_a_crash(unit: Unit, body: str) -> None:
+    """A peer's software that writes something else: signed and sealed as it should be, yet
+    refused with a message, and nothing applied."""
+    main = unit.stores["main"]
     before = content_hash(main)
     with pytest.raises(PackageRefused, match="not laid out as this version writes"):
-        ex.import_package(main, odd)
+        ex.import_package(main, _signed(unit, body))
     assert content_hash(main) == before
+
+
+def test_a_package_written_before_aliases_travelled_is_read(unit: Unit) -> None:
+    ex.import_package(
+        unit.stores["main"], _signed(unit, '{"records": [], "erased": [], "log": [], "files": []}')
+    )
+    seq = unit.stores["main"].db.execute("SELECT received_seq FROM peers WHERE name = 'alice'")
+    assert seq.fetchone() == (1,)

@@ -40,7 +40,12 @@ def test_each_record_s_fields_are_cut_out_as_written() -> None:
     assert body.texts == [fields for _kind, _gid, fields in outgoing.records]
     assert body.records == json.loads(written)["records"]
     assert body.records[0] == ["line", GIDS[0], AWKWARD]
-    assert body.rest == {"erased": [["number", GIDS[1]]], "log": [["entry", "ab"]], "files": []}
+    assert body.rest == {
+        "erased": [["number", GIDS[1]]],
+        "aliases": [],
+        "log": [["entry", "ab"]],
+        "files": [],
+    }
 
 
 @pytest.mark.parametrize(
