@@ -61,9 +61,14 @@ class Outcome(Enum):
 
 
 def merge_field(local: FieldState | None, remote: FieldState) -> Outcome:
+    """How an arriving version of a field meets this register's. One vector with two values
+    is two settlements of the same concurrent changes (made in different orders on two
+    registers), not one version: compared again, as concurrent changes are."""
     if local is None or covers(remote.vector, local.vector) and remote.vector != local.vector:
         return Outcome.TAKE
-    if covers(local.vector, remote.vector):
+    if covers(local.vector, remote.vector) and (
+        local.vector != remote.vector or local.value == remote.value
+    ):
         return Outcome.KEEP
     return Outcome.SAME if local.value == remote.value else Outcome.CONFLICT
 

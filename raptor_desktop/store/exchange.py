@@ -37,6 +37,7 @@ from raptor_desktop.store.exchange_ids import (
     gid_here,
     is_erased,
     local_of,
+    mark_changed,
     mark_erased,
     unknown_here,
 )
@@ -406,9 +407,11 @@ def _apply_record(
         current = KINDS[kind].read(db, local_id) or {}
         wanted = {name: state.value for name, state in result.items()}
         if wanted != {name: current.get(name) for name in wanted}:
-            KINDS[kind].write(db, local_id, {**current, **wanted})
+            KINDS[kind].write(db, local_id, {**current, **wanted})  # its triggers stamp it
             applied.updated += 1
         else:
+            if result != states:  # versions settled here (a status by the rules), the value
+                mark_changed(db, gid)  # kept: news to the peers, the sender among them
             applied.unchanged += 1
     except MissingRecord as missing:
         if partial:

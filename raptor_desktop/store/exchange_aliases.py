@@ -15,7 +15,13 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from raptor_desktop.store.exchange_ids import gid_here, is_erased, local_of, mark_erased
+from raptor_desktop.store.exchange_ids import (
+    gid_here,
+    is_erased,
+    local_of,
+    mark_changed,
+    mark_erased,
+)
 
 
 def make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str) -> str:
@@ -35,10 +41,7 @@ def make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str)
         )
     db.execute("UPDATE gid_aliases SET gid = ? WHERE gid = ?", [keep, drop])
     db.execute("INSERT OR REPLACE INTO gid_aliases (alias, gid) VALUES (?, ?)", [drop, keep])
-    db.execute("UPDATE exchange_clock SET n = n + 1")
-    db.execute(
-        "UPDATE record_ids SET changed = (SELECT n FROM exchange_clock) WHERE gid = ?", [keep]
-    )
+    mark_changed(db, keep)
     return keep
 
 

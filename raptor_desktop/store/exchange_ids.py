@@ -70,6 +70,14 @@ def mark_erased(db: sqlite_utils.Database, kind: str, gid: str) -> None:
     )
 
 
+def mark_changed(db: sqlite_utils.Database, gid: str) -> None:
+    """The record changed here, as its table's triggers would say: sent in the next packages."""
+    db.execute("UPDATE exchange_clock SET n = n + 1")
+    db.execute(
+        "UPDATE record_ids SET changed = (SELECT n FROM exchange_clock) WHERE gid = ?", [gid]
+    )
+
+
 def unknown_here(db: sqlite_utils.Database, gids: list[str]) -> set[str]:
     """Those of ``gids`` that name nothing here: no record, erasure or record merged into
     another (one query for a package's thousands, in place of two a record)."""

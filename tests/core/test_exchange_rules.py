@@ -40,6 +40,14 @@ def test_a_field_that_has_seen_the_other_wins_and_concurrent_ones_conflict() -> 
     assert merge_field(None, theirs) is Outcome.TAKE
 
 
+def test_two_values_of_one_version_are_not_taken_for_one() -> None:
+    """Two registers that settled the same concurrent changes in different orders can hold
+    one vector with two values: neither has seen the other's, so they are compared again."""
+    mine, theirs = FieldState("x", {"a": 1, "b": 1}), FieldState("y", {"a": 1, "b": 1})
+    assert merge_field(mine, theirs) is Outcome.CONFLICT
+    assert merge_field(theirs, mine) is Outcome.CONFLICT
+
+
 def test_statuses_set_on_both_sides_follow_the_status_rules_whichever_side_asks() -> None:
     ready = FieldState("ready for application", {"a": 2}, "pc1", "2026-11-01T10:00:00Z")
     withdrawn = FieldState("withdrawn", {"b": 2}, "pc2", "2026-11-02T10:00:00Z")

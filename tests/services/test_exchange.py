@@ -8,6 +8,8 @@ is refused with a message that says why, and changes nothing.
 
 from __future__ import annotations
 
+import json
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from raptor_desktop.services.exchange import PackageRefused, Scope
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exchange_conflicts import content_hash
+from raptor_desktop.store.exchange_versions import version_changes
 from raptor_desktop.store.lines import add_number, find_number, set_status, update_line
 from raptor_desktop.store.retention import dispose
 from tests.exchange_units import (
@@ -643,3 +646,84 @@ def test_a_line_made_one_on_a_peer_is_made_one_here_too(unit: Unit) -> None:
         assert line_of(store, "07700 900131") == line_of(store, "07700 900132")
     assert content_hash(main) == content_hash(bob)
     assert main.db.execute("SELECT COUNT(*) FROM exchange_conflicts").fetchone()[0] == 0
+
+
+def test_statuses_moved_on_three_registers_in_one_second_settle_the_same_everywhere(
+    unit: Unit,
+) -> None:
+    """Bob and alice move a number on, without knowledge of each other, and alice moves it
+    again; the packages go round in an order that settled the same changes in two orders:
+    one register kept withdrawn under the version the others held as gathering evidence, and
+    none sent it again. Every register now ends with one status under one version."""
+    main, alice, bob = (unit.stores[name] for name in ("main", "alice", "bob"))
+    add_number(main, "07700 900151", TONY)
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    set_status(bob, "07700 900151", Status.GATHERING_EVIDENCE)
+    unit.send("bob", "main")
+    set_status(alice, "07700 900151", Status.WITHDRAWN)
+    unit.send("alice", "bob")
+    set_status(alice, "07700 900151", Status.GATHERING_EVIDENCE)
+    unit.send("alice", "bob")
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    for _ in range(2):
+        for sender, receiver in (
+            ("alice", "main"),
+            ("bob", "main"),
+            ("main", "alice"),
+            ("main", "bob"),
+        ):
+            unit.send(sender, receiver)
+    statuses = set()
+    for store in (main, alice, bob):
+        with store.immediate():
+            version_changes(store.db)  # what it holds, versioned as a package would
+        number = find_number(store, "07700 900151")
+        versioned = store.db.execute(
+            "SELECT json_extract(v.fields, '$.status') FROM record_ids r "
+            "JOIN record_versions v ON v.gid = r.gid WHERE r.kind = 'number' AND r.local_id = ?",
+            [number.id],
+        ).fetchone()[0]
+        assert json.loads(versioned)[0] == number.status.value
+        statuses.add((number.status, versioned))
+    assert len(statuses) == 1
+    assert len(unit.hashes()) == 1
+
+
+def test_a_status_settled_by_the_rules_where_it_is_kept_is_sent_on(
+    unit: Unit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moves made on bob and alice without knowledge of each other, all in one second (the
+    order of the words decides), settled on main by the status rules: main kept withdrawn,
+    having seen bob's later move back to identified, and did not send that on, so bob kept
+    identified for ever, with no conflict anywhere (found by a random walk of moves)."""
+    second = time.gmtime()
+    monkeypatch.setattr(time, "gmtime", lambda *seconds: time.struct_time(second))
+    main, alice, bob = (unit.stores[name] for name in ("main", "alice", "bob"))
+    one, two = "07700 900151", "07700 900152"
+    for number in (one, two):
+        add_number(main, number, TONY)
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    set_status(alice, two, Status.GATHERING_EVIDENCE)
+    set_status(alice, two, Status.IDENTIFIED)
+    unit.send("alice", "bob")
+    unit.send("bob", "main")
+    set_status(bob, one, Status.WITHDRAWN)
+    set_status(alice, one, Status.GATHERING_EVIDENCE)
+    unit.send("bob", "main")
+    unit.send("bob", "alice")
+    set_status(bob, one, Status.IDENTIFIED)
+    unit.send("main", "alice")
+    unit.send("main", "bob")
+    for _ in range(3):
+        for sender, receiver in (
+            ("alice", "main"),
+            ("bob", "main"),
+            ("main", "alice"),
+            ("main", "bob"),
+        ):
+            unit.send(sender, receiver)
+    assert {find_number(store, one).status for store in (main, alice, bob)} == {Status.WITHDRAWN}
+    assert len(unit.hashes()) == 1
