@@ -407,7 +407,13 @@ def _apply_record(
         current = KINDS[kind].read(db, local_id) or {}
         wanted = {name: state.value for name, state in result.items()}
         if wanted != {name: current.get(name) for name in wanted}:
-            KINDS[kind].write(db, local_id, {**current, **wanted})  # its triggers stamp it
+            try:
+                KINDS[kind].write(db, local_id, {**current, **wanted})  # its triggers stamp it
+            except MarkTaken as taken:
+                if not _name_in_conflict(arriving, kind, taken, states, result, conflicts):
+                    raise
+                wanted["brand"] = result["brand"].value
+                KINDS[kind].write(db, local_id, {**current, **wanted})
             applied.updated += 1
         else:
             if result != states:  # versions settled here (a status by the rules), the value
@@ -458,6 +464,27 @@ def _apply_record(
 
 
 GID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+
+
+def _name_in_conflict(
+    arriving: _Arriving,
+    kind: str,
+    taken: MarkTaken,
+    states: States,
+    result: States,
+    conflicts: list[str],
+) -> bool:
+    """A line renamed there to a name another line has here, which the package does not
+    change (``taken``): its name is kept here and the two are listed as a conflict, for an
+    officer to settle, and the rest of the record is applied; False if it is not that."""
+    if kind != "line" or taken.other is None or "brand" not in states:
+        return False
+    if _pending(arriving.db, *taken.other, arriving.pending):
+        return False  # it may let go of the name: the record waits for it
+    result["brand"] = states["brand"]
+    if "brand" not in conflicts:
+        conflicts.append("brand")
+    return True
 
 
 def _canonical(db: sqlite_utils.Database, raw: dict[str, list[object]]) -> dict[str, list[object]]:

@@ -155,15 +155,13 @@ def test_a_disposed_number_an_application_named_does_not_block_the_next_package(
     assert content_hash(alice) == content_hash(main)
 
 
-def test_a_line_named_on_one_workstation_as_another_s_line_is_refused_clearly(
+def test_a_line_named_on_one_workstation_as_another_s_line_is_a_conflict_not_a_crash(
     unit: Unit,
 ) -> None:
     """Alice's unnamed line reached main; bob records a line 'Tony' that reaches main too;
-    then alice names her line 'Tony'. Applying her change breaks the brand's uniqueness in the
-    operation: the import ends in a raw sqlite IntegrityError (a crash, not a refusal that says
-    why, as MarkTaken does for an application's reference)."""
-    from raptor_desktop.core.errors import Refusal
-
+    then alice names her line 'Tony'. Applying her change would break the brand's uniqueness
+    in the operation: once a raw sqlite IntegrityError (a crash), then a refusal of the whole
+    package; now the name is listed as a conflict on main and her line stays unnamed there."""
     alice, main, bob = unit.stores["alice"], unit.stores["main"], unit.stores["bob"]
     add_number(alice, "07700 900123", replace(TONY, brand=""))
     unit.send("alice", "main")
@@ -171,11 +169,12 @@ def test_a_line_named_on_one_workstation_as_another_s_line_is_refused_clearly(
     unit.send("bob", "main")
     edit_line = line_of(alice, "07700 900123")
     update_line(alice, edit_line, TONY)
-    package = unit.package("alice", "main")
-    before = content_hash(main)
-    with pytest.raises(Refusal, match="'Tony' in Operation Raptor is another line here"):
-        ex.import_package(main, package)
-    assert content_hash(main) == before
+    applied = ex.import_package(main, unit.package("alice", "main"))
+    assert applied.conflicts == 1
+    brands = main.db.execute(
+        "SELECT n.e164, l.brand FROM numbers n JOIN lines l ON l.id = n.line_id ORDER BY 1"
+    ).fetchall()
+    assert brands == [("+447700900123", ""), ("+447700900999", "Tony")]
 
 
 def test_a_disposal_arriving_by_package_deletes_the_erased_exhibit_s_file(
