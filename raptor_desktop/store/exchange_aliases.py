@@ -22,6 +22,7 @@ from raptor_desktop.store.exchange_ids import (
     mark_changed,
     mark_erased,
 )
+from raptor_desktop.store.exchange_records import KINDS, described
 
 
 def make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str) -> str:
@@ -69,14 +70,16 @@ def apply_aliases(db: sqlite_utils.Database, aliases: list[list[str]]) -> list[s
         found = local_of(db, kind, alias), local_of(db, kind, gid)
         if found[0] == found[1] is not None:
             continue  # one here already
-        if None not in found:
-            apart.append(f"the {kind}s {alias} and {gid} here are one record on the sender")
+        if found[0] is not None and found[1] is not None:
+            first, second = (_words(db, kind, n) for n in (found[0], found[1]))
+            apart.append(f"{first} and {second} are one record on the sender, two here")
         elif is_erased(db, alias) or is_erased(db, gid):
             if found == (None, None):  # disposed of here under one id: so under both
                 mark_erased(db, kind, alias)
                 mark_erased(db, kind, gid)
             else:
-                apart.append(f"the {kind} {gid} here is one the sender holds with one erased here")
+                record = _words(db, kind, found[0] or found[1] or 0)
+                apart.append(f"{record} is one record on the sender with one erased here")
         elif found[0] is not None:
             make_one(db, kind, found[0], gid)
         elif found[1] is not None:
@@ -84,3 +87,7 @@ def apply_aliases(db: sqlite_utils.Database, aliases: list[list[str]]) -> list[s
         else:
             db.execute("INSERT OR IGNORE INTO gid_aliases (alias, gid) VALUES (?, ?)", [alias, gid])
     return apart
+
+
+def _words(db: sqlite_utils.Database, kind: str, local_id: int) -> str:
+    return described(kind, KINDS[kind].read(db, local_id) or {})

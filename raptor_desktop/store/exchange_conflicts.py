@@ -17,7 +17,7 @@ from raptor_desktop.core.exchange import FieldState, merged, station_id
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.exchange_ids import local_of
-from raptor_desktop.store.exchange_records import KINDS, Fields
+from raptor_desktop.store.exchange_records import KINDS, Fields, described
 from raptor_desktop.store.exchange_versions import save_states, states_of, version_changes
 from raptor_desktop.store.peers import identity_in
 
@@ -54,22 +54,10 @@ def conflicts(store: Store) -> list[FieldConflict]:
                 FieldState.from_json(json.loads(remote)),
                 peer,
                 at,
-                _described(kind, fields or {}),
+                described(kind, fields or {}),
             )
         )
     return found
-
-
-def _described(kind: str, fields: Fields) -> str:
-    if kind == "number":
-        return str(fields.get("e164", ""))
-    if kind == "line":
-        return f"line {fields.get('brand') or '(unnamed)'}"
-    if kind == "application":
-        return f"application {fields.get('reference', '')}"
-    if kind == "exhibit":
-        return f"exhibit {fields.get('officer_initials', '')}/{fields.get('seq', '')}"
-    return kind.replace("_", " ")
 
 
 def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) -> None:
@@ -107,7 +95,7 @@ def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) ->
             "versioned_to = (SELECT n FROM exchange_clock)",
             [clock],
         )
-        store.describe(f"{_described(kind, current)}, {name}: {how}")
+        store.describe(f"{described(kind, current)}, {name}: {how}")
 
 
 def received_entry_problems(db: sqlite_utils.Database) -> list[str]:

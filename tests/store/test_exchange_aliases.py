@@ -60,7 +60,7 @@ def test_two_records_here_that_are_one_on_the_sender_are_left_apart_and_said(
     )
     with training_store.db.conn:
         said = apply_aliases(training_store.db, [["line", jim_gid, tony_gid]])
-    assert said == [f"the lines {jim_gid} and {tony_gid} here are one record on the sender"]
+    assert said == ["line Jim and line Tony are one record on the sender, two here"]
     assert local_of(training_store.db, "line", jim_gid) == jim
     assert local_of(training_store.db, "line", tony_gid) == tony
 
