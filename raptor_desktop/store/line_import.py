@@ -271,8 +271,9 @@ def _apply_row(
         known = lookups.existing_operation(operation)
         if known is not None and lookups.line(details.brand, known) is not None:
             raise RowRejected(
-                f"{row.number.display} is on an unnamed line, and another line is already "
-                f"called {details.brand!r}; link them in the Lines view"
+                f"{row.number.display} is on an unnamed line here, and another line is "
+                f"already called {details.brand!r}: leave the brand out of this row, or check "
+                "which line the number belongs to (two lines cannot yet be made one)"
             )
         db.execute("UPDATE lines SET brand = ? WHERE id = ?", [details.brand, line_id])
     _merge_line(db, line_id, areas, details, lookups)

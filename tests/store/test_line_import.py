@@ -357,3 +357,19 @@ def test_rows_of_a_line_already_written_merge_into_it_and_a_number_seen_again_is
     ).fetchone()[0]
     assert (areas, drugs) == ("Brentwood;Thurrock", "crack cocaine;heroin")
     assert db.execute("SELECT COUNT(*) FROM numbers WHERE line_id = ?", [dee[0]]).fetchone() == (4,)
+
+
+def test_a_brand_given_to_a_number_on_an_unnamed_line_that_another_line_has_is_refused_clearly(
+    training_store: Store, tmp_path: Path
+) -> None:
+    """The refusal once sent the officer to link the two lines in the Lines view, which has
+    no such action: it now says what can be done."""
+    first = "Phone,Line name\n07700 900401,\n07700 900402,Tony\n"
+    import_lines(training_store, read_table(write(tmp_path, first, name="first.csv")))
+    result = import_lines(
+        training_store, read_table(write(tmp_path, "Phone,Line name\n07700 900401,Tony\n"))
+    )
+    [refused] = result.rejected
+    assert "another line is already called 'Tony'" in refused.reason
+    assert "leave the brand out of this row" in refused.reason
+    assert "Lines view" not in refused.reason
