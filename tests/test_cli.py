@@ -480,3 +480,17 @@ def test_every_file_the_program_creates_is_owner_only(
     assert len(made) > 4
     loose = [str(p) for p in made if stat.S_IMODE(p.stat().st_mode) & 0o077]
     assert not loose, f"readable by others: {loose}"
+
+
+def test_merge_lines_makes_the_second_number_s_line_part_of_the_first_s(
+    capsys: pytest.CaptureFixture[str], training_db: str
+) -> None:
+    db = ["--db", training_db]
+    for number, name in (("07700 900601", "Tony"), ("07700 900602", "Jim")):
+        assert run(capsys, *db, "add-line", number, "--name", name, "--area", "Thurrock")[0] == 0
+    code, out, _ = run(capsys, *db, "merge-lines", "07700900601", "07700 900602")
+    assert (code, out.strip()) == (0, "line 'Jim' made part of line 'Tony'")
+    code, out, _ = run(capsys, *db, "lines", "--json")
+    assert {row["line"] for row in json.loads(out)} == {"Tony"}
+    code, _, err = run(capsys, *db, "merge-lines", "07700900601", "07700900602")
+    assert code == 1 and "on the same line already" in err

@@ -22,6 +22,7 @@ from raptor_desktop.services.register import (
     add_device,
     add_number,
     area_status_counts,
+    merge_lines_of,
     search_numbers,
     search_numbers_json,
     set_status,
@@ -137,6 +138,21 @@ def _status_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_set_status(args: argparse.Namespace, run: Invocation) -> int:
     ref = set_status(run.store(), args.number, args.status, args.note)
     print(f"{ref.e164}: {ref.status}")
+    return 0
+
+
+def _merge_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("keep", metavar="NUMBER", help="a number on the line kept")
+    parser.add_argument("other", metavar="OTHER", help="a number on the line made part of it")
+
+
+@command(
+    "merge-lines",
+    "make two lines found to be one deal line one (supervisors; it cannot be undone)",
+    _merge_arguments,
+)
+def cmd_merge_lines(args: argparse.Namespace, run: Invocation) -> int:
+    print(merge_lines_of(run.store(), args.keep, args.other))
     return 0
 
 

@@ -34,6 +34,7 @@ class Permission(StrEnum):
     RETENTION = "review and dispose of records"
     READ_AUDIT = "read the audit log"
     MANAGE_PEERS = "set up this workstation's identity and its peers"
+    MERGE_LINES = "make two lines one"
 
 
 _RANK = {Role.OFFICER: 0, Role.SUPERVISOR: 1, Role.ADMINISTRATOR: 2}
@@ -47,6 +48,7 @@ _NEEDS = {
     Permission.RETENTION: Role.ADMINISTRATOR,
     Permission.READ_AUDIT: Role.ADMINISTRATOR,
     Permission.MANAGE_PEERS: Role.ADMINISTRATOR,
+    Permission.MERGE_LINES: Role.SUPERVISOR,  # it cannot be undone: a second pair of eyes
 }
 
 

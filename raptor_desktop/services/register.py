@@ -11,6 +11,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.line_detail import NumberDetail, number_detail
 from raptor_desktop.store.line_import import import_lines
+from raptor_desktop.store.line_merge import LinesNotMerged, merge_lines
 from raptor_desktop.store.line_query import (
     ROW_KEYS,
     LineFilter,
@@ -40,6 +41,7 @@ __all__ = [
     "RecordNotFound",
     "ROW_KEYS",
     "LineFilter",
+    "LinesNotMerged",
     "NumberDetail",
     "add_area",
     "add_device",
@@ -51,6 +53,7 @@ __all__ = [
     "find_number_ids",
     "import_lines",
     "matching_ids",
+    "merge_lines",
     "number_detail",
     "operation_names",
     "parse_for",
@@ -61,6 +64,11 @@ __all__ = [
     "undo_status_change",
     "view_number",
 ]
+
+
+def merge_lines_of(store: Store, keep: str, other: str) -> str:
+    """The line of the number ``other`` made part of the line of the number ``keep``."""
+    return merge_lines(store, find_number(store, keep).line_id, find_number(store, other).line_id)
 
 
 def view_number(store: Store, number_id: int) -> NumberDetail:

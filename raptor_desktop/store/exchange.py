@@ -29,7 +29,7 @@ from raptor_desktop.core.exchange import (
 from raptor_desktop.store import engine
 from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
 from raptor_desktop.store.errors import Conflict
-from raptor_desktop.store.exchange_aliases import apply_aliases, make_one
+from raptor_desktop.store.exchange_aliases import apply_aliases
 from raptor_desktop.store.exchange_arrivals import Arrivals
 from raptor_desktop.store.exchange_ids import (
     ErasedHere,
@@ -37,6 +37,7 @@ from raptor_desktop.store.exchange_ids import (
     gid_here,
     is_erased,
     local_of,
+    make_one,
     mark_changed,
     mark_erased,
     unknown_here,

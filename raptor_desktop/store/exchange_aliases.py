@@ -1,12 +1,13 @@
-"""Global ids that name one record: the same number or named line recorded on two
-workstations, made one on the first to see both, and told to the others.
+"""Global ids that name one record, told to the peers.
 
-When a register finds an arriving record to be one it holds (``SAME_AS``), it keeps the lesser
-of the two global ids and the other becomes an alias of it (:func:`make_one`), so two registers
-agree whichever sees the other first. A package carries, with each record, the aliases of its
-global id: a third register that holds the record under its alias makes the two one as well
-(:func:`apply_aliases`); without them it kept the alias as a record of its own once the sender
-changed what had matched (a line's name cleared), and the two registers no longer agreed.
+When a register finds an arriving record to be one it holds (``SAME_AS``), or an officer makes
+two lines one (``store/line_merge.py``), the lesser of the two global ids is kept and the other
+becomes an alias of it (:func:`store.exchange_ids.make_one`), so two registers agree whichever
+sees the other first. A package carries, with each record, the aliases of its global id: a
+register that holds the record under its alias makes the two one as well, and one that holds
+them as two lines makes those one line (:func:`apply_aliases`). Without them it kept the alias
+as a record of its own once the sender changed what had matched (a line's name cleared), and
+the two registers no longer agreed.
 """
 
 from __future__ import annotations
@@ -15,35 +16,9 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from raptor_desktop.store.exchange_ids import (
-    gid_here,
-    is_erased,
-    local_of,
-    mark_changed,
-    mark_erased,
-)
+from raptor_desktop.store.exchange_ids import is_erased, local_of, make_one, mark_erased
 from raptor_desktop.store.exchange_records import KINDS, described
-
-
-def make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str) -> str:
-    """The same record recorded on two workstations: it keeps the lesser of its two global ids
-    on both (so they agree whichever sees the other first); the other becomes an alias."""
-    ours = gid_here(db, kind, local_id)
-    keep, drop = sorted((ours, arriving))
-    if keep != ours:
-        for table in ("record_ids", "record_versions", "exchange_conflicts"):
-            db.execute(f"UPDATE {table} SET gid = ? WHERE gid = ?", [keep, ours])
-        # and wherever a snapshot or a conflict names it (a number's line, a history's number)
-        db.execute("UPDATE record_versions SET fields = replace(fields, ?, ?)", [ours, keep])
-        db.execute(
-            "UPDATE exchange_conflicts SET local = replace(local, ?, ?), "
-            "remote = replace(remote, ?, ?)",
-            [ours, keep, ours, keep],
-        )
-    db.execute("UPDATE gid_aliases SET gid = ? WHERE gid = ?", [keep, drop])
-    db.execute("INSERT OR REPLACE INTO gid_aliases (alias, gid) VALUES (?, ?)", [drop, keep])
-    mark_changed(db, keep)
-    return keep
+from raptor_desktop.store.line_merge import LinesNotMerged, join_lines
 
 
 def aliases_of(
@@ -72,7 +47,12 @@ def apply_aliases(db: sqlite_utils.Database, aliases: list[list[str]]) -> list[s
             continue  # one here already
         if found[0] is not None and found[1] is not None:
             first, second = (_words(db, kind, n) for n in (found[0], found[1]))
-            apart.append(f"{first} and {second} are one record on the sender, two here")
+            try:
+                if kind != "line":
+                    raise LinesNotMerged("only lines are made one")
+                join_lines(db, found[1], found[0])  # the sender's made one: so they are here
+            except LinesNotMerged as why:
+                apart.append(f"{first} and {second} are one record on the sender, two here: {why}")
         elif is_erased(db, alias) or is_erased(db, gid):
             if found == (None, None):  # disposed of here under one id: so under both
                 mark_erased(db, kind, alias)

@@ -137,3 +137,24 @@ def linked_numbers(db: sqlite_utils.Database, fields: dict[str, object]) -> dict
         except ErasedHere:
             continue
     return linked
+
+
+def make_one(db: sqlite_utils.Database, kind: str, local_id: int, arriving: str) -> str:
+    """The same record recorded on two workstations: it keeps the lesser of its two global ids
+    on both (so they agree whichever sees the other first); the other becomes an alias."""
+    ours = gid_here(db, kind, local_id)
+    keep, drop = sorted((ours, arriving))
+    if keep != ours:
+        for table in ("record_ids", "record_versions", "exchange_conflicts"):
+            db.execute(f"UPDATE {table} SET gid = ? WHERE gid = ?", [keep, ours])
+        # and wherever a snapshot or a conflict names it (a number's line, a history's number)
+        db.execute("UPDATE record_versions SET fields = replace(fields, ?, ?)", [ours, keep])
+        db.execute(
+            "UPDATE exchange_conflicts SET local = replace(local, ?, ?), "
+            "remote = replace(remote, ?, ?)",
+            [ours, keep, ours, keep],
+        )
+    db.execute("UPDATE gid_aliases SET gid = ? WHERE gid = ?", [keep, drop])
+    db.execute("INSERT OR REPLACE INTO gid_aliases (alias, gid) VALUES (?, ?)", [drop, keep])
+    mark_changed(db, keep)
+    return keep

@@ -744,3 +744,22 @@ def test_a_status_settled_by_the_rules_where_it_is_kept_is_sent_on(
             unit.send(sender, receiver)
     assert {find_number(store, one).status for store in (main, alice, bob)} == {Status.WITHDRAWN}
     assert len(unit.hashes()) == 1
+
+
+def test_two_lines_made_one_on_one_workstation_are_made_one_on_the_others(unit: Unit) -> None:
+    from raptor_desktop.store.line_merge import merge_lines
+
+    main, alice, bob = (unit.stores[name] for name in ("main", "alice", "bob"))
+    _two_lines_sent(unit)
+    unit.send("main", "bob")
+    merge_lines(alice, line_of(alice, "07700 900121"), line_of(alice, "07700 900122"))
+    unit.send("alice", "main")
+    unit.send("main", "bob")
+    for store in (main, alice, bob):
+        assert store.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 1
+        assert line_of(store, "07700 900121") == line_of(store, "07700 900122")
+        assert store.db.execute("SELECT COUNT(*) FROM erased_records").fetchone()[0] == 0
+    assert len(unit.hashes()) == 1
+    unit.send("bob", "main")  # and nothing comes back to undo it
+    unit.send("main", "alice")
+    assert len(unit.hashes()) == 1

@@ -50,9 +50,7 @@ def test_an_alias_of_a_record_new_here_is_kept_for_what_names_it(training_store:
     assert row == (ALIAS,)
 
 
-def test_two_records_here_that_are_one_on_the_sender_are_left_apart_and_said(
-    training_store: Store,
-) -> None:
+def test_two_lines_here_that_are_one_on_the_sender_are_made_one(training_store: Store) -> None:
     add_number(training_store, "07700 900141", TONY)
     add_number(training_store, "07700 900142", replace(TONY, brand="Jim"))
     (tony, tony_gid), (jim, jim_gid) = (
@@ -60,9 +58,26 @@ def test_two_records_here_that_are_one_on_the_sender_are_left_apart_and_said(
     )
     with training_store.db.conn:
         said = apply_aliases(training_store.db, [["line", jim_gid, tony_gid]])
-    assert said == ["line Jim and line Tony are one record on the sender, two here"]
+    assert said == []
+    assert local_of(training_store.db, "line", jim_gid) == tony
+    assert find_number(training_store, "07700 900142").line_id == tony
+
+
+def test_two_lines_here_that_cannot_be_made_one_are_left_apart_and_said(
+    training_store: Store,
+) -> None:
+    add_number(training_store, "07700 900141", TONY)
+    add_number(training_store, "07700 900142", replace(TONY, brand="Jim", operation="Op Two"))
+    (tony, tony_gid), (jim, jim_gid) = (
+        _line_gid(training_store, n) for n in ("07700 900141", "07700 900142")
+    )
+    with training_store.db.conn:
+        said = apply_aliases(training_store.db, [["line", jim_gid, tony_gid]])
+    assert said == [
+        "line Jim and line Tony are one record on the sender, two here: line 'Tony' and "
+        "line 'Jim' are lines of two operations: move one to the other's operation first"
+    ]
     assert local_of(training_store.db, "line", jim_gid) == jim
-    assert local_of(training_store.db, "line", tony_gid) == tony
 
 
 def test_a_record_erased_here_under_one_id_stays_erased_under_the_other(

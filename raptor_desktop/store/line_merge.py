@@ -1,0 +1,126 @@
+"""Two lines found to be one deal line, made one: the numbers, evidence, areas, drugs, notes
+and intelligence references of the other line move to the one kept, in one transaction.
+
+The line kept keeps its brand (or takes the other's, if it had none); a different brand the
+other had is kept in its notes, so nothing said about either is lost. For case packages the
+two lines' global ids become one record's (``store/exchange_aliases.py``): the other's is an
+alias of it, never an erasure, and a peer told so makes its two lines one the same way.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.errors import Refusal
+from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.exchange_ids import make_one
+
+
+class LinesNotMerged(Refusal):
+    """Two lines that cannot be made one (the same line, two operations, both closed)."""
+
+
+def merge_lines(store: Store, keep: int, other: int) -> str:
+    """Make ``other`` part of ``keep``, logged; returns what the log entry says. Supervisors
+    only: it cannot be undone."""
+    store.require(Permission.MERGE_LINES)
+    with store.transaction("make two lines one") as db:
+        said = join_lines(db, keep, other)
+        store.describe(said)
+    return said
+
+
+def join_lines(db: sqlite_utils.Database, keep: int, other: int) -> str:
+    """The change itself, inside the caller's transaction (an officer's, or a package's)."""
+    kept, gone = _line(db, keep), _line(db, other)
+    if keep == other:
+        raise LinesNotMerged("the two numbers are on the same line already")
+    if kept["operation_id"] != gone["operation_id"]:
+        raise LinesNotMerged(
+            f"{_named(kept)} and {_named(gone)} are lines of two operations: move one to the "
+            "other's operation first"
+        )
+    closed = db.execute(
+        "SELECT COUNT(*) FROM line_closures WHERE line_id IN (?, ?)", [keep, other]
+    ).fetchone()[0]
+    if closed == 2:
+        raise LinesNotMerged(
+            f"{_named(kept)} and {_named(gone)} are both recorded closed (Type 1): remove one "
+            "of the closures first"
+        )
+    said = f"{_named(gone)} made part of {_named(kept)}"
+    for table in ("numbers", "evidence"):
+        db.execute(f"UPDATE {table} SET line_id = ? WHERE line_id = ?", [keep, other])
+    for table, column in (("line_areas", "area_id"), ("line_drugs", "drug")):
+        db.execute(
+            f"INSERT OR IGNORE INTO {table} (line_id, {column}) "
+            f"SELECT ?, {column} FROM {table} WHERE line_id = ?",
+            [keep, other],
+        )
+    # a closure's record is the line's own (its local id is the line's)
+    db.execute(
+        "UPDATE record_ids SET local_id = ? WHERE kind = 'closure' AND local_id = ?",
+        [keep, other],
+    )
+    db.execute("UPDATE line_closures SET line_id = ? WHERE line_id = ?", [keep, other])
+    gone_gid = _forget_record(db, other)
+    db.execute("DELETE FROM lines WHERE id = ?", [other])
+    notes = _joined(str(kept["notes"]), str(gone["notes"]))
+    if gone["brand"] and kept["brand"] and str(gone["brand"]).lower() != str(kept["brand"]).lower():
+        notes = _joined(notes, f"Also called {gone['brand']!r} (a line made part of this one).")
+    db.execute(
+        "UPDATE lines SET brand = ?, notes = ?, intel_refs = ?, daily_takings_pence = ?, "
+        "takings_source = ?, updated_at = ? WHERE id = ?",
+        [
+            kept["brand"] or gone["brand"],
+            notes,
+            _joined(str(kept["intel_refs"]), str(gone["intel_refs"])),
+            kept["daily_takings_pence"]
+            if kept["daily_takings_pence"] is not None
+            else gone["daily_takings_pence"],
+            kept["takings_source"] or gone["takings_source"],
+            utc_now(),
+            keep,
+        ],
+    )
+    if gone_gid is not None:
+        make_one(db, "line", keep, gone_gid)
+    return said
+
+
+def _line(db: sqlite_utils.Database, line_id: int) -> dict[str, object]:
+    cursor = db.execute(
+        "SELECT id, brand, operation_id, notes, intel_refs, daily_takings_pence, "
+        "takings_source FROM lines WHERE id = ?",
+        [line_id],
+    )
+    row = cursor.fetchone()
+    if row is None:
+        raise RecordNotFound(f"there is no line {line_id}")
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def _named(line: dict[str, object]) -> str:
+    return f"line {line['brand']!r}" if line["brand"] else f"unnamed line {line['id']}"
+
+
+def _joined(kept: str, other: str) -> str:
+    if not other or other in kept:
+        return kept
+    return f"{kept}\n{other}" if kept else other
+
+
+def _forget_record(db: sqlite_utils.Database, line_id: int) -> str | None:
+    """The line's global id, taken from it before it is deleted: what its record was goes to
+    the line kept (an alias), so the delete is not an erasure to send to the peers."""
+    row = db.execute(
+        "SELECT gid FROM record_ids WHERE kind = 'line' AND local_id = ?", [line_id]
+    ).fetchone()
+    if row is None:
+        return None
+    gid = str(row[0])
+    for table in ("record_versions", "exchange_conflicts", "record_ids"):
+        db.execute(f"DELETE FROM {table} WHERE gid = ?", [gid])
+    return gid
