@@ -141,6 +141,16 @@ class LinesPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.number_id(rows[0].row()) if rows else None
 
+    def selected_lines(self) -> dict[int, tuple[str, list[str]]]:
+        """The lines of the selected numbers: each one's brand and its selected numbers."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        found = rows_by_id(self._store, [self.model.number_id(r) or 0 for r in rows])
+        lines: dict[int, tuple[str, list[str]]] = {}
+        for row in found.values():
+            line = lines.setdefault(int(str(row["line_id"])), (str(row["line"] or ""), []))
+            line[1].append(str(row["display"]))
+        return lines
+
     def selected_numbers(self) -> list[str]:
         """The E.164 numbers of every selected row, in table order."""
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())

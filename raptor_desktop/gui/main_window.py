@@ -34,6 +34,7 @@ from raptor_desktop.gui.exchange_actions import ExchangeActions
 from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
+from raptor_desktop.gui.line_merge_dialog import MergeLinesDialog
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.list_actions import ListActions
 from raptor_desktop.gui.navigation import decorate, update_badges, view_title
@@ -179,6 +180,12 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+N",
             "The brand moved to a new number: add it to the same line",
         )
+        self.merge_action = a(
+            "&Make two lines one…",
+            self.merge_lines,
+            None,
+            "Select numbers on two lines that are one deal line (supervisors)",
+        )
         self.device_action = a(
             "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
         )
@@ -232,7 +239,7 @@ class MainWindow(QMainWindow):
             (self.add_action, self.replace_action),
             (self.edit_action, self.status_action, self.device_action),
             (self.to_application_action, self.add_area_action, self.intel_action),
-            (self.closure_action,),
+            (self.closure_action, self.merge_action),
         )
         _fill(
             bar.addMenu("&Application"),
@@ -341,6 +348,7 @@ class MainWindow(QMainWindow):
                     None,
                     self.to_application_action,
                     self.import_contacts_action,
+                    self.merge_action,
                 ],
             ),
             (self.applications_page.table, [self.open_application_action, self.pack_action]),
@@ -474,6 +482,19 @@ class MainWindow(QMainWindow):
         if self.run_dialog(dialog):
             self.refresh(detail.id)
 
+    def merge_lines(self) -> None:
+        lines = self.lines_page.selected_lines()
+        if len(lines) != 2:
+            self.show_page(self.lines_page)
+            self.statusBar().showMessage(
+                "Select numbers on exactly two lines first (Ctrl+click a number of each).", 8000
+            )
+            return
+        dialog = MergeLinesDialog(self.store, lines, self)
+        if self.run_dialog(dialog):
+            self.refresh(self.lines_page.selected_id())
+            self.statusBar().showMessage(as_sentence(dialog.said), 8000)
+
     def change_status(self) -> None:
         detail = self._chosen_number()
         if detail is None:
@@ -518,6 +539,7 @@ class MainWindow(QMainWindow):
             (self.restore_action, Permission.BACKUP),
             (self.accounts_action, Permission.MANAGE_ACCOUNTS),
             (self.audit_action, Permission.READ_AUDIT),
+            (self.merge_action, Permission.MERGE_LINES),
         ):
             action.setEnabled(may(self.store, permission))
         review_row = self.pages.indexOf(self.review_page)

@@ -272,8 +272,9 @@ def _apply_row(
         if known is not None and lookups.line(details.brand, known) is not None:
             raise RowRejected(
                 f"{row.number.display} is on an unnamed line here, and another line is "
-                f"already called {details.brand!r}: leave the brand out of this row, or check "
-                "which line the number belongs to (two lines cannot yet be made one)"
+                f"already called {details.brand!r}: leave the brand out of this row, or, if "
+                "they are one deal line, have a supervisor make the two lines one (Line → Make "
+                "two lines one…)"
             )
         db.execute("UPDATE lines SET brand = ? WHERE id = ?", [details.brand, line_id])
     _merge_line(db, line_id, areas, details, lookups)
