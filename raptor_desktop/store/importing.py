@@ -8,7 +8,7 @@ program, and ends the whole import with nothing stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
@@ -72,22 +72,9 @@ def import_rows(
         Path(table.source).name, ignored_columns=ignored_columns or [], headers=table.headers
     )
     total = len(table.rows)
-
-    def read_ahead(db: sqlite_utils.Database) -> Iterator[tuple[int, list[str], Row | RejectedRow]]:
-        """Each row with what ``read`` made of it, read a chunk ahead, so that ``batch`` can
-        look up what the chunk's rows need with one query (:meth:`Batch.look_ahead`)."""
-        for start in range(0, total, READ_AHEAD):
-            chunk = [
-                (n, cells, read(n, cells)) for n, cells in table.rows[start : start + READ_AHEAD]
-            ]
-            if batch is not None:
-                batch.look_ahead(
-                    db, [row for _, _, row in chunk if not isinstance(row, RejectedRow)]
-                )
-            yield from chunk
-
     with store.transaction(event, f"{table.source}: {total} rows") as db:
-        for done, (row_number, cells, row) in enumerate(read_ahead(db), start=1):
+        for done, (row_number, cells) in enumerate(table.rows, start=1):
+            row = read(row_number, cells)
             if not isinstance(row, RejectedRow):
                 if batch is not None:
                     batch.ready(db, row)
@@ -112,10 +99,6 @@ def import_rows(
     return result
 
 
-READ_AHEAD = 1000
-"""Rows read before the first of them is applied."""
-
-
 def _changes(db: sqlite_utils.Database, batch: Batch[Row] | None) -> tuple[int, int]:
     """What a row has changed so far: in the register, and held to be written."""
     return db.conn.total_changes, batch.changes if batch is not None else 0
@@ -128,9 +111,6 @@ class Batch(Protocol[Held]):
     def changes(self) -> int:
         """How many times what is held has changed (a row refused after adding to it would
         leave part of itself behind)."""
-
-    def look_ahead(self, db: sqlite_utils.Database, rows: Sequence[Held]) -> None:
-        """Before the next rows are applied: look up, all at once, what they will need."""
 
     def ready(self, db: sqlite_utils.Database, row: Held) -> None:
         """Before ``row`` is applied: write what it must see (an earlier row of its number)."""
@@ -203,13 +183,6 @@ class HeldRows(Generic[NumberedRow]):
         self._held.add(e164)
         if len(self._held) >= self.SIZE:
             self.write(db)
-
-    def look_ahead(self, db: sqlite_utils.Database, rows: Sequence[NumberedRow]) -> None:
-        """Nothing to look up, unless an import's rows need it."""
-
-    def held(self, e164: str) -> bool:
-        """Whether a number is held here, not yet written."""
-        return e164 in self._held
 
     def ready(self, db: sqlite_utils.Database, row: NumberedRow) -> None:
         if row.number.e164 in self._held:

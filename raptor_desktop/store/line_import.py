@@ -7,7 +7,6 @@ Either every valid row of the file lands or nothing does. A number already store
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -41,7 +40,6 @@ from raptor_desktop.store.lines import (
     link_areas_and_drugs,
     number_record,
     status_record,
-    stored_numbers,
 )
 from raptor_desktop.store.reference import area_ids, existing_operation_id, operation_id
 
@@ -196,18 +194,6 @@ class _NewNumbers(HeldRows[ImportRow]):
         # first seen, for a row that does not say: asked once, as date.today() imports the
         # time module on every call, through PySide6's import hook once the window is loaded
         self.today = today
-        self._absent: set[str] = set()
-
-    def look_ahead(self, db: sqlite_utils.Database, rows: Sequence[ImportRow]) -> None:
-        """Find, with one query, which of the rows' numbers are neither in the register nor
-        held here: those are new, and need no query of their own."""
-        numbers = {row.number.e164 for row in rows if not self.held(row.number.e164)}
-        self._absent = numbers - stored_numbers(db, numbers)
-
-    def new(self, e164: str) -> bool:
-        """Whether the number is new to the register, as far as was looked ahead (a number is
-        no longer new once a row has added it)."""
-        return e164 in self._absent
 
     def add(
         self,
@@ -220,7 +206,6 @@ class _NewNumbers(HeldRows[ImportRow]):
         now, number_id = utc_now(), self.new_id(db)
         record = {"id": number_id, **number_record(number, line_id, Status.IDENTIFIED, dates, now)}
         history = status_record(number_id, None, Status.IDENTIFIED, self._actor, note, now)
-        self._absent.discard(number.e164)
         self.hold(db, number.e164, record, history)
 
     @property
@@ -244,15 +229,11 @@ def _apply_row(
     comes before the first write."""
     details = row.details
     operation = details.operation or DEFAULT_OPERATION
-    existing = (
-        None
-        if new_numbers.new(row.number.e164)
-        else db.execute(
-            "SELECT n.id, n.line_id, l.brand, n.first_seen, n.last_seen "
-            "FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
-            [row.number.e164],
-        ).fetchone()
-    )
+    existing = db.execute(
+        "SELECT n.id, n.line_id, l.brand, n.first_seen, n.last_seen "
+        "FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+        [row.number.e164],
+    ).fetchone()
     if existing is None:
         op_id = lookups.operation(operation)
         line_id = lookups.line(details.brand, op_id) or lookups.new_line(details.brand, op_id)

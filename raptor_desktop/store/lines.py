@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,18 +50,6 @@ def _check(details: LineDetails, dates: SeenDates) -> None:
         problems["dates"] = dates.problem() or ""
     if problems:
         raise InputRejected("; ".join(problems.values()))
-
-
-def stored_numbers(db: sqlite_utils.Database, e164s: Iterable[str]) -> set[str]:
-    """Which of ``e164s`` the register has (a query for each 500)."""
-    wanted, found = list(e164s), set[str]()
-    for start in range(0, len(wanted), 500):
-        part = wanted[start : start + 500]
-        marks = ", ".join("?" * len(part))
-        found.update(
-            r[0] for r in db.execute(f"SELECT e164 FROM numbers WHERE e164 IN ({marks})", part)
-        )
-    return found
 
 
 def line_for_brand(db: sqlite_utils.Database, brand: str, op_id: int) -> int | None:

@@ -327,10 +327,9 @@ def test_rows_of_a_new_line_merge_into_it_before_it_is_written(
 def test_rows_of_a_line_already_written_merge_into_it_and_a_number_seen_again_is_found(
     training_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Batches of 2 numbers and chunks of 3 rows: the line is written before its later rows
-    # come, and the number of row 5 was added by row 1, in the chunk before, and written.
+    # batches of 2 numbers: the line is written before its later rows come, and the number
+    # of row 5 was added by row 1, and written
     monkeypatch.setattr(held.HeldRows, "SIZE", 2)
-    monkeypatch.setattr(held, "READ_AHEAD", 3)
     body = (
         "Phone,Line name,Area(s),Drugs,Notes\n"
         "07700 900301,Dee,Thurrock,crack,seen at Grays\n"
