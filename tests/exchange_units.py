@@ -18,6 +18,7 @@ from tests.registers import open_store
 
 NAMES = ("main", "alice", "bob")
 SINCE_LAST = Scope()
+ROUND = (("alice", "main"), ("bob", "main"), ("main", "alice"), ("main", "bob"))
 TONY = LineDetails(brand="Tony", areas=["Thurrock"], drugs=["crack cocaine"], notes="first seen")
 
 
@@ -50,6 +51,12 @@ class Unit:
 
     def send(self, sender: str, receiver: str) -> None:
         ex.import_package(self.stores[receiver], self.package(sender, receiver))
+
+    def go_round(self, times: int = 1) -> None:
+        """Every officer's register to main, then main to each, ``times`` over."""
+        for _ in range(times):
+            for sender, receiver in ROUND:
+                self.send(sender, receiver)
 
     def hashes(self) -> set[str]:
         return {content_hash(store) for store in self.stores.values()}

@@ -684,14 +684,7 @@ def test_statuses_moved_on_three_registers_in_one_second_settle_the_same_everywh
     unit.send("alice", "bob")
     unit.send("main", "alice")
     unit.send("main", "bob")
-    for _ in range(2):
-        for sender, receiver in (
-            ("alice", "main"),
-            ("bob", "main"),
-            ("main", "alice"),
-            ("main", "bob"),
-        ):
-            unit.send(sender, receiver)
+    unit.go_round(2)
     statuses = set()
     for store in (main, alice, bob):
         with store.immediate():
@@ -734,14 +727,7 @@ def test_a_status_settled_by_the_rules_where_it_is_kept_is_sent_on(
     set_status(bob, one, Status.IDENTIFIED)
     unit.send("main", "alice")
     unit.send("main", "bob")
-    for _ in range(3):
-        for sender, receiver in (
-            ("alice", "main"),
-            ("bob", "main"),
-            ("main", "alice"),
-            ("main", "bob"),
-        ):
-            unit.send(sender, receiver)
+    unit.go_round(3)
     assert {find_number(store, one).status for store in (main, alice, bob)} == {Status.WITHDRAWN}
     assert len(unit.hashes()) == 1
 

@@ -29,7 +29,6 @@ from raptor_desktop.store.lines import add_number, find_number, set_status, upda
 from tests.exchange_units import NAMES, TONY, Unit
 
 NUMBERS = ("07700 900151", "07700 900152")
-ROUND = (("alice", "main"), ("bob", "main"), ("main", "alice"), ("main", "bob"))
 
 
 def _walk(unit: Unit, seed: int) -> None:
@@ -46,9 +45,7 @@ def _walk(unit: Unit, seed: int) -> None:
             set_status(unit.stores[who], number, rnd.choice(allowed_next(now)))
         else:
             unit.send(who, rnd.choice([other for other in NAMES if other != who]))
-    for _ in range(3):
-        for sender, receiver in ROUND:
-            unit.send(sender, receiver)
+    unit.go_round(3)
 
 
 @pytest.mark.parametrize("seed", [0, 3, 7, 12, 21, 33, 44, 61])
@@ -124,9 +121,7 @@ def _edit_walk(unit: Unit, seed: int) -> None:
                 unit.send(who, rnd.choice([other for other in NAMES if other != who]))
         except Refusal:
             continue
-    for _ in range(3):
-        for sender, receiver in ROUND:
-            unit.send(sender, receiver)
+    unit.go_round(3)
 
 
 @pytest.mark.parametrize("seed", [0, 5, 9, 34, 39, 58, 71, 75])
