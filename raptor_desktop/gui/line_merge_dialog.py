@@ -3,6 +3,8 @@ what moves and that it cannot be undone, before anything changes."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -18,6 +20,9 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.services.register import merge_lines
 from raptor_desktop.services.session import Store
+
+if TYPE_CHECKING:
+    from raptor_desktop.gui.main_window import MainWindow
 
 Lines = dict[int, tuple[str, list[str]]]
 """Each line's id, brand and the selected numbers on it (``LinesPage.selected_lines``)."""
@@ -69,3 +74,18 @@ class MergeLinesDialog(QDialog):
             QMessageBox.warning(self, "Make two lines one", as_sentence(str(error)))
             return
         super().accept()
+
+
+def merge_selected_lines(window: MainWindow) -> None:
+    """Line → Make two lines one…: the lines of the numbers selected in the Lines view."""
+    lines = window.lines_page.selected_lines()
+    if len(lines) != 2:
+        window.show_page(window.lines_page)
+        window.statusBar().showMessage(
+            "Select numbers on exactly two lines first (Ctrl+click a number of each).", 8000
+        )
+        return
+    dialog = MergeLinesDialog(window.store, lines, window)
+    if window.run_dialog(dialog):
+        window.refresh(window.lines_page.selected_id())
+        window.statusBar().showMessage(as_sentence(dialog.said), 8000)

@@ -34,7 +34,7 @@ from raptor_desktop.gui.exchange_actions import ExchangeActions
 from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
 from raptor_desktop.gui.line_dialog import LineDialog
-from raptor_desktop.gui.line_merge_dialog import MergeLinesDialog
+from raptor_desktop.gui.line_merge_dialog import merge_selected_lines
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.list_actions import ListActions
 from raptor_desktop.gui.navigation import decorate, update_badges, view_title
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         )
         self.merge_action = a(
             "&Make two lines one…",
-            self.merge_lines,
+            lambda: merge_selected_lines(self),
             None,
             "Select numbers on two lines that are one deal line (supervisors)",
         )
@@ -481,19 +481,6 @@ class MainWindow(QMainWindow):
         dialog = LineDialog(self.store, detail, parent=self)
         if self.run_dialog(dialog):
             self.refresh(detail.id)
-
-    def merge_lines(self) -> None:
-        lines = self.lines_page.selected_lines()
-        if len(lines) != 2:
-            self.show_page(self.lines_page)
-            self.statusBar().showMessage(
-                "Select numbers on exactly two lines first (Ctrl+click a number of each).", 8000
-            )
-            return
-        dialog = MergeLinesDialog(self.store, lines, self)
-        if self.run_dialog(dialog):
-            self.refresh(self.lines_page.selected_id())
-            self.statusBar().showMessage(as_sentence(dialog.said), 8000)
 
     def change_status(self) -> None:
         detail = self._chosen_number()

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
+from raptor_desktop.store.exchange_conflicts import described
 from raptor_desktop.store.exchange_ids import is_erased, local_of, make_one, mark_erased
-from raptor_desktop.store.exchange_records import KINDS, described
+from raptor_desktop.store.exchange_records import KINDS
 from raptor_desktop.store.line_merge import LinesNotMerged, join_lines
 
 

@@ -17,7 +17,7 @@ from raptor_desktop.core.exchange import FieldState, merged, station_id
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.exchange_ids import local_of
-from raptor_desktop.store.exchange_records import KINDS, Fields, described
+from raptor_desktop.store.exchange_records import KINDS, Fields
 from raptor_desktop.store.exchange_versions import save_states, states_of, version_changes
 from raptor_desktop.store.peers import identity_in
 
@@ -58,6 +58,19 @@ def conflicts(store: Store) -> list[FieldConflict]:
             )
         )
     return found
+
+
+def described(kind: str, fields: Fields) -> str:
+    """What a record is, in words an officer knows it by."""
+    if kind == "number":
+        return str(fields.get("e164", ""))
+    if kind == "line":
+        return f"line {fields.get('brand') or '(unnamed)'}"
+    if kind == "application":
+        return f"application {fields.get('reference', '')}"
+    if kind == "exhibit":
+        return f"exhibit {fields.get('officer_initials', '')}/{fields.get('seq', '')}"
+    return kind.replace("_", " ")
 
 
 def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) -> None:

@@ -451,19 +451,6 @@ def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fie
     return exhibit_id
 
 
-def described(kind: str, fields: Fields) -> str:
-    """What a record is, in words an officer knows it by."""
-    if kind == "number":
-        return str(fields.get("e164", ""))
-    if kind == "line":
-        return f"line {fields.get('brand') or '(unnamed)'}"
-    if kind == "application":
-        return f"application {fields.get('reference', '')}"
-    if kind == "exhibit":
-        return f"exhibit {fields.get('officer_initials', '')}/{fields.get('seq', '')}"
-    return kind.replace("_", " ")
-
-
 class MarkTaken(Refusal):
     """An arriving exhibit's mark, application's reference or line's name is another
     record's here (``other``: that record, when it is known)."""
