@@ -403,6 +403,11 @@ def _apply_record(
             return None
         gid = gid_here(db, kind, local_id)
         states = states_of(db, gid)
+        if arriving.aliases or applied.merged_records:  # named as the arriving fields are
+            states = {
+                name: FieldState.from_json(state)
+                for name, state in _canonical(db, _as_raw(states)).items()
+            }
         remote = {name: FieldState.from_json(state) for name, state in raw.items()}
         result, conflicts = _merge(kind, states, remote)
         current = KINDS[kind].read(db, local_id) or {}
@@ -488,9 +493,14 @@ def _name_in_conflict(
     return True
 
 
+def _as_raw(states: States) -> dict[str, list[object]]:
+    return {name: state.as_json() for name, state in states.items()}
+
+
 def _canonical(db: sqlite_utils.Database, raw: dict[str, list[object]]) -> dict[str, list[object]]:
-    """The arriving fields with every global id that another replaced (see :func:`_make_one`)
-    written as the one that replaced it."""
+    """Fields with every global id that another replaced (see
+    :func:`store.exchange_ids.make_one`) written as the one that replaced it: a record's
+    versions here may still name a line by the id it was made one under."""
     text = json.dumps(raw, ensure_ascii=False)
     found = set(GID.findall(text))
     if not found:

@@ -13,9 +13,13 @@ import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.exchange import FieldState, merged
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
-from raptor_desktop.store.exchange_ids import make_one
+from raptor_desktop.store.exchange_ids import gid_of, make_one
+from raptor_desktop.store.exchange_records import KINDS
+from raptor_desktop.store.exchange_versions import States, save_states, states_of, version_changes
+from raptor_desktop.store.peers import identity_in
 
 
 class LinesNotMerged(Refusal):
@@ -27,6 +31,8 @@ def merge_lines(store: Store, keep: int, other: int) -> str:
     only: it cannot be undone."""
     store.require(Permission.MERGE_LINES)
     with store.transaction("make two lines one") as db:
+        if identity_in(db) is not None:  # it exchanges: what changed before is versioned first
+            version_changes(db)
         said = join_lines(db, keep, other)
         store.describe(said)
     return said
@@ -65,7 +71,9 @@ def join_lines(db: sqlite_utils.Database, keep: int, other: int) -> str:
         [keep, other],
     )
     db.execute("UPDATE line_closures SET line_id = ? WHERE line_id = ?", [keep, other])
-    gone_gid = _forget_record(db, other)
+    kept_gid, gone_gid = gid_of(db, "line", keep), gid_of(db, "line", other)
+    seen = {} if gone_gid is None else states_of(db, gone_gid)
+    _forget_record(db, other)
     db.execute("DELETE FROM lines WHERE id = ?", [other])
     notes = _joined(str(kept["notes"]), str(gone["notes"]))
     if gone["brand"] and kept["brand"] and str(gone["brand"]).lower() != str(kept["brand"]).lower():
@@ -85,9 +93,35 @@ def join_lines(db: sqlite_utils.Database, keep: int, other: int) -> str:
             keep,
         ],
     )
+    if kept_gid is not None:
+        _seen_both(db, keep, kept_gid, seen)
     if gone_gid is not None:
         make_one(db, "line", keep, gone_gid)
     return said
+
+
+def _seen_both(db: sqlite_utils.Database, keep: int, gid: str, gone: States) -> None:
+    """The line kept, as it now is, versioned as having seen every change of both lines: a
+    peer holding either's older values takes it, and a conflict listed against the other's
+    values ends when it arrives (without the other's vectors it stood for ever)."""
+    states = states_of(db, gid)
+    if not states:
+        return
+    now = KINDS["line"].read(db, keep) or {}
+    save_states(
+        db,
+        gid,
+        "line",
+        {
+            name: FieldState(
+                now.get(name, state.value),
+                merged(state.vector, gone[name].vector) if name in gone else state.vector,
+                state.by,
+                state.at,
+            )
+            for name, state in states.items()
+        },
+    )
 
 
 def _line(db: sqlite_utils.Database, line_id: int) -> dict[str, object]:
@@ -112,15 +146,9 @@ def _joined(kept: str, other: str) -> str:
     return f"{kept}\n{other}" if kept else other
 
 
-def _forget_record(db: sqlite_utils.Database, line_id: int) -> str | None:
-    """The line's global id, taken from it before it is deleted: what its record was goes to
+def _forget_record(db: sqlite_utils.Database, line_id: int) -> None:
+    """The line's global id taken from it before it is deleted: what its record was goes to
     the line kept (an alias), so the delete is not an erasure to send to the peers."""
-    row = db.execute(
-        "SELECT gid FROM record_ids WHERE kind = 'line' AND local_id = ?", [line_id]
-    ).fetchone()
-    if row is None:
-        return None
-    gid = str(row[0])
+    gid = gid_of(db, "line", line_id)
     for table in ("record_versions", "exchange_conflicts", "record_ids"):
         db.execute(f"DELETE FROM {table} WHERE gid = ?", [gid])
-    return gid

@@ -208,3 +208,34 @@ def test_two_lines_made_one_on_one_workstation_are_made_one_on_the_others(unit: 
     unit.send("bob", "main")  # and nothing comes back to undo it
     unit.send("main", "alice")
     assert len(unit.hashes()) == 1
+
+
+def test_a_line_made_one_here_by_a_peer_s_word_settles_as_the_peer_s_conflict_does(
+    unit: Unit,
+) -> None:
+    """Bob renames his line Tony, with his own notes, and main's new line Tony arrives: bob
+    makes them one, keeping his notes and listing main's as a conflict. Main, told they are
+    one, makes its two lines one and lists the same conflict. Settled on main, the decision
+    ends it on bob too, and no conflict is left over: main's line keeps what both lines had
+    seen (it forgot its own, and bob's conflict stood for ever), and a number's line named by
+    the id it was made one under is the same line (a conflict of one line with itself)."""
+    main, bob = unit.stores["main"], unit.stores["bob"]
+    add_number(bob, "07700 900160", replace(TONY, brand="Jim"))
+    unit.send("bob", "main")
+    line = line_of(bob, "07700 900160")
+    update_line(bob, line, replace(TONY, brand="Jim", notes="runner on a bike"))
+    add_number(main, "07700 900161", TONY)
+    update_line(bob, line, replace(TONY, brand="Tony", notes="runner on a bike"))
+    unit.send("main", "bob")
+    assert bob.db.execute("SELECT field FROM exchange_conflicts").fetchall() == [("notes",)]
+    unit.go_round()
+    [listed] = ex.conflicts(main)
+    assert listed.field == "notes" and listed.remote.value == "runner on a bike"
+    ex.resolve_conflict(main, listed.id, "theirs")
+    unit.go_round(2)
+    for store in unit.stores.values():
+        assert store.db.execute("SELECT COUNT(*) FROM exchange_conflicts").fetchone()[0] == 0
+        assert store.db.execute("SELECT brand, notes FROM lines").fetchall() == [
+            ("Tony", "runner on a bike")
+        ]
+    assert len(unit.hashes()) == 1
