@@ -31,6 +31,7 @@ from raptor_desktop.store.database import Store, no_cycle_collection, utc_now
 from raptor_desktop.store.errors import Conflict
 from raptor_desktop.store.exchange_aliases import apply_aliases
 from raptor_desktop.store.exchange_arrivals import Arrivals
+from raptor_desktop.store.exchange_conflicts import drop_settled
 from raptor_desktop.store.exchange_ids import (
     ErasedHere,
     MissingRecord,
@@ -449,6 +450,7 @@ def _apply_record(
     for name in result:
         if name not in conflicts and remote.get(name) is result[name]:
             _settle(db, gid, name, result[name])
+    drop_settled(db, gid, result)
     for name in conflicts:
         db.execute(
             "INSERT INTO exchange_conflicts (gid, kind, field, local, remote, peer, found_at) "

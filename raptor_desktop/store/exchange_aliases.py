@@ -51,7 +51,7 @@ def apply_aliases(db: sqlite_utils.Database, aliases: list[list[str]]) -> list[s
             try:
                 if kind != "line":
                     raise LinesNotMerged("only lines are made one")
-                join_lines(db, found[1], found[0])  # the sender's made one: so they are here
+                join_lines(db, found[1], found[0], told=True)  # one there: so here
             except LinesNotMerged as why:
                 apart.append(f"{first} and {second} are one record on the sender, two here: {why}")
         elif is_erased(db, alias) or is_erased(db, gid):

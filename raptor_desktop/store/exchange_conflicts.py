@@ -13,12 +13,12 @@ import sqlite_utils
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-from raptor_desktop.core.exchange import FieldState, merged, station_id
+from raptor_desktop.core.exchange import FieldState, covers, merged, station_id
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.exchange_ids import local_of
 from raptor_desktop.store.exchange_records import KINDS, Fields
-from raptor_desktop.store.exchange_versions import save_states, states_of, version_changes
+from raptor_desktop.store.exchange_versions import States, save_states, states_of, version_changes
 from raptor_desktop.store.peers import identity_in
 
 
@@ -71,6 +71,19 @@ def described(kind: str, fields: Fields) -> str:
     if kind == "exhibit":
         return f"exhibit {fields.get('officer_initials', '')}/{fields.get('seq', '')}"
     return kind.replace("_", " ")
+
+
+def drop_settled(db: sqlite_utils.Database, gid: str, states: States) -> None:
+    """The record's conflicts whose other side its versions here have seen since (taken, made
+    one with, or decided): settled, no longer listed."""
+    for name, remote in db.execute(
+        "SELECT field, remote FROM exchange_conflicts WHERE gid = ?", [gid]
+    ).fetchall():
+        state = states.get(name)
+        if state is not None and covers(
+            state.vector, FieldState.from_json(json.loads(remote)).vector
+        ):
+            db.execute("DELETE FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name])
 
 
 def resolve_conflict(store: Store, conflict_id: int, value: object, how: str) -> None:

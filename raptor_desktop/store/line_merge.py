@@ -16,8 +16,8 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.exchange import FieldState, merged
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.exchange_conflicts import drop_settled
 from raptor_desktop.store.exchange_ids import gid_of, make_one
-from raptor_desktop.store.exchange_records import KINDS
 from raptor_desktop.store.exchange_versions import States, save_states, states_of, version_changes
 from raptor_desktop.store.peers import identity_in
 
@@ -38,8 +38,12 @@ def merge_lines(store: Store, keep: int, other: int) -> str:
     return said
 
 
-def join_lines(db: sqlite_utils.Database, keep: int, other: int) -> str:
-    """The change itself, inside the caller's transaction (an officer's, or a package's)."""
+def join_lines(db: sqlite_utils.Database, keep: int, other: int, *, told: bool = False) -> str:
+    """The change itself, inside the caller's transaction. An officer's (``told`` False)
+    also merges what the two lines say (brand, notes, areas…), a change of the kept line
+    versioned as this register's own; a package's (``told``: the sender made them one) moves
+    only what belongs to the other line, and the kept line's own record, arriving in the same
+    package, brings what the sender made of the two."""
     kept, gone = _line(db, keep), _line(db, other)
     if keep == other:
         raise LinesNotMerged("the two numbers are on the same line already")
@@ -56,25 +60,39 @@ def join_lines(db: sqlite_utils.Database, keep: int, other: int) -> str:
             f"{_named(kept)} and {_named(gone)} are both recorded closed (Type 1): remove one "
             "of the closures first"
         )
-    said = f"{_named(gone)} made part of {_named(kept)}"
     for table in ("numbers", "evidence"):
         db.execute(f"UPDATE {table} SET line_id = ? WHERE line_id = ?", [keep, other])
-    for table, column in (("line_areas", "area_id"), ("line_drugs", "drug")):
-        db.execute(
-            f"INSERT OR IGNORE INTO {table} (line_id, {column}) "
-            f"SELECT ?, {column} FROM {table} WHERE line_id = ?",
-            [keep, other],
-        )
     # a closure's record is the line's own (its local id is the line's)
     db.execute(
         "UPDATE record_ids SET local_id = ? WHERE kind = 'closure' AND local_id = ?",
         [keep, other],
     )
     db.execute("UPDATE line_closures SET line_id = ? WHERE line_id = ?", [keep, other])
+    if not told:
+        for table, column in (("line_areas", "area_id"), ("line_drugs", "drug")):
+            db.execute(
+                f"INSERT OR IGNORE INTO {table} (line_id, {column}) "
+                f"SELECT ?, {column} FROM {table} WHERE line_id = ?",
+                [keep, other],
+            )
     kept_gid, gone_gid = gid_of(db, "line", keep), gid_of(db, "line", other)
     seen = {} if gone_gid is None else states_of(db, gone_gid)
     _forget_record(db, other)
     db.execute("DELETE FROM lines WHERE id = ?", [other])
+    if not told:
+        _merge_words(db, kept, gone)
+    if kept_gid is not None:
+        _seen_both(db, kept_gid, seen)
+    if gone_gid is not None:
+        make_one(db, "line", keep, gone_gid)
+    return f"{_named(gone)} made part of {_named(kept)}"
+
+
+def _merge_words(
+    db: sqlite_utils.Database, kept: dict[str, object], gone: dict[str, object]
+) -> None:
+    """What the other line said, added to the kept line's words (its brand kept in the
+    notes), once the other is gone (the kept line may take its brand)."""
     notes = _joined(str(kept["notes"]), str(gone["notes"]))
     if gone["brand"] and kept["brand"] and str(gone["brand"]).lower() != str(kept["brand"]).lower():
         notes = _joined(notes, f"Also called {gone['brand']!r} (a line made part of this one).")
@@ -90,38 +108,30 @@ def join_lines(db: sqlite_utils.Database, keep: int, other: int) -> str:
             else gone["daily_takings_pence"],
             kept["takings_source"] or gone["takings_source"],
             utc_now(),
-            keep,
+            kept["id"],
         ],
     )
-    if kept_gid is not None:
-        _seen_both(db, keep, kept_gid, seen)
-    if gone_gid is not None:
-        make_one(db, "line", keep, gone_gid)
-    return said
 
 
-def _seen_both(db: sqlite_utils.Database, keep: int, gid: str, gone: States) -> None:
-    """The line kept, as it now is, versioned as having seen every change of both lines: a
-    peer holding either's older values takes it, and a conflict listed against the other's
-    values ends when it arrives (without the other's vectors it stood for ever)."""
+def _seen_both(db: sqlite_utils.Database, gid: str, gone: States) -> None:
+    """The kept line's versions as having seen every change of both lines (their values as
+    they were versioned: what an officer's merge changed is versioned next as this register's
+    own change, and so covers both). A peer holding either line's older values takes it, and
+    a conflict listed against the other line's values is settled."""
     states = states_of(db, gid)
     if not states:
         return
-    now = KINDS["line"].read(db, keep) or {}
-    save_states(
-        db,
-        gid,
-        "line",
-        {
-            name: FieldState(
-                now.get(name, state.value),
-                merged(state.vector, gone[name].vector) if name in gone else state.vector,
-                state.by,
-                state.at,
-            )
-            for name, state in states.items()
-        },
-    )
+    seen: States = {
+        name: FieldState(
+            state.value,
+            merged(state.vector, gone[name].vector) if name in gone else state.vector,
+            state.by,
+            state.at,
+        )
+        for name, state in states.items()
+    }
+    save_states(db, gid, "line", seen)
+    drop_settled(db, gid, seen)
 
 
 def _line(db: sqlite_utils.Database, line_id: int) -> dict[str, object]:

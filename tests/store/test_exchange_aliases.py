@@ -92,3 +92,29 @@ def test_a_record_erased_here_under_one_id_stays_erased_under_the_other(
         )
         assert apply_aliases(db, [["line", ALIAS, OTHER]]) == []
     assert is_erased(db, OTHER)
+
+
+def test_a_conflict_whose_other_side_the_record_has_seen_since_is_no_longer_listed(
+    training_store: Store,
+) -> None:
+    from raptor_desktop.core.exchange import FieldState
+    from raptor_desktop.store.exchange_conflicts import drop_settled
+
+    db = training_store.db
+    with db.conn:
+        for name in ("notes", "brand"):
+            db.execute(
+                "INSERT INTO exchange_conflicts (gid, kind, field, local, remote, peer, "
+                'found_at) VALUES (?, \'line\', ?, \'["mine", {"a": 1}, "", ""]\', '
+                '\'["theirs", {"b": 1}, "", ""]\', \'bob\', \'2026-12-01T10:00:00Z\')',
+                [ALIAS, name],
+            )
+        drop_settled(
+            db,
+            ALIAS,
+            {
+                "notes": FieldState("both", {"a": 1, "b": 1}),  # has seen bob's: settled
+                "brand": FieldState("mine", {"a": 2}),  # changed again here, not seen it
+            },
+        )
+    assert db.execute("SELECT field FROM exchange_conflicts").fetchall() == [("brand",)]
