@@ -21,7 +21,6 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.exchange import (
     FieldState,
     Outcome,
-    covers,
     later_status,
     merge_field,
     merged,
@@ -447,10 +446,10 @@ def _apply_record(
     if partial:
         db.execute("RELEASE arriving_record")
     save_states(db, gid, kind, result)
+    drop_settled(db, gid, result)  # what the record here has seen the other side of
     for name in result:
         if name not in conflicts and remote.get(name) is result[name]:
-            _settle(db, gid, name, result[name])
-    drop_settled(db, gid, result)
+            _against(db, gid, name, result[name])
     for name in conflicts:
         db.execute(
             "INSERT INTO exchange_conflicts (gid, kind, field, local, remote, peer, found_at) "
@@ -519,21 +518,13 @@ def _canonical(db: sqlite_utils.Database, raw: dict[str, list[object]]) -> dict[
     return replaced
 
 
-def _settle(db: sqlite_utils.Database, gid: str, name: str, taken: FieldState) -> None:
-    """A field took an arriving version: a conflict listed on it ends only if that version has
-    seen the other side's too; otherwise it stands, against the new value here."""
-    row = db.execute(
-        "SELECT remote FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name]
-    ).fetchone()
-    if row is None:
-        return
-    if covers(taken.vector, FieldState.from_json(json.loads(row[0])).vector):
-        db.execute("DELETE FROM exchange_conflicts WHERE gid = ? AND field = ?", [gid, name])
-    else:
-        db.execute(
-            "UPDATE exchange_conflicts SET local = ? WHERE gid = ? AND field = ?",
-            [json.dumps(taken.as_json()), gid, name],
-        )
+def _against(db: sqlite_utils.Database, gid: str, name: str, taken: FieldState) -> None:
+    """A field took an arriving version that has not seen a conflict's other side: the
+    conflict stands, against the new value here."""
+    db.execute(
+        "UPDATE exchange_conflicts SET local = ? WHERE gid = ? AND field = ?",
+        [json.dumps(taken.as_json()), gid, name],
+    )
 
 
 def _merge(kind: str, states: States, remote: States) -> tuple[States, list[str]]:
