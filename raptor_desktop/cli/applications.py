@@ -30,13 +30,13 @@ from raptor_desktop.services.applications import (
     application_id,
     confirm_disconnection,
     create_application,
-    current_warnings,
     delete_draft,
-    list_orders,
     record_letter_sent,
     record_outcome,
     set_provider,
     submit,
+    view_orders,
+    view_warnings,
     with_default_rank,
 )
 
@@ -273,7 +273,7 @@ def cmd_orders(args: argparse.Namespace, run: Invocation) -> int:
             "deadline_set": o.deadline_kind.value,
             "provider_confirmed": o.confirmed_on.isoformat() if o.confirmed_on else None,
         }
-        for o in list_orders(run.store())
+        for o in view_orders(run.store()).rows
     ]
     if args.json:
         print(json.dumps(rows, indent=2))
@@ -289,7 +289,7 @@ def cmd_orders(args: argparse.Namespace, run: Invocation) -> int:
 
 @command("warnings", "deadlines, order ends, reviews and re-emerged brands")
 def cmd_warnings(args: argparse.Namespace, run: Invocation) -> int:
-    found = current_warnings(run.store())
+    found = view_warnings(run.store())
     for warning in found:
         print(warning)
     if not found:

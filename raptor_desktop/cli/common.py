@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from raptor_desktop.services.disclosure import Recipient
-from raptor_desktop.services.imports import ImportResult, write_rejects
+from raptor_desktop.services.imports import ImportResult
 
 
-def report_import(result: ImportResult, file: Path, rejects: Path | None) -> int:
-    """Print the one-line summary; write every rejected row with its reason beside the file.
+def report_import(result: ImportResult, file: Path, rejects: Path) -> int:
+    """Print the one-line summary, and where the rejected rows were written (``rejects``).
     Returns the exit code: 1 when every row was rejected (nothing was imported)."""
     print(result.summary())
     for note in result.notes:
@@ -21,9 +21,7 @@ def report_import(result: ImportResult, file: Path, rejects: Path | None) -> int
     if result.ignored_columns:
         print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
     if result.rejected:
-        target = rejects or file.with_name(f"{file.stem}.rejects.csv")
-        write_rejects(result, target)
-        print(f"rejected rows written to {target}", file=sys.stderr)
+        print(f"rejected rows written to {rejects}", file=sys.stderr)
     if result.all_rejected:
         print(f"every row of {file.name} was rejected: nothing was imported", file=sys.stderr)
         return 1

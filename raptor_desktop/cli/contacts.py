@@ -22,7 +22,7 @@ from raptor_desktop.services.contacts import (
     set_do_not_contact,
     set_opted_out,
 )
-from raptor_desktop.services.imports import contacts_importer, run_import
+from raptor_desktop.services.imports import contacts_importer, rejects_beside, run_import
 
 _source = argument_type(parse_source)
 
@@ -40,8 +40,9 @@ def cmd_import_contacts(args: argparse.Namespace, run: Invocation) -> int:
     session = run.session()
     line = parse_mobile(args.line, training=session.training) if args.line else None
     defaults = ContactDefaults(line=line, source=args.source, found_on=args.found)
-    result = run_import(session, args.file, contacts_importer(defaults))
-    return report_import(result, args.file, args.rejects)
+    rejects = rejects_beside(args.file, args.rejects)
+    result = run_import(session, args.file, contacts_importer(defaults), rejects_to=rejects)
+    return report_import(result, args.file, rejects)
 
 
 def _list_arguments(shown: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from raptor_desktop.cli.common import json_lines, report_import
 from raptor_desktop.cli.registry import Invocation, UsageError, command
 from raptor_desktop.core.dates import plural
-from raptor_desktop.services.imports import delivery_report_importer, run_import
+from raptor_desktop.services.imports import delivery_report_importer, rejects_beside, run_import
 from raptor_desktop.services.outreach import (
     approve_batch,
     draft_batch,
@@ -76,8 +76,9 @@ def cmd_outreach(args: argparse.Namespace, run: Invocation) -> int:
     elif args.step == "not-delivered" and args.report:
         note = args.note or f"report {args.report.name}"
         importer = delivery_report_importer(args.reference, note)
-        result = run_import(run.session(), args.report, importer)
-        if report_import(result, args.report, args.rejects):
+        rejects = rejects_beside(args.report, args.rejects)
+        result = run_import(run.session(), args.report, importer, rejects_to=rejects)
+        if report_import(result, args.report, rejects):
             return 1
     elif args.step == "not-delivered":
         record_not_delivered(run.store(), args.reference, args.number, args.note)

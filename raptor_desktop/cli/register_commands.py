@@ -15,7 +15,7 @@ from raptor_desktop.core.line_import import RowDefaults
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
 from raptor_desktop.core.statuses import Status, parse_status
-from raptor_desktop.services.imports import lines_importer, run_import
+from raptor_desktop.services.imports import lines_importer, rejects_beside, run_import
 from raptor_desktop.services.register import (
     LineFilter,
     add_area,
@@ -70,8 +70,9 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 @command("import-lines", "import numbers from a CSV or XLSX file", _import_arguments)
 def cmd_import(args: argparse.Namespace, run: Invocation) -> int:
     importer = lines_importer(RowDefaults(args.area, args.operation))
-    result = run_import(run.session(), args.file, importer)
-    return report_import(result, args.file, args.rejects)
+    rejects = rejects_beside(args.file, args.rejects)
+    result = run_import(run.session(), args.file, importer, rejects_to=rejects)
+    return report_import(result, args.file, rejects)
 
 
 def _lines_arguments(parser: argparse.ArgumentParser) -> None:

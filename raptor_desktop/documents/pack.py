@@ -38,7 +38,7 @@ from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_lis
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_pdf
-from raptor_desktop.documents.letters import letter_pdf
+from raptor_desktop.documents.letters import letter_pdf, provider_name
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
 from raptor_desktop.documents.page_text import page_texts
@@ -99,9 +99,12 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
                 )
             )
     for provider, items in case.providers().items():
-        # refused or withdrawn: no letter needed; an item ordered and later carved out was
-        # served with the order all the same
-        live = [item for item in items if item.live or item.ordered]
+        # refused or withdrawn: no letter needed. An item ordered and later carved out was
+        # served with the order all the same, if the letter was sent: that letter is a record
+        # of service. Unsent, it would demand that the provider cut off a number the order no
+        # longer covers (reassigned, perhaps, to someone with no part in the dealing).
+        sent = provider_name(items) in case.letters_sent
+        live = [item for item in items if item.live or (item.ordered and sent)]
         if provider == UNCONFIRMED or not live:  # no one to write to until the provider is known
             continue
         makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, live)))
@@ -250,7 +253,14 @@ def hearing_pack(
     The exhibits list gives each exhibit's pages, known only once the bundles are planned:
     it is made again with them and the plan checked, until the two agree.
     """
-    built = sections(case, progress)
+    steps = [1]  # the sections' count of steps, the last of which is putting them together
+
+    def counted(done: int, total: int, title: str) -> None:
+        steps[0] = total
+        if progress:
+            progress(done, total, title)
+
+    built = sections(case, counted)
     planned = plan_bundles(built, max_pages)
     marks = [exhibit.mark for exhibit in case.exhibits]
     for _attempt in range(3):
@@ -267,7 +277,7 @@ def hearing_pack(
     if where != exhibit_pages(layout(planned), marks):  # never print a wrong page reference
         raise RuntimeError("the exhibits list's page references did not settle")
     if progress:
-        progress(1, 1, "Assembling the bundle")
+        progress(steps[0] - 1, steps[0], "Assembling the bundle")
     groups = layout(planned)
     bundles = [assemble(case, parts, groups, n) for n, parts in enumerate(planned)]
     if not case.draft:

@@ -24,10 +24,10 @@ from raptor_desktop.services.applications import (
     blank_details,
     confirm_disconnection,
     create_application,
-    current_warnings,
     delete_draft,
     draft_references,
     renew,
+    view_warnings,
 )
 from raptor_desktop.services.audit_log import IntegrityReport, check_register
 from raptor_desktop.services.packs import HearingPack, pack_gaps
@@ -153,8 +153,23 @@ class ApplicationActions(QObject):
         """The window a pack's dialogs belong to: the application's own, if it is open."""
         return self.editors.get(reference) or self.window
 
+    def building(self) -> bool:
+        """Whether a pack is being built now (one at a time: its progress is the one shown)."""
+        try:
+            return self._thread is not None and self._thread.isRunning()
+        except RuntimeError:  # the thread object was already deleted
+            return False
+
     def build_pack(self, reference: str) -> PackWorker | None:
-        """Build the pack in the background; with gaps, only a DRAFT pack if the officer asks."""
+        """Build the pack in the background; with gaps, only a DRAFT pack if the officer asks.
+        While another pack is being built, the officer is told so and nothing starts."""
+        if self.building():
+            self.window.statusBar().showMessage(
+                f"The hearing pack for {self._reference} is still being built: wait for it, "
+                "or cancel it, before building another.",
+                8000,
+            )
+            return None
         gaps = pack_gaps(self.store, reference)
         if gaps and not self.window.run_dialog(gaps_box(reference, gaps, self._over(reference))):
             return None
@@ -179,6 +194,10 @@ class ApplicationActions(QObject):
         progress.setWindowTitle("Hearing pack")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
+        # shown until the pack is done or failed (its last step, putting the bundle together,
+        # reports no progress of its own): not closed when the bar is full
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
         progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         self._progress, self._worker, self._reference = progress, worker, reference
         worker.progress.connect(self._on_progress)
@@ -210,12 +229,9 @@ class ApplicationActions(QObject):
     def wait(self) -> None:
         """Let a running pack build (cancelled) and the integrity check finish, before closing
         or switching database."""
-        try:
-            if self._thread is not None and self._thread.isRunning():
-                self._worker.cancel()
-                self._thread.wait(30_000)
-        except RuntimeError:  # the thread object was already deleted
-            pass
+        if self.building() and self._thread is not None:
+            self._worker.cancel()
+            self._thread.wait(30_000)
         wait_for(self._integrity_thread)
 
     # -- orders --------------------------------------------------------------------------------
@@ -300,7 +316,7 @@ class ApplicationActions(QObject):
 
     def show_warnings(self) -> list[str]:
         self.check_integrity()
-        found = current_warnings(self.store)
+        found = view_warnings(self.store)
         if found:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

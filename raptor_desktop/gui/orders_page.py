@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +18,12 @@ from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.orders import order_warnings
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
-from raptor_desktop.services.applications import OrderRow, current_warnings, list_orders
+from raptor_desktop.services.applications import (
+    OrderRow,
+    current_warnings,
+    list_orders,
+    view_orders,
+)
 from raptor_desktop.services.session import Store
 
 COLUMNS = (
@@ -88,8 +93,20 @@ class OrdersPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.refresh()
-        found = current_warnings(self._store)
+        """Read again after a change; logged as a viewing only while the view is shown (the
+        window keeps every view current, shown or not)."""
+        if self.isVisible():
+            seen = view_orders(self._store)
+            self._show(seen.rows, seen.warnings)
+        else:
+            self._show(list_orders(self._store), current_warnings(self._store))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh()
+
+    def _show(self, rows: list[OrderRow], found: list[str]) -> None:
+        self.model.show_rows(rows)
         self.warnings.setText(
             "\n".join(f"⚠ {w}" for w in found)
             if found

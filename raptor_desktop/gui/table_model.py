@@ -47,8 +47,12 @@ class StoreListModel(FlatTableModel):
         raise NotImplementedError
 
     def refresh(self) -> None:
+        self.show_rows(self.load())
+
+    def show_rows(self, rows: list[Any]) -> None:
+        """Rows read by the caller (a view that logs its reading reads them itself)."""
         self.beginResetModel()
-        self._rows = self.load()
+        self._rows = rows
         self.endResetModel()
 
     def row_total(self) -> int:

@@ -6,7 +6,7 @@ is logged here, once.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from raptor_desktop.core.applications import (
     DEFAULT_APPLICANT_RANK,
@@ -14,6 +14,7 @@ from raptor_desktop.core.applications import (
     Officer,
 )
 from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import record_consultation
 from raptor_desktop.store.applications import (
     ApplicationDetails,
@@ -70,6 +71,8 @@ __all__ = [
     "set_item",
     "submit",
     "view_application",
+    "view_orders",
+    "view_warnings",
     "with_default_rank",
 ]
 
@@ -91,3 +94,31 @@ def view_application(store: Store, reference: str) -> CaseFile:
     case = load_case_file(store, reference, check_files=False)
     record_consultation(store, "view application", reference)
     return case
+
+
+@dataclass(frozen=True)
+class OrdersSeen:
+    rows: list[OrderRow]
+    warnings: list[str]  # today's, about those orders, most urgent first
+
+
+def view_orders(store: Store) -> OrdersSeen:
+    """Every order and today's warnings about them, as the Orders view and ``raptor orders``
+    show them (numbers, lines and deadlines); the viewing is logged."""
+    seen = OrdersSeen(list_orders(store), current_warnings(store))
+    record_consultation(
+        store,
+        "list orders",
+        plural(len(seen.rows), "order")
+        + (f", {plural(len(seen.warnings), 'warning')}" if seen.warnings else ""),
+    )
+    return seen
+
+
+def view_warnings(store: Store) -> list[str]:
+    """Today's warnings about orders (each names its number); when there are any, their
+    showing is logged."""
+    found = current_warnings(store)
+    if found:
+        record_consultation(store, "order warnings", plural(len(found), "warning"))
+    return found

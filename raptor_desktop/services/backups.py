@@ -28,6 +28,7 @@ from raptor_desktop.store.backup import (
     backup_folder,
     check_backup,
     make_backup,
+    refuse_if_reshaped,
     restore_backup,
 )
 from raptor_desktop.store.database import Store
@@ -79,6 +80,7 @@ def back_up(session: Session, target: Path, passphrase: str | None = None) -> Ba
     if passphrase is not None:
         check_passphrase(passphrase)
     with session.connect() as store:
+        refuse_if_reshaped(store, "so no backup of it was written")
         path = make_backup(store, target, passphrase)
         info = check_backup(path, _credentials(session, None), work_dir=session.path.parent)
         record_disclosure(store, "backup", str(path), Recipient(str(path), "backup"))
@@ -133,7 +135,7 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
         )
     with session.connect() as current:
         before = newest_entry(current)
-    safety = restore_backup(session.path, backup, credentials, role=session.role)
+    safety = restore_backup(session.path, backup, credentials, role=session.role).safety
     if safety is None:  # the register was there: a safety copy is always made of it
         raise RuntimeError(f"no safety copy was made of {session.path}")
     store = session.connect()
@@ -152,14 +154,46 @@ def restore(session: Session, backup: Path, passphrase: str | None = None) -> Re
 
 def restore_elsewhere(target: Path, backup: Path, credentials: Credentials) -> BackupInfo:
     """Restore ``backup`` as a new register at ``target`` (nothing there yet): a workstation
-    that lost its register, or a backup of another register. It opens with an account's
-    password, the backup's passphrase or the recovery key; the register's own accounts then
-    sign in to it as before (a backup written before v11 is sealed at the first sign-in)."""
+    that lost its register, or a backup of another register. It opens with the password of
+    an administrator in the backup, the backup's passphrase or the recovery key (each an
+    administrator's); the register's own accounts then sign in to it as before (a backup
+    written before v11 is sealed at the first sign-in). The restore is the new register's
+    newest log entry, naming who made it and with what.
+
+    The backup's header opens with every account's password, an officer's too: an officer
+    who could make a register of an older backup would be back in after a lock, with the
+    log since then undone."""
     if target.exists():
         raise BackupRefused(
             f"there is already a database at {target}",
             "Restore into a new file, or sign in to that register and restore over it.",
         )
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = check_backup(backup, credentials, work_dir=target.parent)
-    restore_backup(target, backup, credentials, role=Role.ADMINISTRATOR)
+    name = normalise_username(credentials.username)
+    if name and name not in {normalise_username(a) for a in info.administrators}:
+        raise BackupRefused(
+            f"{credentials.username} is not an administrator in {backup}: only an "
+            "administrator may make a register of a backup",
+            "Give the password of an administrator in the backup, its passphrase or the "
+            "register's recovery key.",
+        )
+    placed = restore_backup(target, backup, credentials, role=Role.ADMINISTRATOR)
+    if placed.key is not None:
+        opened_with = (
+            f"{credentials.username}'s password"
+            if name
+            else "the backup's passphrase"
+            if credentials.passphrase
+            else "the recovery key"
+        )
+        actor = credentials.username or opened_with
+        with Store.open(
+            target, key=placed.key, register=placed.register, actor=actor, role=Role.ADMINISTRATOR
+        ) as store:
+            store.log(
+                Category.ALTERATION,
+                "restore from backup",
+                f"{backup}, as a new register at {target}; opened with {opened_with}",
+            )
     return info

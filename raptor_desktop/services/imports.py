@@ -7,6 +7,8 @@ so the window can run it off the GUI thread and the command line the same way.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +34,7 @@ __all__ = [
     "contacts_importer",
     "delivery_report_importer",
     "lines_importer",
+    "rejects_beside",
     "run_import",
     "write_rejects",
 ]
@@ -76,12 +79,58 @@ def delivery_report_importer(reference: str, note: str) -> Importer:
 
 
 def run_import(
-    session: Session, path: Path, importer: Importer, progress: Progress | None = None
+    session: Session,
+    path: Path,
+    importer: Importer,
+    progress: Progress | None = None,
+    *,
+    rejects_to: Path | None = None,
 ) -> ImportResult:
-    """Read ``path`` and import it in one transaction on a connection of its own."""
+    """Read ``path`` and import it in one transaction on a connection of its own.
+
+    With ``rejects_to``, the rejected rows are written there. A place where no file can be
+    written refuses the import before anything is stored: else the rows would be stored and
+    the reasons for the others lost, under an error that reads as if nothing happened.
+    """
+    if rejects_to is not None:
+        _check_writable(rejects_to)
     table = read_table(path)
     with session.connect() as store:
-        return importer(store, table, progress)
+        result = importer(store, table, progress)
+    if rejects_to is not None and result.rejected:
+        try:
+            write_rejects(result, rejects_to)
+        except OSError as error:
+            raise OSError(
+                error.errno,
+                f"{result.summary()} (stored), but the rejected rows could not be written "
+                f"({error.strerror}); importing the file again changes nothing and writes them",
+                str(rejects_to),
+            ) from error
+    return result
+
+
+def rejects_beside(source: Path, chosen: Path | None = None) -> Path:
+    """Where an import's rejected rows go: ``chosen``, or ``NAME.rejects.csv`` beside it."""
+    return chosen or source.with_name(f"{source.stem}.rejects.csv")
+
+
+def _check_writable(target: Path) -> None:
+    folder = target.parent
+    if not folder.is_dir():
+        problem = (errno.ENOENT, "that folder does not exist")
+    elif target.is_dir():
+        problem = (errno.EISDIR, "that is a folder")
+    elif not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        problem = (errno.EACCES, "it cannot be written there")
+    else:
+        return
+    raise OSError(
+        problem[0],
+        f"the rejected rows would go here, but {problem[1]}, so nothing was imported; "
+        "choose another place for them",
+        str(target),
+    )
 
 
 def write_rejects(result: ImportResult, target: Path) -> None:

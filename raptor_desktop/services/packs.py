@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from raptor_desktop.core.case_gaps import Gap, case_gaps
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.services.disclosure import (
     Recipient,
@@ -69,8 +70,13 @@ class GapsRemain(Refusal):
 
 
 def pack_gaps(store: Store, reference: str) -> list[Gap]:
-    """What stops the application's pack going to court, each with where to fill it in."""
-    return case_gaps(load_case_file(store, reference, check_files=False))
+    """What stops the application's pack going to court, each with where to fill it in. Gaps
+    name numbers, so showing them is logged as a consultation; none found shows nothing (and
+    a pack built without gaps is logged as the disclosure it is)."""
+    gaps = case_gaps(load_case_file(store, reference, check_files=False))
+    if gaps:
+        record_consultation(store, "check application", f"{reference}: {plural(len(gaps), 'gap')}")
+    return gaps
 
 
 def build_pack(

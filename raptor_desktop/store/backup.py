@@ -34,6 +34,7 @@ from raptor_desktop.store.backup_contents import (
     check_members,
     check_schema,
     read_member,
+    reshaped,
 )
 from raptor_desktop.store.backup_format import (
     LEGACY_MAGIC,
@@ -95,7 +96,7 @@ def make_backup(
     if not automatic:
         store.require(Permission.BACKUP)
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = _database_image(store)
     created = utc_now()
     manifest = {
@@ -259,11 +260,19 @@ def check_backup(path: Path, credentials: Credentials, *, work_dir: Path) -> Bac
     return _check(path, credentials, work_dir).info
 
 
-def restore_backup(
-    db_path: Path, backup: Path, credentials: Credentials, *, role: Role
-) -> Path | None:
-    """Replace the register at ``db_path`` (closed) with the backup; returns the safety copy
-    (None when there was no register there).
+@dataclass(frozen=True)
+class Placed:
+    """A backup put in place: the safety copy of the register it replaced (None when there
+    was none), and the key and id of the register now there (None and "" for a backup
+    written before registers were sealed)."""
+
+    safety: Path | None
+    key: bytes | None
+    register: str
+
+
+def restore_backup(db_path: Path, backup: Path, credentials: Credentials, *, role: Role) -> Placed:
+    """Replace the register at ``db_path`` (closed) with the backup.
 
     Only an administrator (``role``) may. The backup is checked first; a damaged or foreign
     file leaves everything untouched. The database, its key file (when the backup is of
@@ -298,14 +307,26 @@ def restore_backup(
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db_path)
-    if checked.opened.key is not None and header is not None:
-        with Store.open(db_path, key=checked.opened.key, register=header.register) as restored:
-            write_anchor(restored, replace=True)  # the restored log's head is expected now
-    return safety
+    if checked.opened.key is None or header is None:
+        return Placed(safety, None, "")
+    with Store.open(db_path, key=checked.opened.key, register=header.register) as restored:
+        write_anchor(restored, replace=True)  # the restored log's head is expected now
+    return Placed(safety, checked.opened.key, header.register)
 
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def refuse_if_reshaped(store: Store, so: str) -> None:
+    """Refuse to back up a register whose schema is not the program's (a guard of the log
+    dropped, say): no restore would take that backup, as ``check_backup`` refuses it."""
+    differences = reshaped(store)
+    if differences:
+        raise BackupRefused(
+            f"{store.path} is not as Raptor Desktop keeps it ({'; '.join(differences[:3])}), "
+            f"{so}; run raptor verify, and restore the newest backup"
+        )
 
 
 def backup_folder(store: Store) -> Path:
@@ -330,6 +351,7 @@ def auto_backup(
             f"{store.path} fails SQLite's check ({problems[0]}), so it was not backed up over "
             "the good backups; restore the newest backup, or run raptor verify",
         )
+    refuse_if_reshaped(store, "so it was not backed up over the good backups")
     folder = backup_folder(store)
     existing = sorted(folder.glob(f"{store.path.stem}-{AUTO_PREFIX}*{SUFFIX}"))
     if if_older_than is not None and existing:

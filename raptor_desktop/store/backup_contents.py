@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from contextlib import closing
 from functools import cache
+from typing import TYPE_CHECKING
 
 from raptor_desktop.core.errors import UnusableFile
 from raptor_desktop.store import engine
@@ -24,7 +25,10 @@ from raptor_desktop.store.crypto import Unreadable
 from raptor_desktop.store.engine import Connection
 from raptor_desktop.store.exhibits import ATTACHABLE, open_file, stored_name
 from raptor_desktop.store.migrations import apply_migration
-from raptor_desktop.store.schema import MIGRATIONS
+from raptor_desktop.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from raptor_desktop.store.database import Store
 
 MAX_MEMBER = 8 * 1024**3  # no register nor exhibit comes near this unpacked
 MAX_RATIO = 100  # a member unpacking to more than 100 times its size is a bomb, not data
@@ -87,11 +91,16 @@ def check_attachment(member: str, data: bytes, name: str, key: bytes | None) -> 
 
 def _shape(conn: Connection) -> dict[str, object]:
     """A database's schema as structure, not text: each table's columns, the indexes, the
-    triggers (SQL text changes with whitespace and with the order columns were added)."""
-    names = conn.execute(
-        "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
-        "ORDER BY type, name"
-    ).fetchall()
+    triggers (a table's SQL text changes with whitespace and with the order columns were
+    added). A trigger is its words, whitespace aside: one of the same name that does nothing
+    is no guard."""
+    names = [
+        (kind, name, f"{table}: {' '.join(sql.split())}" if kind == "trigger" else table)
+        for kind, name, table, sql in conn.execute(
+            "SELECT type, name, tbl_name, COALESCE(sql, '') FROM sqlite_master "
+            "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        )
+    ]
     tables = {
         table: sorted(
             (str(c[1]), str(c[2]).upper(), int(c[3]), int(c[5]))
@@ -119,9 +128,26 @@ def expected_shape(version: int) -> dict[str, object]:
 
 def check_schema(conn: Connection, version: int, name: str) -> None:
     """Refuse a database whose schema is not exactly that of a register of its version."""
+    differences = schema_differences(conn, version)
+    if differences:
+        raise BackupRefused(
+            f"{name} does not hold a Raptor Desktop register of version {version}: "
+            + "; ".join(differences[:6])
+        )
+
+
+def reshaped(store: Store) -> list[str]:
+    """How the open register's schema differs from the program's (none, unless changed)."""
+    return schema_differences(store.db.conn, SCHEMA_VERSION)
+
+
+def schema_differences(conn: Connection, version: int) -> list[str]:
+    """How the database's schema differs from that of a register of ``version`` (a table,
+    index or trigger missing, added or changed): none for a register as the program made it.
+    A trigger dropped is the log's guard against deletion gone."""
     found, wanted = _shape(conn), expected_shape(version)
     if found == wanted:
-        return
+        return []
     have_tables, want_tables = found["tables"], wanted["tables"]
     assert isinstance(have_tables, dict) and isinstance(want_tables, dict)
     differences = [f"table {t} missing" for t in sorted(set(want_tables) - set(have_tables))]
@@ -137,7 +163,4 @@ def check_schema(conn: Connection, version: int, name: str) -> None:
         have, want = set(map(tuple, found[part])), set(map(tuple, wanted[part]))  # type: ignore[call-overload]
         differences += [f"{label} {n} missing" for n, _ in sorted(want - have)]
         differences += [f"{label} {n} added" for n, _ in sorted(have - want)]
-    raise BackupRefused(
-        f"{name} does not hold a Raptor Desktop register of version {version}: "
-        + "; ".join(differences[:6])
-    )
+    return differences

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.applications import Officer, Outcome
+from raptor_desktop.core.case_file import UNCONFIRMED
 from raptor_desktop.core.demo_scenario import (
     APPLICANT,
     APPLICATIONS,
@@ -121,7 +122,9 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
         if result.then is not None and find_number(store, result.number).status is not result.then:
             set_status(store, result.number, result.then, "demo scenario")
     if demo.outcomes and hearing <= today:  # the order served with its letter that day
-        for provider in load_case_file(store, reference, check_files=False).respondents():
+        case = load_case_file(store, reference, check_files=False)
+        served = {i.provider_name for i in case.items if i.ordered} - {UNCONFIRMED}
+        for provider in sorted(served):  # an item carved out since was served all the same
             record_letter_sent(store, reference, provider, hearing)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from raptor_desktop.store import bulk_writes, engine
 from raptor_desktop.store.audit import check_chain
 from raptor_desktop.store.audit_anchor import check_anchor
+from raptor_desktop.store.backup_contents import reshaped
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exchange_conflicts import received_entry_problems
 
@@ -45,6 +46,10 @@ def _verify(store: Store, report: IntegrityReport) -> None:
     chain_break = check_chain(store.db, store.log_key) or check_anchor(store)
     if chain_break is not None:
         report.problems.append(str(chain_break))
+    report.problems += [
+        f"the schema is not the program's ({difference}): it was changed outside Raptor Desktop"
+        for difference in reshaped(store)[:20]
+    ]
     report.problems += received_entry_problems(store.db)[:20]
     for table in bulk_writes.named_tables(store.db):
         report.problems.append(

@@ -23,7 +23,8 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
         raise InputRejected(f"the letter's date {full_date(sent_on)} is in the future")
     with store.transaction("record letter sent", reference) as db:
         case = load_case_file(store, reference, check_files=False)
-        live = [i for i in case.items if i.live]
+        # an item ordered and carved out since was served with the order all the same
+        live = [i for i in case.items if i.live or i.ordered]
         providers = {i.provider_name for i in live} - {UNCONFIRMED}
         name = next((p for p in providers if p.casefold() == provider.strip().casefold()), None)
         if name is None:

@@ -362,3 +362,31 @@ def test_providers_are_in_the_order_a_reader_sorts_them(
     assert [item.display for _, item in case.numbered_items()][0] == "07700 900113"
     order = section_text(demo_store, application, "Draft order")
     assert order.index("Respondent 1: giffgaff") < order.index("Respondent 3: Vodafone")
+
+
+def test_an_unsent_letter_does_not_demand_a_number_the_order_no_longer_covers(
+    demo_store: Store,
+) -> None:
+    """Item ordered, then carved out (reg 3(3)) before its letter went: a letter printed now
+    would have the provider cut off a number that may be someone else's by then. A letter
+    recorded as sent is the record of what was served, and keeps it."""
+    from raptor_desktop.store.applications import create_application
+    from raptor_desktop.store.letters import record_letter_sent
+    from tests.app_fixtures import NUMBERS, details
+
+    heard = date(2026, 11, 30)
+    application = create_application(demo_store, details(hearing_date=heard), NUMBERS)
+    submit(demo_store, application)
+    for outcome in (Outcome.MADE, Outcome.CARVED_OUT):
+        record_outcome(demo_store, application, "07700 900113", outcome, heard)
+    tesco = "Letter to Tesco Mobile (host network O2)"
+
+    def letters() -> set[str]:
+        case = load_case_file(demo_store, application, prepared_on=PREPARED)
+        return {
+            e.title for b in hearing_pack(case) for e in b.entries if e.title.startswith("Letter")
+        }
+
+    assert tesco not in letters()
+    record_letter_sent(demo_store, application, "Tesco Mobile", heard)
+    assert tesco in letters()

@@ -402,3 +402,13 @@ def test_a_submitted_applications_pack_is_the_same_file_on_any_day(
 
     monkeypatch.setattr(case_file, "date", NextWeek)
     assert hearing_pack(load_case_file(demo_store, reference))[0].pdf == first
+
+
+def test_the_pack_is_not_reported_done_before_it_is_put_together(demo_store: Store) -> None:
+    """A progress bar full closes its dialog: the last step is reported one short of it."""
+    reported: list[tuple[int, int, str]] = []
+    case = load_case_file(demo_store, "RAP-2026-001")
+    hearing_pack(case, progress=lambda done, total, title: reported.append((done, total, title)))
+    assert all(done < total for done, total, _title in reported), reported
+    assert reported[-1][2] == "Assembling the bundle"
+    assert len({total for _d, total, _t in reported}) == 1

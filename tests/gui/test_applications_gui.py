@@ -27,6 +27,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import find_number
 from tests.app_fixtures import make_application
+from tests.gui.conftest import make_window
 from tests.registers import raw_connection
 
 
@@ -264,7 +265,7 @@ def test_the_check_on_opening_runs_in_the_background(qtbot: QtBot, window: MainW
 
 
 def test_a_damaged_log_is_reported_on_opening(
-    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     other = raw_connection(window.store.path)
     other.executescript(
@@ -276,6 +277,11 @@ def test_a_damaged_log_is_reported_on_opening(
     assert "audit entry 2: its content was altered" in str(window.applications.integrity_problem)
     box = dialogs[-1]
     assert isinstance(box, QMessageBox) and box.windowTitle() == "Integrity check failed"
+    assert "trigger audit_log_no_update missing" in str(window.applications.integrity_problem)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    window.close()  # the automatic backup on closing is refused, and says why
+    assert warned and "trigger audit_log_no_update missing" in warned[0]
 
 
 def test_a_draft_is_deleted_from_the_applications_view(
@@ -323,3 +329,40 @@ def test_numbers_are_added_from_the_register_and_grounds_written_in_an_editor(
     editor.edit_grounds()
     [milly] = [i for i in editor.case.items if i.display == "07700 900105"]
     assert milly.grounds == "Marketing texts from this number on 3 and 5 November."
+
+
+def test_the_orders_view_is_logged_when_shown_not_while_hidden(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """The window keeps every view current: reading orders for a hidden view shows nobody
+    anything, and showing them is a consultation (numbers, lines, deadlines)."""
+    window = make_window(qtbot, demo_store)
+    window.show()
+
+    def listed() -> int:
+        return sum(e.event == "list orders" for e in entries(demo_store, AuditFilter()))
+
+    before = listed()
+    window.refresh()
+    assert listed() == before  # the Orders view not shown
+    window.show_page(window.orders_page)
+    qtbot.waitUntil(lambda: listed() == before + 1)
+    assert window.orders_page.model.rowCount() > 0
+
+
+def test_one_pack_at_a_time_and_its_progress_stays_until_it_is_done(
+    qtbot: QtBot, window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    """The pack's last step (putting the bundle together) reports no progress of its own: the
+    dialog stays up through it, and a second build is not started behind the first."""
+    from raptor_desktop.gui.pack_dialog import PackDialog
+
+    reference = make_application(window.store)
+    window.handle_dialog = lambda dialog: True  # type: ignore[attr-defined]  # the gaps: a draft
+    assert window.applications.build_pack(reference) is not None
+    assert window.applications.build_pack("RAP-2026-001") is None
+    assert "still being built" in window.statusBar().currentMessage()
+    progress = window.applications._progress
+    assert not progress.autoReset() and not progress.autoClose()
+    qtbot.waitUntil(lambda: any(isinstance(d, PackDialog) for d in dialogs), timeout=60_000)
+    assert not window.applications.building() and not progress.isVisible()

@@ -56,9 +56,19 @@ def test_log_refuses_update_and_delete(training_store: Store) -> None:
 
 
 def tamper(path: Path, sql: str) -> None:
-    """An insider with a password and SQLCipher's tools edits the log directly."""
+    """An insider with a password and SQLCipher's tools edits the log directly, the log's
+    guards stood aside and put back as they were (dropped, ``verify`` would say so)."""
     conn = raw_connection(path)
+    guards = [
+        sql_text
+        for (sql_text,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            "('audit_log_no_update', 'audit_log_no_delete')"
+        )
+    ]
     conn.executescript("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;" + sql)
+    for guard in guards:
+        conn.execute(guard)
     conn.commit()
     conn.close()
 

@@ -51,7 +51,7 @@ def test_backup_and_restore_with_attachments(demo_store: Store, tmp_path: Path) 
         file.unlink()
     path = demo_store.path
     demo_store.close()
-    safety = restore_backup(path, target, mine, role=Role.ADMINISTRATOR)
+    safety = restore_backup(path, target, mine, role=Role.ADMINISTRATOR).safety
     assert safety is not None and check_backup(safety, mine, work_dir=tmp_path).numbers == 14
     with open_store(path) as restored:
         assert count(restored) == 13
