@@ -70,7 +70,8 @@ class ApplicationEditor(QDialog):
     """Edit one application. The window routes dialogs through ``run_dialog`` for tests.
 
     ``kept`` turns true at the first change stored (a save, a number added…), so that a new
-    application closed before anything was kept can go without leaving a draft behind.
+    application closed before anything was kept can go without leaving a draft behind. One
+    made from numbers chosen in the Lines view holds them from the start: it is kept.
     """
 
     pack_requested = Signal(str)
@@ -124,6 +125,7 @@ class ApplicationEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 560)
         self.reload(view_application(store, reference))  # opening it is a consultation
+        self.kept = self.items_model.rowCount() > 0
 
     # -- tabs -----------------------------------------------------------------------------
     def _details_tab(self) -> QWidget:

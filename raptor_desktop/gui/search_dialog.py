@@ -55,6 +55,14 @@ class SearchDialog(QDialog):
         layout.addWidget(self.results, 1)
         self.resize(720, 480)
 
+    def reject(self) -> None:
+        """Escape empties the search box, as in every view; on an empty box it closes."""
+        if self.text.text():
+            self.text.clear()
+            self.text.setFocus()
+            return
+        super().reject()
+
     def run_search(self) -> None:
         self.results.clear()
         try:

@@ -44,6 +44,8 @@ def search_terms(text: str) -> str:
     """The phrase to look for: the national digits of a number, or the text itself."""
     wanted = " ".join(text.split())
     digits = search_digits(wanted)
+    if digits is None and wanted and not any(ch.isalpha() for ch in wanted):
+        digits = "".join(ch for ch in wanted if ch.isdigit()) or None  # "90": a number, short
     if digits is not None:
         if len(digits) < MIN_DIGITS:
             raise InputRejected(f"type at least {MIN_DIGITS} digits of a number")

@@ -67,7 +67,7 @@ def test_add_area(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_new_and_open_application(window: MainWindow, dialogs: list[QDialog]) -> None:
-    select(window, "+447700900103")
+    window.lines_page.table.clearSelection()  # no number chosen: an empty new application
     page = window.applications_page
     before = page.model.rowCount()
     window.new_application_action.trigger()
@@ -140,3 +140,20 @@ def test_an_action_on_a_number_says_when_none_is_selected(window: MainWindow) ->
         assert window.pages.currentWidget() is window.lines_page
     window.lines_page.select_number(1)
     assert window.edit_action.statusTip() == "Edit line: 07700 900101"
+
+
+def test_a_new_application_made_of_chosen_numbers_is_kept_when_closed(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    """Numbers chosen in the Lines view and put in a new application are work done: closing
+    its window keeps the draft (only an empty new one goes)."""
+    page = window.applications_page
+    before = page.model.rowCount()
+    editor = window.applications.new_application(["07700 900103", "07700 900113"])
+    assert editor is not None
+    reference = editor.reference
+    editor.close()
+    page.model.refresh()
+    assert page.model.rowCount() == before + 1
+    assert reference in [page.model.reference(r) for r in range(page.model.rowCount())]
+    assert "no draft was kept" not in window.statusBar().currentMessage()

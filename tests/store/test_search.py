@@ -116,6 +116,8 @@ def test_too_little_to_search_is_said_so(register: Store) -> None:
         search_records(register, "to")
     with pytest.raises(InputRejected, match="at least 4 digits"):
         search_records(register, "012")
+    with pytest.raises(InputRejected, match="at least 4 digits"):  # digits, if only two
+        search_records(register, "90")
 
 
 def test_a_search_is_a_logged_consultation(register: Store) -> None:
