@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from raptor_desktop.core.applications import can_authorise
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
+from raptor_desktop.core.dates import full_date
 
 OFFICERS = (
     "the application's Officers tab in the window (the command line sets them only as it "
@@ -89,12 +90,31 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                 "new-application --statement-date)",
             )
         )
+    details = (
+        "the application's Details tab in the window (or, for a new application, raptor "
+        "new-application --hearing)"
+    )
     if case.hearing_date is None:
         gaps.append(
             Gap(
                 "the hearing date is not fixed, so the order's compliance time cannot be given",
-                "the application's Details tab in the window (or, for a new application, raptor "
-                "new-application --hearing)",
+                details,
             )
         )
+    for what, signed, where in (
+        (
+            "witness statement",
+            case.statement_date,
+            details.replace("--hearing", "--statement-date"),
+        ),
+        ("superintendent's authority", case.authorised_on, OFFICERS),
+    ):
+        if signed is not None and signed > case.prepared_on:
+            gaps.append(
+                Gap(
+                    f"the {what} is dated {full_date(signed)}, after today "
+                    f"({full_date(case.prepared_on)}): it is dated the day it is signed",
+                    where,
+                )
+            )
     return gaps

@@ -112,8 +112,9 @@ def application_pdf(case: CaseFile) -> bytes:
             "to have been, used, or is likely to be used, in connection with drug dealing "
             "offences, and to have reasonable grounds to believe that the order would prevent "
             "or restrict the use of a communication device in connection with drug dealing "
-            "offences (regulation 3(1)). The evidence is in the witness statement and its "
-            "exhibits. In short, for each item:",
+            "offences (regulation 3(1)). The evidence is in the witness statement"
+            + (" and its exhibits" if case.exhibits else "")
+            + ". In short, for each item:",
             BODY,
         ),
     ]
@@ -162,7 +163,8 @@ def authority_pdf(case: CaseFile) -> bytes:
         ),
         Paragraph(
             f"I have read the application {esc(case.reference)}, the witness statement of "
-            f"{esc(case.applicant.described())} and the exhibits. I am satisfied that the "
+            f"{esc(case.applicant.described())}{' and the exhibits' if case.exhibits else ''}. "
+            "I am satisfied that the "
             f"application should be made, and I make it under {ACT} and {REGULATIONS} in respect "
             f"of {'the ' + plural(len(case.items), 'item') if len(case.items) > 1 else 'the item'} "
             "in the schedule of relevant items.",

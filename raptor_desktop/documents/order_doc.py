@@ -105,8 +105,9 @@ def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
         f"UPON the application of {authoriser} of {esc(case.applicant.force)} (“the "
         f"Applicant”), {applicant_capacity(case.authoriser.rank)}, under regulation 3 of "
         f"{REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
-        f"AND UPON reading the witness statement of {applicant} dated {signed} and its "
-        f"exhibits, and the authority of the Applicant dated {authorised}",
+        f"AND UPON reading the witness statement of {applicant} dated {signed}"
+        f"{' and its exhibits' if case.exhibits else ''}, and the authority of the Applicant "
+        f"dated {authorised}",
         "AND UPON the application being made without notice to the Respondents"
         if not case.with_notice
         else "AND UPON the Respondents having been given notice of the application",

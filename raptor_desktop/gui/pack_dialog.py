@@ -119,6 +119,11 @@ class PackDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         self.resize(560, 0)
+        # a wrapped label's height depends on its width, which a dialog's own minimum size
+        # does not ask: without this the last line of a long file name was cut off
+        margins = layout.contentsMargins()
+        width = 560 - margins.left() - margins.right()
+        self.summary.setMinimumHeight(self.summary.heightForWidth(width))
 
     def _recipient(self) -> Recipient | None:
         """Who receives the pack and why (asked before the act, logged after it)."""

@@ -390,3 +390,31 @@ def test_an_unsent_letter_does_not_demand_a_number_the_order_no_longer_covers(
     assert tesco not in letters()
     record_letter_sent(demo_store, application, "Tesco Mobile", heard)
     assert tesco in letters()
+
+
+def test_a_statement_or_authority_dated_after_today_is_a_gap(demo_store: Store) -> None:
+    """A statement and an authority are dated the day they are signed."""
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    later = details(statement_date=date(2027, 3, 20), authorised_on=date(2027, 3, 20))
+    save_details(demo_store, reference, later)
+    case = load_case_file(demo_store, reference, check_files=False, prepared_on=PREPARED)
+    gaps = [g.what for g in case_gaps(case)]
+    assert gaps == [
+        "the witness statement is dated 20 March 2027, after today (29 November 2026): it is "
+        "dated the day it is signed",
+        "the superintendent's authority is dated 20 March 2027, after today (29 November "
+        "2026): it is dated the day it is signed",
+    ]
+
+
+def test_no_document_reads_exhibits_that_are_not_there(demo_store: Store) -> None:
+    """The demo's first application has none: the claim form, the authority and the order
+    read the statement alone."""
+    case = load_case_file(demo_store, "RAP-2026-001", prepared_on=PREPARED)
+    assert not case.exhibits
+    for title in ("Application (Part 8 claim)", "Authority", "Order (as made)"):
+        text = section_text(demo_store, "RAP-2026-001", title)
+        assert "exhibits" not in text.replace("Exhibits list", ""), title

@@ -366,3 +366,15 @@ def test_one_pack_at_a_time_and_its_progress_stays_until_it_is_done(
     assert not progress.autoReset() and not progress.autoClose()
     qtbot.waitUntil(lambda: any(isinstance(d, PackDialog) for d in dialogs), timeout=60_000)
     assert not window.applications.building() and not progress.isVisible()
+
+
+def test_the_pack_ready_dialog_shows_all_of_its_summary(qtbot: QtBot, window: MainWindow) -> None:
+    """A long file name wraps the summary onto a second line, which must not be cut off."""
+    from raptor_desktop.services.packs import build_pack
+
+    dialog = PackDialog(build_pack(window.session, "RAP-2026-003"), window.store, lambda d: False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    label = dialog.summary
+    assert "documents" in label.text()
+    assert label.height() >= label.heightForWidth(label.width())
