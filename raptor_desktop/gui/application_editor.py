@@ -483,6 +483,7 @@ class ApplicationEditor(QDialog):
     def remove_selected(self) -> None:
         item = self._selected_item()
         if item is None:
+            self.error.show_error("Select a number first.")
             return
         try:
             remove_number(self._store, self.reference, item.e164)
@@ -491,6 +492,9 @@ class ApplicationEditor(QDialog):
             return
         self.reload(details=False)
         self.changed.emit()
+        self.error.show_ok(  # what happened, in place of any message left from before
+            f"{item.display} was taken out of {self.reference}; Add numbers… puts it back."
+        )
 
     def record_outcome(self) -> None:
         item = self._selected_item()

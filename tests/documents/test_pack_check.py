@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 
 from raptor_desktop.documents.pack import hearing_pack, write_bundles
-from raptor_desktop.documents.pack_check import check_pack
+from raptor_desktop.documents.pack_check import check_bundle, check_pack
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from tests.app_fixtures import make_application
@@ -108,3 +108,16 @@ def test_a_pack_saved_into_a_folder_takes_its_own_name_there(
     bundles = hearing_pack(load_case_file(demo_store, reference))
     [written] = write_bundles(bundles, tmp_path)
     assert written == tmp_path / bundles[0].file_name and written.name.endswith("2026-12-10.pdf")
+
+
+def test_a_pdf_that_is_no_pack_passes_no_rule_about_its_index(tmp_path: Path) -> None:
+    """No bookmarks is no document linked, not every document linked."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "A letter, not a hearing pack")
+    canvas.save()
+    report = check_bundle(buffer.getvalue(), tmp_path / "letter.pdf")
+    assert "the index links to each document" not in report.passed
+    assert "no document is bookmarked, so the index can link to none" in report.failed

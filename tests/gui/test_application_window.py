@@ -129,3 +129,16 @@ def test_sign_out_closes_the_application_windows_first(
     window.sign_out_action.trigger()
     assert editor.isVisible() and len(asked) == 1  # kept open: nobody was signed out
     assert not any(type(d).__name__ == "SignInDialog" for d in dialogs)
+
+
+def test_taking_a_number_out_says_so_in_place_of_an_old_message(window: MainWindow) -> None:
+    reference = make_application(window.store)
+    editor = window.applications.open_editor(reference)
+    editor.items_view.clearSelection()
+    editor.remove_selected()  # nothing chosen: said, not silently nothing
+    assert editor.error.text() == "Select a number first."
+    editor.items_view.selectRow(0)
+    gone = editor.case.items[0].display
+    editor.remove_selected()
+    assert gone not in [i.display for i in editor.case.items]
+    assert editor.error.text().startswith(f"{gone} was taken out of {reference}")
