@@ -3,7 +3,8 @@ the files, as someone at the workstation would: each attack runs against a fresh
 must find nothing. (Finding 8, the idle lock, needs the window: tests/gui/test_accounts_gui.py.)
 
 The attackers: someone who has the files but no password (a copy of the disk or a backup),
-an insider who has a password, and a careless officer.
+an insider who has a password, and a careless officer. The last part holds the attacks of
+the auditor's review of 2026-12-02.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from raptor_desktop.__main__ import main
+from raptor_desktop.core.accounts import Role
 from raptor_desktop.store import engine
 from raptor_desktop.store.accounts import SignInRefused, unlock_key
-from tests.registers import raw_connection
+from raptor_desktop.store.backup import BackupRefused, auto_backup
+from tests.registers import open_store, raw_connection
 
 PASSWORD = "correct horse battery staple"  # the tester's (tests/conftest.py)
 
@@ -204,3 +207,150 @@ def test_12_a_link_or_a_fake_pdf_is_not_attached(
     for file in (link, fake):
         exhibit = ["--initials", "RC", "--description", "Exhibit", "--file", str(file)]
         assert raptor(register, "add-exhibit", reference, *exhibit) == 1
+
+
+# -- the auditor's review (2026-12-02): an officer who knows only their own password, or
+# someone with the files and no password ---------------------------------------------------
+
+OFFICER, OFFICER_PASSWORD = "pc.smith", "officer password 1"
+
+
+def log(path: Path) -> list[tuple[str, str, str]]:
+    with raw_connection(path) as conn:
+        rows = conn.execute("SELECT user, category, event FROM audit_log ORDER BY id").fetchall()
+    conn.close()
+    return rows
+
+
+def test_an_officer_cannot_make_a_register_of_a_backup(
+    register: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The backup's header opens with every account's password: only an administrator's may
+    make a register of it (the officer would be back in, the lock and the log since undone)."""
+    monkeypatch.setenv("RAPTOR_NEW_PASSWORD", OFFICER_PASSWORD)
+    assert raptor(register, "users", "add", OFFICER, "--role", "officer") == 0
+    backup = tmp_path / "b.raptorbackup"
+    assert raptor(register, "backup", "--out", str(backup)) == 0
+    monkeypatch.setenv("RAPTOR_USER", OFFICER)
+    monkeypatch.setenv("RAPTOR_PASSWORD", OFFICER_PASSWORD)
+    capsys.readouterr()
+    elsewhere = tmp_path / "elsewhere" / "register.sqlite3"
+    elsewhere.parent.mkdir()
+    assert raptor(elsewhere, "restore", str(backup)) == 1
+    assert "pc.smith is not an administrator" in capsys.readouterr().err
+    assert list(elsewhere.parent.iterdir()) == []
+
+
+def test_a_register_made_of_a_backup_logs_who_made_it(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "b.raptorbackup"
+    assert raptor(register, "backup", "--out", str(backup)) == 0
+    elsewhere = tmp_path / "elsewhere" / "register.sqlite3"
+    assert raptor(elsewhere, "restore", str(backup)) == 0
+    user, category, event = log(elsewhere)[-1]
+    assert (user, category, event) == ("tester", "alteration", "restore from backup")
+    assert raptor(elsewhere, "verify") == 0
+
+
+def test_the_log_s_guards_dropped_are_reported_and_not_backed_up_over_good_backups(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with raw_connection(register) as conn:  # the insider knows a password
+        conn.executescript("DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update;")
+    conn.close()
+    capsys.readouterr()
+    assert raptor(register, "verify") == 1
+    assert "trigger audit_log_no_delete missing" in capsys.readouterr().out
+    target = tmp_path / "stick" / "b.raptorbackup"
+    assert raptor(register, "backup", "--out", str(target)) == 1
+    assert not target.exists()  # nothing left on the stick that no restore would take
+    refused = pytest.raises(BackupRefused, match="trigger audit_log_no_delete missing")
+    with open_store(register, actor="tester", role=Role.OFFICER) as store, refused:
+        auto_backup(store)
+    assert not list(register.parent.glob("backups/*"))
+
+
+def test_the_rotation_s_folder_is_the_owner_s_alone(register: Path) -> None:
+    """Whatever umask the program was started under (its own start-up sets 077)."""
+    old = os.umask(0o022)
+    try:
+        with open_store(register, actor="tester", role=Role.OFFICER) as store:
+            made = auto_backup(store)
+    finally:
+        os.umask(old)
+    assert made is not None
+    mode = stat.S_IMODE(made.parent.stat().st_mode)
+    assert mode & 0o077 == 0, oct(mode)
+
+
+@pytest.mark.parametrize(
+    ("command", "event"),
+    [(["orders"], "list orders"), (["check-application", "{ref}"], "check application")],
+)
+def test_reading_orders_and_an_application_s_gaps_is_logged(
+    register: Path, capsys: pytest.CaptureFixture[str], command: list[str], event: str
+) -> None:
+    for status in ("gathering evidence", "ready"):
+        assert raptor(register, "set-status", "07700 900101", status) == 0
+    made = ["new-application", "--court", "County Court at Chelmsford", "--hearing"]
+    assert (
+        raptor(register, *made, "2026-12-10", "--applicant", "Rachel Carter", "07700 900101") == 0
+    )
+    reference = capsys.readouterr().out.strip().splitlines()[-1]
+    before = len(log(register))
+    raptor(register, *(part.format(ref=reference) for part in command))
+    events = [e for _u, c, e in log(register)[before:] if c == "consultation"]
+    assert event in events, events
+
+
+def test_an_import_whose_rejects_cannot_be_written_stores_nothing(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "import.csv"
+    sheet.write_text("number\n07700 900201\nnot a number\n", encoding="utf-8")
+    before = log(register)
+    code = raptor(register, "import-lines", str(sheet), "--rejects", str(tmp_path / "no" / "r.csv"))
+    assert code == 2
+    assert "nothing was imported" in capsys.readouterr().err
+    with raw_connection(register) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
+    conn.close()
+    assert [e for e in log(register)[len(before) :] if e[1] == "alteration"] == []
+
+
+def test_an_older_copy_put_back_with_both_notes_deleted_is_reported(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Someone with the files and no password: yesterday's copy over today's register, and
+    both notes of the log's newest entry deleted, so that none is there to disagree."""
+    older = tmp_path / "older"
+    older.mkdir()
+    for name in ("register.sqlite3", "register.sqlite3.keys"):
+        (older / name).write_bytes((register.parent / name).read_bytes())
+    assert raptor(register, "add-line", "07700 900700") == 0  # today's work
+    for leftover in ("-wal", "-shm"):
+        Path(f"{register}{leftover}").unlink(missing_ok=True)
+    for name in ("register.sqlite3", "register.sqlite3.keys"):
+        (register.parent / name).write_bytes((older / name).read_bytes())
+    Path(f"{register}.audit-head").unlink()
+    for note in Path(os.environ["XDG_STATE_HOME"]).glob("RaptorDesktop/audit-heads/*.json"):
+        note.unlink()
+    capsys.readouterr()
+    assert raptor(register, "lines") == 0  # a day's work on it writes again
+    assert raptor(register, "verify") == 1
+    assert "neither note of the log's newest entry is here" in capsys.readouterr().out
+
+
+def test_a_register_moved_with_its_note_to_another_account_is_sound(
+    register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "another account's state"))
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for name in ("register.sqlite3", "register.sqlite3.keys", "register.sqlite3.audit-head"):
+        (moved / name).write_bytes((register.parent / name).read_bytes())
+    assert raptor(moved / "register.sqlite3", "verify") == 0

@@ -7,7 +7,9 @@ newest entry's id and MAC, itself MACed under the register's log key, in
 ``<database>.audit-head`` beside the file and again in the user's own state folder (outside
 the database's folder, so that copying an older folder over the register does not bring an
 older note with it). ``verify`` checks that the log still holds both noted entries unchanged.
-A note cannot be forged without the key; deleting one only loses that check.
+A note cannot be forged without the key; deleting one only loses that check. Once both have
+been written, the register says so (``meta``), so that an older copy put in place with both
+notes deleted is a break, not a register never noted.
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ def _anchors(store: Store) -> list[Path]:
     return [anchor_path(store.path), outside_anchor_path(store.register)]
 
 
+NOTED = "audit_head_noted"
+"""The ``meta`` key set once both notes have been written."""
+
+
+def _was_noted(store: Store) -> bool:
+    return store.db.execute("SELECT 1 FROM meta WHERE key = ?", [NOTED]).fetchone() is not None
+
+
 def _note_mac(store: Store, entry_id: int, entry_hash: str) -> str:
     return crypto.mac(store.log_key, f"{store.register}\0{entry_id}\0{entry_hash}".encode())
 
@@ -59,11 +69,13 @@ def write_anchor(store: Store, *, replace: bool = False) -> None:
     row = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
         return
-    if not replace and check_anchor(store) is not None:
-        log.warning("the log no longer holds the entry noted for %s", store.path)
+    problem = None if replace else check_anchor(store)
+    if problem is not None:
+        log.warning("the notes of %s's newest log entry are not moved on: %s", store.path, problem)
         return
     note = {"register": store.register, "id": row[0], "hash": row[1]}
     note["mac"] = _note_mac(store, row[0], row[1])
+    written = 0
     for target in _anchors(store):
         try:
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -73,16 +85,30 @@ def write_anchor(store: Store, *, replace: bool = False) -> None:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 json.dump(note, file)
             os.replace(temporary, target)
+            written += 1
         except OSError as error:
             log.warning("the audit head cannot be noted in %s: %s", target, error)
+    if written == len(_anchors(store)) and not _was_noted(store):
+        with store.immediate():
+            store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, '1')", [NOTED])
 
 
 def check_anchor(store: Store) -> ChainBreak | None:
     """The first noted newest entry that the log no longer holds as it was, if any."""
-    for path in _anchors(store):
+    paths = _anchors(store)
+    for path in paths:
         found = _check_one(store, path)
         if found is not None:
             return found
+    if not any(path.exists() for path in paths) and _was_noted(store):
+        return ChainBreak(
+            0,
+            f"neither note of the log's newest entry is here ({paths[0]}, {paths[1]}), though "
+            "this register wrote both: they were deleted, and an older copy of the register "
+            "may have been put in its place. If the register was moved here without its "
+            ".audit-head file, an administrator can back it up and restore that backup, "
+            "which notes it again",
+        )
     return None
 
 
