@@ -190,16 +190,21 @@ def test_12_a_spreadsheet_formula_in_a_record_is_defused_in_exports(
     assert json.loads(capsys.readouterr().out) == []  # % is a percent sign, not a wildcard
 
 
-def test_12_a_link_or_a_fake_pdf_is_not_attached(
-    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def an_application(register: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A draft application on 07700 900101, made ready for it; its reference."""
     for status in ("gathering evidence", "ready"):
         assert raptor(register, "set-status", "07700 900101", status) == 0
     made = ["new-application", "--court", "County Court at Chelmsford", "--hearing"]
     assert (
         raptor(register, *made, "2026-12-10", "--applicant", "Rachel Carter", "07700 900101") == 0
     )
-    reference = capsys.readouterr().out.strip().splitlines()[-1]
+    return capsys.readouterr().out.strip().splitlines()[-1]
+
+
+def test_12_a_link_or_a_fake_pdf_is_not_attached(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = an_application(register, capsys)
     link = tmp_path / "statement.pdf"
     os.symlink("/etc/passwd", link)
     fake = tmp_path / "fake.pdf"
@@ -294,13 +299,7 @@ def test_the_rotation_s_folder_is_the_owner_s_alone(register: Path) -> None:
 def test_reading_orders_and_an_application_s_gaps_is_logged(
     register: Path, capsys: pytest.CaptureFixture[str], command: list[str], event: str
 ) -> None:
-    for status in ("gathering evidence", "ready"):
-        assert raptor(register, "set-status", "07700 900101", status) == 0
-    made = ["new-application", "--court", "County Court at Chelmsford", "--hearing"]
-    assert (
-        raptor(register, *made, "2026-12-10", "--applicant", "Rachel Carter", "07700 900101") == 0
-    )
-    reference = capsys.readouterr().out.strip().splitlines()[-1]
+    reference = an_application(register, capsys)
     before = len(log(register))
     raptor(register, *(part.format(ref=reference) for part in command))
     events = [e for _u, c, e in log(register)[before:] if c == "consultation"]
@@ -313,12 +312,11 @@ def test_an_import_whose_rejects_cannot_be_written_stores_nothing(
     sheet = tmp_path / "import.csv"
     sheet.write_text("number\n07700 900201\nnot a number\n", encoding="utf-8")
     before = log(register)
+    state = register_state(register, capsys)
     code = raptor(register, "import-lines", str(sheet), "--rejects", str(tmp_path / "no" / "r.csv"))
     assert code == 2
     assert "nothing was imported" in capsys.readouterr().err
-    with raw_connection(register) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM numbers").fetchone()[0] == 1
-    conn.close()
+    assert register_state(register, capsys) == state
     assert [e for e in log(register)[len(before) :] if e[1] == "alteration"] == []
 
 
