@@ -175,21 +175,32 @@ def can_authorise(rank: str) -> bool:
     return rank.strip().casefold() in {r.casefold() for r in AUTHORISING_RANKS}
 
 
+def authority_problems(authoriser: Officer, authorised_on: date | None) -> list[str]:
+    """What is missing or wrong in the superintendent's authority (s80A(5)(b) of the Serious
+    Crime Act 2015): the words both the submission and the pack's gaps use."""
+    problems = []
+    must = (
+        "the application must be authorised by a superintendent or above (or the NCA "
+        "Director General or a Deputy)"
+    )
+    if not authoriser.name.strip():
+        problems.append("no authorising officer is recorded")
+    elif not authoriser.rank.strip():
+        problems.append(f"the authorising officer's rank is not recorded: {must}")
+    elif not can_authorise(authoriser.rank):
+        problems.append(
+            f"the authorising officer's rank ({authoriser.rank}) is below superintendent: {must}"
+        )
+    if authorised_on is None:
+        problems.append("the date of the authority is not recorded")
+    return problems
+
+
 def submission_problems(
     authoriser: Officer, authorised_on: date | None, number_statuses: dict[str, Status]
 ) -> list[str]:
     """Everything that stops an application being submitted; empty when it may go."""
-    problems = []
-    if not authoriser.name.strip():
-        problems.append("no authorising officer is recorded")
-    elif not can_authorise(authoriser.rank):
-        problems.append(
-            f"the authorising officer's rank ({authoriser.rank or 'none given'}) is below "
-            "superintendent; the application must be authorised by a superintendent or above "
-            "(or the NCA Director General or a Deputy)"
-        )
-    if authorised_on is None:
-        problems.append("the date of the authority is not recorded")
+    problems = authority_problems(authoriser, authorised_on)
     if not number_statuses:
         problems.append("the application names no numbers")
     not_ready = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from raptor_desktop.core.applications import can_authorise
+from raptor_desktop.core.applications import authority_problems
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.core.dates import full_date
 
@@ -56,20 +56,12 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     f'Settings → Networks (or raptor networks --address "{provider}" ADDRESS)',
                 )
             )
-    authoriser = case.authoriser
-    if not authoriser.name.strip():
-        gaps.append(Gap("no authorising officer is recorded", OFFICERS))
-    elif not can_authorise(authoriser.rank):
-        gaps.append(
-            Gap(
-                f"the authorising officer's rank ({authoriser.rank or 'none given'}) is below "
-                "superintendent",
-                OFFICERS,
-            )
-        )
-    if case.authorised_on is None:
-        gaps.append(Gap("the date of the superintendent's authority is not recorded", OFFICERS))
-    elif case.statement_date is not None and case.authorised_on < case.statement_date:
+    gaps += [Gap(p, OFFICERS) for p in authority_problems(case.authoriser, case.authorised_on)]
+    if (
+        case.authorised_on is not None
+        and case.statement_date is not None
+        and case.authorised_on < case.statement_date
+    ):
         gaps.append(
             Gap("the authority is dated before the witness statement it says was read", OFFICERS)
         )

@@ -314,12 +314,7 @@ def submit(store: Store, reference: str) -> None:
         authorised_on = date.fromisoformat(row[3]) if row[3] else None
         problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
         case = load_case_file(store, reference, check_files=False)
-        problems += [
-            g.what
-            for g in case_gaps(case)
-            if g.what not in problems
-            and not ("authoris" in g.what and any("authoris" in p for p in problems))
-        ]
+        problems += [g.what for g in case_gaps(case) if g.what not in problems]
         if problems:
             raise SubmissionRefused(f"{reference} cannot be submitted: " + "; ".join(problems))
         now = utc_now()

@@ -113,3 +113,18 @@ def test_detective_superintendents_may_authorise() -> None:
     assert can_authorise("Detective Superintendent")
     assert can_authorise("detective chief superintendent")
     assert not can_authorise("Detective Chief Inspector")
+
+
+def test_a_submission_refused_names_each_problem_of_the_authority_once() -> None:
+    """The submission's own checks and the pack's gaps share their words, so a reason is
+    never given twice in two wordings; a rank left empty is said to be missing."""
+    from raptor_desktop.core.applications import submission_problems
+
+    problems = submission_problems(
+        Officer(name="Mark Hale", rank="", collar="2201"), None, {"+447700900101": Status.READY}
+    )
+    assert problems == [
+        "the authorising officer's rank is not recorded: the application must be authorised "
+        "by a superintendent or above (or the NCA Director General or a Deputy)",
+        "the date of the authority is not recorded",
+    ]
