@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected
-from raptor_desktop.core.outreach import BatchStatus
+from raptor_desktop.core.outreach import BatchStatus, message_problems
 from raptor_desktop.core.sms import Encoding, count_message, split_parts
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.message_label import MessageLabel
@@ -180,6 +180,7 @@ class OutreachPage(QWidget):
         self.text = QPlainTextEdit(str(QSettings().value(DRAFT_KEY, EXAMPLE)))
         self.text.setTabChangesFocus(True)  # Tab goes on to the next field
         self.count = QLabel()
+        self.count.setWordWrap(True)  # what the text still lacks is said here too
         self.parts = QPlainTextEdit()
         self.parts.setReadOnly(True)
         self.parts.setFont(QFont("monospace"))
@@ -248,11 +249,13 @@ class OutreachPage(QWidget):
         text = self.text.toPlainText()
         QSettings().setValue(DRAFT_KEY, text)
         count = count_message(text)
-        warning = count.encoding is Encoding.UCS2 or count.parts > 2
+        problems = message_problems(text)  # what drafting a batch would refuse, said now
+        warning = count.encoding is Encoding.UCS2 or count.parts > 2 or bool(problems)
         colour = "#8a4b00" if warning else "#1b5e20"
-        self.count.setText(
-            f"<span style='color:{colour}'>{escape(count.describe())} — {count.units} units</span>"
-        )
+        said = f"{count.describe()} — {count.units} units"
+        if problems:
+            said += ". Before it can go: " + "; ".join(problems)
+        self.count.setText(f"<span style='color:{colour}'>{escape(said)}</span>")
         self.parts.setPlainText(
             "\n\n".join(
                 f"— part {n} —\n{part}" for n, part in enumerate(split_parts(text), start=1)

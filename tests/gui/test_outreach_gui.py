@@ -133,3 +133,13 @@ def test_the_example_text_cannot_go_out_with_its_blanks(
     page.draft_button.click()
     assert errors == ["Fill in [phone], [link] before the message goes out."]
     assert page.model.rowCount() == 0
+
+
+def test_a_text_with_blanks_left_is_not_shown_as_fine(window: MainWindow) -> None:
+    """The example's [phone] and [link] are refused when a batch is drafted: said as typed."""
+    page = window.outreach_page
+    page.text.setPlainText("Help: call [phone]. Reply STOP to opt out.")
+    assert "#8a4b00" in page.count.text()
+    assert "Before it can go: fill in [phone] before the message goes out" in page.count.text()
+    page.text.setPlainText("Help: ask Open Road. Reply STOP to opt out.")
+    assert "#1b5e20" in page.count.text() and "Before it can go" not in page.count.text()
