@@ -88,6 +88,16 @@ def parse_date(text: str) -> date:
     return date(year, month, day)
 
 
+_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.]?([0-5]\d)")
+
+
+def clock_time(text: str) -> str:
+    """A time of day as officers write it (``10:30``, ``10.30``, ``1030``, ``9.30``) in the
+    24-hour ``HH:MM`` the documents print; the text as it was when it is no such time."""
+    found = _CLOCK.fullmatch(text.strip())
+    return f"{int(found.group(1)):02d}:{found.group(2)}" if found else text.strip()
+
+
 def local_time(utc: str) -> str:
     """``2026-12-01T13:50:12Z`` (UTC, as the log keeps it) → ``01/12/2026 13:50:12`` in the
     workstation's own time zone (UK time on a unit's workstation)."""

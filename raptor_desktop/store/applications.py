@@ -18,7 +18,7 @@ from raptor_desktop.core.applications import (
     submission_problems,
 )
 from raptor_desktop.core.case_gaps import case_gaps
-from raptor_desktop.core.dates import to_iso
+from raptor_desktop.core.dates import clock_time, to_iso
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import (
@@ -63,7 +63,8 @@ class ApplicationDetails:
             and self.requested.end_date <= self.hearing_date
         ):
             found.append("the end date asked for must be after the hearing")
-        if self.hearing_time and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", self.hearing_time):
+        time = clock_time(self.hearing_time)
+        if time and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", time):
             found.append(f"hearing time {self.hearing_time!r} is not HH:MM (24-hour)")
         return found
 
@@ -91,7 +92,7 @@ def _detail_columns(details: ApplicationDetails) -> dict[str, object]:
     return {
         "court": details.court.strip(),
         "hearing_date": details.hearing_date.isoformat() if details.hearing_date else None,
-        "hearing_time": details.hearing_time.strip() or None,
+        "hearing_time": clock_time(details.hearing_time) or None,
         "claim_number": details.claim_number.strip(),
         **_officer_columns("applicant", details.applicant, full=True),
         **_officer_columns("authoriser", details.authoriser, full=False),

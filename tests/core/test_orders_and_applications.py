@@ -128,3 +128,28 @@ def test_a_submission_refused_names_each_problem_of_the_authority_once() -> None
         "by a superintendent or above (or the NCA Director General or a Deputy)",
         "the date of the authority is not recorded",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("10:30", "10:30"),
+        ("10.30", "10:30"),
+        ("1030", "10:30"),
+        ("9.30", "09:30"),
+        (" 14:05 ", "14:05"),
+    ],
+)
+def test_a_hearing_time_is_read_as_officers_write_it(written: str, read: str) -> None:
+    from raptor_desktop.core.dates import clock_time
+
+    assert clock_time(written) == read
+
+
+@pytest.mark.parametrize("written", ["25:00", "10:61", "half ten", "10.3"])
+def test_a_time_that_is_none_is_refused_as_written(written: str) -> None:
+    from raptor_desktop.store.applications import ApplicationDetails
+
+    assert ApplicationDetails(hearing_time=written).problems() == [
+        f"hearing time {written!r} is not HH:MM (24-hour)"
+    ]

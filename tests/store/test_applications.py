@@ -243,3 +243,12 @@ def test_a_draft_can_be_deleted_and_a_submitted_one_cannot(demo_store: Store) ->
     submit(demo_store, submitted)
     with pytest.raises(Conflict, match="only a draft"):
         delete_draft(demo_store, submitted)
+
+
+def test_a_hearing_time_written_10_30_is_kept_as_10_30(demo_store: Store) -> None:
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details, make_application
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(hearing_time="10.30"))
+    assert load_case_file(demo_store, reference).hearing_time == "10:30"
