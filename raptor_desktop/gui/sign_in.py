@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -97,12 +98,13 @@ class SignInDialog(OneChangeDialog):
         self.password = _password_field()
         self.form.addRow("&Username", self.username)
         self.form.addRow("&Password", self.password)
+        self.hint: QLabel | None = None  # the demo's accounts: kept in sight after an error
         if path == demo_db_path() and not locked:
-            self.form.addRow("", QWidget())
-            self.error.show_ok(
-                f"Training database: the demo accounts are {DEMO_USER} and {DEMO_SUPERVISOR} "
-                f"(a supervisor), password {DEMO_PASSWORD}"
+            self.hint = QLabel(  # two lines of its own: a wrapped label here was cut short
+                f"Training database: the demo accounts are {DEMO_USER} and\n"
+                f"{DEMO_SUPERVISOR} (a supervisor), password {DEMO_PASSWORD}"
             )
+            self.form.addRow("", self.hint)
         (self.password if locked else self.username).setFocus()
 
     def save(self) -> None:

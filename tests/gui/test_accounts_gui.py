@@ -256,3 +256,25 @@ def test_the_audit_viewer_shows_the_newest_first_with_the_full_local_time(
     assert header.maximumSectionSize() == 420
     records = model.column_titles().index("Records")
     assert model.data(model.index(0, records), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_demo_s_accounts_stay_in_sight_after_a_wrong_password(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from raptor_desktop.paths import demo_db_path
+    from raptor_desktop.store.demo import seed_demo
+    from tests.registers import open_store
+
+    path = demo_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open_store(path, training=True, actor="tester", role=Role.ADMINISTRATOR) as store:
+        seed_demo(store)
+    dialog = SignInDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText("trainer")
+    dialog.password.setText("nope nope nope")
+    dialog.save()
+    assert dialog.error.text() == "Wrong username or password."
+    assert dialog.hint is not None and "the demo accounts are trainer" in dialog.hint.text()
+    assert dialog.hint.height() >= dialog.hint.sizeHint().height()
