@@ -46,6 +46,7 @@ class CaseItem:
     order_duration: Duration | None = None
     order_deadline: datetime | None = None  # the time the order itself sets
     agreed_deadline: datetime | None = None  # an earlier time agreed with the provider (3(6))
+    status: str = ""  # the number's status in the register now ("ready", "identified"…)
 
     @property
     def provider_name(self) -> str:

@@ -14,6 +14,7 @@ from raptor_desktop.gui.table_model import FlatTableModel, Index
 ITEM_COLUMNS = (
     "Number",
     "Line",
+    "Status",  # a number not yet ready stops the submission: seen here, before it does
     "Outcome",
     "Provider to serve",
     "Host",
@@ -21,7 +22,7 @@ ITEM_COLUMNS = (
     "Devices",
     "Grounds",
 )
-PROVIDER, GROUNDS = 3, 7
+PROVIDER, GROUNDS = 4, 8
 
 
 class ItemsModel(FlatTableModel):
@@ -49,6 +50,7 @@ class ItemsModel(FlatTableModel):
         return [
             item.display,
             item.brand or "(unnamed)",
+            item.status,
             item.outcome or "",
             item.provider,
             item.host,

@@ -142,3 +142,15 @@ def test_taking_a_number_out_says_so_in_place_of_an_old_message(window: MainWind
     editor.remove_selected()
     assert gone not in [i.display for i in editor.case.items]
     assert editor.error.text().startswith(f"{gone} was taken out of {reference}")
+
+
+def test_the_numbers_tab_shows_each_number_s_status(window: MainWindow) -> None:
+    """A number not yet ready stops the submission: the officer sees it before trying."""
+    from raptor_desktop.gui.application_items import ITEM_COLUMNS
+
+    editor = window.applications.open_editor(make_application(window.store))
+    model = editor.items_model
+    column = ITEM_COLUMNS.index("Status")
+    shown = {model.item(r).display: model.index(r, column).data() for r in range(model.rowCount())}
+    statuses = {i.display: i.status for i in load_case_file(window.store, editor.reference).items}
+    assert shown == statuses and all(shown.values())
