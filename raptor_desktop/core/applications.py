@@ -106,7 +106,13 @@ OUTCOME_STATUS = {
 
 
 class SubmissionRefused(InputRejected):
-    """The application cannot be marked submitted yet; ``str()`` says why."""
+    """The application cannot be marked submitted yet; ``str()`` says why, in one line, and
+    ``problems`` holds each reason, for a window that lists them."""
+
+    def __init__(self, reference: str, problems: list[str]) -> None:
+        super().__init__(f"{reference} cannot be submitted: " + "; ".join(problems))
+        self.reference = reference
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True)

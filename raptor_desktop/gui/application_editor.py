@@ -32,10 +32,12 @@ from raptor_desktop.core.applications import (
     OTHER_RANKS,
     ApplicationStatus,
     Officer,
+    SubmissionRefused,
 )
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import Duration
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDialog, OutcomeDialog
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
@@ -451,6 +453,12 @@ class ApplicationEditor(QDialog):
             return
         try:
             submit(self._store, self.reference)
+        except SubmissionRefused as refused:  # each reason on a line of its own
+            self.error.show_error(
+                f"{self.reference} cannot be submitted yet:\n"
+                + "\n".join(f"• {as_sentence(p)}" for p in refused.problems)
+            )
+            return
         except Refusal as error:
             self.error.show_error(str(error))
             return

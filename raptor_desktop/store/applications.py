@@ -317,7 +317,7 @@ def submit(store: Store, reference: str) -> None:
         case = load_case_file(store, reference, check_files=False)
         problems += [g.what for g in case_gaps(case) if g.what not in problems]
         if problems:
-            raise SubmissionRefused(f"{reference} cannot be submitted: " + "; ".join(problems))
+            raise SubmissionRefused(reference, problems)
         now = utc_now()
         db.table("applications").update(
             app_id,

@@ -70,6 +70,7 @@ def test_add_selected_lines_to_a_new_application(
     dialog.authorised.setChecked(True)
     dialog.submit()
     assert "below superintendent" in dialog.error.text()
+    assert "\n• The authorising officer's rank (Inspector)" in dialog.error.text()  # a list
     dialog.authoriser_rank.setCurrentText("Chief Superintendent")
     dialog.submit()
     assert "marked submitted" in dialog.error.text(), dialog.error.text()
