@@ -195,9 +195,8 @@ class ApplicationActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         # shown until the pack is done or failed (its last step, putting the bundle together,
-        # reports no progress of its own): not closed when the bar is full
+        # reports no progress of its own): not reset, so not closed, when the bar is full
         progress.setAutoReset(False)
-        progress.setAutoClose(False)
         progress.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
         self._progress, self._worker, self._reference = progress, worker, reference
         worker.progress.connect(self._on_progress)

@@ -188,7 +188,7 @@ def test_a_whole_case_with_the_keyboard_only(
     assert editor.error.text() == "Saved.", editor.error.text()
     keys.press((Key.Key_N, ALT))  # the Numbers tab, the keyboard in its table
     assert keys.focus() is editor.items_view
-    keys.press(Key.Key_Right, Key.Key_Right, Key.Key_Right)  # to "Provider to serve"
+    keys.press(Key.Key_Right, Key.Key_Right, Key.Key_Right, Key.Key_Right)  # to "Provider to serve"
     for row in range(2):
         keys.press(Key.Key_F2, (Key.Key_A, CTRL), "EE", Key.Key_Return)
         keys.press((Key.Key_G, ALT))  # the grounds, in their own editor

@@ -201,8 +201,9 @@ def test_open_demo_and_new_training_database(
             dialog.again.setText("practice password")
         else:
             assert isinstance(dialog, SignInDialog)
+            assert dialog.hint is not None  # the demo's accounts, on a line of their own
             assert "trainer and trainer.sgt (a supervisor), password raptor-training" in (
-                dialog.error.text()
+                " ".join(dialog.hint.text().split())
             )
             dialog.username.setText("trainer")
             dialog.password.setText("raptor-training")
