@@ -99,7 +99,8 @@ class OrdersPage(QWidget):
             seen = view_orders(self._store)
             self._show(seen.rows, seen.warnings)
         else:
-            self._show(list_orders(self._store), current_warnings(self._store))
+            rows = list_orders(self._store)
+            self._show(rows, current_warnings(self._store, orders=rows))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

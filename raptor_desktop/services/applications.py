@@ -105,7 +105,8 @@ class OrdersSeen:
 def view_orders(store: Store) -> OrdersSeen:
     """Every order and today's warnings about them, as the Orders view and ``raptor orders``
     show them (numbers, lines and deadlines); the viewing is logged."""
-    seen = OrdersSeen(list_orders(store), current_warnings(store))
+    rows = list_orders(store)
+    seen = OrdersSeen(rows, current_warnings(store, orders=rows))
     record_consultation(
         store,
         "list orders",

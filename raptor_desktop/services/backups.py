@@ -180,13 +180,7 @@ def restore_elsewhere(target: Path, backup: Path, credentials: Credentials) -> B
         )
     placed = restore_backup(target, backup, credentials, role=Role.ADMINISTRATOR)
     if placed.key is not None:
-        opened_with = (
-            f"{credentials.username}'s password"
-            if name
-            else "the backup's passphrase"
-            if credentials.passphrase
-            else "the recovery key"
-        )
+        opened_with = _opened_with(credentials)
         actor = credentials.username or opened_with
         with Store.open(
             target, key=placed.key, register=placed.register, actor=actor, role=Role.ADMINISTRATOR
@@ -197,3 +191,10 @@ def restore_elsewhere(target: Path, backup: Path, credentials: Credentials) -> B
                 f"{backup}, as a new register at {target}; opened with {opened_with}",
             )
     return info
+
+
+def _opened_with(credentials: Credentials) -> str:
+    """What opened a backup restored as a new register, as its log entry names it."""
+    if credentials.username:
+        return f"{credentials.username}'s password"
+    return "the backup's passphrase" if credentials.passphrase else "the recovery key"

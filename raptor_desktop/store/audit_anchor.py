@@ -75,8 +75,9 @@ def write_anchor(store: Store, *, replace: bool = False) -> None:
         return
     note = {"register": store.register, "id": row[0], "hash": row[1]}
     note["mac"] = _note_mac(store, row[0], row[1])
+    anchors = _anchors(store)
     written = 0
-    for target in _anchors(store):
+    for target in anchors:
         try:
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(
@@ -88,7 +89,7 @@ def write_anchor(store: Store, *, replace: bool = False) -> None:
             written += 1
         except OSError as error:
             log.warning("the audit head cannot be noted in %s: %s", target, error)
-    if written == len(_anchors(store)) and not _was_noted(store):
+    if written == len(anchors) and not _was_noted(store):
         with store.immediate():
             store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, '1')", [NOTED])
 

@@ -100,18 +100,23 @@ def list_orders(store: Store) -> list[OrderRow]:
     return found
 
 
-def current_warnings(store: Store, today: date | None = None) -> list[str]:
-    """Every warning about orders that an officer should see today, most urgent first."""
-    return [notice.text for _order, notice in current_notices(store, today)]
+def current_warnings(
+    store: Store, today: date | None = None, orders: list[OrderRow] | None = None
+) -> list[str]:
+    """Every warning about orders that an officer should see today, most urgent first
+    (about ``orders``, when the caller has just read them)."""
+    return [notice.text for _order, notice in current_notices(store, today, orders)]
 
 
-def current_notices(store: Store, today: date | None = None) -> list[tuple[OrderRow, Notice]]:
+def current_notices(
+    store: Store, today: date | None = None, orders: list[OrderRow] | None = None
+) -> list[tuple[OrderRow, Notice]]:
     """:func:`current_warnings` with the order each is about, and its kind."""
     today = today or date.today()
     days, months = get_int(store, END_WARNING_DAYS), get_int(store, REVIEW_MONTHS)
     return [
         (order, notice)
-        for order in list_orders(store)
+        for order in (list_orders(store) if orders is None else orders)
         for notice in order_notices(order.facts(), today, days, months)
     ]
 
