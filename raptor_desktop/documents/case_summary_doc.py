@@ -24,6 +24,7 @@ from raptor_desktop.core.dates import full_date, uk_date
 from raptor_desktop.core.figures import OUTREACH_KEYS
 from raptor_desktop.documents.charts import chart_drawing
 from raptor_desktop.documents.compact import compact_pdf
+from raptor_desktop.documents.headed import headed
 from raptor_desktop.documents.heading import esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.stamp import Furniture, stamp
@@ -65,46 +66,58 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
         story += [KeepTogether(parts), Spacer(1, 0.4 * cm)]
     story += [
         PageBreak(),
-        Paragraph("Lines", HEADING),
-        _table(
-            list(LINE_HEADERS),
-            [r.cells(uk_date) for r in summary.lines],
-            [2.2 * cm, 4.6 * cm, 2.6 * cm, 4.2 * cm, 3.2 * cm, 4.4 * cm, 3.8 * cm],
+        *headed(
+            "Lines",
+            _table(
+                list(LINE_HEADERS),
+                [r.cells(uk_date) for r in summary.lines],
+                [2.2 * cm, 4.6 * cm, 2.6 * cm, 4.2 * cm, 3.2 * cm, 4.4 * cm, 3.8 * cm],
+            ),
         ),
-        Paragraph("Applications and outcomes", HEADING),
-        _table(
-            list(APPLICATION_HEADERS),
-            [[str(c) for c in row] for row in application_rows(summary, uk_date)]
-            or [["none"] + [""] * (len(APPLICATION_HEADERS) - 1)],
-            [2.6 * cm, 6.2 * cm, 2.2 * cm, 2 * cm] + [1.7 * cm] * 7,
+        *headed(
+            "Applications and outcomes",
+            _table(
+                list(APPLICATION_HEADERS),
+                [[str(c) for c in row] for row in application_rows(summary, uk_date)]
+                or [["none"] + [""] * (len(APPLICATION_HEADERS) - 1)],
+                [2.6 * cm, 6.2 * cm, 2.2 * cm, 2 * cm] + [1.7 * cm] * 7,
+            ),
         ),
-        Paragraph("Outreach (counts only)", HEADING),
-        _table(
-            list(OUTREACH_HEADERS),
-            [[str(c) for c in row] for row in outreach_rows(f)],
-            [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+        *headed(
+            "Outreach (counts only)",
+            _table(
+                list(OUTREACH_HEADERS),
+                [[str(c) for c in row] for row in outreach_rows(f)],
+                [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+            ),
         ),
-        Paragraph("Outreach by month the contacts were found (counts only)", HEADING),
-        _table(
-            ["Month", *OUTREACH_HEADERS[1:]],
-            [
-                [month_label(m), *(str(c[k]) for k in OUTREACH_KEYS)]
-                for m, c in f.outreach_by_month.items()
-            ]
-            or [["none", "", "", "", ""]],
-            [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+        *headed(
+            "Outreach by month the contacts were found (counts only)",
+            _table(
+                ["Month", *OUTREACH_HEADERS[1:]],
+                [
+                    [month_label(m), *(str(c[k]) for k in OUTREACH_KEYS)]
+                    for m, c in f.outreach_by_month.items()
+                ]
+                or [["none", "", "", "", ""]],
+                [6 * cm, 3 * cm, 3 * cm, 3 * cm, 3 * cm],
+            ),
         ),
-        Paragraph("Contacts found on two or more of these lines (never named)", HEADING),
-        _table(
-            ["Contact", "Lines", "Deal lines"],
-            [[str(c) for c in row] for row in linking_rows(summary)] or [["none", "", ""]],
-            [3 * cm, 2 * cm, 20 * cm],
+        *headed(
+            "Contacts found on two or more of these lines (never named)",
+            _table(
+                ["Contact", "Lines", "Deal lines"],
+                [[str(c) for c in row] for row in linking_rows(summary)] or [["none", "", ""]],
+                [3 * cm, 2 * cm, 20 * cm],
+            ),
         ),
-        Paragraph("Chronology", HEADING),
-        _table(
-            ["Date", "Event"],
-            [[uk_date(e.on), e.what] for e in summary.chronology] or [["", "no events"]],
-            [2.6 * cm, 22.4 * cm],
+        *headed(
+            "Chronology",
+            _table(
+                ["Date", "Event"],
+                [[uk_date(e.on), e.what] for e in summary.chronology] or [["", "no events"]],
+                [2.6 * cm, 22.4 * cm],
+            ),
         ),
     ]
     pdf = render(story, title=f"Case summary {summary.reference}", wide=True)

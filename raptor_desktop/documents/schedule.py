@@ -7,11 +7,11 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import plural
+from raptor_desktop.documents.headed import headed
 from raptor_desktop.documents.heading import case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import (
     BODY,
-    HEADING,
     IDENTIFIER,
     SMALL,
     SMALL_BOLD,
@@ -95,14 +95,19 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
                     ("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
                     ("BACKGROUND", (0, 0), (-1, 0), "#e6e6e6"),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
                 ]
             )
         )
-        flowables += [Paragraph(f"Provider: {esc(provider)}", HEADING), table]
+        flowables += headed(f"Provider: {esc(provider)}", table)
     return flowables
 
 
-SCHEDULE_WIDTHS = [1.2 * cm, 3.0 * cm, 3.1 * cm, 3.1 * cm, 3.9 * cm, 2.9 * cm, 4.0 * cm, 4.7 * cm]
+# The landscape frame's 25.2 cm; each identifier column holds its longest value on one line
+# (a 22-digit ICCID, a 15-digit IMEI or IMSI, the E.164 form).
+SCHEDULE_WIDTHS = [1.0 * cm, 3.0 * cm, 2.8 * cm, 2.8 * cm, 4.0 * cm, 2.9 * cm, 3.4 * cm, 5.3 * cm]
+PADDING = 3  # points, each side of a cell
 
 
 def schedule_pdf(case: CaseFile) -> bytes:

@@ -42,6 +42,9 @@ HEADING = ParagraphStyle(  # never left alone at the foot of a page
     spaceAfter=5,
     keepWithNext=1,
 )
+# A heading whose table is kept with it by ``documents.headed`` (not by keepWithNext, which
+# would move a table longer than a page to the next one whole).
+OPEN_HEADING = ParagraphStyle("open_heading", parent=HEADING, keepWithNext=0)
 SUBJECT = ParagraphStyle("subject", parent=BODY, fontName=SERIF_BOLD, alignment=0)
 CENTRE = ParagraphStyle("centre", parent=BODY, alignment=TA_CENTER, spaceAfter=3)
 CENTRE_BOLD = ParagraphStyle("centre_bold", parent=CENTRE, fontName=SERIF_BOLD)
