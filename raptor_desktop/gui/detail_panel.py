@@ -109,17 +109,20 @@ def detail_html(detail: NumberDetail) -> str:
             f"<h3>Contacts</h3><p>{plural(sum(detail.contacts.values()), 'contact')} found on "
             f"this number ({found}): see the Contacts view.</p>"
         )
-    history = "".join(
-        f"<tr><td>{_utc_to_uk(h['changed_at'])}</td><td>{escape(str(h['to_status']))}</td>"
-        f"<td>{escape(str(h['changed_by']))}</td><td>{escape(str(h['note']))}</td></tr>"
-        for h in reversed(detail.history)
-    )
-    parts.append(
-        "<h3>History</h3><table cellspacing='4'><tr><th align='left'>When (UTC)</th>"
-        f"<th align='left'>Status</th><th align='left'>By</th><th align='left'>Note</th></tr>"
-        f"{history}</table>"
-    )
+    parts.append("<h3>History</h3>" + "".join(_history_entry(h) for h in reversed(detail.history)))
     return "".join(parts)
+
+
+def _history_entry(change: dict[str, object]) -> str:
+    """One status change: the status, when (UTC) and by whom, its note, each on a line (a
+    table's columns broke words in two in a narrow panel)."""
+    note = escape(str(change["note"] or ""))
+    return (
+        f"<p style='margin-top:0;margin-bottom:6px'><b>{escape(str(change['to_status']))}</b>"
+        f"<br/>{_utc_to_uk(change['changed_at'])} UTC, by {escape(str(change['changed_by']))}"
+        + (f"<br/>{note}" if note else "")
+        + "</p>"
+    )
 
 
 class DetailPanel(QTextBrowser):

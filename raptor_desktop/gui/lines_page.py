@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +20,7 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
 from raptor_desktop.gui.widgets import clearable, keyboard_table
-from raptor_desktop.gui.window_state import ColumnChooser, restore_split
+from raptor_desktop.gui.window_state import ColumnChooser, columns_width, restore_split
 from raptor_desktop.services.register import (
     LineFilter,
     NumberDetail,
@@ -31,6 +32,7 @@ from raptor_desktop.services.register import (
 from raptor_desktop.services.session import Store
 
 FILTER_DELAY_MS = 250
+DETAIL_MIN = 300  # pixels the detail panel keeps when the table is given its columns' width
 
 
 class LinesPage(QWidget):
@@ -85,7 +87,7 @@ class LinesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        restore_split(splitter)
+        self._split_chosen = restore_split(splitter)
         self.columns = ColumnChooser(self.table, "lines/hidden_columns")
 
         bar = QHBoxLayout()
@@ -114,6 +116,23 @@ class LinesPage(QWidget):
         self._fitted = True
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # the first rows suffice
         self.table.resizeColumnsToContents()
+        self._give_table_its_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._give_table_its_columns()
+
+    def _give_table_its_columns(self) -> None:
+        """On a first opening (no split of the officer's own), the table as wide as its
+        columns, so none is cut off, if the detail panel keeps :data:`DETAIL_MIN` beside it;
+        done once, when the view is shown with its columns fitted."""
+        if self._split_chosen or not self._fitted or not self.isVisible():
+            return
+        self._split_chosen = True
+        total = sum(self.splitter.sizes())
+        needed = columns_width(self.table)
+        if total - needed >= DETAIL_MIN:
+            self.splitter.setSizes([needed, total - needed])
 
     def reload_areas(self) -> None:
         current = self.area.currentData()

@@ -25,12 +25,25 @@ def restore_window(window: QMainWindow) -> None:
     window.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
 
 
-def restore_split(splitter: QSplitter) -> None:
+def restore_split(splitter: QSplitter) -> bool:
+    """The officer's own split of the Lines view (true), or the first one (false)."""
     state = QSettings().value(LINES_SPLIT)
     if isinstance(state, QByteArray) and splitter.restoreState(state):
-        return
+        return True
     total = max(splitter.width(), 1000)
     splitter.setSizes([int(total * TABLE_SHARE), int(total * (1 - TABLE_SHARE))])
+    return False
+
+
+def columns_width(table: QTableView) -> int:
+    """The width that shows every column of ``table`` as fitted to its contents, unscrolled."""
+    header = table.horizontalHeader()
+    width = sum(
+        max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+        for c in range(header.count())
+        if not header.isSectionHidden(c)
+    )
+    return width + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
 
 
 def remember(window: QMainWindow, splitter: QSplitter) -> None:
