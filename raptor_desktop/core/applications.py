@@ -105,12 +105,36 @@ OUTCOME_STATUS = {
 """The status a number moves to when the court's outcome for it is recorded."""
 
 
+OFFICERS = (
+    "the application's Officers tab in the window (the command line sets them only as it "
+    "creates an application: raptor new-application)"
+)
+"""Where the officer in the case and the authority are filled in."""
+
+NO_NUMBERS = "the application names no numbers"
+NOT_READY = (
+    "change each number's status (Line → Change status, or raptor set-status NUMBER "
+    '"ready for application"), or remove it from the application'
+)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something missing from an application, and where the officer fills it in."""
+
+    what: str
+    where: str
+
+    def __str__(self) -> str:
+        return f"{self.what} — {self.where}"
+
+
 class SubmissionRefused(InputRejected):
     """The application cannot be marked submitted yet; ``str()`` says why, in one line, and
-    ``problems`` holds each reason, for a window that lists them."""
+    ``problems`` holds each reason and where to put it right, for a window that lists them."""
 
-    def __init__(self, reference: str, problems: list[str]) -> None:
-        super().__init__(f"{reference} cannot be submitted: " + "; ".join(problems))
+    def __init__(self, reference: str, problems: list[Gap]) -> None:
+        super().__init__(f"{reference} cannot be submitted: " + "; ".join(p.what for p in problems))
         self.reference = reference
         self.problems = tuple(problems)
 
@@ -204,16 +228,20 @@ def authority_problems(authoriser: Officer, authorised_on: date | None) -> list[
 
 def submission_problems(
     authoriser: Officer, authorised_on: date | None, number_statuses: dict[str, Status]
-) -> list[str]:
-    """Everything that stops an application being submitted; empty when it may go."""
-    problems = authority_problems(authoriser, authorised_on)
+) -> list[Gap]:
+    """Everything that stops an application being submitted, each with where it is put
+    right; empty when it may go."""
+    problems = [Gap(p, OFFICERS) for p in authority_problems(authoriser, authorised_on)]
     if not number_statuses:
-        problems.append("the application names no numbers")
+        problems.append(Gap(NO_NUMBERS, "add numbers to the application"))
     not_ready = [
         n for n, s in number_statuses.items() if s not in (Status.READY, Status.IN_APPLICATION)
     ]
     if not_ready:
         problems.append(
-            "these numbers are not ready for application: " + ", ".join(sorted(not_ready))
+            Gap(
+                "these numbers are not ready for application: " + ", ".join(sorted(not_ready)),
+                NOT_READY,
+            )
         )
     return problems

@@ -9,34 +9,18 @@ application cannot be marked submitted and its pack is marked DRAFT on every pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from raptor_desktop.core.applications import authority_problems
+from raptor_desktop.core.applications import NO_NUMBERS, OFFICERS, Gap, authority_problems
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.core.dates import full_date
 
-OFFICERS = (
-    "the application's Officers tab in the window (the command line sets them only as it "
-    "creates an application: raptor new-application)"
-)
-
-
-@dataclass(frozen=True)
-class Gap:
-    """Something missing from an application, and where the officer fills it in."""
-
-    what: str
-    where: str
-
-    def __str__(self) -> str:
-        return f"{self.what} — {self.where}"
+__all__ = ["Gap", "case_gaps"]
 
 
 def case_gaps(case: CaseFile) -> list[Gap]:
     """Every gap in ``case``, in the order the pack prints them; empty when it may go to court."""
     gaps: list[Gap] = []
     if not case.items:
-        gaps.append(Gap("the application names no numbers", "add numbers to the application"))
+        gaps.append(Gap(NO_NUMBERS, "add numbers to the application"))
     for number, item in case.numbered_items():  # numbered as the pack numbers them
         if item.outcome in ("withdrawn", "refused", "carved out"):
             continue

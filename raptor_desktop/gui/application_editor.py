@@ -453,10 +453,13 @@ class ApplicationEditor(QDialog):
             return
         try:
             submit(self._store, self.reference)
-        except SubmissionRefused as refused:  # each reason on a line of its own
+        except SubmissionRefused as refused:  # each reason on a line, and where to fix it
             self.error.show_error(
                 f"{self.reference} cannot be submitted yet:\n"
-                + "\n".join(f"• {as_sentence(p)}" for p in refused.problems)
+                + "\n".join(
+                    f"• {as_sentence(p.what)}\n    To put right: {p.where}."
+                    for p in refused.problems
+                )
             )
             return
         except Refusal as error:

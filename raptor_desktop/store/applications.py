@@ -315,7 +315,8 @@ def submit(store: Store, reference: str) -> None:
         authorised_on = date.fromisoformat(row[3]) if row[3] else None
         problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
         case = load_case_file(store, reference, check_files=False)
-        problems += [g.what for g in case_gaps(case) if g.what not in problems]
+        said = {p.what for p in problems}
+        problems += [g for g in case_gaps(case) if g.what not in said]
         if problems:
             raise SubmissionRefused(reference, problems)
         now = utc_now()

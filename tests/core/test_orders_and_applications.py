@@ -72,9 +72,12 @@ def test_submission_needs_superintendent_date_and_ready_numbers() -> None:
     problems = submission_problems(
         Officer("Ann Lee", "Inspector"), None, {"07700 900106": Status.GATHERING_EVIDENCE}
     )
-    assert any("below superintendent" in p for p in problems)
-    assert any("date of the authority" in p for p in problems)
-    assert any("07700 900106" in p for p in problems)
+    said = {p.what: p.where for p in problems}
+    assert any("below superintendent" in p for p in said)
+    assert any("date of the authority" in p for p in said)
+    [not_ready] = [p for p in said if "07700 900106" in p]
+    assert "Change status" in said[not_ready] and "raptor set-status" in said[not_ready]
+    assert all("Officers tab" in w for p, w in said.items() if p != not_ready)
     nca = Officer("Pat Doe", "NCA Deputy Director General")
     assert submission_problems(nca, date(2026, 11, 27), ready) == []
 
@@ -123,7 +126,7 @@ def test_a_submission_refused_names_each_problem_of_the_authority_once() -> None
     problems = submission_problems(
         Officer(name="Mark Hale", rank="", collar="2201"), None, {"+447700900101": Status.READY}
     )
-    assert problems == [
+    assert [p.what for p in problems] == [
         "the authorising officer's rank is not recorded: the application must be authorised "
         "by a superintendent or above (or the NCA Director General or a Deputy)",
         "the date of the authority is not recorded",

@@ -71,6 +71,7 @@ def test_add_selected_lines_to_a_new_application(
     dialog.submit()
     assert "below superintendent" in dialog.error.text()
     assert "\n• The authorising officer's rank (Inspector)" in dialog.error.text()  # a list
+    assert "\n    To put right: the application's Officers tab" in dialog.error.text()  # where
     dialog.authoriser_rank.setCurrentText("Chief Superintendent")
     dialog.submit()
     assert "marked submitted" in dialog.error.text(), dialog.error.text()
