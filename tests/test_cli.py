@@ -494,3 +494,20 @@ def test_merge_lines_makes_the_second_number_s_line_part_of_the_first_s(
     assert {row["line"] for row in json.loads(out)} == {"Tony"}
     code, _, err = run(capsys, *db, "merge-lines", "07700900601", "07700900602")
     assert code == 1 and "on the same line already" in err
+
+
+def test_move_number_puts_a_number_on_the_line_named(
+    capsys: pytest.CaptureFixture[str], training_db: str
+) -> None:
+    db = ["--db", training_db]
+    for number, name in (("07700 900611", "Tony"), ("07700 900612", "Tony")):
+        assert run(capsys, *db, "add-line", number, "--name", name, "--area", "Thurrock")[0] == 0
+    code, out, _ = run(capsys, *db, "move-number", "07700900612", "Jim")
+    assert (code, out.strip()) == (0, "07700 900612 moved from line 'Tony' to a new line 'Jim'")
+    code, out, _ = run(capsys, *db, "lines", "--json")
+    assert {row["display"]: row["line"] for row in json.loads(out)} == {
+        "07700 900611": "Tony",
+        "07700 900612": "Jim",
+    }
+    code, _, err = run(capsys, *db, "move-number", "07700900612", "jim")
+    assert code == 1 and "on line 'Jim' already" in err

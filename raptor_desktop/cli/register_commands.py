@@ -23,6 +23,7 @@ from raptor_desktop.services.register import (
     add_number,
     area_status_counts,
     merge_lines_of,
+    move_number,
     search_numbers,
     search_numbers_json,
     set_status,
@@ -154,6 +155,17 @@ def _merge_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def cmd_merge_lines(args: argparse.Namespace, run: Invocation) -> int:
     print(merge_lines_of(run.store(), args.keep, args.other))
+    return 0
+
+
+def _move_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number")
+    parser.add_argument("brand", metavar="LINE", help="the line's name (made if there is none)")
+
+
+@command("move-number", "move a number to another line of its operation", _move_arguments)
+def cmd_move_number(args: argparse.Namespace, run: Invocation) -> int:
+    print(move_number(run.store(), args.number, to_brand=args.brand).said)
     return 0
 
 

@@ -30,6 +30,7 @@ from raptor_desktop.store.lines import (
     set_status,
     undo_status_change,
 )
+from raptor_desktop.store.number_move import Moved, NumberNotMoved, move_number
 from raptor_desktop.store.reference import (
     add_area,
     area_names,
@@ -42,6 +43,8 @@ __all__ = [
     "ROW_KEYS",
     "LineFilter",
     "LinesNotMerged",
+    "Moved",
+    "NumberNotMoved",
     "NumberDetail",
     "add_area",
     "add_device",
@@ -54,6 +57,7 @@ __all__ = [
     "import_lines",
     "matching_ids",
     "merge_lines",
+    "move_number",
     "number_detail",
     "operation_names",
     "parse_for",

@@ -1,0 +1,98 @@
+"""A number moved to another line of its operation: a number imported or added under the
+wrong brand put right, or one number of a merge found to belong elsewhere.
+
+The number takes its status, dates, devices and history with it; the line it leaves keeps
+its evidence, areas and notes (they were said of that line). A number named in an
+application that has gone to court is not moved: its evidence there was its line's.
+Moving it back is the undo (the window offers it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from raptor_desktop.core.applications import ApplicationStatus
+from raptor_desktop.core.errors import InputRejected, Refusal
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.lines import find_number, line_for_brand
+
+
+class NumberNotMoved(Refusal):
+    """A number that cannot go to the line asked for."""
+
+
+@dataclass(frozen=True)
+class Moved:
+    number_id: int
+    e164: str
+    from_line: int
+    to_line: int
+    said: str  # what the log entry says
+
+
+def _named(brand: str, line_id: int) -> str:
+    return f"line {brand!r}" if brand else f"unnamed line {line_id}"
+
+
+def move_number(
+    store: Store, text: str, *, to_brand: str = "", to_line: int | None = None
+) -> Moved:
+    """Move the number ``text`` to the line named ``to_brand`` in its operation (made, if
+    there is none), or to the line ``to_line`` (an undo: the line it came from); logged."""
+    brand = to_brand.strip()
+    if to_line is None and not brand:
+        raise InputRejected("name the line to move the number to")
+    with store.transaction("move number to another line") as db:
+        number = find_number(store, text)
+        shown = national_format(number.e164)
+        old_brand, operation = db.execute(
+            "SELECT brand, operation_id FROM lines WHERE id = ?", [number.line_id]
+        ).fetchone()
+        if to_line is None:
+            target = line_for_brand(db, brand, operation)
+            made = target is None
+            if target is None:
+                now = utc_now()
+                target = insert_row(
+                    db,
+                    "lines",
+                    {
+                        "brand": brand,
+                        "operation_id": operation,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                )
+        else:
+            row = db.execute("SELECT operation_id FROM lines WHERE id = ?", [to_line]).fetchone()
+            if row is None:
+                raise RecordNotFound(f"there is no line {to_line}")
+            if row[0] != operation:
+                raise NumberNotMoved(f"line {to_line} is a line of another operation")
+            target, made = to_line, False
+        if target == number.line_id:
+            raise NumberNotMoved(f"{shown} is on {_named(old_brand, target)} already")
+        gone = db.execute(
+            "SELECT a.reference FROM application_numbers an JOIN applications a "
+            "ON a.id = an.application_id WHERE an.number_id = ? AND a.status <> ? "
+            "ORDER BY a.reference",
+            [number.id, ApplicationStatus.DRAFT.value],
+        ).fetchall()
+        if gone:
+            raise NumberNotMoved(
+                f"{shown} is named in {', '.join(r[0] for r in gone)}, which has gone to "
+                "court with the evidence of its line: it stays on that line"
+            )
+        new_brand = db.execute("SELECT brand FROM lines WHERE id = ?", [target]).fetchone()[0]
+        db.execute(
+            "UPDATE numbers SET line_id = ?, updated_at = ? WHERE id = ?",
+            [target, utc_now(), number.id],
+        )
+        said = (
+            f"{shown} moved from {_named(old_brand, number.line_id)} to "
+            f"{'a new ' if made else ''}{_named(new_brand, target)}"
+        )
+        store.describe(said)
+    return Moved(number.id, number.e164, number.line_id, target, said)

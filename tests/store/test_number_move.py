@@ -1,0 +1,88 @@
+"""A number moved to another line of its operation, logged; moved back as its undo; refused
+when it has gone to court on its line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.evidence import EvidenceItem
+from raptor_desktop.core.statuses import Status
+from raptor_desktop.store.applications import create_application, submit
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.evidence import add_evidence
+from raptor_desktop.store.lines import add_number, find_number, set_provider, set_status
+from raptor_desktop.store.number_move import NumberNotMoved, move_number
+from raptor_desktop.store.settings import set_network_address
+from tests.app_fixtures import details
+from tests.exchange_units import TONY
+
+JIM = replace(TONY, brand="Jim", areas=["Brentwood"])
+
+
+def _last_entry(store: Store) -> tuple[str, str]:
+    return store.db.execute(
+        "SELECT event, records FROM audit_log ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+
+
+def test_a_number_moves_to_the_line_named_and_back(training_store: Store) -> None:
+    add_number(training_store, "07700 900501", TONY)
+    add_number(training_store, "07700 900502", TONY)
+    add_number(training_store, "07700 900503", JIM)
+    tony = find_number(training_store, "07700 900501").line_id
+    jim = find_number(training_store, "07700 900503").line_id
+    add_evidence(training_store, tony, EvidenceItem("marketing text", "Tony open 24/7"))
+    moved = move_number(training_store, "07700900502", to_brand="jim")
+    assert (moved.from_line, moved.to_line) == (tony, jim)
+    assert find_number(training_store, "07700 900502").line_id == jim
+    assert moved.said == "07700 900502 moved from line 'Tony' to line 'Jim'"
+    assert _last_entry(training_store) == ("move number to another line", moved.said)
+    evidence = training_store.db.execute("SELECT line_id FROM evidence").fetchall()
+    assert evidence == [(tony,)]  # the evidence stays with the line it was said of
+    back = move_number(training_store, "07700 900502", to_line=moved.from_line)
+    assert find_number(training_store, "07700 900502").line_id == tony
+    assert back.said == "07700 900502 moved from line 'Jim' to line 'Tony'"
+
+
+def test_a_line_not_yet_known_is_made_in_the_numbers_operation(training_store: Store) -> None:
+    add_number(training_store, "07700 900501", TONY)
+    moved = move_number(training_store, "07700 900501", to_brand=" Zed ")
+    assert moved.said == "07700 900501 moved from line 'Tony' to a new line 'Zed'"
+    brand, operation = training_store.db.execute(
+        "SELECT brand, operation_id FROM lines WHERE id = ?", [moved.to_line]
+    ).fetchone()
+    kept = training_store.db.execute(
+        "SELECT operation_id FROM lines WHERE id = ?", [moved.from_line]
+    ).fetchone()[0]
+    assert (brand, operation) == ("Zed", kept)
+
+
+def test_nothing_changes_when_the_move_is_refused(training_store: Store) -> None:
+    add_number(training_store, "07700 900501", TONY)
+    before = training_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    with pytest.raises(NumberNotMoved, match="on line 'Tony' already"):
+        move_number(training_store, "07700 900501", to_brand="TONY")
+    with pytest.raises(InputRejected, match="name the line"):
+        move_number(training_store, "07700 900501", to_brand="  ")
+    after = training_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    assert after == before
+    assert training_store.db.execute("SELECT COUNT(*) FROM lines").fetchone()[0] == 1
+
+
+def test_a_number_gone_to_court_on_its_line_stays_on_it(training_store: Store) -> None:
+    add_number(training_store, "07700 900501", TONY)
+    add_number(training_store, "07700 900503", JIM)
+    set_status(training_store, "07700 900501", Status.GATHERING_EVIDENCE)
+    set_status(training_store, "07700 900501", Status.READY)
+    set_provider(training_store, "07700 900501", "EE")
+    set_network_address(training_store, "EE", "EE Law Enforcement Liaison, Bristol")
+    reference = create_application(training_store, details(), ["07700 900501"])
+    move_number(training_store, "07700 900501", to_brand="Jim")  # a draft: it may move
+    move_number(training_store, "07700 900501", to_brand="Tony")
+    submit(training_store, reference)
+    with pytest.raises(NumberNotMoved, match=f"named in {reference}, which has gone to court"):
+        move_number(training_store, "07700 900501", to_brand="Jim")
+    assert find_number(training_store, "07700 900501").status is Status.IN_APPLICATION
