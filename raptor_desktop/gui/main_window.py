@@ -38,6 +38,7 @@ from raptor_desktop.gui.line_merge_dialog import merge_selected_lines
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.list_actions import ListActions
 from raptor_desktop.gui.navigation import decorate, update_badges, view_title
+from raptor_desktop.gui.number_move_action import move_selected_number
 from raptor_desktop.gui.orders_page import OrdersPage
 from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.record_opener import RecordOpener
@@ -186,6 +187,12 @@ class MainWindow(QMainWindow):
             None,
             "Select numbers on two lines that are one deal line (supervisors)",
         )
+        self.move_action = a(
+            "Mo&ve to another line…",
+            lambda: move_selected_number(self),
+            None,
+            "Put the selected number on another line (Ctrl+Z moves it back)",
+        )
         self.device_action = a(
             "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
         )
@@ -216,6 +223,7 @@ class MainWindow(QMainWindow):
             self.replace_action,
             self.device_action,
             self.closure_action,
+            self.move_action,
         ]
 
     def _build_menus(self) -> None:
@@ -239,7 +247,7 @@ class MainWindow(QMainWindow):
             (self.add_action, self.replace_action),
             (self.edit_action, self.status_action, self.device_action),
             (self.to_application_action, self.add_area_action, self.intel_action),
-            (self.closure_action, self.merge_action),
+            (self.closure_action, self.move_action, self.merge_action),
         )
         _fill(
             bar.addMenu("&Application"),
@@ -348,6 +356,7 @@ class MainWindow(QMainWindow):
                     None,
                     self.to_application_action,
                     self.import_contacts_action,
+                    self.move_action,
                     self.merge_action,
                 ],
             ),
