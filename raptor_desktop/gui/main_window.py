@@ -187,12 +187,7 @@ class MainWindow(QMainWindow):
             None,
             "Select numbers on two lines that are one deal line (supervisors)",
         )
-        self.move_action = a(
-            "Mo&ve to another line…",
-            lambda: move_selected_number(self),
-            None,
-            "Put the selected number on another line (Ctrl+Z moves it back)",
-        )
+        self.move_action = a("Mo&ve to another line…", lambda: move_selected_number(self))
         self.device_action = a(
             "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
         )
