@@ -51,3 +51,6 @@ INCLUDED  # core/outreach.py RecipientStatus
 created_at  # store/backup.py BackupInfo
 drama  # core/numbers.py MobileNumber: whether a number is in the drama range (the tests read it)
 _task  # gui/exchange_actions.py: holds the worker while its thread runs
+
+# pypdf: a page's boxes are set by assigning its properties, which pypdf writes to the file.
+mediabox  # documents/exhibit_fit.py: an oversized page's box made A4
