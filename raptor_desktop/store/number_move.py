@@ -3,13 +3,16 @@ wrong brand put right, or one number of a merge found to belong elsewhere.
 
 The number takes its status, dates, devices and history with it; the line it leaves keeps
 its evidence, areas and notes (they were said of that line). A number named in an
-application that has gone to court is not moved: its evidence there was its line's.
+application that has gone to court is not moved: its evidence there was its line's; nor is
+a replacement number, or the number it replaced (a line's brand moving between them).
 Moving it back is the undo (the window offers it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import sqlite_utils
 
 from raptor_desktop.core.applications import ApplicationStatus
 from raptor_desktop.core.errors import InputRejected, Refusal
@@ -34,6 +37,22 @@ class Moved:
 
 def _named(brand: str, line_id: int) -> str:
     return f"line {brand!r}" if brand else f"unnamed line {line_id}"
+
+
+def _refuse_if_a_replacement(db: sqlite_utils.Database, number_id: int, shown: str) -> None:
+    """A number that replaced another, or was replaced, is the line's brand moving from one
+    number to the next: it stays on that line, with the number it is linked to."""
+    linked = db.execute(
+        "SELECT e164 FROM numbers WHERE id = (SELECT replaces_number_id FROM numbers "
+        "WHERE id = ?) OR replaces_number_id = ? ORDER BY e164",
+        [number_id, number_id],
+    ).fetchall()
+    if linked:
+        others = ", ".join(national_format(e164) for (e164,) in linked)
+        raise NumberNotMoved(
+            f"{shown} is linked to {others} as a replacement number of its line: a "
+            "replacement stays on the line of the number it replaced"
+        )
 
 
 def move_number(
@@ -85,6 +104,7 @@ def move_number(
                 f"{shown} is named in {', '.join(r[0] for r in gone)}, which has gone to "
                 "court with the evidence of its line: it stays on that line"
             )
+        _refuse_if_a_replacement(db, number.id, shown)
         new_brand = db.execute("SELECT brand FROM lines WHERE id = ?", [target]).fetchone()[0]
         db.execute(
             "UPDATE numbers SET line_id = ?, updated_at = ? WHERE id = ?",

@@ -86,3 +86,15 @@ def test_a_number_gone_to_court_on_its_line_stays_on_it(training_store: Store) -
     with pytest.raises(NumberNotMoved, match=f"named in {reference}, which has gone to court"):
         move_number(training_store, "07700 900501", to_brand="Jim")
     assert find_number(training_store, "07700 900501").status is Status.IN_APPLICATION
+
+
+def test_a_replacement_number_stays_on_the_line_of_the_number_it_replaced(
+    training_store: Store,
+) -> None:
+    add_number(training_store, "07700 900501", TONY)
+    add_number(training_store, "07700 900502", TONY, replaces="07700 900501")
+    for number, other in (("07700 900502", "07700 900501"), ("07700 900501", "07700 900502")):
+        with pytest.raises(NumberNotMoved, match=f"linked to {other} as a replacement"):
+            move_number(training_store, number, to_brand="Jim")
+    lines = training_store.db.execute("SELECT DISTINCT line_id FROM numbers").fetchall()
+    assert len(lines) == 1
