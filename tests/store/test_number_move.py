@@ -17,7 +17,7 @@ from raptor_desktop.store.lines import add_number, find_number, set_provider, se
 from raptor_desktop.store.number_move import NumberNotMoved, move_number
 from raptor_desktop.store.settings import set_network_address
 from tests.app_fixtures import details
-from tests.exchange_units import TONY
+from tests.exchange_units import TONY, Unit
 
 JIM = replace(TONY, brand="Jim", areas=["Brentwood"])
 
@@ -98,3 +98,18 @@ def test_a_replacement_number_stays_on_the_line_of_the_number_it_replaced(
             move_number(training_store, number, to_brand="Jim")
     lines = training_store.db.execute("SELECT DISTINCT line_id FROM numbers").fetchall()
     assert len(lines) == 1
+
+
+def test_a_move_travels_to_the_peers_in_the_next_case_package(unit: Unit) -> None:
+    main, alice = unit.stores["main"], unit.stores["alice"]
+    add_number(main, "07700 900501", TONY)
+    add_number(main, "07700 900502", TONY)
+    unit.send("main", "alice")
+    move_number(main, "07700 900502", to_brand="Zed")
+    unit.send("main", "alice")
+    brand = alice.db.execute(
+        "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+        ["+447700900502"],
+    ).fetchone()[0]
+    assert brand == "Zed"
+    assert find_number(alice, "07700 900501").line_id != find_number(alice, "07700 900502").line_id
