@@ -105,11 +105,18 @@ def test_a_move_travels_to_the_peers_in_the_next_case_package(unit: Unit) -> Non
     add_number(main, "07700 900501", TONY)
     add_number(main, "07700 900502", TONY)
     unit.send("main", "alice")
-    move_number(main, "07700 900502", to_brand="Zed")
+    moved = move_number(main, "07700 900502", to_brand="Zed")
     unit.send("main", "alice")
-    brand = alice.db.execute(
-        "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
-        ["+447700900502"],
-    ).fetchone()[0]
+    brand = _brand_of(alice, "+447700900502")
     assert brand == "Zed"
     assert find_number(alice, "07700 900501").line_id != find_number(alice, "07700 900502").line_id
+    move_number(main, "07700 900502", to_line=moved.from_line)  # the window's undo
+    unit.send("main", "alice")
+    assert _brand_of(alice, "+447700900502") == "Tony"
+
+
+def _brand_of(store: Store, e164: str) -> str:
+    return store.db.execute(
+        "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
+        [e164],
+    ).fetchone()[0]
