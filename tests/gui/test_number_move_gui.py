@@ -29,7 +29,7 @@ def test_a_number_moved_to_another_line_is_put_back_by_undo(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window.show_page(window.lines_page)
-    _select(window, "07700 900112")  # Tony's second number
+    _select(window, "07700 900109")  # Jay
     asked: list[str] = []
 
     def answer(_parent: object, _title: str, label: str, *_a: object) -> tuple[str, bool]:
@@ -38,14 +38,14 @@ def test_a_number_moved_to_another_line_is_put_back_by_undo(
 
     monkeypatch.setattr(QInputDialog, "getText", answer)
     window.move_action.trigger()
-    assert asked and "07700 900112 is on line 'Tony'" in asked[0]
-    assert _brand(window, "07700 900112") == "Milly"
+    assert asked and "07700 900109 is on line 'Jay'" in asked[0]
+    assert _brand(window, "07700 900109") == "Milly"
     assert window.lines_page.selected_detail().line.brand == "Milly"  # type: ignore[union-attr]
     assert "Ctrl+Z moves it back" in window.statusBar().currentMessage()
     window.undo_action.trigger()
-    assert _brand(window, "07700 900112") == "Tony"
+    assert _brand(window, "07700 900109") == "Jay"
     window.redo_action.trigger()
-    assert _brand(window, "07700 900112") == "Milly"
+    assert _brand(window, "07700 900109") == "Milly"
 
 
 def test_a_refused_move_says_why_and_changes_nothing(
