@@ -45,6 +45,7 @@ from raptor_desktop.services.register import search_numbers_json  # `raptor line
 from raptor_desktop.services.search import search
 from raptor_desktop.services.session import Session
 from raptor_desktop.store import bulk_writes, crypto, engine
+from raptor_desktop.store.audit_anchor import anchor_path, outside_anchor_path
 from raptor_desktop.store.backup import Credentials, check_backup
 from raptor_desktop.store.contacts import contacts_by_id
 from raptor_desktop.store.database import Store
@@ -180,14 +181,21 @@ def import_figures(
     base = folder / "base.sqlite3"
     shutil.copyfile(full.path, base)
     copy = folder / "contacts.sqlite3"
+    # Its notes of the newest log entry go with each copy, or every write of the import would
+    # find them missing and report an older copy put in place, not moving them on.
+    state = folder / "state"
+    outside_note = outside_anchor_path(full.register).relative_to(state)
     copies: list[Path] = []
 
     def fresh_copy(name: str) -> None:
         if name == "figure":
             copies.append(folder / f"state-of-copy-{len(copies)}")
             shutil.copyfile(base, copy)
-            for beside in ("-wal", "-shm", ".audit-head"):  # the last run's
+            for beside in ("-wal", "-shm"):  # the last run's
                 Path(f"{copy}{beside}").unlink(missing_ok=True)
+            shutil.copyfile(anchor_path(full.path), anchor_path(copy))
+            (copies[-1] / outside_note).parent.mkdir(parents=True)
+            shutil.copyfile(state / outside_note, copies[-1] / outside_note)
 
     def import_contacts() -> None:
         # The copies are the same register as the original, diverging: each keeps its note of
@@ -196,7 +204,7 @@ def import_figures(
         session = Session(copy, full.officer, full.role, False, full.register, full.key)
         with session.connect() as store:
             result = contacts_importer(ContactDefaults())(store, read_table(book), None)
-        os.environ["XDG_STATE_HOME"] = str(folder / "state")
+        os.environ["XDG_STATE_HOME"] = str(state)
         assert result.imported == CONTACTS and not result.rejected, result.summary()
 
     named = contacts + lines[: min(CONTACTS, NUMBERS)]  # each row's contact; each line named
