@@ -27,7 +27,12 @@ COLUMNS = (
     ("range_holder", "Range holder"),
     ("operation", "Operation"),
 )
+_TITLES = [title for _key, title in COLUMNS]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ROLES = frozenset({int(ID_ROLE), _DISPLAY, _TOOLTIP, _BACKGROUND})
 
 _STATUS_COLOURS = {
     "order made": "#e6f4ea",
@@ -86,31 +91,29 @@ class LinesTableModel(FlatTableModel):
 
     # -- Qt model interface --------------------------------------------------------------
     def column_titles(self) -> list[str]:
-        return [title for _key, title in COLUMNS]
+        return _TITLES
 
     def row_total(self) -> int:
         return len(self._ids)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        # The view asks each cell for a dozen roles as it measures and paints: the roles
+        # this model has no answer for are turned away first, before any lookup.
+        if role not in _ROLES:
             return None
-        number_id = self._ids[index.row()]
+        position = index.row()
+        if not 0 <= position < len(self._ids):  # an invalid index is row -1
+            return None
         if role == ID_ROLE:
-            return number_id
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.BackgroundRole,
-        ):
-            return None
-        row = self._row(index.row())
+            return self._ids[position]
+        row = self._row(position)
         key = COLUMNS[index.column()][0]
         if row is None:  # erased by another connection since the ids were read
-            return ERASED if role == Qt.ItemDataRole.DisplayRole and key == "number" else None
-        if role == Qt.ItemDataRole.BackgroundRole:
+            return ERASED if role == _DISPLAY and key == "number" else None
+        if role == _BACKGROUND:
             colour = _STATUS_COLOURS.get(str(row["status"]))
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, key)
         return self._text(row, key)
 

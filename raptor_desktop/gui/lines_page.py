@@ -20,7 +20,7 @@ from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.detail_panel import DetailPanel
 from raptor_desktop.gui.lines_model import LinesTableModel
 from raptor_desktop.gui.widgets import clearable, keyboard_table
-from raptor_desktop.gui.window_state import ColumnChooser, columns_width, restore_split
+from raptor_desktop.gui.window_state import ColumnChooser, fit_columns, restore_split
 from raptor_desktop.services.register import (
     LineFilter,
     NumberDetail,
@@ -74,7 +74,7 @@ class LinesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self._fitted = False
+        self._columns_width = 0  # the columns' width, once fitted to their contents
         self.model.modelReset.connect(self._fit_once)
         keyboard_table(self.table)
         clearable(self.search)
@@ -111,11 +111,10 @@ class LinesPage(QWidget):
         """Each column as wide as its title and the first rows (the last one takes the rest),
         once there are rows: not again at each filter keystroke, where columns jumping as the
         officer types would be in the way (and half of a keystroke's time over 100,000)."""
-        if self._fitted or not self.model.rowCount():
+        if self._columns_width or not self.model.rowCount():
             return
-        self._fitted = True
         self.table.horizontalHeader().setResizeContentsPrecision(200)  # the first rows suffice
-        self.table.resizeColumnsToContents()
+        self._columns_width = fit_columns(self.table)
         self._give_table_its_columns()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -126,13 +125,12 @@ class LinesPage(QWidget):
         """On a first opening (no split of the officer's own), the table as wide as its
         columns, so none is cut off, if the detail panel keeps :data:`DETAIL_MIN` beside it;
         done once, when the view is shown with its columns fitted."""
-        if self._split_chosen or not self._fitted or not self.isVisible():
+        if self._split_chosen or not self._columns_width or not self.isVisible():
             return
         self._split_chosen = True
         total = sum(self.splitter.sizes())
-        needed = columns_width(self.table)
-        if total - needed >= DETAIL_MIN:
-            self.splitter.setSizes([needed, total - needed])
+        if total - self._columns_width >= DETAIL_MIN:
+            self.splitter.setSizes([self._columns_width, total - self._columns_width])
 
     def reload_areas(self) -> None:
         current = self.area.currentData()

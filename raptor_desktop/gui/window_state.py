@@ -35,14 +35,18 @@ def restore_split(splitter: QSplitter) -> bool:
     return False
 
 
-def columns_width(table: QTableView) -> int:
-    """The width that shows every column of ``table`` as fitted to its contents, unscrolled."""
+def fit_columns(table: QTableView) -> int:
+    """Each shown column of ``table`` as wide as its title and the rows the header's
+    precision reads; the width that shows them all, unscrolled. Each cell is measured
+    once: fitting the columns and sizing the table to them read the same cells."""
     header = table.horizontalHeader()
-    width = sum(
-        max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
-        for c in range(header.count())
-        if not header.isSectionHidden(c)
-    )
+    width = 0
+    for c in range(header.count()):
+        if header.isSectionHidden(c):
+            continue
+        fitted = max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+        header.resizeSection(c, fitted)
+        width += fitted
     return width + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth()
 
 
