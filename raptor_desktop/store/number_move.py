@@ -2,10 +2,11 @@
 wrong brand put right, or one number of a merge found to belong elsewhere.
 
 The number takes its status, dates, devices and history with it; the line it leaves keeps
-its evidence, areas and notes (they were said of that line). A number named in an
-application that has gone to court is not moved: its evidence there was its line's; nor is
-a replacement number, or the number it replaced (a line's brand moving between them).
-Moving it back is the undo (the window offers it).
+its evidence, areas and notes (they were said of that line), so a line's only number does not
+go if that would leave evidence on a line with no number (two lines that are one are merged).
+A number named in an application that has gone to court is not moved: its evidence there was
+its line's; nor is a replacement number, or the number it replaced (a line's brand moving
+between them). Moving it back is the undo (the window offers it).
 """
 
 from __future__ import annotations
@@ -52,6 +53,27 @@ def _refuse_if_a_replacement(db: sqlite_utils.Database, number_id: int, shown: s
         raise NumberNotMoved(
             f"{shown} is linked to {others} as a replacement number of its line: a "
             "replacement stays on the line of the number it replaced"
+        )
+
+
+def _refuse_if_evidence_left_alone(
+    db: sqlite_utils.Database, line_id: int, number_id: int, shown: str, brand: str
+) -> None:
+    """The line's only number does not leave it holding evidence and no number: a line
+    with no number is in no list of the window, so its evidence would be out of sight. If
+    that evidence is the number's too, the two lines are one, and a merge takes it along."""
+    others, evidence = db.execute(
+        "SELECT (SELECT COUNT(*) FROM numbers WHERE line_id = :line AND id <> :number), "
+        "(SELECT COUNT(*) FROM evidence WHERE line_id = :line)",
+        {"line": line_id, "number": number_id},
+    ).fetchone()
+    if others == 0 and evidence:
+        items = f"{evidence} item{'' if evidence == 1 else 's'} of evidence"
+        raise NumberNotMoved(
+            f"{shown} is the only number of {_named(brand, line_id)}, which holds {items}: "
+            "moved, it would leave that evidence on a line with no number, out of sight. If "
+            "the two lines are one deal line, make them one (Line → Make two lines one, or "
+            "raptor merge-lines), which moves the evidence too"
         )
 
 
@@ -105,6 +127,7 @@ def move_number(
                 "court with the evidence of its line: it stays on that line"
             )
         _refuse_if_a_replacement(db, number.id, shown)
+        _refuse_if_evidence_left_alone(db, number.line_id, number.id, shown, old_brand)
         new_brand = db.execute("SELECT brand FROM lines WHERE id = ?", [target]).fetchone()[0]
         db.execute(
             "UPDATE numbers SET line_id = ?, updated_at = ? WHERE id = ?",

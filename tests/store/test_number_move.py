@@ -100,6 +100,25 @@ def test_a_replacement_number_stays_on_the_line_of_the_number_it_replaced(
     assert len(lines) == 1
 
 
+def test_a_lines_only_number_does_not_leave_its_evidence_on_a_line_with_none(
+    training_store: Store,
+) -> None:
+    """A line with no number is in no list of the window: its evidence would be out of
+    sight. If the evidence is the number's too, the two lines are one (a merge moves it)."""
+    add_number(training_store, "07700 900501", TONY)
+    add_number(training_store, "07700 900503", JIM)
+    tony = find_number(training_store, "07700 900501").line_id
+    add_evidence(training_store, tony, EvidenceItem("test purchase", "£20 of crack, Grays"))
+    with pytest.raises(NumberNotMoved, match="only number of line 'Tony'.*1 item of evidence"):
+        move_number(training_store, "07700 900501", to_brand="Jim")
+    assert find_number(training_store, "07700 900501").line_id == tony
+    add_number(training_store, "07700 900502", TONY)  # with another number, the line stays seen
+    assert move_number(training_store, "07700 900501", to_brand="Jim").from_line == tony
+    zed = move_number(training_store, "07700 900503", to_brand="Zed").to_line
+    moved = move_number(training_store, "07700 900503", to_brand="Kay")  # Zed has no evidence
+    assert moved.from_line == zed
+
+
 def test_a_move_travels_to_the_peers_in_the_next_case_package(unit: Unit) -> None:
     main, alice = unit.stores["main"], unit.stores["alice"]
     add_number(main, "07700 900501", TONY)
