@@ -22,6 +22,10 @@ class OrderCell:
     deadline_on: date
     confirmed_on: date | None
 
+    def compliance(self, day: DateText) -> str:
+        confirmed = f"confirmed {day(self.confirmed_on)}" if self.confirmed_on else "not confirmed"
+        return f"by {day(self.deadline_on)}, {confirmed}"
+
 
 @dataclass(frozen=True)
 class NumberCell:
@@ -39,7 +43,8 @@ class LineRow:
     notes: str
 
     def cells(self, day: DateText) -> list[str]:
-        """Line, numbers, areas, status, orders, compliance, notes: as a table prints them."""
+        """Line, numbers, areas, status, orders, compliance, notes: a row a line, as the data
+        files hold it."""
         ordered = [n for n in self.numbers if n.orders]
         return [
             self.brand,
@@ -53,19 +58,45 @@ class LineRow:
                 f"{n.display}: {', '.join(day(o.ordered_on) for o in n.orders)}" for n in ordered
             ),
             "; ".join(
-                f"{n.display}: "
-                + ", ".join(
-                    f"by {day(o.deadline_on)}, "
-                    + (f"confirmed {day(o.confirmed_on)}" if o.confirmed_on else "not confirmed")
-                    for o in n.orders
-                )
-                for n in ordered
+                f"{n.display}: " + ", ".join(o.compliance(day) for o in n.orders) for n in ordered
             ),
             self.notes,
         ]
 
+    def number_rows(self, day: DateText) -> list[list[str]]:
+        """A row a number, as a document prints the line (a line's numbers over the years
+        outgrow one row of a page): the line named on each, its areas and notes on the first."""
+        rows = []
+        for place, n in enumerate(self.numbers):
+            first = place == 0
+            rows.append(
+                [
+                    self.brand,
+                    self.areas if first else "",
+                    n.display,
+                    day(n.first_seen) if n.first_seen else "",
+                    n.status,
+                    ", ".join(day(o.ordered_on) for o in n.orders),
+                    "; ".join(o.compliance(day) for o in n.orders),
+                    self.notes if first else "",
+                ]
+            )
+        return rows
+
 
 LINE_HEADERS = ("Line", "Numbers", "Areas", "Status", "Orders", "Compliance", "Notes")
+"""The lines table of the data files: a row a line."""
+NUMBER_ROW_HEADERS = (
+    "Line",
+    "Areas",
+    "Number",
+    "First seen",
+    "Status",
+    "Orders",
+    "Compliance",
+    "Notes",
+)
+"""The lines table of the PDF: a row a number (:meth:`LineRow.number_rows`)."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from raptor_desktop.core.case_summary import (
     APPLICATION_HEADERS,
-    LINE_HEADERS,
+    NUMBER_ROW_HEADERS,
     OUTREACH_HEADERS,
     CaseSummary,
     application_rows,
@@ -69,9 +69,9 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
         *headed(
             "Lines",
             _table(
-                list(LINE_HEADERS),
-                [r.cells(uk_date) for r in summary.lines],
-                [2.2 * cm, 4.6 * cm, 2.6 * cm, 4.2 * cm, 3.2 * cm, 4.4 * cm, 3.8 * cm],
+                list(NUMBER_ROW_HEADERS),
+                [row for line in summary.lines for row in line.number_rows(uk_date)],
+                [2.4 * cm, 2.8 * cm, 2.6 * cm, 2.0 * cm, 2.8 * cm, 2.2 * cm, 4.6 * cm, 5.4 * cm],
             ),
         ),
         *headed(

@@ -23,6 +23,6 @@ GRID = TableStyle(
 def grid_table(header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
     cells = [[Paragraph(esc(h), SMALL_BOLD) for h in header]]
     cells += [[Paragraph(esc(c), SMALL) for c in row] for row in rows]
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    table = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(GRID)
     return table

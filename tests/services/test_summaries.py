@@ -145,3 +145,24 @@ def test_contacts_linking_lines_are_counted_never_named(demo_store: Store) -> No
     )
     assert "Contact 1" in whole and "900502" not in whole
     assert view_case_summary(demo_store, Scope(line="Tony"), TODAY).linking_contacts == ()
+
+
+def test_a_line_of_many_numbers_and_long_notes_is_printed_a_row_a_number(
+    training_store: Store, tmp_path: Path
+) -> None:
+    """A line's numbers over the years outgrow a page: each number is a row of its own, and
+    notes longer than a page go on over the next (a row of one line had been taller than
+    the page, and the export failed)."""
+    notes = " ".join(f"Intelligence report {n} places the line in Grays." for n in range(400))
+    for tail in range(60):
+        add_number(training_store, f"07700 900{500 + tail}", LineDetails(brand="Wave", notes=notes))
+    [pdf] = export_case_summary(
+        training_store, Scope(line="Wave"), tmp_path / "wave.pdf", TO, TODAY
+    )
+    whole = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    lines_table = whole.split("Areas\nNumber\nFirst seen", 1)[1].split(
+        "Applications and outcomes", 1
+    )[0]
+    numbers = [r.strip() for r in lines_table.splitlines() if r.strip().startswith("07700 ")]
+    assert numbers == [f"07700 900{500 + tail}" for tail in range(60)]  # a row each, in order
+    assert "Intelligence report 399 places" in " ".join(lines_table.split())  # to the end
