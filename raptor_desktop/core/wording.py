@@ -14,6 +14,21 @@ def and_list(items: Sequence[str]) -> str:
     return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
+def numbers_in_ranges(numbers: Sequence[int]) -> str:
+    """'1 to 800', '1, 2 and 5 to 9': item numbers as an order lists them, three or more in a
+    row written as a range (an order on 800 items had listed each, over 29 pages)."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts: list[str] = []
+    for run in runs:
+        parts += [f"{run[0]} to {run[-1]}"] if len(run) >= 3 else [str(n) for n in run]
+    return and_list(parts)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 
 

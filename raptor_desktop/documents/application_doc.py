@@ -51,7 +51,7 @@ def _parties(case: CaseFile) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("1. The parties", HEADING),
         Paragraph(
-            f"<b>Claimant:</b> {authoriser} of {force}, who applies in person as "
+            f"<b>Claimant:</b> {authoriser} of {force}, who makes this application as "
             f"{applicant_capacity(case.authoriser.rank)} (section 80A(5)"
             f"{'(a)' if case.authoriser.rank.startswith('NCA ') else '(b)'} of the Serious Crime "
             f"Act 2015). Address for service: {address}. The case is prepared by "
@@ -99,8 +99,9 @@ def application_pdf(case: CaseFile) -> bytes:
             f"{numbers_text(live) if live else 'none'}), by the end of the fifth working day "
             f"after the date of the order{deadline} (regulation 3(4) and (5)), or any earlier "
             "time agreed between the claimant and the defendant (regulation 3(6)); providing "
-            "that the order ceases to apply to any item the claimant discovers is not being "
-            "used in connection with drug dealing offences (regulation 3(3)); and having effect "
+            "that the order does not apply to any item the claimant discovers is not being "
+            "used in connection with drug dealing offences, from the time the claimant gives "
+            "the defendant written notice of that (regulation 3(3)); and having effect "
             f"{duration_text(case.requested, case.hearing_date).replace('this order', 'the order')}"
             " (regulation 3(2)). A draft "
             "order is in the bundle.",
@@ -135,9 +136,11 @@ def application_pdf(case: CaseFile) -> bytes:
     story += [
         Paragraph("4. The hearing", HEADING),
         Paragraph(f"Hearing: {esc(case.hearing_text)}, {esc(case.court)}.", BODY),
+        Paragraph("5. Human Rights Act 1998", HEADING),
+        Paragraph("The claim does not include any issue under the Human Rights Act 1998.", BODY),
         KeepTogether(  # the statement of truth, the signature and the fee box on one page
             [
-                Paragraph("5. Statement of truth (CPR 22.1)", HEADING),
+                Paragraph("6. Statement of truth (CPR 22.1)", HEADING),
                 Paragraph(STATEMENT_OF_TRUTH, BODY),
                 signature_block(case.authoriser.name, position(case.authoriser) or "Claimant"),
                 Spacer(1, 12),
@@ -162,8 +165,10 @@ def authority_pdf(case: CaseFile) -> bytes:
             BODY,
         ),
         Paragraph(
-            f"I have read the application {esc(case.reference)}, the witness statement of "
-            f"{esc(case.applicant.described())}{' and the exhibits' if case.exhibits else ''}. "
+            f"I have read the application {esc(case.reference)} and the witness statement of "
+            f"{esc(case.applicant.described())}"
+            + (f" dated {full_date(case.statement_date)}" if case.statement_date else "")
+            + f"{' and its exhibits' if case.exhibits else ''}. "
             "I am satisfied that the "
             f"application should be made, and I make it under {ACT} and {REGULATIONS} in respect "
             f"of {'the ' + plural(len(case.items), 'item') if len(case.items) > 1 else 'the item'} "

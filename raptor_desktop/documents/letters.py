@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
+from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
     ACT,
     esc,
@@ -53,7 +54,11 @@ def _opening(case: CaseFile, items: list[CaseItem]) -> str:
     )
 
 
-def _closing(case: CaseFile) -> list[str]:
+def _above(items: list[CaseItem]) -> str:
+    return "the item above is" if len(items) == 1 else "the items above are"
+
+
+def _closing(case: CaseFile, items: list[CaseItem]) -> list[str]:
     compliance = (
         "Unless the court sets another time at our request, an order must be complied with by "
         "the end of the fifth working day after the date on which it is made (regulation "
@@ -64,14 +69,14 @@ def _closing(case: CaseFile) -> list[str]:
         return [
             f"If an order is made you will be served with it. {compliance}",
             "You are invited to make representations: please tell us, before the hearing, of "
-            "any reason the items above are not held by you, or any other matter the court "
+            f"any reason {_above(items)} not held by you, or any other matter the court "
             "should know, and we will put it before the court.",
         ]
     return [
         compliance,
         "As the order is made without notice to you, you may apply to the court to set it "
         "aside or vary it within 7 days of its service on you (CPR 23.10); please tell us at "
-        "once of any reason the items above are not held by you.",
+        f"once of any reason {_above(items)} not held by you.",
     ]
 
 
@@ -105,6 +110,17 @@ def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
             "aside or vary it within 7 days of its service on you (CPR 23.10)."
         )
     return closing
+
+
+def _enclosed(case: CaseFile, ordered: bool) -> str:
+    """What the letter is sent with: the claim form and the evidence in support always (CPR
+    8.5(2) with the claim; CPR 23.9(2) with an order made without notice), and the order
+    itself once it is made, or when the letter is the one it will be served with."""
+    evidence = f"the witness statement of {esc(case.applicant.described() or 'the officer')}" + (
+        " and its exhibits" if case.exhibited() else ""
+    )
+    order = "the order" if ordered or not case.with_notice else "the draft order"
+    return and_list([order, "the claim form", evidence, "the schedule of relevant items"])
 
 
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
@@ -151,15 +167,10 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
                 NUMBERED,
             )
         )
-    closing = _serving_closing(case, items) if ordered else _closing(case)
+    closing = _serving_closing(case, items) if ordered else _closing(case, items)
     story += [Paragraph(text, BODY) for text in closing]
-    enclosed = (
-        "the order, the claim form and the schedule of relevant items"
-        if ordered
-        else "the claim form, the draft order and the schedule of relevant items"
-    )
     story += [
-        Paragraph(f"Enclosed: {enclosed}.", BODY),
+        Paragraph(f"Enclosed: {_enclosed(case, bool(ordered))}.", BODY),
         Paragraph(
             "Contact: "
             + esc(", ".join(p for p in (officer.described(), unit, officer.work_address) if p))

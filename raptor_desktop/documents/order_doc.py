@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from raptor_desktop.core.case_file import CaseFile, CaseItem, provider_order
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.orders import Duration
+from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.documents.heading import ACT, case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE
@@ -37,8 +38,7 @@ STRUCK = {  # what became of an item the order does not (or no longer) bind
 
 
 def numbers_text(pairs: list[tuple[int, CaseItem]]) -> str:
-    found = [str(n) for n, _ in pairs]
-    return ", ".join(found[:-1]) + f" and {found[-1]}" if len(found) > 1 else "".join(found)
+    return numbers_in_ranges([n for n, _ in pairs])
 
 
 def _made(case: CaseFile) -> bool:
@@ -146,11 +146,11 @@ def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]
         "The Applicant and a Respondent may agree in writing a date and time earlier than that "
         "in paragraph 2 by which that Respondent is to comply, and that Respondent shall then "
         "comply by the agreed date and time (regulation 3(6)).",
-        "This order, and each of its requirements, shall cease to apply to any relevant item "
-        "that the Applicant discovers is not being used in connection with drug dealing "
-        "offences (regulation 3(3)). The Applicant shall give written notice of that to the "
-        "Respondent for the item without delay, and the order ceases to apply to the item "
-        "when the notice is given.",
+        "This order, and each of its requirements, does not apply in relation to any relevant "
+        "item that the Applicant discovers is not being used in connection with drug dealing "
+        "offences, from the time the Applicant gives written notice of that discovery to the "
+        "Respondent for the item (regulation 3(3)). The Applicant shall give that notice "
+        "without delay.",
         _duration_clause(case, operative),
         "The Applicant shall serve a copy of this order on each Respondent at its address for "
         "service in the Schedule.",

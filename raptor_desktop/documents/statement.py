@@ -71,6 +71,19 @@ def _without_first_sentence(grounds: str) -> str:
     return grounds
 
 
+def _one(case: CaseFile) -> bool:
+    return len(case.numbered_items()) == 1
+
+
+def _the_items(case: CaseFile) -> str:
+    """What the schedule lists, in words: "the number", "the numbers and devices"…"""
+    items = case.numbered_items()
+    devices = any(item_identifiers(i.imei, i.imsi, i.iccid) for _n, i in items)
+    if len(items) == 1:
+        return "the number and the devices" if devices else "the number"
+    return "the numbers and devices" if devices else "the numbers"
+
+
 def statement_paragraphs(case: CaseFile) -> list[str]:
     """The numbered paragraphs, in the first person, with dates and numbers in figures."""
     officer = case.applicant
@@ -83,8 +96,9 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         f"{esc(officer.work_address or '[work address]')}. I work on {esc(case.operation)}, "
         "which identifies and disrupts telephone lines used to sell controlled drugs.",
         "I make this statement in support of the application for drug dealing "
-        "telecommunications restriction orders in respect of the numbers and devices listed in "
-        "the schedule of relevant items, whose item numbers I use. What I saw or did myself I "
+        f"telecommunications restriction orders in respect of {_the_items(case)} listed in "
+        f"the schedule of relevant items, whose item {'number' if _one(case) else 'numbers'} "
+        "I use. What I saw or did myself I "
         "say is within my own knowledge. The rest comes from the records of the operation "
         "(its intelligence log, test purchase records and seized handset reports), which I "
         "have read; it is true to the best of my information and belief, and I say so where "
@@ -117,8 +131,9 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         )
     paragraphs.append(_notice_paragraph(case))
     paragraphs.append(
-        "For these reasons I believe that an order will prevent or restrict the use of these "
-        "items in connection with drug dealing offences."
+        "For these reasons I believe that an order will prevent or restrict the use of "
+        f"{'this item' if _one(case) else 'these items'} in connection with drug dealing "
+        "offences."
     )
     return paragraphs
 
@@ -135,8 +150,8 @@ def _notice_paragraph(case: CaseFile) -> str:
         )
     return (
         "This application is made without notice to the providers. They are not said to have "
-        "done anything wrong and have no interest in how the numbers are used; giving notice "
-        "would only add delay while the lines go on being used to sell drugs. Each provider "
+        "done anything wrong; giving notice would only add delay while the lines go on being "
+        "used to sell drugs. Each provider "
         "will be served with any order made and may apply to set it aside or vary it (CPR "
         "23.10). Making the application without notice, I have a duty of full and frank "
         "disclosure: I am not aware of any matter that might lead the court to refuse the "

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from raptor_desktop.core.wording import and_list, as_sentence
+from raptor_desktop.core.wording import and_list, as_sentence, numbers_in_ranges
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,11 @@ def test_a_refusal_clause_becomes_a_sentence() -> None:
     assert as_sentence("  'x' is not a date  ") == "'x' is not a date."
     assert as_sentence("<p>rich text</p>") == "<p>rich text</p>"
     assert as_sentence("") == ""
+
+
+def test_item_numbers_three_or_more_in_a_row_are_written_as_a_range() -> None:
+    assert numbers_in_ranges([1]) == "1"
+    assert numbers_in_ranges([1, 2]) == "1 and 2"
+    assert numbers_in_ranges(list(range(1, 801))) == "1 to 800"
+    assert numbers_in_ranges([9, 1, 2, 5, 6, 7, 8]) == "1, 2 and 5 to 9"
+    assert numbers_in_ranges([1, 3, 4, 5, 7]) == "1, 3 to 5 and 7"

@@ -66,10 +66,12 @@ def test_the_carve_out_is_the_applicants_discovery_not_a_fresh_finding(
 ) -> None:
     text = section_text(demo_store, application, "Draft order")
     assert (
-        "shall cease to apply to any relevant item that the Applicant discovers is not being "
-        "used in connection with drug dealing offences (regulation 3(3))"
+        "does not apply in relation to any relevant item that the Applicant discovers is not "
+        "being used in connection with drug dealing offences, from the time the Applicant gives "
+        "written notice of that discovery to the Respondent for the item (regulation 3(3))"
     ) in text
     assert "the court, on the application" not in text
+    assert "cease" not in text  # one moment it stops applying: the notice, never two
 
 
 def test_the_draft_order_has_its_formal_parts(demo_store: Store, application: str) -> None:
@@ -112,8 +114,9 @@ def test_the_claim_form_follows_n208(demo_store: Store, application: str) -> Non
     text = section_text(demo_store, application, "Application")
     for words in (
         "CLAIM FORM (CPR PART 8)",
-        "who applies in person as a police officer of the rank of superintendent or above "
-        "(section 80A(5)(b) of the Serious Crime Act 2015)",
+        "who makes this application as a police officer of the rank of superintendent or "
+        "above (section 80A(5)(b) of the Serious Crime Act 2015)",
+        "Human Rights Act 1998 The claim does not include any issue under the Human Rights Act",
         "I believe that the facts stated in this claim form are true.",
         "Defendant (respondent) 1:",
         "Statement of truth (CPR 22.1)",
@@ -121,6 +124,7 @@ def test_the_claim_form_follows_n208(demo_store: Store, application: str) -> Non
         "Court fee",
     ):
         assert words in text, words
+    assert "in person" not in text  # a litigant without a lawyer, in a court's words
 
 
 def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> None:
@@ -418,3 +422,48 @@ def test_no_document_reads_exhibits_that_are_not_there(demo_store: Store) -> Non
     for title in ("Application (Part 8 claim)", "Authority", "Order (as made)"):
         text = section_text(demo_store, "RAP-2026-001", title)
         assert "exhibits" not in text.replace("Exhibits list", ""), title
+
+
+def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, application: str) -> None:
+    """CPR 8.5(2): the evidence is served with the claim form; CPR 23.9(2): with an order made
+    without notice. Without notice, the letter is the one the order is served with, so it
+    encloses the order, never a draft."""
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    statement = (
+        "the witness statement of Detective Constable Rachel Carter (71234) and its exhibits"
+    )
+    letter = section_text(demo_store, application, "Letter to Vodafone")
+    assert f"Enclosed: the order, the claim form, {statement} and the schedule" in letter
+    assert "draft order" not in letter and "the item above is not held by you" in letter
+    save_details(demo_store, application, details(with_notice=True))
+    letter = section_text(demo_store, application, "Letter to Vodafone")
+    assert f"Enclosed: the draft order, the claim form, {statement} and the schedule" in letter
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    letter = section_text(demo_store, application, "Letter to Vodafone")
+    assert f"Enclosed: the order, the claim form, {statement} and the schedule" in letter
+
+
+def test_the_authority_names_the_statement_it_read_by_its_date(
+    demo_store: Store, application: str
+) -> None:
+    text = section_text(demo_store, application, "Authority")
+    assert (
+        f"I have read the application {application} and the witness statement of Detective "
+        "Constable Rachel Carter (71234) dated 26 November 2026 and its exhibits."
+    ) in text
+
+
+def test_a_statement_on_one_number_speaks_of_it_in_the_singular(demo_store: Store) -> None:
+    from raptor_desktop.store.applications import create_application
+    from tests.app_fixtures import details
+
+    reference = create_application(demo_store, details(), ["07700 900103"])
+    text = section_text(demo_store, reference, "Witness statement")
+    assert "in respect of the number listed in the schedule of relevant items, whose item " in text
+    assert "number I use" in text
+    assert "restrict the use of this item in connection" in text
+    assert "these items" not in text and "numbers and devices" not in text
+    assert "no interest in how the numbers are used" not in text
