@@ -234,14 +234,17 @@ def submission_problems(
     problems = [Gap(p, OFFICERS) for p in authority_problems(authoriser, authorised_on)]
     if not number_statuses:
         problems.append(Gap(NO_NUMBERS, "add numbers to the application"))
+    not_ready = not_ready_gap(number_statuses)
+    return problems + ([not_ready] if not_ready else [])
+
+
+def not_ready_gap(number_statuses: dict[str, Status]) -> Gap | None:
+    """The numbers of a draft application not yet ready for it (by number shown), if any."""
     not_ready = [
         n for n, s in number_statuses.items() if s not in (Status.READY, Status.IN_APPLICATION)
     ]
-    if not_ready:
-        problems.append(
-            Gap(
-                "these numbers are not ready for application: " + ", ".join(sorted(not_ready)),
-                NOT_READY,
-            )
-        )
-    return problems
+    if not not_ready:
+        return None
+    return Gap(
+        "these numbers are not ready for application: " + ", ".join(sorted(not_ready)), NOT_READY
+    )

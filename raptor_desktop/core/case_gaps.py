@@ -9,9 +9,17 @@ application cannot be marked submitted and its pack is marked DRAFT on every pag
 
 from __future__ import annotations
 
-from raptor_desktop.core.applications import NO_NUMBERS, OFFICERS, Gap, authority_problems
+from raptor_desktop.core.applications import (
+    NO_NUMBERS,
+    OFFICERS,
+    ApplicationStatus,
+    Gap,
+    authority_problems,
+    not_ready_gap,
+)
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.statuses import Status
 
 __all__ = ["Gap", "case_gaps"]
 
@@ -21,6 +29,9 @@ def case_gaps(case: CaseFile) -> list[Gap]:
     gaps: list[Gap] = []
     if not case.items:
         gaps.append(Gap(NO_NUMBERS, "add numbers to the application"))
+    if case.status is ApplicationStatus.DRAFT:  # the numbers' statuses move on once it goes
+        not_ready = not_ready_gap({i.display: Status(i.status) for i in case.items if i.status})
+        gaps += [not_ready] if not_ready else []
     for number, item in case.numbered_items():  # numbered as the pack numbers them
         if item.outcome in ("withdrawn", "refused", "carved out"):
             continue

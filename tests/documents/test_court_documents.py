@@ -16,12 +16,13 @@ from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_gaps import case_gaps
 from raptor_desktop.core.dates import full_moment
 from raptor_desktop.core.orders import compliance_deadline
+from raptor_desktop.core.statuses import Status
 from raptor_desktop.documents.pack import hearing_pack
 from raptor_desktop.store.applications import OrderTerms, record_outcome, submit
 from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.lines import set_provider
+from raptor_desktop.store.lines import set_provider, set_status
 from raptor_desktop.store.settings import set_network_address
 from tests.app_fixtures import make_application
 
@@ -467,3 +468,24 @@ def test_a_statement_on_one_number_speaks_of_it_in_the_singular(demo_store: Stor
     assert "restrict the use of this item in connection" in text
     assert "these items" not in text and "numbers and devices" not in text
     assert "no interest in how the numbers are used" not in text
+
+
+def test_a_draft_naming_a_number_not_ready_has_that_gap_as_submitting_it_would(
+    demo_store: Store,
+) -> None:
+    """check-application and the pack said "no gaps" of a draft that submit then refused."""
+    from raptor_desktop.core.applications import NOT_READY
+    from raptor_desktop.store.applications import create_application
+    from tests.app_fixtures import details
+
+    set_provider(demo_store, "07700 900111", "EE")
+    reference = create_application(demo_store, details(), ["07700 900103", "07700 900111"])
+    gaps = case_gaps(load_case_file(demo_store, reference, check_files=False))
+    assert [(g.what, g.where) for g in gaps] == [
+        ("these numbers are not ready for application: 07700 900111", NOT_READY)
+    ]
+    set_status(demo_store, "07700 900111", Status.GATHERING_EVIDENCE)
+    set_status(demo_store, "07700 900111", Status.READY)
+    assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
+    submit(demo_store, reference)  # in application now, and later further on: no gap then
+    assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
