@@ -169,20 +169,22 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         )
     closing = _serving_closing(case, items) if ordered else _closing(case, items)
     story += [Paragraph(text, BODY) for text in closing]
-    story += [
-        Paragraph(f"Enclosed: {_enclosed(case, bool(ordered))}.", BODY),
-        Paragraph(
-            "Contact: "
-            + esc(", ".join(p for p in (officer.described(), unit, officer.work_address) if p))
-            + f", quoting {esc(case.reference)}.",
-            BODY,
-        ),
-        KeepTogether(
+    story.append(
+        KeepTogether(  # the signature never on a page of its own
             [
+                Paragraph(f"Enclosed: {_enclosed(case, bool(ordered))}.", BODY),
+                Paragraph(
+                    "Contact: "
+                    + esc(
+                        ", ".join(p for p in (officer.described(), unit, officer.work_address) if p)
+                    )
+                    + f", quoting {esc(case.reference)}.",
+                    BODY,
+                ),
                 Paragraph("Yours faithfully,", BODY),
                 Spacer(1, 0.8 * cm),
                 signature_block(officer.name, position(officer)),
             ]
-        ),
-    ]
+        )
+    )
     return render(story, title=f"{case.reference} letter to {provider}")

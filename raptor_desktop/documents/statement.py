@@ -166,12 +166,16 @@ def statement_pdf(case: CaseFile) -> bytes:
         *case_heading(case),
         Paragraph(f"WITNESS STATEMENT OF {esc(case.applicant.name.upper())}", TITLE),
     ]
-    for number, text in enumerate(statement_paragraphs(case), start=1):
-        story.append(Paragraph(f"{number}.&nbsp;&nbsp;&nbsp;{text}", NUMBERED))
+    paragraphs = [
+        Paragraph(f"{number}.&nbsp;&nbsp;&nbsp;{text}", NUMBERED)
+        for number, text in enumerate(statement_paragraphs(case), start=1)
+    ]
     story += [
-        Spacer(1, 0.4 * cm),
-        KeepTogether(  # the statement of truth and the signature are never split
+        *paragraphs[:-1],
+        KeepTogether(  # the statement of truth and the signature, never on a page of their own
             [
+                paragraphs[-1],
+                Spacer(1, 0.4 * cm),
                 Paragraph("<b>Statement of truth</b>", BODY),
                 Paragraph(STATEMENT_OF_TRUTH, BODY),
                 Spacer(1, 0.3 * cm),
