@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from raptor_desktop.core.dates import plural
+
 CHECK_BACK_DAYS = (28, 90)
 
 
@@ -88,8 +90,10 @@ class Spread:
     def text(self) -> str:
         if not self.count:
             return "none yet"
-        median = f"{self.median:g}"
-        return f"median {median} days (from {self.least} to {self.most}; {self.count} numbers)"
+        numbers = plural(self.count, "number")
+        if self.least == self.most:
+            return f"{plural(self.least or 0, 'day')} ({numbers})"
+        return f"median {self.median:g} days (from {self.least} to {self.most}; {numbers})"
 
 
 @dataclass(frozen=True)

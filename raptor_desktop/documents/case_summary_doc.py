@@ -31,6 +31,10 @@ from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.styles import BODY, HEADING, SMALL, TITLE
 from raptor_desktop.documents.tables import grid_table as _table
 
+APPLICATION_WIDTHS = [2.6 * cm, 4.1 * cm, 2.2 * cm, 2 * cm] + [2.0 * cm] * 7
+"""The applications table's columns: each outcome's column as wide as its title's longest word
+("withdrawn", "adjourned"), which a narrower one broke in two."""
+
 
 def case_summary_pdf(summary: CaseSummary) -> bytes:
     f = summary.figures
@@ -80,7 +84,7 @@ def case_summary_pdf(summary: CaseSummary) -> bytes:
                 list(APPLICATION_HEADERS),
                 [[str(c) for c in row] for row in application_rows(summary, uk_date)]
                 or [["none"] + [""] * (len(APPLICATION_HEADERS) - 1)],
-                [2.6 * cm, 6.2 * cm, 2.2 * cm, 2 * cm] + [1.7 * cm] * 7,
+                APPLICATION_WIDTHS,
             ),
         ),
         *headed(

@@ -9,13 +9,16 @@ from reportlab.platypus.tables import TableStyle
 from raptor_desktop.documents.heading import esc
 from raptor_desktop.documents.styles import SMALL, SMALL_BOLD
 
+PADDING = 3
+"""Points of space each side of a cell's text."""
+
 GRID = TableStyle(
     [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
 )
 

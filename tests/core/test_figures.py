@@ -10,6 +10,7 @@ from raptor_desktop.core.figures import (
     ItemFact,
     NumberFact,
     ScopeFacts,
+    Spread,
     compute,
 )
 
@@ -136,3 +137,10 @@ def test_an_empty_scope_has_no_figures_but_no_error() -> None:
     f = compute(ScopeFacts(numbers=()), D(2026, 6, 1))
     assert (f.numbers, f.months, f.to_order.text()) == (0, [], "none yet")
     assert f.re_emergence_rate is None
+
+
+def test_a_spread_counts_its_numbers_in_words() -> None:
+    assert Spread.of([]).text() == "none yet"
+    assert Spread.of([48]).text() == "48 days (1 number)"
+    assert Spread.of([1, 1]).text() == "1 day (2 numbers)"
+    assert Spread.of([10, 48, 30]).text() == "median 30 days (from 10 to 48; 3 numbers)"

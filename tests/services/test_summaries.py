@@ -166,3 +166,17 @@ def test_a_line_of_many_numbers_and_long_notes_is_printed_a_row_a_number(
     numbers = [r.strip() for r in lines_table.splitlines() if r.strip().startswith("07700 ")]
     assert numbers == [f"07700 900{500 + tail}" for tail in range(60)]  # a row each, in order
     assert "Intelligence report 399 places" in " ".join(lines_table.split())  # to the end
+
+
+def test_no_title_of_the_applications_table_breaks_inside_a_word() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from raptor_desktop.core.case_summary import APPLICATION_HEADERS
+    from raptor_desktop.documents.case_summary_doc import APPLICATION_WIDTHS
+    from raptor_desktop.documents.styles import SMALL_BOLD
+    from raptor_desktop.documents.tables import PADDING
+
+    for title, width in zip(APPLICATION_HEADERS, APPLICATION_WIDTHS, strict=True):
+        for word in title.split():
+            used = stringWidth(word, SMALL_BOLD.fontName, SMALL_BOLD.fontSize)
+            assert used <= width - 2 * PADDING, (title, word)
