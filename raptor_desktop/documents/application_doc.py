@@ -19,7 +19,7 @@ from raptor_desktop.documents.heading import (
 )
 from raptor_desktop.documents.order_doc import applicant_capacity, duration_text, numbers_text
 from raptor_desktop.documents.render import render
-from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, TITLE
+from raptor_desktop.documents.styles import BODY, HEADING, TITLE, numbered
 
 STATEMENT_OF_TRUTH = (  # the claimant signs it personally: the first-person form of PD 22
     "I believe that the facts stated in this claim form are true. I understand that "
@@ -127,10 +127,10 @@ def application_pdf(case: CaseFile) -> bytes:
             else ""
         )
         story.append(
-            Paragraph(
-                f"3.{number}&nbsp;&nbsp;Item {number}, {esc(item.display)}, line "
-                f"“{esc(item.brand or 'unnamed')}”. {esc(without_repeats(item.grounds))}{crown}",
-                NUMBERED,
+            numbered(
+                f"3.{number}",
+                f"Item {number}, {esc(item.display)}, line “{esc(item.brand or 'unnamed')}”. "
+                f"{esc(without_repeats(item.grounds))}{crown}",
             )
         )
     story += [

@@ -24,7 +24,7 @@ from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.documents.heading import ACT, case_heading, esc
 from raptor_desktop.documents.render import render
-from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE
+from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE, numbered
 
 REGULATIONS_SHORT = "the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
 BLANK = "<u>" + "&nbsp;" * 28 + "</u>"
@@ -291,10 +291,7 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
         Paragraph(before, BODY),
         *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck)],
         Paragraph("IT IS ORDERED THAT:", HEADING),
-        *[
-            Paragraph(f"{n}.&nbsp;&nbsp;{text}", NUMBERED)
-            for n, text in enumerate(_clauses(case, operative), start=1)
-        ],
+        *[numbered(f"{n}.", text) for n, text in enumerate(_clauses(case, operative), start=1)],
         Spacer(1, 0.3 * cm),
         *schedule,
         KeepTogether([last, *closing]),

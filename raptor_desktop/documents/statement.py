@@ -21,7 +21,7 @@ from raptor_desktop.documents.heading import (
     signature_block,
 )
 from raptor_desktop.documents.render import STATEMENT_LEFT, render
-from raptor_desktop.documents.styles import BODY, MARK, NUMBERED, TITLE
+from raptor_desktop.documents.styles import BODY, MARK, TITLE, numbered
 
 STATEMENT_OF_TRUTH = (
     "I believe that the facts stated in this witness statement are true. I understand that "
@@ -167,7 +167,7 @@ def statement_pdf(case: CaseFile) -> bytes:
         Paragraph(f"WITNESS STATEMENT OF {esc(case.applicant.name.upper())}", TITLE),
     ]
     paragraphs = [
-        Paragraph(f"{number}.&nbsp;&nbsp;&nbsp;{text}", NUMBERED)
+        numbered(f"{number}.", text)
         for number, text in enumerate(statement_paragraphs(case), start=1)
     ]
     story += [

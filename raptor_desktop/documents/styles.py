@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from raptor_desktop.documents.fonts import SANS, SERIF, SERIF_BOLD, register_fonts
 
@@ -50,4 +51,15 @@ CENTRE = ParagraphStyle("centre", parent=BODY, alignment=TA_CENTER, spaceAfter=3
 CENTRE_BOLD = ParagraphStyle("centre_bold", parent=CENTRE, fontName=SERIF_BOLD)
 RIGHT = ParagraphStyle("right", parent=BODY, alignment=TA_RIGHT, spaceAfter=0)
 NUMBERED = ParagraphStyle("numbered", parent=BODY, leftIndent=22, firstLineIndent=-22)
+NUMBERED_PARAGRAPH = ParagraphStyle(
+    "numbered_paragraph", parent=BODY, leftIndent=28, bulletIndent=0, bulletFontName=SERIF
+)
+
+
+def numbered(mark: str, text: str) -> Paragraph:
+    """A numbered paragraph: its number in the margin, its text at one indent on every line
+    (spaces after the number, in a justified line, had stretched with the line's)."""
+    return Paragraph(text, NUMBERED_PARAGRAPH, bulletText=mark)
+
+
 MARK = ParagraphStyle("mark", fontName=SANS, fontSize=8, leading=10)

@@ -50,3 +50,22 @@ def test_yours_faithfully_is_never_alone_on_the_last_page(training_store: Store)
         last = _last_page(letter_pdf(case, "EE", case.items[:count]))
         assert "Yours faithfully" in last
         assert "Enclosed:" in last, count
+
+
+def test_each_numbered_paragraph_starts_its_text_at_one_indent(training_store: Store) -> None:
+    """The number in the margin, the text after it at the same place in every paragraph (in
+    a justified first line the spaces after the number had stretched with the line's)."""
+    import re
+
+    import pypdfium2
+
+    case = _case(training_store)
+    document = pypdfium2.PdfDocument(statement_pdf(replace(case, items=case.items[:6])))
+    starts = set()
+    for page in document:
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        for found in re.finditer(r"(?m)^(\d+)\.\s+(\S)", whole):
+            left = text.get_charbox(found.start(2))[0]
+            starts.add(left)
+    assert max(starts) - min(starts) < 1, starts  # a letter's own side bearing, no more
