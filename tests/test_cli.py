@@ -511,3 +511,35 @@ def test_move_number_puts_a_number_on_the_line_named(
     }
     code, _, err = run(capsys, *db, "move-number", "07700900612", "jim")
     assert code == 1 and "on line 'Jim' already" in err
+
+
+def test_add_evidence_records_it_against_the_numbers_line(
+    capsys: pytest.CaptureFixture[str], training_db: str
+) -> None:
+    db = ["--db", training_db]
+    assert run(capsys, *db, "add-line", "07700 900611", "--name", "Tony")[0] == 0
+    code, out, _ = run(
+        capsys,
+        *db,
+        "add-evidence",
+        "07700900611",
+        "test purchase",
+        "Two wraps of crack cocaine bought from a runner",
+        "--date",
+        "01/11/2026",
+        "--location",
+        "High Street, Grays",
+        "--price",
+        "£20",
+        "--reference",
+        "TP/44",
+    )
+    assert (code, out.strip()) == (0, "recorded test purchase against the line of 07700900611")
+    code, out, _ = run(capsys, *db, "search", "TP/44", "--json")
+    assert code == 0 and "evidence" in out
+    code, _, err = run(
+        capsys, *db, "add-evidence", "07700900611", "test purchase", "x", "--price", "lots"
+    )
+    assert code == 1 and "the price 'lots' is not an amount in pounds and pence" in err
+    code, _, err = run(capsys, *db, "add-evidence", "07700900611", "rumour", "x")
+    assert code == 1 and "unknown kind of evidence 'rumour'; use one of: marketing text" in err

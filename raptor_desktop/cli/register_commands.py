@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from raptor_desktop.cli.common import report_import
-from raptor_desktop.cli.registry import Invocation, argument_type, command
+from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
+from raptor_desktop.core.evidence import EVIDENCE_KINDS, EvidenceItem
 from raptor_desktop.core.line_import import RowDefaults
 from raptor_desktop.core.lines import LineDetails
-from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug
+from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug, parse_price_pence
 from raptor_desktop.core.statuses import Status, parse_status
 from raptor_desktop.services.imports import lines_importer, rejects_beside, run_import
 from raptor_desktop.services.register import (
@@ -21,6 +22,7 @@ from raptor_desktop.services.register import (
     add_area,
     add_device,
     add_number,
+    add_number_evidence,
     area_status_counts,
     merge_lines_of,
     move_number,
@@ -179,6 +181,33 @@ def _device_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_add_device(args: argparse.Namespace, run: Invocation) -> int:
     value = add_device(run.store(), args.number, args.kind, args.value)
     print(f"recorded {args.kind.upper()} {value}")
+    return 0
+
+
+def _evidence_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number", help="a number of the line the evidence is against")
+    parser.add_argument("kind", metavar="KIND", help=", ".join(EVIDENCE_KINDS))
+    parser.add_argument("details", help="what it shows (quote it: the text sent, what was bought)")
+    parser.add_argument(
+        "--date", type=date_arg, metavar="DATE", help="when it happened (dd/mm/yyyy)"
+    )
+    parser.add_argument("--location", default="", help="where (a test purchase's street)")
+    parser.add_argument("--price", default="", help="what a test purchase cost, e.g. £20")
+    parser.add_argument("--reference", default="", help="its exhibit or intelligence reference")
+
+
+@command("add-evidence", "record evidence against a number's line", _evidence_arguments)
+def cmd_add_evidence(args: argparse.Namespace, run: Invocation) -> int:
+    item = EvidenceItem(
+        args.kind,
+        args.details,
+        args.date,
+        args.location,
+        parse_price_pence(args.price),
+        args.reference,
+    )
+    add_number_evidence(run.store(), args.number, item)
+    print(f"recorded {args.kind} against the line of {args.number}")
     return 0
 
 

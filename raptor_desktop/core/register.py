@@ -65,7 +65,31 @@ MAX_DAILY_TAKINGS = Decimal(1_000_000)  # pounds a day: far beyond any deal line
 
 
 def parse_takings_pence(text: str) -> int | None:
-    """``£5,000`` or ``5000.50`` → pence; blank → None; ValueError otherwise."""
+    """``£5,000`` or ``5000.50`` → pence; blank → None; InputRejected otherwise."""
+    amount = _pounds(text, "daily takings")
+    if amount is not None and amount > MAX_DAILY_TAKINGS:
+        raise InputRejected(
+            f"daily takings of £{amount:,} is more than any line takes (at most "
+            f"£{MAX_DAILY_TAKINGS:,} a day): check the figure"
+        )
+    return None if amount is None else int(amount * 100)
+
+
+MAX_PRICE = Decimal(10_000)  # pounds: far beyond any test purchase's
+
+
+def parse_price_pence(text: str) -> int | None:
+    """A test purchase's price (``£20``, ``20.00``) → pence; blank → None."""
+    amount = _pounds(text, "the price")
+    if amount is not None and amount > MAX_PRICE:
+        raise InputRejected(
+            f"a price of £{amount:,} is more than any test purchase costs (at most "
+            f"£{MAX_PRICE:,}): check the figure"
+        )
+    return None if amount is None else int(amount * 100)
+
+
+def _pounds(text: str, what: str) -> Decimal | None:
     cleaned = text.strip().replace("£", "").replace(",", "").replace(" ", "")
     if not cleaned:
         return None
@@ -74,15 +98,10 @@ def parse_takings_pence(text: str) -> int | None:
     except InvalidOperation:
         amount = Decimal("NaN")
     if not amount.is_finite() or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise InputRejected(f"daily takings {text.strip()!r} is not an amount in pounds and pence")
+        raise InputRejected(f"{what} {text.strip()!r} is not an amount in pounds and pence")
     if amount < 0:
-        raise InputRejected("daily takings cannot be negative")
-    if amount > MAX_DAILY_TAKINGS:
-        raise InputRejected(
-            f"daily takings of £{amount:,} is more than any line takes (at most "
-            f"£{MAX_DAILY_TAKINGS:,} a day): check the figure"
-        )
-    return int(amount * 100)
+        raise InputRejected(f"{what} cannot be negative")
+    return amount
 
 
 def format_pounds(pence: int | None) -> str:

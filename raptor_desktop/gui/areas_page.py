@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
-from raptor_desktop.services.register import area_status_counts
+from raptor_desktop.services.register import add_area, area_status_counts
 from raptor_desktop.services.session import Store
+
+if TYPE_CHECKING:
+    from raptor_desktop.gui.main_window import MainWindow
 
 AREA_COLUMNS = ["area", "total", *[s.value for s in Status]]
 
@@ -56,3 +65,17 @@ class AreasPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+
+
+def ask_new_area(window: MainWindow) -> None:
+    """Line → Add area…: the name asked for, the area added to the list."""
+    name, ok = QInputDialog.getText(window, "Add area", "Name of the new area:")
+    if not ok or not name.strip():
+        return
+    try:
+        add_area(window.store, name)
+    except Refusal as error:
+        QMessageBox.warning(window, "Add area", as_sentence(str(error)))
+        return
+    window.lines_page.reload_areas()
+    window.refresh()

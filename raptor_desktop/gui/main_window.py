@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -26,10 +25,11 @@ from raptor_desktop.gui.account_actions import AccountActions
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.application_actions import ApplicationActions
 from raptor_desktop.gui.applications_page import ApplicationsPage
-from raptor_desktop.gui.areas_page import AreasPage
+from raptor_desktop.gui.areas_page import AreasPage, ask_new_area
 from raptor_desktop.gui.backup_actions import BackupActions
 from raptor_desktop.gui.contacts_page import ContactsPage
 from raptor_desktop.gui.database_actions import DatabaseActions
+from raptor_desktop.gui.evidence_dialog import record_evidence
 from raptor_desktop.gui.exchange_actions import ExchangeActions
 from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
@@ -51,7 +51,7 @@ from raptor_desktop.gui.view_counts import view_count
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.gui.window_state import remember, restore_window
 from raptor_desktop.services.accounts import Permission, may
-from raptor_desktop.services.register import NumberDetail, add_area
+from raptor_desktop.services.register import NumberDetail
 from raptor_desktop.services.session import Session, Store
 
 TRAINING_BANNER = (
@@ -191,7 +191,13 @@ class MainWindow(QMainWindow):
         self.device_action = a(
             "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
         )
-        self.add_area_action = a("Add a&rea…", self.add_area)
+        self.evidence_action = a(
+            "Re&cord evidence…",
+            lambda: record_evidence(self),
+            "Ctrl+Shift+D",
+            "A marketing text, test purchase, seized handset or intelligence, against the line",
+        )
+        self.add_area_action = a("Add a&rea…", lambda: ask_new_area(self))
         self.to_application_action = a(
             "Add to a&pplication…",
             self.add_to_application,
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
             self.status_action,
             self.replace_action,
             self.device_action,
+            self.evidence_action,
             self.closure_action,
             self.move_action,
         ]
@@ -240,7 +247,7 @@ class MainWindow(QMainWindow):
         _fill(
             bar.addMenu("&Line"),
             (self.add_action, self.replace_action),
-            (self.edit_action, self.status_action, self.device_action),
+            (self.edit_action, self.status_action, self.device_action, self.evidence_action),
             (self.to_application_action, self.add_area_action, self.intel_action),
             (self.closure_action, self.move_action, self.merge_action),
         )
@@ -261,7 +268,7 @@ class MainWindow(QMainWindow):
         self.lines_page.model.modelReset.connect(self._update_status_bar)
         self.lines_page.table.activated.connect(self.edit_line)  # Enter, or a double-click
         self.areas_page = AreasPage(self.store)
-        self.areas_page.add_button.clicked.connect(self.add_area)
+        self.areas_page.add_button.clicked.connect(self.add_area_action.trigger)
         self.applications_page = ApplicationsPage(self.store)
         self.applications_page.new_button.clicked.connect(self.new_application)
         self.applications_page.open_button.clicked.connect(self.open_application)
@@ -348,6 +355,7 @@ class MainWindow(QMainWindow):
                     self.status_action,
                     self.replace_action,
                     self.device_action,
+                    self.evidence_action,
                     None,
                     self.to_application_action,
                     self.import_contacts_action,
@@ -509,18 +517,6 @@ class MainWindow(QMainWindow):
         detail = self._chosen_number()
         if detail is not None and self.run_dialog(DeviceDialog(self.store, detail, self)):
             self.refresh(detail.id)
-
-    def add_area(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add area", "Name of the new area:")
-        if not ok or not name.strip():
-            return
-        try:
-            add_area(self.store, name)
-        except Refusal as error:
-            QMessageBox.warning(self, "Add area", as_sentence(str(error)))
-            return
-        self.lines_page.reload_areas()
-        self.refresh()
 
     def apply_role(self) -> None:
         """Show only what the signed-in officer's role allows (the store enforces it anyway)."""

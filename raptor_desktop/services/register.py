@@ -9,6 +9,7 @@ from __future__ import annotations
 from raptor_desktop.services.disclosure import record_consultation
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.evidence import add_number_evidence
 from raptor_desktop.store.line_detail import NumberDetail, number_detail
 from raptor_desktop.store.line_import import import_lines
 from raptor_desktop.store.line_merge import LinesNotMerged, merge_lines
@@ -48,6 +49,7 @@ __all__ = [
     "NumberDetail",
     "add_area",
     "add_device",
+    "add_number_evidence",
     "add_number",
     "area_names",
     "area_status_counts",

@@ -5,6 +5,13 @@ from __future__ import annotations
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.store.database import Store, insert_row, utc_now
+from raptor_desktop.store.lines import find_number
+
+
+def add_number_evidence(store: Store, text: str, item: EvidenceItem) -> int:
+    """Record ``item`` against the line of the number ``text`` (a test purchase made by
+    calling it, a marketing text sent from it): evidence is the line's, as its brand is."""
+    return add_evidence(store, find_number(store, text).line_id, item)
 
 
 def add_evidence(store: Store, line_id: int, item: EvidenceItem) -> int:

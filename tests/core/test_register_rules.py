@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from raptor_desktop.core.errors import InputRejected
-from raptor_desktop.core.register import parse_takings_pence
+from raptor_desktop.core.register import parse_price_pence, parse_takings_pence
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,11 @@ def test_takings_in_pounds_become_pence(text: str, pence: int | None) -> None:
 def test_takings_that_are_no_amount_are_refused_with_the_reason(text: str, why: str) -> None:
     with pytest.raises(InputRejected, match=why):
         parse_takings_pence(text)
+
+
+def test_a_test_purchase_price_becomes_pence_or_is_refused_with_the_reason() -> None:
+    assert parse_price_pence("£20") == 2000 and parse_price_pence(" ") is None
+    assert parse_price_pence("12.50") == 1250
+    for text, why in (("£20,000", "more than any test purchase costs"), ("-1", "negative")):
+        with pytest.raises(InputRejected, match=why):
+            parse_price_pence(text)
