@@ -248,7 +248,7 @@ def search_digits(text: str) -> str | None:
     digits = re.sub(r"[^0-9]", "", compact)
     if len(digits) < 3:
         return None
-    if compact.startswith("+") or digits.startswith("00"):
+    if compact.startswith("+") or digits.startswith("0044"):  # "0001": last digits
         digits = digits[2:] if digits.startswith("00") else digits
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")

@@ -117,6 +117,8 @@ def test_display_is_national_format() -> None:
         ("900123", "900123"),
         ("7700900123", "07700900123"),
         ("0044 7700 9", "077009"),
+        ("0001", "0001"),  # a number's last digits, not an international prefix
+        ("00 12", "0012"),
         ("Tony", None),
         ("12", None),
     ],
