@@ -81,7 +81,8 @@ def move_number(
     store: Store, text: str, *, to_brand: str = "", to_line: int | None = None
 ) -> Moved:
     """Move the number ``text`` to the line named ``to_brand`` in its operation (made, if
-    there is none), or to the line ``to_line`` (an undo: the line it came from); logged."""
+    there is none, serving the areas of the line it leaves), or to the line ``to_line`` (an
+    undo: the line it came from); logged."""
     brand = to_brand.strip()
     if to_line is None and not brand:
         raise InputRejected("name the line to move the number to")
@@ -105,6 +106,11 @@ def move_number(
                         "created_at": now,
                         "updated_at": now,
                     },
+                )
+                db.execute(  # where the number was seen: the new line serves those areas
+                    "INSERT INTO line_areas (line_id, area_id) SELECT ?, area_id FROM line_areas "
+                    "WHERE line_id = ?",
+                    [target, number.line_id],
                 )
         else:
             row = db.execute("SELECT operation_id FROM lines WHERE id = ?", [to_line]).fetchone()

@@ -58,6 +58,11 @@ def test_a_line_not_yet_known_is_made_in_the_numbers_operation(training_store: S
         "SELECT operation_id FROM lines WHERE id = ?", [moved.from_line]
     ).fetchone()[0]
     assert (brand, operation) == ("Zed", kept)
+    areas = training_store.db.execute(  # where the number was seen: the new line serves it
+        "SELECT a.name FROM line_areas la JOIN areas a ON a.id = la.area_id WHERE la.line_id = ?",
+        [moved.to_line],
+    ).fetchall()
+    assert areas == [("Thurrock",)]
 
 
 def test_nothing_changes_when_the_move_is_refused(training_store: Store) -> None:
