@@ -72,6 +72,7 @@ class ApplicationsPage(QWidget):
             "to build an application from them."
         )
         note.setStyleSheet("color: #555;")
+        note.setWordWrap(True)  # else its one line sets the window's least width (1414 px)
         bar = QHBoxLayout()
         bar.addWidget(note, 1)
         for button in (

@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         self.banner = QLabel(TRAINING_BANNER)
         self.banner.setObjectName("trainingBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)  # one line of it was the least width of the window
         self.banner.setStyleSheet(
             "background: #b00020; color: white; font-weight: bold; padding: 6px;"
         )
