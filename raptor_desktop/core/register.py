@@ -66,13 +66,7 @@ MAX_DAILY_TAKINGS = Decimal(1_000_000)  # pounds a day: far beyond any deal line
 
 def parse_takings_pence(text: str) -> int | None:
     """``£5,000`` or ``5000.50`` → pence; blank → None; InputRejected otherwise."""
-    amount = _pounds(text, "daily takings")
-    if amount is not None and amount > MAX_DAILY_TAKINGS:
-        raise InputRejected(
-            f"daily takings of £{amount:,} is more than any line takes (at most "
-            f"£{MAX_DAILY_TAKINGS:,} a day): check the figure"
-        )
-    return None if amount is None else int(amount * 100)
+    return _pence(text, "daily takings", MAX_DAILY_TAKINGS, "any line takes", " a day")
 
 
 MAX_PRICE = Decimal(10_000)  # pounds: far beyond any test purchase's
@@ -80,11 +74,17 @@ MAX_PRICE = Decimal(10_000)  # pounds: far beyond any test purchase's
 
 def parse_price_pence(text: str) -> int | None:
     """A test purchase's price (``£20``, ``20.00``) → pence; blank → None."""
-    amount = _pounds(text, "the price")
-    if amount is not None and amount > MAX_PRICE:
+    return _pence(text, "the price", MAX_PRICE, "any test purchase costs")
+
+
+def _pence(text: str, what: str, most: Decimal, beyond: str, per: str = "") -> int | None:
+    """``text`` in pounds and pence, as pence; blank → None; ``what`` names it in a refusal,
+    and ``beyond`` says why more than ``most`` is refused."""
+    amount = _pounds(text, what)
+    if amount is not None and amount > most:
         raise InputRejected(
-            f"a price of £{amount:,} is more than any test purchase costs (at most "
-            f"£{MAX_PRICE:,}): check the figure"
+            f"{what} of £{amount:,} is more than {beyond} (at most £{most:,}{per}): "
+            "check the figure"
         )
     return None if amount is None else int(amount * 100)
 

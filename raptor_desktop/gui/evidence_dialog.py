@@ -81,10 +81,8 @@ class EvidenceDialog(OneChangeDialog):
 
 
 def record_evidence(window: MainWindow) -> None:
-    detail = window.lines_page.selected_detail()
+    detail = window.chosen_number()
     if detail is None:
-        window.show_page(window.lines_page)
-        window.statusBar().showMessage("Select a number in the Lines view first.", 5000)
         return
     if window.run_dialog(EvidenceDialog(window.store, detail, window)):
         window.refresh(detail.id)

@@ -397,12 +397,12 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
     def _update_actions(self) -> None:
-        """Tips name the number the actions on one would act on (see :meth:`_chosen_number`)."""
+        """Tips name the number the actions on one would act on (see :meth:`chosen_number`)."""
         shown = d.display if (d := self.lines_page.selected_detail()) else "select a number first"
         for action in self.selection_actions:
             action.setStatusTip(f"{action.text().replace('&', '').rstrip('…')}: {shown}")
 
-    def _chosen_number(self) -> NumberDetail | None:
+    def chosen_number(self) -> NumberDetail | None:
         detail = self.lines_page.selected_detail()
         if detail is None:
             self.show_page(self.lines_page)
@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
             self.records.open("number", dialog.existing_id)
 
     def add_replacement(self) -> None:
-        detail = self._chosen_number()
+        detail = self.chosen_number()
         if detail is None:
             return
         dialog = LineDialog(self.store, parent=self, replacing=detail)
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
             self.refresh(dialog.saved_number_id)
 
     def edit_line(self) -> None:
-        detail = self._chosen_number()
+        detail = self.chosen_number()
         if detail is None:
             return
         dialog = LineDialog(self.store, detail, parent=self)
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
             self.refresh(detail.id)
 
     def change_status(self) -> None:
-        detail = self._chosen_number()
+        detail = self.chosen_number()
         if detail is None:
             return
         dialog = StatusDialog(self.store, detail, self)
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
             self.refresh(detail.id)
 
     def add_device(self) -> None:
-        detail = self._chosen_number()
+        detail = self.chosen_number()
         if detail is not None and self.run_dialog(DeviceDialog(self.store, detail, self)):
             self.refresh(detail.id)
 

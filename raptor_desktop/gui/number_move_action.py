@@ -19,10 +19,8 @@ TITLE = "Move to another line"
 
 
 def move_selected_number(window: MainWindow) -> None:
-    detail = window.lines_page.selected_detail()
+    detail = window.chosen_number()
     if detail is None:
-        window.show_page(window.lines_page)
-        window.statusBar().showMessage("Select a number in the Lines view first.", 5000)
         return
     now_on = f"line {detail.line.brand!r}" if detail.line.brand else "an unnamed line"
     brand, ok = QInputDialog.getText(
