@@ -224,6 +224,11 @@ def test_application_commands_end_to_end(
     assert code == 0
     reference = out.strip().splitlines()[-1]
     assert re.fullmatch(r"RAP-\d{4}-\d{3}", reference)
+    code, _, err = run(capsys, *db, "submit", reference)
+    assert code == 1 and "the line “Zee” (item 1) has no evidence" in err
+    for number in ("07700900103", "07700900113"):
+        evidence = (number, "test purchase", "One wrap", "--date", "30/10/2026")
+        assert run(capsys, *db, "add-evidence", *evidence)[0] == 0
     assert run(capsys, *db, "submit", reference)[0] == 0
     pack = tmp_path / "pack.pdf"
     code, out, _ = run(capsys, *db, "hearing-pack", reference, "--out", str(pack))

@@ -17,9 +17,10 @@ from raptor_desktop.core.applications import (
     authority_problems,
     not_ready_gap,
 )
-from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.wording import numbers_in_ranges
 
 __all__ = ["Gap", "case_gaps"]
 
@@ -32,6 +33,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
     if case.status is ApplicationStatus.DRAFT:  # the numbers' statuses move on once it goes
         not_ready = not_ready_gap({i.display: Status(i.status) for i in case.items if i.status})
         gaps += [not_ready] if not_ready else []
+        gaps += _lines_without_evidence(case)
     for number, item in case.numbered_items():  # numbered as the pack numbers them
         if item.outcome in ("withdrawn", "refused", "carved out"):
             continue
@@ -105,3 +107,36 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                 )
             )
     return gaps
+
+
+NO_EVIDENCE = (
+    "record what shows the line is used for drug dealing (Line → Record evidence…, or raptor "
+    "add-evidence NUMBER KIND DETAILS), dated on or before the witness statement, or an exhibit "
+    "of one of its numbers"
+)
+
+
+def _lines_without_evidence(case: CaseFile) -> list[Gap]:
+    """The lines of a draft's live items on which the statement can cite nothing.
+
+    Regulation 3(1) asks the court to be satisfied that each item has been, or is likely to be,
+    used in connection with drug dealing offences: a line with no evidence known by the day the
+    statement is signed, and no exhibit of any of its numbers, gives the court nothing to find
+    that on.
+    """
+    exhibited = {n for e in case.exhibited() for n in e.numbers}
+    lines: dict[str, list[tuple[int, CaseItem]]] = {}
+    for number, item in case.numbered_items():
+        if item.live:
+            lines.setdefault(item.brand, []).append((number, item))
+    cited = {e.brand for e in case.evidence}
+    return [
+        Gap(
+            f"the line {f'“{brand}”' if brand else 'with no name'} (item"
+            f"{'s' if len(items) > 1 else ''} {numbers_in_ranges([n for n, _ in items])}) has "
+            "no evidence that the witness statement can cite",
+            NO_EVIDENCE,
+        )
+        for brand, items in lines.items()
+        if brand not in cited and not any(item.display in exhibited for _, item in items)
+    ]

@@ -92,6 +92,9 @@ LINES: tuple[DemoLine, ...] = (
                 "Grays",
             ),
             DemoEvidence(
+                "test purchase", 260, "Three wraps of crack cocaine", "Grays", 3000, "TP/0301"
+            ),
+            DemoEvidence(
                 "test purchase", 120, "Two wraps of crack cocaine", "Tilbury", 2000, "TP/0412"
             ),
         ),
@@ -168,6 +171,9 @@ LINES: tuple[DemoLine, ...] = (
         ("Epping Forest",),
         ("cocaine",),
         (DemoNumber("07700 900107", 500, READY, 330, provider="O2"),),
+        evidence=(
+            DemoEvidence("marketing text", 400, "'Ace about, Epping and Loughton, text for menu'"),
+        ),
         notes="Carved out of its order two months on: the number had been reassigned to "
         "someone unconnected with the line (regulation 3(3)).",
     ),
@@ -176,6 +182,11 @@ LINES: tuple[DemoLine, ...] = (
         ("Harlow",),
         ("crack cocaine", "heroin"),
         (DemoNumber("07700 900108", 700, READY, 600, provider="Vodafone"),),
+        evidence=(
+            DemoEvidence(
+                "test purchase", 640, "One wrap of heroin", "Harlow bus station", 1000, "TP/0133"
+            ),
+        ),
         notes="Refused: evidence of use was more than a year old. Gather fresh test purchases.",
     ),
     DemoLine(
@@ -191,6 +202,11 @@ LINES: tuple[DemoLine, ...] = (
         ("Thurrock",),
         ("heroin",),
         (DemoNumber("07700 900110", 380, READY, 230, provider="EE"),),
+        evidence=(
+            DemoEvidence(
+                "test purchase", 300, "Two wraps of heroin", "Tilbury Riverside", 2000, "TP/0255"
+            ),
+        ),
         notes="Disconnected under order; no sign of the brand since.",
     ),
     DemoLine(
@@ -210,6 +226,9 @@ LINES: tuple[DemoLine, ...] = (
         ),
         2_100_000,
         "Estimate quoted in NCA county lines assessment for a comparable line",
+        evidence=(
+            DemoEvidence("marketing text", 10, "'Zee on 24/7, Epping and Brentwood, text now'"),
+        ),
     ),
 )
 

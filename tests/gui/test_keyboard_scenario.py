@@ -21,6 +21,7 @@ from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.gui.application_dialogs import OutcomeDialog
 from raptor_desktop.gui.application_numbers import GroundsDialog
+from raptor_desktop.gui.evidence_dialog import EvidenceDialog
 from raptor_desktop.gui.import_task import ImportSummaryDialog
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.pack_dialog import PackDialog
@@ -28,6 +29,7 @@ from raptor_desktop.gui.profile_dialog import ProfileDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog, StatusDialog
 from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.audit import entries
+from raptor_desktop.store.line_detail import number_detail
 from raptor_desktop.store.lines import find_number
 from raptor_desktop.store.profiles import officer_profile
 
@@ -122,6 +124,10 @@ def test_a_whole_case_with_the_keyboard_only(
         keys.press(next(next_status), Key.Key_Tab, "Test purchase on 28/11/2026")
         keys.press((Key.Key_Return, CTRL))
 
+    def evidence(dialog: QDialog) -> None:  # the kind first, dated today as offered
+        keys.press("t", (Key.Key_T, ALT), "Two wraps of crack cocaine, Grays")
+        keys.press((Key.Key_Return, CTRL))
+
     def profile(dialog: QDialog) -> None:
         keys.press("DC Rachel Carter", Key.Key_Tab, Key.Key_Tab, "71234", Key.Key_Tab)
         keys.press(Key.Key_Tab, "Grays Police Station", Key.Key_Return, "Orsett Road, Grays")
@@ -147,6 +153,7 @@ def test_a_whole_case_with_the_keyboard_only(
             OutcomeDialog: outcome,
             DisclosureDialog: lambda d: keys.press((Key.Key_Return, CTRL)),  # as offered
             PackDialog: pack,
+            EvidenceDialog: evidence,
         },
     )
     keys.shown(window)
@@ -172,6 +179,9 @@ def test_a_whole_case_with_the_keyboard_only(
     keys.press((Key.Key_T, CTRL), (Key.Key_T, CTRL))
     for number in ("07700 900301", "07700 900302"):
         assert find_number(window.store, number).status is Status.READY
+    keys.press((Key.Key_D, CTRL | SHIFT))  # Record evidence… against the line, once for both
+    kilo = number_detail(window.store, find_number(window.store, "07700 900302").id)
+    assert [e["kind"] for e in kilo.evidence] == ["test purchase"]
 
     # 3. Apply: both rows (Ctrl+A), Applications (Ctrl+4), New application (Alt+N): it opens
     #    in its own window, the officer as applicant from the profile.

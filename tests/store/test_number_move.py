@@ -87,6 +87,8 @@ def test_a_number_gone_to_court_on_its_line_stays_on_it(training_store: Store) -
     reference = create_application(training_store, details(), ["07700 900501"])
     move_number(training_store, "07700 900501", to_brand="Jim")  # a draft: it may move
     move_number(training_store, "07700 900501", to_brand="Tony")
+    tony = find_number(training_store, "07700 900501").line_id
+    add_evidence(training_store, tony, EvidenceItem("test purchase", "£20 of crack, Grays"))
     submit(training_store, reference)
     with pytest.raises(NumberNotMoved, match=f"named in {reference}, which has gone to court"):
         move_number(training_store, "07700 900501", to_brand="Jim")
