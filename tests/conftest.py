@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.store import crypto
@@ -28,6 +30,20 @@ def _isolated_home(
     # The command line signs in; a new database makes this officer its administrator.
     monkeypatch.setenv("RAPTOR_USER", "tester")
     monkeypatch.setenv("RAPTOR_PASSWORD", "correct horse battery staple")
+
+
+LAST_HEARING = date(2026, 12, 20)
+"""The latest day the fixtures' courts decide anything: hearings on 10 and 17 December 2026,
+a carve-out on the 20th (tests.app_fixtures)."""
+
+
+@pytest.fixture
+def after_the_hearings() -> Iterator[None]:
+    """Today is the day after the fixtures' last hearing, or the real day once that is later:
+    an outcome is recorded once the court has decided, never for a day to come."""
+    day = max(date.today(), date.fromordinal(LAST_HEARING.toordinal() + 1))
+    with time_machine.travel(datetime.combine(day, time(12)).astimezone(), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import and_list
+from raptor_desktop.core.working_days import BankHolidays
 
 UNCONFIRMED = "provider to be confirmed"
 
@@ -121,6 +122,8 @@ class CaseFile:
     """The date the letter to each provider was sent, by provider name (when recorded)."""
     draft_deadline: datetime | None = None
     """The compliance time if the order is made at the hearing (reg 3(5)), for the draft."""
+    calendar: BankHolidays = field(default_factory=BankHolidays)
+    """The bank holidays the unit keeps, by which the court's sitting days are known."""
     draft: bool = False
     """Gaps remain (see ``core.case_gaps``): every page is marked DRAFT, not for service."""
 

@@ -90,6 +90,18 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                 details,
             )
         )
+    elif case.status is ApplicationStatus.DRAFT and not case.calendar.is_working_day(
+        case.hearing_date
+    ):
+        holiday = case.calendar.name(case.hearing_date)
+        gaps.append(
+            Gap(
+                f"the hearing is fixed for {case.hearing_date:%A} {full_date(case.hearing_date)}"
+                f"{f' ({holiday})' if holiday else ''}, a day the court does not sit: check "
+                "the date the court gave",
+                details,
+            )
+        )
     for what, signed, where in (
         (
             "witness statement",

@@ -25,6 +25,7 @@ from raptor_desktop.core.orders import (
     DeadlineKind,
     Duration,
     compliance_deadline,
+    decided_on_problem,
     duration_problem,
 )
 from raptor_desktop.core.register import DEFAULT_OPERATION
@@ -387,6 +388,18 @@ def record_outcome(
             [app_id, number.id],
         ).fetchone():
             raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
+        ordered_on = db.execute(
+            "SELECT order_date FROM orders WHERE application_id = ? AND number_id = ?",
+            [app_id, number.id],
+        ).fetchone()
+        problem = decided_on_problem(
+            on,
+            date.today(),
+            date.fromisoformat(ordered_on[0]) if ordered_on else None,
+            carve_out=outcome is Outcome.CARVED_OUT,
+        )
+        if problem:
+            raise InputRejected(f"{national_format(number.e164)}: {problem}")
         duration = terms.duration or _asked(db, app_id)
         deadline = ordered = None
         if outcome is Outcome.MADE:

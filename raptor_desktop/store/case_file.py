@@ -134,6 +134,7 @@ def load_case_file(
         if signed is None or e.occurred_on is None or e.occurred_on <= signed
     ]
     hearing = from_iso(row[3])
+    calendar = bank_holidays(store)
     case = CaseFile(
         reference=row[0],
         operation=row[1],
@@ -159,9 +160,8 @@ def load_case_file(
         requested=Duration(from_iso(row[17]), row[18]),
         statement_date=from_iso(row[19]),
         with_notice=bool(row[20]),
-        draft_deadline=compliance_deadline(hearing, calendar_=bank_holidays(store))
-        if hearing
-        else None,
+        draft_deadline=compliance_deadline(hearing, calendar_=calendar) if hearing else None,
+        calendar=calendar,
     )
     providers = {item.provider_name for item in case.items} - {UNCONFIRMED}
     case.addresses = {name: _address_for_service(store, name) for name in sorted(providers)}

@@ -35,6 +35,7 @@ from raptor_desktop.store.applications import (
     record_outcome,
     submit,
 )
+from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.contacts import add_contact, set_do_not_contact, set_opted_out
 from raptor_desktop.store.database import Store
@@ -95,7 +96,8 @@ def seed_demo(store: Store, today: date | None = None) -> int:
 
 def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
     hearing = today + timedelta(days=demo.hearing_days_from_today)
-    while hearing.weekday() >= 5:  # courts sit on weekdays
+    sitting = bank_holidays(store)
+    while not sitting.is_working_day(hearing):  # courts sit on working days
         hearing += timedelta(days=1)
     details = ApplicationDetails(
         court=demo.court,

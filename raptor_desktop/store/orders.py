@@ -8,7 +8,14 @@ from datetime import date, datetime
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
-from raptor_desktop.core.orders import DeadlineKind, Duration, Notice, OrderFacts, order_notices
+from raptor_desktop.core.orders import (
+    DeadlineKind,
+    Duration,
+    Notice,
+    OrderFacts,
+    confirmed_on_problem,
+    order_notices,
+)
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.applications import (
     ApplicationDetails,
@@ -124,19 +131,24 @@ def current_notices(
 def confirm_disconnection(store: Store, reference: str, text: str, on: date) -> None:
     """Record the date the provider confirmed that the number was disconnected; a number
     whose order was made is then disconnected, in the same change, its history saying why."""
-    if on > date.today():
-        raise InputRejected("the confirmation date is in the future")
     with store.transaction("confirm disconnection", reference) as db:
         app_id = application_id(store, reference)
         number = find_number(store, text)
         store.describe(f"{reference} {number.e164}")
-        cursor = db.execute(
+        ordered_on = db.execute(
+            "SELECT order_date FROM orders WHERE application_id = ? AND number_id = ?",
+            [app_id, number.id],
+        ).fetchone()
+        if ordered_on is None:
+            raise RecordNotFound(f"no order on {national_format(number.e164)} in {reference}")
+        problem = confirmed_on_problem(on, date.today(), date.fromisoformat(ordered_on[0]))
+        if problem:
+            raise InputRejected(f"{national_format(number.e164)}: {problem}")
+        db.execute(
             "UPDATE orders SET provider_confirmed_on = ? "
             "WHERE application_id = ? AND number_id = ?",
             [on.isoformat(), app_id, number.id],
         )
-        if cursor.rowcount == 0:
-            raise RecordNotFound(f"no order on {national_format(number.e164)} in {reference}")
         if number.status is Status.ORDER_MADE:  # the confirmation is the disconnection
             db.table("numbers").update(
                 number.id, {"status": Status.DISCONNECTED.value, "updated_at": utc_now()}

@@ -92,6 +92,7 @@ def test_the_draft_order_has_its_formal_parts(demo_store: Store, application: st
         assert words in text, words
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_the_order_as_made_strikes_out_what_the_court_refused(
     demo_store: Store, application: str
 ) -> None:
@@ -138,6 +139,29 @@ def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> N
     set_provider(demo_store, "07700 900104", "Nova Mobile")
     gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
     assert gaps == ["the provider Nova Mobile has no address for service"]
+
+
+@pytest.mark.parametrize(
+    ("hearing", "said"),
+    [
+        (date(2026, 12, 13), "Sunday 13 December 2026, a day the court does not sit"),
+        (date(2026, 12, 25), "Friday 25 December 2026 (Christmas Day), a day the court"),
+    ],
+)
+def test_a_hearing_fixed_for_a_day_the_court_does_not_sit_is_a_gap(
+    demo_store: Store, hearing: date, said: str
+) -> None:
+    """A hearing typed a day out (a Sunday, a bank holiday) had gone into the draft order's
+    compliance time and the letters without a word."""
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(hearing_date=hearing))
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
+    assert len(gaps) == 1 and said in gaps[0], gaps
+    save_details(demo_store, reference, details(hearing_date=date(2026, 12, 14)))
+    assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
 
 
 def test_a_line_the_statement_can_cite_nothing_on_is_a_gap(demo_store: Store) -> None:
@@ -196,6 +220,7 @@ def test_the_statement_cites_only_what_was_known_when_it_was_signed(
     assert "A wrap bought before it" in section_text(demo_store, application, "Witness statement")
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_no_letter_goes_to_a_provider_whose_items_were_all_refused(
     demo_store: Store, application: str
 ) -> None:
@@ -218,6 +243,7 @@ def test_an_exhibit_carries_only_its_makers_own_mark(demo_store: Store, applicat
     assert add_exhibit(demo_store, app_id, NewExhibit("rc", "Seized handset download")) == "RC/3"
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_only_what_the_court_made_is_ordered(demo_store: Store, application: str) -> None:
     """An adjourned item is not yet determined: it is not in paragraph 1 and not struck out."""
     submit(demo_store, application)
@@ -230,6 +256,7 @@ def test_only_what_the_court_made_is_ordered(demo_store: Store, application: str
     assert "07700 900104 (+447700900104) — adjourned: not yet determined" in text
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_an_order_made_without_a_stated_length_lasts_as_asked(
     demo_store: Store, application: str
 ) -> None:
@@ -252,6 +279,7 @@ def test_an_authority_dated_before_the_statement_is_a_gap(demo_store: Store) -> 
     assert gaps == ["the authority is dated before the witness statement it says was read"]
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_the_schedule_says_what_became_of_each_item(demo_store: Store, application: str) -> None:
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
@@ -273,6 +301,7 @@ def test_with_notice_the_letter_invites_representations(demo_store: Store) -> No
     assert "CPR 23.10" not in order
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_an_agreed_earlier_time_leaves_the_orders_own_time_standing(
     demo_store: Store, application: str
 ) -> None:
@@ -316,6 +345,7 @@ def test_a_letter_is_dated_when_it_was_sent_never_when_printed(
     assert "(the day it is sent)" in section_text(demo_store, application, "Letter to Three")
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_items_decided_at_different_hearings_get_an_order_each(
     demo_store: Store, application: str
 ) -> None:
@@ -368,6 +398,7 @@ def test_an_exhibit_dated_after_the_statement_is_not_in_it(
     assert later in listed  # still listed, and produced at the hearing
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_once_the_order_is_made_the_letter_serves_it_with_the_time_to_comply(
     demo_store: Store, application: str
 ) -> None:
@@ -385,6 +416,7 @@ def test_once_the_order_is_made_the_letter_serves_it_with_the_time_to_comply(
     assert "If the order is made" in pending
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_a_carved_out_item_is_struck_through_in_the_order_as_made_with_its_note(
     demo_store: Store, application: str
 ) -> None:
@@ -463,6 +495,7 @@ def test_no_document_reads_exhibits_that_are_not_there(demo_store: Store) -> Non
         assert "exhibits" not in text.replace("Exhibits list", ""), title
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, application: str) -> None:
     """CPR 8.5(2): the evidence is served with the claim form; CPR 23.9(2): with an order made
     without notice. Without notice, the letter is the one the order is served with, so it

@@ -71,6 +71,7 @@ def test_the_draft_wording_is_as_fixed(fixed_store: Store, document: str) -> Non
     _check(f"draft_{document}.txt", _text(DOCUMENTS[document](case)))
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_the_order_as_made_is_as_fixed(fixed_store: Store) -> None:
     reference = make_application(fixed_store)
     submit(fixed_store, reference)

@@ -8,7 +8,7 @@ the system's own file and print dialogs, which the program does not draw, are an
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.working_days import BankHolidays
 from raptor_desktop.gui.application_dialogs import OutcomeDialog
 from raptor_desktop.gui.application_numbers import GroundsDialog
 from raptor_desktop.gui.evidence_dialog import EvidenceDialog
@@ -189,7 +190,12 @@ def test_a_whole_case_with_the_keyboard_only(
     [editor] = window.applications.editors.values()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
     assert editor.applicant_collar.text() == "71234"
-    keys.press((Key.Key_H, ALT), (Key.Key_S, ALT))  # hearing fixed, statement signed: today
+    sitting = date.today()  # the court sat on the last working day: a hearing on a Sunday is a gap
+    while not BankHolidays().is_working_day(sitting):
+        sitting -= timedelta(days=1)
+    keys.press((Key.Key_H, ALT), Key.Key_Tab, sitting.strftime("%d%m%Y"))  # the hearing, typed
+    assert editor.hearing_date.date().toPython() == sitting
+    keys.press((Key.Key_S, ALT))  # the statement signed today
     keys.press((Key.Key_F, ALT))  # the Officers tab
     keys.press((Key.Key_E, ALT), "Mark Hale")
     keys.press((Key.Key_K, ALT), (Key.Key_A, CTRL), "Detective Superintendent")

@@ -94,6 +94,39 @@ def test_outcome_on_a_draft_or_unknown_number_is_refused(demo_store: Store) -> N
         record_outcome(demo_store, reference, "07700900105", Outcome.MADE, date(2026, 12, 10))
 
 
+def test_an_outcome_to_come_or_a_carve_out_or_confirmation_before_its_order_is_refused(
+    demo_store: Store,
+) -> None:
+    """A date typed a month out set a compliance time and order warnings for an order not yet
+    made; a carve-out or a confirmation dated before its order (or with none) was accepted."""
+    from raptor_desktop.core.errors import InputRejected
+
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    today = date.today()
+    log_before = demo_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    tomorrow = date.fromordinal(today.toordinal() + 1)
+    with pytest.raises(InputRejected, match="07700 900103: the outcome is dated .*, after today"):
+        record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, tomorrow)
+    with pytest.raises(InputRejected, match="no order on the number to carve it out of"):
+        record_outcome(demo_store, reference, "07700 900103", Outcome.CARVED_OUT, today)
+    assert demo_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == log_before
+    assert find_number(demo_store, "07700 900103").status is Status.IN_APPLICATION
+    ordered = date.fromordinal(today.toordinal() - 10)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, ordered)
+    before = date.fromordinal(ordered.toordinal() - 1)
+    with pytest.raises(InputRejected, match="the carve-out is dated .*, before the order"):
+        record_outcome(demo_store, reference, "07700 900103", Outcome.CARVED_OUT, before)
+    with pytest.raises(InputRejected, match="before the order it complies with was made"):
+        confirm_disconnection(demo_store, reference, "07700 900103", before)
+    with pytest.raises(InputRejected, match="the confirmation is dated .*, after today"):
+        confirm_disconnection(demo_store, reference, "07700 900103", tomorrow)
+    [order] = [o for o in list_orders(demo_store) if o.reference == reference]
+    assert order.confirmed_on is None and order.end != before
+    confirm_disconnection(demo_store, reference, "07700 900103", ordered)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.CARVED_OUT, today)
+
+
 def test_reemerged_brand_warns(demo_store: Store) -> None:
     reference = create_application(demo_store, details(), ["07700 900103"])
     submit(demo_store, reference)
@@ -252,3 +285,14 @@ def test_a_hearing_time_written_10_30_is_kept_as_10_30(demo_store: Store) -> Non
     reference = make_application(demo_store)
     save_details(demo_store, reference, details(hearing_time="10.30"))
     assert load_case_file(demo_store, reference).hearing_time == "10:30"
+
+
+def test_the_demo_fixes_its_hearings_on_days_the_court_sits(training_store: Store) -> None:
+    """Seeded on 13 December 2025, the demo's hearing twelve days on fell on Christmas Day,
+    a Thursday: a day the court does not sit."""
+    from raptor_desktop.store.case_file import list_applications
+    from raptor_desktop.store.demo import seed_demo
+
+    seed_demo(training_store, today=date(2025, 12, 13))
+    hearings = {a["hearing_date"] for a in list_applications(training_store)}
+    assert "2025-12-29" in hearings and "2025-12-25" not in hearings
