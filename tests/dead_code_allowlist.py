@@ -54,3 +54,6 @@ _task  # gui/exchange_actions.py: holds the worker while its thread runs
 
 # pypdf: a page's boxes are set by assigning its properties, which pypdf writes to the file.
 mediabox  # documents/exhibit_fit.py: an oversized page's box made A4
+
+# argparse: a parser formats its help with the class this names, read when --help is asked.
+formatter_class  # cli/common.py import_help

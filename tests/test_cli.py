@@ -108,14 +108,15 @@ def test_import_lines_summary_and_rejects_file(
 ) -> None:
     source = tmp_path / "lines.csv"
     source.write_text("MSISDN,Brand\n07700 900101,Tony\nnot a number,K\n", encoding="utf-8")
-    code, out, _ = run(
+    code, out, err = run(
         capsys, "--db", training_db, "import-lines", str(source), "--operation", "Operation Kraken"
     )
-    assert code == 0
+    assert code == 1  # a script must not take a half-imported file for a whole one
     assert out.strip() == "imported 1, updated 0, rejected 1"
+    assert "1 row of lines.csv rejected, the rest imported" in err
     rejects = (tmp_path / "lines.rejects.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert rejects[0] == "row,reason,MSISDN,Brand"
-    assert rejects[1].startswith("3,number: contains letters: 'not a number'")
+    assert rejects[0] == "file,row,reason,MSISDN,Brand"
+    assert rejects[1].startswith("lines.csv,3,number: contains letters: 'not a number'")
     code, out, _ = run(capsys, "--db", training_db, "lines", "--json")
     assert json.loads(out)[0]["operation"] == "Operation Kraken"
 
@@ -127,6 +128,25 @@ def test_import_without_number_column_exits_2(
     source.write_text("Brand\nTony\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", training_db, "import-lines", str(source))
     assert code == 2 and "no number column" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "columns"),
+    [
+        ("import-lines", ["number", "brand", "areas", "first_seen", "headed line name, brand"]),
+        ("import-contacts", ["number", "line", "source", "found_on", "headed deal line"]),
+    ],
+)
+def test_import_help_lists_the_columns_and_the_exit_status(
+    capsys: pytest.CaptureFixture[str], command: str, columns: list[str]
+) -> None:
+    """An officer with a spreadsheet had to guess its headings from the source code."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    shown = capsys.readouterr().out
+    assert all(column in shown for column in columns)
+    assert "1 when any\nrow was rejected" in shown
+    assert max(len(line) for line in shown.splitlines()) <= 80
 
 
 def test_demo_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -349,10 +369,10 @@ def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     code, _, err = run(capsys, "--demo", "import-contacts", str(handset))
     assert code == 2 and "no deal line column" in err and "--line NUMBER" in err
     code, out, err = run(capsys, "--demo", "import-contacts", str(handset), "--line", "7700900101")
-    assert (code, out) == (0, "imported 1, updated 0, rejected 1\n")
+    assert (code, out) == (1, "imported 1, updated 0, rejected 1\n")
     assert "columns not used: Name" in err
     rejects = (tmp_path / "handset.rejects.csv").read_text(encoding="utf-8-sig")
-    assert rejects.splitlines()[1].startswith("3,number: too short")
+    assert rejects.splitlines()[1].startswith("handset.csv,3,number: too short")
     assert run(capsys, "--demo", "opt-out", "07700 900601", "--on", "2026-11-20")[0] == 0
     assert run(capsys, "--demo", "do-not-contact", "07700 900601", "--reason", "child")[0] == 0
     code, out, _ = run(capsys, "--demo", "contacts", "--json", "--search", "900601")
@@ -409,7 +429,7 @@ def test_delivery_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     code, out, err = run(
         capsys, *db, "outreach", "not-delivered", "OUT-2026-001", "--report", str(report)
     )
-    assert (code, out) == (0, "imported 0, updated 1, rejected 1\n")
+    assert (code, out) == (1, "imported 0, updated 1, rejected 1\n")
     assert "07700 900999 was not handed over in OUT-2026-001" in (
         tmp_path / "report.rejects.csv"
     ).read_text(encoding="utf-8-sig")

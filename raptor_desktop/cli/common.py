@@ -5,27 +5,67 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.imports import ImportResult
 
 
 def report_import(result: ImportResult, file: Path, rejects: Path) -> int:
     """Print the one-line summary, and where the rejected rows were written (``rejects``).
-    Returns the exit code: 1 when every row was rejected (nothing was imported)."""
+    Returns the exit code: 1 when any row was rejected (see :data:`IMPORT_EXIT_STATUS`)."""
     print(result.summary())
-    for note in result.notes:
+    for note in result.remarks():
         print(f"note: {note}", file=sys.stderr)
     if result.ignored_columns:
         print(f"note: columns not used: {', '.join(result.ignored_columns)}", file=sys.stderr)
-    if result.rejected:
-        print(f"rejected rows written to {rejects}", file=sys.stderr)
+    if not result.rejected:
+        return 0
+    print(f"rejected rows written to {rejects}", file=sys.stderr)
     if result.all_rejected:
         print(f"every row of {file.name} was rejected: nothing was imported", file=sys.stderr)
-        return 1
-    return 0
+    else:
+        print(
+            f"{plural(len(result.rejected), 'row')} of {file.name} rejected, the rest imported: "
+            "correct the rejected rows and import them again",
+            file=sys.stderr,
+        )
+    return 1
+
+
+def import_help(
+    parser: argparse.ArgumentParser, synonyms: dict[str, tuple[str, ...]], what: dict[str, str]
+) -> None:
+    """The columns a file may have (each under any of its headings) and the exit status, below
+    the command's options: an officer with a spreadsheet needs both before the first try."""
+    columns = []
+    for field, names in synonyms.items():
+        columns.append(f"  {field:<11} {what.get(field, 'free text')}")
+        headed = "headed " + ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        columns.extend(
+            textwrap.wrap(headed, 78, initial_indent=" " * 14, subsequent_indent=" " * 16)
+        )
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = "\n".join(
+        [
+            "The file is CSV or XLSX with a header row. Its columns, in any order, headed in",
+            "any case:",
+            *columns,
+            "A column under any other heading is left out and named in a note.",
+            "",
+            *textwrap.wrap(IMPORT_EXIT_STATUS, 78),
+        ]
+    )
+
+
+IMPORT_EXIT_STATUS = (
+    "exit status: 0 when every row was imported (or was already there); 1 when any row was "
+    "rejected (the others are imported; the rejected ones are in the rejects file, each with "
+    "its reason); 2 when the file could not be read or the command was mistyped (nothing imported)"
+)
 
 
 def disclosure_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,9 +9,15 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from raptor_desktop.cli.common import disclosure_arguments, json_lines, recipient, report_import
+from raptor_desktop.cli.common import (
+    disclosure_arguments,
+    import_help,
+    json_lines,
+    recipient,
+    report_import,
+)
 from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
-from raptor_desktop.core.contacts import SOURCES, ContactDefaults, parse_source
+from raptor_desktop.core.contacts import CONTACT_COLUMNS, SOURCES, ContactDefaults, parse_source
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.numbers import parse_mobile
 from raptor_desktop.core.sms import count_message, split_parts
@@ -32,7 +38,22 @@ def _import_arguments(imp: argparse.ArgumentParser) -> None:
     imp.add_argument("--line", metavar="NUMBER", help="the deal line, for rows that name none")
     imp.add_argument("--source", type=_source, default=SOURCES[0], help=", ".join(SOURCES))
     imp.add_argument("--found", type=date_arg, metavar="YYYY-MM-DD", help="default: today")
-    imp.add_argument("--rejects", type=Path, metavar="PATH")
+    imp.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="PATH",
+        help="where to write rejected rows (default: FILE.rejects.csv beside it)",
+    )
+    import_help(
+        imp,
+        CONTACT_COLUMNS,
+        {
+            "number": "the contact's mobile number, in any usual form",
+            "line": "the deal line's number (or --line)",
+            "source": f"{', '.join(SOURCES)} (or --source)",
+            "found_on": "date found, e.g. 2026-11-30 or 30/11/2026 (or --found)",
+        },
+    )
 
 
 @command("import-contacts", "import numbers found in contact with a deal line", _import_arguments)

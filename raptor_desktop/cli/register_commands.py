@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from raptor_desktop.cli.common import report_import
+from raptor_desktop.cli.common import import_help, report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.evidence import EVIDENCE_KINDS, EvidenceItem
-from raptor_desktop.core.line_import import RowDefaults
+from raptor_desktop.core.line_import import COLUMN_SYNONYMS, RowDefaults
 from raptor_desktop.core.lines import LineDetails
 from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug, parse_price_pence
 from raptor_desktop.core.statuses import Status, parse_status
@@ -68,6 +68,19 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="where to write rejected rows (default: FILE.rejects.csv beside it)",
     )
+    import_help(parser, COLUMN_SYNONYMS, _LINE_COLUMNS)
+
+
+_LINE_COLUMNS = {
+    "number": "the mobile number, in any usual form",
+    "brand": "the line's name; rows of one name go on one line",
+    "areas": "areas served, separated by ; (or --area)",
+    "drugs": "drugs offered, separated by ;",
+    "operation": f"the operation (or --operation; default {DEFAULT_OPERATION})",
+    "first_seen": "date, e.g. 2026-11-30 or 30/11/2026",
+    "last_seen": "date",
+    "intel_refs": "intelligence references, separated by ;",
+}
 
 
 @command("import-lines", "import numbers from a CSV or XLSX file", _import_arguments)

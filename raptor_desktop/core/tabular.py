@@ -27,6 +27,8 @@ class Table:
     source: str
     headers: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    blank_rows: list[int] = field(default_factory=list)
+    """Rows with nothing in them between the header and the last row that has (skipped)."""
 
 
 MAX_TABLE_BYTES = 512 * 1024**2  # millions of rows; a larger file is read in pieces
@@ -174,11 +176,15 @@ def _to_table(source: str, records: Iterable[Sequence[str]]) -> Table:
     else:
         raise UnreadableFile(f"{source}: the file is empty (no header row)")
     table = Table(source, headers)
+    blank: list[int] = []
     for number, record in rows:
         cells = [cell.strip() for cell in record]
         if not any(cells):
+            blank.append(number)
             continue
         table.rows.append((number, cells))
+    last = table.rows[-1][0] if table.rows else 0
+    table.blank_rows = [n for n in blank if n < last]  # a sheet's empty tail is no one's slip
     return table
 
 

@@ -98,12 +98,10 @@ class ImportSummaryDialog(QDialog):
         self.setWindowTitle(f"Import of {result.source}")
         self._result = result
         headers = result.headers
-        text = result.summary()
-        if result.unchanged:
-            text += f" ({result.unchanged} already up to date)"
+        text = f"{result.summary().capitalize()}."
         if result.ignored_columns:
             text += f"\nColumns not used: {', '.join(result.ignored_columns)}"
-        for note in result.notes:
+        for note in result.remarks():
             text += f"\n{note[:1].upper()}{note[1:]}."
         self.summary = QLabel(text)
         self.summary.setWordWrap(True)
@@ -127,7 +125,8 @@ class ImportSummaryDialog(QDialog):
             save.clicked.connect(self.save_rejects)
         buttons.rejected.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(820, 420 if result.rejected else 140)
+        width = 820  # tall enough for every remark: a fixed height had cut the last ones off
+        self.resize(width, max(420 if result.rejected else 140, layout.heightForWidth(width)))
 
     def save_rejects(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -134,9 +134,10 @@ def _check_writable(target: Path) -> None:
 
 
 def write_rejects(result: ImportResult, target: Path) -> None:
-    """Every rejected row with its row number and reason, beside the columns as read."""
+    """Every rejected row with its file, row number and reason, beside the columns as read
+    (corrected and imported again, the first three columns are left out as not used)."""
     write_rows_csv(
         target,
-        ["row", "reason", *result.headers],
-        ([r.row, r.reason, *r.cells] for r in result.rejected),
+        ["file", "row", "reason", *result.headers],
+        ([result.source, r.row, r.reason, *r.cells] for r in result.rejected),
     )

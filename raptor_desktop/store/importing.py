@@ -15,9 +15,11 @@ from typing import Generic, Protocol, TypeVar
 
 import sqlite_utils
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.line_import import RejectedRow
 from raptor_desktop.core.numbers import MobileNumber
 from raptor_desktop.core.tabular import Table
+from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.store.database import Store, insert_rows
 
 Progress = Callable[[int, int], bool]
@@ -45,9 +47,35 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file's words were read
+    blank_rows: list[int] = field(default_factory=list)
+    unnamed_rows: list[int] = field(default_factory=list)  # numbers put on a line of no name
 
     def summary(self) -> str:
         return f"imported {self.imported}, updated {self.updated}, rejected {len(self.rejected)}"
+
+    def remarks(self) -> list[str]:
+        """What else the officer should know of the import: rows that changed nothing, rows
+        skipped as blank, numbers put on a line with no name, how the file's words were read."""
+        said = []
+        if self.unchanged:
+            said.append(
+                f"{plural(self.unchanged, 'row')} changed nothing: the register already held "
+                "what it says (or an earlier row of the file said it)"
+            )
+        if self.blank_rows:
+            said.append(
+                f"{plural(len(self.blank_rows), 'blank row')} skipped "
+                f"(row{'s' if len(self.blank_rows) > 1 else ''} "
+                f"{numbers_in_ranges(self.blank_rows)})"
+            )
+        if self.unnamed_rows:
+            rows = self.unnamed_rows
+            said.append(
+                f"{plural(len(rows), 'number')} named no line, so each is on a new line with no "
+                f"name (row{'s' if len(rows) > 1 else ''} {numbers_in_ranges(rows)}): name it "
+                "with Line → Edit line, or move it to its line (raptor move-number)"
+            )
+        return said + self.notes
 
     @property
     def all_rejected(self) -> bool:
@@ -69,7 +97,10 @@ def import_rows(
     'updated' or 'unchanged', or raises :class:`RowRejected` before writing anything), all in
     one transaction. ``batch`` holds rows written together, not one at a time."""
     result = ImportResult(
-        Path(table.source).name, ignored_columns=ignored_columns or [], headers=table.headers
+        Path(table.source).name,
+        ignored_columns=ignored_columns or [],
+        headers=table.headers,
+        blank_rows=table.blank_rows,
     )
     total = len(table.rows)
     with store.transaction(event, f"{table.source}: {total} rows") as db:

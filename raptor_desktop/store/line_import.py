@@ -66,11 +66,17 @@ def import_lines(
             areas = lookups.areas(row.details.areas)
         except RecordNotFound as error:
             raise RowRejected(f"areas: {error}") from None
-        return _apply_row(db, row, areas, source, lookups, new_numbers)
+        outcome = _apply_row(db, row, areas, source, lookups, new_numbers)
+        if outcome == "imported" and not row.details.brand:
+            unnamed.append(row.row)
+        return outcome
 
-    return import_rows(
+    unnamed: list[int] = []
+    result = import_rows(
         store, table, "import lines", read, apply, progress, mapping.ignored, new_numbers
     )
+    result.unnamed_rows = unnamed
+    return result
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)

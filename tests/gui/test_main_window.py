@@ -14,6 +14,7 @@ from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import FirstAdministratorDialog, RecoveryKeyDialog, SignInDialog
 from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.importing import ImportResult
 from raptor_desktop.store.line_detail import number_detail
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from tests.gui.conftest import make_window
@@ -139,6 +140,29 @@ def test_import_through_the_menu(
     assert summary.table.model().rowCount() == 1
     assert window.lines_page.model.rowCount() == 213
     assert window.import_action.isEnabled()
+
+
+def test_the_import_summary_shows_every_remark_in_full(qtbot: QtBot) -> None:
+    """Blank rows, unchanged rows, numbers with no line and columns not used, all at once: the
+    dialog's fixed 140-pixel height had cut the last of them off."""
+    result = ImportResult(
+        "handset export.csv",
+        imported=3,
+        unchanged=2,
+        blank_rows=[4, 9, 10, 11],
+        unnamed_rows=[5, 12],
+        ignored_columns=["Name", "Email", "Comment"],
+        notes=["'handset' was read as source seized phone"],
+    )
+    summary = ImportSummaryDialog(result, None)
+    qtbot.addWidget(summary)
+    summary.show()
+    qtbot.waitExposed(summary)
+    text = summary.summary.text()
+    assert "2 rows changed nothing" in text and "4 blank rows skipped (rows 4 and 9 to 11)" in text
+    assert "(rows 5 and 12)" in text and "Columns not used: Name, Email, Comment" in text
+    label = summary.summary
+    assert label.height() >= label.heightForWidth(label.width())
 
 
 def test_import_of_unreadable_file_says_why(

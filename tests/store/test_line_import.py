@@ -64,6 +64,33 @@ def test_importing_the_same_file_twice_changes_nothing(
     assert snapshot(training_store) == before
 
 
+def test_the_result_names_blank_rows_rows_that_changed_nothing_and_numbers_with_no_line(
+    training_store: Store, tmp_path: Path
+) -> None:
+    """An officer's spreadsheet with gaps, a number typed twice and numbers with no line name:
+    the summary's three counts said nothing of any of them (found by an officer's review)."""
+    text = (
+        "Phone,Line name\n"
+        "07700 900101,Tony\n"
+        ",\n"
+        "07700 900101,Tony\n"
+        "07700 900105,\n"
+        ",\n"
+        ",\n"
+        "07700 900106,\n"
+        ",\n"  # a sheet's empty tail is nobody's slip
+    )
+    result = import_lines(training_store, read_table(write(tmp_path, text)))
+    assert result.summary() == "imported 3, updated 0, rejected 0"
+    assert result.remarks() == [
+        "1 row changed nothing: the register already held what it says "
+        "(or an earlier row of the file said it)",
+        "3 blank rows skipped (rows 3, 6 and 7)",
+        "2 numbers named no line, so each is on a new line with no name (rows 5 and 8): name it "
+        "with Line → Edit line, or move it to its line (raptor move-number)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("module", "writer", "failing_call"),
     [(importer, "insert_rows", 2), (held, "insert_rows", 1)],  # new lines' areas; the numbers
