@@ -208,6 +208,29 @@ def test_selftest_as_its_own_process_exits_cleanly(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout.splitlines()[-1]) == (0, "self-test passed"), done.stderr
 
 
+def test_a_listing_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    """`raptor lines | head -1` had printed 'raptor: error: Broken pipe' and exited 2."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "raptor_desktop", "--db", str(tmp_path / "d.sqlite3")]
+    bulk = tmp_path / "bulk.csv"  # a listing far longer than a pipe holds (64 KiB)
+    bulk.write_text("Phone\n" + "".join(f"07700 900{n:03d}\n" for n in range(1000)), "utf-8")
+    imported = subprocess.run(
+        [*command, "--demo", "import-lines", str(bulk)], env=env, capture_output=True, timeout=120
+    )
+    assert imported.returncode in (0, 1), imported.stderr
+    listing = subprocess.Popen(
+        [*command, "--demo", "lines", "--json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert listing.stdout is not None and listing.stderr is not None
+    assert listing.stdout.readline() == "[\n"
+    listing.stdout.close()  # the reader has its line, as `head -1` would
+    assert (listing.wait(timeout=120), listing.stderr.read()) == (141, "")
+
+
 def test_application_commands_end_to_end(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

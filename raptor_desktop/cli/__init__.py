@@ -3,12 +3,14 @@
 Exit codes: 0 done; 1 the input was rejected (a bad number, an unknown record, a refused
 change, a damaged backup); 2 a usage error, a file that cannot be read or written, or a
 database file that cannot be used (locked, read-only, full, not a database); 3 a bug: a short
-message here, the traceback in the log file. A user's mistake never prints a traceback.
+message here, the traceback in the log file; 141 (silent) when what reads the output stops
+early, as for any command a shell runs. A user's mistake never prints a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from raptor_desktop import __version__
@@ -33,6 +35,7 @@ from raptor_desktop.services.session import StoreError
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
+EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a command stopped by SIGPIPE
 _USAGE = (UsageError, StoreError)
 
 
@@ -76,10 +79,20 @@ def run_command(args: argparse.Namespace) -> int:
     run = Invocation(args)
     try:
         return int(args.handler(args, run))
+    except BrokenPipeError:  # `raptor lines | head`: the reader has what it wanted
+        _stop_writing_stdout()
+        return EXIT_PIPE_CLOSED
     except Exception as error:  # sorted below: a refusal, a file problem, or a bug
         return _failed(error, args.command)
     finally:
         run.close()
+
+
+def _stop_writing_stdout() -> None:
+    """Send what is still buffered for the closed pipe nowhere, so that Python's flush at
+    exit does not fail again (the way Python's documentation gives for SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _failed(error: Exception, command: str) -> int:
