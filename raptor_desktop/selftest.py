@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from raptor_desktop.core.dates import plural
+
 CheckResult = str
 _USER, _PASSWORD = "selftest", "self-test only password"
 
@@ -135,7 +137,8 @@ def _hearing_pack(folder: Path) -> CheckResult:
     top = [item for item in reader.outline if not isinstance(item, list)]  # nested: parts
     if len(top) != len(bundle.entries) + 1:
         raise AssertionError("the hearing pack's bookmarks do not match its index")
-    return f"hearing pack rendered ({len(reader.pages)} pages, {len(bundle.entries)} documents)"
+    pages, documents = plural(len(reader.pages), "page"), plural(len(bundle.entries), "document")
+    return f"hearing pack rendered ({pages}, {documents})"
 
 
 def _window(folder: Path) -> CheckResult:

@@ -149,6 +149,20 @@ def test_import_help_lists_the_columns_and_the_exit_status(
     assert max(len(line) for line in shown.splitlines()) <= 80
 
 
+def test_one_of_a_thing_is_counted_in_the_singular_and_a_line_without_a_name_is_named_alike(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """'1 lines', 'Add 1 number(s)', and '(unnamed)' here but '(no name)' there (found by an
+    officer's review)."""
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    assert run(capsys, *db, "add-line", "07700 900901", "--area", "Rochford")[0] == 0
+    _, out, _ = run(capsys, *db, "lines", "--search", "900901")
+    assert out.startswith("07700 900901  (no name) ")
+    _, out, _ = run(capsys, *db, "areas")
+    [rochford] = [line for line in out.splitlines() if line.startswith("Rochford")]
+    assert rochford.split()[1:3] == ["1", "line"]
+
+
 def test_demo_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = str(tmp_path / "demo.sqlite3")
     code, out, _ = run(capsys, "--db", path, "--demo", "lines", "--json")

@@ -12,6 +12,7 @@ from raptor_desktop.cli.registry import Invocation, command, date_arg
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret
 from raptor_desktop.cli.signing_in import credentials as credentials_of
 from raptor_desktop.core.audit import Category
+from raptor_desktop.core.dates import plural
 from raptor_desktop.services.audit_log import (
     AuditFilter,
     as_dict,
@@ -51,7 +52,9 @@ PASSPHRASE_ENV = "RAPTOR_BACKUP_PASSPHRASE"
 def cmd_verify(args: argparse.Namespace, run: Invocation) -> int:
     report = verify_register(run.existing_db_path(), *credentials_of(run))
     if report.sound:
-        print(f"database sound; audit log chain intact ({report.entries} entries)")
+        print(
+            f"database sound; audit log chain intact ({plural(report.entries, 'entry', 'entries')})"
+        )
         return 0
     for problem in report.problems:
         print(problem)
@@ -77,7 +80,8 @@ def cmd_backup(args: argparse.Namespace, run: Invocation) -> int:
         )
     info = back_up(run.session(), args.out, passphrase)
     print(
-        f"backed up {info.numbers} numbers and {info.attachments} attachments to {args.out}"
+        f"backed up {plural(info.numbers, 'number')} and "
+        f"{plural(info.attachments, 'attachment')} to {args.out}"
         + (" (encrypted; it also opens with the passphrase)" if passphrase else " (encrypted)")
     )
     return 0
@@ -105,7 +109,8 @@ def cmd_restore(args: argparse.Namespace, run: Invocation) -> int:
             name, secret = credentials_of(run, " (in the backup)")
             credentials = Credentials(username=name, password=secret)
         info = restore_elsewhere(run.db_path, args.file, credentials)
-        print(f"restored {args.file} as a new database {run.db_path} ({info.numbers} numbers)")
+        numbers = plural(info.numbers, "number")
+        print(f"restored {args.file} as a new database {run.db_path} ({numbers})")
         return 0
     session = run.session()  # signs in: only an administrator may restore
     run.close()  # the register's own connection lets go of the file before it is replaced
@@ -151,7 +156,7 @@ def cmd_audit(args: argparse.Namespace, run: Invocation) -> int:
     flt = AuditFilter(user=args.by, category=args.category, record=args.record, since=args.since)
     if args.out:
         count = export_log(run.store(), flt, args.out, Recipient(args.to or "", args.why or ""))
-        print(f"exported {count} entries to {args.out}")
+        print(f"exported {plural(count, 'entry', 'entries')} to {args.out}")
         return 0
     found = read_log(run.store(), flt)
     if args.json:

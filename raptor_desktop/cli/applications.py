@@ -148,8 +148,8 @@ def _provider_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("set-provider", "record the provider confirmed for a number", _provider_arguments)
 def cmd_set_provider(args: argparse.Namespace, run: Invocation) -> int:
-    number = set_provider(run.store(), args.number, args.provider)
-    print(f"{number.e164}: provider {' '.join(args.provider.split())}")
+    number, provider = set_provider(run.store(), args.number, args.provider)
+    print(f"{number.e164}: provider {provider}")
     return 0
 
 

@@ -163,7 +163,7 @@ def cmd_common_contacts(args: argparse.Namespace, run: Invocation) -> int:
         print(json_lines(asdict(c) for c in found))
         return 0
     for c in found:
-        print(f"{c.display}  {len(c.lines)} lines: {'; '.join(c.lines)}")
+        print(f"{c.display}  {plural(len(c.lines), 'line')}: {'; '.join(c.lines)}")
     print(plural(len(found), "contact"), file=sys.stderr)
     return 0
 

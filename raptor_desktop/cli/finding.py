@@ -10,6 +10,7 @@ from pathlib import Path
 
 from raptor_desktop.cli.common import json_lines
 from raptor_desktop.cli.registry import Invocation, command
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.tabular import read_text
 from raptor_desktop.services.intel import add_unknown, find_numbers
 from raptor_desktop.services.search import KIND_TITLES, search
@@ -87,5 +88,5 @@ def cmd_find_numbers(args: argparse.Namespace, run: Invocation) -> int:
         print(result.summary(), file=sys.stderr)
     if (args.add_lines or args.add_contacts_of) and result.unknown:
         added = add_unknown(store, result.unknown, as_contacts_of=args.add_contacts_of or "")
-        print(f"added {added} numbers", file=sys.stderr)
+        print(f"added {plural(added, 'number')}", file=sys.stderr)
     return 0

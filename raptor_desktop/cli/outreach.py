@@ -72,7 +72,7 @@ def cmd_outreach(args: argparse.Namespace, run: Invocation) -> int:
         print(f"approved {args.reference}")
     elif args.step == "hand-over":
         sent = hand_over(run.store(), args.reference, args.out, args.to, args.why)
-        print(f"wrote {args.out}: {sent} texts for {args.to}")
+        print(f"wrote {args.out}: {plural(sent, 'text')} for {args.to}")
     elif args.step == "not-delivered" and args.report:
         note = args.note or f"report {args.report.name}"
         importer = delivery_report_importer(args.reference, note)

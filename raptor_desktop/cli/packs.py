@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from raptor_desktop.cli.registry import Invocation, command
+from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.packs import (
     PACK_JUSTIFICATION,
@@ -66,7 +67,7 @@ def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
     to = Recipient(args.recipient or pack.court, args.justification)
     if args.out is None:
         print_pack(run.store(), pack, to, args.print or None)
-        print(f"sent {pack.pages} pages to {args.print or 'the default printer'}")
+        print(f"sent {plural(pack.pages, 'page')} to {args.print or 'the default printer'}")
         return 0
     for path, bundle in zip(save_pack(run.store(), pack, args.out, to), pack.bundles, strict=True):
         print(f"wrote {path} ({len(bundle.entries)} documents)")

@@ -13,7 +13,7 @@ from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recove
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.evidence import EVIDENCE_KINDS, EvidenceItem
 from raptor_desktop.core.line_import import COLUMN_SYNONYMS, RowDefaults
-from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.lines import LineDetails, line_name
 from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug, parse_price_pence
 from raptor_desktop.core.statuses import Status, parse_status
 from raptor_desktop.services.imports import lines_importer, rejects_beside, run_import
@@ -107,7 +107,7 @@ def cmd_lines(args: argparse.Namespace, run: Invocation) -> int:
     rows = search_numbers(run.store(), flt)
     for r in rows:
         areas = "; ".join(r["areas"])  # type: ignore[arg-type]
-        print(f"{r['display']:<13} {str(r['line'] or '(unnamed)'):<16} {r['status']:<22} {areas}")
+        print(f"{r['display']:<13} {line_name(r['line']):<16} {r['status']:<22} {areas}")
     print(plural(len(rows), "number"), file=sys.stderr)
     return 0
 
@@ -236,7 +236,8 @@ def cmd_areas(args: argparse.Namespace, run: Invocation) -> int:
         return 0
     for row in counts:
         busy = ", ".join(f"{s.value} {row[s.value]}" for s in Status if row[s.value])
-        print(f"{row['area']:<18} {row['total']:>4} lines  {busy}")
+        total = int(str(row["total"]))
+        print(f"{row['area']:<18} {total:>4} {'line ' if total == 1 else 'lines'}  {busy}")
     return 0
 
 

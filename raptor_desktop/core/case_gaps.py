@@ -50,7 +50,8 @@ def case_gaps(case: CaseFile) -> list[Gap]:
             gaps.append(
                 Gap(
                     f"the provider {provider} has no address for service",
-                    f'Settings → Networks (or raptor networks --address "{provider}" ADDRESS)',
+                    "an administrator records it in Settings → Networks (or raptor networks "
+                    f'--address "{provider}" ADDRESS)',
                 )
             )
     gaps += [Gap(p, OFFICERS) for p in authority_problems(case.authoriser, case.authorised_on)]

@@ -142,7 +142,9 @@ def key_figures(f: Figures) -> list[list[str]]:
     """The figures the summary opens with: what, and the figure (printed and exported)."""
     rate = f.re_emergence_rate
     rate_text = (
-        f" ({rate:.0%} of {f.lines_with_orders} lines with orders)" if rate is not None else ""
+        f" ({rate:.0%} of {plural(f.lines_with_orders, 'line')} with orders)"
+        if rate is not None
+        else ""
     )
     sources = f" — sources: {'; '.join(f.takings_sources)}" if f.takings_sources else ""
     return [

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from raptor_desktop.core.dates import plural
+from raptor_desktop.core.lines import line_name
 
 CHECK_BACK_DAYS = (28, 90)
 
@@ -237,7 +238,7 @@ def _re_emergence(
         if old is None or old.ordered_on is None or n.identified_on is None:
             continue
         if n.identified_on >= old.ordered_on:
-            brands.add(n.brand or "(no name)")
+            brands.add(line_name(n.brand))
             days.append((n.identified_on - old.ordered_on).days)
     return sorted(brands, key=str.casefold), days
 

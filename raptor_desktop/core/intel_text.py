@@ -4,6 +4,7 @@ extract, in any written form (``07700 900123``, ``+44 (0)7700-900123``, ``0044 7
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import phonenumbers
@@ -34,18 +35,36 @@ but reads ``07700 900701 07700 900702`` on one line as one long number and keeps
 second; this finds each."""
 
 
+_LOOKALIKE_DIGIT = r"[\dOoIl]"
+LOOKALIKE = re.compile(
+    r"(?<![\w+])(?:\+44\s*(?:\(0\)\s*)?|0044\s*|[0Oo])7"
+    rf"{_LOOKALIKE_DIGIT}{{3}}[\s.-]?{_LOOKALIKE_DIGIT}{{3}}[\s.-]?{_LOOKALIKE_DIGIT}{{3}}(?!\w)"
+)
+"""A mobile written with letters for digits (``077OO 9OO123``: O for 0, I or l for 1), as a
+slip of typing or to slip past a filter: shown with its reading, never taken as a number."""
+_AS_DIGITS = str.maketrans("OoIl", "0011")
+
+
 def numbers_in(text: str) -> tuple[list[FoundNumber], list[Ignored]]:
     """The UK mobile numbers in ``text``, each once, in the order they first appear; and the
-    other UK numbers found (a landline, say), with why they are left out."""
-    taken = [(m.start(), m.end(), m.group(0)) for m in MOBILE.finditer(text)]
-    candidates = [(start, written) for start, _end, written in taken]
+    other UK numbers found (a landline, say, or a mobile written with letters for digits), with
+    why they are left out."""
+    lookalikes = _lookalikes(text)
+    ignored = [said for _span, said in lookalikes]
+    misread = [span for span, _said in lookalikes]
+    taken = [
+        (m.start(), m.end())
+        for m in MOBILE.finditer(text)
+        if not _overlaps(m.start(), m.end(), misread)  # '7700 900124' of 'O7700 900124'
+    ]
+    candidates = [(start, text[start:end]) for start, end in taken]
+    spans = taken + misread
     for match in phonenumbers.PhoneNumberMatcher(
         text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
     ):
-        if not any(start < match.end and match.start < end for start, end, _ in taken):
+        if not _overlaps(match.start, match.end, spans):
             candidates.append((match.start, match.raw_string))
     found: dict[str, FoundNumber] = {}
-    ignored: list[Ignored] = []
     for _start, written in sorted(candidates):
         try:
             number = parse_mobile(written, training=None)
@@ -57,6 +76,28 @@ def numbers_in(text: str) -> tuple[list[FoundNumber], list[Ignored]]:
             number.e164, FoundNumber(written, number.e164, number.display, number.drama)
         )
     return list(found.values()), ignored
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _lookalikes(text: str) -> list[tuple[tuple[int, int], Ignored]]:
+    said = []
+    for match in LOOKALIKE.finditer(text):
+        written = match.group(0)
+        if not any(c in written for c in "OoIl"):
+            continue  # all digits: a number, or not one, as the rest of the search finds
+        try:
+            reading = parse_mobile(written.translate(_AS_DIGITS), training=None)
+        except NumberRejected:
+            continue
+        why = (
+            "letters where digits would be (O for 0, I or l for 1): if it is "
+            f"{reading.display}, check the source and add it as that"
+        )
+        said.append((match.span(), Ignored(written, why)))
+    return said
 
 
 def _is_uk(written: str) -> bool:

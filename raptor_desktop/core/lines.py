@@ -8,6 +8,13 @@ from datetime import date
 from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS
 
 BRAND_MAX = 60
+NO_NAME = "(no name)"
+
+
+def line_name(brand: object) -> str:
+    """A line's name as every list, message and document shows it; :data:`NO_NAME` until it
+    has one (the window had said '(unnamed)' in some places and '(no name)' in others)."""
+    return str(brand) if brand else NO_NAME  # a column read from a query may be None
 
 
 @dataclass

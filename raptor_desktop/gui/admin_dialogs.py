@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.accounts import MIN_PASSWORD, Role
 from raptor_desktop.core.audit import AuditEntry, Category
-from raptor_desktop.core.dates import local_time
+from raptor_desktop.core.dates import local_time, plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
@@ -127,7 +127,7 @@ class AuditDialog(QDialog):
         except (Refusal, OSError) as error:
             self.error.show_error(describe(error, "exporting the audit log"))
             return
-        self.error.show_ok(f"Exported {count} entries to {name}")
+        self.error.show_ok(f"Exported {plural(count, 'entry', 'entries')} to {name}")
 
 
 class UsersModel(FlatTableModel):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from raptor_desktop.core.case_gaps import Gap
-from raptor_desktop.core.dates import parse_date
+from raptor_desktop.core.dates import parse_date, plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.application_editor import ApplicationEditor
@@ -130,7 +130,7 @@ class ApplicationActions(QObject):
         choice, ok = QInputDialog.getItem(
             self.window,
             "Add to application",
-            f"Add {len(numbers)} number(s) to:",
+            f"Add {plural(len(numbers), 'number')} to:",
             [NEW, *drafts],
             0,
             False,

@@ -35,6 +35,7 @@ from raptor_desktop.core.applications import (
     SubmissionRefused,
 )
 from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import as_sentence
@@ -475,7 +476,7 @@ class ApplicationEditor(QDialog):
         if self._run_dialog(dialog):  # type: ignore[operator]
             self.reload(details=False)
             self.changed.emit()
-            self.error.show_ok(f"Added {len(dialog.added)} numbers.")
+            self.error.show_ok(f"Added {plural(len(dialog.added), 'number')}.")
 
     def edit_grounds(self) -> None:
         item = self._selected_item()

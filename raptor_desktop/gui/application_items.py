@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from raptor_desktop.core.case_file import CaseExhibit, CaseItem
 from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.gui.table_model import FlatTableModel, Index
 
 ITEM_COLUMNS = (
@@ -49,7 +50,7 @@ class ItemsModel(FlatTableModel):
         devices = len(item.imei) + len(item.imsi) + len(item.iccid)
         return [
             item.display,
-            item.brand or "(unnamed)",
+            line_name(item.brand),
             item.status,
             item.outcome or "",
             item.provider,

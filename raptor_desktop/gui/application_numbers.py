@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from raptor_desktop.core.case_file import CaseItem
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.services.applications import add_numbers
 from raptor_desktop.services.register import LineFilter, search_numbers
@@ -51,9 +52,7 @@ class AddNumbersDialog(OneChangeDialog):
             e164 = str(row["number"])
             if e164 in self._already:
                 continue
-            item = QListWidgetItem(
-                f"{row['display']}   {row['line'] or '(no name)'} · {row['status']}"
-            )
+            item = QListWidgetItem(f"{row['display']}   {line_name(row['line'])} · {row['status']}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             item.setData(E164, e164)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.workers import Task, start_worker, wait_for
@@ -89,7 +90,8 @@ class BackupActions(QObject):
         self._progress.reset()
         self.last_backup = self._target
         self.window.statusBar().showMessage(
-            f"Backed up to {self._target} ({info.numbers} numbers, {info.attachments} attachments)",
+            f"Backed up to {self._target} ({plural(info.numbers, 'number')}, "
+            f"{plural(info.attachments, 'attachment')})",
             10_000,
         )
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.gui.chart_widget import ChartWidget
 from raptor_desktop.gui.check_back_dialog import CheckBackDialog
 from raptor_desktop.gui.workers import Task, start_worker, wait_for
@@ -144,7 +145,7 @@ class DashboardPage(QWidget):
         self.board = board
         self.heading.setText(
             f"<b>Today's work</b>: {board.tasks} task{'s' if board.tasks != 1 else ''}. "
-            f"{board.figures.lines} lines, {board.figures.numbers} numbers; "
+            f"{plural(board.figures.lines, 'line')}, {plural(board.figures.numbers, 'number')}; "
             f"{board.figures.type2_closures} disconnected under an order. "
             "Enter or a double-click opens a task; a click on a bar, its numbers."
         )

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from raptor_desktop.core.dates import plural, uk_date
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, national_format
 from raptor_desktop.core.register import format_pounds
 from raptor_desktop.services.register import NumberDetail
@@ -55,7 +56,7 @@ def detail_html(detail: NumberDetail) -> str:
     )
     parts = [
         f"<h2>{escape(detail.display)}</h2>",
-        f"<p><b>{escape(detail.status.label)}</b> — line <b>{escape(line.brand or '(unnamed)')}"
+        f"<p><b>{escape(detail.status.label)}</b> — line <b>{escape(line_name(line.brand))}"
         f"</b>, {escape(line.operation)}</p>",
         crown,
         _rows(

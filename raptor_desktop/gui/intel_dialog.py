@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.services.intel import IntelMatch, add_unknown, find_numbers
@@ -93,7 +94,7 @@ class IntelTextDialog(QDialog):
             return
         self.added.emit()
         self.look_up()
-        self.message.show_ok(f"Added {count} numbers.")
+        self.message.show_ok(f"Added {plural(count, 'number')}.")
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, TARGET)

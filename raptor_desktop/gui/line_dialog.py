@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.lines import LineDetails, SeenDates, line_name
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES, NumberRejected
 from raptor_desktop.core.register import DRUGS, format_pounds, parse_takings_pence
 from raptor_desktop.core.statuses import STARTING, Status
@@ -37,6 +38,7 @@ from raptor_desktop.services.register import (
     save_edit,
 )
 from raptor_desktop.services.session import Store
+from raptor_desktop.services.settings import networks
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -142,6 +144,9 @@ class LineDialog(QDialog):
         form.addRow(_buddy("&First seen", self.first_seen), dates)
         self.provider = QLineEdit()
         self.provider.setPlaceholderText("network confirmed by the officer (not the range holder)")
+        listed = QCompleter([name for name, _ in networks(self._store)], self.provider)
+        listed.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.provider.setCompleter(listed)  # a network off the list is refused on saving
         if editing:
             form.addRow("&Provider confirmed", self.provider)
         self.status = QComboBox()
@@ -203,7 +208,7 @@ class LineDialog(QDialog):
         except RecordNotFound:
             known = None
         if known is not None:
-            brand = number_detail(self._store, known.id).line.brand or "(no name)"
+            brand = line_name(number_detail(self._store, known.id).line.brand)
             self.number_message.show_error(
                 f"{number.display} is already in the register, on line {brand} "
                 f"({known.status.value}): <a href='number:{known.id}'>show it</a>"

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.numbers import CROWN_DEPENDENCIES
 from raptor_desktop.gui.row_cache import RowCache
 from raptor_desktop.gui.table_model import FlatTableModel, Index
@@ -135,7 +136,7 @@ class LinesTableModel(FlatTableModel):
             flag = " ⚑" if row["crown_dependency"] else ""
             return f"{row['display']}{flag}"
         if key == "line":
-            return str(value or "(unnamed)")
+            return line_name(value)
         if key == "areas":
             return "; ".join(value)  # type: ignore[arg-type]
         if key in ("first_seen", "last_seen"):

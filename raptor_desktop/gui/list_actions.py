@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.navigation import view_title
 from raptor_desktop.gui.pack_dialog import PreviewDialog
@@ -78,7 +79,9 @@ class ListActions:
         except (Refusal, OSError) as error:
             QMessageBox.warning(self.window, "Export", describe(error, "exporting the list"))
             return
-        self.window.statusBar().showMessage(f"Exported {len(shown.rows)} rows to {name}.", 8000)
+        self.window.statusBar().showMessage(
+            f"Exported {plural(len(shown.rows), 'row')} to {name}.", 8000
+        )
 
     def print_list(self) -> None:
         shown = self._current()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.account_actions import AccountActions
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
@@ -483,7 +484,7 @@ class MainWindow(QMainWindow):
         if detail is None:
             return
         dialog = LineDialog(self.store, parent=self, replacing=detail)
-        dialog.setWindowTitle(f"Replacement number for line {detail.line.brand or '(unnamed)'}")
+        dialog.setWindowTitle(f"Replacement number for line {line_name(detail.line.brand)}")
         if self.run_dialog(dialog):
             self.refresh(dialog.saved_number_id)
 

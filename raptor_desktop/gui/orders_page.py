@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.orders import order_warnings
 from raptor_desktop.gui.table_model import Index, StoreListModel
 from raptor_desktop.gui.widgets import data_table
@@ -61,7 +62,7 @@ class OrdersTableModel(StoreListModel):
         return [
             order.reference,
             order.number,
-            order.brand or "(unnamed)",
+            line_name(order.brand),
             uk_date(order.order_date),
             order.duration.describe(),
             f"{uk_date(order.deadline.date())} {order.deadline:%H:%M}",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import NumberRejected
 from raptor_desktop.core.outreach import BatchStatus, message_problems
@@ -341,7 +342,9 @@ class OutreachPage(QWidget):
             self.message.show_error(str(error))
             return
         self.refresh()
-        self.message.show_ok(f"{sent} texts written to {name} for {disclosure.recipient.text()}.")
+        self.message.show_ok(
+            f"{plural(sent, 'text')} written to {name} for {disclosure.recipient.text()}."
+        )
 
     def not_delivered(self) -> None:
         batch = self.selected()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.pack_task import page_images, paint_pages
@@ -89,7 +90,7 @@ class PackDialog(QDialog):
                 else ""
             )
             lines.append(
-                f"<li><b>{bundle.file_name}</b> — {pages} pages, "
+                f"<li><b>{bundle.file_name}</b> — {plural(pages, 'page')}, "
                 f"{len(bundle.entries)} documents, {megabytes:.1f} MB{too_big}</li>"
             )
         split = (

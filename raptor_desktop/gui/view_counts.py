@@ -20,7 +20,7 @@ def view_count(window: MainWindow) -> tuple[str, str]:
         total = sum(counts.values())
         shown = window.lines_page.model.rowCount()
         busy = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-        return f"{shown} of {total} numbers shown", busy
+        return f"{shown} of {plural(total, 'number')} shown", busy
     if page is window.dashboard_page:
         board = window.dashboard_page.board
         return (plural(board.tasks, "task") + " today", "") if board else ("", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from raptor_desktop.core.audit import AuditEntry
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.tabular import write_rows_csv
 from raptor_desktop.services.disclosure import Recipient, record_consultation, record_disclosure
 from raptor_desktop.services.session import Session
@@ -32,7 +33,7 @@ AUDIT_COLUMNS = ("id", "at", "user", "category", "event", "records", "justificat
 def read_log(store: Store, flt: AuditFilter | None = None) -> list[AuditEntry]:
     """The entries ``flt`` selects (administrators); reading the log is itself logged."""
     found = entries(store, flt)
-    record_consultation(store, "read audit log", f"{len(found)} entries")
+    record_consultation(store, "read audit log", plural(len(found), "entry", "entries"))
     return found
 
 
@@ -41,7 +42,9 @@ def export_log(store: Store, flt: AuditFilter | None, target: Path, to: Recipien
     checked = to.checked()
     found = entries(store, flt)
     write_rows_csv(target, AUDIT_COLUMNS, ([getattr(e, c) for c in AUDIT_COLUMNS] for e in found))
-    record_disclosure(store, "export audit log", f"{len(found)} entries -> {target}", checked)
+    record_disclosure(
+        store, "export audit log", f"{plural(len(found), 'entry', 'entries')} -> {target}", checked
+    )
     return len(found)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raptor_desktop.core.audit import Category
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.intel_text import FoundNumber, Ignored, numbers_in
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.intel import Matched, add_unknown, match_numbers
@@ -26,7 +27,9 @@ class IntelMatch:
         if not self.matched:
             return "the text holds no UK mobile number"
         known = len(self.matched) - len(self.unknown)
-        return f"{len(self.matched)} numbers found: {known} known, {len(self.unknown)} not"
+        return (
+            f"{plural(len(self.matched), 'number')} found: {known} known, {len(self.unknown)} not"
+        )
 
 
 def find_numbers(store: Store, text: str) -> IntelMatch:

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from raptor_desktop.core.case_summary import DataTable
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.services.disclosure import Recipient, record_disclosure
@@ -54,12 +55,18 @@ def export_list(store: Store, shown: ShownList, target: Path, to: Recipient) -> 
     )
     [written] = write_all({target: data})
     record_disclosure(
-        store, "export list", f"{shown.title}: {len(shown.rows)} rows -> {written}", checked
+        store,
+        "export list",
+        f"{shown.title}: {plural(len(shown.rows), 'row')} -> {written}",
+        checked,
     )
     return written
 
 
 def record_list_printed(store: Store, shown: ShownList, printer: str, to: Recipient) -> None:
     record_disclosure(
-        store, "print list", f"{shown.title}: {len(shown.rows)} rows -> printer {printer}", to
+        store,
+        "print list",
+        f"{shown.title}: {plural(len(shown.rows), 'row')} -> printer {printer}",
+        to,
     )

@@ -6,6 +6,7 @@ who may still be texted (``store.outreach.hand_over``), so a STOP reply is honou
 
 from __future__ import annotations
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import record_consultation
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.outreach import (
@@ -24,7 +25,9 @@ from raptor_desktop.store.outreach import (
 def recipients_of(store: Store, reference: str) -> list[Recipient]:
     """Who is in a batch and what became of each text; the reading is logged."""
     found = batch_recipients(store, reference)
-    record_consultation(store, "view outreach recipients", f"{reference}: {len(found)} contacts")
+    record_consultation(
+        store, "view outreach recipients", f"{reference}: {plural(len(found), 'contact')}"
+    )
     return found
 
 

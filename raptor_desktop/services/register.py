@@ -6,6 +6,7 @@ are consultations, logged here once for both faces.
 
 from __future__ import annotations
 
+from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import record_consultation
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
@@ -91,7 +92,7 @@ def _record_listing(store: Store, flt: LineFilter, count: int) -> None:
         if v
     )
     record_consultation(
-        store, "list numbers", f"{count} numbers" + (f" ({asked})" if asked else "")
+        store, "list numbers", plural(count, "number") + (f" ({asked})" if asked else "")
     )
 
 

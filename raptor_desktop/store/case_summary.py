@@ -15,6 +15,7 @@ from raptor_desktop.core.case_summary import (
 from raptor_desktop.core.charts import dashboard_charts
 from raptor_desktop.core.dates import from_iso
 from raptor_desktop.core.figures import NumberFact, compute
+from raptor_desktop.core.lines import NO_NAME, line_name
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.scope_facts import Scope, scope_facts
@@ -45,10 +46,11 @@ def _linking(store: Store, ids: str) -> tuple[tuple[str, ...], ...]:
     found = [
         tuple(sorted(set(str(names).split("\x1f")), key=str.casefold))
         for (names,) in store.db.execute(
-            f"SELECT group_concat(COALESCE(NULLIF(l.brand, ''), '(no name)'), '\x1f') "
+            f"SELECT group_concat(COALESCE(NULLIF(l.brand, ''), ?), '\x1f') "
             f"FROM contact_links k JOIN numbers n ON n.id = k.number_id "
             f"JOIN lines l ON l.id = n.line_id WHERE k.number_id IN ({ids}) "
-            "GROUP BY k.contact_id HAVING COUNT(DISTINCT l.id) >= 2"
+            "GROUP BY k.contact_id HAVING COUNT(DISTINCT l.id) >= 2",
+            [NO_NAME],
         )
     ]
     return tuple(sorted(found, key=lambda lines: (-len(lines), lines)))
@@ -77,7 +79,7 @@ def _lines(store: Store, numbers: tuple[NumberFact, ...], ids: str) -> tuple[Lin
         by_line.setdefault(number.line_id, []).append(number)
     rows = [
         LineRow(
-            brand=found[0].brand or "(no name)",
+            brand=line_name(found[0].brand),
             numbers=tuple(
                 NumberCell(
                     n.display,

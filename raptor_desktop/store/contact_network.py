@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.database import Store
 
@@ -28,7 +29,7 @@ def common_contacts(store: Store, least: int = 2) -> list[CommonContact]:
         [least],
     ).fetchall()
     names = {
-        int(line_id): f"{brand or '(no name)'} ({national_format(e164)})"
+        int(line_id): f"{line_name(brand)} ({national_format(e164)})"
         for line_id, brand, e164 in store.db.execute(
             "SELECT l.id, l.brand, MIN(n.e164) FROM lines l JOIN numbers n ON n.line_id = l.id "
             "GROUP BY l.id"

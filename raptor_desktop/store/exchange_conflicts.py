@@ -14,6 +14,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from raptor_desktop.core.exchange import FieldState, covers, merged, station_id
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.exchange_ids import local_of
@@ -65,7 +66,7 @@ def described(kind: str, fields: Fields) -> str:
     if kind == "number":
         return str(fields.get("e164", ""))
     if kind == "line":
-        return f"line {fields.get('brand') or '(unnamed)'}"
+        return f"line {line_name(fields.get('brand'))}"
     if kind == "application":
         return f"application {fields.get('reference', '')}"
     if kind == "exhibit":

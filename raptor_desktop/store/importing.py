@@ -103,7 +103,7 @@ def import_rows(
         blank_rows=table.blank_rows,
     )
     total = len(table.rows)
-    with store.transaction(event, f"{table.source}: {total} rows") as db:
+    with store.transaction(event, f"{table.source}: {plural(total, 'row')}") as db:
         for done, (row_number, cells) in enumerate(table.rows, start=1):
             row = read(row_number, cells)
             if not isinstance(row, RejectedRow):

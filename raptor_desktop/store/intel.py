@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from raptor_desktop.core.intel_text import FoundNumber
-from raptor_desktop.core.lines import LineDetails
+from raptor_desktop.core.lines import LineDetails, line_name
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.contacts import add_contact
 from raptor_desktop.store.database import Store
@@ -30,7 +30,7 @@ def match_numbers(store: Store, numbers: list[FoundNumber]) -> list[Matched]:
             [number.e164],
         ).fetchone()
         if line:
-            label = f"deal line {line[1] or '(no name)'} · {line[2]}"
+            label = f"deal line {line_name(line[1])} · {line[2]}"
             found.append(Matched(number, "line", label, ("number", int(line[0]))))
             continue
         contact = store.db.execute(

@@ -11,11 +11,13 @@ from raptor_desktop.core.dates import to_iso
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.identifiers import validate_identifier
 from raptor_desktop.core.lines import LineDetails, SeenDates
+from raptor_desktop.core.networks import known_network
 from raptor_desktop.core.numbers import MobileNumber, national_digits, national_format, parse_mobile
 from raptor_desktop.core.statuses import Status, check_move, check_start
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.reference import area_ids, operation_id
+from raptor_desktop.store.settings import networks
 
 
 @dataclass(frozen=True)
@@ -247,17 +249,23 @@ def update_number(store: Store, number_id: int, dates: SeenDates, provider_confi
     problem = dates.problem()
     if problem:
         raise InputRejected(problem)
+    provider = _network(store, provider_confirmed) if provider_confirmed.strip() else ""
     with store.transaction("edit number", str(number_id)) as db:
         db.table("numbers").update(
             number_id,
             {
                 "first_seen": to_iso(dates.first_seen),
                 "last_seen": to_iso(dates.last_seen),
-                "provider_confirmed": provider_confirmed.strip(),
+                "provider_confirmed": provider,
                 "updated_at": utc_now(),
             },
         )
-        _serve_drafts_on(db, number_id, provider_confirmed.strip())
+        _serve_drafts_on(db, number_id, provider)
+
+
+def _network(store: Store, name: str) -> str:
+    """``name`` as the networks list spells it, or refused (see :func:`known_network`)."""
+    return known_network(name, [network for network, _ in networks(store)])
 
 
 def _serve_drafts_on(db: sqlite_utils.Database, number_id: int, provider: str) -> None:
@@ -270,14 +278,15 @@ def _serve_drafts_on(db: sqlite_utils.Database, number_id: int, provider: str) -
         )
 
 
-def set_provider(store: Store, text: str, provider: str) -> NumberRef:
-    """Record the provider an officer confirmed for a number (it may have been ported).
+def set_provider(store: Store, text: str, provider: str) -> tuple[NumberRef, str]:
+    """Record the provider an officer confirmed for a number (it may have been ported); the
+    number, and the provider as the networks list spells it.
 
     Draft applications holding the number serve it on that provider from now on.
     """
-    name = " ".join(provider.split())
-    if not name:
+    if not provider.strip():
         raise InputRejected("name the provider (e.g. EE, O2, Vodafone, Three, giffgaff)")
+    name = _network(store, provider)
     with store.transaction("confirm provider") as db:
         number = find_number(store, text)
         store.describe(f"{number.e164}: {name}")
@@ -286,7 +295,7 @@ def set_provider(store: Store, text: str, provider: str) -> NumberRef:
             [name, utc_now(), number.id],
         )
         _serve_drafts_on(db, number.id, name)
-    return number
+    return number, name
 
 
 def set_status(store: Store, text: str, new: Status, note: str = "") -> NumberRef:

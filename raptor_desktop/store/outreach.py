@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from raptor_desktop.core.accounts import NotPermitted, Permission, normalise_username
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import PHONE_HEADERS, RejectedRow, column_map
 from raptor_desktop.core.numbers import NumberRejected, national_format, parse_mobile
@@ -134,7 +135,7 @@ def draft_batch(
         if not plan.contact_ids:
             raise Conflict(f"no contact can be texted ({plan.describe()})")
         reference = _next_reference(db, (today or date.today()).year)
-        store.describe(f"{reference}: {len(plan.contact_ids)} contacts")
+        store.describe(f"{reference}: {plural(len(plan.contact_ids), 'contact')}")
         batch_id = insert_row(
             db,
             "outreach_batches",
@@ -230,7 +231,9 @@ def hand_over(
                 temporary, ["number", "message"], ([numbers[c], message] for c in sending)
             )
             sent_numbers = ", ".join(numbers[c] for c in sending)
-            store.describe(f"{reference}: {len(sending)} numbers -> {target} ({sent_numbers})")
+            store.describe(
+                f"{reference}: {plural(len(sending), 'number')} -> {target} ({sent_numbers})"
+            )
             for contact_id in members:
                 reason = reasons[contact_id]
                 db.execute(

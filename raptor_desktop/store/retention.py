@@ -17,6 +17,7 @@ from datetime import date
 import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
+from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import add_months
@@ -223,7 +224,7 @@ def _erase_line(db: sqlite_utils.Database, line_id: int) -> str:
     for table in ("evidence", "line_areas", "line_drugs"):
         db.execute(f"DELETE FROM {table} WHERE line_id = ?", [line_id])
     db.execute("DELETE FROM lines WHERE id = ?", [line_id])
-    return f"line {line_id} with {len(numbers)} numbers"
+    return f"line {line_id} with {plural(len(numbers), 'number')}"
 
 
 def erase_numbers(db: sqlite_utils.Database, numbers: list[int]) -> None:
@@ -262,7 +263,7 @@ def _erase_application(db: sqlite_utils.Database, application_id: int) -> str:
         [application_id],
     )
     db.execute("DELETE FROM applications WHERE id = ?", [application_id])
-    return f"application {application_id} with {len(exhibits)} exhibits"
+    return f"application {application_id} with {plural(len(exhibits), 'exhibit')}"
 
 
 def _erase_contact(db: sqlite_utils.Database, contact_id: int) -> str:

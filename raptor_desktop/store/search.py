@@ -12,6 +12,7 @@ from typing import Any
 
 from raptor_desktop.core.dates import uk_date
 from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.numbers import national_format, search_digits
 from raptor_desktop.store.database import Store
 
@@ -93,7 +94,7 @@ def _numbers(store: Store, ids: list[int]) -> list[Hit]:
             "number",
             int(i),
             national_format(str(e)),
-            f"{b or '(no name)'} · {s}",
+            f"{line_name(b)} · {s}",
             ("number", int(i)),
         )
         for i, e, b, s in rows
@@ -111,7 +112,7 @@ def _lines(store: Store, ids: list[int]) -> list[Hit]:
         Hit(
             "line",
             int(i),
-            str(b) or "(no name)",
+            line_name(b),
             f"{c} number{'s' if c != 1 else ''}" + (f" · {r}" if r else ""),
             ("number", int(first)),
         )
@@ -165,7 +166,7 @@ def _evidence(store: Store, ids: list[int]) -> list[Hit]:
             "evidence",
             int(i),
             f"{k}{f' of {uk_date(str(d))}' if d else ''}: {_short(str(text))}",
-            f"line {b or '(no name)'}",
+            f"line {line_name(b)}",
             ("number", int(n)),
         )
         for i, k, d, text, b, n in rows

@@ -23,7 +23,7 @@ from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.lines import set_provider, set_status
-from raptor_desktop.store.settings import set_network_address
+from raptor_desktop.store.settings import set_network_address, set_network_host
 from tests.app_fixtures import make_application
 
 PREPARED = date(2026, 11, 29)
@@ -135,8 +135,11 @@ def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> N
     set_network_address(demo_store, "Vodafone", "")
     gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
     assert gaps == ["the provider Vodafone has no address for service"]
+    [gap] = case_gaps(load_case_file(demo_store, reference, check_files=False))
+    assert gap.where.startswith("an administrator records it in Settings → Networks")
     set_network_address(demo_store, "Vodafone", "Law Enforcement Liaison Team, Vodafone")
-    set_provider(demo_store, "07700 900104", "Nova Mobile")
+    set_network_host(demo_store, "Nova Mobile", "")  # a network new to the list, no address
+    set_provider(demo_store, "07700 900104", "nova mobile")
     gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
     assert gaps == ["the provider Nova Mobile has no address for service"]
 

@@ -38,6 +38,27 @@ def test_edit_line_saves_the_change(window: MainWindow, dialogs: list[QDialog]) 
     assert window.lines_page.selected_id() == number_id
 
 
+def test_a_provider_off_the_networks_list_is_offered_the_list_and_refused(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    number_id = select(window, "+447700900105")
+    said: list[str] = []
+
+    def edit(dialog: QDialog) -> bool:
+        assert isinstance(dialog, LineDialog)
+        offered = dialog.provider.completer().model()
+        assert "Vodafone" in [offered.index(r, 0).data() for r in range(offered.rowCount())]
+        dialog.provider.setText("Vodaphone")
+        dialog.save()
+        said.append(dialog.error.text())
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = edit  # type: ignore[attr-defined]
+    window.edit_action.trigger()
+    assert "did you mean Vodafone?" in said[0]
+    assert number_detail(window.store, number_id).provider_confirmed == ""
+
+
 def test_replacement_number_joins_the_same_line(window: MainWindow, dialogs: list[QDialog]) -> None:
     old_id = select(window, "+447700900105")
 

@@ -146,3 +146,16 @@ def _brand_of(store: Store, e164: str) -> str:
         "SELECT l.brand FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",
         [e164],
     ).fetchone()[0]
+
+
+def test_a_provider_not_on_the_networks_list_is_refused_and_nothing_is_stored(
+    training_store: Store,
+) -> None:
+    add_number(training_store, "07700 900501", TONY)
+    before = training_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    with pytest.raises(InputRejected, match="did you mean Vodafone"):
+        set_provider(training_store, "07700 900501", "Vodaphone")
+    stored = training_store.db.execute("SELECT provider_confirmed FROM numbers").fetchone()[0]
+    assert stored == ""
+    assert training_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == before
+    assert set_provider(training_store, "07700 900501", "GIFFGAFF")[1] == "giffgaff"
