@@ -17,6 +17,7 @@ from raptor_desktop import __version__
 from raptor_desktop.cli import (  # noqa: F401  (each module registers its commands)
     accounts,
     admin,
+    application_details,
     applications,
     contacts,
     exchange,

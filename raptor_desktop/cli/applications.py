@@ -4,32 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from raptor_desktop.cli.registry import Invocation, UsageError, command, date_arg, moment_arg
+from raptor_desktop.cli.registry import Invocation, command, date_arg, moment_arg
 from raptor_desktop.core.applications import (
-    COURTS,
-    DEFAULT_COURT,
-    DEFAULT_FORCE,
-    Officer,
     parse_outcome,
 )
-from raptor_desktop.core.dates import plural, uk_date
-from raptor_desktop.core.numbers import split_number
 from raptor_desktop.core.orders import DeadlineKind, Duration
-from raptor_desktop.core.register import DEFAULT_OPERATION
-from raptor_desktop.services.accounts import officer_profile
 from raptor_desktop.services.applications import (
-    ApplicationDetails,
     NewExhibit,
     OrderTerms,
     add_exhibit,
     application_id,
     confirm_disconnection,
-    create_application,
     delete_draft,
     record_letter_sent,
     record_outcome,
@@ -37,108 +25,7 @@ from raptor_desktop.services.applications import (
     submit,
     view_orders,
     view_warnings,
-    with_default_rank,
 )
-
-
-def _new_arguments(new: argparse.ArgumentParser) -> None:
-    new.add_argument("numbers", nargs="+", metavar="NUMBER")
-    new.add_argument("--court", default=DEFAULT_COURT, help=f"default: {DEFAULT_COURT}")
-    new.add_argument("--hearing", type=date_arg, required=True, metavar="YYYY-MM-DD")
-    new.add_argument("--time", default="", metavar="HH:MM")
-    new.add_argument(
-        "--applicant",
-        metavar="NAME",
-        help="the officer who prepares the case (default: you, from `raptor profile`)",
-    )
-    new.add_argument(
-        "--applicant-rank",
-        help="default: the rank written before the name (DC, DS…), else Detective Constable",
-    )
-    new.add_argument("--collar", help="the applicant's collar number")
-    new.add_argument("--force", help=f"default: the profile's, else {DEFAULT_FORCE}")
-    new.add_argument("--address", help="the applicant's work address")
-    new.add_argument("--authoriser", default="", metavar="NAME")
-    new.add_argument("--authoriser-rank", default="")
-    new.add_argument("--authoriser-collar", default="")
-    new.add_argument(
-        "--authorised-on", type=date_arg, metavar="YYYY-MM-DD", help="the date of the authority"
-    )
-    new.add_argument(
-        "--statement-date",
-        type=date_arg,
-        metavar="YYYY-MM-DD",
-        help="the date the officer signs the witness statement",
-    )
-    asked = new.add_mutually_exclusive_group()
-    asked.add_argument("--months", type=int, help="ask for an order lasting this many months")
-    asked.add_argument(
-        "--until", type=date_arg, metavar="YYYY-MM-DD", help="ask for an order until this date"
-    )
-    new.add_argument(
-        "--with-notice",
-        action="store_true",
-        help="the providers were given notice of the application (default: without notice)",
-    )
-    new.add_argument("--claim", default="", help="claim number, once the court gives one")
-    new.add_argument("--reference", help="instead of the generated one")
-    new.add_argument("--operation", default=DEFAULT_OPERATION)
-
-
-def _applicant(args: argparse.Namespace, run: Invocation) -> Officer:
-    """The officer named, or the one running the command from their profile; each option
-    given replaces the profile's field."""
-    start = officer_profile(run.store()) if args.applicant is None else Officer()
-    if not (args.applicant or start.name):
-        raise UsageError(
-            "name the applicant with --applicant, or keep your own details once with "
-            "`raptor profile --name NAME --rank RANK --collar NUMBER --address ADDRESS`"
-        )
-    given = {
-        "name": args.applicant,
-        "rank": args.applicant_rank,
-        "collar": args.collar,
-        "force": args.force,
-        "work_address": args.address,
-    }
-    return with_default_rank(replace(start, **{k: v for k, v in given.items() if v is not None}))
-
-
-@command("new-application", "start a DDTRO application on numbers", _new_arguments)
-def cmd_new_application(args: argparse.Namespace, run: Invocation) -> int:
-    split = split_number(args.numbers)
-    if split:
-        raise UsageError(
-            f'{split} looks like one number given as two: put it in quotes ("{split}") or '
-            "write it without the space"
-        )
-    if args.court and args.court not in COURTS:
-        print(
-            f"warning: {args.court!r} is not one of the courts the program knows", file=sys.stderr
-        )
-    if args.hearing < date.today():
-        print(f"warning: the hearing date {uk_date(args.hearing)} is in the past", file=sys.stderr)
-    applicant = _applicant(args, run)
-    details = ApplicationDetails(
-        court=args.court,
-        hearing_date=args.hearing,
-        hearing_time=args.time,
-        claim_number=args.claim,
-        applicant=applicant,
-        authoriser=Officer(
-            args.authoriser, args.authoriser_rank, args.authoriser_collar, applicant.force
-        ),
-        authorised_on=args.authorised_on,
-        requested=Duration(args.until, args.months),
-        statement_date=args.statement_date,
-        with_notice=args.with_notice,
-    )
-    reference = create_application(
-        run.store(), details, args.numbers, operation=args.operation, reference=args.reference
-    )
-    print(f"created draft application with {plural(len(args.numbers), 'number')}")
-    print(reference)
-    return 0
 
 
 def _provider_arguments(parser: argparse.ArgumentParser) -> None:

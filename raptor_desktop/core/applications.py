@@ -106,8 +106,8 @@ OUTCOME_STATUS = {
 
 
 OFFICERS = (
-    "the application's Officers tab in the window (the command line sets them only as it "
-    "creates an application: raptor new-application)"
+    "the application's Officers tab in the window (or raptor edit-application REFERENCE with "
+    "--applicant-rank, --collar, --address, --authoriser, --authoriser-rank, --authorised-on)"
 )
 """Where the officer in the case and the authority are filled in."""
 

@@ -76,13 +76,13 @@ def case_gaps(case: CaseFile) -> list[Gap]:
         gaps.append(
             Gap(
                 "the witness statement is not dated (the date the officer signs it)",
-                "the application's Details tab in the window (or, for a new application, raptor "
-                "new-application --statement-date)",
+                "the application's Details tab in the window (or raptor edit-application "
+                "REFERENCE --statement-date DATE)",
             )
         )
     details = (
-        "the application's Details tab in the window (or, for a new application, raptor "
-        "new-application --hearing)"
+        "the application's Details tab in the window (or raptor edit-application REFERENCE "
+        "--hearing DATE)"
     )
     if case.hearing_date is None:
         gaps.append(

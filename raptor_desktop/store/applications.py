@@ -17,6 +17,7 @@ from raptor_desktop.core.applications import (
     SubmissionRefused,
     submission_problems,
 )
+from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.case_gaps import case_gaps
 from raptor_desktop.core.dates import clock_time, to_iso
 from raptor_desktop.core.errors import InputRejected
@@ -68,6 +69,22 @@ class ApplicationDetails:
         if time and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", time):
             found.append(f"hearing time {self.hearing_time!r} is not HH:MM (24-hour)")
         return found
+
+
+def details_of(case: CaseFile) -> ApplicationDetails:
+    """The editable facts of an application as stored, to change some and save them again."""
+    return ApplicationDetails(
+        court=case.court,
+        hearing_date=case.hearing_date,
+        hearing_time=case.hearing_time,
+        claim_number=case.claim_number,
+        applicant=case.applicant,
+        authoriser=case.authoriser,
+        authorised_on=case.authorised_on,
+        requested=case.requested,
+        statement_date=case.statement_date,
+        with_notice=case.with_notice,
+    )
 
 
 def _officer_columns(prefix: str, officer: Officer, *, full: bool) -> dict[str, object]:

@@ -42,7 +42,7 @@ def test_disposal_erases_line_numbers_and_links_and_logs_the_fact(demo_store: St
     reference = make_application(demo_store)
     dee = find_number(demo_store, "07700 900103")
     summary = dispose(demo_store, "line", dee.line_id, "no longer needed")
-    assert summary.startswith(f"line {dee.line_id} with 1 numbers; ")
+    assert summary.startswith(f"line {dee.line_id} with 1 number; ")
     assert (
         demo_store.db.execute("SELECT COUNT(*) FROM numbers WHERE e164 = ?", [dee.e164]).fetchone()[
             0
