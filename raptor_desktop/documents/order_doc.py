@@ -45,6 +45,24 @@ def _made(case: CaseFile) -> bool:
     return any(item.outcome for item in case.items)
 
 
+def annotated(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> bool:
+    """Whether the order as made is shown with what came after it: an item that ceased to
+    apply (regulation 3(3)) or an earlier time agreed with a provider (3(6)). Such a copy says
+    so, and sets those notes apart, for they are not the order the court made."""
+    return _made(case) and any(
+        item.outcome == "carved out" or item.agreed_deadline for _, item in pairs
+    )
+
+
+def annotation_note(case: CaseFile) -> str:
+    return (
+        f"<i>Copy annotated on {full_date(case.prepared_on)}. The notes in italics record what "
+        "happened after the order was made (an item that ceased to apply under regulation 3(3), "
+        "an earlier time agreed under regulation 3(6)); they are not part of the order as the "
+        "court made it.</i>"
+    )
+
+
 def duration_text(duration: Duration, order_date: date | None) -> str:
     if duration.end_date:
         return f"until {full_date(duration.end_date)}"
@@ -177,9 +195,9 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
             ceased = full_date(item.order_duration.end_date)
             return (
                 f". Order made on {full_date(item.order_date) if item.order_date else '[date]'}; "
-                f"it ceased to apply to this item on {ceased}, when the Applicant discovered it "
-                "was not being used in connection with drug dealing offences and gave notice "
-                "(regulation 3(3))"
+                f"<i>it ceased to apply to this item on {ceased}, when the Applicant discovered "
+                "it was not being used in connection with drug dealing offences and gave notice "
+                "(regulation 3(3))</i>"
             )
         return ""
     if not item.ordered:
@@ -189,8 +207,8 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
         parts.append(f"comply by {full_moment(item.order_deadline)}")
     if item.agreed_deadline:
         parts.append(
-            f"an earlier time, {full_moment(item.agreed_deadline)}, was agreed with the "
-            "Respondent (regulation 3(6))"
+            f"<i>an earlier time, {full_moment(item.agreed_deadline)}, was agreed with the "
+            "Respondent (regulation 3(6))</i>"
         )
     if item.order_duration:
         parts.append(f"has effect {duration_text(item.order_duration, item.order_date)}")
@@ -288,6 +306,11 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     story: list[Flowable] = [
         *case_heading(case),
         Paragraph(title, TITLE),
+        *(
+            [Paragraph(annotation_note(case), SMALL), Spacer(1, 0.25 * cm)]
+            if annotated(case, pairs)
+            else []
+        ),
         Paragraph(before, BODY),
         *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck)],
         Paragraph("IT IS ORDERED THAT:", HEADING),

@@ -39,7 +39,7 @@ from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_pdf
 from raptor_desktop.documents.letters import letter_pdf, provider_name
-from raptor_desktop.documents.order_doc import order_pdf
+from raptor_desktop.documents.order_doc import annotated, heard_on, order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
 from raptor_desktop.documents.page_text import page_texts
 from raptor_desktop.documents.schedule import schedule_pdf
@@ -68,12 +68,22 @@ BUNDLE_CHECK = "Bundle check"
 def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     """Every document of the pack, in the order the court expects."""
     hearings = case.decision_dates()
+    annotated_to = f", annotated to {full_date(case.prepared_on)}"
     orders: list[tuple[str, Callable[[], bytes]]] = (
-        [(f"Order made on {full_date(d)}", partial(order_pdf, case, d)) for d in hearings]
+        [
+            (
+                f"Order made on {full_date(d)}"
+                + (annotated_to if annotated(case, heard_on(case, d)) else ""),
+                partial(order_pdf, case, d),
+            )
+            for d in hearings
+        ]
         if len(hearings) > 1  # one order for each hearing that decided items
         else [
             (
-                "Order (as made)" if any(i.outcome for i in case.items) else "Draft order",
+                "Order (as made)" + (annotated_to if annotated(case, case.numbered_items()) else "")
+                if any(i.outcome for i in case.items)
+                else "Draft order",
                 lambda: order_pdf(case),
             )
         ]

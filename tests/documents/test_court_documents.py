@@ -426,9 +426,12 @@ def test_a_carved_out_item_is_struck_through_in_the_order_as_made_with_its_note(
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     record_outcome(demo_store, application, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
-    text = section_text(demo_store, application, "Order (as made)")
+    text = section_text(demo_store, application, "Order (as made), annotated to ")
     assert "07700 900103 (+447700900103) — Order made on 10 December 2026; it ceased" in text
     assert "Items struck through are not, or are no longer, subject to this order" in text
+    # the carve-out came after the order: the copy says it is annotated, and with what
+    assert "ORDER (as made) Copy annotated on " in text
+    assert "they are not part of the order as the court made it" in text
 
 
 def test_providers_are_in_the_order_a_reader_sorts_them(
