@@ -98,10 +98,20 @@ def clock_time(text: str) -> str:
     return f"{int(found.group(1)):02d}:{found.group(2)}" if found else text.strip()
 
 
-def local_time(utc: str) -> str:
-    """``2026-12-01T13:50:12Z`` (UTC, as the log keeps it) → ``01/12/2026 13:50:12`` in the
-    workstation's own time zone (UK time on a unit's workstation)."""
+def _local(utc: str) -> datetime:
     moment = datetime.fromisoformat(utc.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+    return moment.astimezone()
+
+
+def local_time(utc: str) -> str:
+    """``2026-12-01T13:50:12Z`` (UTC, as the log keeps it) → ``01/12/2026 13:50:12`` in the
+    workstation's own time zone (UK time on a unit's workstation)."""
+    return _local(utc).strftime("%d/%m/%Y %H:%M:%S")
+
+
+def local_day(utc: str) -> date:
+    """The day, in the workstation's time zone, of a UTC time the register keeps: a change
+    made at 00:30 on a summer night is that day's, not the UTC day before."""
+    return _local(utc).date()

@@ -13,7 +13,7 @@ from raptor_desktop.core.case_summary import (
     OrderCell,
 )
 from raptor_desktop.core.charts import dashboard_charts
-from raptor_desktop.core.dates import from_iso
+from raptor_desktop.core.dates import from_iso, local_day
 from raptor_desktop.core.figures import NumberFact, compute
 from raptor_desktop.core.lines import NO_NAME, line_name
 from raptor_desktop.core.numbers import national_format
@@ -108,26 +108,53 @@ def _applications(store: Store, ids: str) -> tuple[ApplicationRow, ...]:
     )
 
 
+_DATED_ELSEWHERE = ("order made", "refused")
+"""Statuses only the court's decision gives a number, which the chronology gives on the day of
+the decision (the order's date, the outcome's), not on the day it was recorded."""
+
+
 def _chronology(store: Store, ids: str, scope: Scope) -> tuple[Event, ...]:
+    """What happened to the scope's numbers, each on the day it happened: first seen, the
+    evidence, the applications, hearings and the court's decisions, orders and confirmations;
+    other changes of status on the day they were recorded, and said to be so."""
     events: list[Event] = []
-    for e164, to, changed, note in store.db.execute(
-        f"SELECT n.e164, c.to_status, c.changed_at, c.note FROM status_changes c "
-        f"JOIN numbers n ON n.id = c.number_id WHERE c.number_id IN ({ids})"
+    holes = ", ".join("?" * len(_DATED_ELSEWHERE))
+    for e164, to, changed in store.db.execute(
+        f"SELECT n.e164, c.to_status, c.changed_at FROM status_changes c "
+        f"JOIN numbers n ON n.id = c.number_id WHERE c.number_id IN ({ids}) "
+        f"AND c.to_status NOT IN ({holes})",
+        _DATED_ELSEWHERE,
     ):
-        events.append(
-            Event(
-                date.fromisoformat(str(changed)[:10]),
-                f"{national_format(e164)}: {to}" + (f" ({note})" if note else ""),
-            )
-        )
+        events.append(Event(local_day(str(changed)), f"{national_format(e164)}: recorded as {to}"))
+    for e164, seen in store.db.execute(
+        f"SELECT e164, first_seen FROM numbers WHERE id IN ({ids}) AND first_seen IS NOT NULL"
+    ):
+        events.append(Event(date.fromisoformat(str(seen)), f"{national_format(e164)}: first seen"))
+    for brand, kind, on, reference in store.db.execute(
+        f"SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.reference FROM evidence e "
+        f"JOIN lines l ON l.id = e.line_id JOIN numbers n ON n.line_id = e.line_id "
+        f"WHERE n.id IN ({ids}) "
+        "AND e.occurred_on IS NOT NULL"
+    ):
+        said = f"{line_name(brand)}: {kind}" + (f" ({reference})" if reference else "")
+        events.append(Event(date.fromisoformat(str(on)), said))
     for reference, submitted, hearing in store.db.execute(
         f"SELECT DISTINCT a.reference, a.submitted_at, a.hearing_date FROM applications a "
         f"JOIN application_numbers an ON an.application_id = a.id WHERE an.number_id IN ({ids})"
     ):
         if submitted:
-            events.append(Event(date.fromisoformat(str(submitted)[:10]), f"{reference} submitted"))
+            events.append(Event(local_day(str(submitted)), f"{reference} submitted"))
         if hearing:
             events.append(Event(date.fromisoformat(str(hearing)), f"{reference}: hearing"))
+    for e164, reference, outcome, on in store.db.execute(
+        f"SELECT n.e164, a.reference, an.outcome, an.outcome_on FROM application_numbers an "
+        f"JOIN numbers n ON n.id = an.number_id JOIN applications a ON a.id = an.application_id "
+        f"WHERE an.number_id IN ({ids}) AND an.outcome IN ('refused', 'withdrawn', 'adjourned', "
+        "'carved out') AND an.outcome_on IS NOT NULL"
+    ):
+        events.append(
+            Event(date.fromisoformat(str(on)), f"{national_format(e164)}: {outcome} ({reference})")
+        )
     for e164, ordered, confirmed in store.db.execute(
         f"SELECT n.e164, r.order_date, r.provider_confirmed_on FROM orders r "
         f"JOIN numbers n ON n.id = r.number_id WHERE r.number_id IN ({ids})"

@@ -180,3 +180,30 @@ def test_no_title_of_the_applications_table_breaks_inside_a_word() -> None:
         for word in title.split():
             used = stringWidth(word, SMALL_BOLD.fontName, SMALL_BOLD.fontSize)
             assert used <= width - 2 * PADDING, (title, word)
+
+
+def test_the_chronology_gives_each_event_on_the_day_it_happened(demo_store: Store) -> None:
+    """Every change of status had been dated the day it was typed in: an order made in May
+    showed as made on the day the register was seeded, after its own disconnection, and a
+    note printed its date as 2026-05-18 among dates written 18/05/2026."""
+    summary = view_case_summary(demo_store, Scope(line="Tony"), TODAY)
+    on = {event.what: event.on for event in summary.chronology}
+    db = demo_store.db
+    ordered, confirmed = db.execute(
+        "SELECT order_date, provider_confirmed_on FROM orders r JOIN numbers n "
+        "ON n.id = r.number_id WHERE n.e164 = '+447700900101'"
+    ).fetchone()
+    assert on["07700 900101: order made"] == date.fromisoformat(ordered)
+    assert on["07700 900101: disconnection confirmed by the provider"] == date.fromisoformat(
+        confirmed
+    )
+    [(purchase,)] = db.execute(
+        "SELECT occurred_on FROM evidence WHERE reference = 'TP/0301'"
+    ).fetchall()
+    assert on["Tony: test purchase (TP/0301)"] == date.fromisoformat(purchase)
+    [(seen,)] = db.execute("SELECT first_seen FROM numbers WHERE e164 = '+447700900101'")
+    assert on["07700 900101: first seen"] == date.fromisoformat(seen)
+    recorded = [what for what in on if what.startswith("07700 900101: recorded as ")]
+    assert "07700 900101: recorded as gathering evidence" in recorded
+    assert not any("order made" in what or "refused" in what for what in recorded)
+    assert not any("-05-" in what or "(demo scenario)" in what for what in on)
