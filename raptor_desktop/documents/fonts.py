@@ -48,19 +48,17 @@ font subsets and the bundle keeps one copy of each (see :func:`embed_alphabet`).
 
 
 def embed_alphabet(canvas: Canvas) -> None:
-    """Draw :data:`ALPHABET` invisibly in every font, first, on the first page of a PDF.
+    """Give every font of ``canvas``'s PDF :data:`ALPHABET` first, without drawing it.
 
     ReportLab embeds, per file, the glyphs used, numbered in the order first used; starting
     every file with the same glyphs makes their subsets identical, so a bundle merged from
-    many files (documents and stamped pages) stores each font once, not once per page.
+    many files (documents and stamped pages) stores each font once, not once per page. The
+    glyphs are assigned to the subsets as text would be, but no text is drawn: an alphabet
+    drawn invisibly had been read out by screen readers and came with every copy and paste.
     """
     register_fonts()
-    canvas.saveState()  # the render mode is graphics state: it must not outlive this text
-    text = canvas.beginText(-10_000, -10_000)  # off the page as well as invisible
-    text.setTextRenderMode(3)  # invisible: neither filled nor stroked
+    document = canvas._doc  # ReportLab's document: the fonts and their subsets are its own
     for name in _FILES:
-        text.setFont(name, 1)
-        text.textOut(ALPHABET)
-    text.setTextRenderMode(0)
-    canvas.drawText(text)
-    canvas.restoreState()
+        font = pdfmetrics.getFont(name)
+        for subset, _chunk in font.splitString(ALPHABET, document):
+            font.getSubsetInternalName(subset, document)  # puts the font in the file

@@ -413,3 +413,19 @@ def test_the_pack_is_not_reported_done_before_it_is_put_together(demo_store: Sto
     assert all(done < total for done, total, _title in reported), reported
     assert reported[-1][2] == "Assembling the bundle"
     assert len({total for _d, total, _t in reported}) == 1
+
+
+def test_the_text_layer_holds_only_what_the_pages_show(demo_store: Store) -> None:
+    """The fonts' alphabet had been drawn invisibly at the head of every page, to give each
+    file the same font subsets: a screen reader read it out, and every copy and paste from a
+    pack began with it. The subsets are the same without it (fonts stored once, above)."""
+    [bundle] = build(demo_store, make_application(demo_store))
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    for number, page in enumerate(reader.pages, start=1):
+        assert "0123456789:;<=>?@ABC" not in page.extract_text(), f"page {number}"
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert len(fonts) <= 6, fonts  # each font embedded once for the whole bundle
