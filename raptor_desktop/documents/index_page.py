@@ -9,8 +9,10 @@ into a link to the document's first page.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pypdf import PdfReader
 from pypdf.generic import Fit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -64,6 +66,29 @@ def index_pages_needed(entries: int) -> int:
     return max(1, -(-entries // ROWS_PER_PAGE))
 
 
+def last_tab(reader: PdfReader, index_pages: Iterable[int]) -> int:
+    """The last tab number the index on ``index_pages`` (0-based) of a bundle gives: the
+    numbers written in the Tab column, read back from the pages (0 when there are none)."""
+    tabs: list[int] = []
+
+    def seen(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        if abs(x - LEFT) < 1 and text.strip().isdigit():
+            tabs.append(int(text))
+
+    for page in index_pages:
+        reader.pages[page].extract_text(visitor_text=seen)
+    return max(tabs, default=0)
+
+
+def index_bookmark(name: str, letter: str | None, first: int, pages: int) -> str:
+    """'Index (p. 1)', 'Index (pp. 1–2)': the index's bookmark names all its pages."""
+    label = f"{letter or ''}{first}"
+    if pages == 1:
+        return f"{name} (p. {label})"
+    return f"{name} (pp. {label}–{letter or ''}{first + pages - 1})"
+
+
 def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
     if canvas.stringWidth(text, font, size) <= width:
         return text
@@ -86,9 +111,14 @@ def _rows(groups: list[list[IndexEntry]]) -> list[IndexEntry | str]:
 
 
 def index_pdf(
-    case: CaseFile, groups: list[list[IndexEntry]], caption: str, here: str | None
+    case: CaseFile,
+    groups: list[list[IndexEntry]],
+    caption: str,
+    here: str | None,
+    first_tab: int = 1,
 ) -> tuple[bytes, list[EntryLink]]:
-    """The index of every bundle in ``groups``; entries of bundle ``here`` link to their page."""
+    """The index of every bundle in ``groups``; entries of bundle ``here`` link to their page.
+    Tabs are numbered from ``first_tab`` (a supplement's run on from the bundle's)."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
     embed_alphabet(canvas)  # the same font subsets as the documents: stored once in the pack
@@ -98,7 +128,7 @@ def index_pdf(
     title = (
         f"MASTER INDEX — {caption.upper()}" if len(groups) > 1 else f"INDEX TO {caption.upper()}"
     )
-    number = 0
+    number = first_tab - 1
     for page in range(pages):
         y = A4[1] - 3.0 * cm
         canvas.setFont(SERIF_BOLD, 12)

@@ -37,7 +37,7 @@ from raptor_desktop.documents.compact import compact_pdf
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
-from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_pdf
+from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_bookmark, index_pdf
 from raptor_desktop.documents.letters import letter_pdf, provider_name
 from raptor_desktop.documents.order_doc import annotated, heard_on, order_pdf
 from raptor_desktop.documents.pack_check import check_bundle
@@ -164,8 +164,13 @@ def assemble(
     caption = f"bundle {letter}" if letter else "hearing bundle"
     index, links = index_pdf(case, groups, caption, letter)
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(index)), import_outline=False)
-    writer.add_outline_item(title=f"Index (p. {letter or ''}1)", page_number=0, fit=KEEP_ZOOM)
+    index_reader = PdfReader(io.BytesIO(index))
+    writer.append(index_reader, import_outline=False)
+    writer.add_outline_item(
+        title=index_bookmark("Index", letter, 1, len(index_reader.pages)),
+        page_number=0,
+        fit=KEEP_ZOOM,
+    )
     for part, entry in zip(parts, entries, strict=True):
         writer.append(PdfReader(io.BytesIO(part.pdf)), import_outline=False)
         parent = writer.add_outline_item(

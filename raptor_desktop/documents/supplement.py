@@ -11,6 +11,7 @@ added exhibit with its front sheet; bookmarks and page labels run on.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 from pypdf import PdfReader, PdfWriter
@@ -25,8 +26,10 @@ from raptor_desktop.documents.index_page import (
     KEEP_ZOOM,
     SUPPLEMENT_CAPTION,
     IndexEntry,
+    index_bookmark,
     index_pages_needed,
     index_pdf,
+    last_tab,
 )
 from raptor_desktop.documents.pack import bookmark_title
 from raptor_desktop.documents.stamp import Furniture, stamp
@@ -62,16 +65,51 @@ def _sections(
     raise RuntimeError("the supplementary exhibits list's page references did not settle")
 
 
+def _skip_numbers_taken(writer: PdfWriter, served: bytes) -> None:
+    """Number the update's objects after every object of ``served``, its cross-reference
+    streams included. pypdf numbers them after the highest its cross-reference lists, which
+    leaves out the stream's own number: the supplement of a supplement gave its first page
+    the number of the first supplement's cross-reference stream, and a reader that kept the
+    stream lost the page (its index)."""
+    streams = []
+    for offset in re.findall(rb"startxref\s+(\d+)", served):  # each update's own section
+        head = re.match(rb"(\d+) 0 obj", served[int(offset) : int(offset) + 24])
+        if head:
+            streams.append(int(head.group(1)))
+    taken = max(streams, default=0)
+    if taken > len(writer._objects):
+        writer._objects += [None] * (taken - len(writer._objects))  # numbers in use: skipped
+
+
+def _index_pages(reader: PdfReader) -> list[int]:
+    """The pages (0-based) of a bundle's index and of any supplementary index in it: from
+    each index's bookmark to the next bookmark."""
+    starts = [
+        (int(reader.get_destination_page_number(item) or 0), str(item.title))
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
+    pages: list[int] = []
+    for (page, title), (following, _next) in zip(
+        starts, [*starts[1:], (len(reader.pages), "")], strict=True
+    ):
+        if title.startswith(("Index (", "Supplementary index (")):
+            pages += range(page, following)
+    return pages
+
+
 def supplement(
     served: bytes, case: CaseFile, added: list[CaseExhibit], letter: str | None
 ) -> tuple[bytes, int]:
     """``served`` with ``added`` appended as a supplement; returns the file and its pages."""
     if not added:
         raise ValueError("a supplement needs something added")
-    served_pages = len(PdfReader(io.BytesIO(served)).pages)
-    first = served_pages + 1
+    served_reader = PdfReader(io.BytesIO(served))
+    first = len(served_reader.pages) + 1
     parts, entries = _sections(case, added, first, letter)
-    index, links = index_pdf(case, [entries], SUPPLEMENT_CAPTION, letter)
+    tab = last_tab(served_reader, _index_pages(served_reader)) + 1  # tabs run on, as pages do
+    index, links = index_pdf(case, [entries], SUPPLEMENT_CAPTION, letter, first_tab=tab)
+    index_pages = len(PdfReader(io.BytesIO(index)).pages)
     added_pages = PdfWriter()
     added_pages.append(PdfReader(io.BytesIO(index)), import_outline=False)
     for part in parts:
@@ -90,10 +128,11 @@ def supplement(
     added_pages.write(staged)
 
     writer = PdfWriter(io.BytesIO(served), incremental=True)
+    _skip_numbers_taken(writer, served)
     for page in PdfReader(staged).pages:
         writer.add_page(page)
     writer.add_outline_item(
-        title=f"Supplementary index (p. {letter or ''}{first})",
+        title=index_bookmark("Supplementary index", letter, first, index_pages),
         page_number=first - 1,
         fit=KEEP_ZOOM,
     )

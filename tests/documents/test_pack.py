@@ -429,3 +429,12 @@ def test_the_text_layer_holds_only_what_the_pages_show(demo_store: Store) -> Non
         for font in page["/Resources"]["/Font"].values()
     }
     assert len(fonts) <= 6, fonts  # each font embedded once for the whole bundle
+
+
+def test_an_index_of_two_pages_is_bookmarked_with_both() -> None:
+    """The bookmark had said 'Index (p. 1)' of an index on pages 1 and 2."""
+    from raptor_desktop.documents.index_page import index_bookmark
+
+    assert index_bookmark("Index", None, 1, 1) == "Index (p. 1)"
+    assert index_bookmark("Index", "B", 1, 2) == "Index (pp. B1–B2)"
+    assert index_bookmark("Supplementary index", None, 19, 2) == "Supplementary index (pp. 19–20)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +72,12 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     report = check_pack(out)
     assert report.sound, report.failed
     assert f"supplemented: from page {served_pages + 1}" in report.notes
+    # tabs run on from the served index's, as the pages do (they had restarted at 1)
+    served_tabs = len([o for o in PdfReader(path).outline if not isinstance(o, list)]) - 1
+    rows = " ".join(first_added.split()).split("Tab Document Pages")[1].split()
+    assert rows[:2] == [str(served_tabs + 1), "Supplementary"]
+    titles = [str(o.title) for o in reader.outline if not isinstance(o, list)]
+    assert f"Supplementary index (p. {served_pages + 1})" in titles
     [entry] = [
         e
         for e in entries(demo_store, AuditFilter(category="disclosure"))
@@ -85,6 +92,12 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     )
     again = build_supplement(Session.of(demo_store), reference, out)
     assert again.bundles[0].pdf.startswith(after)
+    twice = PdfReader(io.BytesIO(again.bundles[0].pdf))
+    # the second supplement's index had taken the number of the first's cross-reference
+    # stream, and was lost to a reader that kept the stream
+    assert len(twice.pages) == again.bundles[0].pages == total + 2
+    second = " ".join(twice.pages[total].extract_text().split())
+    assert second.split("Tab Document Pages")[1].split()[0] == str(served_tabs + 3)
 
 
 def test_a_supplement_refuses_a_changed_draft_or_complete_bundle(
