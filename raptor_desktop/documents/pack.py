@@ -129,7 +129,7 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     return built
 
 
-SECTION_HEADING = re.compile(r"^Provider: (.+)$", re.M)
+SECTION_HEADING = re.compile(r"^Provider: (.+?)(?<! \(continued\))$", re.M)
 """A heading inside a document that gets its own bookmark (the schedule's provider parts)."""
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import plural
-from raptor_desktop.documents.headed import headed
+from raptor_desktop.documents.headed import ROOM, headed
 from raptor_desktop.documents.heading import case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import (
@@ -77,6 +77,26 @@ def _row(number: int, item: CaseItem) -> list[Paragraph]:
     ]
 
 
+class ContinuedTable(Table):
+    """A table that, split over pages, opens each page after its first with the heading
+    :attr:`continued`: a provider's items over three pages say on each whose they are (the
+    pages after the first had borne no provider's name)."""
+
+    continued = ""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        if len(parts) < 2 or not self.continued:
+            return parts
+        first, *rest = parts
+        for part in rest:
+            if isinstance(part, ContinuedTable):
+                part.continued = self.continued  # and on, should it run on again
+        # the rest starts a page (the first part took all the room a row would): the heading
+        # goes to that page with it, not under the first part
+        return [first, CondPageBreak(ROOM), Paragraph(self.continued, SMALL_BOLD), *rest]
+
+
 def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
     """One table per provider, rows numbered across the whole schedule (the one numbering the
     application, the order and the statement refer to)."""
@@ -88,7 +108,8 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
         for item in items:
             number += 1
             rows.append(make_row(number, item))
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = ContinuedTable(rows, colWidths=widths, repeatRows=1)
+        table.continued = f"Provider: {esc(provider)} (continued)"
         table.setStyle(
             TableStyle(
                 [

@@ -46,6 +46,16 @@ def test_the_first_items_are_on_the_schedules_first_page(training_store: Store, 
     assert ("07700 900039" in pages[-1]) == (count == 40)
 
 
+def test_each_page_a_providers_items_run_on_to_names_the_provider(training_store: Store) -> None:
+    """A clerk turning to page 3 of the schedule could not tell whose items were on it."""
+    pages = _pages(training_store, _long_application(training_store, 40))
+    assert len(pages) >= 3
+    assert "Provider: EE (continued)" not in pages[0]
+    for page in pages[1:]:
+        assert page.count("Provider: EE (continued)") == 1, page[:200]
+        assert page.index("Provider: EE (continued)") < page.index("No. MSISDN")
+
+
 def test_a_22_digit_iccid_is_on_one_line(training_store: Store) -> None:
     pages = _pages(training_store, _long_application(training_store, 6))
     assert "8944" + "0" * 17 + "9" in pages[0].split()  # one word: not broken in its column
