@@ -107,7 +107,10 @@ def cmd_lines(args: argparse.Namespace, run: Invocation) -> int:
     rows = search_numbers(run.store(), flt)
     for r in rows:
         areas = "; ".join(r["areas"])  # type: ignore[arg-type]
-        print(f"{r['display']:<13} {line_name(r['line']):<16} {r['status']:<22} {areas}")
+        print(
+            f"{r['display']:<13} {line_name(r['line']):<16} {r['status']:<22} "
+            f"{r['operation']:<20} {areas}"
+        )
     print(plural(len(rows), "number"), file=sys.stderr)
     return 0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from raptor_desktop.core.dates import uk_date
+from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.numbers import national_format, search_digits
@@ -85,7 +85,8 @@ def _rows(store: Store, sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
 def _numbers(store: Store, ids: list[int]) -> list[Hit]:
     rows = _rows(
         store,
-        "SELECT n.id, n.e164, l.brand, n.status FROM numbers n JOIN lines l ON l.id = n.line_id "
+        "SELECT n.id, n.e164, l.brand, n.status, o.name FROM numbers n "
+        "JOIN lines l ON l.id = n.line_id JOIN operations o ON o.id = l.operation_id "
         "WHERE n.id IN ({ids}) ORDER BY n.search_digits",
         ids,
     )
@@ -94,29 +95,30 @@ def _numbers(store: Store, ids: list[int]) -> list[Hit]:
             "number",
             int(i),
             national_format(str(e)),
-            f"{line_name(b)} · {s}",
+            f"{line_name(b)} ({op}) · {s}",
             ("number", int(i)),
         )
-        for i, e, b, s in rows
+        for i, e, b, s, op in rows
     ]
 
 
 def _lines(store: Store, ids: list[int]) -> list[Hit]:
     rows = _rows(
         store,
-        "SELECT l.id, l.brand, MIN(n.id), COUNT(n.id), l.intel_refs FROM lines l "
-        "JOIN numbers n ON n.line_id = l.id WHERE l.id IN ({ids}) GROUP BY l.id ORDER BY l.brand",
+        "SELECT l.id, l.brand, MIN(n.id), COUNT(n.id), l.intel_refs, o.name FROM lines l "
+        "JOIN numbers n ON n.line_id = l.id JOIN operations o ON o.id = l.operation_id "
+        "WHERE l.id IN ({ids}) GROUP BY l.id ORDER BY l.brand, o.name",
         ids,
     )
-    return [
+    return [  # the operation named: the same brand may be a line in two operations
         Hit(
             "line",
             int(i),
             line_name(b),
-            f"{c} number{'s' if c != 1 else ''}" + (f" · {r}" if r else ""),
+            f"{op} · {plural(int(c), 'number')}" + (f" · {r}" if r else ""),
             ("number", int(first)),
         )
-        for i, b, first, c, r in rows
+        for i, b, first, c, r, op in rows
     ]
 
 

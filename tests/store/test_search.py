@@ -138,3 +138,17 @@ def test_a_number_is_indexed_once_by_its_national_digits(register: Store) -> Non
     }
     assert "07700900123" in words["number"] and "07700900601" in words["contact"]
     assert not any("447700" in w for ws in words.values() for w in ws)
+
+
+def test_the_same_brand_in_two_operations_is_told_apart(register: Store) -> None:
+    """Two lines called Tony, one in each operation, had been found as two identical hits."""
+    add_number(register, "07700 900124", LineDetails(brand="Tony", operation="Operation Kraken"))
+    details = {
+        (hit.kind, hit.detail)
+        for hit in search_records(register, "Tony")
+        if hit.kind in ("line", "number")
+    }
+    assert ("line", "Operation Kraken · 1 number") in details
+    assert ("line", "Operation Raptor · 1 number · INT/2026/0417") in details
+    [number] = [hit for hit in search_records(register, "900124") if hit.kind == "number"]
+    assert number.detail == "Tony (Operation Kraken) · identified"
