@@ -36,7 +36,7 @@ def _disclosure_arguments(parser: argparse.ArgumentParser) -> None:
 def cmd_check_application(args: argparse.Namespace, run: Invocation) -> int:
     gaps = pack_gaps(run.store(), args.reference)
     for gap in gaps:
-        print(f"- {gap.what}\n  fill in: {gap.where.replace('REFERENCE', args.reference)}")
+        print(f"- {gap.what}\n  fill in: {gap.where}")
     if not gaps:
         print(f"{args.reference} has no gaps: its pack can be printed for court")
     return 1 if gaps else 0

@@ -105,11 +105,16 @@ OUTCOME_STATUS = {
 """The status a number moves to when the court's outcome for it is recorded."""
 
 
-OFFICERS = (
-    "the application's Officers tab in the window (or raptor edit-application REFERENCE with "
-    "--applicant-rank, --collar, --address, --authoriser, --authoriser-rank, --authorised-on)"
-)
-"""Where the officer in the case and the authority are filled in."""
+def officers(options: str) -> str:
+    """Where the officer in the case and the authority are filled in: the window's Officers
+    tab, or the command line's ``options`` (REFERENCE stands for the application's)."""
+    return (
+        "the application's Officers tab in the window (or raptor edit-application REFERENCE "
+        f"{options})"
+    )
+
+
+AUTHORITY_DATE = officers("--authorised-on DATE")
 
 NO_NUMBERS = "the application names no numbers"
 NOT_READY = (
@@ -124,6 +129,10 @@ class Gap:
 
     what: str
     where: str
+
+    def about(self, reference: str) -> Gap:
+        """The gap of application ``reference``: its command line names the reference."""
+        return Gap(self.what, self.where.replace("REFERENCE", reference))
 
     def __str__(self) -> str:
         return f"{self.what} — {self.where}"
@@ -205,25 +214,35 @@ def can_authorise(rank: str) -> bool:
     return rank.strip().casefold() in {r.casefold() for r in AUTHORISING_RANKS}
 
 
-def authority_problems(authoriser: Officer, authorised_on: date | None) -> list[str]:
+def authority_gaps(authoriser: Officer, authorised_on: date | None) -> list[Gap]:
     """What is missing or wrong in the superintendent's authority (s80A(5)(b) of the Serious
-    Crime Act 2015): the words both the submission and the pack's gaps use."""
-    problems = []
+    Crime Act 2015), and where each is put right: the submission and the pack's gaps both."""
+    gaps = []
     must = (
         "the application must be authorised by a superintendent or above (or the NCA "
         "Director General or a Deputy)"
     )
+    rank = officers('--authoriser-rank "Superintendent"')
     if not authoriser.name.strip():
-        problems.append("no authorising officer is recorded")
+        gaps.append(
+            Gap(
+                "no authorising officer is recorded",
+                officers('--authoriser "NAME" --authoriser-rank RANK --authoriser-collar N'),
+            )
+        )
     elif not authoriser.rank.strip():
-        problems.append(f"the authorising officer's rank is not recorded: {must}")
+        gaps.append(Gap(f"the authorising officer's rank is not recorded: {must}", rank))
     elif not can_authorise(authoriser.rank):
-        problems.append(
-            f"the authorising officer's rank ({authoriser.rank}) is below superintendent: {must}"
+        gaps.append(
+            Gap(
+                f"the authorising officer's rank ({authoriser.rank}) is below superintendent: "
+                f"{must}",
+                rank,
+            )
         )
     if authorised_on is None:
-        problems.append("the date of the authority is not recorded")
-    return problems
+        gaps.append(Gap("the date of the authority is not recorded", AUTHORITY_DATE))
+    return gaps
 
 
 def submission_problems(
@@ -231,7 +250,7 @@ def submission_problems(
 ) -> list[Gap]:
     """Everything that stops an application being submitted, each with where it is put
     right; empty when it may go."""
-    problems = [Gap(p, OFFICERS) for p in authority_problems(authoriser, authorised_on)]
+    problems = authority_gaps(authoriser, authorised_on)
     if not number_statuses:
         problems.append(Gap(NO_NUMBERS, "add numbers to the application"))
     not_ready = not_ready_gap(number_statuses)

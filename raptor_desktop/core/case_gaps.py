@@ -10,12 +10,13 @@ application cannot be marked submitted and its pack is marked DRAFT on every pag
 from __future__ import annotations
 
 from raptor_desktop.core.applications import (
+    AUTHORITY_DATE,
     NO_NUMBERS,
-    OFFICERS,
     ApplicationStatus,
     Gap,
-    authority_problems,
+    authority_gaps,
     not_ready_gap,
+    officers,
 )
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
@@ -54,24 +55,27 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     f'--address "{provider}" ADDRESS)',
                 )
             )
-    gaps += [Gap(p, OFFICERS) for p in authority_problems(case.authoriser, case.authorised_on)]
+    gaps += authority_gaps(case.authoriser, case.authorised_on)
     if (
         case.authorised_on is not None
         and case.statement_date is not None
         and case.authorised_on < case.statement_date
     ):
         gaps.append(
-            Gap("the authority is dated before the witness statement it says was read", OFFICERS)
+            Gap(
+                "the authority is dated before the witness statement it says was read",
+                AUTHORITY_DATE,
+            )
         )
     applicant = case.applicant
-    for label, value in (
-        ("name", applicant.name),
-        ("rank", applicant.rank),
-        ("collar number", applicant.collar),
-        ("work address", applicant.work_address),
+    for label, value, option in (
+        ("name", applicant.name, '--applicant "NAME"'),
+        ("rank", applicant.rank, "--applicant-rank RANK"),
+        ("collar number", applicant.collar, "--collar NUMBER"),
+        ("work address", applicant.work_address, '--address "ADDRESS"'),
     ):
         if not value.strip():
-            gaps.append(Gap(f"the officer in the case's {label} is not recorded", OFFICERS))
+            gaps.append(Gap(f"the officer in the case's {label} is not recorded", officers(option)))
     if case.statement_date is None:
         gaps.append(
             Gap(
@@ -109,7 +113,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
             case.statement_date,
             details.replace("--hearing", "--statement-date"),
         ),
-        ("superintendent's authority", case.authorised_on, OFFICERS),
+        ("superintendent's authority", case.authorised_on, AUTHORITY_DATE),
     ):
         if signed is not None and signed > case.prepared_on:
             gaps.append(
@@ -119,7 +123,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     where,
                 )
             )
-    return gaps
+    return [gap.about(case.reference) for gap in gaps]
 
 
 NO_EVIDENCE = (

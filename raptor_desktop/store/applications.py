@@ -331,7 +331,12 @@ def submit(store: Store, reference: str) -> None:
         ).fetchone()
         authoriser = Officer(name=row[0], rank=row[1], collar=row[2])
         authorised_on = date.fromisoformat(row[3]) if row[3] else None
-        problems = submission_problems(authoriser, authorised_on, number_statuses(store, app_id))
+        problems = [
+            gap.about(reference)
+            for gap in submission_problems(
+                authoriser, authorised_on, number_statuses(store, app_id)
+            )
+        ]
         case = load_case_file(store, reference, check_files=False)
         said = {p.what for p in problems}
         problems += [g for g in case_gaps(case) if g.what not in said]

@@ -125,8 +125,9 @@ def test_gaps_are_listed_and_a_pack_for_court_waits_for_them(
     assert main([*demo, "hearing-pack", reference, "--out", str(target), "--draft"]) == 0
     reader = PdfReader(target)
     assert all("DRAFT — NOT FOR SERVICE" in page.extract_text() for page in reader.pages)
-    gaps = reader.pages[-2].extract_text()
+    gaps = " ".join(page.extract_text() for page in reader.pages[-3:-1])  # before the check
     assert "GAPS TO FILL BEFORE SERVICE" in gaps and "has no provider to serve" in gaps
+    assert f"edit-application {reference} --statement-date" in " ".join(gaps.split())
     # the last page: the bundle rules, read back from the pack as built
     check = " ".join(reader.pages[-1].extract_text().split())
     total = len(reader.pages)

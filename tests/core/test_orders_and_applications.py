@@ -78,6 +78,10 @@ def test_submission_needs_superintendent_date_and_ready_numbers() -> None:
     [not_ready] = [p for p in said if "07700 900106" in p]
     assert "Change status" in said[not_ready] and "raptor set-status" in said[not_ready]
     assert all("Officers tab" in w for p, w in said.items() if p != not_ready)
+    below = next(w for p, w in said.items() if "below superintendent" in p)
+    assert below.endswith('edit-application REFERENCE --authoriser-rank "Superintendent")')
+    when = next(w for p, w in said.items() if "date of the authority" in p)
+    assert when.endswith("--authorised-on DATE)")  # each gap names its own option
     nca = Officer("Pat Doe", "NCA Deputy Director General")
     assert submission_problems(nca, date(2026, 11, 27), ready) == []
 
