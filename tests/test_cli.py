@@ -607,7 +607,9 @@ def test_move_number_puts_a_number_on_the_line_named(
     db = ["--db", training_db]
     for number, name in (("07700 900611", "Tony"), ("07700 900612", "Tony")):
         assert run(capsys, *db, "add-line", number, "--name", name, "--area", "Thurrock")[0] == 0
-    code, out, _ = run(capsys, *db, "move-number", "07700900612", "Jim")
+    code, _, err = run(capsys, *db, "move-number", "07700900612", "Jim")
+    assert code == 1 and "no line of Operation Raptor is named 'Jim'" in err and "--new" in err
+    code, out, _ = run(capsys, *db, "move-number", "07700900612", "Jim", "--new")
     assert (code, out.strip()) == (0, "07700 900612 moved from line 'Tony' to a new line 'Jim'")
     code, out, _ = run(capsys, *db, "lines", "--json")
     assert {row["display"]: row["line"] for row in json.loads(out)} == {

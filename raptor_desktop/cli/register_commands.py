@@ -178,12 +178,15 @@ def cmd_merge_lines(args: argparse.Namespace, run: Invocation) -> int:
 
 def _move_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("number")
-    parser.add_argument("brand", metavar="LINE", help="the line's name (made if there is none)")
+    parser.add_argument("brand", metavar="LINE", help="the name of a line of its operation")
+    parser.add_argument(
+        "--new", action="store_true", help="LINE is a new line: make it (refused otherwise)"
+    )
 
 
 @command("move-number", "move a number to another line of its operation", _move_arguments)
 def cmd_move_number(args: argparse.Namespace, run: Invocation) -> int:
-    print(move_number(run.store(), args.number, to_brand=args.brand).said)
+    print(move_number(run.store(), args.number, to_brand=args.brand, new_line=args.new).said)
     return 0
 
 

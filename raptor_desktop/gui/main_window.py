@@ -308,11 +308,15 @@ class MainWindow(QMainWindow):
         decorate(self)
 
         self.view_menu.clear()
-        for row in range(self.nav.count()):
-            title = view_title(self.nav.item(row).text())
-            self.view_menu.addAction(
-                self._action(title, lambda _=False, r=row: self.go_to_view(r), f"Ctrl+{row + 1}")
+        self.view_actions = [
+            self._action(
+                view_title(self.nav.item(row).text()),
+                lambda _=False, r=row: self.go_to_view(r),
+                f"Ctrl+{row + 1}",
             )
+            for row in range(self.nav.count())
+        ]
+        self.view_menu.addActions(self.view_actions)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
 
@@ -465,7 +469,10 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Raptor Desktop", as_sentence(message))
 
     def go_to_view(self, row: int) -> None:
-        """Ctrl+1…9: the view, with the keyboard in the navigation; Tab goes through the view."""
+        """Ctrl+1…9: the view, with the keyboard in the navigation; Tab goes through the view.
+        A view the officer's role hides stays closed."""
+        if self.nav.item(row).isHidden():
+            return
         self.nav.setCurrentRow(row)
         self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -532,7 +539,10 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(may(self.store, permission))
         review_row = self.pages.indexOf(self.review_page)
-        self.nav.item(review_row).setHidden(not may(self.store, Permission.RETENTION))
+        allowed = may(self.store, Permission.RETENTION)
+        self.nav.item(review_row).setHidden(not allowed)
+        self.view_actions[review_row].setVisible(allowed)  # its Ctrl+N had opened it to anyone
+        self.view_actions[review_row].setEnabled(allowed)
         self.signed_in.setText(f"{self.store.actor} ({self.store.role.value})")
 
     def manage_accounts(self) -> None:

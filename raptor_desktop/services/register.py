@@ -32,15 +32,17 @@ from raptor_desktop.store.lines import (
     set_status,
     undo_status_change,
 )
-from raptor_desktop.store.number_move import Moved, NumberNotMoved, move_number
+from raptor_desktop.store.number_move import Moved, NoSuchLine, NumberNotMoved, move_number
 from raptor_desktop.store.reference import (
     add_area,
     area_names,
     area_status_counts,
+    line_names,
     operation_names,
 )
 
 __all__ = [
+    "NoSuchLine",
     "RecordNotFound",
     "ROW_KEYS",
     "LineFilter",
@@ -62,6 +64,7 @@ __all__ = [
     "merge_lines",
     "move_number",
     "number_detail",
+    "line_names",
     "operation_names",
     "parse_for",
     "rows_by_id",

@@ -27,6 +27,11 @@ class NumberNotMoved(Refusal):
     """A number that cannot go to the line asked for."""
 
 
+class NoSuchLine(NumberNotMoved):
+    """No line of the operation has the name given, and a new line was not asked for: a slip
+    of typing ('Tonny') would otherwise put the number on a line of its own."""
+
+
 @dataclass(frozen=True)
 class Moved:
     number_id: int
@@ -78,11 +83,16 @@ def _refuse_if_evidence_left_alone(
 
 
 def move_number(
-    store: Store, text: str, *, to_brand: str = "", to_line: int | None = None
+    store: Store,
+    text: str,
+    *,
+    to_brand: str = "",
+    to_line: int | None = None,
+    new_line: bool = False,
 ) -> Moved:
-    """Move the number ``text`` to the line named ``to_brand`` in its operation (made, if
-    there is none, serving the areas of the line it leaves), or to the line ``to_line`` (an
-    undo: the line it came from); logged."""
+    """Move the number ``text`` to the line named ``to_brand`` in its operation (made, when
+    there is none and ``new_line`` asks for it, serving the areas of the line it leaves), or
+    to the line ``to_line`` (an undo: the line it came from); logged."""
     brand = to_brand.strip()
     if to_line is None and not brand:
         raise InputRejected("name the line to move the number to")
@@ -95,6 +105,14 @@ def move_number(
         if to_line is None:
             target = line_for_brand(db, brand, operation)
             made = target is None
+            if target is None and not new_line:
+                op_name = db.execute(
+                    "SELECT name FROM operations WHERE id = ?", [operation]
+                ).fetchone()[0]
+                raise NoSuchLine(
+                    f"no line of {op_name} is named {brand!r}: check the name, or say that it "
+                    "is a new line (raptor move-number NUMBER LINE --new)"
+                )
             if target is None:
                 now = utc_now()
                 target = insert_row(

@@ -22,6 +22,18 @@ def operation_names(store: Store) -> list[str]:
     return [r[0] for r in store.db.execute("SELECT name FROM operations ORDER BY name")]
 
 
+def line_names(store: Store, operation: str) -> list[str]:
+    """The names of the operation's lines, in order (those with no name left out)."""
+    return [
+        str(r[0])
+        for r in store.db.execute(
+            "SELECT l.brand FROM lines l JOIN operations o ON o.id = l.operation_id "
+            "WHERE o.name = ? AND l.brand <> '' ORDER BY l.brand COLLATE NOCASE",
+            [operation],
+        )
+    ]
+
+
 def area_ids(db: sqlite_utils.Database, names: list[str]) -> list[int]:
     """Ids of the named areas (any case); RecordNotFound names the first unknown one."""
     ids = []

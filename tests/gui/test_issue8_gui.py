@@ -93,6 +93,12 @@ def test_the_review_view_is_closed_to_an_officer(qtbot: QtBot, demo_store: Store
     window.review_page.activate()
     assert window.review_page.model.rowCount() == 0
     assert "administrator" in window.review_page.message.text()
+    # nor is it reached from the View menu or by its shortcut (Ctrl+7 had opened it)
+    view = window.view_actions[review_row]
+    assert not view.isVisible() and not view.isEnabled()
+    view.trigger()
+    window.go_to_view(review_row)
+    assert window.pages.currentWidget() is not window.review_page
 
 
 def test_a_bug_in_a_worker_is_logged_with_its_traceback(

@@ -14,7 +14,7 @@ from raptor_desktop.store.applications import create_application, submit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.lines import add_number, find_number, set_provider, set_status
-from raptor_desktop.store.number_move import NumberNotMoved, move_number
+from raptor_desktop.store.number_move import NoSuchLine, NumberNotMoved, move_number
 from raptor_desktop.store.settings import set_network_address
 from tests.app_fixtures import details
 from tests.exchange_units import TONY, Unit
@@ -49,7 +49,9 @@ def test_a_number_moves_to_the_line_named_and_back(training_store: Store) -> Non
 
 def test_a_line_not_yet_known_is_made_in_the_numbers_operation(training_store: Store) -> None:
     add_number(training_store, "07700 900501", TONY)
-    moved = move_number(training_store, "07700 900501", to_brand=" Zed ")
+    with pytest.raises(NoSuchLine, match="no line of Operation Raptor is named 'Zed'"):
+        move_number(training_store, "07700 900501", to_brand=" Zed ")  # a slip, or a new line?
+    moved = move_number(training_store, "07700 900501", to_brand=" Zed ", new_line=True)
     assert moved.said == "07700 900501 moved from line 'Tony' to a new line 'Zed'"
     brand, operation = training_store.db.execute(
         "SELECT brand, operation_id FROM lines WHERE id = ?", [moved.to_line]
@@ -102,7 +104,7 @@ def test_a_replacement_number_stays_on_the_line_of_the_number_it_replaced(
     add_number(training_store, "07700 900502", TONY, replaces="07700 900501")
     for number, other in (("07700 900502", "07700 900501"), ("07700 900501", "07700 900502")):
         with pytest.raises(NumberNotMoved, match=f"linked to {other} as a replacement"):
-            move_number(training_store, number, to_brand="Jim")
+            move_number(training_store, number, to_brand="Jim", new_line=True)
     lines = training_store.db.execute("SELECT DISTINCT line_id FROM numbers").fetchall()
     assert len(lines) == 1
 
@@ -121,8 +123,10 @@ def test_a_lines_only_number_does_not_leave_its_evidence_on_a_line_with_none(
     assert find_number(training_store, "07700 900501").line_id == tony
     add_number(training_store, "07700 900502", TONY)  # with another number, the line stays seen
     assert move_number(training_store, "07700 900501", to_brand="Jim").from_line == tony
-    zed = move_number(training_store, "07700 900503", to_brand="Zed").to_line
-    moved = move_number(training_store, "07700 900503", to_brand="Kay")  # Zed has no evidence
+    zed = move_number(training_store, "07700 900503", to_brand="Zed", new_line=True).to_line
+    moved = move_number(
+        training_store, "07700 900503", to_brand="Kay", new_line=True
+    )  # Zed has no evidence
     assert moved.from_line == zed
 
 
@@ -131,7 +135,7 @@ def test_a_move_travels_to_the_peers_in_the_next_case_package(unit: Unit) -> Non
     add_number(main, "07700 900501", TONY)
     add_number(main, "07700 900502", TONY)
     unit.send("main", "alice")
-    moved = move_number(main, "07700 900502", to_brand="Zed")
+    moved = move_number(main, "07700 900502", to_brand="Zed", new_line=True)
     unit.send("main", "alice")
     brand = _brand_of(alice, "+447700900502")
     assert brand == "Zed"
