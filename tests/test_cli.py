@@ -359,6 +359,9 @@ def test_an_application_started_bare_is_completed_and_amended_from_the_command_l
     code, out, _ = run(capsys, *db, "check-application", reference)
     assert (code, out) == (0, f"{reference} has no gaps: its pack can be printed for court\n")
     assert run(capsys, *db, "submit", reference)[0] == 0
+    code, _, err = run(capsys, *db, "record-outcome", reference, "07700 900113", "adjourned")
+    assert code == 0 and "note: when the court gives the date the adjourned hearing" in err
+    assert f"raptor edit-application {reference} --hearing DATE --amendment" in err
     adjourned = ["edit-application", reference, "--hearing", "2026-12-15", "--time", "10:00"]
     code, _, err = run(capsys, *db, *adjourned)
     assert code == 1 and "amendment" in err

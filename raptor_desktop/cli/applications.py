@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 from raptor_desktop.cli.registry import Invocation, command, date_arg, moment_arg
 from raptor_desktop.core.applications import (
+    next_step,
     parse_outcome,
 )
 from raptor_desktop.core.orders import DeadlineKind, Duration
@@ -104,6 +106,9 @@ def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
         run.store(), args.reference, args.number, outcome, args.date or date.today(), terms
     )
     print(f"{args.reference} {args.number.strip()}: {outcome.value}")
+    then = next_step(outcome, args.reference)
+    if then:
+        print(f"note: {then}", file=sys.stderr)
     return 0
 
 

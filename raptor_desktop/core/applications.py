@@ -95,6 +95,18 @@ class Outcome(StrEnum):
     CARVED_OUT = "carved out"
 
 
+def next_step(outcome: Outcome, reference: str) -> str:
+    """What the officer does next once ``outcome`` is recorded, when it is not plain: an
+    adjourned item waits for a hearing the application does not yet give."""
+    if outcome is Outcome.ADJOURNED:
+        return (
+            "when the court gives the date the adjourned hearing is listed for, record it as "
+            "the application's hearing (its Details tab, or raptor edit-application "
+            f'{reference} --hearing DATE --amendment "adjourned by the court")'
+        )
+    return ""
+
+
 OUTCOME_STATUS = {
     Outcome.MADE: Status.ORDER_MADE,
     Outcome.REFUSED: Status.REFUSED,

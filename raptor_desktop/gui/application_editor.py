@@ -32,7 +32,9 @@ from raptor_desktop.core.applications import (
     OTHER_RANKS,
     ApplicationStatus,
     Officer,
+    Outcome,
     SubmissionRefused,
+    next_step,
 )
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import plural
@@ -513,9 +515,15 @@ class ApplicationEditor(QDialog):
         if item is None:
             self.error.show_error("Select a number first.")
             return
-        if self._run_dialog(OutcomeDialog(self._store, self.reference, item, self)):  # type: ignore[operator]
+        dialog = OutcomeDialog(self._store, self.reference, item, self)
+        if self._run_dialog(dialog):  # type: ignore[operator]
             self.reload(details=False)
             self.changed.emit()
+            then = next_step(Outcome(dialog.outcome.currentData()), self.reference)
+            if then:
+                self.error.show_ok(
+                    f"{item.display}: {Outcome(dialog.outcome.currentData())}; {then}."
+                )
 
     def record_letter(self) -> None:
         providers = self.case.respondents()

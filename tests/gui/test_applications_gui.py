@@ -102,6 +102,28 @@ def test_outcome_dialog_makes_an_order(window: MainWindow, dialogs: list[QDialog
     assert order.duration.months == 6
 
 
+def test_an_adjourned_item_says_where_its_new_hearing_goes(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    """An item adjourned had left the officer nowhere to put the hearing it waits for."""
+    reference = make_application(window.store)
+    submit(window.store, reference)
+    editor = ApplicationEditor(window.store, reference, window.run_dialog, window)
+
+    def adjourn(dialog: QDialog) -> bool:
+        assert isinstance(dialog, OutcomeDialog)
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.ADJOURNED.value))
+        dialog.save()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.handle_dialog = adjourn  # type: ignore[attr-defined]
+    editor.items_view.selectRow(0)
+    editor.record_outcome()
+    said = editor.error.text()
+    assert ": adjourned; when the court gives the date the adjourned hearing is listed" in said
+    assert "its Details tab" in said and f"edit-application {reference} --hearing DATE" in said
+
+
 def test_letter_sent_dialog_dates_the_letter(window: MainWindow) -> None:
     from PySide6.QtCore import QDate
 
