@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,9 @@ APPLICANT = Officer(
     "Grays Police Station, Orsett Road, Grays RM17 5DD",
 )
 SUPERINTENDENT = Officer("Mark Hughes", "Superintendent", "1203")
-NUMBERS = ["07700 900103", "07700 900113", "07700 900104"]
+NUMBERS = ["07700 900103", "07700 900113", "07700 900114"]
+"""Two of the demo's ready numbers and a third phone of the demo's Blade line (whose first,
+07700 900104, awaits the court in the demo's application RAP-2026-003)."""
 
 
 def details(**changes: object) -> ApplicationDetails:
@@ -39,9 +42,26 @@ def details(**changes: object) -> ApplicationDetails:
     return ApplicationDetails(**base)  # type: ignore[arg-type]
 
 
-def make_application(store: Store, attach: Path | None = None) -> str:
-    """Three demo numbers (two ready, one in application), with two exhibits."""
-    reference = create_application(store, details(), NUMBERS)
+def add_blade_phone(store: Store) -> None:
+    """07700 900114: a second phone of the demo's Blade line, ready for application."""
+    from raptor_desktop.core.lines import LineDetails
+    from raptor_desktop.core.statuses import Status
+    from raptor_desktop.store.lines import add_number, set_provider, set_status
+
+    if store.db.execute("SELECT 1 FROM numbers WHERE e164 = '+447700900114'").fetchone():
+        return
+    add_number(store, "07700 900114", LineDetails(brand="Blade"), status=Status.GATHERING_EVIDENCE)
+    set_status(store, "07700 900114", Status.READY, "test purchase and marketing texts")
+    set_provider(store, "07700 900114", "Three")
+
+
+def make_application(
+    store: Store, attach: Path | None = None, numbers: Sequence[str] = tuple(NUMBERS)
+) -> str:
+    """Three ready demo numbers (or ``numbers``: one number goes in one application at a
+    time), with two exhibits."""
+    add_blade_phone(store)
+    reference = create_application(store, details(), list(numbers))
     app_id = application_id(store, reference)
     add_exhibit(
         store,
@@ -59,6 +79,21 @@ def make_application(store: Store, attach: Path | None = None) -> str:
         app_id,
         NewExhibit("RC", "Test purchase exhibit bag", date(2026, 10, 20), ("07700 900113",)),
     )
+    return reference
+
+
+HEARD_ON = date(2026, 11, 30)
+"""The hearing of :func:`heard_application`: a day already past however the tests are run,
+for tests whose Qt date fields cannot be moved with the clock (Qt reads the real one)."""
+
+
+def heard_application(store: Store) -> str:
+    """The ready-made application, heard on :data:`HEARD_ON` and submitted."""
+    from raptor_desktop.store.applications import save_details, submit
+
+    reference = make_application(store)
+    save_details(store, reference, details(hearing_date=HEARD_ON))
+    submit(store, reference)
     return reference
 
 

@@ -13,6 +13,7 @@ from raptor_desktop.core.applications import (
     next_step,
     parse_outcome,
 )
+from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.services.applications import (
     NewExhibit,
@@ -21,6 +22,7 @@ from raptor_desktop.services.applications import (
     application_id,
     confirm_disconnection,
     delete_draft,
+    list_applications,
     record_letter_sent,
     record_outcome,
     set_provider,
@@ -74,7 +76,17 @@ def _outcome_arguments(outcome: argparse.ArgumentParser) -> None:
     outcome.add_argument("reference")
     outcome.add_argument("number")
     outcome.add_argument("outcome", help="made, refused, adjourned, withdrawn or carved-out")
-    outcome.add_argument("--date", type=date_arg, help="date of the order (default today)")
+    outcome.add_argument(
+        "--date",
+        type=date_arg,
+        help="the day the court decided (default: the hearing's, once it has been held)",
+    )
+    outcome.add_argument(
+        "--amendment",
+        default="",
+        metavar="REASON",
+        help="over an outcome already recorded: why the record is corrected (it is logged)",
+    )
     lasts = outcome.add_mutually_exclusive_group()
     lasts.add_argument("--until", type=date_arg, help="the order lasts until this date")
     lasts.add_argument("--months", type=int, help="the order lasts this many months")
@@ -102,10 +114,10 @@ def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
         kind = DeadlineKind.AGREED if args.agreed else DeadlineKind.COURT
     chosen = args.until or args.months or args.until_discharged
     terms = OrderTerms(Duration(args.until, args.months) if chosen else None, kind, args.deadline)
-    record_outcome(
-        run.store(), args.reference, args.number, outcome, args.date or date.today(), terms
+    on = record_outcome(
+        run.store(), args.reference, args.number, outcome, args.date, terms, args.amendment
     )
-    print(f"{args.reference} {args.number.strip()}: {outcome.value}")
+    print(f"{args.reference} {args.number.strip()}: {outcome.value} on {uk_date(on)}")
     then = next_step(outcome, args.reference)
     if then:
         print(f"note: {then}", file=sys.stderr)
@@ -144,6 +156,27 @@ def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
     sent = args.date or date.today()
     record_letter_sent(run.store(), args.reference, args.provider, sent)
     print(f"{args.reference}: letter to {args.provider.strip()} sent {sent.isoformat()}")
+    return 0
+
+
+@command(
+    "applications",
+    "list applications: reference, status, court, hearing, numbers (newest first)",
+    lambda p: p.add_argument("--json", action="store_true"),
+)
+def cmd_applications(args: argparse.Namespace, run: Invocation) -> int:
+    rows = list_applications(run.store())
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not rows:
+        print("no applications yet: raptor new-application starts one", file=sys.stderr)
+    for r in rows:
+        hearing = uk_date(str(r["hearing_date"])) if r["hearing_date"] else "no hearing yet"
+        print(
+            f"{r['reference']:<14} {str(r['status']):<10} {hearing:<14} "
+            f"{plural(int(str(r['numbers'])), 'number'):<11} {r['court']}"
+        )
     return 0
 
 

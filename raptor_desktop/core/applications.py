@@ -269,11 +269,18 @@ def submission_problems(
     return problems + ([not_ready] if not_ready else [])
 
 
+READY_FOR_APPLICATION = frozenset(
+    {Status.READY, Status.IN_APPLICATION, Status.ORDER_MADE, Status.DISCONNECTED}
+)
+
+
 def not_ready_gap(number_statuses: dict[str, Status]) -> Gap | None:
-    """The numbers of a draft application not yet ready for it (by number shown), if any."""
-    not_ready = [
-        n for n, s in number_statuses.items() if s not in (Status.READY, Status.IN_APPLICATION)
-    ]
+    """The numbers of a draft application not yet ready for it (by number shown), if any.
+
+    A number under an order (made, or disconnected by it) is ready for the application that
+    renews or extends the order.
+    """
+    not_ready = [n for n, s in number_statuses.items() if s not in READY_FOR_APPLICATION]
     if not not_ready:
         return None
     return Gap(

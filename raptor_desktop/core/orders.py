@@ -68,27 +68,6 @@ def duration_problem(duration: Duration, order_date: date) -> str | None:
     return None
 
 
-def decided_on_problem(
-    on: date, today: date, ordered_on: date | None, *, carve_out: bool = False
-) -> str | None:
-    """Why a court's outcome (or a reg 3(3) carve-out) dated ``on`` cannot be recorded, or None.
-
-    An outcome is recorded once the court has decided, so never for a day to come (a date typed
-    a month out would set a compliance time and order warnings that nothing has started). A
-    carve-out is made from an order, so there must be one, made on or before it.
-    """
-    if on > today:
-        return (
-            f"the outcome is dated {uk_date(on)}, after today ({uk_date(today)}): record what "
-            "the court decided once it has decided it"
-        )
-    if carve_out and ordered_on is None:
-        return "there is no order on the number to carve it out of (regulation 3(3))"
-    if carve_out and ordered_on is not None and on < ordered_on:
-        return f"the carve-out is dated {uk_date(on)}, before the order ({uk_date(ordered_on)})"
-    return None
-
-
 def confirmed_on_problem(on: date, today: date, ordered_on: date) -> str | None:
     """Why a provider's confirmation of disconnection dated ``on`` cannot be recorded, or None."""
     if on > today:

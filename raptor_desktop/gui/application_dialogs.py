@@ -3,7 +3,7 @@ and the date a letter went to a provider."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime
@@ -22,8 +22,9 @@ from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseItem
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
+from raptor_desktop.core.outcomes import change_needs_reason, default_outcome_date
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
-from raptor_desktop.gui.widgets import CheckList, buddy_label, pydate, uk_date_edit
+from raptor_desktop.gui.widgets import CheckList, buddy_label, pydate, qdate, uk_date_edit
 from raptor_desktop.services.applications import (
     NewExhibit,
     OrderTerms,
@@ -97,16 +98,27 @@ class OutcomeDialog(OneChangeDialog):
     """The court's outcome for one number; for an order, its duration and compliance time."""
 
     def __init__(
-        self, store: Store, reference: str, item: CaseItem, parent: QWidget | None = None
+        self,
+        store: Store,
+        reference: str,
+        item: CaseItem,
+        hearing: date | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(f"Outcome for {item.display}", parent)
         self._store = store
         self._reference = reference
         self._item = item
+        self._recorded = Outcome(item.outcome) if item.outcome else None
         self.outcome = QComboBox()
         for outcome in Outcome:
             self.outcome.addItem(outcome.value.capitalize(), outcome.value)
+        if self._recorded:  # what the record says now, to keep or correct
+            self.outcome.setCurrentIndex(self.outcome.findData(self._recorded.value))
         self.on = uk_date_edit()
+        self.on.setDate(qdate(item.decided_on or default_outcome_date(hearing, date.today())))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("why the outcome recorded is wrong (logged)")
         self.duration = QComboBox()
         self.duration.addItems(["Until discharged", "Until a date", "For a number of months"])
         self.until = uk_date_edit(allow_future=True)
@@ -124,6 +136,7 @@ class OutcomeDialog(OneChangeDialog):
             widget.currentIndexChanged.connect(self._update)
         self.form.addRow("&Outcome", self.outcome)
         self.form.addRow("&Date", self.on)
+        self.form.addRow("&Reason for correcting", self.reason)
         self.form.addRow("Duration", self.duration)
         self.form.addRow("Ends on", self.until)
         self.form.addRow("Months", self.months)
@@ -133,6 +146,8 @@ class OutcomeDialog(OneChangeDialog):
 
     def _update(self) -> None:
         made = self.outcome.currentData() == Outcome.MADE.value
+        self._correcting = change_needs_reason(self._recorded, Outcome(self.outcome.currentData()))
+        self.form.setRowVisible(self.reason, self._correcting)
         for widget in (self.duration, self.deadline):
             widget.setEnabled(made)
         self.until.setEnabled(made and self.duration.currentIndex() == 1)
@@ -159,6 +174,7 @@ class OutcomeDialog(OneChangeDialog):
                 Outcome(self.outcome.currentData()),
                 pydate(self.on.date()),
                 self.terms(),
+                self.reason.text() if self._correcting else "",
             )
         except (Refusal, ValueError) as error:
             self.error.show_error(str(error))

@@ -515,7 +515,7 @@ class ApplicationEditor(QDialog):
         if item is None:
             self.error.show_error("Select a number first.")
             return
-        dialog = OutcomeDialog(self._store, self.reference, item, self)
+        dialog = OutcomeDialog(self._store, self.reference, item, self.case.hearing_date, self)
         if self._run_dialog(dialog):  # type: ignore[operator]
             self.reload(details=False)
             self.changed.emit()

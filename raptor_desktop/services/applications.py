@@ -18,13 +18,11 @@ from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import record_consultation
 from raptor_desktop.store.applications import (
     ApplicationDetails,
-    OrderTerms,
     add_numbers,
     application_id,
     create_application,
     delete_draft,
     details_of,
-    record_outcome,
     remove_number,
     save_details,
     set_item,
@@ -42,6 +40,7 @@ from raptor_desktop.store.orders import (
     list_orders,
     renew,
 )
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.profiles import officer_profile
 from raptor_desktop.store.reference import court_names
 

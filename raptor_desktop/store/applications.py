@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import sqlite_utils
 
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.applications import (
-    OUTCOME_STATUS,
     ApplicationStatus,
+    Gap,
     Officer,
     Outcome,
     SubmissionRefused,
@@ -22,16 +22,9 @@ from raptor_desktop.core.case_gaps import case_gaps
 from raptor_desktop.core.dates import clock_time, to_iso
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
-from raptor_desktop.core.orders import (
-    DeadlineKind,
-    Duration,
-    compliance_deadline,
-    decided_on_problem,
-    duration_problem,
-)
+from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
-from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.lines import find_number, record_status
@@ -194,6 +187,13 @@ def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str)
         [app_id, number.id],
     ).fetchone():
         raise Conflict(f"{national_format(number.e164)} is already in this application")
+    pending = awaiting_elsewhere(db, app_id, number.id)
+    if pending:
+        raise Conflict(
+            f"{national_format(number.e164)} is already in {pending}, which awaits the court's "
+            "outcome for it: a number goes in one application at a time (once that outcome is "
+            "recorded, a renewal or a fresh application may name it)"
+        )
     provider = db.execute(
         "SELECT CASE WHEN provider_confirmed <> '' THEN provider_confirmed ELSE range_holder END "
         "FROM numbers WHERE id = ?",
@@ -204,6 +204,18 @@ def _add_number(store: Store, db: sqlite_utils.Database, app_id: int, text: str)
         [app_id, number.id, provider if not provider.startswith("none") else ""],
     )
     return number.e164
+
+
+def awaiting_elsewhere(db: sqlite_utils.Database, app_id: int, number_id: int) -> str | None:
+    """The reference of another application the number is in with no outcome yet (or
+    adjourned), if any: a draft or one before the court."""
+    row = db.execute(
+        "SELECT a.reference FROM application_numbers an JOIN applications a "
+        "ON a.id = an.application_id WHERE an.number_id = ? AND a.id <> ? "
+        "AND (an.outcome IS NULL OR an.outcome = ?) ORDER BY a.id LIMIT 1",
+        [number_id, app_id, Outcome.ADJOURNED.value],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def delete_draft(store: Store, reference: str) -> None:
@@ -312,6 +324,26 @@ def number_statuses(store: Store, app_id: int) -> dict[str, Status]:
     }
 
 
+def _pending_elsewhere_gaps(db: sqlite_utils.Database, app_id: int, reference: str) -> list[Gap]:
+    gaps = []
+    for number_id, e164 in db.execute(
+        "SELECT n.id, n.e164 FROM application_numbers an JOIN numbers n ON n.id = an.number_id "
+        "WHERE an.application_id = ? ORDER BY n.e164",
+        [app_id],
+    ).fetchall():
+        pending = awaiting_elsewhere(db, app_id, number_id)
+        if pending:
+            shown = national_format(e164)
+            gaps.append(
+                Gap(
+                    f"{shown} is also in {pending}, which awaits the court's outcome for it",
+                    "take it out of this application (Remove number, or raptor remove-number "
+                    f"{reference} {shown.replace(' ', '')})",
+                )
+            )
+    return gaps
+
+
 def submit(store: Store, reference: str) -> None:
     """Mark a draft submitted, moving its numbers to "in application".
 
@@ -337,6 +369,7 @@ def submit(store: Store, reference: str) -> None:
                 authoriser, authorised_on, number_statuses(store, app_id)
             )
         ]
+        problems += _pending_elsewhere_gaps(db, app_id, reference)
         case = load_case_file(store, reference, check_files=False)
         said = {p.what for p in problems}
         problems += [g for g in case_gaps(case) if g.what not in said]
@@ -363,121 +396,4 @@ def submit(store: Store, reference: str) -> None:
                 Status.IN_APPLICATION,
                 store.actor,
                 f"application {reference} submitted",
-            )
-
-
-def _asked(db: sqlite_utils.Database, app_id: int) -> Duration:
-    """The duration the application asked for (reg 3(2)), for an order made as asked."""
-    until, months = db.execute(
-        "SELECT requested_until, requested_months FROM applications WHERE id = ?", [app_id]
-    ).fetchone()
-    return Duration(date.fromisoformat(until) if until else None, months)
-
-
-@dataclass(frozen=True)
-class OrderTerms:
-    """What the court ordered for a number: duration and compliance deadline."""
-
-    duration: Duration | None = None  # None: as long as the application asked
-    deadline_kind: DeadlineKind = DeadlineKind.DEFAULT
-    deadline_at: datetime | None = None
-
-
-def record_outcome(
-    store: Store,
-    reference: str,
-    text: str,
-    outcome: Outcome,
-    on: date,
-    terms: OrderTerms | None = None,
-) -> None:
-    """Record the court's outcome for one number; an order made creates the order record."""
-    terms = terms or OrderTerms()
-    if terms.duration is not None:
-        problem = duration_problem(terms.duration, on)
-        if problem:
-            raise InputRejected(problem)
-    new_status = OUTCOME_STATUS[outcome]
-    with store.transaction("record outcome", f"{reference}: {outcome}") as db:
-        app_id = application_id(store, reference)
-        status = db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
-        if status[0] == ApplicationStatus.DRAFT.value and outcome is not Outcome.WITHDRAWN:
-            raise Conflict(f"{reference} is still a draft; mark it submitted before the hearing")
-        number = find_number(store, text)
-        store.describe(f"{reference} {number.e164}: {outcome}")
-        if not db.execute(
-            "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
-            [app_id, number.id],
-        ).fetchone():
-            raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
-        ordered_on = db.execute(
-            "SELECT order_date FROM orders WHERE application_id = ? AND number_id = ?",
-            [app_id, number.id],
-        ).fetchone()
-        problem = decided_on_problem(
-            on,
-            date.today(),
-            date.fromisoformat(ordered_on[0]) if ordered_on else None,
-            carve_out=outcome is Outcome.CARVED_OUT,
-        )
-        if problem:
-            raise InputRejected(f"{national_format(number.e164)}: {problem}")
-        duration = terms.duration or _asked(db, app_id)
-        deadline = ordered = None
-        if outcome is Outcome.MADE:
-            deadline = compliance_deadline(
-                on, terms.deadline_kind, terms.deadline_at, bank_holidays(store)
-            )
-            if terms.deadline_kind is DeadlineKind.AGREED:  # the order's own time still stands
-                ordered = compliance_deadline(on, calendar_=bank_holidays(store))
-        db.execute(
-            "UPDATE application_numbers SET outcome = ?, outcome_on = ? "
-            "WHERE application_id = ? AND number_id = ?",
-            [outcome.value, on.isoformat(), app_id, number.id],
-        )
-        heard = status[0] == ApplicationStatus.SUBMITTED.value and outcome is not Outcome.ADJOURNED
-        if heard:
-            db.execute(
-                "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
-                [ApplicationStatus.HEARD.value, utc_now(), app_id],
-            )
-        if outcome is Outcome.CARVED_OUT:  # reg 3(3): the order stops applying to this item
-            db.execute(
-                "UPDATE orders SET end_date = ? WHERE application_id = ? AND number_id = ?",
-                [on.isoformat(), app_id, number.id],
-            )
-        if deadline is not None:
-            db.execute(
-                "INSERT INTO orders (application_id, number_id, order_date, end_date, "
-                "period_months, deadline_kind, deadline_at, ordered_deadline_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(application_id, number_id) DO UPDATE SET "
-                "order_date = excluded.order_date, end_date = excluded.end_date, "
-                "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
-                "deadline_at = excluded.deadline_at, "
-                "ordered_deadline_at = excluded.ordered_deadline_at",
-                [
-                    app_id,
-                    number.id,
-                    on.isoformat(),
-                    to_iso(duration.end_date),
-                    duration.months,
-                    terms.deadline_kind.name,
-                    deadline.isoformat(timespec="minutes"),
-                    ordered.isoformat(timespec="minutes") if ordered else None,
-                    utc_now(),
-                ],
-            )
-        if number.status != new_status:
-            db.execute(
-                "UPDATE numbers SET status = ?, updated_at = ? WHERE id = ?",
-                [new_status.value, utc_now(), number.id],
-            )
-            record_status(
-                db,
-                number.id,
-                number.status,
-                new_status,
-                store.actor,
-                f"{reference}: {outcome.value} on {on.isoformat()}",
             )

@@ -30,9 +30,7 @@ from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.applications import (
     ApplicationDetails,
-    OrderTerms,
     create_application,
-    record_outcome,
     submit,
 )
 from raptor_desktop.store.calendar import bank_holidays
@@ -49,6 +47,7 @@ from raptor_desktop.store.lines import (
     update_number,
 )
 from raptor_desktop.store.orders import confirm_disconnection
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.profiles import save_officer_profile
 from raptor_desktop.store.settings import set_network_address
 

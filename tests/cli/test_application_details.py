@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from tests.test_cli import run
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_an_application_started_bare_is_completed_and_amended_from_the_command_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -54,3 +56,30 @@ def test_an_application_started_bare_is_completed_and_amended_from_the_command_l
     amended = [e for e in json.loads(out) if e["records"] == reference][-1]
     assert amended["justification"] == "adjourned by the court"
     assert run(capsys, *db, "remove-number", reference, "07700 900113")[0] == 1  # gone to court
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_record_outcome_dates_by_the_hearing_and_a_correction_gives_its_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With no --date the outcome was dated today, which may be days after the hearing the
+    court decided at; 'refused' typed over 'made' went in with no reason, the order kept."""
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    code, out, _ = run(capsys, *db, "applications", "--json")
+    [waiting] = [a for a in json.loads(out) if a["status"] == "submitted"]
+    reference = waiting["reference"]
+    _, listed, _ = run(capsys, *db, "applications")
+    assert f"{reference:<14} submitted" in listed and "1 number " in listed
+    code, _, err = run(capsys, *db, "record-outcome", reference, "07700 900104", "made")
+    assert code == 1 and "before the hearing listed for" in err  # the demo's is to come
+    today = date.today()  # the demo authorised it today: the court heard it early, today
+    held = ("edit-application", reference, "--hearing", today.isoformat(), "--amendment", "moved")
+    assert run(capsys, *db, *held)[0] == 0
+    code, out, err = run(capsys, *db, "record-outcome", reference, "07700 900104", "made")
+    assert (code, out) == (0, f"{reference} 07700 900104: made on {today:%d/%m/%Y}\n"), err
+    code, _, err = run(capsys, *db, "record-outcome", reference, "07700 900104", "refused")
+    assert code == 1 and "has the outcome made recorded" in err and "give the reason" in err
+    fix = ("record-outcome", reference, "07700 900104", "refused", "--amendment", "wrong item")
+    assert run(capsys, *db, *fix)[0] == 0
+    _, out, _ = run(capsys, *db, "orders", "--json")
+    assert reference not in {o["reference"] for o in json.loads(out)}

@@ -34,7 +34,7 @@ def test_a_profile_kept_once_names_the_applicant(
     assert officer.work_address.startswith("Grays Police Station")
     code, out, _ = run(  # an option given replaces that field only
         capsys, *demo, "new-application", "--hearing", "20/12/2026", "--collar", "70001",
-        "07700 900104",
+        "07700 900113",
     )  # fmt: skip
     assert applicant(demo, out.split()[-1]).collar == "70001"
 

@@ -18,11 +18,12 @@ from raptor_desktop.core.dates import full_moment
 from raptor_desktop.core.orders import compliance_deadline
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.documents.pack import hearing_pack
-from raptor_desktop.store.applications import OrderTerms, record_outcome, submit
+from raptor_desktop.store.applications import submit
 from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.lines import set_provider, set_status
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.settings import set_network_address, set_network_host
 from tests.app_fixtures import make_application
 
@@ -100,7 +101,7 @@ def test_the_order_as_made_strikes_out_what_the_court_refused(
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     record_outcome(demo_store, application, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
     record_outcome(
-        demo_store, application, "07700 900104", Outcome.MADE, date(2026, 12, 10), OrderTerms()
+        demo_store, application, "07700 900114", Outcome.MADE, date(2026, 12, 10), OrderTerms()
     )
     text = section_text(demo_store, application, "Order (as made)")
     assert "ORDER (as made)" in text
@@ -139,7 +140,7 @@ def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> N
     assert gap.where.startswith("an administrator records it in Settings → Networks")
     set_network_address(demo_store, "Vodafone", "Law Enforcement Liaison Team, Vodafone")
     set_network_host(demo_store, "Nova Mobile", "")  # a network new to the list, no address
-    set_provider(demo_store, "07700 900104", "nova mobile")
+    set_provider(demo_store, "07700 900114", "nova mobile")
     gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
     assert gaps == ["the provider Nova Mobile has no address for service"]
 
@@ -251,12 +252,12 @@ def test_only_what_the_court_made_is_ordered(demo_store: Store, application: str
     """An adjourned item is not yet determined: it is not in paragraph 1 and not struck out."""
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
-    record_outcome(demo_store, application, "07700 900104", Outcome.ADJOURNED, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900114", Outcome.ADJOURNED, date(2026, 12, 10))
     text = section_text(demo_store, application, "Order (as made)")
     numbers = {n: i.display for n, i in load_case_file(demo_store, application).numbered_items()}
     made = next(n for n, d in numbers.items() if d == "07700 900103")
     assert f"listed against it in the Schedule (item {made})" in text
-    assert "07700 900104 (+447700900104) — adjourned: not yet determined" in text
+    assert "07700 900114 (+447700900114) — adjourned: not yet determined" in text
 
 
 @pytest.mark.usefixtures("after_the_hearings")
@@ -326,6 +327,7 @@ def test_an_agreed_earlier_time_leaves_the_orders_own_time_standing(
     )
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_a_letter_is_dated_when_it_was_sent_never_when_printed(
     demo_store: Store, application: str
 ) -> None:
@@ -337,14 +339,14 @@ def test_a_letter_is_dated_when_it_was_sent_never_when_printed(
     with pytest.raises(InputRejected, match="no order has been made yet on Vodafone"):
         record_letter_sent(demo_store, application, "Vodafone", date(2026, 11, 30))
     submit(demo_store, application)
-    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 11, 10))
-    with pytest.raises(InputRejected, match="goes with the order made on 10 November 2026"):
-        record_letter_sent(demo_store, application, "vodafone", date(2026, 11, 9))
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    with pytest.raises(InputRejected, match="goes with the order made on 10 December 2026"):
+        record_letter_sent(demo_store, application, "vodafone", date(2026, 12, 9))
     with pytest.raises(InputRejected, match="no item to serve on 'EE'"):
-        record_letter_sent(demo_store, application, "EE", date(2026, 11, 12))
-    record_letter_sent(demo_store, application, "vodafone", date(2026, 11, 12))
+        record_letter_sent(demo_store, application, "EE", date(2026, 12, 12))
+    record_letter_sent(demo_store, application, "vodafone", date(2026, 12, 12))
     sent = section_text(demo_store, application, "Letter to Vodafone")
-    assert "Date: 12 November 2026" in sent and "29 November 2026" not in sent
+    assert "Date: 12 December 2026" in sent and "29 November 2026" not in sent
     assert "(the day it is sent)" in section_text(demo_store, application, "Letter to Three")
 
 
@@ -355,7 +357,7 @@ def test_items_decided_at_different_hearings_get_an_order_each(
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     record_outcome(demo_store, application, "07700 900113", Outcome.ADJOURNED, date(2026, 12, 10))
-    record_outcome(demo_store, application, "07700 900104", Outcome.MADE, date(2026, 12, 17))
+    record_outcome(demo_store, application, "07700 900114", Outcome.MADE, date(2026, 12, 17))
     case = load_case_file(demo_store, application, prepared_on=PREPARED)
     [bundle] = hearing_pack(case)
     titles = [e.title for e in bundle.entries if e.title.startswith("Order")]
@@ -363,10 +365,10 @@ def test_items_decided_at_different_hearings_get_an_order_each(
     first = section_text(demo_store, application, "Order made on 10 December")
     second = section_text(demo_store, application, "Order made on 17 December")
     assert "sitting at the County Court at Clerkenwell and Shoreditch on 10 December 2026" in first
-    assert "07700 900103" in first and "07700 900104" not in first
+    assert "07700 900103" in first and "07700 900114" not in first
     assert "07700 900113" in first and "adjourned: not yet determined" in first
     assert "on 17 December 2026" in second and "Dated: 17 December 2026" in second
-    assert "07700 900104" in second and "07700 900103" not in second
+    assert "07700 900114" in second and "07700 900103" not in second
     assert "on the dates the Schedule states" not in first + second
 
 
@@ -453,9 +455,10 @@ def test_an_unsent_letter_does_not_demand_a_number_the_order_no_longer_covers(
     recorded as sent is the record of what was served, and keeps it."""
     from raptor_desktop.store.applications import create_application
     from raptor_desktop.store.letters import record_letter_sent
-    from tests.app_fixtures import NUMBERS, details
+    from tests.app_fixtures import NUMBERS, add_blade_phone, details
 
     heard = date(2026, 11, 30)
+    add_blade_phone(demo_store)
     application = create_application(demo_store, details(hearing_date=heard), NUMBERS)
     submit(demo_store, application)
     for outcome in (Outcome.MADE, Outcome.CARVED_OUT):

@@ -22,10 +22,11 @@ from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.statement import statement_pdf
-from raptor_desktop.store.applications import record_outcome, submit
+from raptor_desktop.store.applications import submit
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.demo import seed_demo
+from raptor_desktop.store.outcomes import record_outcome
 from tests.app_fixtures import make_application
 from tests.registers import open_store
 
@@ -75,6 +76,6 @@ def test_the_order_as_made_is_as_fixed(fixed_store: Store) -> None:
     submit(fixed_store, reference)
     record_outcome(fixed_store, reference, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     record_outcome(fixed_store, reference, "07700 900113", Outcome.REFUSED, date(2026, 12, 10))
-    record_outcome(fixed_store, reference, "07700 900104", Outcome.MADE, date(2026, 12, 10))
+    record_outcome(fixed_store, reference, "07700 900114", Outcome.MADE, date(2026, 12, 10))
     case = load_case_file(fixed_store, reference, prepared_on=DEMO_DAY)
     _check("order_as_made.txt", _text(order_pdf(case)))

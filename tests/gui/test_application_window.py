@@ -39,7 +39,9 @@ def test_the_register_can_be_consulted_while_an_application_is_open(
     window.lines_page.apply_filter()
     assert window.lines_page.model.rowCount() >= 1
     assert window.applications.open_editor(reference) is editor  # not opened twice
-    other = window.applications.open_editor(make_application(window.store))
+    other = window.applications.open_editor(
+        make_application(window.store, numbers=["07700 900102"])
+    )
     assert other is not editor and len(window.applications.editors) == 2
 
 

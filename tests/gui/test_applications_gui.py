@@ -20,21 +20,22 @@ from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.orders_page import OrdersTableModel
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.store.applications import record_outcome, submit
+from raptor_desktop.gui.widgets import pydate
+from raptor_desktop.store.applications import submit
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import find_number
-from tests.app_fixtures import make_application
+from raptor_desktop.store.outcomes import record_outcome
+from tests.app_fixtures import HEARD_ON, heard_application, make_application
 from tests.gui.conftest import make_window
 from tests.registers import raw_connection
 
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, demo_store: Store) -> None:
-    reference = make_application(demo_store)
-    submit(demo_store, reference)
-    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 20))
+    reference = heard_application(demo_store)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD_ON)
     qtmodeltester.check(ApplicationsTableModel(demo_store))
     qtmodeltester.check(OrdersTableModel(demo_store))
     case = load_case_file(demo_store, reference)
@@ -83,10 +84,11 @@ def test_add_selected_lines_to_a_new_application(
 
 
 def test_outcome_dialog_makes_an_order(window: MainWindow, dialogs: list[QDialog]) -> None:
-    reference = make_application(window.store)
-    submit(window.store, reference)
+    reference = heard_application(window.store)
     case = load_case_file(window.store, reference)
-    dialog = OutcomeDialog(window.store, reference, case.items[0], window)
+    dialog = OutcomeDialog(window.store, reference, case.items[0], case.hearing_date, window)
+    assert pydate(dialog.on.date()) == case.hearing_date  # held: its day, not today's
+    assert not dialog.reason.isVisibleTo(dialog)  # nothing recorded yet to correct
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.MADE.value))
     dialog.duration.setCurrentIndex(2)
     dialog.months.setValue(6)
@@ -102,12 +104,34 @@ def test_outcome_dialog_makes_an_order(window: MainWindow, dialogs: list[QDialog
     assert order.duration.months == 6
 
 
+def test_correcting_an_outcome_in_the_window_asks_its_reason(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    """'Refused' over an order made went in with no reason and left the order standing."""
+    reference = heard_application(window.store)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, HEARD_ON)
+    case = load_case_file(window.store, reference)
+    item = next(i for i in case.items if i.display == "07700 900103")
+    dialog = OutcomeDialog(window.store, reference, item, case.hearing_date, window)
+    assert dialog.outcome.currentData() == Outcome.MADE.value  # what the record says now
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.REFUSED.value))
+    assert dialog.reason.isVisibleTo(dialog)
+    dialog.save()
+    assert "give the reason" in dialog.error.text()
+    dialog.reason.setText("entered against the wrong number")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert find_number(window.store, "07700 900103").status is Status.REFUSED
+    dialog = OutcomeDialog(window.store, reference, item, case.hearing_date, window)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.CARVED_OUT.value))
+    assert not dialog.reason.isVisibleTo(dialog)  # reg 3(3): the order's own next step
+
+
 def test_an_adjourned_item_says_where_its_new_hearing_goes(
     window: MainWindow, dialogs: list[QDialog]
 ) -> None:
     """An item adjourned had left the officer nowhere to put the hearing it waits for."""
-    reference = make_application(window.store)
-    submit(window.store, reference)
+    reference = heard_application(window.store)
     editor = ApplicationEditor(window.store, reference, window.run_dialog, window)
 
     def adjourn(dialog: QDialog) -> bool:
@@ -129,20 +153,19 @@ def test_letter_sent_dialog_dates_the_letter(window: MainWindow) -> None:
 
     from raptor_desktop.gui.application_dialogs import LetterSentDialog
 
-    reference = make_application(window.store)
-    submit(window.store, reference)
-    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    reference = heard_application(window.store)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, HEARD_ON)
     providers = load_case_file(window.store, reference).respondents()
     dialog = LetterSentDialog(window.store, reference, providers, window)
     dialog.provider.setCurrentText("Three")
-    dialog.sent_on.setDate(QDate(2026, 11, 11))
+    dialog.sent_on.setDate(QDate(2026, 12, 1))
     dialog.save()  # no order yet on Three's item: refused, with the reason in the dialog
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "no order has been made yet on Three" in dialog.error.text()
     dialog.provider.setCurrentText("Vodafone")
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert load_case_file(window.store, reference).letters_sent == {"Vodafone": date(2026, 11, 11)}
+    assert load_case_file(window.store, reference).letters_sent == {"Vodafone": date(2026, 12, 1)}
 
 
 def save_the_pack(dialog: QDialog) -> bool:
@@ -235,12 +258,13 @@ def test_pack_with_a_damaged_attachment_says_why(
     assert "has changed since it was added" in shown[0]
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_warnings_shown_on_opening(window: MainWindow, dialogs: list[QDialog]) -> None:
     demo = window.applications.show_warnings()  # the demo's own: re-emergence, review, deadline
     assert not any("900103" in w for w in demo)
     reference = make_application(window.store)
     submit(window.store, reference)
-    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 1))
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     found = window.applications.show_warnings()
     [new] = [w for w in found if w not in demo]
     assert "07700 900103" in new and "deadline passed" in new

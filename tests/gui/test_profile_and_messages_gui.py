@@ -13,10 +13,10 @@ from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.profile_dialog import ProfileDialog
 from raptor_desktop.store.accounts import add_user
-from raptor_desktop.store.applications import record_outcome, submit
 from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.outcomes import record_outcome
 from raptor_desktop.store.profiles import officer_profile
-from tests.app_fixtures import make_application
+from tests.app_fixtures import HEARD_ON, heard_application, make_application
 
 
 @pytest.fixture
@@ -87,9 +87,8 @@ def test_a_refusal_is_shown_as_a_sentence() -> None:
 def test_confirming_a_disconnection_refuses_a_bad_date_in_words(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reference = make_application(window.store)
-    submit(window.store, reference)
-    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 20))
+    reference = heard_application(window.store)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, HEARD_ON)
     window.refresh()
     page = window.orders_page
     page.table.clearSelection()
@@ -107,10 +106,10 @@ def test_confirming_a_disconnection_refuses_a_bad_date_in_words(
     assert warned[0] == "'31/02/2026' is not a date: February 2026 has 28 days."
     assert warned[1].startswith("'soon' is not a date: write it as dd/mm/yyyy")
     assert not any("out of range" in w or "invalid literal" in w for w in warned)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("25/11/2026", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("01/12/2026", True))
     page.confirm_button.click()
     assert len(warned) == 2
-    assert page.model.order(row).confirmed_on == date(2026, 11, 25)
+    assert page.model.order(row).confirmed_on == date(2026, 12, 1)
 
 
 def test_a_warning_box_shows_a_sentence(

@@ -9,10 +9,8 @@ from raptor_desktop.core.applications import ApplicationStatus, Officer, Outcome
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.applications import (
-    OrderTerms,
     application_id,
     create_application,
-    record_outcome,
     save_details,
     set_item,
     submit,
@@ -24,6 +22,7 @@ from raptor_desktop.store.exhibits import AttachmentDamaged, NewExhibit, add_exh
 from raptor_desktop.store.line_detail import number_detail
 from raptor_desktop.store.lines import find_number, set_status
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, list_orders, renew
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from tests.app_fixtures import details, make_application
 
 
@@ -50,27 +49,28 @@ def test_submission_moves_numbers_and_locks_the_draft(demo_store: Store) -> None
         submit(demo_store, reference)
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_outcomes_update_numbers_and_make_orders(demo_store: Store) -> None:
     reference = make_application(demo_store)
     submit(demo_store, reference)
-    heard = date(2026, 11, 10)
+    heard = date(2026, 12, 10)
     record_outcome(
         demo_store, reference, "07700900103", Outcome.MADE, heard, OrderTerms(Duration(months=6))
     )
     record_outcome(demo_store, reference, "07700900113", Outcome.REFUSED, heard)
-    record_outcome(demo_store, reference, "07700900104", Outcome.ADJOURNED, heard)
+    record_outcome(demo_store, reference, "07700900114", Outcome.ADJOURNED, heard)
     assert status_of(demo_store, "07700 900103") is Status.ORDER_MADE
     assert status_of(demo_store, "07700 900113") is Status.REFUSED
-    assert status_of(demo_store, "07700 900104") is Status.IN_APPLICATION
+    assert status_of(demo_store, "07700 900114") is Status.IN_APPLICATION
     [order] = [o for o in list_orders(demo_store) if o.reference == reference]
-    assert order.deadline.date() == date(2026, 11, 17)
-    assert order.end == date(2027, 5, 10)
+    assert order.deadline.date() == date(2026, 12, 17)
+    assert order.end == date(2027, 6, 10)
     assert load_case_file(demo_store, reference).status is ApplicationStatus.HEARD
     assert any(
-        "deadline is tomorrow" in w for w in current_warnings(demo_store, date(2026, 11, 16))
+        "deadline is tomorrow" in w for w in current_warnings(demo_store, date(2026, 12, 16))
     )
-    confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 11, 14))
-    later = current_warnings(demo_store, date(2026, 11, 18))
+    confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 12, 14))
+    later = current_warnings(demo_store, date(2026, 12, 18))
     assert not any("deadline" in w and reference in w for w in later)
     # the confirmation is the disconnection: the status follows, its history says why
     assert status_of(demo_store, "07700 900103") is Status.DISCONNECTED
@@ -80,8 +80,8 @@ def test_outcomes_update_numbers_and_make_orders(demo_store: Store) -> None:
         "ORDER BY s.id DESC LIMIT 1"
     ).fetchall()
     assert (old, new) == ("order made", "disconnected")
-    assert note == f"{reference}: the provider confirmed the disconnection on 14/11/2026"
-    confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 11, 15))  # corrected
+    assert note == f"{reference}: the provider confirmed the disconnection on 14/12/2026"
+    confirm_disconnection(demo_store, reference, "07700 900103", date(2026, 12, 15))  # corrected
     assert status_of(demo_store, "07700 900103") is Status.DISCONNECTED
 
 
@@ -94,6 +94,7 @@ def test_outcome_on_a_draft_or_unknown_number_is_refused(demo_store: Store) -> N
         record_outcome(demo_store, reference, "07700900105", Outcome.MADE, date(2026, 12, 10))
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_an_outcome_to_come_or_a_carve_out_or_confirmation_before_its_order_is_refused(
     demo_store: Store,
 ) -> None:
@@ -127,15 +128,16 @@ def test_an_outcome_to_come_or_a_carve_out_or_confirmation_before_its_order_is_r
     record_outcome(demo_store, reference, "07700 900103", Outcome.CARVED_OUT, today)
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_reemerged_brand_warns(demo_store: Store) -> None:
     reference = create_application(demo_store, details(), ["07700 900103"])
     submit(demo_store, reference)
-    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 1))
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     from raptor_desktop.core.lines import LineDetails, SeenDates
     from raptor_desktop.store.lines import add_number
 
     add_number(
-        demo_store, "07700 900150", LineDetails(brand="Dee"), dates=SeenDates(date(2026, 11, 20))
+        demo_store, "07700 900150", LineDetails(brand="Dee"), dates=SeenDates(date(2026, 12, 20))
     )
     assert any("re-emerged on 07700 900150" in w for w in current_warnings(demo_store))
 
@@ -167,10 +169,11 @@ def test_attached_file_is_copied_and_checked(demo_store: Store, tmp_path: Path) 
         load_case_file(demo_store, reference)
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_renewal_starts_prefilled_draft(demo_store: Store) -> None:
     reference = make_application(demo_store)
     submit(demo_store, reference)
-    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     new = renew(demo_store, reference)
     case = load_case_file(demo_store, new)
     assert case.status is ApplicationStatus.DRAFT
@@ -187,6 +190,7 @@ def test_bad_hearing_time(demo_store: Store) -> None:
         save_details(demo_store, reference, details(hearing_time="half ten"))
 
 
+@pytest.mark.usefixtures("after_the_hearings")
 def test_statement_number_counts_the_officers_statements_in_the_case(demo_store: Store) -> None:
     jo = Officer("Jo Brown", "Detective Constable", "70500", "Essex Police", "Grays")
     first = create_application(demo_store, details(applicant=jo), ["07700 900103"])
@@ -198,7 +202,7 @@ def test_statement_number_counts_the_officers_statements_in_the_case(demo_store:
     assert before == 1
     assert load_case_file(demo_store, first, check_files=False).statement_number == 1
     submit(demo_store, first)
-    record_outcome(demo_store, first, "07700 900103", Outcome.MADE, date(2026, 11, 10))
+    record_outcome(demo_store, first, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     renewal = renew(demo_store, first)
     assert load_case_file(demo_store, renewal, check_files=False).statement_number == 2
     save_details(  # the renewal prepared by another officer: their first statement in it
@@ -245,7 +249,7 @@ def test_a_submitted_application_changes_only_as_an_amendment_with_its_reason(
     reference = make_application(demo_store)
     for number in ("07700 900103", "07700 900113"):
         set_item(demo_store, reference, number, "EE", "test purchases and marketing texts")
-    set_item(demo_store, reference, "07700 900104", "EE", "marketing texts")
+    set_item(demo_store, reference, "07700 900114", "EE", "marketing texts")
     submit(demo_store, reference)
     changed = replace(details(), claim_number="K00CL123")
     with pytest.raises(Conflict, match="give its reason"):
@@ -271,7 +275,7 @@ def test_a_draft_can_be_deleted_and_a_submitted_one_cannot(demo_store: Store) ->
     with pytest.raises(RecordNotFound):
         application_id(demo_store, reference)
     submitted = make_application(demo_store)
-    for number in ("07700 900103", "07700 900113", "07700 900104"):
+    for number in ("07700 900103", "07700 900113", "07700 900114"):
         set_item(demo_store, submitted, number, "EE", "test purchases")
     submit(demo_store, submitted)
     with pytest.raises(Conflict, match="only a draft"):

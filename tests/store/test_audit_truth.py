@@ -13,10 +13,11 @@ from raptor_desktop.core.audit import Category
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.accounts import add_user
-from raptor_desktop.store.applications import OrderTerms, add_numbers, record_outcome, submit
+from raptor_desktop.store.applications import add_numbers, submit
 from raptor_desktop.store.contacts import set_do_not_contact, set_opted_out
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.outreach import draft_batch, hand_over, list_batches
 from raptor_desktop.store.retention import keep
 from tests.app_fixtures import approve_as_another_supervisor, make_application

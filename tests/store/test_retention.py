@@ -115,7 +115,8 @@ def test_disposing_of_an_application_deletes_its_exhibit_files_and_backups_lose_
     from raptor_desktop.store.exhibits import attachment_dir
 
     icon = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
-    kept = make_application(demo_store, attach=icon)  # the same file, in another application
+    # the same file, in another application (of a number already under an order)
+    kept = make_application(demo_store, attach=icon, numbers=["07700 900102"])
     erased = make_application(demo_store, attach=icon)
     photo = tmp_path / "handset.png"
     photo.write_bytes(icon.read_bytes() + b"\x00")  # a file only the erased one holds

@@ -1,0 +1,249 @@
+"""Recording the court's outcome for an item of an application, and the order it makes.
+
+The rules (which dates an outcome may have, when a change is a correction, the status it
+leaves the number in) are :mod:`raptor_desktop.core.outcomes`; this writes them in one
+transaction: the item, the application's state, the order record and the number's status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlite_utils
+
+from raptor_desktop.core.applications import ApplicationStatus, Outcome
+from raptor_desktop.core.dates import to_iso, uk_date
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.numbers import national_format
+from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline, duration_problem
+from raptor_desktop.core.outcomes import (
+    ApplicationDates,
+    change_needs_reason,
+    default_outcome_date,
+    outcome_date_problem,
+    status_after,
+)
+from raptor_desktop.store.applications import application_id
+from raptor_desktop.store.calendar import bank_holidays
+from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.errors import Conflict, RecordNotFound
+from raptor_desktop.store.lines import NumberRef, find_number, record_status
+
+
+@dataclass(frozen=True)
+class OrderTerms:
+    """What the court ordered for a number: duration and compliance deadline."""
+
+    duration: Duration | None = None  # None: as long as the application asked
+    deadline_kind: DeadlineKind = DeadlineKind.DEFAULT
+    deadline_at: datetime | None = None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _asked(db: sqlite_utils.Database, app_id: int) -> Duration:
+    """The duration the application asked for (reg 3(2)), for an order made as asked."""
+    until, months = db.execute(
+        "SELECT requested_until, requested_months FROM applications WHERE id = ?", [app_id]
+    ).fetchone()
+    return Duration(_day(until), months)
+
+
+def _hearing(store: Store, reference: str) -> date | None:
+    application_id(store, reference)  # an unknown reference is refused by name
+    row = store.db.execute(
+        "SELECT hearing_date FROM applications WHERE reference = ?", [reference]
+    ).fetchone()
+    return _day(row[0])
+
+
+def recorded_outcome(store: Store, reference: str, text: str) -> Outcome | None:
+    """The outcome already recorded for the number written ``text`` in the application."""
+    row = store.db.execute(
+        "SELECT an.outcome FROM application_numbers an JOIN applications a "
+        "ON a.id = an.application_id WHERE a.reference = ? AND an.number_id = ?",
+        [reference, find_number(store, text).id],
+    ).fetchone()
+    return Outcome(row[0]) if row and row[0] else None
+
+
+def _event(store: Store, reference: str, text: str, outcome: Outcome, amendment: str) -> str:
+    """The log event: recording an outcome, or correcting one, which must give its reason."""
+    before = recorded_outcome(store, reference, text)
+    if not change_needs_reason(before, outcome):
+        return "record outcome"
+    if not amendment.strip():
+        raise Conflict(
+            f"{national_format(find_number(store, text).e164)} has the outcome {before} "
+            f"recorded in {reference}: recording {outcome} now corrects the record; give the "
+            "reason (it is logged with the change)"
+        )
+    return "correct outcome"
+
+
+def _check_date(
+    db: sqlite_utils.Database, app_id: int, number: NumberRef, outcome: Outcome, on: date
+) -> None:
+    reference, hearing, authorised, statement = db.execute(
+        "SELECT reference, hearing_date, authorised_on, statement_date FROM applications "
+        "WHERE id = ?",
+        [app_id],
+    ).fetchone()
+    ordered_on = db.execute(
+        "SELECT order_date FROM orders WHERE application_id = ? AND number_id = ?",
+        [app_id, number.id],
+    ).fetchone()
+    problem = outcome_date_problem(
+        outcome,
+        on,
+        date.today(),
+        ApplicationDates(_day(hearing), _day(authorised), _day(statement)),
+        _day(ordered_on[0]) if ordered_on else None,
+        reference,
+    )
+    if problem:
+        raise InputRejected(f"{national_format(number.e164)}: {problem}")
+
+
+def _take_order_away(db: sqlite_utils.Database, app_id: int, number: NumberRef) -> None:
+    """An outcome corrected to one that makes no order: the order recorded goes, unless the
+    provider has already complied with it (then the record of it must stand)."""
+    row = db.execute(
+        "SELECT id, provider_confirmed_on FROM orders WHERE application_id = ? AND number_id = ?",
+        [app_id, number.id],
+    ).fetchone()
+    if row is None:
+        return
+    if row[1]:
+        raise Conflict(
+            f"{national_format(number.e164)}: the provider confirmed the disconnection on "
+            f"{uk_date(row[1])} under the order recorded; an order complied with stays on the "
+            "record (an order the court later discharges is a discharge under regulation 10)"
+        )
+    db.execute("DELETE FROM orders WHERE id = ?", [row[0]])
+
+
+def _order_elsewhere(db: sqlite_utils.Database, app_id: int, number_id: int, on: date) -> bool:
+    """Whether another application's order on the number is in force on ``on``."""
+    return bool(
+        db.execute(
+            "SELECT 1 FROM orders WHERE number_id = ? AND application_id <> ? "
+            "AND (end_date IS NULL OR end_date >= ?)",
+            [number_id, app_id, on.isoformat()],
+        ).fetchone()
+    )
+
+
+def _write_order(
+    store: Store,
+    db: sqlite_utils.Database,
+    app_id: int,
+    number_id: int,
+    on: date,
+    terms: OrderTerms,
+) -> None:
+    duration = terms.duration or _asked(db, app_id)
+    deadline = compliance_deadline(on, terms.deadline_kind, terms.deadline_at, bank_holidays(store))
+    ordered = None
+    if terms.deadline_kind is DeadlineKind.AGREED:  # the order's own time still stands
+        ordered = compliance_deadline(on, calendar_=bank_holidays(store))
+    db.execute(
+        "INSERT INTO orders (application_id, number_id, order_date, end_date, "
+        "period_months, deadline_kind, deadline_at, ordered_deadline_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(application_id, number_id) DO UPDATE SET "
+        "order_date = excluded.order_date, end_date = excluded.end_date, "
+        "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
+        "deadline_at = excluded.deadline_at, "
+        "ordered_deadline_at = excluded.ordered_deadline_at",
+        [
+            app_id,
+            number_id,
+            on.isoformat(),
+            to_iso(duration.end_date),
+            duration.months,
+            terms.deadline_kind.name,
+            deadline.isoformat(timespec="minutes"),
+            ordered.isoformat(timespec="minutes") if ordered else None,
+            utc_now(),
+        ],
+    )
+
+
+def record_outcome(
+    store: Store,
+    reference: str,
+    text: str,
+    outcome: Outcome,
+    on: date | None,
+    terms: OrderTerms | None = None,
+    amendment: str = "",
+) -> date:
+    """Record the court's outcome for one number; an order made creates the order record.
+    Returns the date recorded: ``on``, or when that is None the hearing's once it has been
+    held, else today.
+
+    Over an outcome already recorded it is a correction and needs ``amendment``, its reason
+    (:func:`raptor_desktop.core.outcomes.change_needs_reason`).
+    """
+    terms = terms or OrderTerms()
+    if on is None:
+        on = default_outcome_date(_hearing(store, reference), date.today())
+    if terms.duration is not None:
+        problem = duration_problem(terms.duration, on)
+        if problem:
+            raise InputRejected(problem)
+    event = _event(store, reference, text, outcome, amendment)
+    why = amendment.strip() if event == "correct outcome" else ""
+    with store.transaction(event, f"{reference}: {outcome}", justification=why) as db:
+        app_id = application_id(store, reference)
+        status = db.execute("SELECT status FROM applications WHERE id = ?", [app_id]).fetchone()
+        if status[0] == ApplicationStatus.DRAFT.value and outcome is not Outcome.WITHDRAWN:
+            raise Conflict(f"{reference} is still a draft; mark it submitted before the hearing")
+        number = find_number(store, text)
+        store.describe(f"{reference} {number.e164}: {outcome}")
+        if not db.execute(
+            "SELECT 1 FROM application_numbers WHERE application_id = ? AND number_id = ?",
+            [app_id, number.id],
+        ).fetchone():
+            raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
+        _check_date(db, app_id, number, outcome, on)
+        db.execute(
+            "UPDATE application_numbers SET outcome = ?, outcome_on = ? "
+            "WHERE application_id = ? AND number_id = ?",
+            [outcome.value, on.isoformat(), app_id, number.id],
+        )
+        if status[0] == ApplicationStatus.SUBMITTED.value and outcome is not Outcome.ADJOURNED:
+            db.execute(
+                "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                [ApplicationStatus.HEARD.value, utc_now(), app_id],
+            )
+        if outcome is Outcome.MADE:
+            _write_order(store, db, app_id, number.id, on, terms)
+        elif outcome is Outcome.CARVED_OUT:  # reg 3(3): the order stops applying to this item
+            db.execute(
+                "UPDATE orders SET end_date = ? WHERE application_id = ? AND number_id = ?",
+                [on.isoformat(), app_id, number.id],
+            )
+        else:
+            _take_order_away(db, app_id, number)
+        new_status = status_after(
+            outcome, number.status, order_elsewhere=_order_elsewhere(db, app_id, number.id, on)
+        )
+        if number.status != new_status:
+            db.execute(
+                "UPDATE numbers SET status = ?, updated_at = ? WHERE id = ?",
+                [new_status.value, utc_now(), number.id],
+            )
+            record_status(
+                db,
+                number.id,
+                number.status,
+                new_status,
+                store.actor,
+                f"{reference}: {outcome.value} on {on.isoformat()}",
+            )
+    return on
