@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from raptor_desktop.cli.registry import Invocation, command
@@ -64,6 +65,8 @@ def _pack_arguments(pack: argparse.ArgumentParser) -> None:
 @command("hearing-pack", "write the hearing pack PDF (a logged disclosure)", _pack_arguments)
 def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
     pack = build_pack(run.session(), args.reference, draft=args.draft)
+    if pack.left_out:
+        print(f"note: {pack.left_out_note}", file=sys.stderr)
     to = Recipient(args.recipient or pack.court, args.justification)
     if args.out is None:
         print_pack(run.store(), pack, to, args.print or None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.case_file import CaseExhibit, CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.wording import and_list, without_repeats
 from raptor_desktop.documents.heading import (
@@ -84,17 +84,28 @@ def _the_items(case: CaseFile) -> str:
     return "the numbers and devices" if devices else "the numbers"
 
 
+def _introduction(case: CaseFile) -> str:
+    officer = case.applicant
+    return (
+        f"I am {esc(officer.described())} of {esc(officer.force)}. My work address is "
+        f"{esc(officer.work_address or '[work address]')}. I work on {esc(case.operation)}, "
+        "which identifies and disrupts telephone lines used to sell controlled drugs."
+    )
+
+
+def _produces(exhibit: CaseExhibit) -> str:
+    when = f" dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
+    return f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."
+
+
 def statement_paragraphs(case: CaseFile) -> list[str]:
     """The numbered paragraphs, in the first person, with dates and numbers in figures."""
-    officer = case.applicant
     marks_of: dict[str, list[str]] = {}
     for exhibit in case.exhibited():
         for number in exhibit.numbers:
             marks_of.setdefault(number, []).append(exhibit.mark)
     paragraphs = [
-        f"I am {esc(officer.described())} of {esc(officer.force)}. My work address is "
-        f"{esc(officer.work_address or '[work address]')}. I work on {esc(case.operation)}, "
-        "which identifies and disrupts telephone lines used to sell controlled drugs.",
+        _introduction(case),
         "I make this statement in support of the application for drug dealing "
         f"telecommunications restriction orders in respect of {_the_items(case)} listed in "
         f"the schedule of relevant items, whose item {'number' if _one(case) else 'numbers'} "
@@ -104,11 +115,7 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         "have read; it is true to the best of my information and belief, and I say so where "
         "I rely on it (Practice Direction 32, paragraph 18.2).",
     ]
-    for exhibit in case.exhibited():
-        when = f" dated {full_date(exhibit.exhibit_date)}" if exhibit.exhibit_date else ""
-        paragraphs.append(
-            f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."
-        )
+    paragraphs += [_produces(exhibit) for exhibit in case.exhibited()]
     for item_no, item in case.numbered_items():
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
         marks = marks_of.get(item.display, [])
@@ -160,16 +167,53 @@ def _notice_paragraph(case: CaseFile) -> str:
 
 
 def statement_pdf(case: CaseFile) -> bytes:
+    return _statement(case, "WITNESS STATEMENT", statement_paragraphs(case))
+
+
+def further_statement_paragraphs(further: CaseFile, first: CaseFile) -> list[str]:
+    """A further statement producing the exhibits added after ``first``'s bundle was served
+    (``further`` is the case with only those exhibits and its own statement number). The
+    statement served is not rewritten: what came later is produced here."""
+    earlier = first.statement_number
+    signed = full_date(first.statement_date) if first.statement_date else "[date]"
+    if further.statement_number == earlier + 1:
+        which = f"my witness statement No. {earlier} dated {signed}"
+    else:
+        which = (
+            f"my witness statements Nos. {earlier} to {further.statement_number - 1} "
+            f"(the first dated {signed})"
+        )
+    items = {i.display: n for n, i in first.numbered_items()}
+    produced = []
+    for exhibit in further.exhibits:
+        shows = [f"item {items[d]} ({d})" if d in items else d for d in exhibit.numbers]
+        relates = f" It relates to {esc(and_list(shows))}." if shows else ""
+        produced.append(_produces(exhibit) + relates)
+    return [
+        _introduction(further),
+        f"This statement supplements {which} in support of the application {esc(first.reference)} "
+        "for drug dealing telecommunications restriction orders. I rely on what I said there, "
+        "which this statement does not change. The material that follows was added after "
+        "that statement and the bundle were served.",
+        *produced,
+        "I ask the court to read this material with my earlier statement.",
+    ]
+
+
+def further_statement_pdf(further: CaseFile, first: CaseFile) -> bytes:
+    return _statement(
+        further, "SUPPLEMENTARY WITNESS STATEMENT", further_statement_paragraphs(further, first)
+    )
+
+
+def _statement(case: CaseFile, title: str, texts: list[str]) -> bytes:
     story: list[Flowable] = [
         statement_box(case),
         Spacer(1, 0.3 * cm),
         *case_heading(case),
-        Paragraph(f"WITNESS STATEMENT OF {esc(case.applicant.name.upper())}", TITLE),
+        Paragraph(f"{title} OF {esc(case.applicant.name.upper())}", TITLE),
     ]
-    paragraphs = [
-        numbered(f"{number}.", text)
-        for number, text in enumerate(statement_paragraphs(case), start=1)
-    ]
+    paragraphs = [numbered(f"{number}.", text) for number, text in enumerate(texts, start=1)]
     story += [
         *paragraphs[:-1],
         KeepTogether(  # the statement of truth and the signature, never on a page of their own
@@ -183,4 +227,4 @@ def statement_pdf(case: CaseFile) -> bytes:
             ]
         ),
     ]
-    return render(story, title=f"{case.reference} witness statement", left=STATEMENT_LEFT)
+    return render(story, title=f"{case.reference} {title.lower()}", left=STATEMENT_LEFT)

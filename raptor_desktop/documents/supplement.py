@@ -4,8 +4,9 @@ The bundle guidance: material added later goes at the end, its pages numbered on
 last, and the pages already served are not renumbered or changed. The supplement is written
 as an incremental update of the served file (ISO 32000 7.5.6), so the served file's bytes are
 the first bytes of the new one, unchanged: anyone can check by hashing that prefix. It opens
-with a supplementary index of what was added, then a supplementary exhibits list, then each
-added exhibit with its front sheet; bookmarks and page labels run on.
+with a supplementary index of what was added, then the officer's further statement producing
+it (the statement served is never rewritten), a supplementary exhibits list, then each added
+exhibit with its front sheet; bookmarks and page labels run on.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from raptor_desktop.documents.index_page import (
 )
 from raptor_desktop.documents.pack import bookmark_title
 from raptor_desktop.documents.stamp import Furniture, stamp
+from raptor_desktop.documents.statement import further_statement_pdf
 
 
 def _entries(parts: list[Section], first: int, letter: str | None) -> list[IndexEntry]:
@@ -44,10 +46,16 @@ def _entries(parts: list[Section], first: int, letter: str | None) -> list[Index
 
 
 def _sections(
-    case: CaseFile, added: list[CaseExhibit], first: int, letter: str | None
+    case: CaseFile, added: list[CaseExhibit], first: int, letter: str | None, further: int
 ) -> tuple[list[Section], list[IndexEntry]]:
-    """The added documents, the exhibits list giving the pages the exhibits will have."""
-    added_case = replace(case, exhibits=added)
+    """The further statement producing the added exhibits, the exhibits list giving the pages
+    the exhibits will have, and the exhibits (their front sheets citing that statement)."""
+    added_case = replace(case, exhibits=added, statement_number=further, statement_date=None)
+    maker = case.applicant.name or "the officer"
+    statement = Section(
+        f"Supplementary witness statement of {maker} (no. {further})",
+        further_statement_pdf(added_case, case),
+    )
     files = [
         Section(f"Exhibit {e.mark}: {e.description}", exhibit_file_pdf(added_case, e))
         for e in added
@@ -55,12 +63,12 @@ def _sections(
     ]
     listed = Section("Supplementary exhibits list", exhibits_list_pdf(added_case))
     for _attempt in range(3):
-        parts = [listed, *files]
+        parts = [statement, listed, *files]
         entries = _entries(parts, first + index_pages_needed(len(parts)), letter)
         where = exhibit_pages([entries], [e.mark for e in added])
         relisted = Section(listed.title, exhibits_list_pdf(added_case, where))
         if relisted.pages == listed.pages:
-            return [relisted, *files], entries
+            return [statement, relisted, *files], entries
         listed = relisted
     raise RuntimeError("the supplementary exhibits list's page references did not settle")
 
@@ -99,14 +107,15 @@ def _index_pages(reader: PdfReader) -> list[int]:
 
 
 def supplement(
-    served: bytes, case: CaseFile, added: list[CaseExhibit], letter: str | None
+    served: bytes, case: CaseFile, added: list[CaseExhibit], letter: str | None, further: int
 ) -> tuple[bytes, int]:
-    """``served`` with ``added`` appended as a supplement; returns the file and its pages."""
+    """``served`` with ``added`` appended as a supplement, produced by the applicant's
+    statement number ``further``; returns the file and its pages."""
     if not added:
         raise ValueError("a supplement needs something added")
     served_reader = PdfReader(io.BytesIO(served))
     first = len(served_reader.pages) + 1
-    parts, entries = _sections(case, added, first, letter)
+    parts, entries = _sections(case, added, first, letter, further)
     tab = last_tab(served_reader, _index_pages(served_reader)) + 1  # tabs run on, as pages do
     index, links = index_pdf(case, [entries], SUPPLEMENT_CAPTION, letter, first_tab=tab)
     index_pages = len(PdfReader(io.BytesIO(index)).pages)

@@ -7,6 +7,7 @@ The preview has its own Print button, which goes the same way.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,8 +105,9 @@ class PackDialog(QDialog):
             if pack.draft
             else ""
         )
+        left_out = f"<p>{html.escape(pack.left_out_note)}.</p>" if pack.left_out else ""
         self.summary = QLabel(
-            f"<p>The hearing pack is ready.{split}{draft}</p><ul>{''.join(lines)}</ul>"
+            f"<p>The hearing pack is ready.{split}{draft}</p><ul>{''.join(lines)}</ul>{left_out}"
         )
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

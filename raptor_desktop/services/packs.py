@@ -20,7 +20,13 @@ from raptor_desktop.services.printing import send_to_printer
 from raptor_desktop.services.session import Session
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.saved_packs import SavedPack, record_saved_packs, saved_pack
+from raptor_desktop.store.saved_packs import (
+    SavedPack,
+    record_saved_packs,
+    saved_pack,
+    served_exhibits,
+    supplements_before,
+)
 
 if TYPE_CHECKING:
     from raptor_desktop.documents.pack import Bundle
@@ -42,6 +48,23 @@ class HearingPack:
     draft: bool = False  # gaps remain: marked DRAFT, not for service
     exhibits: tuple[str, ...] = ()  # the marks its exhibits list gives
     supplements: SavedPack | None = None  # a supplementary bundle: the saved file it extends
+    left_out: tuple[str, ...] = ()  # exhibits added since the bundle was served: not in it
+
+    @property
+    def left_out_note(self) -> str:
+        """Why exhibits recorded for the application are not in this reprint, and where
+        they go; empty when none are left out."""
+        if not self.left_out:
+            return ""
+        marks = ", ".join(self.left_out)
+        verb = "was" if len(self.left_out) == 1 else "were"
+        return (
+            f"{marks} {verb} added after the bundle was served, so this reprint leaves "
+            f"{'it' if len(self.left_out) == 1 else 'them'} out: the statement and order served "
+            "stay as they were. A supplementary bundle adds the new material at the end, with "
+            "a further statement producing it (Supplementary bundle… in the window, or raptor "
+            f"supplementary-bundle {self.reference} SERVED.pdf --out FILE.pdf)"
+        )
 
     @property
     def records(self) -> str:
@@ -95,6 +118,11 @@ def build_pack(
 
     with session.connect() as store:
         case = load_case_file(store, reference)
+        served = served_exhibits(store, case.reference)
+    left_out: tuple[str, ...] = ()
+    if served is not None:  # once served, a reprint is of what was served
+        left_out = tuple(e.mark for e in case.exhibits if e.mark not in served)
+        case.exhibits = [e for e in case.exhibits if e.mark in served]
     gaps = case_gaps(case)
     if gaps and not draft:
         raise GapsRemain(case.reference, gaps)
@@ -102,7 +130,9 @@ def build_pack(
     bundles = hearing_pack(case, progress=progress)
     numbers = tuple(i.e164 for i in case.items)
     marks = tuple(e.mark for e in case.exhibits)
-    return HearingPack(case.reference, case.court, numbers, bundles, case.draft, marks)
+    return HearingPack(
+        case.reference, case.court, numbers, bundles, case.draft, marks, left_out=left_out
+    )
 
 
 def build_supplement(session: Session, reference: str, served: Path) -> HearingPack:
@@ -122,6 +152,7 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
     with session.connect() as store:
         case = load_case_file(store, reference)
         earlier = saved_pack(store, case.reference, hashlib.sha256(data).hexdigest())
+        further = case.statement_number + supplements_before(store, earlier) + 1
     if earlier.draft:
         raise InputRejected(
             f"{Path(served).name} was a DRAFT bundle, which is not served; supplement the "
@@ -136,7 +167,7 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
             f"nothing has been added to {case.reference} since {Path(served).name} was saved "
             f"({earlier.saved_at[:10]}): every exhibit is already in it"
         )
-    pdf, pages = supplement(data, case, added, earlier.bundle)
+    pdf, pages = supplement(data, case, added, earlier.bundle, further)
     if pages > MAX_PAGES:
         raise InputRejected(
             f"the supplement would take {Path(served).name} to {pages} pages, over the "

@@ -90,3 +90,29 @@ def saved_pack(store: Store, reference: str, sha256: str) -> SavedPack:
         row[8],
         row[9],
     )
+
+
+def served_exhibits(store: Store, reference: str) -> frozenset[str] | None:
+    """The exhibit marks of the bundle served for ``reference`` (every bundle saved for
+    service that is not a supplement), or None before one is served. A reprint keeps to
+    them: the statement and order served are not rewritten."""
+    rows = store.db.execute(
+        "SELECT p.exhibits FROM saved_packs p JOIN applications a ON a.id = p.application_id "
+        "WHERE a.reference = ? AND p.draft = 0 AND p.supplements_id IS NULL",
+        [reference.strip()],
+    ).fetchall()
+    if not rows:
+        return None
+    return frozenset(m for (marks,) in rows for m in str(marks).split(",") if m)
+
+
+def supplements_before(store: Store, pack: SavedPack) -> int:
+    """How many supplements ``pack`` already carries (0 for the bundle first served): each
+    brought a further statement, so the next is numbered after them."""
+    row = store.db.execute(
+        "WITH RECURSIVE chain(id, up) AS (SELECT id, supplements_id FROM saved_packs "
+        "WHERE id = ? UNION ALL SELECT p.id, p.supplements_id FROM saved_packs p "
+        "JOIN chain c ON p.id = c.up) SELECT COUNT(*) - 1 FROM chain",
+        [pack.id],
+    ).fetchone()
+    return int(row[0])

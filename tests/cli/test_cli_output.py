@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from raptor_desktop.__main__ import main
 from tests.test_cli import run
@@ -67,3 +68,23 @@ def test_a_listing_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: P
     assert listing.stdout.readline() == "[\n"
     listing.stdout.close()  # the reader has its line, as `head -1` would
     assert (listing.wait(timeout=120), listing.stderr.read()) == (141, "")
+
+
+def test_a_reprint_after_serving_says_what_it_leaves_out_and_where_it_goes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An exhibit added after serving went silently into a reprint's statement No. 1."""
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    served = tmp_path / "served.pdf"
+    assert run(capsys, *db, "hearing-pack", "RAP-2026-003", "--out", str(served))[0] == 0
+    added = ("add-exhibit", "RAP-2026-003", "--initials", "RC", "--description", "Photograph")
+    code, mark, _ = run(capsys, *db, *added, "--number", "07700 900104")
+    reprint = ("hearing-pack", "RAP-2026-003", "--out", str(tmp_path / "reprint.pdf"))
+    code, _, err = run(capsys, *db, *reprint)
+    assert code == 0 and f"note: {mark.strip()} was added after the bundle was served" in err
+    out = tmp_path / "supplemented.pdf"
+    supplement = ("supplementary-bundle", "RAP-2026-003", str(served), "--out", str(out))
+    code, said, err = run(capsys, *db, *supplement)
+    assert code == 0, err
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "SUPPLEMENTARY WITNESS STATEMENT" in text and f"marked {mark.strip()}" in text

@@ -64,7 +64,8 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     assert hashlib.sha256(after[: len(before)]).hexdigest() == pack.supplements.sha256  # type: ignore[union-attr]
     reader = PdfReader(out)
     total = len(reader.pages)
-    assert total == served_pages + 1 + 1 + 1 + 3  # index, exhibits list, front sheet, 3 pages
+    # index, the further statement producing it, exhibits list, front sheet, its 3 pages
+    assert total == served_pages + 1 + 1 + 1 + 1 + 3
     first_added = reader.pages[served_pages].extract_text()
     assert "INDEX TO SUPPLEMENTARY BUNDLE" in first_added and mark in first_added
     assert f"Page {served_pages + 1} of {total}" in first_added
@@ -95,9 +96,10 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     twice = PdfReader(io.BytesIO(again.bundles[0].pdf))
     # the second supplement's index had taken the number of the first's cross-reference
     # stream, and was lost to a reader that kept the stream
-    assert len(twice.pages) == again.bundles[0].pages == total + 2
+    assert len(twice.pages) == again.bundles[0].pages == total + 3
     second = " ".join(twice.pages[total].extract_text().split())
-    assert second.split("Tab Document Pages")[1].split()[0] == str(served_tabs + 3)
+    assert second.split("Tab Document Pages")[1].split()[0] == str(served_tabs + 4)
+    assert "Statement: No. 3" in " ".join(twice.pages[total + 1].extract_text().split())
 
 
 def test_a_supplement_refuses_a_changed_draft_or_complete_bundle(
@@ -119,3 +121,54 @@ def test_a_supplement_refuses_a_changed_draft_or_complete_bundle(
     [draft_path] = save_pack(demo_store, draft, tmp_path / "draft.pdf", COURT)
     with pytest.raises(InputRejected, match="was a DRAFT bundle"):
         build_supplement(session, reference, draft_path)
+
+
+def _section(pdf: bytes, title_start: str, bundle_entries: list) -> str:  # type: ignore[type-arg]
+    reader = PdfReader(io.BytesIO(pdf))
+    entry = next(e for e in bundle_entries if e.title.startswith(title_start))
+    pages = range(entry.first_page - 1, entry.last_page)
+    return " ".join(" ".join(reader.pages[p].extract_text().split()) for p in pages)
+
+
+def test_a_reprint_after_serving_keeps_the_served_statement_and_the_new_exhibit_is_a_further_one(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """An exhibit added after the bundle was served went into a reprint's statement No. 1
+    (a paragraph added, the rest renumbered: a signed statement rewritten), and the
+    supplement's front sheet cited statement No. 1, which never mentions it."""
+    reference, path = served(demo_store, tmp_path)
+    session = Session.of(demo_store)
+    first = build_pack(session, reference).bundles[0]
+    statement_before = _section(first.pdf, "Witness statement", first.entries)
+    mark = add_exhibit(  # dated before the statement was signed: found later, not made later
+        demo_store,
+        application_id(demo_store, reference),
+        NewExhibit(
+            "RC",
+            "Handset photograph",
+            date(2026, 11, 20),
+            ("07700 900103",),
+            _exhibit_file(tmp_path, 1),
+        ),
+    )
+    reprint = build_pack(session, reference)
+    again = reprint.bundles[0]
+    assert _section(again.pdf, "Witness statement", again.entries) == statement_before
+    assert mark not in _section(again.pdf, "Exhibits list", again.entries)
+    assert reprint.left_out == (mark,)
+    assert f"{mark} was added after" in reprint.left_out_note
+    assert "raptor supplementary-bundle" in reprint.left_out_note
+    supplement = build_supplement(session, reference, path)
+    bundle = supplement.bundles[0]
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    added = " ".join(
+        " ".join(reader.pages[p].extract_text().split())
+        for p in range(len(PdfReader(path).pages), len(reader.pages))
+    )
+    assert "SUPPLEMENTARY WITNESS STATEMENT OF RACHEL CARTER" in added
+    assert "Statement: No. 2" in added
+    assert "supplements my witness statement No. 1 dated 26 November 2026" in added
+    assert f"I produce the exhibit marked {mark}: Handset photograph dated 20 November 2026" in (
+        added
+    )
+    assert "Rachel Carter (71234) (statement no. 2)" in added  # its front sheet
