@@ -177,7 +177,8 @@ def load_case_file(
 def _statement_number(store: Store, app_id: int) -> int:
     """The statement's number among its maker's statements in the case (PD 32 17.2).
 
-    The case is the claim and the applications that renew it, one statement each: the
+    The case is the claim and the applications that renew it, one statement each, and a
+    further statement with each supplementary bundle served for an earlier one: the
     applicant's statements are counted back along that chain. So the number never changes
     once made: other applications, and statements signed later, do not move it.
     """
@@ -186,11 +187,14 @@ def _statement_number(store: Store, app_id: int) -> int:
         "UNION ALL SELECT a.renews_application_id FROM applications a JOIN chain c "
         "ON a.id = c.id WHERE a.renews_application_id IS NOT NULL), "
         "me AS (SELECT lower(trim(applicant_collar)) AS collar, "
-        "lower(trim(applicant_name)) AS name FROM applications WHERE id = ?) "
-        "SELECT COUNT(*) FROM chain JOIN applications a ON a.id = chain.id, me "
+        "lower(trim(applicant_name)) AS name FROM applications WHERE id = ?), "
+        "mine AS (SELECT a.id FROM chain JOIN applications a ON a.id = chain.id, me "
         "WHERE CASE WHEN me.collar <> '' THEN lower(trim(a.applicant_collar)) = me.collar "
-        "ELSE lower(trim(a.applicant_name)) = me.name END",
-        [app_id, app_id],
+        "ELSE lower(trim(a.applicant_name)) = me.name END) "
+        "SELECT (SELECT COUNT(*) FROM mine) + (SELECT COUNT(DISTINCT p.sha256) "
+        "FROM saved_packs p JOIN mine ON mine.id = p.application_id "
+        "WHERE p.application_id <> ? AND p.draft = 0 AND p.supplements_id IS NOT NULL)",
+        [app_id, app_id, app_id],
     ).fetchone()
     return int(row[0])
 

@@ -172,3 +172,28 @@ def test_a_reprint_after_serving_keeps_the_served_statement_and_the_new_exhibit_
         added
     )
     assert "Rachel Carter (71234) (statement no. 2)" in added  # its front sheet
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_renewal_statement_is_numbered_after_the_further_statements_served(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """The supplement's further statement was No. 2, and so was the renewal's statement."""
+    from raptor_desktop.core.applications import Outcome
+    from raptor_desktop.store.applications import set_item, submit
+    from raptor_desktop.store.case_file import load_case_file
+    from raptor_desktop.store.orders import renew
+    from raptor_desktop.store.outcomes import record_outcome
+
+    reference, path = served(demo_store, tmp_path)
+    add_call_data(demo_store, reference, tmp_path)
+    supplement = build_supplement(Session.of(demo_store), reference, path)
+    for copy in ("court.pdf", "provider.pdf"):  # the same file twice: one statement
+        save_pack(demo_store, supplement, tmp_path / copy, COURT)
+    for number in ("07700 900103", "07700 900113", "07700 900114"):
+        set_item(demo_store, reference, number, "EE", "test purchases")
+    submit(demo_store, reference)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    renewal = renew(demo_store, reference)
+    assert load_case_file(demo_store, renewal, check_files=False).statement_number == 3
+    assert load_case_file(demo_store, reference, check_files=False).statement_number == 1
