@@ -48,6 +48,7 @@ class CaseItem:
     order_deadline: datetime | None = None  # the time the order itself sets
     agreed_deadline: datetime | None = None  # an earlier time agreed with the provider (3(6))
     status: str = ""  # the number's status in the register now ("ready", "identified"…)
+    line_id: int = 0  # the line's own key: lines with no name are not one line
 
     @property
     def provider_name(self) -> str:
@@ -91,6 +92,7 @@ class CaseEvidence:
     details: str
     location: str = ""
     reference: str = ""
+    line_id: int = 0  # the line's own key: lines with no name are not one line
 
 
 @dataclass
@@ -174,7 +176,7 @@ class CaseFile:
 def grounds_from_evidence(brand: str, areas: list[str], evidence: list[CaseEvidence]) -> str:
     """A first draft of the grounds for one line, from the evidence recorded against it."""
     where = f" serving {and_list(areas)}" if areas else ""
-    name = f"the deal line branded “{brand}”" if brand else "an unnamed deal line"
+    name = f"the deal line branded “{brand}”" if brand else "a deal line whose name is not known"
     parts = [f"The number is used by {name}{where}."]
     for item in evidence:
         when = f" on {full_date(item.occurred_on)}" if item.occurred_on else ""

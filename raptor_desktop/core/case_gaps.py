@@ -142,18 +142,18 @@ def _lines_without_evidence(case: CaseFile) -> list[Gap]:
     that on.
     """
     exhibited = {n for e in case.exhibited() for n in e.numbers}
-    lines: dict[str, list[tuple[int, CaseItem]]] = {}
+    lines: dict[int, list[tuple[int, CaseItem]]] = {}
     for number, item in case.numbered_items():
         if item.live:
-            lines.setdefault(item.brand, []).append((number, item))
-    cited = {e.brand for e in case.evidence}
+            lines.setdefault(item.line_id, []).append((number, item))
+    cited = {e.line_id for e in case.evidence}
     return [
         Gap(
-            f"the line {f'“{brand}”' if brand else 'with no name'} (item"
+            f"the line {f'“{items[0][1].brand}”' if items[0][1].brand else 'with no name'} (item"
             f"{'s' if len(items) > 1 else ''} {numbers_in_ranges([n for n, _ in items])}) has "
             "no evidence that the witness statement can cite",
             NO_EVIDENCE,
         )
-        for brand, items in lines.items()
-        if brand not in cited and not any(item.display in exhibited for _, item in items)
+        for line, items in lines.items()
+        if line not in cited and not any(item.display in exhibited for _, item in items)
     ]

@@ -129,8 +129,9 @@ def application_pdf(case: CaseFile) -> bytes:
         story.append(
             numbered(
                 f"3.{number}",
-                f"Item {number}, {esc(item.display)}, line “{esc(item.brand or 'unnamed')}”. "
-                f"{esc(without_repeats(item.grounds))}{crown}",
+                f"Item {number}, {esc(item.display)}, "
+                + (f"line “{esc(item.brand)}”. " if item.brand else "a line with no name known. ")
+                + f"{esc(without_repeats(item.grounds))}{crown}",
             )
         )
     story += [

@@ -71,6 +71,14 @@ def _without_first_sentence(grounds: str) -> str:
     return grounds
 
 
+def _the_line(brand: str) -> str:
+    """The line as the statement names it; one known by no name is said to be so (never
+    called "unnamed", as if that were its name)."""
+    if brand:
+        return f"The line known as “{esc(brand)}”"
+    return "The number is used by a line whose name is not known, which"
+
+
 def _one(case: CaseFile) -> bool:
     return len(case.numbered_items()) == 1
 
@@ -129,9 +137,9 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         )
         paragraphs.append(
             f"Item {item_no}, {esc(item.display)}. From the records of the operation, which I "
-            f"have read, I believe the following. The line known as "
-            f"“{esc(item.brand or 'unnamed')}” sells {esc(and_list(item.drugs) or 'drugs')} in "
-            f"{esc(areas)}. {esc(without_repeats(_without_first_sentence(item.grounds)))}"
+            f"have read, I believe the following. {_the_line(item.brand)} sells "
+            f"{esc(and_list(item.drugs) or 'drugs')} in {esc(areas)}. "
+            f"{esc(without_repeats(_without_first_sentence(item.grounds)))}"
             + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
             + crown
             + marked

@@ -48,7 +48,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
             devices[kind].append(value)
         line = line_details(store, line_id)
         areas, drugs = line.areas, line.drugs
-        line_evidence = [e for e in evidence if e.brand == brand]
+        line_evidence = [e for e in evidence if e.line_id == line_id]
         items.append(
             CaseItem(
                 e164=e164,
@@ -71,6 +71,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 order_deadline=datetime.fromisoformat(deadline) if deadline else None,
                 agreed_deadline=datetime.fromisoformat(agreed) if agreed else None,
                 status=status,
+                line_id=line_id,
             )
         )
     return items
@@ -78,13 +79,15 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
 
 def _evidence(store: Store, app_id: int) -> list[CaseEvidence]:
     rows = store.db.execute(
-        "SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.details, e.location, e.reference "
+        "SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.details, e.location, e.reference, l.id "
         "FROM application_numbers an JOIN numbers n ON n.id = an.number_id "
         "JOIN lines l ON l.id = n.line_id JOIN evidence e ON e.line_id = l.id "
         "WHERE an.application_id = ? ORDER BY e.occurred_on, e.id",
         [app_id],
     ).fetchall()
-    return [CaseEvidence(b, k, from_iso(d), t, loc, ref) for b, k, d, t, loc, ref in rows]
+    return [
+        CaseEvidence(b, k, from_iso(d), t, loc, ref, line) for b, k, d, t, loc, ref, line in rows
+    ]
 
 
 def _exhibits(store: Store, app_id: int, *, check_files: bool) -> list[CaseExhibit]:
