@@ -15,6 +15,7 @@ import sys
 from raptor_desktop.cli.registry import Invocation, UsageError
 from raptor_desktop.services.session import (
     DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
     DEMO_USER,
     NewRegister,
     Store,
@@ -22,6 +23,7 @@ from raptor_desktop.services.session import (
     sign_in,
 )
 
+DEMO_ACCOUNTS = (DEMO_USER, DEMO_SUPERVISOR)
 USER_ENV = "RAPTOR_USER"
 PASSWORD_ENV = "RAPTOR_PASSWORD"
 
@@ -47,19 +49,19 @@ def username(run: Invocation) -> str:
 
 
 def credentials(run: Invocation, where: str = "") -> tuple[str, str]:
-    """The officer's name and password (the demo's own, with ``--demo``)."""
+    """The officer's name and password: with ``--demo``, the demo's own accounts share its
+    published training password; an account added to the demo has its own."""
     name = username(run)
-    if run.args.demo:
+    if run.args.demo and name in DEMO_ACCOUNTS:
         return name, DEMO_PASSWORD
     return name, read_secret(f"Password for {name}{where}: ", PASSWORD_ENV)
 
 
 def open_signed_in(run: Invocation) -> Store:
     """Open the register the arguments name and sign the officer in before anything else."""
-    args = run.args
-    if args.demo:  # the demo's accounts share its published training password
+    if run.args.demo:
         ensure_demo_register(run.db_path)
-        return sign_in(run.db_path, args.user or DEMO_USER, DEMO_PASSWORD).store
+        return sign_in(run.db_path, *credentials(run)).store
     path = run.existing_db_path()  # a mistyped --db must not make a register
     signed = sign_in(path, *credentials(run))
     if signed.sealed is not None:

@@ -64,3 +64,17 @@ def test_a_field_too_long_is_refused_with_its_name(
     assert code == 1 and "collar number is 30 characters long" in err
     _, out, _ = run(capsys, *demo, "profile")
     assert "Collar number: 71234" in out  # the demo officer's, unchanged
+
+
+def test_an_account_added_to_the_demo_signs_in_with_its_own_password(
+    demo: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--demo signed every account in with the demo's published password, so an account
+    added to the demo failed on each command until it was locked out."""
+    monkeypatch.setenv("RAPTOR_NEW_PASSWORD", "a long enough password")
+    assert run(capsys, *demo, "users", "add", "pc2")[0] == 0
+    monkeypatch.setenv("RAPTOR_PASSWORD", "a long enough password")
+    code, out, err = run(capsys, *demo, "--user", "pc2", "lines")
+    assert code == 0 and "07700 900103" in out, err
+    code, _, err = run(capsys, *demo, "--user", "trainer.sgt", "lines")
+    assert code == 0, err  # the demo's own accounts keep the demo's password
