@@ -9,6 +9,8 @@ application cannot be marked submitted and its pack is marked DRAFT on every pag
 
 from __future__ import annotations
 
+from datetime import date
+
 from raptor_desktop.core.applications import (
     AUTHORITY_DATE,
     NO_NUMBERS,
@@ -95,8 +97,12 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                 details,
             )
         )
-    elif case.status is ApplicationStatus.DRAFT and not case.calendar.is_working_day(
-        case.hearing_date
+    else:
+        gaps += _hearing_order_gaps(case, case.hearing_date, details)
+    if (
+        case.hearing_date is not None
+        and case.status is not ApplicationStatus.HEARD  # a hearing held is history
+        and not case.calendar.is_working_day(case.hearing_date)
     ):
         holiday = case.calendar.name(case.hearing_date)
         gaps.append(
@@ -124,6 +130,24 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                 )
             )
     return [gap.about(case.reference) for gap in gaps]
+
+
+def _hearing_order_gaps(case: CaseFile, hearing: date, details: str) -> list[Gap]:
+    """A hearing fixed before the application could be heard: before the superintendent
+    authorised it, or before the statement it rests on was signed."""
+    for what, signed, once in (
+        ("the superintendent's authority", case.authorised_on, "it has been authorised"),
+        ("the witness statement", case.statement_date, "its statement has been signed"),
+    ):
+        if signed is not None and hearing < signed:
+            return [
+                Gap(
+                    f"the hearing is fixed for {full_date(hearing)}, before {what} "
+                    f"({full_date(signed)}): the court hears an application once {once}",
+                    details,
+                )
+            ]
+    return []
 
 
 NO_EVIDENCE = (

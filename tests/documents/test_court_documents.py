@@ -168,6 +168,30 @@ def test_a_hearing_fixed_for_a_day_the_court_does_not_sit_is_a_gap(
     assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
 
 
+def test_a_hearing_before_the_statement_or_authority_or_moved_to_a_sunday_is_a_gap(
+    demo_store: Store,
+) -> None:
+    """A hearing fixed before the statement was signed or the application authorised said
+    "no gaps"; so did a submitted application whose hearing was amended to a Sunday."""
+    from raptor_desktop.store.applications import save_details, set_item, submit
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(hearing_date=date(2026, 11, 26)))
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
+    assert gaps == [
+        "the hearing is fixed for 26 November 2026, before the superintendent's authority "
+        "(27 November 2026): the court hears an application once it has been authorised"
+    ]
+    save_details(demo_store, reference, details(hearing_date=date(2026, 12, 14)))
+    for number in ("07700 900103", "07700 900113", "07700 900114"):
+        set_item(demo_store, reference, number, "EE", "test purchases")
+    submit(demo_store, reference)
+    save_details(demo_store, reference, details(hearing_date=date(2026, 12, 13)), "relisted")
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
+    assert len(gaps) == 1 and "Sunday 13 December 2026, a day the court does not sit" in gaps[0]
+
+
 def test_a_line_the_statement_can_cite_nothing_on_is_a_gap(demo_store: Store) -> None:
     """Regulation 3(1): the court finds each item used for drug dealing on the evidence; a draft
     naming a line with none known when the statement was signed had said "no gaps"."""
@@ -482,7 +506,11 @@ def test_a_statement_or_authority_dated_after_today_is_a_gap(demo_store: Store) 
     from tests.app_fixtures import details
 
     reference = make_application(demo_store)
-    later = details(statement_date=date(2027, 3, 20), authorised_on=date(2027, 3, 20))
+    later = details(
+        statement_date=date(2027, 3, 20),
+        authorised_on=date(2027, 3, 20),
+        hearing_date=date(2027, 3, 22),
+    )
     save_details(demo_store, reference, later)
     case = load_case_file(demo_store, reference, check_files=False, prepared_on=PREPARED)
     gaps = [g.what for g in case_gaps(case)]
