@@ -192,8 +192,9 @@ def cmd_orders(args: argparse.Namespace, run: Invocation) -> int:
             "number": o.number,
             "line": o.brand,
             "order_date": o.order_date.isoformat(),
-            "duration": o.duration.describe(),
+            "duration": o.term,
             "end": o.end.isoformat() if o.end else None,
+            "carved_out": o.carved_out.isoformat() if o.carved_out else None,
             "compliance_deadline": o.deadline.isoformat(timespec="minutes"),
             "deadline_set": o.deadline_kind.value,
             "provider_confirmed": o.confirmed_on.isoformat() if o.confirmed_on else None,
@@ -207,7 +208,11 @@ def cmd_orders(args: argparse.Namespace, run: Invocation) -> int:
         print(
             f"{r['reference']:<14} {r['number']:<13} {str(r['line']):<12} "
             f"deadline {str(r['compliance_deadline']).replace('T', ' ')}  "
-            f"end {r['end'] or 'until discharged'}"
+            + (
+                f"carved out {r['carved_out']}"
+                if r["carved_out"]
+                else f"end {r['end'] or 'until discharged'}"
+            )
         )
     return 0
 

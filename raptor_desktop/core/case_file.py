@@ -49,6 +49,7 @@ class CaseItem:
     agreed_deadline: datetime | None = None  # an earlier time agreed with the provider (3(6))
     status: str = ""  # the number's status in the register now ("ready", "identified"…)
     line_id: int = 0  # the line's own key: lines with no name are not one line
+    carved_out_on: date | None = None  # the day the order ceased to apply to it (reg 3(3))
 
     @property
     def provider_name(self) -> str:

@@ -57,6 +57,15 @@ class Duration:
         return "until discharged"
 
 
+def order_term(duration: Duration, carved_out: date | None) -> str:
+    """How long an order binds its item, as the orders list shows it: its duration, or the
+    day a carve-out (reg 3(3)) ended it, with the duration it was made for."""
+    if carved_out is None:
+        return duration.describe()
+    made_for = duration.describe().replace(" from the date of the order", "")
+    return f"carved out on {uk_date(carved_out)} (regulation 3(3)); made {made_for}"
+
+
 def duration_problem(duration: Duration, order_date: date) -> str | None:
     """Why an order of ``duration`` made on ``order_date`` cannot be recorded, or None."""
     if duration.end_date and duration.months:
@@ -108,6 +117,7 @@ class OrderFacts:
     confirmed_on: date | None
     end: date | None
     reemerged_numbers: tuple[str, ...] = ()
+    carved_out: date | None = None  # the day it ceased to apply to the item (reg 3(3))
 
 
 @dataclass(frozen=True)
@@ -134,7 +144,10 @@ def order_notices(
     end_warning_days: int = END_WARNING_DAYS,
     review_months: int = REVIEW_MONTHS,
 ) -> list[Notice]:
-    """:func:`order_warnings`, each with its kind (the dashboard groups them by it)."""
+    """:func:`order_warnings`, each with its kind (the dashboard groups them by it). An order
+    carved out of its item asks for nothing more: the applicant found it not so used."""
+    if order.carved_out is not None:
+        return []
     found = []
     who = f"{order.number} ({order.brand or 'unnamed line'}, {order.reference})"
     if order.confirmed_on is None:

@@ -190,18 +190,25 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
     """After the hearing: the item's order (when, until when, by when), or why it has none."""
     if not _made(case):
         return ""
-    if item.outcome in STRUCK:
-        if item.outcome == "carved out" and item.order_duration and item.order_duration.end_date:
-            ceased = full_date(item.order_duration.end_date)
-            return (
-                f". Order made on {full_date(item.order_date) if item.order_date else '[date]'}; "
+    if item.outcome == "carved out":
+        ceased = full_date(item.carved_out_on) if item.carved_out_on else "[date]"
+        return ". " + "; ".join(
+            [
+                *_order_parts(item),
                 f"<i>it ceased to apply to this item on {ceased}, when the Applicant discovered "
                 "it was not being used in connection with drug dealing offences and gave notice "
-                "(regulation 3(3))</i>"
-            )
+                "(regulation 3(3))</i>",
+            ]
+        )
+    if item.outcome in STRUCK:
         return ""
     if not item.ordered:
         return " — adjourned: not yet determined"
+    return ". " + "; ".join(_order_parts(item))
+
+
+def _order_parts(item: CaseItem) -> list[str]:
+    """What the court ordered for the item: when, by when to comply, for how long."""
     parts = [f"Order made on {full_date(item.order_date)}" if item.order_date else "Order made"]
     if item.order_deadline:
         parts.append(f"comply by {full_moment(item.order_deadline)}")
@@ -212,7 +219,7 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
         )
     if item.order_duration:
         parts.append(f"has effect {duration_text(item.order_duration, item.order_date)}")
-    return ". " + "; ".join(parts)
+    return parts
 
 
 def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowable]:

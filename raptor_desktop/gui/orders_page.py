@@ -64,7 +64,7 @@ class OrdersTableModel(StoreListModel):
             order.number,
             line_name(order.brand),
             uk_date(order.order_date),
-            order.duration.describe(),
+            order.term,
             f"{uk_date(order.deadline.date())} {order.deadline:%H:%M}",
             order.deadline_kind.value,
             uk_date(order.confirmed_on) or "not yet",

@@ -72,6 +72,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 agreed_deadline=datetime.fromisoformat(agreed) if agreed else None,
                 status=status,
                 line_id=line_id,
+                carved_out_on=from_iso(decided) if outcome == "carved out" else None,
             )
         )
     return items

@@ -15,6 +15,7 @@ from raptor_desktop.core.orders import (
     OrderFacts,
     confirmed_on_problem,
     order_notices,
+    order_term,
 )
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.applications import (
@@ -42,6 +43,11 @@ class OrderRow:
     deadline_kind: DeadlineKind
     confirmed_on: date | None
     reemerged: tuple[str, ...]
+    carved_out: date | None = None
+
+    @property
+    def term(self) -> str:
+        return order_term(self.duration, self.carved_out)
 
     def facts(self) -> OrderFacts:
         return OrderFacts(
@@ -53,14 +59,18 @@ class OrderRow:
             self.confirmed_on,
             self.end,
             self.reemerged,
+            self.carved_out,
         )
 
 
 def list_orders(store: Store) -> list[OrderRow]:
     rows = store.db.execute(
         "SELECT o.id, a.reference, n.e164, l.brand, o.order_date, o.end_date, o.period_months, "
-        "o.deadline_at, o.deadline_kind, o.provider_confirmed_on, n.line_id, n.id "
+        "o.deadline_at, o.deadline_kind, o.provider_confirmed_on, n.line_id, n.id, "
+        "CASE WHEN an.outcome = 'carved out' THEN an.outcome_on END "
         "FROM orders o JOIN applications a ON a.id = o.application_id "
+        "JOIN application_numbers an ON an.application_id = o.application_id "
+        "AND an.number_id = o.number_id "
         "JOIN numbers n ON n.id = o.number_id JOIN lines l ON l.id = n.line_id "
         "ORDER BY o.deadline_at, n.search_digits"
     ).fetchall()
@@ -78,6 +88,7 @@ def list_orders(store: Store) -> list[OrderRow]:
         confirmed,
         line_id,
         number_id,
+        carved,
     ) in rows:
         later = tuple(
             national_format(r[0])
@@ -102,6 +113,7 @@ def list_orders(store: Store) -> list[OrderRow]:
                 DeadlineKind[kind],
                 date.fromisoformat(confirmed) if confirmed else None,
                 later,
+                date.fromisoformat(carved) if carved else None,
             )
         )
     return found

@@ -127,14 +127,19 @@ def _take_order_away(db: sqlite_utils.Database, app_id: int, number: NumberRef) 
 
 
 def _order_elsewhere(db: sqlite_utils.Database, app_id: int, number_id: int, on: date) -> bool:
-    """Whether another application's order on the number is in force on ``on``."""
-    return bool(
-        db.execute(
-            "SELECT 1 FROM orders WHERE number_id = ? AND application_id <> ? "
-            "AND (end_date IS NULL OR end_date >= ?)",
-            [number_id, app_id, on.isoformat()],
-        ).fetchone()
-    )
+    """Whether another application's order on the number is in force on ``on`` (made, not
+    carved out, and not yet at its end)."""
+    for made, until, months in db.execute(
+        "SELECT o.order_date, o.end_date, o.period_months FROM orders o "
+        "JOIN application_numbers an ON an.application_id = o.application_id "
+        "AND an.number_id = o.number_id "
+        "WHERE o.number_id = ? AND o.application_id <> ? AND an.outcome = ?",
+        [number_id, app_id, Outcome.MADE.value],
+    ):
+        end = Duration(_day(until), months).end(date.fromisoformat(made))
+        if end is None or end >= on:
+            return True
+    return False
 
 
 def _write_order(
@@ -223,12 +228,7 @@ def record_outcome(
             )
         if outcome is Outcome.MADE:
             _write_order(store, db, app_id, number.id, on, terms)
-        elif outcome is Outcome.CARVED_OUT:  # reg 3(3): the order stops applying to this item
-            db.execute(
-                "UPDATE orders SET end_date = ? WHERE application_id = ? AND number_id = ?",
-                [on.isoformat(), app_id, number.id],
-            )
-        else:
+        elif outcome is not Outcome.CARVED_OUT:  # a carve-out (reg 3(3)) keeps the order made
             _take_order_away(db, app_id, number)
         new_status = status_after(
             outcome, number.status, order_elsewhere=_order_elsewhere(db, app_id, number.id, on)

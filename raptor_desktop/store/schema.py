@@ -76,7 +76,9 @@ orders          (v3) an order made on a number: date, duration (end date, period
                 or until discharged), compliance deadline and how it was set, and the date the
                 provider confirmed disconnection; (v9) the time the order itself sets when an
                 earlier one was agreed with the provider (``deadline_at`` is then the agreed,
-                earlier time the warnings watch).
+                earlier time the warnings watch). A carve-out (reg 3(3)) leaves the order as
+                made: the item's outcome "carved out" and its date say when it ceased to
+                apply (carve-outs recorded before December 2026 had set ``end_date`` to it).
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.

@@ -453,7 +453,10 @@ def test_a_carved_out_item_is_struck_through_in_the_order_as_made_with_its_note(
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     record_outcome(demo_store, application, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
     text = section_text(demo_store, application, "Order (as made), annotated to ")
-    assert "07700 900103 (+447700900103) — Order made on 10 December 2026; it ceased" in text
+    # the order as made, its terms kept (a carve-out had overwritten the order's end)
+    assert "07700 900103 (+447700900103) — Order made on 10 December 2026; comply by" in text
+    assert "has effect for a period of 12 months from the date of this order" in text
+    assert "it ceased to apply to this item on 20 December 2026" in text
     assert "Items struck through are not, or are no longer, subject to this order" in text
     # the carve-out came after the order: the copy says it is annotated, and with what
     assert "ORDER (as made) Copy annotated on " in text

@@ -165,3 +165,29 @@ def test_a_refused_renewal_leaves_the_order_in_force_and_its_status(demo_store: 
     record_outcome(demo_store, renewal, "07700 900103", Outcome.REFUSED, date(2026, 12, 17))
     assert status_of(demo_store, "07700 900103") is Status.ORDER_MADE
     assert [o.reference for o in list_orders(demo_store) if o.number == "07700 900103"] == [first]
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_carved_out_order_keeps_its_terms_and_raises_no_warnings(demo_store: Store) -> None:
+    """A carve-out overwrote the order's end with its own date, so the order's term was lost,
+    and the order then warned 'renew or extend it' and 'compliance deadline passed' about an
+    item the applicant had found was not used for drug dealing."""
+    from raptor_desktop.store.case_file import load_case_file
+    from raptor_desktop.store.outcomes import OrderTerms
+
+    reference = submitted(demo_store)
+    from raptor_desktop.core.orders import Duration
+
+    terms = OrderTerms(Duration(months=6))
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD, terms)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    [order] = [o for o in list_orders(demo_store) if o.reference == reference]
+    assert order.duration == Duration(months=6) and order.carved_out == date(2026, 12, 20)
+    assert order.term == "carved out on 20/12/2026 (regulation 3(3)); made for 6 months"
+    for day in (date(2026, 12, 21), date(2027, 5, 20)):  # deadline passed; end near
+        assert not [w for w in current_warnings(demo_store, day) if "07700 900103" in w]
+    item = next(
+        i for i in load_case_file(demo_store, reference, check_files=False).items
+        if i.display == "07700 900103"
+    )
+    assert item.order_duration == Duration(months=6) and item.carved_out_on == date(2026, 12, 20)
