@@ -7,6 +7,7 @@ application goes in under the authority of a superintendent, whose rank and date
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -185,14 +186,22 @@ class Officer:
         and give the exhibit marks the initials "DRC".
         """
         rank, name = split_rank(self.name)
+        chosen = full_rank(self.rank)
         if not rank:
-            return self
-        return replace(self, name=name, rank=self.rank.strip() or rank)
+            return replace(self, rank=chosen) if chosen != self.rank else self
+        return replace(self, name=name, rank=chosen or rank)
 
     def described(self) -> str:
         parts = [p for p in (self.rank, self.name) if p]
         collar = f" ({self.collar})" if self.collar else ""
         return " ".join(parts) + collar
+
+
+def full_rank(rank: str) -> str:
+    """A rank as the documents print it: "Supt" or "Det. Supt" written out in full; a rank
+    not known is kept as typed."""
+    typed = re.sub(r"[ .]+", " ", rank).strip().lower()  # a line break stays, to be refused
+    return RANK_PREFIXES.get(typed, rank.strip())
 
 
 def split_rank(name: str) -> tuple[str, str]:

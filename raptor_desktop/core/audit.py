@@ -48,6 +48,7 @@ EVENT_CATEGORY: dict[str, Category] = {
     "supplementary bundle (saved as PDF)": Category.DISCLOSURE,
     "case summary (exported)": Category.DISCLOSURE,
     "erase record": Category.ERASURE,
+    "delete draft application": Category.ERASURE,
     "export case package": Category.DISCLOSURE,
     "import case package": Category.COMBINATION,
 }

@@ -202,6 +202,8 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
         )
     if item.outcome in STRUCK:
         return ""
+    if item.outcome is None:
+        return " — no outcome recorded yet"
     if not item.ordered:
         return " — adjourned: not yet determined"
     return ". " + "; ".join(_order_parts(item))

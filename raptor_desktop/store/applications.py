@@ -124,19 +124,28 @@ def application_id(store: Store, reference: str) -> int:
     return int(row[0])
 
 
+DELETE_DRAFT_EVENT = "delete draft application"
+
+
 def next_reference(store: Store, operation: str, year: int) -> str:
-    """``RAP-2026-003``: the operation's first letters, the year and a running number."""
+    """``RAP-2026-003``: the operation's first letters, the year and a running number.
+
+    A deleted draft's number is never given again: the log names it, and one reference must
+    not stand for two applications there.
+    """
     words = [w for w in re.findall(r"[A-Za-z]+", operation) if w.lower() != "operation"]
     prefix = (words[0][:3] if words else "DDT").upper()
-    taken = store.db.execute(
-        "SELECT COUNT(*) FROM applications WHERE reference LIKE ?", [f"{prefix}-{year}-%"]
-    ).fetchone()[0]
-    seq = int(taken) + 1
-    while store.db.execute(
-        "SELECT 1 FROM applications WHERE reference = ?", [f"{prefix}-{year}-{seq:03d}"]
-    ).fetchone():
-        seq += 1
-    return f"{prefix}-{year}-{seq:03d}"
+    pattern = f"{prefix}-{year}-%"
+    used = [
+        r[0]
+        for r in store.db.execute(
+            "SELECT reference FROM applications WHERE reference LIKE ? UNION "
+            "SELECT records FROM audit_log WHERE event = ? AND records LIKE ?",
+            [pattern, DELETE_DRAFT_EVENT, pattern],
+        )
+    ]
+    numbers = [int(r.rsplit("-", 1)[1]) for r in used if r.rsplit("-", 1)[1].isdigit()]
+    return f"{prefix}-{year}-{max(numbers, default=0) + 1:03d}"
 
 
 def create_application(
@@ -221,7 +230,7 @@ def awaiting_elsewhere(db: sqlite_utils.Database, app_id: int, number_id: int) -
 def delete_draft(store: Store, reference: str) -> None:
     """Delete an application that is still a draft (never one that went to court); its
     numbers go back to where they were, its exhibits stay with no application."""
-    with store.transaction("delete draft application", reference) as db:
+    with store.transaction(DELETE_DRAFT_EVENT, reference) as db:
         app_id = application_id(store, reference)
         _check_draft(store, app_id, reference)
         db.execute("UPDATE exhibits SET application_id = NULL WHERE application_id = ?", [app_id])
@@ -254,10 +263,12 @@ def remove_number(store: Store, reference: str, text: str) -> None:
         _check_draft(store, app_id, reference)
         number = find_number(store, text)
         store.describe(f"{reference}: {number.e164}")
-        db.execute(
+        gone = db.execute(
             "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
             [app_id, number.id],
         )
+        if gone.rowcount == 0:
+            raise RecordNotFound(f"{national_format(number.e164)} is not in {reference}")
 
 
 def _amendment(store: Store, reference: str, amendment: str) -> tuple[str, str]:

@@ -4,7 +4,13 @@ from datetime import date, datetime
 
 import pytest
 
-from raptor_desktop.core.applications import Officer, can_authorise, split_rank, submission_problems
+from raptor_desktop.core.applications import (
+    Officer,
+    authority_gaps,
+    can_authorise,
+    split_rank,
+    submission_problems,
+)
 from raptor_desktop.core.orders import Duration, OrderFacts, add_months, order_warnings
 from raptor_desktop.core.statuses import Status
 
@@ -114,6 +120,22 @@ def test_tidied_officer_keeps_a_chosen_rank_and_fixes_the_initials() -> None:
     assert Officer("DC Rachel Carter").tidied() == Officer("Rachel Carter", "Detective Constable")
     chosen = Officer("Det Supt Mark Hale", "Superintendent").tidied()
     assert (chosen.name, chosen.rank, chosen.initials) == ("Mark Hale", "Superintendent", "MH")
+
+
+@pytest.mark.parametrize(
+    ("typed", "rank"),
+    [
+        ("Supt", "Superintendent"),
+        ("Det. Supt.", "Detective Superintendent"),
+        ("ch supt", "Chief Superintendent"),
+        ("Staff Officer", "Staff Officer"),  # not known: kept as typed
+    ],
+)
+def test_an_abbreviated_rank_is_written_out(typed: str, rank: str) -> None:
+    """'Supt' typed as the authoriser's rank was read as a rank below superintendent."""
+    officer = Officer("Mark Hughes", typed, "1203").tidied()
+    assert officer.rank == rank
+    assert authority_gaps(officer, date(2026, 11, 27)) == [] or rank == "Staff Officer"
 
 
 def test_detective_superintendents_may_authorise() -> None:

@@ -282,6 +282,8 @@ def test_only_what_the_court_made_is_ordered(demo_store: Store, application: str
     made = next(n for n, d in numbers.items() if d == "07700 900103")
     assert f"listed against it in the Schedule (item {made})" in text
     assert "07700 900114 (+447700900114) — adjourned: not yet determined" in text
+    # an item with no outcome recorded yet is not said to be adjourned
+    assert "07700 900113 (+447700900113) — no outcome recorded yet" in text
 
 
 @pytest.mark.usefixtures("after_the_hearings")

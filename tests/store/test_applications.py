@@ -271,7 +271,10 @@ def test_a_draft_can_be_deleted_and_a_submitted_one_cannot(demo_store: Store) ->
 
     reference = make_application(demo_store)
     delete_draft(demo_store, reference)
-    assert entries(demo_store)[-1].event == "delete draft application"
+    deleted = entries(demo_store)[-1]
+    assert (deleted.event, deleted.category) == ("delete draft application", "erasure")
+    # its reference is not given again: the log would name two applications by it
+    assert make_application(demo_store, numbers=["07700 900102"]) != reference
     with pytest.raises(RecordNotFound):
         application_id(demo_store, reference)
     submitted = make_application(demo_store)

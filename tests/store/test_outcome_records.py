@@ -187,7 +187,20 @@ def test_a_carved_out_order_keeps_its_terms_and_raises_no_warnings(demo_store: S
     for day in (date(2026, 12, 21), date(2027, 5, 20)):  # deadline passed; end near
         assert not [w for w in current_warnings(demo_store, day) if "07700 900103" in w]
     item = next(
-        i for i in load_case_file(demo_store, reference, check_files=False).items
+        i
+        for i in load_case_file(demo_store, reference, check_files=False).items
         if i.display == "07700 900103"
     )
     assert item.order_duration == Duration(months=6) and item.carved_out_on == date(2026, 12, 20)
+
+
+def test_taking_out_a_number_the_application_does_not_have_is_refused(demo_store: Store) -> None:
+    """remove-number said 'removed' of a number that was never in the application."""
+    from raptor_desktop.store.applications import remove_number
+    from raptor_desktop.store.errors import RecordNotFound
+
+    reference = make_application(demo_store)
+    before = log_size(demo_store)
+    with pytest.raises(RecordNotFound, match=f"07700 900109 is not in {reference}"):
+        remove_number(demo_store, reference, "07700 900109")
+    assert log_size(demo_store) == before
