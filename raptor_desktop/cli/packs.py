@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from raptor_desktop.cli.registry import Invocation, command
+from raptor_desktop.cli.registry import Invocation, UsageError, command
 from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.packs import (
@@ -83,6 +83,8 @@ def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
     lambda p: p.add_argument("file", type=Path),
 )
 def cmd_check_pack(args: argparse.Namespace, run: Invocation) -> int:
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: cannot be read (no such file)")
     report = check_pack_file(args.file)
     for line in report.passed:
         print(f"ok    {line}")
@@ -90,7 +92,7 @@ def cmd_check_pack(args: argparse.Namespace, run: Invocation) -> int:
         print(f"FAIL  {line}")
     for line in report.notes:
         print(f"note  {line}")
-    return 0 if report.sound else 1
+    return 0 if report.fit_to_serve else 1
 
 
 def _supplement_arguments(parser: argparse.ArgumentParser) -> None:

@@ -131,9 +131,11 @@ AUTHORITY_DATE = officers("--authorised-on DATE")
 
 NO_NUMBERS = "the application names no numbers"
 NOT_READY = (
-    "change each number's status (Line → Change status, or raptor set-status NUMBER "
-    '"ready for application"), or remove it from the application'
+    "move each number on a step at a time, identified → gathering evidence → ready for "
+    "application (Line → Change status, or raptor set-status NUMBER STATUS), or take it out "
+    "(Remove number, or raptor remove-number REFERENCE NUMBER)"
 )
+ADD_NUMBERS = "add numbers to it (Add numbers…, or raptor add-numbers REFERENCE NUMBER...)"
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,7 @@ def submission_problems(
     right; empty when it may go."""
     problems = authority_gaps(authoriser, authorised_on)
     if not number_statuses:
-        problems.append(Gap(NO_NUMBERS, "add numbers to the application"))
+        problems.append(Gap(NO_NUMBERS, ADD_NUMBERS))
     not_ready = not_ready_gap(number_statuses)
     return problems + ([not_ready] if not_ready else [])
 
@@ -289,9 +291,9 @@ def not_ready_gap(number_statuses: dict[str, Status]) -> Gap | None:
     A number under an order (made, or disconnected by it) is ready for the application that
     renews or extends the order.
     """
-    not_ready = [n for n, s in number_statuses.items() if s not in READY_FOR_APPLICATION]
+    not_ready = sorted(
+        f"{n} ({s.value})" for n, s in number_statuses.items() if s not in READY_FOR_APPLICATION
+    )
     if not not_ready:
         return None
-    return Gap(
-        "these numbers are not ready for application: " + ", ".join(sorted(not_ready)), NOT_READY
-    )
+    return Gap("these numbers are not ready for application: " + ", ".join(not_ready), NOT_READY)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from raptor_desktop.core.applications import (
+    ADD_NUMBERS,
     AUTHORITY_DATE,
     NO_NUMBERS,
     ApplicationStatus,
@@ -32,7 +33,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
     """Every gap in ``case``, in the order the pack prints them; empty when it may go to court."""
     gaps: list[Gap] = []
     if not case.items:
-        gaps.append(Gap(NO_NUMBERS, "add numbers to the application"))
+        gaps.append(Gap(NO_NUMBERS, ADD_NUMBERS))
     if case.status is ApplicationStatus.DRAFT:  # the numbers' statuses move on once it goes
         not_ready = not_ready_gap({i.display: Status(i.status) for i in case.items if i.status})
         gaps += [not_ready] if not_ready else []

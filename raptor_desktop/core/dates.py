@@ -13,10 +13,16 @@ def full_date(day: date) -> str:
 
 
 def full_moment(moment: datetime) -> str:
-    """``11.59 pm on Thursday 17 December 2026``: a time an order requires, in full."""
+    """``10.30 am on Thursday 17 December 2026``: a time an order requires, in full.
+
+    The last minute of a day is its end, "midnight at the end of Thursday 17 December 2026":
+    reg 3(5)'s default is the end of the fifth working day, which "11.59 pm" cuts short.
+    """
     if moment.minute == 0 and moment.hour in (0, 12):  # "12.00 am" is read both ways
         clock = "midnight at the start of" if moment.hour == 0 else "noon on"
         return f"{clock} {moment:%A} {full_date(moment.date())}"
+    if (moment.hour, moment.minute) == (23, 59):
+        return f"midnight at the end of {moment:%A} {full_date(moment.date())}"
     hour = moment.hour % 12 or 12
     suffix = "am" if moment.hour < 12 else "pm"
     return f"{hour}.{moment.minute:02d} {suffix} on {moment:%A} {full_date(moment.date())}"

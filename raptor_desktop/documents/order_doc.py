@@ -103,8 +103,8 @@ def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) ->
         )
     if case.draft_deadline is None:
         return (
-            "Each Respondent shall comply with paragraph 1 by 11.59 pm on the fifth working "
-            "day after the date of this order (regulation 3(4) and (5))."
+            "Each Respondent shall comply with paragraph 1 by midnight at the end of the fifth "
+            "working day after the date of this order (regulation 3(4) and (5))."
         )
     return (
         f"Each Respondent shall comply with paragraph 1 by {full_moment(case.draft_deadline)}, "

@@ -36,10 +36,15 @@ class PackReport:
     passed: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    draft: bool = False  # marked DRAFT: however sound, never a bundle to serve
 
     @property
     def sound(self) -> bool:
         return not self.failed
+
+    @property
+    def fit_to_serve(self) -> bool:
+        return self.sound and not self.draft
 
     def rule(self, ok: bool, what: str, failures: list[str]) -> None:
         if ok:
@@ -185,6 +190,7 @@ def check_bundle(data: bytes, path: Path) -> PackReport:
         [f"{megabytes:.1f} MB: over the 36 MB courts accept by e-mail"],
     )
     if any("DRAFT — NOT FOR SERVICE" in text for text in texts):
+        report.draft = True
         report.notes.append("marked DRAFT — NOT FOR SERVICE: the application had gaps")
     if any("TRAINING — NOT FOR COURT USE" in text for text in texts):
         report.notes.append("a training pack: not for court use")

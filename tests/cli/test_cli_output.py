@@ -88,3 +88,20 @@ def test_a_reprint_after_serving_says_what_it_leaves_out_and_where_it_goes(
     assert code == 0, err
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "SUPPLEMENTARY WITNESS STATEMENT" in text and f"marked {mark.strip()}" in text
+
+
+def test_check_pack_fails_a_draft_and_a_missing_file_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A DRAFT bundle passed (exit 0) as fit to serve; a file not there exited 1, where the
+    README says a file that cannot be read is 2."""
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    new = ("new-application", "--hearing", "2026-12-14", "--applicant", "DC Rachel Carter")
+    _, out, _ = run(capsys, *db, *new, "07700 900103")
+    draft = tmp_path / "draft.pdf"
+    code, _, err = run(capsys, *db, "hearing-pack", out.split()[-1], "--draft", "--out", str(draft))
+    assert code == 0, err
+    code, out, _ = run(capsys, *db, "check-pack", str(draft))
+    assert code == 1 and "note  marked DRAFT — NOT FOR SERVICE" in out
+    code, _, err = run(capsys, *db, "check-pack", str(tmp_path / "none.pdf"))
+    assert code == 2 and "none.pdf" in err and "cannot be read" in err

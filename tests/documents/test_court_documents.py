@@ -440,7 +440,8 @@ def test_once_the_order_is_made_the_letter_serves_it_with_the_time_to_comply(
         letter
     )
     assert "I serve the order on you with this letter" in letter
-    assert "comply by 11.59 pm on Thursday 17 December 2026" in letter
+    # reg 3(5): the end of the fifth working day, not a minute before it
+    assert "comply by midnight at the end of Thursday 17 December 2026" in letter
     assert "Enclosed: the order, the claim form" in letter
     assert "If the order is made" not in letter and "draft order" not in letter
     pending = section_text(demo_store, application, "Letter to Three")  # not yet decided
@@ -593,9 +594,13 @@ def test_a_draft_naming_a_number_not_ready_has_that_gap_as_submitting_it_would(
 
     reference = create_application(demo_store, details(), ["07700 900103", "07700 900112"])
     gaps = case_gaps(load_case_file(demo_store, reference, check_files=False))
+    not_ready = "these numbers are not ready for application: 07700 900112 (gathering evidence)"
+    # the way there a step at a time (set-status had been offered straight to 'ready'), and
+    # where to take it out, with the application's reference
     assert [(g.what, g.where) for g in gaps] == [
-        ("these numbers are not ready for application: 07700 900112", NOT_READY)
+        (not_ready, NOT_READY.replace("REFERENCE", reference))
     ]
+    assert "identified → gathering evidence → ready for application" in NOT_READY
     set_status(demo_store, "07700 900112", Status.READY)
     assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
     submit(demo_store, reference)  # in application now, and later further on: no gap then
