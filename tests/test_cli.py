@@ -354,6 +354,8 @@ def test_contacts_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert "columns not used: Name" in err
     rejects = (tmp_path / "handset.rejects.csv").read_text(encoding="utf-8-sig")
     assert rejects.splitlines()[1].startswith("handset.csv,3,number: too short")
+    # the names in a seized address book are not kept, in the register or beside it
+    assert rejects.splitlines()[0] == "file,row,reason,Number" and "Bad" not in rejects
     assert run(capsys, "--demo", "opt-out", "07700 900601", "--on", "2026-11-20")[0] == 0
     assert run(capsys, "--demo", "do-not-contact", "07700 900601", "--reason", "child")[0] == 0
     code, out, _ = run(capsys, "--demo", "contacts", "--json", "--search", "900601")

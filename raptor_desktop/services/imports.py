@@ -134,10 +134,17 @@ def _check_writable(target: Path) -> None:
 
 
 def write_rejects(result: ImportResult, target: Path) -> None:
-    """Every rejected row with its file, row number and reason, beside the columns as read
-    (corrected and imported again, the first three columns are left out as not used)."""
+    """Every rejected row with its file, row number and reason, beside the columns the
+    import reads (corrected and imported again, the first three are left out as not used).
+    A column it does not use is not copied out: a seized address book's names are kept
+    nowhere, this file included."""
+    ignored = set(result.ignored_columns)
+    kept = [i for i, heading in enumerate(result.headers) if heading not in ignored]
     write_rows_csv(
         target,
-        ["file", "row", "reason", *result.headers],
-        ([result.source, r.row, r.reason, *r.cells] for r in result.rejected),
+        ["file", "row", "reason", *(result.headers[i] for i in kept)],
+        (
+            [result.source, r.row, r.reason, *(r.cells[i] for i in kept if i < len(r.cells))]
+            for r in result.rejected
+        ),
     )
