@@ -103,8 +103,7 @@ def application_pdf(case: CaseFile) -> bytes:
             "used in connection with drug dealing offences, from the time the claimant gives "
             "the defendant written notice of that (regulation 3(3)); and having effect "
             f"{duration_text(case.requested, case.hearing_date).replace('this order', 'the order')}"
-            " (regulation 3(2)). A draft "
-            "order is in the bundle.",
+            " (regulation 3(2)). A draft order is filed with this claim.",
             BODY,
         ),
         Paragraph("3. The grounds", HEADING),

@@ -108,9 +108,12 @@ def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) ->
         )
     return (
         f"Each Respondent shall comply with paragraph 1 by {full_moment(case.draft_deadline)}, "
-        "being the end of the fifth working day after the date of this order (regulation 3(4) "
-        f"and (5)) [or by {BLANK} on {BLANK}, the time the court specifies at the Applicant's "
-        f"request (regulation 3(5)) {FOR_THE_COURT}]."
+        "being the end of the fifth working day after the date of this order if it is made on "
+        "the day of the hearing"
+        + (f", {full_date(case.hearing_date)}" if case.hearing_date else "")
+        + " (regulation 3(4) and (5)) [made on another day: the end of the fifth working day "
+        f"after it; or by {BLANK} on {BLANK}, the time the court "
+        f"specifies at the Applicant's request (regulation 3(5)) {FOR_THE_COURT}]."
     )
 
 

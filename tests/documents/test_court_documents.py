@@ -51,8 +51,10 @@ def test_the_draft_order_states_one_duration_and_the_computed_deadline(
     due = compliance_deadline(date(2026, 12, 10), calendar_=bank_holidays(demo_store))
     assert (
         f"Each Respondent shall comply with paragraph 1 by {full_moment(due)}, being the end of "
-        "the fifth working day after the date of this order (regulation 3(4) and (5))"
-    ) in text
+        "the fifth working day after the date of this order if it is made on the day of the "
+        "hearing, 10 December 2026 (regulation 3(4) and (5)) [made on another day: the end of "
+        "the fifth working day after it;"
+    ) in text  # the date is the hearing's: the court may make it on another day
     assert "This order has effect for a period of 12 months from the date of this order" in text
     assert "[date] /" not in text and "until it is discharged under" not in text
     assert (
@@ -605,3 +607,18 @@ def test_a_draft_naming_a_number_not_ready_has_that_gap_as_submitting_it_would(
     assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
     submit(demo_store, reference)  # in application now, and later further on: no gap then
     assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_claim_says_its_draft_order_was_filed_before_and_after_the_hearing(
+    demo_store: Store, application: str
+) -> None:
+    """After the hearing the claim still said 'A draft order is in the bundle', which by
+    then held the order as made and no draft."""
+    claim = section_text(demo_store, application, "Application (Part 8 claim)")
+    assert "A draft order is filed with this claim." in claim
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    after = section_text(demo_store, application, "Application (Part 8 claim)")
+    assert "A draft order is filed with this claim." in after
+    assert "is in the bundle" not in after
