@@ -217,6 +217,8 @@ def test_application_commands_end_to_end(
         "Mark Hughes",
         "--authoriser-rank",
         "Superintendent",
+        "--authoriser-collar",
+        "1203",
         "--authorised-on",
         "2026-11-03",
         "07700 900103",

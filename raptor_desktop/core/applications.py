@@ -263,6 +263,14 @@ def authority_gaps(authoriser: Officer, authorised_on: date | None) -> list[Gap]
                 rank,
             )
         )
+    if authoriser.name.strip() and not authoriser.collar.strip():
+        gaps.append(
+            Gap(
+                "the authorising officer's collar number is not recorded (the authority "
+                "names who gave it: name, rank and collar number)",
+                officers("--authoriser-collar N"),
+            )
+        )
     if authorised_on is None:
         gaps.append(Gap("the date of the authority is not recorded", AUTHORITY_DATE))
     return gaps

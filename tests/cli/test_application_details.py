@@ -32,6 +32,7 @@ def test_an_application_started_bare_is_completed_and_amended_from_the_command_l
     edit = [
         *("edit-application", reference, "--collar", "71234", "--address", "Grays Police"),
         *("--authoriser", "Mark Hughes", "--authoriser-rank", "Superintendent"),
+        *("--authoriser-collar", "1203"),
         *("--authorised-on", "2026-11-03", "--statement-date", "2026-11-02"),
     ]
     code, out, _ = run(capsys, *db, *edit)

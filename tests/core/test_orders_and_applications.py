@@ -72,7 +72,9 @@ def test_duration_and_months() -> None:
 def test_submission_needs_superintendent_date_and_ready_numbers() -> None:
     ready = {"07700 900103": Status.READY}
     assert (
-        submission_problems(Officer("Mark Hughes", "Superintendent"), date(2026, 11, 27), ready)
+        submission_problems(
+            Officer("Mark Hughes", "Superintendent", "1203"), date(2026, 11, 27), ready
+        )
         == []
     )
     problems = submission_problems(
@@ -88,7 +90,7 @@ def test_submission_needs_superintendent_date_and_ready_numbers() -> None:
     assert below.endswith('edit-application REFERENCE --authoriser-rank "Superintendent")')
     when = next(w for p, w in said.items() if "date of the authority" in p)
     assert when.endswith("--authorised-on DATE)")  # each gap names its own option
-    nca = Officer("Pat Doe", "NCA Deputy Director General")
+    nca = Officer("Pat Doe", "NCA Deputy Director General", "NCA 17")
     assert submission_problems(nca, date(2026, 11, 27), ready) == []
 
 
@@ -182,3 +184,14 @@ def test_a_time_that_is_none_is_refused_as_written(written: str) -> None:
     assert ApplicationDetails(hearing_time=written).problems() == [
         f"hearing time {written!r} is not HH:MM (24-hour)"
     ]
+
+
+def test_an_authority_without_the_authoriser_s_collar_number_is_a_gap() -> None:
+    """The authority names who gave it; a superintendent recorded without a collar number
+    had said 'no gaps'."""
+    [gap] = authority_gaps(Officer("Mark Hughes", "Superintendent"), date(2026, 11, 27))
+    assert gap.what.startswith("the authorising officer's collar number is not recorded")
+    assert "--authoriser-collar N" in gap.where
+    assert (
+        authority_gaps(Officer("Mark Hughes", "Superintendent", "1203"), date(2026, 11, 27)) == []
+    )

@@ -75,6 +75,9 @@ def test_add_selected_lines_to_a_new_application(
     assert "\n    To put right: the application's Officers tab" in dialog.error.text()  # where
     dialog.authoriser_rank.setCurrentText("Chief Superintendent")
     dialog.submit()
+    assert "collar number is not recorded" in dialog.error.text()
+    dialog.authoriser_collar.setText("1102")
+    dialog.submit()
     assert "marked submitted" in dialog.error.text(), dialog.error.text()
     dialog.close()
     reference = dialog.reference
