@@ -18,11 +18,12 @@ from raptor_desktop.core.figures import NumberFact, compute
 from raptor_desktop.core.lines import NO_NAME, line_name
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.scope_facts import Scope, scope_facts
+from raptor_desktop.store.scope_facts import Scope, check_scope, scope_facts
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text
 
 
 def load_case_summary(store: Store, scope: Scope, today: date) -> CaseSummary:
+    check_scope(store, scope)
     facts = scope_facts(store, scope)
     figures = compute(facts, today)
     ids = ",".join(str(n.number_id) for n in facts.numbers) or "NULL"

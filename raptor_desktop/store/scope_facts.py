@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from raptor_desktop.core.dates import from_iso
+from raptor_desktop.core.dates import from_iso, uk_date
+from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.figures import CheckBack, ContactFact, ItemFact, NumberFact, ScopeFacts
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.line_query import LINES_IN_AREA
 
 
@@ -44,6 +46,29 @@ class Scope:
             and (self.since is None or day >= self.since)
             and (self.until is None or day <= self.until)
         )
+
+
+def check_scope(store: Store, scope: Scope) -> None:
+    """Refuse a scope that names an operation, area or line the register does not have (a
+    misspelling gave a summary of nothing, headed as if it had had none), or a period that
+    ends before it starts."""
+    if scope.since and scope.until and scope.since > scope.until:
+        raise InputRejected(
+            f"the period starts on {uk_date(scope.since)}, after it ends on "
+            f"{uk_date(scope.until)}: give its first day, then its last"
+        )
+    for what, named, query in (
+        ("operation", scope.operation, "SELECT name FROM operations ORDER BY name"),
+        ("area", scope.area, "SELECT name FROM areas ORDER BY name"),
+        ("line", scope.line, "SELECT DISTINCT brand FROM lines WHERE brand <> '' ORDER BY brand"),
+    ):
+        if not named:
+            continue
+        known = [str(r[0]) for r in store.db.execute(query)]
+        if named.casefold() not in {k.casefold() for k in known}:
+            raise RecordNotFound(
+                f"no {what} {named!r}; the {what}s are: {', '.join(known) or 'none yet'}"
+            )
 
 
 def _scope_lines(scope: Scope) -> tuple[str, list[object]]:
