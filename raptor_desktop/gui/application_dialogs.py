@@ -118,7 +118,7 @@ class OutcomeDialog(OneChangeDialog):
         self.on = uk_date_edit()
         self.on.setDate(qdate(item.decided_on or default_outcome_date(hearing, date.today())))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("why the outcome recorded is wrong (logged)")
+        self.reason.setPlaceholderText("why the record is wrong (logged)")
         self.duration = QComboBox()
         self.duration.addItems(["Until discharged", "Until a date", "For a number of months"])
         self.until = uk_date_edit(allow_future=True)

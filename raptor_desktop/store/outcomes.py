@@ -77,9 +77,9 @@ def _event(store: Store, reference: str, text: str, outcome: Outcome, amendment:
         return "record outcome"
     if not amendment.strip():
         raise Conflict(
-            f"{national_format(find_number(store, text).e164)} has the outcome {before} "
-            f"recorded in {reference}: recording {outcome} now corrects the record; give the "
-            "reason (it is logged with the change)"
+            f"{national_format(find_number(store, text).e164)} is recorded as {before} in "
+            f"{reference}: recording {outcome} corrects that record; give the reason (it is "
+            "logged with the change)"
         )
     return "correct outcome"
 

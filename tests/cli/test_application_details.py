@@ -79,7 +79,7 @@ def test_record_outcome_dates_by_the_hearing_and_a_correction_gives_its_reason(
     code, out, err = run(capsys, *db, "record-outcome", reference, "07700 900104", "made")
     assert (code, out) == (0, f"{reference} 07700 900104: made on {today:%d/%m/%Y}\n"), err
     code, _, err = run(capsys, *db, "record-outcome", reference, "07700 900104", "refused")
-    assert code == 1 and "has the outcome made recorded" in err and "give the reason" in err
+    assert code == 1 and "is recorded as made" in err and "give the reason" in err
     fix = ("record-outcome", reference, "07700 900104", "refused", "--amendment", "wrong item")
     assert run(capsys, *db, *fix)[0] == 0
     _, out, _ = run(capsys, *db, "orders", "--json")
