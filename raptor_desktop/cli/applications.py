@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from raptor_desktop.cli.common import json_option, print_listing
 from raptor_desktop.cli.registry import Invocation, command, date_arg, moment_arg
 from raptor_desktop.core.applications import (
     next_step,
@@ -159,25 +160,24 @@ def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
     return 0
 
 
+def _application_line(r: dict[str, object]) -> str:
+    hearing = uk_date(str(r["hearing_date"])) if r["hearing_date"] else "no hearing yet"
+    numbers = plural(int(str(r["numbers"])), "number")
+    return f"{r['reference']:<14} {str(r['status']):<10} {hearing:<14} {numbers:<11} {r['court']}"
+
+
 @command(
     "applications",
     "list applications: reference, status, court, hearing, numbers (newest first)",
-    lambda p: p.add_argument("--json", action="store_true"),
+    json_option,
 )
 def cmd_applications(args: argparse.Namespace, run: Invocation) -> int:
-    rows = list_applications(run.store())
-    if args.json:
-        print(json.dumps(rows, indent=2))
-        return 0
-    if not rows:
-        print("no applications yet: raptor new-application starts one", file=sys.stderr)
-    for r in rows:
-        hearing = uk_date(str(r["hearing_date"])) if r["hearing_date"] else "no hearing yet"
-        print(
-            f"{r['reference']:<14} {str(r['status']):<10} {hearing:<14} "
-            f"{plural(int(str(r['numbers'])), 'number'):<11} {r['court']}"
-        )
-    return 0
+    return print_listing(
+        args,
+        list_applications(run.store()),
+        _application_line,
+        "no applications yet: raptor new-application starts one",
+    )
 
 
 @command(

@@ -1,4 +1,5 @@
-"""What several commands share: reporting an import, and asking who receives a disclosure."""
+"""What several commands share: reporting an import, asking who receives a disclosure, and
+printing a listing (as JSON or a line a record)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from raptor_desktop.core.dates import plural
 from raptor_desktop.services.disclosure import Recipient
@@ -76,6 +78,31 @@ def disclosure_arguments(parser: argparse.ArgumentParser) -> None:
 
 def recipient(args: argparse.Namespace) -> Recipient:
     return Recipient(args.recipient, args.justification)
+
+
+Row = TypeVar("Row")
+
+
+def json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the records as JSON")
+
+
+def print_listing(
+    args: argparse.Namespace,
+    rows: Sequence[Row],
+    line: Callable[[Row], str],
+    empty: str = "",
+) -> int:
+    """A listing command's output: ``rows`` as JSON with ``--json``, else a line each (and,
+    when there are none, ``empty`` on standard error, to say what makes one)."""
+    if args.json:
+        print(json_lines(rows))
+        return 0
+    if not rows and empty:
+        print(empty, file=sys.stderr)
+    for row in rows:
+        print(line(row))
+    return 0
 
 
 def json_lines(records: Iterable[object]) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from raptor_desktop.cli.common import import_help, report_import
+from raptor_desktop.cli.common import import_help, json_option, print_listing, report_import
 from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
@@ -233,18 +232,16 @@ def cmd_add_evidence(args: argparse.Namespace, run: Invocation) -> int:
 @command(
     "areas",
     "list areas with line counts by status",
-    lambda p: p.add_argument("--json", action="store_true"),
+    json_option,
 )
 def cmd_areas(args: argparse.Namespace, run: Invocation) -> int:
-    counts = area_status_counts(run.store())
-    if args.json:
-        print(json.dumps(counts, indent=2))
-        return 0
-    for row in counts:
-        busy = ", ".join(f"{s.value} {row[s.value]}" for s in Status if row[s.value])
-        total = int(str(row["total"]))
-        print(f"{row['area']:<18} {total:>4} {'line ' if total == 1 else 'lines'}  {busy}")
-    return 0
+    return print_listing(args, area_status_counts(run.store()), _area_line)
+
+
+def _area_line(row: dict[str, object]) -> str:
+    busy = ", ".join(f"{s.value} {row[s.value]}" for s in Status if row[s.value])
+    total = int(str(row["total"]))
+    return f"{row['area']:<18} {total:>4} {'line ' if total == 1 else 'lines'}  {busy}"
 
 
 @command("add-area", "add an area to the list", lambda p: p.add_argument("name"))
