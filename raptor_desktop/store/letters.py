@@ -33,6 +33,12 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
                 f"{reference} has no item to serve on {provider.strip()!r}; its providers: {known}"
             )
         store.describe(f"{reference} letter to {name} sent {sent_on.isoformat()}")
+        if case.authorised_on and sent_on < case.authorised_on:
+            raise InputRejected(
+                f"the letter is about an application the superintendent authorised on "
+                f"{full_date(case.authorised_on)}; it cannot have been sent on "
+                f"{full_date(sent_on)}, before that"
+            )
         if case.with_notice and case.hearing_date and sent_on > case.hearing_date:
             raise InputRejected(
                 f"a notice of the application is sent before the hearing "

@@ -622,3 +622,19 @@ def test_the_claim_says_its_draft_order_was_filed_before_and_after_the_hearing(
     after = section_text(demo_store, application, "Application (Part 8 claim)")
     assert "A draft order is filed with this claim." in after
     assert "is in the bundle" not in after
+
+
+def test_a_notice_dated_before_the_authority_is_refused(demo_store: Store) -> None:
+    """A notice of the application was accepted dated before the application was
+    authorised: a letter about an application that did not yet exist."""
+    from raptor_desktop.core.errors import InputRejected
+    from raptor_desktop.store.applications import save_details
+    from raptor_desktop.store.letters import record_letter_sent
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(with_notice=True))
+    with pytest.raises(InputRejected, match="authorised on 27 November 2026; it cannot have"):
+        record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 26))
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 28))
+    assert load_case_file(demo_store, reference).letters_sent == {"Vodafone": date(2026, 11, 28)}
