@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.core.lines import line_name
 from raptor_desktop.core.wording import as_sentence
+from raptor_desktop.gui import line_actions
 from raptor_desktop.gui.account_actions import AccountActions
 from raptor_desktop.gui.admin_dialogs import AccountsDialog, AuditDialog
 from raptor_desktop.gui.application_actions import ApplicationActions
@@ -34,7 +34,6 @@ from raptor_desktop.gui.evidence_dialog import record_evidence
 from raptor_desktop.gui.exchange_actions import ExchangeActions
 from raptor_desktop.gui.help_actions import HelpActions
 from raptor_desktop.gui.import_actions import ImportActions
-from raptor_desktop.gui.line_dialog import LineDialog
 from raptor_desktop.gui.line_merge_dialog import merge_selected_lines
 from raptor_desktop.gui.lines_page import LinesPage
 from raptor_desktop.gui.list_actions import ListActions
@@ -45,9 +44,8 @@ from raptor_desktop.gui.outreach_page import OutreachPage
 from raptor_desktop.gui.record_opener import RecordOpener
 from raptor_desktop.gui.review_page import ReviewPage
 from raptor_desktop.gui.settings_dialog import SettingsDialog
-from raptor_desktop.gui.small_dialogs import DeviceDialog, StatusDialog, about_text
+from raptor_desktop.gui.small_dialogs import about_text
 from raptor_desktop.gui.summaries_page import SummariesPage
-from raptor_desktop.gui.undo import StatusChangeCommand
 from raptor_desktop.gui.view_counts import view_count
 from raptor_desktop.gui.window_services import WindowServices
 from raptor_desktop.gui.window_state import remember, restore_window
@@ -173,12 +171,16 @@ class MainWindow(QMainWindow):
         self.find_action = a("&Search everything…", self.records.search, key.Find, "Search")
         self.intel_action = a("Paste &intelligence text…", self.records.intel_text, "Ctrl+Shift+V")
         self.closure_action = a("Record Type &1 closure…", self.records.type1_closure)
-        self.add_action = a("&Add number…", self.add_number, key.New, "Add a number to a line")
-        self.edit_action = a("&Edit line…", self.edit_line, "Ctrl+E")
-        self.status_action = a("Change &status…", self.change_status, "Ctrl+T")
+        self.add_action = a(
+            "&Add number…", lambda: line_actions.add_number(self), key.New, "Add a number to a line"
+        )
+        self.edit_action = a("&Edit line…", lambda: line_actions.edit_line(self), "Ctrl+E")
+        self.status_action = a(
+            "Change &status…", lambda: line_actions.change_status(self), "Ctrl+T"
+        )
         self.replace_action = a(
             "Add replacement &number…",
-            self.add_replacement,
+            lambda: line_actions.add_replacement(self),
             "Ctrl+Shift+N",
             "The brand moved to a new number: add it to the same line",
         )
@@ -190,7 +192,10 @@ class MainWindow(QMainWindow):
         )
         self.move_action = a("Mo&ve to another line…", lambda: move_selected_number(self))
         self.device_action = a(
-            "Add &device identifier…", self.add_device, "Ctrl+D", "Record an IMEI, IMSI or ICCID"
+            "Add &device identifier…",
+            lambda: line_actions.add_device(self),
+            "Ctrl+D",
+            "Record an IMEI, IMSI or ICCID",
         )
         self.evidence_action = a(
             "Re&cord evidence…",
@@ -267,7 +272,9 @@ class MainWindow(QMainWindow):
         self.lines_page = LinesPage(self.store)
         self.lines_page.selection_changed.connect(self._update_actions)
         self.lines_page.model.modelReset.connect(self._update_status_bar)
-        self.lines_page.table.activated.connect(self.edit_line)  # Enter, or a double-click
+        self.lines_page.table.activated.connect(
+            lambda: line_actions.edit_line(self)
+        )  # Enter, or a double-click
         self.areas_page = AreasPage(self.store)
         self.areas_page.add_button.clicked.connect(self.add_area_action.trigger)
         self.applications_page = ApplicationsPage(self.store)
@@ -465,7 +472,7 @@ class MainWindow(QMainWindow):
     def run_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def _report_problem(self, message: str) -> None:
+    def report_problem(self, message: str) -> None:
         QMessageBox.warning(self, "Raptor Desktop", as_sentence(message))
 
     def go_to_view(self, row: int) -> None:
@@ -478,54 +485,6 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.pages.indexOf(page))
-
-    def add_number(self) -> None:
-        dialog = LineDialog(self.store, parent=self)
-        if self.run_dialog(dialog):
-            self.refresh(dialog.saved_number_id)
-        elif dialog.existing_id is not None:  # the link to a number already in the register
-            self.records.open("number", dialog.existing_id)
-
-    def add_replacement(self) -> None:
-        detail = self.chosen_number()
-        if detail is None:
-            return
-        dialog = LineDialog(self.store, parent=self, replacing=detail)
-        dialog.setWindowTitle(f"Replacement number for line {line_name(detail.line.brand)}")
-        if self.run_dialog(dialog):
-            self.refresh(dialog.saved_number_id)
-
-    def edit_line(self) -> None:
-        detail = self.chosen_number()
-        if detail is None:
-            return
-        dialog = LineDialog(self.store, detail, parent=self)
-        if self.run_dialog(dialog):
-            self.refresh(detail.id)
-
-    def change_status(self) -> None:
-        detail = self.chosen_number()
-        if detail is None:
-            return
-        dialog = StatusDialog(self.store, detail, self)
-        if self.run_dialog(dialog) and dialog.saved_status is not None:
-            self.undo_stack.push(
-                StatusChangeCommand(
-                    self.store,
-                    detail.id,
-                    detail.e164,
-                    dialog.saved_status,
-                    dialog.note.toPlainText(),
-                    self.refresh,
-                    self._report_problem,
-                )
-            )
-            self.refresh(detail.id)
-
-    def add_device(self) -> None:
-        detail = self.chosen_number()
-        if detail is not None and self.run_dialog(DeviceDialog(self.store, detail, self)):
-            self.refresh(detail.id)
 
     def apply_role(self) -> None:
         """Show only what the signed-in officer's role allows (the store enforces it anyway)."""
