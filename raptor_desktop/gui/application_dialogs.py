@@ -116,7 +116,8 @@ class OutcomeDialog(OneChangeDialog):
         if self._recorded:  # what the record says now, to keep or correct
             self.outcome.setCurrentIndex(self.outcome.findData(self._recorded.value))
         self.on = uk_date_edit()
-        self.on.setDate(qdate(item.decided_on or default_outcome_date(hearing, date.today())))
+        decided = item.decided_on if self._recorded is not Outcome.ADJOURNED else None
+        self.on.setDate(qdate(decided or default_outcome_date(hearing, date.today())))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("why the record is wrong (logged)")
         self.duration = QComboBox()

@@ -21,14 +21,14 @@ from raptor_desktop.gui.orders_page import OrdersTableModel
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
 from raptor_desktop.gui.widgets import pydate
-from raptor_desktop.store.applications import submit
+from raptor_desktop.store.applications import save_details, submit
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.line_query import LineFilter, list_numbers
 from raptor_desktop.store.lines import find_number
 from raptor_desktop.store.outcomes import record_outcome
-from tests.app_fixtures import HEARD_ON, heard_application, make_application
+from tests.app_fixtures import HEARD_ON, details, heard_application, make_application
 from tests.gui.conftest import make_window
 from tests.registers import raw_connection
 
@@ -128,6 +128,14 @@ def test_correcting_an_outcome_in_the_window_asks_its_reason(
     dialog = OutcomeDialog(window.store, reference, item, case.hearing_date, window)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.CARVED_OUT.value))
     assert not dialog.reason.isVisibleTo(dialog)  # reg 3(3): the order's own next step
+    # an adjourned item is decided at the hearing it waits for, not on its adjournment's day
+    record_outcome(window.store, reference, "07700 900113", Outcome.ADJOURNED, date(2026, 11, 30))
+    relisted = date(2026, 12, 1)
+    save_details(window.store, reference, details(hearing_date=relisted), "adjourned")
+    case = load_case_file(window.store, reference)
+    adjourned = next(i for i in case.items if i.display == "07700 900113")
+    dialog = OutcomeDialog(window.store, reference, adjourned, case.hearing_date, window)
+    assert pydate(dialog.on.date()) == relisted
 
 
 def test_an_adjourned_item_says_where_its_new_hearing_goes(
