@@ -9,6 +9,10 @@ county court's: before whom and when (left for the court), recitals, the order, 
 liberty to apply to vary or discharge (regulation 10, form N244), the right to have an order
 made without notice set aside (CPR 23.10), and costs. Each item is in full once, in the
 Schedule, numbered as in the schedule of relevant items; the order refers to those numbers.
+
+The order as made is the court's, word for word, however late it is printed: an item that
+later ceased to apply (3(3)), an earlier time agreed (3(6)) and service are events after it,
+and go in the note of events since the order (``order_note``), never into the order's text.
 """
 
 from __future__ import annotations
@@ -32,8 +36,6 @@ FOR_THE_COURT = "<i>[for the court to complete]</i>"
 STRUCK = {  # what became of an item the order does not (or no longer) bind
     "refused": "refused by the court",
     "withdrawn": "withdrawn by the Applicant",
-    "carved out": "ceased to apply (regulation 3(3)) when the Applicant discovered it "
-    "was not being used in connection with drug dealing offences",
 }
 
 
@@ -43,24 +45,6 @@ def numbers_text(pairs: list[tuple[int, CaseItem]]) -> str:
 
 def _made(case: CaseFile) -> bool:
     return any(item.outcome for item in case.items)
-
-
-def annotated(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> bool:
-    """Whether the order as made is shown with what came after it: an item that ceased to
-    apply (regulation 3(3)) or an earlier time agreed with a provider (3(6)). Such a copy says
-    so, and sets those notes apart, for they are not the order the court made."""
-    return _made(case) and any(
-        item.outcome == "carved out" or item.agreed_deadline for _, item in pairs
-    )
-
-
-def annotation_note(case: CaseFile) -> str:
-    return (
-        f"<i>Copy annotated on {full_date(case.prepared_on)}. The notes in italics record what "
-        "happened after the order was made (an item that ceased to apply under regulation 3(3), "
-        "an earlier time agreed under regulation 3(6)); they are not part of the order as the "
-        "court made it.</i>"
-    )
 
 
 def duration_text(duration: Duration, order_date: date | None) -> str:
@@ -193,16 +177,6 @@ def _what_became_of(case: CaseFile, item: CaseItem) -> str:
     """After the hearing: the item's order (when, until when, by when), or why it has none."""
     if not _made(case):
         return ""
-    if item.outcome == "carved out":
-        ceased = full_date(item.carved_out_on) if item.carved_out_on else "[date]"
-        return ". " + "; ".join(
-            [
-                *_order_parts(item),
-                f"<i>it ceased to apply to this item on {ceased}, when the Applicant discovered "
-                "it was not being used in connection with drug dealing offences and gave notice "
-                "(regulation 3(3))</i>",
-            ]
-        )
     if item.outcome in STRUCK:
         return ""
     if item.outcome is None:
@@ -217,11 +191,6 @@ def _order_parts(item: CaseItem) -> list[str]:
     parts = [f"Order made on {full_date(item.order_date)}" if item.order_date else "Order made"]
     if item.order_deadline:
         parts.append(f"comply by {full_moment(item.order_deadline)}")
-    if item.agreed_deadline:
-        parts.append(
-            f"<i>an earlier time, {full_moment(item.agreed_deadline)}, was agreed with the "
-            "Respondent (regulation 3(6))</i>"
-        )
     if item.order_duration:
         parts.append(f"has effect {duration_text(item.order_duration, item.order_date)}")
     return parts
@@ -268,8 +237,7 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
                 )
             note = _what_became_of(case, item)
             if _made(case) and item.outcome in STRUCK:  # struck through, with the reason
-                reason = note.removeprefix(". ") if note else STRUCK[str(item.outcome)]
-                text = f"<strike>{text}</strike> — {reason}"
+                text = f"<strike>{text}</strike> — {STRUCK[str(item.outcome)]}"
             else:
                 text += note
             paragraphs.append(Paragraph(text, NUMBERED))
@@ -309,8 +277,7 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     if struck:
         closing.append(
             Paragraph(
-                "Items struck through are not, or are no longer, subject to this order, for the "
-                "reason given.",
+                "Items struck through are not subject to this order, for the reason given.",
                 SMALL,
             )
         )
@@ -318,11 +285,6 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     story: list[Flowable] = [
         *case_heading(case),
         Paragraph(title, TITLE),
-        *(
-            [Paragraph(annotation_note(case), SMALL), Spacer(1, 0.25 * cm)]
-            if annotated(case, pairs)
-            else []
-        ),
         Paragraph(before, BODY),
         *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck)],
         Paragraph("IT IS ORDERED THAT:", HEADING),

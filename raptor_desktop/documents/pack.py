@@ -39,7 +39,8 @@ from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_bookmark, index_pdf
 from raptor_desktop.documents.letters import letter_pdf, provider_name
-from raptor_desktop.documents.order_doc import annotated, heard_on, order_pdf
+from raptor_desktop.documents.order_doc import order_pdf
+from raptor_desktop.documents.order_note import NOTE_TITLE, has_events, order_note_pdf
 from raptor_desktop.documents.pack_check import check_bundle
 from raptor_desktop.documents.page_text import page_texts
 from raptor_desktop.documents.schedule import schedule_pdf
@@ -47,7 +48,14 @@ from raptor_desktop.documents.stamp import Furniture, stamp
 from raptor_desktop.documents.statement import statement_pdf
 
 MAX_PAGES = 300
-SHORT_TITLE = "DDTRO hearing bundle"
+
+
+def short_title(case: CaseFile) -> str:
+    """A hearing bundle while any item awaits the court; once the court has decided them all,
+    what is printed is the record of the order, not a bundle for a hearing."""
+    decided = bool(case.items) and all(i.outcome and i.outcome != "adjourned" for i in case.items)
+    return "DDTRO post-hearing bundle" if decided else "DDTRO hearing bundle"
+
 
 Progress = Callable[[int, int, str], None]
 
@@ -68,26 +76,20 @@ BUNDLE_CHECK = "Bundle check"
 def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     """Every document of the pack, in the order the court expects."""
     hearings = case.decision_dates()
-    annotated_to = f", annotated to {full_date(case.prepared_on)}"
     orders: list[tuple[str, Callable[[], bytes]]] = (
-        [
-            (
-                f"Order made on {full_date(d)}"
-                + (annotated_to if annotated(case, heard_on(case, d)) else ""),
-                partial(order_pdf, case, d),
-            )
-            for d in hearings
-        ]
+        [(f"Order made on {full_date(d)}", partial(order_pdf, case, d)) for d in hearings]
         if len(hearings) > 1  # one order for each hearing that decided items
         else [
             (
-                "Order (as made)" + (annotated_to if annotated(case, case.numbered_items()) else "")
-                if any(i.outcome for i in case.items)
-                else "Draft order",
+                "Order (as made)" if any(i.outcome for i in case.items) else "Draft order",
                 lambda: order_pdf(case),
             )
         ]
     )
+    if has_events(case):  # what came after the order, apart from it
+        orders.append(
+            (f"{NOTE_TITLE}, dated {full_date(case.prepared_on)}", lambda: order_note_pdf(case))
+        )
     makers: list[tuple[str, Callable[[], bytes]]] = [
         ("Application (Part 8 claim)", lambda: application_pdf(case)),
         *orders,
@@ -146,7 +148,7 @@ def file_name(case: CaseFile, letter: str | None) -> str:
     """Claim number (or reference), short title, bundle letter, and last the hearing date."""
     stem = re.sub(r"[^\w\- ]+", "-", case.claim_number or case.reference).strip()
     heard = f" {case.hearing_date.isoformat()}" if case.hearing_date else ""
-    return f"{stem} {SHORT_TITLE}{' ' + letter if letter else ''}{heard}.pdf"
+    return f"{stem} {short_title(case)}{' ' + letter if letter else ''}{heard}.pdf"
 
 
 def bookmark_title(entry: IndexEntry) -> str:
@@ -161,7 +163,7 @@ def assemble(
     """Bundle number ``position`` of the plan: the master index, its documents, furniture."""
     entries = groups[position]
     letter = bundle_letter(position, len(groups))
-    caption = f"bundle {letter}" if letter else "hearing bundle"
+    caption = f"bundle {letter}" if letter else short_title(case).removeprefix("DDTRO ")
     index, links = index_pdf(case, groups, caption, letter)
     writer = PdfWriter()
     index_reader = PdfReader(io.BytesIO(index))
@@ -189,7 +191,7 @@ def assemble(
             link.index_page,
             Link(rect=link.rect, target_page_index=link.target_page - 1, fit=KEEP_ZOOM),
         )
-    title = f"{case.reference} — {SHORT_TITLE}{' ' + letter if letter else ''}"
+    title = f"{case.reference} — {short_title(case)}{' ' + letter if letter else ''}"
     furniture = Furniture(
         case.marking,
         case.claim_number or case.reference,

@@ -1,0 +1,131 @@
+"""After the hearing: the order as the court made it, word for word, and a dated note beside it.
+
+What happens after an order (an item ceasing to apply under regulation 3(3), an earlier time
+agreed under 3(6), the order served) is not the court's order: a reprint must not change the
+order's words, and the pack carries those events in a note of their own, dated, that says it
+is no part of the order.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from pypdf import PdfReader
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.orders import DeadlineKind
+from raptor_desktop.documents.order_doc import order_pdf
+from raptor_desktop.documents.pack import hearing_pack
+from raptor_desktop.store.applications import submit
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.letters import record_letter_sent
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
+from tests.app_fixtures import make_application
+
+HEARD = date(2026, 12, 10)
+NOTED = date(2026, 12, 21)
+NOTE = "Note of events since the order"
+
+
+def _order_text(store: Store, reference: str, prepared_on: date) -> str:
+    case = load_case_file(store, reference, prepared_on=prepared_on)
+    reader = PdfReader(io.BytesIO(order_pdf(case)))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def _pack(store: Store, reference: str) -> tuple[list[str], PdfReader, str]:
+    [bundle] = hearing_pack(load_case_file(store, reference, prepared_on=NOTED))
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    return [e.title for e in bundle.entries], reader, bundle.file_name
+
+
+def _section(store: Store, reference: str, title_start: str) -> str:
+    [bundle] = hearing_pack(load_case_file(store, reference, prepared_on=NOTED))
+    reader = PdfReader(io.BytesIO(bundle.pdf))
+    entry = next(e for e in bundle.entries if e.title.startswith(title_start))
+    pages = range(entry.first_page - 1, entry.last_page)
+    return " ".join(" ".join(reader.pages[p].extract_text().split()) for p in pages)
+
+
+@pytest.fixture
+def ordered(demo_store: Store) -> str:
+    """An application heard on 10 December 2026, the order made on every item."""
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    for number in ("07700 900103", "07700 900113", "07700 900114"):
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    return reference
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_carve_out_leaves_the_order_as_made_word_for_word(
+    demo_store: Store, ordered: str
+) -> None:
+    before = _order_text(demo_store, ordered, HEARD)
+    record_outcome(demo_store, ordered, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    after = _order_text(demo_store, ordered, NOTED)
+    assert after == before
+    assert "ceased to apply to this item" not in after and "annotated" not in after
+    assert "07700 900103 (+447700900103). Order made on 10 December 2026; comply by" in after
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_note_beside_the_order_records_the_carve_out_and_is_dated(
+    demo_store: Store, ordered: str
+) -> None:
+    record_outcome(demo_store, ordered, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    titles, _, _ = _pack(demo_store, ordered)
+    assert titles[1:3] == ["Order (as made)", f"{NOTE}, dated 21 December 2026"]
+    note = _section(demo_store, ordered, NOTE)
+    assert "NOTE OF EVENTS SINCE THE ORDER" in note
+    assert "Dated 21 December 2026" in note
+    assert "This note is not part of the order" in note
+    assert "1. 20 December 2026 — Item 3: 07700 900103: the order ceased" in note
+    assert "ceased to apply (regulation 3(3))" in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_an_agreed_earlier_time_goes_in_the_note_not_in_the_order(
+    demo_store: Store, ordered: str
+) -> None:
+    before = _order_text(demo_store, ordered, HEARD)
+    agreed = OrderTerms(None, DeadlineKind.AGREED, datetime(2026, 12, 11, 12, 0))
+    record_outcome(
+        demo_store, ordered, "07700 900103", Outcome.MADE, HEARD, agreed, amendment="agreed"
+    )
+    assert _order_text(demo_store, ordered, NOTED) == before
+    note = _section(demo_store, ordered, NOTE)
+    assert "noon on Friday 11 December 2026" in note and "regulation 3(6)" in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_service_of_the_order_is_noted_with_its_date(demo_store: Store, ordered: str) -> None:
+    record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11))
+    note = _section(demo_store, ordered, NOTE)
+    assert "11 December 2026" in note and "served on Vodafone" in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_no_note_when_nothing_has_happened_since_the_order(demo_store: Store, ordered: str) -> None:
+    titles, _, _ = _pack(demo_store, ordered)
+    assert not any(t.startswith(NOTE) for t in titles)
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_once_every_item_is_decided_the_pack_is_no_longer_a_hearing_bundle(
+    demo_store: Store,
+) -> None:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD)
+    _, reader, name = _pack(demo_store, reference)  # two items still to be decided
+    assert "hearing bundle" in name and "INDEX TO HEARING BUNDLE" in reader.pages[0].extract_text()
+    for number in ("07700 900113", "07700 900114"):
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    _, reader, name = _pack(demo_store, reference)
+    assert name.endswith("DDTRO post-hearing bundle 2026-12-10.pdf"), name
+    assert "INDEX TO POST-HEARING BUNDLE" in reader.pages[0].extract_text()
+    assert reader.metadata.title.endswith("DDTRO post-hearing bundle")
