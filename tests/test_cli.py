@@ -315,6 +315,10 @@ def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_
     assert "2026-08-31  Late Summer Bank Holiday  (removed by the unit)" in out
     code, out, _ = run(capsys, *db, "networks", "--set", "Lebara", "Vodafone")
     assert any(line.split()[:1] == ["Lebara"] and "Vodafone" in line for line in out.splitlines())
+    code, out, _ = run(capsys, *db, "networks", "--legal-name", "three", "Hutchison 3G UK Limited")
+    [three] = [line for line in out.splitlines() if line.startswith("Three ")]
+    assert "Hutchison 3G UK Limited — (no address for service)" in three
+    assert any(line.startswith("EE ") and "(no legal name)" in line for line in out.splitlines())
 
 
 def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -35,10 +35,12 @@ from raptor_desktop.services.settings import (
     get_text,
     holiday_list,
     network_addresses,
+    network_legal_names,
     networks,
     set_holiday_override,
     set_network_address,
     set_network_host,
+    set_network_legal_name,
     set_value,
 )
 
@@ -244,6 +246,12 @@ def _network_arguments(nets: argparse.ArgumentParser) -> None:
         metavar=("NETWORK", "ADDRESS"),
         help="the network's address for service of orders",
     )
+    nets.add_argument(
+        "--legal-name",
+        nargs=2,
+        metavar=("NETWORK", "COMPANY"),
+        help='the company behind the network, the party a claim names ("Hutchison 3G UK Limited")',
+    )
 
 
 @command("networks", "mobile networks and MVNO host networks", _network_arguments)
@@ -253,8 +261,13 @@ def cmd_networks(args: argparse.Namespace, run: Invocation) -> int:
         set_network_host(store, *args.set)
     if args.address:
         set_network_address(store, *args.address)
-    addresses = network_addresses(store)
+    if args.legal_name:
+        set_network_legal_name(store, *args.legal_name)
+    addresses, legal_names = network_addresses(store), network_legal_names(store)
     for name, host in networks(store):
         hosted = f"host: {host:<10}" if host else " " * 16
-        print(f"{name:<18} {hosted} {addresses.get(name) or '(no address for service)'}")
+        company = legal_names.get(name) or "(no legal name)"
+        print(
+            f"{name:<18} {hosted} {company} — {addresses.get(name) or '(no address for service)'}"
+        )
     return 0

@@ -121,6 +121,9 @@ class CaseFile:
     with_notice: bool = False
     addresses: dict[str, str] = field(default_factory=dict)
     """Each provider's address for service, by name (from the networks list)."""
+    legal_names: dict[str, str] = field(default_factory=dict)
+    """The company behind each provider, by name (from the networks list), as the claim and
+    the order name the party: "Hutchison 3G UK Limited", trading as "Three"."""
     letters_sent: dict[str, date] = field(default_factory=dict)
     """The date the letter to each provider was sent, by provider name (when recorded)."""
     draft_deadline: datetime | None = None
@@ -143,6 +146,15 @@ class CaseFile:
     def decision_dates(self) -> list[date]:
         """The dates of the hearings that decided items, oldest first: one order for each."""
         return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})
+
+    def party(self, provider: str) -> str:
+        """A provider as a party to the claim: the company, and the name it trades under."""
+        legal = self.legal_names.get(provider, "").strip()
+        if not legal:
+            return f"{provider} [legal name not recorded]"
+        if legal.casefold().startswith(provider.casefold()):  # "EE Limited" is plainly EE
+            return legal
+        return f"{legal} (trading as {provider})"
 
     def respondents(self) -> list[str]:
         """The providers the order would be served on, in name order (unknown ones left out)."""

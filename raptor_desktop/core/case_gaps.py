@@ -58,6 +58,15 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     f'--address "{provider}" ADDRESS)',
                 )
             )
+        if not case.legal_names.get(provider, "").strip():
+            gaps.append(
+                Gap(
+                    f"the provider {provider} has no legal name recorded (the company the "
+                    "claim and the order name as a party)",
+                    "an administrator records it in Settings → Networks (or raptor networks "
+                    f'--legal-name "{provider}" "COMPANY LIMITED")',
+                )
+            )
     gaps += authority_gaps(case.authoriser, case.authorised_on)
     if (
         case.authorised_on is not None

@@ -286,6 +286,12 @@ def training_address(network: str) -> str:
     return f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA"
 
 
+def training_legal_name(network: str) -> str:
+    """A made-up company behind a network, for a training database only (a live register's
+    legal names are the unit's to fill in, from Companies House)."""
+    return f"{network} (Training) Limited"
+
+
 APPLICANT = (
     "Rachel Carter",
     "Detective Constable",

@@ -66,7 +66,8 @@ def _parties(case: CaseFile) -> list[Flowable]:
         where = esc(case.addresses.get(name, "").strip() or "[address for service not recorded]")
         story.append(
             Paragraph(
-                f"<b>Defendant (respondent) {number}:</b> {esc(name)}, the communications "
+                f"<b>Defendant (respondent) {number}:</b> {esc(case.party(name))}, the "
+                "communications "
                 f"provider for the items listed against it in the schedule. Address for "
                 f"service: {where}.",
                 BODY,

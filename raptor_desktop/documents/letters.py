@@ -136,7 +136,12 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Spacer(1, 0.6 * cm),
         Paragraph(_dated(case, provider_name(items)), PLAIN),
         Spacer(1, 0.4 * cm),
-        Paragraph(f"To: {esc(provider)}", PLAIN),
+        Paragraph(f"To: {esc(case.party(provider_name(items)))}", PLAIN),
+        *(
+            [Paragraph(f"(host network: {esc(items[0].host)})", PLAIN)]
+            if items and items[0].host
+            else []
+        ),
         Paragraph(
             esc(
                 case.addresses.get(provider_name(items), "").strip()

@@ -212,7 +212,7 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
         address = case.addresses.get(name, "").strip() or "[address for service not recorded]"
         block: list[Flowable] = [
             *heading,
-            Paragraph(f"Respondent {respondent}: {esc(name)}", HEADING),
+            Paragraph(f"Respondent {respondent}: {esc(case.party(name))}", HEADING),
             Paragraph(f"Address for service: {esc(address)}", BODY),
         ]
         heading = []

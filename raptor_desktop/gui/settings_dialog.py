@@ -38,10 +38,12 @@ from raptor_desktop.services.settings import (
     get_text,
     holiday_list,
     network_addresses,
+    network_legal_names,
     networks,
     set_holiday_override,
     set_network_address,
     set_network_host,
+    set_network_legal_name,
     set_value,
 )
 
@@ -145,6 +147,10 @@ class SettingsDialog(QDialog):
         self.host.setPlaceholderText("host network (blank if none)")
         self.address = QLineEdit()
         self.address.setPlaceholderText("address for service of orders (the provider's)")
+        self.legal_name = QLineEdit()
+        self.legal_name.setPlaceholderText(
+            "legal name of the company, the party a claim names (e.g. Hutchison 3G UK Limited)"
+        )
         set_button = QPushButton("Set")
         set_button.clicked.connect(self.set_network)
         row = QHBoxLayout()
@@ -155,18 +161,20 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.networks)
         layout.addLayout(row)
         layout.addWidget(self.address)
+        layout.addWidget(self.legal_name)
         self._load_networks()
         return page
 
     def _load_networks(self) -> None:
         self.networks.clear()
-        addresses = network_addresses(self._store)
+        addresses, legal_names = network_addresses(self._store), network_legal_names(self._store)
         self._network_rows = networks(self._store)
         for name, host in self._network_rows:
             hosted = f"  →  {host}" if host else ""
+            company = legal_names.get(name) or "no legal name yet"
             served = addresses.get(name) or "no address for service yet"
-            self.networks.addItem(f"{name}{hosted}  ({served})")
-        self._addresses = addresses
+            self.networks.addItem(f"{name}{hosted}  ({company}; {served})")
+        self._addresses, self._legal_names = addresses, legal_names
 
     def _pick_network(self, row: int) -> None:
         if 0 <= row < len(self._network_rows):
@@ -174,12 +182,14 @@ class SettingsDialog(QDialog):
             self.network.setText(name)
             self.host.setText(host)
             self.address.setText(self._addresses.get(name, ""))
+            self.legal_name.setText(self._legal_names.get(name, ""))
 
     def set_network(self) -> None:
-        """Add a network, or set its host and its address for service."""
+        """Add a network, or set its host, its address for service and its legal name."""
         try:
             set_network_host(self._store, self.network.text(), self.host.text())
             set_network_address(self._store, self.network.text(), self.address.text())
+            set_network_legal_name(self._store, self.network.text(), self.legal_name.text())
         except Refusal as error:
             self.error.show_error(str(error))
             return

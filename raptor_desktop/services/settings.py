@@ -18,9 +18,11 @@ from raptor_desktop.store.settings import (
     get_int,
     get_text,
     network_addresses,
+    network_legal_names,
     networks,
     set_network_address,
     set_network_host,
+    set_network_legal_name,
     set_value,
 )
 
@@ -40,9 +42,11 @@ __all__ = [
     "get_text",
     "holiday_list",
     "network_addresses",
+    "network_legal_names",
     "networks",
     "set_holiday_override",
     "set_network_address",
     "set_network_host",
+    "set_network_legal_name",
     "set_value",
 ]

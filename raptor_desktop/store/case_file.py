@@ -168,7 +168,8 @@ def load_case_file(
         calendar=calendar,
     )
     providers = {item.provider_name for item in case.items} - {UNCONFIRMED}
-    case.addresses = {name: _address_for_service(store, name) for name in sorted(providers)}
+    case.addresses = {name: _network(store, name, "address") for name in sorted(providers)}
+    case.legal_names = {name: _network(store, name, "legal_name") for name in sorted(providers)}
     case.letters_sent = {
         str(name): date.fromisoformat(sent)
         for name, sent in store.db.execute(
@@ -203,8 +204,11 @@ def _statement_number(store: Store, app_id: int) -> int:
     return int(row[0])
 
 
-def _address_for_service(store: Store, provider: str) -> str:
-    row = store.db.execute("SELECT address FROM networks WHERE name = ?", [provider]).fetchone()
+def _network(store: Store, provider: str, column: str) -> str:
+    """What the networks list holds of ``provider``: its address or legal name ('' if none)."""
+    if column not in ("address", "legal_name"):
+        raise ValueError(f"networks have no detail {column!r}")
+    row = store.db.execute(f"SELECT {column} FROM networks WHERE name = ?", [provider]).fetchone()
     return str(row[0]) if row else ""
 
 

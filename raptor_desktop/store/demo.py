@@ -21,6 +21,7 @@ from raptor_desktop.core.demo_scenario import (
     DemoContact,
     DemoLine,
     training_address,
+    training_legal_name,
 )
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.evidence import EvidenceItem
@@ -49,7 +50,7 @@ from raptor_desktop.store.lines import (
 from raptor_desktop.store.orders import confirm_disconnection
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.profiles import save_officer_profile
-from raptor_desktop.store.settings import set_network_address
+from raptor_desktop.store.settings import set_network_address, set_network_legal_name
 
 
 class NotTraining(Refusal, ValueError):
@@ -80,6 +81,7 @@ def seed_demo(store: Store, today: date | None = None) -> int:
         with store.transaction("seed demo scenario"):
             for network in NETWORKS:
                 set_network_address(store, network, training_address(network))
+                set_network_legal_name(store, network, training_legal_name(network))
             if DEMO_USER in names or not names:  # the demo's officer is the applicant
                 save_officer_profile(store, Officer(*APPLICANT))
             for line in LINES:

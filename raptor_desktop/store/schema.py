@@ -24,7 +24,9 @@ settings        (v3) key/value settings with typed defaults in ``store.settings`
                 (protective marking, warning periods).
 courts          (v3) county court hearing centres, an editable list.
 networks        (v3) mobile networks and, for an MVNO, the host network that serves orders;
-                (v9) the network's address for service of orders, filled in by the unit.
+                (v9) the network's address for service of orders, filled in by the unit;
+                (v18) the legal name of the company behind it (the party the claim and the
+                order name: "Hutchison 3G UK Limited", not "Three"), filled in by the unit.
 holiday_overrides (v3) days the unit adds to or removes from the bank-holiday list.
 applications    (v3) a DDTRO application: reference, operation, court, hearing date and time,
                 claim number, the applicant officer (name, rank, collar number, force, work
@@ -160,6 +162,14 @@ class Migration:
     step: Callable[[Connection], None] | None = None
     keyed_step: Callable[[Connection, bytes], None] | None = None
     vacuum_first: bool = False  # the file rewritten (VACUUM) before migrating to it
+
+
+def _legal_names(conn: Connection) -> None:
+    """v18: ``networks.legal_name``, added once (like the ``IF NOT EXISTS`` of the steps before
+    it, safe to run over a register that has it: SQLite has no ADD COLUMN IF NOT EXISTS)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(networks)")}
+    if "legal_name" not in columns:
+        conn.execute("ALTER TABLE networks ADD COLUMN legal_name TEXT NOT NULL DEFAULT ''")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -588,6 +598,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(16, "case packages exchanged between workstations", exchange_sql()),
     Migration(17, "an import's new rows indexed and identified in bulk", bulk_sql()),
+    Migration(
+        18, "each network's legal name, the party a claim and an order name", step=_legal_names
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

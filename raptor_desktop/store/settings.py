@@ -103,24 +103,50 @@ def set_network_host(store: Store, network: str, host: str) -> None:
         )
 
 
-def set_network_address(store: Store, network: str, address: str) -> None:
-    """The address for service of orders on a network (the unit fills it in)."""
+NETWORK_DETAILS = {"address": "address for service", "legal_name": "legal name"}
+"""What the unit fills in for each network, by column, and what it is called."""
+
+
+def _set_network_detail(store: Store, network: str, column: str, value: str) -> None:
     store.require(Permission.CHANGE_SETTINGS)
     name = " ".join(network.split())
-    with store.transaction("change networks", f"{name}: address for service") as db:
+    with store.transaction("change networks", f"{name}: {NETWORK_DETAILS[column]}") as db:
         cursor = db.execute(
-            "UPDATE networks SET address = ? WHERE name = ?", [address.strip(), name]
+            f"UPDATE networks SET {column} = ? WHERE name = ?",  # column: a key of the dict
+            [" ".join(value.split()) if column == "legal_name" else value.strip(), name],
         )
         if cursor.rowcount == 0:
             raise RecordNotFound(f"no network called {name!r}; add it first with --set")
+
+
+def set_network_address(store: Store, network: str, address: str) -> None:
+    """The address for service of orders on a network (the unit fills it in)."""
+    _set_network_detail(store, network, "address", address)
+
+
+def set_network_legal_name(store: Store, network: str, legal_name: str) -> None:
+    """The company behind a network, as a claim and an order name it (the unit fills it in:
+    "Hutchison 3G UK Limited" for Three, as Companies House has it)."""
+    _set_network_detail(store, network, "legal_name", legal_name)
 
 
 def networks(store: Store) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in store.db.execute("SELECT name, host FROM networks ORDER BY name")]
 
 
+def _network_details(store: Store, column: str) -> dict[str, str]:
+    if column not in NETWORK_DETAILS:
+        raise ValueError(f"networks have no detail {column!r}")
+    return {
+        r[0]: r[1] for r in store.db.execute(f"SELECT name, {column} FROM networks ORDER BY name")
+    }
+
+
 def network_addresses(store: Store) -> dict[str, str]:
     """Each network's address for service ('' where the unit has not filled it in)."""
-    return {
-        r[0]: r[1] for r in store.db.execute("SELECT name, address FROM networks ORDER BY name")
-    }
+    return _network_details(store, "address")
+
+
+def network_legal_names(store: Store) -> dict[str, str]:
+    """Each network's legal name ('' where the unit has not filled it in)."""
+    return _network_details(store, "legal_name")

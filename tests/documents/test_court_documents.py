@@ -144,7 +144,11 @@ def test_a_number_without_a_provider_or_address_is_a_gap(demo_store: Store) -> N
     set_network_host(demo_store, "Nova Mobile", "")  # a network new to the list, no address
     set_provider(demo_store, "07700 900114", "nova mobile")
     gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference, check_files=False))]
-    assert gaps == ["the provider Nova Mobile has no address for service"]
+    assert gaps == [
+        "the provider Nova Mobile has no address for service",
+        "the provider Nova Mobile has no legal name recorded (the company the claim and the "
+        "order name as a party)",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -77,8 +77,11 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
                 f"This is the exhibit marked {mark} referred to in the witness statement" in first
             )
         else:
-            provider = entry.title.removeprefix("Letter to ")
-            assert f"To: {provider} Law Enforcement Liaison Team" in first  # with its address
+            provider, _, host = entry.title.removeprefix("Letter to ").partition(" (host network ")
+            party = f"{provider} (Training) Limited" + (
+                f" (host network: {host.rstrip(')')})" if host else ""
+            )
+            assert f"To: {party} Law Enforcement Liaison Team" in first  # with its address
             assert "without notice to you" in first and "(CPR 23.10)" in first
             assert "agreeing an earlier time with you, as regulation 3(6) allows" in first
         pages = (

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.gui.settings_dialog import SettingsDialog
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.settings import network_addresses
+from raptor_desktop.store.settings import network_addresses, network_legal_names
 
 
 def test_an_address_for_service_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) -> None:
@@ -20,3 +20,16 @@ def test_an_address_for_service_is_set_from_the_settings(qtbot: QtBot, demo_stor
     dialog.set_network()
     assert network_addresses(demo_store)["EE"] == "Law Enforcement Liaison, EE, Hatfield"
     assert any("Hatfield" in dialog.networks.item(r).text() for r in range(dialog.networks.count()))
+
+
+def test_a_legal_name_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) -> None:
+    dialog = SettingsDialog(demo_store)
+    qtbot.addWidget(dialog)
+    row = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
+    dialog.networks.setCurrentRow(next(i for i, t in enumerate(row) if t.startswith("Three ")))
+    assert dialog.legal_name.text() == "Three (Training) Limited"
+    dialog.legal_name.setText("Hutchison 3G UK Limited")
+    dialog.set_network()
+    assert network_legal_names(demo_store)["Three"] == "Hutchison 3G UK Limited"
+    shown = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
+    assert any(t.startswith("Three ") and "Hutchison 3G UK Limited" in t for t in shown)

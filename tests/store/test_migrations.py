@@ -415,6 +415,25 @@ def test_version_9_adds_what_a_court_application_needs(tmp_path: Path) -> None:
         assert case.addresses["EE"].startswith("Law Enforcement Liaison Team")
 
 
+def test_version_18_gives_networks_a_legal_name_empty_until_filled_in(tmp_path: Path) -> None:
+    """The claim names each provider by the company behind it: a register from before v18
+    has none, and its packs are drafts until the unit records them; one made at v18 keeps
+    what was recorded."""
+    from raptor_desktop.core.case_gaps import case_gaps
+    from raptor_desktop.store.case_file import load_case_file
+
+    (tmp_path / "v17").mkdir()
+    (tmp_path / "v18").mkdir()
+    with open_store(_copy_fixture(17, tmp_path / "v17"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.legal_names == {"EE": ""}
+        assert any("EE has no legal name recorded" in gap.what for gap in case_gaps(case))
+    with open_store(_copy_fixture(18, tmp_path / "v18"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.legal_names == {"EE": "EE Limited"}
+        assert case.party("EE") == "EE Limited"
+
+
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
     # Before v14 what SQLite deleted stayed in the file's free pages (encrypted, but there for
     # anyone with the key, and in every backup): the migration rewrites the file without them.
