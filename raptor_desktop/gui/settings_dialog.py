@@ -41,9 +41,7 @@ from raptor_desktop.services.settings import (
     network_legal_names,
     networks,
     set_holiday_override,
-    set_network_address,
-    set_network_host,
-    set_network_legal_name,
+    set_network,
     set_value,
 )
 
@@ -151,17 +149,20 @@ class SettingsDialog(QDialog):
         self.legal_name.setPlaceholderText(
             "legal name of the company, the party a claim names (e.g. Hutchison 3G UK Limited)"
         )
-        set_button = QPushButton("Set")
+        set_button = QPushButton("&Set network")
         set_button.clicked.connect(self.set_network)
+        form = QFormLayout()
+        form.addRow("&Network:", self.network)
+        form.addRow("&Host network:", self.host)
+        form.addRow("&Address for service:", self.address)
+        form.addRow("&Legal name:", self.legal_name)
         row = QHBoxLayout()
-        row.addWidget(self.network)
-        row.addWidget(self.host)
+        row.addStretch()
         row.addWidget(set_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.networks)
+        layout.addLayout(form)
         layout.addLayout(row)
-        layout.addWidget(self.address)
-        layout.addWidget(self.legal_name)
         self._load_networks()
         return page
 
@@ -187,9 +188,13 @@ class SettingsDialog(QDialog):
     def set_network(self) -> None:
         """Add a network, or set its host, its address for service and its legal name."""
         try:
-            set_network_host(self._store, self.network.text(), self.host.text())
-            set_network_address(self._store, self.network.text(), self.address.text())
-            set_network_legal_name(self._store, self.network.text(), self.legal_name.text())
+            set_network(
+                self._store,
+                self.network.text(),
+                self.host.text(),
+                self.address.text(),
+                self.legal_name.text(),
+            )
         except Refusal as error:
             self.error.show_error(str(error))
             return

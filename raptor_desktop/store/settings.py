@@ -130,6 +130,15 @@ def set_network_legal_name(store: Store, network: str, legal_name: str) -> None:
     _set_network_detail(store, network, "legal_name", legal_name)
 
 
+def set_network(store: Store, network: str, host: str, address: str, legal_name: str) -> None:
+    """Add a network, or change it: its host, address for service and legal name, in one
+    change (none of them is kept if one is refused)."""
+    with store.transaction("change networks", " ".join(network.split())):
+        set_network_host(store, network, host)
+        set_network_address(store, network, address)
+        set_network_legal_name(store, network, legal_name)
+
+
 def networks(store: Store) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in store.db.execute("SELECT name, host FROM networks ORDER BY name")]
 

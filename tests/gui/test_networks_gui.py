@@ -33,3 +33,20 @@ def test_a_legal_name_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) 
     assert network_legal_names(demo_store)["Three"] == "Hutchison 3G UK Limited"
     shown = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
     assert any(t.startswith("Three ") and "Hutchison 3G UK Limited" in t for t in shown)
+
+
+def test_a_new_network_is_added_with_its_host_address_and_legal_name(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    from raptor_desktop.store.settings import networks
+
+    dialog = SettingsDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.network.setText("Nova  Mobile")
+    dialog.host.setText("EE")
+    dialog.address.setText("Liaison, Nova Mobile, Leeds")
+    dialog.legal_name.setText("Nova Telecom Limited")
+    dialog.set_network()
+    assert ("Nova Mobile", "EE") in networks(demo_store)
+    assert network_addresses(demo_store)["Nova Mobile"] == "Liaison, Nova Mobile, Leeds"
+    assert network_legal_names(demo_store)["Nova Mobile"] == "Nova Telecom Limited"
