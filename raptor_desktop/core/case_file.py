@@ -50,6 +50,7 @@ class CaseItem:
     status: str = ""  # the number's status in the register now ("ready", "identified"…)
     line_id: int = 0  # the line's own key: lines with no name are not one line
     carved_out_on: date | None = None  # the day the order ceased to apply to it (reg 3(3))
+    own_grounds: bool = False  # the grounds are the officer's words, not drafted from evidence
 
     @property
     def provider_name(self) -> str:
@@ -94,6 +95,13 @@ class CaseEvidence:
     location: str = ""
     reference: str = ""
     line_id: int = 0  # the line's own key: lines with no name are not one line
+    recorded_on: date | None = None  # the day it went into the register
+
+    @property
+    def known_on(self) -> date | None:
+        """The day the record could first be read: the day of what it records, or, undated,
+        the day it was recorded (a statement cites only what was known when it was signed)."""
+        return self.occurred_on or self.recorded_on
 
 
 @dataclass

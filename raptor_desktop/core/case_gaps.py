@@ -162,8 +162,8 @@ def _hearing_order_gaps(case: CaseFile, hearing: date, details: str) -> list[Gap
 
 NO_EVIDENCE = (
     "record what shows the line is used for drug dealing (Line → Record evidence…, or raptor "
-    "add-evidence NUMBER KIND DETAILS), dated on or before the witness statement, or an exhibit "
-    "of one of its numbers"
+    "add-evidence NUMBER KIND DETAILS --date DATE), dated on or before the witness statement, "
+    "or an exhibit of one of its numbers"
 )
 
 
@@ -173,19 +173,24 @@ def _lines_without_evidence(case: CaseFile) -> list[Gap]:
     Regulation 3(1) asks the court to be satisfied that each item has been, or is likely to be,
     used in connection with drug dealing offences: a line with no evidence known by the day the
     statement is signed, and no exhibit of any of its numbers, gives the court nothing to find
-    that on.
+    that on; undated evidence alone does not say whether the use is recent or years old.
     """
     exhibited = {n for e in case.exhibited() for n in e.numbers}
     lines: dict[int, list[tuple[int, CaseItem]]] = {}
     for number, item in case.numbered_items():
         if item.live:
             lines.setdefault(item.line_id, []).append((number, item))
-    cited = {e.line_id for e in case.evidence}
+    cited = {e.line_id for e in case.evidence if e.occurred_on}
+    undated = {e.line_id for e in case.evidence} - cited
     return [
         Gap(
             f"the line {f'“{items[0][1].brand}”' if items[0][1].brand else 'with no name'} (item"
             f"{'s' if len(items) > 1 else ''} {numbers_in_ranges([n for n, _ in items])}) has "
-            "no evidence that the witness statement can cite",
+            + (
+                "only undated evidence, which cannot show the court when the line was used"
+                if line in undated
+                else "no evidence that the witness statement can cite"
+            ),
             NO_EVIDENCE,
         )
         for line, items in lines.items()

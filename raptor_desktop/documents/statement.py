@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from raptor_desktop.core.case_file import CaseExhibit, CaseFile
+from raptor_desktop.core.case_file import CaseEvidence, CaseExhibit, CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.wording import and_list, without_repeats
 from raptor_desktop.documents.heading import (
@@ -106,6 +106,73 @@ def _produces(exhibit: CaseExhibit) -> str:
     return f"I produce the exhibit marked {esc(exhibit.mark)}: {esc(exhibit.description)}{when}."
 
 
+SOURCES = {  # what each kind of evidence is, as a record the officer has read (PD 32 18.2)
+    "marketing text": "the record of a marketing text",
+    "test purchase": "the test purchase record",
+    "seized handset": "the report on a seized handset",
+    "intelligence": "the intelligence report",
+    "other": "the record",
+}
+STALE_DAYS = 90
+"""Evidence older than this when the statement is signed is said to be the latest there is:
+an application without notice owes the court what tells against it."""
+
+
+def _record(record: CaseEvidence, exhibits: dict[str, str]) -> str:
+    """One record, named by its source, reference and date, then what it records."""
+    parts = [SOURCES.get(record.kind, SOURCES["other"])]
+    if record.reference:
+        parts.append(f"reference {esc(record.reference)}")
+    if record.occurred_on:
+        parts.append(full_date(record.occurred_on))
+    else:
+        recorded = f", recorded on {full_date(record.recorded_on)}" if record.recorded_on else ""
+        parts.append(f"undated{recorded}")
+    if record.location:
+        parts.append(f"at {esc(record.location)}")
+    mark = exhibits.get(_key(record.reference))
+    produced = f" (I produce it as exhibit {esc(mark)})" if mark else ""
+    return f"{', '.join(parts)}: {esc(record.details.strip().rstrip('.'))}{produced}"
+
+
+def _key(reference: str) -> str:
+    return "".join(reference.split()).casefold()
+
+
+def _records(case: CaseFile, line_id: int) -> str:
+    """What the statement relies on for a line, each record with its source (PD 32 18.2(2)),
+    and, for full and frank disclosure, how old the latest of them is."""
+    records = [e for e in case.evidence if e.line_id == line_id]
+    if not records:
+        return ""
+    exhibits = {_key(e.mark): e.mark for e in case.exhibited()}
+    listed = "; ".join(
+        f"({chr(ord('a') + n)}) {_record(r, exhibits)}"
+        if len(records) > 1
+        else _record(r, exhibits)
+        for n, r in enumerate(records)
+    )
+    noun = "these records" if len(records) > 1 else "this record"
+    text = (
+        f" I rely on {noun} of the operation, which I have read, and believe what "
+        f"{'they record' if len(records) > 1 else 'it records'} to be true: {listed}."
+    )
+    dated = [r.occurred_on for r in records if r.occurred_on]
+    signed = case.statement_date or case.prepared_on
+    if not dated:
+        return text + (" None of them is dated." if len(records) > 1 else " It is not dated.")
+    latest = max(dated)
+    age = (signed - latest).days
+    days = f"{age} day{'' if age == 1 else 's'} before this statement"
+    if len(dated) == 1 and len(records) == 1:
+        text += f" That was {days}."
+    else:
+        text += f" The most recent dated one is of {full_date(latest)}, {days}."
+    if age > STALE_DAYS:
+        text += " I have no more recent record of the line's use."
+    return text
+
+
 def statement_paragraphs(case: CaseFile) -> list[str]:
     """The numbered paragraphs, in the first person, with dates and numbers in figures."""
     marks_of: dict[str, list[str]] = {}
@@ -120,10 +187,11 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
         "I use. What I saw or did myself I "
         "say is within my own knowledge. The rest comes from the records of the operation "
         "(its intelligence log, test purchase records and seized handset reports), which I "
-        "have read; it is true to the best of my information and belief, and I say so where "
-        "I rely on it (Practice Direction 32, paragraph 18.2).",
+        "have read; it is true to the best of my information and belief, and for each such "
+        "fact I name the record it comes from (Practice Direction 32, paragraph 18.2).",
     ]
     paragraphs += [_produces(exhibit) for exhibit in case.exhibited()]
+    first_of_line: dict[int, int] = {}
     for item_no, item in case.numbered_items():
         devices = item_identifiers(item.imei, item.imsi, item.iccid)
         marks = marks_of.get(item.display, [])
@@ -135,11 +203,22 @@ def statement_paragraphs(case: CaseFile) -> list[str]:
             if item.crown_dependency
             else ""
         )
+        own = (
+            f" {esc(without_repeats(_without_first_sentence(item.grounds)))}"
+            if item.own_grounds
+            else ""
+        )
+        earlier = first_of_line.setdefault(item.line_id, item_no)
+        records = (
+            _records(case, item.line_id)
+            if earlier == item_no
+            else f" The number is another of the same line: the records I rely on are those "
+            f"set out for item {earlier}."
+        )
         paragraphs.append(
-            f"Item {item_no}, {esc(item.display)}. From the records of the operation, which I "
-            f"have read, I believe the following. {_the_line(item.brand)} sells "
-            f"{esc(and_list(item.drugs) or 'drugs')} in {esc(areas)}. "
-            f"{esc(without_repeats(_without_first_sentence(item.grounds)))}"
+            f"Item {item_no}, {esc(item.display)}. According to the operation's line register, "
+            f"{_the_line(item.brand)[0].lower()}{_the_line(item.brand)[1:]} "
+            f"sells {esc(and_list(item.drugs) or 'drugs')} in {esc(areas)}.{own}{records}"
             + (f" Devices recorded against the number: {esc(devices)}." if devices else "")
             + crown
             + marked

@@ -63,6 +63,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 provider=provider,
                 host=host,
                 grounds=grounds or grounds_from_evidence(brand, areas, line_evidence),
+                own_grounds=bool(grounds),
                 outcome=outcome,
                 decided_on=from_iso(order_date or decided),
                 crown_dependency=crown,
@@ -80,14 +81,16 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
 
 def _evidence(store: Store, app_id: int) -> list[CaseEvidence]:
     rows = store.db.execute(
-        "SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.details, e.location, e.reference, l.id "
+        "SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.details, e.location, e.reference, l.id, "
+        "substr(e.recorded_at, 1, 10) "
         "FROM application_numbers an JOIN numbers n ON n.id = an.number_id "
         "JOIN lines l ON l.id = n.line_id JOIN evidence e ON e.line_id = l.id "
         "WHERE an.application_id = ? ORDER BY e.occurred_on, e.id",
         [app_id],
     ).fetchall()
     return [
-        CaseEvidence(b, k, from_iso(d), t, loc, ref, line) for b, k, d, t, loc, ref, line in rows
+        CaseEvidence(b, k, from_iso(d), t, loc, ref, line, from_iso(recorded))
+        for b, k, d, t, loc, ref, line, recorded in rows
     ]
 
 
@@ -135,7 +138,7 @@ def load_case_file(
     evidence = [
         e
         for e in _evidence(store, app_id)
-        if signed is None or e.occurred_on is None or e.occurred_on <= signed
+        if signed is None or e.known_on is None or e.known_on <= signed
     ]
     hearing = from_iso(row[3])
     calendar = bank_holidays(store)

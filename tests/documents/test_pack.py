@@ -158,7 +158,9 @@ def test_witness_statement(pack: tuple[Bundle, PdfReader]) -> None:
     assert number and re.search(r"1\. +I am", text) and f"Statement: No. {number[1]}" in text
     assert "Date: 26 November 2026" in text  # the day it was signed, never the print date
     assert "29 November 2026" not in text
-    dee = "The line known as “Dee” sells crack cocaine and heroin in Brentwood. Test purchase"
+    dee = (
+        "the line known as “Dee” sells crack cocaine and heroin in Brentwood. I rely on this record"
+    )
     assert dee in re.sub(r" OFFICIAL-SENSITIVE .*? NOT FOR COURT USE", "", text)  # a page break
     assert "The number is used by the deal line" not in text  # said once, not twice
     assert "Disconnected phones can still call 999" not in text

@@ -43,4 +43,7 @@ def test_two_lines_with_no_name_keep_their_own_evidence(training_store: Store) -
     assert "a deal line whose name is not known" in grounds["07700 900202"]
     said = " ".join(statement_paragraphs(case))
     assert "unnamed" not in said and "unnamed" not in " ".join(grounds.values())
-    assert "The number is used by a line whose name is not known, which sells" in said
+    assert (
+        "According to the operation's line register, the number is used by a line whose name "
+        "is not known, which sells" in said
+    )

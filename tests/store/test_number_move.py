@@ -4,6 +4,7 @@ when it has gone to court on its line."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -91,7 +92,11 @@ def test_a_number_gone_to_court_on_its_line_stays_on_it(training_store: Store) -
     move_number(training_store, "07700 900501", to_brand="Jim")  # a draft: it may move
     move_number(training_store, "07700 900501", to_brand="Tony")
     tony = find_number(training_store, "07700 900501").line_id
-    add_evidence(training_store, tony, EvidenceItem("test purchase", "£20 of crack, Grays"))
+    add_evidence(
+        training_store,
+        tony,
+        EvidenceItem("test purchase", "£20 of crack, Grays", date(2026, 11, 20)),
+    )
     submit(training_store, reference)
     with pytest.raises(NumberNotMoved, match=f"named in {reference}, which has gone to court"):
         move_number(training_store, "07700 900501", to_brand="Jim")
@@ -118,7 +123,11 @@ def test_a_lines_only_number_does_not_leave_its_evidence_on_a_line_with_none(
     add_number(training_store, "07700 900501", TONY)
     add_number(training_store, "07700 900503", JIM)
     tony = find_number(training_store, "07700 900501").line_id
-    add_evidence(training_store, tony, EvidenceItem("test purchase", "£20 of crack, Grays"))
+    add_evidence(
+        training_store,
+        tony,
+        EvidenceItem("test purchase", "£20 of crack, Grays", date(2026, 11, 20)),
+    )
     with pytest.raises(NumberNotMoved, match="only number of line 'Tony'.*1 item of evidence"):
         move_number(training_store, "07700 900501", to_brand="Jim")
     assert find_number(training_store, "07700 900501").line_id == tony
