@@ -113,7 +113,7 @@ OUTCOME_STATUS = {
     Outcome.REFUSED: Status.REFUSED,
     Outcome.ADJOURNED: Status.IN_APPLICATION,
     Outcome.WITHDRAWN: Status.WITHDRAWN,
-    Outcome.CARVED_OUT: Status.WITHDRAWN,
+    Outcome.CARVED_OUT: Status.ORDER_CEASED,
 }
 """The status a number moves to when the court's outcome for it is recorded."""
 

@@ -67,6 +67,7 @@ STATUS_COLOURS = {
     Status.DISCONNECTED.value: "#2e7d32",
     Status.REFUSED.value: "#b00020",
     Status.WITHDRAWN.value: "#6d4c41",
+    Status.ORDER_CEASED.value: "#a1887f",
     Status.RE_EMERGED.value: "#8e24aa",
 }
 

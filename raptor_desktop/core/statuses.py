@@ -1,9 +1,11 @@
 """The life of a deal-line number and the moves between its stages.
 
 The main path runs identified → gathering evidence → ready for application → in application →
-order made → disconnected. Refused and withdrawn are side exits; re-emerged marks a number seen in
-use again after it was cut off. A step back along the main path is allowed so that a mistaken
-change can be put right; every change is recorded with who, when and a note.
+order made → disconnected. Refused and withdrawn are side exits; "order ceased to apply" is the
+exit of a number an order was made on and that the applicant then found was not used for drug
+dealing (regulation 3(3)), reached only by recording that carve-out; re-emerged marks a number
+seen in use again after it was cut off. A step back along the main path is allowed so that a
+mistaken change can be put right; every change is recorded with who, when and a note.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Status(StrEnum):
     DISCONNECTED = "disconnected"
     REFUSED = "refused"
     WITHDRAWN = "withdrawn"
+    ORDER_CEASED = "order ceased to apply"
     RE_EMERGED = "re-emerged"
 
     @property
@@ -59,6 +62,7 @@ _SIDE_MOVES: dict[Status, set[Status]] = {
     Status.DISCONNECTED: {Status.RE_EMERGED},
     Status.REFUSED: {Status.GATHERING_EVIDENCE, Status.READY, Status.WITHDRAWN},
     Status.WITHDRAWN: {Status.IDENTIFIED, Status.GATHERING_EVIDENCE},
+    Status.ORDER_CEASED: {Status.IDENTIFIED, Status.GATHERING_EVIDENCE},
     Status.RE_EMERGED: {Status.GATHERING_EVIDENCE, Status.READY, Status.WITHDRAWN},
 }
 

@@ -80,7 +80,8 @@ orders          (v3) an order made on a number: date, duration (end date, period
                 earlier one was agreed with the provider (``deadline_at`` is then the agreed,
                 earlier time the warnings watch). A carve-out (reg 3(3)) leaves the order as
                 made: the item's outcome "carved out" and its date say when it ceased to
-                apply (carve-outs recorded before December 2026 had set ``end_date`` to it).
+                apply (carve-outs recorded before December 2026 had set ``end_date`` to it,
+                and moved the number to "withdrawn"; since then to "order ceased to apply").
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.

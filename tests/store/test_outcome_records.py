@@ -204,3 +204,28 @@ def test_taking_out_a_number_the_application_does_not_have_is_refused(demo_store
     with pytest.raises(RecordNotFound, match=f"07700 900109 is not in {reference}"):
         remove_number(demo_store, reference, "07700 900109")
     assert log_size(demo_store) == before
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_carved_out_number_is_one_the_order_ceased_to_apply_to_not_withdrawn(
+    demo_store: Store,
+) -> None:
+    """A carve-out (reg 3(3)) is the applicant's discovery after an order that the item is not
+    used for drug dealing: the register had called it "withdrawn", as if the applicant had
+    dropped it before the court decided."""
+    from raptor_desktop.core.statuses import check_move
+
+    reference = submitted(demo_store)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    assert status_of(demo_store, "07700 900103") is Status.ORDER_CEASED
+    assert Status.ORDER_CEASED.value == "order ceased to apply"
+    history = demo_store.db.execute(
+        "SELECT sc.to_status, sc.note FROM status_changes sc JOIN numbers n ON n.id = sc.number_id "
+        "WHERE n.e164 = '+447700900103' ORDER BY sc.id DESC LIMIT 1"
+    ).fetchone()
+    assert history == ("order ceased to apply", f"{reference}: carved out on 2026-12-20")
+    # found in use for dealing again, it goes back to gathering evidence, never to an order
+    check_move(Status.ORDER_CEASED, Status.GATHERING_EVIDENCE)
+    with pytest.raises(InputRejected):
+        check_move(Status.ORDER_CEASED, Status.ORDER_MADE)
