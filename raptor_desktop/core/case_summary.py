@@ -109,8 +109,21 @@ class ApplicationRow:
 
 @dataclass(frozen=True)
 class Event:
+    """Something that happened on a day. ``step`` and ``at`` order a day's events as they
+    happened, not by their words: what led to a hearing, the hearing, what it decided, then
+    the orders' compliance; changes of status by the time they were recorded."""
+
     on: date
     what: str
+    step: int = 0
+    at: str = ""
+
+    def sort_key(self) -> tuple[date, int, str, str]:
+        return self.on, self.step, self.at, self.what
+
+
+SEEN, EVIDENCE, RECORDED, SUBMITTED, HEARING, DECIDED, COMPLIED = range(7)
+"""The steps of a day, in order (``Event.step``)."""
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from pathlib import Path
 from raptor_desktop.core.case_summary import CaseSummary
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.services.disclosure import Recipient, record_consultation, record_disclosure
-from raptor_desktop.store.case_summary import load_case_summary
+from raptor_desktop.store.case_summary import load_case_summary, next_summary_reference
 from raptor_desktop.store.closures import record_check_back, record_type1_closure
 from raptor_desktop.store.database import Store
-from raptor_desktop.store.scope_facts import Scope
+from raptor_desktop.store.scope_facts import Scope, check_scope
 
 __all__ = [
     "CaseSummary",
@@ -40,7 +40,9 @@ def export_case_summary(
     from raptor_desktop.documents.summary_files import summary_files
 
     checked = to.checked()  # refused before anything is written
-    summary = load_case_summary(store, scope, today or date.today())
+    day = today or date.today()
+    check_scope(store, scope)  # a scope refused takes no reference
+    summary = load_case_summary(store, scope, day, next_summary_reference(store, day))
     files = summary_files(summary, Path(target))
     written = write_all(files)
     record_disclosure(

@@ -5,6 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from raptor_desktop.core.case_summary import (
+    COMPLIED,
+    DECIDED,
+    EVIDENCE,
+    HEARING,
+    RECORDED,
+    SEEN,
+    SUBMITTED,
     ApplicationRow,
     CaseSummary,
     Event,
@@ -18,20 +25,42 @@ from raptor_desktop.core.figures import NumberFact, compute
 from raptor_desktop.core.lines import NO_NAME, line_name
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.profiles import officer_profile
 from raptor_desktop.store.scope_facts import Scope, check_scope, scope_facts
 from raptor_desktop.store.settings import PROTECTIVE_MARKING, get_text
 
+SEQUENCE = "summary_sequence"
+"""The ``meta`` key of the last summary reference given: ``yyyymmdd n``."""
 
-def load_case_summary(store: Store, scope: Scope, today: date) -> CaseSummary:
+
+def next_summary_reference(store: Store, today: date) -> str:
+    """``SUM-20261201-02``: the day and a running number, given once. Each exported summary
+    has its own, so two summaries disclosed on a day are told apart on the page and in the
+    log; one given to an export that then failed is not given again."""
+    day = f"{today:%Y%m%d}"
+    with store.immediate():
+        row = store.db.execute("SELECT value FROM meta WHERE key = ?", [SEQUENCE]).fetchone()
+        last_day, _, last = str(row[0]).partition(" ") if row else ("", "", "0")
+        number = int(last) + 1 if last_day == day else 1
+        store.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [SEQUENCE, f"{day} {number}"],
+        )
+    return f"SUM-{day}-{number:02d}"
+
+
+def load_case_summary(store: Store, scope: Scope, today: date, reference: str = "") -> CaseSummary:
+    """The summary of ``scope``; ``reference`` is given to one that is exported."""
     check_scope(store, scope)
     facts = scope_facts(store, scope)
     figures = compute(facts, today)
     ids = ",".join(str(n.number_id) for n in facts.numbers) or "NULL"
     return CaseSummary(
-        reference=f"SUM-{today:%Y%m%d}",
+        reference=reference or "(not exported)",
         scope=scope.text(),
         prepared_on=today,
-        prepared_by=store.actor,
+        prepared_by=officer_profile(store).described() or store.actor,
         marking=get_text(store, PROTECTIVE_MARKING),
         training=store.training,
         figures=figures,
@@ -126,11 +155,20 @@ def _chronology(store: Store, ids: str, scope: Scope) -> tuple[Event, ...]:
         f"AND c.to_status NOT IN ({holes})",
         _DATED_ELSEWHERE,
     ):
-        events.append(Event(local_day(str(changed)), f"{national_format(e164)}: recorded as {to}"))
+        events.append(
+            Event(
+                local_day(str(changed)),
+                f"{national_format(e164)}: recorded as {to}",
+                RECORDED,
+                str(changed),
+            )
+        )
     for e164, seen in store.db.execute(
         f"SELECT e164, first_seen FROM numbers WHERE id IN ({ids}) AND first_seen IS NOT NULL"
     ):
-        events.append(Event(date.fromisoformat(str(seen)), f"{national_format(e164)}: first seen"))
+        events.append(
+            Event(date.fromisoformat(str(seen)), f"{national_format(e164)}: first seen", SEEN)
+        )
     for brand, kind, on, reference in store.db.execute(
         f"SELECT DISTINCT l.brand, e.kind, e.occurred_on, e.reference FROM evidence e "
         f"JOIN lines l ON l.id = e.line_id JOIN numbers n ON n.line_id = e.line_id "
@@ -138,15 +176,17 @@ def _chronology(store: Store, ids: str, scope: Scope) -> tuple[Event, ...]:
         "AND e.occurred_on IS NOT NULL"
     ):
         said = f"{line_name(brand)}: {kind}" + (f" ({reference})" if reference else "")
-        events.append(Event(date.fromisoformat(str(on)), said))
+        events.append(Event(date.fromisoformat(str(on)), said, EVIDENCE))
     for reference, submitted, hearing in store.db.execute(
         f"SELECT DISTINCT a.reference, a.submitted_at, a.hearing_date FROM applications a "
         f"JOIN application_numbers an ON an.application_id = a.id WHERE an.number_id IN ({ids})"
     ):
         if submitted:
-            events.append(Event(local_day(str(submitted)), f"{reference} submitted"))
+            events.append(
+                Event(local_day(str(submitted)), f"{reference} submitted", SUBMITTED, submitted)
+            )
         if hearing:
-            events.append(Event(date.fromisoformat(str(hearing)), f"{reference}: hearing"))
+            events.append(Event(date.fromisoformat(str(hearing)), f"{reference}: hearing", HEARING))
     for e164, reference, outcome, on in store.db.execute(
         f"SELECT n.e164, a.reference, an.outcome, an.outcome_on FROM application_numbers an "
         f"JOIN numbers n ON n.id = an.number_id JOIN applications a ON a.id = an.application_id "
@@ -154,20 +194,25 @@ def _chronology(store: Store, ids: str, scope: Scope) -> tuple[Event, ...]:
         "'carved out') AND an.outcome_on IS NOT NULL"
     ):
         events.append(
-            Event(date.fromisoformat(str(on)), f"{national_format(e164)}: {outcome} ({reference})")
+            Event(
+                date.fromisoformat(str(on)),
+                f"{national_format(e164)}: {outcome} ({reference})",
+                DECIDED,
+            )
         )
     for e164, ordered, confirmed in store.db.execute(
         f"SELECT n.e164, r.order_date, r.provider_confirmed_on FROM orders r "
         f"JOIN numbers n ON n.id = r.number_id WHERE r.number_id IN ({ids})"
     ):
         events.append(
-            Event(date.fromisoformat(str(ordered)), f"{national_format(e164)}: order made")
+            Event(date.fromisoformat(str(ordered)), f"{national_format(e164)}: order made", DECIDED)
         )
         if confirmed:
             events.append(
                 Event(
                     date.fromisoformat(str(confirmed)),
                     f"{national_format(e164)}: disconnection confirmed by the provider",
+                    COMPLIED,
                 )
             )
-    return tuple(sorted((e for e in events if scope.within(e.on)), key=lambda e: (e.on, e.what)))
+    return tuple(sorted((e for e in events if scope.within(e.on)), key=Event.sort_key))

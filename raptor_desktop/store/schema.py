@@ -3,7 +3,8 @@
 Tables
 ------
 meta            key/value facts about this database: ``training`` ('1' for a training
-                database), ``created_at``, ``created_by_version``.
+                database), ``created_at``, ``created_by_version``; ``summary_sequence``, the
+                last case-summary reference given (``yyyymmdd n``).
 operations      named operations a line belongs to (default "Operation Raptor").
 areas           districts a line serves; seeded with the Essex districts, users add more.
 lines           a brand ("Tony", "K") with its operation, takings estimate and its source,
