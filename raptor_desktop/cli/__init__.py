@@ -22,6 +22,7 @@ from raptor_desktop.cli import (  # noqa: F401  (each module registers its comma
     contacts,
     exchange,
     finding,
+    number_view,
     outreach,
     packs,
     register_commands,

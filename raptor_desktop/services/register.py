@@ -73,6 +73,7 @@ __all__ = [
     "set_status",
     "undo_status_change",
     "view_number",
+    "view_number_of",
 ]
 
 
@@ -86,6 +87,11 @@ def view_number(store: Store, number_id: int) -> NumberDetail:
     detail = number_detail(store, number_id)
     record_consultation(store, "view number", detail.e164)
     return detail
+
+
+def view_number_of(store: Store, text: str) -> NumberDetail:
+    """The number written ``text`` (any format), viewed as :func:`view_number` does."""
+    return view_number(store, find_number(store, text).id)
 
 
 def _record_listing(store: Store, flt: LineFilter, count: int) -> None:
