@@ -66,6 +66,11 @@ def _detail_arguments(parser: argparse.ArgumentParser, *, new: bool) -> None:
     asked.add_argument(
         "--until", type=date_arg, metavar="YYYY-MM-DD", help="ask for an order until this date"
     )
+    asked.add_argument(
+        "--until-discharged",
+        action="store_true",
+        help="ask for an order with no end, in force until it is discharged (regulation 10)",
+    )
 
 
 def _new_arguments(new: argparse.ArgumentParser) -> None:
@@ -134,7 +139,7 @@ def _changed(details: ApplicationDetails, args: argparse.Namespace) -> Applicati
         changed,
         applicant=_officer(details.applicant, args, authoriser=False),
         authoriser=_officer(details.authoriser, args, authoriser=True),
-        requested=asked if asked != Duration() else details.requested,
+        requested=asked if asked != Duration() or args.until_discharged else details.requested,
     )
 
 

@@ -84,3 +84,21 @@ def test_record_outcome_dates_by_the_hearing_and_a_correction_gives_its_reason(
     assert run(capsys, *db, *fix)[0] == 0
     _, out, _ = run(capsys, *db, "orders", "--json")
     assert reference not in {o["reference"] for o in json.loads(out)}
+
+
+def test_an_application_can_go_back_to_asking_for_an_order_until_discharged(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Once --months or --until was given, nothing could take it away again: an order
+    without an end (regulation 3(2)) could no longer be asked for."""
+    db = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    new = ("new-application", "--hearing", "2026-12-14", "--months", "6", "07700 900103")
+    code, out, _ = run(capsys, *db, *new)
+    reference = out.split()[-1]
+    code, out, _ = run(capsys, *db, "edit-application", reference, "--until-discharged")
+    assert code == 0 and out.splitlines()[0] == f"{reference}: saved the order asked for"
+    code, _, err = run(capsys, *db, "edit-application", reference, "--until-discharged")
+    assert code == 2 and "give at least one detail that differs" in err
+    with pytest.raises(SystemExit) as refused:  # argparse refuses the two together
+        run(capsys, *db, "edit-application", reference, "--months", "3", "--until-discharged")
+    assert refused.value.code == 2 and "not allowed with argument" in capsys.readouterr().err
