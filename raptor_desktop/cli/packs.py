@@ -15,6 +15,7 @@ from raptor_desktop.services.packs import (
     build_supplement,
     check_pack_file,
     pack_gaps,
+    pdf_target,
     print_pack,
     save_pack,
 )
@@ -64,15 +65,16 @@ def _pack_arguments(pack: argparse.ArgumentParser) -> None:
 
 @command("hearing-pack", "write the hearing pack PDF (a logged disclosure)", _pack_arguments)
 def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
+    out = pdf_target(args.out) if args.out else None  # refused before the pack is built
     pack = build_pack(run.session(), args.reference, draft=args.draft)
     if pack.left_out:
         print(f"note: {pack.left_out_note}", file=sys.stderr)
     to = Recipient(args.recipient or pack.court, args.justification)
-    if args.out is None:
+    if out is None:
         print_pack(run.store(), pack, to, args.print or None)
         print(f"sent {plural(pack.pages, 'page')} to {args.print or 'the default printer'}")
         return 0
-    for path, bundle in zip(save_pack(run.store(), pack, args.out, to), pack.bundles, strict=True):
+    for path, bundle in zip(save_pack(run.store(), pack, out, to), pack.bundles, strict=True):
         print(f"wrote {path} ({len(bundle.entries)} documents)")
     return 0
 
@@ -108,9 +110,10 @@ def _supplement_arguments(parser: argparse.ArgumentParser) -> None:
     _supplement_arguments,
 )
 def cmd_supplementary_bundle(args: argparse.Namespace, run: Invocation) -> int:
+    out = pdf_target(args.out)  # refused before the supplement is built
     pack = build_supplement(run.session(), args.reference, args.served)
     to = Recipient(args.recipient or pack.court, args.justification)
-    [path] = save_pack(run.store(), pack, args.out, to)
+    [path] = save_pack(run.store(), pack, out, to)
     earlier = pack.supplements
     served_pages = earlier.pages if earlier else 0
     print(f"wrote {path}: pages 1–{served_pages} as served, {served_pages + 1}–{pack.pages} added")

@@ -193,6 +193,19 @@ def preview_pack(store: Store, pack: HearingPack) -> list[bytes]:
     return [bundle.pdf for bundle in pack.bundles]
 
 
+def pdf_target(target: Path) -> Path:
+    """Where a pack goes: a folder, or a file named .pdf (".pdf" is added to a name without
+    an ending); a name with another ending is refused, for a PDF saved as "pack.txt" or
+    "pack.docx" opens in nothing the court uses."""
+    if target.is_dir() or target.suffix.lower() == ".pdf":
+        return target
+    if not target.suffix:
+        return target.with_name(f"{target.name}.pdf")
+    raise InputRejected(
+        f"{target.name}: a hearing pack is a PDF; give a file name ending .pdf, or a folder"
+    )
+
+
 def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> list[Path]:
     """Write the pack's PDF files, then log the disclosure; returns the files written.
 
@@ -204,7 +217,7 @@ def save_pack(store: Store, pack: HearingPack, target: Path, to: Recipient) -> l
     checked = to.checked()
     written: list[Path] = []
     try:
-        write_bundles(pack.bundles, Path(target), written)
+        write_bundles(pack.bundles, pdf_target(Path(target)), written)
     finally:
         if written:
             files = ", ".join(map(str, written))

@@ -161,3 +161,16 @@ def test_record_letter_dates_the_letter_and_is_logged(
     assert main([*demo, "audit", "--json"]) == 0
     logged = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
     assert logged[-1]["records"] == f"RAP-2026-002 letter to EE sent {after}"
+
+
+def test_a_pack_is_saved_only_as_a_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``--out pack.txt`` had written a PDF under that name, and logged its disclosure."""
+    demo = ["--db", str(tmp_path / "demo.sqlite3"), "--demo"]
+    draft = [*demo, "hearing-pack", "RAP-2026-003", "--draft", "--out"]
+    assert main([*draft, str(tmp_path / "pack.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "pack.txt: a hearing pack is a PDF; give a file name ending .pdf" in err
+    assert not (tmp_path / "pack.txt").exists()
+    assert main([*draft, str(tmp_path / "pack")]) == 0
+    assert f"wrote {tmp_path / 'pack.pdf'}" in capsys.readouterr().out
+    assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
