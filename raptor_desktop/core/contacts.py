@@ -14,6 +14,7 @@ from datetime import date
 
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.line_import import (
+    FAULT_SEPARATOR,
     MAX_TEXT,
     PHONE_HEADERS,
     ColumnMap,
@@ -110,41 +111,47 @@ def read_contact_row(
     today: date,
     read_line: Callable[[str], MobileNumber] | None = None,
 ) -> ContactRow | RejectedRow:
-    """Check one row of a contacts file; a reject's reason names the field that is wrong.
+    """Check one row of a contacts file; a reject names every fault of the row, each with
+    its field.
 
     ``read_line`` reads the deal line's number (an import passes one that remembers: a
     seized phone's 2,000 rows name the same line 2,000 times)."""
+    if any(len(cell) > MAX_TEXT for cell in cells):
+        return RejectedRow(row, f"a cell is longer than {MAX_TEXT:,} characters", cells)
+    faults: list[str] = []
+    number = line = None
     try:
-        if any(len(cell) > MAX_TEXT for cell in cells):
-            raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
+        number = parse_mobile(mapping.cell(cells, "number"), training=training)
+    except NumberRejected as error:
+        faults.append(f"number: {error}")
+    line_text = mapping.cell(cells, "line")
+    if line_text:
         try:
-            number = parse_mobile(mapping.cell(cells, "number"), training=training)
-        except NumberRejected as error:
-            raise InputRejected(f"number: {error}") from None
-        line_text = mapping.cell(cells, "line")
-        if line_text:
-            try:
-                line = (
-                    read_line(line_text)
-                    if read_line
-                    else parse_mobile(line_text, training=training)
-                )
-            except NumberRejected as error:
-                raise InputRejected(f"deal line: {error}") from None
-        elif defaults.line is not None:
-            line = defaults.line
-        else:
-            raise InputRejected("deal line: the row names no deal line and none was chosen")
-        if line.e164 == number.e164:
-            raise InputRejected("number: this is the deal line's own number, not a contact")
-        source_text = mapping.cell(cells, "source")
+            line = read_line(line_text) if read_line else parse_mobile(line_text, training=training)
+        except ValueError as error:  # not a number, or (read by an import) not a deal line
+            faults.append(f"deal line: {error}")
+    elif defaults.line is not None:
+        line = defaults.line
+    else:
+        faults.append("deal line: the row names no deal line and none was chosen")
+    if line is not None and number is not None and line.e164 == number.e164:
+        faults.append("number: this is the deal line's own number, not a contact")
+    source_text = mapping.cell(cells, "source")
+    source = defaults.source
+    try:
         source = parse_source(source_text) if source_text else defaults.source
-        found_on = read_date(mapping.cell(cells, "found_on"), "date found")
-        found_on = found_on or defaults.found_on or today
-        if found_on > today:
-            raise InputRejected(f"date found {found_on:%d/%m/%Y} is in the future")
     except ValueError as error:
-        return RejectedRow(row, str(error), cells)
+        faults.append(str(error))
+    found_on = None
+    try:
+        found_on = read_date(mapping.cell(cells, "found_on"), "date found")
+    except ValueError as error:
+        faults.append(str(error))
+    found_on = found_on or defaults.found_on or today
+    if found_on > today:
+        faults.append(f"date found {found_on:%d/%m/%Y} is in the future")
+    if faults or number is None or line is None:
+        return RejectedRow(row, FAULT_SEPARATOR.join(faults), cells)
     written = " ".join(source_text.split()) if source_text else ""
     return ContactRow(
         row, number, line, source, found_on, written if written.lower() != source else ""

@@ -7,6 +7,7 @@ officers and analysts use ("MSISDN", "Phone", "Line name", "Brand", "Area(s)").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -132,41 +133,63 @@ def read_date(text: str, label: str) -> date | None:
         raise InputRejected(f"{label}: {error}") from None
 
 
+FAULT_SEPARATOR = " | "
+"""Between the faults of one rejected row (a fault's own words may hold a semicolon)."""
+
+AreaCheck = Callable[[list[str]], str | None]
+"""What is wrong with a row's areas (the register knows its areas), or None."""
+
+
 def read_row(
-    mapping: ColumnMap, row: int, cells: list[str], defaults: RowDefaults, *, training: bool
+    mapping: ColumnMap,
+    row: int,
+    cells: list[str],
+    defaults: RowDefaults,
+    *,
+    training: bool,
+    area_check: AreaCheck | None = None,
 ) -> ImportRow | RejectedRow:
-    """Check one data row; the reason of a reject names the field that is wrong."""
+    """Check one data row. A reject names every fault of the row, each with its field, so
+    that one correction makes the row good."""
+    faults: list[str] = []
+    if any(len(c) > MAX_TEXT for c in cells):
+        return RejectedRow(row, f"a cell is longer than {MAX_TEXT:,} characters", cells)
+    number: MobileNumber | None = None
     try:
-        too_long = next((c for c in cells if len(c) > MAX_TEXT), None)
-        if too_long is not None:
-            raise InputRejected(f"a cell is longer than {MAX_TEXT:,} characters")
+        number = parse_mobile(mapping.cell(cells, "number"), training=training)
+    except NumberRejected as error:
+        faults.append(f"number: {error}")
+    areas = split_list(mapping.cell(cells, "areas")) or ([defaults.area] if defaults.area else [])
+    drugs: set[str] = set()
+    for name in split_list(mapping.cell(cells, "drugs")):
         try:
-            number = parse_mobile(mapping.cell(cells, "number"), training=training)
-        except NumberRejected as error:
-            raise InputRejected(f"number: {error}") from None
-        areas = split_list(mapping.cell(cells, "areas")) or (
-            [defaults.area] if defaults.area else []
-        )
-        try:
-            drugs = sorted({parse_drug(d) for d in split_list(mapping.cell(cells, "drugs"))})
+            drugs.add(parse_drug(name))
         except ValueError as error:
-            raise InputRejected(f"drugs: {error}") from None
-        details = LineDetails(
-            brand=mapping.cell(cells, "brand"),
-            operation=mapping.cell(cells, "operation") or defaults.operation or "",
-            areas=areas,
-            drugs=drugs,
-            intel_refs=mapping.cell(cells, "intel_refs"),
-            notes=mapping.cell(cells, "notes"),
-        )
-        dates = SeenDates(
-            read_date(mapping.cell(cells, "first_seen"), "first seen"),
-            read_date(mapping.cell(cells, "last_seen"), "last seen"),
-        )
-        problems = details.problems()
-        problems.pop("operation", None)  # the store fills in the default operation
-        if problems or dates.problem():
-            raise InputRejected("; ".join([*problems.values(), dates.problem() or ""]).strip("; "))
-    except ValueError as error:
-        return RejectedRow(row, str(error), cells)
+            faults.append(f"drugs: {error}")
+    details = LineDetails(
+        brand=mapping.cell(cells, "brand"),
+        operation=mapping.cell(cells, "operation") or defaults.operation or "",
+        areas=areas,
+        drugs=sorted(drugs),
+        intel_refs=mapping.cell(cells, "intel_refs"),
+        notes=mapping.cell(cells, "notes"),
+    )
+    seen: list[date | None] = []
+    for column, label in (("first_seen", "first seen"), ("last_seen", "last seen")):
+        try:
+            seen.append(read_date(mapping.cell(cells, column), label))
+        except ValueError as error:
+            faults.append(str(error))
+            seen.append(None)
+    dates = SeenDates(*seen)
+    problems = details.problems()
+    problems.pop("operation", None)  # the store fills in the default operation
+    faults += [f"{name}: {problem}" for name, problem in problems.items()]
+    if dates.problem():
+        faults.append(f"dates: {dates.problem()}")
+    area_fault = area_check(areas) if area_check and areas else None
+    if area_fault:
+        faults.append(f"areas: {area_fault}")
+    if faults or number is None:
+        return RejectedRow(row, FAULT_SEPARATOR.join(faults), cells)
     return ImportRow(row, number, details, dates)

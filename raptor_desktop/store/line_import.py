@@ -58,14 +58,20 @@ def import_lines(
     lookups = _Lookups(store.db)
     new_numbers = _NewNumbers(store.actor, date.today(), lookups.new_lines)
 
+    def area_problem(names: list[str]) -> str | None:
+        try:
+            lookups.areas(names)
+        except RecordNotFound as error:
+            return str(error)
+        return None
+
     def read(row_number: int, cells: list[str]) -> ImportRow | RejectedRow:
-        return read_row(mapping, row_number, cells, defaults, training=training)
+        return read_row(
+            mapping, row_number, cells, defaults, training=training, area_check=area_problem
+        )
 
     def apply(db: sqlite_utils.Database, row: ImportRow) -> str:
-        try:
-            areas = lookups.areas(row.details.areas)
-        except RecordNotFound as error:
-            raise RowRejected(f"areas: {error}") from None
+        areas = lookups.areas(row.details.areas)  # read_row has checked them
         outcome = _apply_row(db, row, areas, source, lookups, new_numbers)
         if outcome == "imported" and not row.details.brand:
             unnamed.append(row.row)

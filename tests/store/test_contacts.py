@@ -225,3 +225,18 @@ def test_contacts_written_in_batches_keep_every_link_and_merge_a_later_row(
     assert db.execute("SELECT COUNT(*), MAX(id) FROM contacts").fetchone() == (30, 30)
     assert db.execute("SELECT COUNT(*) FROM contact_links").fetchone()[0] == 31
     assert [c.display for c in list_contacts(register, "900530")] == ["07700 900530"]
+
+
+def test_a_rejected_contact_row_names_every_fault(register: Store) -> None:
+    table = Table(
+        "c.csv",
+        ["number", "deal line", "source", "date"],
+        [(2, ["0770O 900501", "07700 900999", "pub", "someday"])],
+    )
+    [rejected] = import_contacts(register, table, ContactDefaults(), today=TODAY).rejected
+    assert [fault.split(":")[0].split(" ")[0] for fault in rejected.reason.split(" | ")] == [
+        "number",
+        "deal",
+        "source",
+        "date",
+    ]

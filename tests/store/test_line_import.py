@@ -399,3 +399,19 @@ def test_a_brand_given_to_a_number_on_an_unnamed_line_that_another_line_has_is_r
     assert "another line is already called 'Tony'" in refused.reason
     assert "leave the brand out of this row" in refused.reason
     assert "Lines view" not in refused.reason
+
+
+def test_a_rejected_row_names_every_fault_it_has(training_store: Store, tmp_path: Path) -> None:
+    """Only a row's first fault had been named: the officer corrected the number, imported
+    again, and learnt only then that the area and the date were wrong too."""
+    text = (
+        "Phone,Line name,Area(s),Drugs,First seen\n"
+        "0770O 900121,Rex,Atlantis,crack;mystery,31/02/2026\n"
+        "07700 900122,Rex,Thurrock,crack,\n"
+    )
+    result = import_lines(training_store, read_table(write(tmp_path, text)))
+    [rejected] = result.rejected
+    faults = rejected.reason.split(" | ")
+    assert [fault.split(":")[0] for fault in faults] == ["number", "drugs", "first seen", "areas"]
+    assert "unknown area 'Atlantis'" in faults[3] and "'mystery'" in faults[1]
+    assert result.imported == 1
