@@ -98,6 +98,7 @@ class SignInDialog(OneChangeDialog):
         self.password = _password_field()
         self.form.addRow("&Username", self.username)
         self.form.addRow("&Password", self.password)
+        self.setMinimumWidth(380)  # a refusal reads on two lines, not five
         self.hint: QLabel | None = None  # the demo's accounts: kept in sight after an error
         if path == demo_db_path() and not locked:
             self.hint = QLabel(  # two lines of its own: a wrapped label here was cut short
@@ -120,6 +121,7 @@ class SignInDialog(OneChangeDialog):
         except Refusal as error:
             self.error.show_error(str(error))
             self.password.clear()
+            self.adjustSize()  # the message's lines take room: nothing else gives it up
             return
         self.accept()
 

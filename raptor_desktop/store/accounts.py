@@ -161,28 +161,31 @@ def _read_only(error: Exception) -> bool:
     return (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == engine.sqlite.SQLITE_READONLY
 
 
+REFUSED = (
+    f"wrong username or password (or the account is locked: {MAX_FAILURES} failed sign-ins "
+    f"lock it for {LOCK_MINUTES} minutes)"
+)
+"""One answer to every refused sign-in: whether an account of that name exists, or is locked
+now, is not told to whoever is trying names at the keyboard (the log records which it was)."""
+
+
 def _try_unwrap(ring: Keyring, name: str, password: str) -> tuple[bytes | None, str]:
     now = _now()
-    until = ring.locked_until(name, now)
-    if until is not None:
+    if ring.locked_until(name, now) is not None:
         ring.refuse(name, "account locked")
-        local = until.astimezone()
-        return None, (
-            f"the account {name} is locked after {MAX_FAILURES} failed sign-ins; try again "
-            f"after {local:%H:%M}"
-        )
+        return None, REFUSED
     key = ring.unwrap(name, password)
     if key is not None:
         ring.clear_failures(name)
         return key, ""
     if name not in ring.holders():
         ring.refuse(name, "no such account, or none that can sign in")
-        return None, "wrong username or password"
+        return None, REFUSED
     if ring.count_failure(name, now, MAX_FAILURES, LOCK_MINUTES):
         ring.refuse(name, f"account locked after {MAX_FAILURES} failed sign-ins")
-        return None, f"wrong password; the account {name} is now locked for {LOCK_MINUTES} minutes"
+        return None, REFUSED
     ring.refuse(name, "wrong password")
-    return None, "wrong username or password"
+    return None, REFUSED
 
 
 def authenticate(store: Store, username: str) -> User:

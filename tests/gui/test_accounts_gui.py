@@ -15,11 +15,13 @@ from raptor_desktop.gui.idle_lock import IdleLock
 from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.sign_in import RecoveryKeyDialog, SignInDialog, sign_in_to
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.store.accounts import add_user, list_users
+from raptor_desktop.store.accounts import REFUSED, add_user, list_users
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.keyring import Keyring
 from tests.registers import sign_in
+
+REFUSED_SAID = REFUSED[0].upper() + REFUSED[1:] + "."
 
 
 def test_new_database_creates_its_administrator_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -55,7 +57,7 @@ def test_wrong_password_keeps_the_sign_in_open(qtbot: QtBot, demo_store: Store) 
     dialog.password.setText("nope nope nope")
     dialog.save()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error.text() == "Wrong username or password."
+    assert dialog.error.text() == REFUSED_SAID
     dialog.password.setText("raptor-training")
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -208,7 +210,7 @@ def test_change_my_password_needs_the_current_one(window: MainWindow) -> None:
     dialog.new.setText("a brand new password")
     dialog.again.setText("a brand new password")
     dialog.save()
-    assert dialog.error.text() == "Wrong username or password."
+    assert dialog.error.text() == REFUSED_SAID
     dialog.current.setText("officer password 1")
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -275,6 +277,6 @@ def test_the_demo_s_accounts_stay_in_sight_after_a_wrong_password(
     dialog.username.setText("trainer")
     dialog.password.setText("nope nope nope")
     dialog.save()
-    assert dialog.error.text() == "Wrong username or password."
+    assert dialog.error.text() == REFUSED_SAID
     assert dialog.hint is not None and "the demo accounts are trainer" in dialog.hint.text()
     assert dialog.hint.height() >= dialog.hint.sizeHint().height()
