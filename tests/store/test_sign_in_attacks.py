@@ -68,9 +68,14 @@ def test_concurrent_wrong_sign_ins_cannot_outrun_the_lock_out(
         thread.join()
     assert len(refusals) == attempts
     assert len(salts) == MAX_FAILURES  # the guesses after the fifth were never tried
-    assert sum("is locked" in r for r in refusals) == attempts - MAX_FAILURES
-    with pytest.raises(SignInRefused, match="is locked"):
-        unlock_key(register, "chief", PASSWORD)
+    assert len(set(refusals)) == 1  # the keyboard is told nothing of the lock-out
+    with Keyring.open(register) as ring:  # the key file (and then the log) knows it
+        reasons = [attempt.why for attempt in ring.refused()]
+    assert sum(why == "account locked" for why in reasons) == attempts - MAX_FAILURES
+    with pytest.raises(SignInRefused):
+        unlock_key(register, "chief", PASSWORD)  # the right password, while it is locked
+    with Keyring.open(register) as ring:
+        assert ring.refused()[-1].why == "account locked"
 
 
 def test_failed_sign_ins_and_the_lock_out_are_logged(register: Path) -> None:
