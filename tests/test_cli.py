@@ -229,6 +229,10 @@ def test_application_commands_end_to_end(
     assert re.fullmatch(r"RAP-\d{4}-\d{3}", reference)
     code, _, err = run(capsys, *db, "submit", reference)
     assert code == 1 and "the line “Zee” (item 1) has no evidence" in err
+    lines = err.splitlines()  # each reason on its own line, with where to put it right
+    assert lines[0] == f"raptor: error: {reference} cannot be submitted:"
+    assert lines[1].startswith("  - the line “Zee” (item 1) has no evidence")
+    assert lines[2].startswith("    where: record what shows the line is used for drug dealing")
     for number in ("07700900103", "07700900113"):
         evidence = (number, "test purchase", "One wrap", "--date", "30/10/2026")
         assert run(capsys, *db, "add-evidence", *evidence)[0] == 0

@@ -162,6 +162,12 @@ class SubmissionRefused(InputRejected):
         self.reference = reference
         self.problems = tuple(problems)
 
+    def full_message(self) -> str:
+        """Each reason on a line of its own, with where to put it right (on one line, seven
+        reasons and their remedies ran to 600 characters)."""
+        listed = "".join(f"\n  - {p.what}\n    where: {p.where}" for p in self.problems)
+        return f"{self.reference} cannot be submitted:{listed}"
+
 
 @dataclass(frozen=True)
 class Officer:

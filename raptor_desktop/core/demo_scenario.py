@@ -109,7 +109,7 @@ LINES: tuple[DemoLine, ...] = (
                 300,
                 READY,
                 10,
-                devices=(("ICCID", "8944000000000000102"),),
+                devices=(("ICCID", "8944000000000000100"),),  # its last digit a Luhn check (E.118)
                 provider="EE",
             ),
         ),

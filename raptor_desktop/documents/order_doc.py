@@ -39,6 +39,13 @@ STRUCK = {  # what became of an item the order does not (or no longer) bind
 }
 
 
+DEVICE_ROLES = {  # what each device identifier of an item is (regulation 2: "device ID")
+    "IMEI": "the handset used with the number",
+    "IMSI": "the SIM of the number",
+    "ICCID": "the SIM card of the number",
+}
+
+
 def numbers_text(pairs: list[tuple[int, CaseItem]]) -> str:
     return numbers_in_ranges([n for n, _ in pairs])
 
@@ -219,7 +226,7 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
         paragraphs: list[Flowable] = []
         for number, item in items:
             devices = [
-                f"{kind}&nbsp;{esc(value)}"
+                f"{kind}&nbsp;{esc(value)} ({DEVICE_ROLES[kind]})"
                 for kind, values in (
                     ("IMEI", item.imei),
                     ("IMSI", item.imsi),
@@ -228,7 +235,7 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
                 for value in values
             ]
             text = f"Item {number}: {esc(item.display)} ({esc(item.e164)})" + "".join(
-                f"<br/>{device} (the same item)" for device in devices
+                f"<br/>{device}" for device in devices
             )
             if item.crown_dependency:
                 text += (

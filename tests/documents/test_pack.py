@@ -333,6 +333,15 @@ def test_device_identifiers_are_never_broken_across_lines(demo_store: Store) -> 
         for value in identifiers.values():
             assert value in words, (title, value)
         assert "No." in words  # the column heading is not broken either
+    order = next(e for e in bundle.entries if e.title == "Draft order")
+    text = " ".join(
+        " ".join(reader.pages[p].extract_text().split())
+        for p in range(order.first_page - 1, order.last_page)
+    )
+    # each identifier says what it is (it had been "(the same item)", which says nothing)
+    assert f"IMEI {identifiers['IMEI']} (the handset used with the number)" in text
+    assert f"ICCID {identifiers['ICCID']} (the SIM card of the number)" in text
+    assert "the same item" not in text
 
 
 def test_stamped_pages_share_one_copy_of_each_font(demo_store: Store, tmp_path: Path) -> None:
