@@ -106,6 +106,20 @@ def _index_pages(reader: PdfReader) -> list[int]:
     return pages
 
 
+SUPPLEMENTED = " (supplemented)"
+"""Added to the title of a bundle that has had a supplement put at its end."""
+_DATED = re.compile(r"^(?P<stem>.*?)(?P<date> \d{4}-\d{2}-\d{2})?$")
+
+
+def supplement_file_name(served: str) -> str:
+    """The supplemented bundle's file name: the served one's, "supplemented" before the
+    hearing date it ends with (the bundle guidance: the name ends with the hearing date)."""
+    name = served.removesuffix(".pdf")
+    found = _DATED.match(name)
+    stem, day = (found["stem"], found["date"] or "") if found else (name, "")
+    return f"{stem.removesuffix(' supplemented')} supplemented{day}.pdf"
+
+
 def supplement(
     served: bytes, case: CaseFile, added: list[CaseExhibit], letter: str | None, further: int
 ) -> tuple[bytes, int]:
@@ -138,6 +152,8 @@ def supplement(
 
     writer = PdfWriter(io.BytesIO(served), incremental=True)
     _skip_numbers_taken(writer, served)
+    title = str((served_reader.metadata or {}).get("/Title", case.reference))
+    writer.add_metadata({"/Title": f"{title.removesuffix(SUPPLEMENTED)}{SUPPLEMENTED}"})
     for page in PdfReader(staged).pages:
         writer.add_page(page)
     writer.add_outline_item(

@@ -143,7 +143,7 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
     served file's, so every page already served is kept byte for byte.
     """
     from raptor_desktop.documents.pack import MAX_PAGES, Bundle
-    from raptor_desktop.documents.supplement import supplement
+    from raptor_desktop.documents.supplement import supplement, supplement_file_name
 
     try:
         data = Path(served).read_bytes()
@@ -173,7 +173,7 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
             f"the supplement would take {Path(served).name} to {pages} pages, over the "
             f"{MAX_PAGES} a bundle may have"
         )
-    name = Path(served).name.removesuffix(".pdf") + " supplemented.pdf"
+    name = supplement_file_name(Path(served).name)
     bundle = Bundle(earlier.bundle, name, pdf, (), pages)
     marks = tuple(e.mark for e in case.exhibits)
     numbers = tuple(i.e164 for i in case.items)

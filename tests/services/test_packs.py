@@ -79,6 +79,9 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     assert rows[:2] == [str(served_tabs + 1), "Supplementary"]
     titles = [str(o.title) for o in reader.outline if not isinstance(o, list)]
     assert f"Supplementary index (p. {served_pages + 1})" in titles
+    # named and titled as what it now is
+    assert pack.bundles[0].file_name == "p supplemented.pdf"
+    assert reader.metadata.title.endswith("DDTRO hearing bundle (supplemented)")
     [entry] = [
         e
         for e in entries(demo_store, AuditFilter(category="disclosure"))
@@ -197,3 +200,13 @@ def test_a_renewal_statement_is_numbered_after_the_further_statements_served(
     renewal = renew(demo_store, reference)
     assert load_case_file(demo_store, renewal, check_files=False).statement_number == 3
     assert load_case_file(demo_store, reference, check_files=False).statement_number == 1
+
+
+def test_a_supplemented_bundle_s_name_still_ends_with_the_hearing_date() -> None:
+    from raptor_desktop.documents.supplement import supplement_file_name
+
+    served = "K00BA123 DDTRO hearing bundle 2026-12-10.pdf"
+    once = supplement_file_name(served)
+    assert once == "K00BA123 DDTRO hearing bundle supplemented 2026-12-10.pdf"
+    assert supplement_file_name(once) == once  # supplemented again: the name says it once
+    assert supplement_file_name("pack.pdf") == "pack supplemented.pdf"
