@@ -152,7 +152,8 @@ def supplement(
 
     writer = PdfWriter(io.BytesIO(served), incremental=True)
     _skip_numbers_taken(writer, served)
-    title = str((served_reader.metadata or {}).get("/Title", case.reference))
+    served_title = served_reader.metadata.title if served_reader.metadata else None
+    title = served_title or case.reference
     writer.add_metadata({"/Title": f"{title.removesuffix(SUPPLEMENTED)}{SUPPLEMENTED}"})
     for page in PdfReader(staged).pages:
         writer.add_page(page)
