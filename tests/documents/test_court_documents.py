@@ -30,8 +30,11 @@ from tests.app_fixtures import make_application
 PREPARED = date(2026, 11, 29)
 
 
-def section_text(store: Store, reference: str, title_start: str) -> str:
-    case = load_case_file(store, reference, prepared_on=PREPARED)
+def section_text(
+    store: Store, reference: str, title_start: str, prepared_on: date = PREPARED
+) -> str:
+    """The text of the pack's document whose index entry starts ``title_start``."""
+    case = load_case_file(store, reference, prepared_on=prepared_on)
     [bundle] = hearing_pack(case)
     reader = PdfReader(io.BytesIO(bundle.pdf))
     entry = next(e for e in bundle.entries if e.title.startswith(title_start))

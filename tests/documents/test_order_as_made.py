@@ -24,6 +24,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from tests.app_fixtures import make_application
+from tests.documents.test_court_documents import section_text
 
 HEARD = date(2026, 12, 10)
 NOTED = date(2026, 12, 21)
@@ -43,11 +44,7 @@ def _pack(store: Store, reference: str) -> tuple[list[str], PdfReader, str]:
 
 
 def _section(store: Store, reference: str, title_start: str) -> str:
-    [bundle] = hearing_pack(load_case_file(store, reference, prepared_on=NOTED))
-    reader = PdfReader(io.BytesIO(bundle.pdf))
-    entry = next(e for e in bundle.entries if e.title.startswith(title_start))
-    pages = range(entry.first_page - 1, entry.last_page)
-    return " ".join(" ".join(reader.pages[p].extract_text().split()) for p in pages)
+    return section_text(store, reference, title_start, prepared_on=NOTED)
 
 
 @pytest.fixture

@@ -9,30 +9,36 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.settings import network_addresses, network_legal_names
 
 
-def test_an_address_for_service_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) -> None:
-    dialog = SettingsDialog(demo_store)
+def _shown(dialog: SettingsDialog) -> list[str]:
+    return [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
+
+
+def _networks_at(qtbot: QtBot, store: Store, network: str) -> SettingsDialog:
+    """The settings dialog, the network ``network`` chosen in its list."""
+    dialog = SettingsDialog(store)
     qtbot.addWidget(dialog)
-    row = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
-    dialog.networks.setCurrentRow(next(i for i, t in enumerate(row) if t.startswith("EE ")))
+    rows = _shown(dialog)
+    dialog.networks.setCurrentRow(next(i for i, t in enumerate(rows) if t.startswith(network)))
+    return dialog
+
+
+def test_an_address_for_service_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) -> None:
+    dialog = _networks_at(qtbot, demo_store, "EE ")
     assert dialog.network.text() == "EE"
     assert dialog.address.text().startswith("Law Enforcement Liaison Team")
     dialog.address.setText("Law Enforcement Liaison, EE, Hatfield")
     dialog.set_network()
     assert network_addresses(demo_store)["EE"] == "Law Enforcement Liaison, EE, Hatfield"
-    assert any("Hatfield" in dialog.networks.item(r).text() for r in range(dialog.networks.count()))
+    assert any("Hatfield" in t for t in _shown(dialog))
 
 
 def test_a_legal_name_is_set_from_the_settings(qtbot: QtBot, demo_store: Store) -> None:
-    dialog = SettingsDialog(demo_store)
-    qtbot.addWidget(dialog)
-    row = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
-    dialog.networks.setCurrentRow(next(i for i, t in enumerate(row) if t.startswith("Three ")))
+    dialog = _networks_at(qtbot, demo_store, "Three ")
     assert dialog.legal_name.text() == "Three (Training) Limited"
     dialog.legal_name.setText("Hutchison 3G UK Limited")
     dialog.set_network()
     assert network_legal_names(demo_store)["Three"] == "Hutchison 3G UK Limited"
-    shown = [dialog.networks.item(r).text() for r in range(dialog.networks.count())]
-    assert any(t.startswith("Three ") and "Hutchison 3G UK Limited" in t for t in shown)
+    assert any(t.startswith("Three ") and "Hutchison 3G UK Limited" in t for t in _shown(dialog))
 
 
 def test_a_new_network_is_added_with_its_host_address_and_legal_name(

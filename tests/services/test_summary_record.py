@@ -10,19 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from raptor_desktop.core.applications import Outcome
-from raptor_desktop.services.summaries import (
-    Recipient,
-    Scope,
-    export_case_summary,
-    view_case_summary,
-)
+from raptor_desktop.services.summaries import Scope, export_case_summary, view_case_summary
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.outcomes import record_outcome
 from tests.app_fixtures import make_application
-
-TO = Recipient("DI Patel, Serious Violence Unit", "monthly review of the county lines work")
-TODAY = date(2026, 12, 1)
+from tests.services.test_summaries import TO, TODAY
 
 
 def _cover(path: Path) -> str:
