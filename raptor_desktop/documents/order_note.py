@@ -83,8 +83,9 @@ def order_note_pdf(case: CaseFile) -> bytes:
         Paragraph(
             f"Dated {full_date(case.prepared_on)}. Prepared for the Applicant by "
             f"{esc(case.applicant.described() or 'the officer in the case')}. This note is not "
-            f"part of the order. It records what has happened since the order made on {orders}, "
-            "which is reproduced in this bundle as the court made it.",
+            f"part of the order. It records what has happened since the order made on {orders}; "
+            "the order in this bundle is the Applicant's copy of its terms, the sealed order "
+            "being the court's.",
             BODY,
         ),
     ]

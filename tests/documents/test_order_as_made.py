@@ -80,6 +80,8 @@ def test_the_note_beside_the_order_records_the_carve_out_and_is_dated(
     assert "NOTE OF EVENTS SINCE THE ORDER" in note
     assert "Dated 21 December 2026" in note
     assert "This note is not part of the order" in note
+    # it does not claim the copy is the court's order: the sealed order is (CPR 40.2)
+    assert "the sealed order being the court's" in note
     assert "1. 20 December 2026 — Item 3: 07700 900103: the order ceased" in note
     assert "ceased to apply (regulation 3(3))" in note
 
