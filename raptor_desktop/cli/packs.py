@@ -67,8 +67,8 @@ def _pack_arguments(pack: argparse.ArgumentParser) -> None:
 def cmd_hearing_pack(args: argparse.Namespace, run: Invocation) -> int:
     out = pdf_target(args.out) if args.out else None  # refused before the pack is built
     pack = build_pack(run.session(), args.reference, draft=args.draft)
-    if pack.left_out:
-        print(f"note: {pack.left_out_note}", file=sys.stderr)
+    for note in pack.notes:
+        print(f"note: {note}", file=sys.stderr)
     to = Recipient(args.recipient or pack.court, args.justification)
     if out is None:
         print_pack(run.store(), pack, to, args.print or None)
@@ -106,7 +106,8 @@ def _supplement_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command(
     "supplementary-bundle",
-    "add the exhibits recorded since a bundle was served at its end, pages numbered on",
+    "add what came after a bundle was served (the order, the note of events, the letters "
+    "serving it, exhibits added) at its end, pages numbered on",
     _supplement_arguments,
 )
 def cmd_supplementary_bundle(args: argparse.Namespace, run: Invocation) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
@@ -25,6 +25,24 @@ from raptor_desktop.documents.styles import BODY, NUMBERED, PLAIN, RIGHT, SUBJEC
 def provider_name(items: list[CaseItem]) -> str:
     """The provider the letter goes to (its items all share it)."""
     return items[0].provider_name if items else ""
+
+
+def letters_to_write(case: CaseFile) -> list[tuple[str, list[CaseItem]]]:
+    """Each provider there is a letter to, with the items it names.
+
+    Refused or withdrawn: no letter needed. An item ordered and later carved out was served
+    with the order all the same, if the letter was sent: that letter is a record of service.
+    Unsent, it would demand that the provider cut off a number the order no longer covers
+    (reassigned, perhaps, to someone with no part in the dealing). A provider not yet known
+    has no one to write to.
+    """
+    letters = []
+    for provider, items in case.providers().items():
+        sent = provider_name(items) in case.letters_sent
+        live = [item for item in items if item.live or (item.ordered and sent)]
+        if provider != UNCONFIRMED and live:
+            letters.append((provider, live))
+    return letters
 
 
 def _dated(case: CaseFile, provider: str) -> str:

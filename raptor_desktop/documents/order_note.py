@@ -69,9 +69,15 @@ def _agreements(case: CaseFile) -> list[str]:
     ]
 
 
+def recorded_events(case: CaseFile) -> list[str]:
+    """Everything the note records, in its order: empty when nothing has happened since the
+    order. (Two notes recording the same events say the same.)"""
+    return [f"{full_date(on)} — {text}" for on, text in _dated_events(case)] + _agreements(case)
+
+
 def has_events(case: CaseFile) -> bool:
     """Whether anything has happened since the order that the note would record."""
-    return bool(_dated_events(case) or _agreements(case))
+    return bool(recorded_events(case))
 
 
 def order_note_pdf(case: CaseFile) -> bytes:

@@ -23,9 +23,11 @@ from pypdf.annotations import Link
 from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
 
-from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
+from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.documents.after_order import held_by_pack
 from raptor_desktop.documents.application_doc import application_pdf, authority_pdf
+from raptor_desktop.documents.bundle_contents import write_contents
 from raptor_desktop.documents.bundle_plan import (
     Section,
     bundle_letter,
@@ -38,7 +40,7 @@ from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_lis
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_bookmark, index_pdf
-from raptor_desktop.documents.letters import letter_pdf, provider_name
+from raptor_desktop.documents.letters import letter_pdf, letters_to_write
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.order_note import NOTE_TITLE, has_events, order_note_pdf
 from raptor_desktop.documents.pack_check import check_bundle
@@ -110,16 +112,8 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
                     partial(exhibit_file_pdf, case, exhibit),
                 )
             )
-    for provider, items in case.providers().items():
-        # refused or withdrawn: no letter needed. An item ordered and later carved out was
-        # served with the order all the same, if the letter was sent: that letter is a record
-        # of service. Unsent, it would demand that the provider cut off a number the order no
-        # longer covers (reassigned, perhaps, to someone with no part in the dealing).
-        sent = provider_name(items) in case.letters_sent
-        live = [item for item in items if item.live or (item.ordered and sent)]
-        if provider == UNCONFIRMED or not live:  # no one to write to until the provider is known
-            continue
-        makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, live)))
+    for provider, items in letters_to_write(case):
+        makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, items)))
     if case.draft:  # a draft ends with what it still lacks, and the bundle rules checked
         makers.append(("Gaps to fill before service", lambda: gaps_pdf(case)))
         makers.append((BUNDLE_CHECK, lambda: bundle_check_pdf(case, [])))
@@ -225,6 +219,7 @@ def _finish(writer: PdfWriter, case: CaseFile, title: str, prefix: str) -> None:
     stamp_date = datetime(case.prepared_on.year, case.prepared_on.month, case.prepared_on.day)
     pdf_date = stamp_date.strftime("D:%Y%m%d000000Z")
     marking = f"{case.marking}{' — TRAINING' if case.training else ''}"
+    write_contents(writer, held_by_pack(case))
     writer.add_metadata(
         {
             "/Title": title,

@@ -1,25 +1,35 @@
-"""A supplementary bundle: exhibits added after a bundle was served, at its end.
+"""A supplementary bundle: what came after a bundle was served, at its end.
 
 The bundle guidance: material added later goes at the end, its pages numbered on from the
 last, and the pages already served are not renumbered or changed. The supplement is written
 as an incremental update of the served file (ISO 32000 7.5.6), so the served file's bytes are
 the first bytes of the new one, unchanged: anyone can check by hashing that prefix. It opens
-with a supplementary index of what was added, then the officer's further statement producing
-it (the statement served is never rewritten), a supplementary exhibits list, then each added
-exhibit with its front sheet; bookmarks and page labels run on.
+with a supplementary index of what was added; then what followed the hearing and the served
+file lacks (the order made on each day, the note of events, the letters serving the order);
+then, for exhibits added since, the officer's further statement producing them (the
+statement served is never rewritten), a supplementary exhibits list, and each added exhibit
+with its front sheet. Bookmarks and page labels run on. The file says what it holds
+(``bundle_contents``), so the next supplement adds only what is new again.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
 from pypdf.constants import PageLabelStyle
 
 from raptor_desktop.core.case_file import CaseExhibit, CaseFile
+from raptor_desktop.documents.after_order import LaterDocument, after_order
+from raptor_desktop.documents.bundle_contents import (
+    exhibit_key,
+    statement_key,
+    statements_held,
+    write_contents,
+)
 from raptor_desktop.documents.bundle_plan import Section, exhibit_pages
 from raptor_desktop.documents.compact import store_repeats_once
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
@@ -47,9 +57,10 @@ def _entries(parts: list[Section], first: int, letter: str | None) -> list[Index
 
 def _sections(
     case: CaseFile, added: list[CaseExhibit], first: int, letter: str | None, further: int
-) -> tuple[list[Section], list[IndexEntry]]:
+) -> list[Section]:
     """The further statement producing the added exhibits, the exhibits list giving the pages
-    the exhibits will have, and the exhibits (their front sheets citing that statement)."""
+    the exhibits will have (they follow ``first - 1`` pages, this supplement's index
+    included), and the exhibits (their front sheets citing that statement)."""
     added_case = replace(case, exhibits=added, statement_number=further, statement_date=None)
     maker = case.applicant.name or "the officer"
     statement = Section(
@@ -63,14 +74,63 @@ def _sections(
     ]
     listed = Section("Supplementary exhibits list", exhibits_list_pdf(added_case))
     for _attempt in range(3):
-        parts = [statement, listed, *files]
-        entries = _entries(parts, first + index_pages_needed(len(parts)), letter)
+        entries = _entries([statement, listed, *files], first, letter)
         where = exhibit_pages([entries], [e.mark for e in added])
         relisted = Section(listed.title, exhibits_list_pdf(added_case, where))
         if relisted.pages == listed.pages:
-            return [statement, relisted, *files], entries
+            return [statement, relisted, *files]
         listed = relisted
     raise RuntimeError("the supplementary exhibits list's page references did not settle")
+
+
+def _added_sections(
+    case: CaseFile, addition: Addition, first: int, letter: str | None
+) -> tuple[list[Section], list[IndexEntry]]:
+    """What the supplement adds after its index: the documents after the order, then the
+    exhibits added with the statement producing them."""
+    later = [Section(d.title, d.make()) for d in addition.later]
+    produced = 2 + sum(e.file is not None for e in addition.exhibits) if addition.exhibits else 0
+    index_pages = index_pages_needed(len(later) + produced)  # its statement, list and exhibits
+    after_later = first + index_pages + sum(s.pages for s in later)
+    parts = later + (
+        _sections(case, addition.exhibits, after_later, letter, addition.statement)
+        if addition.exhibits
+        else []
+    )
+    return parts, _entries(parts, first + index_pages, letter)
+
+
+@dataclass(frozen=True)
+class Addition:
+    """What a supplement adds to a served file holding ``held``: the documents after the
+    order it lacks, and the exhibits added since, produced by the further statement
+    numbered ``statement``."""
+
+    held: frozenset[str]
+    later: list[LaterDocument]
+    exhibits: list[CaseExhibit]
+    statement: int
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """What the supplemented file holds: the served file's keys and the added ones."""
+        produced = {statement_key(self.statement)} if self.exhibits else set()
+        added = {d.key for d in self.later} | {exhibit_key(e.mark) for e in self.exhibits}
+        return self.held | added | produced
+
+    def __bool__(self) -> bool:
+        return bool(self.later or self.exhibits)
+
+
+def addition_to(case: CaseFile, held: frozenset[str], statements_before: int) -> Addition:
+    """What a file holding ``held`` lacks of ``case`` today. The further statement is
+    numbered after the last the file holds (``statements_before`` for a file saved before
+    bundles said what they hold)."""
+    later = [d for d in after_order(case) if d.key not in held]
+    exhibits = [e for e in case.exhibits if exhibit_key(e.mark) not in held]
+    return Addition(
+        held, later, exhibits, max(statements_held(held), default=statements_before) + 1
+    )
 
 
 def _skip_numbers_taken(writer: PdfWriter, served: bytes) -> None:
@@ -121,15 +181,15 @@ def supplement_file_name(served: str) -> str:
 
 
 def supplement(
-    served: bytes, case: CaseFile, added: list[CaseExhibit], letter: str | None, further: int
+    served: bytes, case: CaseFile, addition: Addition, letter: str | None
 ) -> tuple[bytes, int]:
-    """``served`` with ``added`` appended as a supplement, produced by the applicant's
-    statement number ``further``; returns the file and its pages."""
-    if not added:
+    """``served`` with ``addition`` appended as a supplement; returns the file and its
+    pages."""
+    if not addition:
         raise ValueError("a supplement needs something added")
     served_reader = PdfReader(io.BytesIO(served))
     first = len(served_reader.pages) + 1
-    parts, entries = _sections(case, added, first, letter, further)
+    parts, entries = _added_sections(case, addition, first, letter)
     tab = last_tab(served_reader, _index_pages(served_reader)) + 1  # tabs run on, as pages do
     index, links = index_pdf(case, [entries], SUPPLEMENT_CAPTION, letter, first_tab=tab)
     index_pages = len(PdfReader(io.BytesIO(index)).pages)
@@ -155,6 +215,7 @@ def supplement(
     served_title = served_reader.metadata.title if served_reader.metadata else None
     title = served_title or case.reference
     writer.add_metadata({"/Title": f"{title.removesuffix(SUPPLEMENTED)}{SUPPLEMENTED}"})
+    write_contents(writer, addition.keys)
     for page in PdfReader(staged).pages:
         writer.add_page(page)
     writer.add_outline_item(

@@ -65,7 +65,8 @@ class ApplicationsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_draft)
         self.supplement_button = QPushButton("&Supplementary bundle…")
         self.supplement_button.setToolTip(
-            "Add the exhibits recorded since a bundle was served at its end, pages numbered on"
+            "Add what came after a bundle was served at its end, pages numbered on: the order, "
+            "the note of events and the letters serving it; exhibits recorded since"
         )
         note = QLabel(
             "Select numbers in the Lines view and use Line → Add to application… "

@@ -105,9 +105,9 @@ class PackDialog(QDialog):
             if pack.draft
             else ""
         )
-        left_out = f"<p>{html.escape(pack.left_out_note)}.</p>" if pack.left_out else ""
+        notes = "".join(f"<p>{html.escape(note)}.</p>" for note in pack.notes)
         self.summary = QLabel(
-            f"<p>The hearing pack is ready.{split}{draft}</p><ul>{''.join(lines)}</ul>{left_out}"
+            f"<p>The hearing pack is ready.{split}{draft}</p><ul>{''.join(lines)}</ul>{notes}"
         )
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.saved_packs import (
     SavedPack,
+    latest_served,
     record_saved_packs,
     saved_pack,
     served_exhibits,
@@ -49,6 +51,7 @@ class HearingPack:
     exhibits: tuple[str, ...] = ()  # the marks its exhibits list gives
     supplements: SavedPack | None = None  # a supplementary bundle: the saved file it extends
     left_out: tuple[str, ...] = ()  # exhibits added since the bundle was served: not in it
+    served_note: str = ""  # after the order, where it and what followed belong instead
 
     @property
     def left_out_note(self) -> str:
@@ -65,6 +68,12 @@ class HearingPack:
             "a further statement producing it (Supplementary bundle… in the window, or raptor "
             f"supplementary-bundle {self.reference} SERVED.pdf --out FILE.pdf)"
         )
+
+    @property
+    def notes(self) -> list[str]:
+        """What the officer should know before using this pack: exhibits left out of a
+        reprint, and where the order goes once a bundle has been served."""
+        return [note for note in (self.left_out_note, self.served_note) if note]
 
     @property
     def records(self) -> str:
@@ -119,6 +128,7 @@ def build_pack(
     with session.connect() as store:
         case = load_case_file(store, reference)
         served = served_exhibits(store, case.reference)
+        latest = latest_served(store, case.reference)
     left_out: tuple[str, ...] = ()
     if served is not None:  # once served, a reprint is of what was served
         left_out = tuple(e.mark for e in case.exhibits if e.mark not in served)
@@ -130,8 +140,30 @@ def build_pack(
     bundles = hearing_pack(case, progress=progress)
     numbers = tuple(i.e164 for i in case.items)
     marks = tuple(e.mark for e in case.exhibits)
+    served_note = _served_note(case.reference, latest) if case.decision_dates() else ""
     return HearingPack(
-        case.reference, case.court, numbers, bundles, case.draft, marks, left_out=left_out
+        case.reference,
+        case.court,
+        numbers,
+        bundles,
+        case.draft,
+        marks,
+        left_out=left_out,
+        served_note=served_note,
+    )
+
+
+def _served_note(reference: str, latest: SavedPack | None) -> str:
+    """After the order, when a bundle was served: a whole pack renumbers what was served."""
+    if latest is None:
+        return ""
+    return (
+        f"{latest.file_name} (saved {latest.saved_at[:10]}) is the bundle served"
+        f"{', as supplemented' if latest.supplements_id else ''}. This pack "
+        "renumbers its pages, with the order in place of the draft order the court read: for "
+        "the court and the providers, put the order, the note of events and the letters "
+        "serving it at the end of the served bundle instead (Supplementary bundle… in the "
+        f"window, or raptor supplementary-bundle {reference} SERVED.pdf --out FILE.pdf)"
     )
 
 
@@ -142,8 +174,11 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
     since (its SHA-256 is looked up), and not a DRAFT. The result's first bytes are the
     served file's, so every page already served is kept byte for byte.
     """
+    from pypdf import PdfReader
+
+    from raptor_desktop.documents.bundle_contents import exhibit_key, read_contents
     from raptor_desktop.documents.pack import MAX_PAGES, Bundle
-    from raptor_desktop.documents.supplement import supplement, supplement_file_name
+    from raptor_desktop.documents.supplement import addition_to, supplement, supplement_file_name
 
     try:
         data = Path(served).read_bytes()
@@ -152,7 +187,7 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
     with session.connect() as store:
         case = load_case_file(store, reference)
         earlier = saved_pack(store, case.reference, hashlib.sha256(data).hexdigest())
-        further = case.statement_number + supplements_before(store, earlier) + 1
+        statements = case.statement_number + supplements_before(store, earlier)
     if earlier.draft:
         raise InputRejected(
             f"{Path(served).name} was a DRAFT bundle, which is not served; supplement the "
@@ -161,13 +196,19 @@ def build_supplement(session: Session, reference: str, served: Path) -> HearingP
     gaps = case_gaps(case)
     if gaps:
         raise GapsRemain(case.reference, gaps)
-    added = [e for e in case.exhibits if e.mark not in earlier.exhibits]
-    if not added:
+    held = read_contents(PdfReader(io.BytesIO(data)), case.decision_dates())
+    addition = addition_to(case, held | {exhibit_key(m) for m in earlier.exhibits}, statements)
+    if not addition:
+        held_text = (
+            "every exhibit, the order and the letters serving it, and the note of events since, are"
+            if case.decision_dates()
+            else "every exhibit is"
+        )
         raise InputRejected(
             f"nothing has been added to {case.reference} since {Path(served).name} was saved "
-            f"({earlier.saved_at[:10]}): every exhibit is already in it"
+            f"({earlier.saved_at[:10]}): {held_text} already in it"
         )
-    pdf, pages = supplement(data, case, added, earlier.bundle, further)
+    pdf, pages = supplement(data, case, addition, earlier.bundle)
     if pages > MAX_PAGES:
         raise InputRejected(
             f"the supplement would take {Path(served).name} to {pages} pages, over the "

@@ -64,13 +64,32 @@ def record_saved_packs(
             )
 
 
+_COLUMNS = (
+    "SELECT p.file_name, p.sha256, p.size, p.pages, p.bundle, p.exhibits, p.draft, "
+    "p.supplements_id, p.id, p.saved_at FROM saved_packs p "
+    "JOIN applications a ON a.id = p.application_id "
+)
+
+
+def _pack(row: tuple[object, ...]) -> SavedPack:
+    return SavedPack(
+        str(row[0]),
+        str(row[1]),
+        int(str(row[2])),
+        int(str(row[3])),
+        None if row[4] is None else str(row[4]),
+        tuple(m for m in str(row[5]).split(",") if m),
+        bool(row[6]),
+        None if row[7] is None else int(str(row[7])),
+        int(str(row[8])),
+        str(row[9]),
+    )
+
+
 def saved_pack(store: Store, reference: str, sha256: str) -> SavedPack:
     """The bundle of ``reference`` saved with this SHA-256; refused if there is none."""
     row = store.db.execute(
-        "SELECT p.file_name, p.sha256, p.size, p.pages, p.bundle, p.exhibits, p.draft, "
-        "p.supplements_id, p.id, p.saved_at FROM saved_packs p "
-        "JOIN applications a ON a.id = p.application_id "
-        "WHERE a.reference = ? AND p.sha256 = ? ORDER BY p.id DESC LIMIT 1",
+        f"{_COLUMNS}WHERE a.reference = ? AND p.sha256 = ? ORDER BY p.id DESC LIMIT 1",
         [reference.strip(), sha256],
     ).fetchone()
     if row is None:
@@ -78,18 +97,17 @@ def saved_pack(store: Store, reference: str, sha256: str) -> SavedPack:
             f"this file is not a bundle of {reference.strip()} saved from this register, or it "
             "has been changed since it was saved (its SHA-256 matches no saved bundle)"
         )
-    return SavedPack(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        tuple(m for m in str(row[5]).split(",") if m),
-        bool(row[6]),
-        row[7],
-        row[8],
-        row[9],
-    )
+    return _pack(row)
+
+
+def latest_served(store: Store, reference: str) -> SavedPack | None:
+    """The bundle of ``reference`` saved for service last (a supplement, if one was saved
+    after the bundle first served), or None before one is."""
+    row = store.db.execute(
+        f"{_COLUMNS}WHERE a.reference = ? AND p.draft = 0 ORDER BY p.id DESC LIMIT 1",
+        [reference.strip()],
+    ).fetchone()
+    return None if row is None else _pack(row)
 
 
 def served_exhibits(store: Store, reference: str) -> frozenset[str] | None:

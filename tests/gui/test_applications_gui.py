@@ -438,3 +438,19 @@ def test_the_pack_ready_dialog_shows_all_of_its_summary(qtbot: QtBot, window: Ma
     label = dialog.summary
     assert "documents" in label.text()
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_the_pack_ready_dialog_says_where_the_order_goes_once_a_bundle_was_served(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """After the order, a whole pack renumbers the served bundle: the dialog says so, and
+    points to the supplement (the services layer writes the note; the dialog shows it)."""
+    from dataclasses import replace
+
+    from raptor_desktop.services.packs import build_pack
+
+    pack = build_pack(window.session, "RAP-2026-003")
+    note = "served.pdf is the bundle served. This pack renumbers its pages"
+    dialog = PackDialog(replace(pack, served_note=note), window.store, lambda d: False)
+    qtbot.addWidget(dialog)
+    assert f"<p>{note}.</p>" in dialog.summary.text()

@@ -1,0 +1,117 @@
+"""After the hearing, the bundle served stays as it was served: the order, the note of events
+and the letters serving the order go at its end, as a supplement (the bundle guidance: later
+material is added at the end, its pages numbered on, nothing already served renumbered).
+
+The post-hearing bundle had been built afresh: the order and note went in at tabs 2–3, the
+draft order the court had read dropped out, and every later page moved.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.documents.pack_check import check_pack
+from raptor_desktop.services.packs import build_pack, build_supplement, save_pack
+from raptor_desktop.services.session import Session
+from raptor_desktop.store.applications import submit
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.letters import record_letter_sent
+from raptor_desktop.store.outcomes import record_outcome
+from tests.app_fixtures import make_application
+from tests.services.test_packs import COURT, add_call_data, served
+
+HEARD = date(2026, 12, 10)
+NUMBERS = ("07700 900103", "07700 900113", "07700 900114")
+
+
+def _decide(store: Store, reference: str) -> None:
+    submit(store, reference)
+    for number in NUMBERS:
+        record_outcome(store, reference, number, Outcome.MADE, HEARD)
+
+
+def _added(pack_pdf: bytes, served_pages: int) -> tuple[list[str], str]:
+    """The bookmarks of the pages added after ``served_pages``, and their text."""
+    reader = PdfReader(io.BytesIO(pack_pdf))
+    titles = [
+        str(item.title)
+        for item in reader.outline
+        if not isinstance(item, list) and reader.get_destination_page_number(item) >= served_pages
+    ]
+    text = " ".join(
+        " ".join(reader.pages[p].extract_text().split())
+        for p in range(served_pages, len(reader.pages))
+    )
+    return titles, text
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    reference, path = served(demo_store, tmp_path)
+    before = path.read_bytes()
+    served_pages = len(PdfReader(path).pages)
+    _decide(demo_store, reference)
+    session = Session.of(demo_store)
+    pack = build_supplement(session, reference, path)
+    bundle = pack.bundles[0]
+    assert bundle.pdf.startswith(before)  # every served page kept, byte for byte
+    titles, text = _added(bundle.pdf, served_pages)
+    assert titles[0].startswith(f"Supplementary index (p. {served_pages + 1}")
+    assert titles[1].startswith("Order made on 10 December 2026 (")
+    assert [t.split(" (")[0] for t in titles[2:]] == [
+        "Letter to Tesco Mobile serving the order",
+        "Letter to Three serving the order",
+        "Letter to Vodafone serving the order",
+    ]
+    assert "ORDER (as made)" in text and "DRAFT ORDER" not in text
+    assert "SUPPLEMENTARY WITNESS STATEMENT" not in text  # no exhibit added: none needed
+    [out] = save_pack(demo_store, pack, tmp_path / "after.pdf", COURT)
+    report = check_pack(out)
+    assert report.sound, report.failed
+
+    # nothing new: refused, and says what the file already holds
+    with pytest.raises(InputRejected, match="the order and the letters serving it"):
+        build_supplement(session, reference, out)
+
+    # the order served on Vodafone: the note records it, and the letter as sent is added
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))
+    mark = add_call_data(demo_store, reference, tmp_path)
+    again = build_supplement(session, reference, out)
+    after_first = len(PdfReader(out).pages)
+    titles, text = _added(again.bundles[0].pdf, after_first)
+    assert [t.split(" (")[0] for t in titles] == [
+        "Supplementary index",
+        f"Note of events since the order, dated {full_date(date.today())}",
+        "Letter to Vodafone serving the order, as sent on 11 December 2026",
+        "Supplementary witness statement of Rachel Carter",
+        "Supplementary exhibits list",
+        f"Exhibit {mark}: Call data",
+    ]
+    assert "The order was served on Vodafone by letter (item 3)" in text
+    assert "Statement: No. 2" in text  # the first supplement carried no statement
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_reprint_after_the_order_says_where_the_order_belongs(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    reference = make_application(demo_store)
+    session = Session.of(demo_store)
+    first = build_pack(session, reference)
+    assert first.served_note == ""  # nothing served yet
+    [path] = save_pack(demo_store, first, tmp_path / "served.pdf", COURT)
+    assert build_pack(session, reference).served_note == ""  # before the order: a reprint
+    _decide(demo_store, reference)
+    reprint = build_pack(session, reference)
+    assert path.name in reprint.served_note
+    assert "renumbers" in reprint.served_note and "supplementary-bundle" in reprint.served_note
