@@ -24,6 +24,7 @@ from raptor_desktop.services.applications import (
     confirm_disconnection,
     delete_draft,
     list_applications,
+    name_judge,
     record_letter_sent,
     record_outcome,
     set_provider,
@@ -103,6 +104,13 @@ def _outcome_arguments(outcome: argparse.ArgumentParser) -> None:
         help="a compliance time set by the court (or agreed, with --agreed)",
     )
     outcome.add_argument(
+        "--judge",
+        default="",
+        metavar="NAME",
+        help='the judge who made the order, as the sealed order names them ("District Judge '
+        "Patel\"; default: the judge of the application's other orders that day)",
+    )
+    outcome.add_argument(
         "--agreed", action="store_true", help="the --deadline was agreed earlier with the provider"
     )
 
@@ -114,7 +122,8 @@ def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
     if args.deadline:
         kind = DeadlineKind.AGREED if args.agreed else DeadlineKind.COURT
     chosen = args.until or args.months or args.until_discharged
-    terms = OrderTerms(Duration(args.until, args.months) if chosen else None, kind, args.deadline)
+    lasts = Duration(args.until, args.months) if chosen else None
+    terms = OrderTerms(lasts, kind, args.deadline, args.judge)
     on = record_outcome(
         run.store(), args.reference, args.number, outcome, args.date, terms, args.amendment
     )
@@ -122,6 +131,27 @@ def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
     then = next_step(outcome, args.reference)
     if then:
         print(f"note: {then}", file=sys.stderr)
+    return 0
+
+
+def _judge_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reference")
+    parser.add_argument("judge", help='as the sealed order names them ("District Judge Patel")')
+    parser.add_argument(
+        "--date",
+        type=date_arg,
+        help="the day the order was made (needed when orders were made on several days)",
+    )
+
+
+@command(
+    "name-judge",
+    "name the judge who made an application's order (its terms stay as recorded)",
+    _judge_arguments,
+)
+def cmd_name_judge(args: argparse.Namespace, run: Invocation) -> int:
+    made_on = name_judge(run.store(), args.reference, args.judge, args.date)
+    print(f"{args.reference}: the order of {uk_date(made_on)} was made by {args.judge.strip()}")
     return 0
 
 

@@ -47,6 +47,7 @@ class CaseItem:
     order_duration: Duration | None = None
     order_deadline: datetime | None = None  # the time the order itself sets
     agreed_deadline: datetime | None = None  # an earlier time agreed with the provider (3(6))
+    judge: str = ""  # who made the order on it, as the sealed order names them
     status: str = ""  # the number's status in the register now ("ready", "identified"…)
     line_id: int = 0  # the line's own key: lines with no name are not one line
     carved_out_on: date | None = None  # the day the order ceased to apply to it (reg 3(3))
@@ -154,6 +155,11 @@ class CaseFile:
     def decision_dates(self) -> list[date]:
         """The dates of the hearings that decided items, oldest first: one order for each."""
         return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})
+
+    def judge_on(self, day: date) -> str:
+        """The judge who made the order of ``day`` (empty when not recorded)."""
+        named = sorted({i.judge for i in self.items if i.ordered and i.order_date == day} - {""})
+        return " and ".join(named)
 
     def party(self, provider: str) -> str:
         """A provider as a party to the claim: the company, and the name it trades under."""

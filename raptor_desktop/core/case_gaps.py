@@ -139,7 +139,35 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     where,
                 )
             )
+    gaps += _order_gaps(case)
     return [gap.about(case.reference) for gap in gaps]
+
+
+def _order_gaps(case: CaseFile) -> list[Gap]:
+    """Once the court has made an order, the copy in the bundle names what the sealed order
+    does: the claim number the court gave and the judge who made it."""
+    made = sorted({i.order_date for i in case.items if i.ordered and i.order_date})
+    gaps = []
+    if made and not case.claim_number.strip():
+        gaps.append(
+            Gap(
+                "an order has been made, but the claim number the court gave is not recorded",
+                "the application's Details tab in the window (or raptor edit-application "
+                'REFERENCE --claim NUMBER --amendment "claim number given by the court")',
+            )
+        )
+    for day in made:
+        if not case.judge_on(day):
+            gaps.append(
+                Gap(
+                    f"the order made on {full_date(day)} does not name the judge who made it "
+                    "(as the sealed order does)",
+                    "name the judge as the sealed order does (Judge… in the application's "
+                    f'Numbers tab, or raptor name-judge REFERENCE "DISTRICT JUDGE NAME" --date '
+                    f"{day.isoformat()})",
+                )
+            )
+    return gaps
 
 
 def _hearing_order_gaps(case: CaseFile, hearing: date, details: str) -> list[Gap]:

@@ -279,6 +279,7 @@ class DemoApplication:
     outcomes: tuple[DemoOutcome, ...] = ()
     claim_number: str = ""
     months_asked: int | None = 12  # the duration asked for; None: until discharged
+    judge: str = ""  # who made the order, as the sealed order names them
 
 
 def training_address(network: str) -> str:
@@ -316,6 +317,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
             DemoOutcome("07700 900107", "made", 12, 4, carved_out_days_after=60),
         ),
         claim_number="K00CM401",
+        judge="District Judge Okafor",
     ),
     # Heard last week: EE has not yet confirmed K's disconnection, so the deadline warns.
     DemoApplication(
@@ -325,6 +327,7 @@ APPLICATIONS: tuple[DemoApplication, ...] = (
         ("07700 900102",),
         (DemoOutcome("07700 900102", "made", 3),),
         claim_number="K00EC117",
+        judge="Deputy District Judge Lam",
     ),
     # Submitted, to be heard in twelve days.
     DemoApplication("County Court at Basildon", 12, "10:30", ("07700 900104",)),

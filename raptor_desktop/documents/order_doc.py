@@ -277,7 +277,9 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
         when = f"on {full_date(made_on)}"
     else:
         when = "on the dates the Schedule states against each item"
-    before = f"Before {BLANK} {FOR_THE_COURT} sitting at the {court} {when}."
+    judge = case.judge_on(made_on) if isinstance(made_on, date) else ""
+    bench = esc(judge) if judge else f"{BLANK} {FOR_THE_COURT}"
+    before = f"Before {bench} sitting at the {court} {when}."
     dated = full_date(made_on) if isinstance(made_on, date) else f"{BLANK} {FOR_THE_COURT}"
     schedule = _schedule(case, pairs)
     closing: list[Flowable] = [Spacer(1, 0.4 * cm), Paragraph(f"Dated: {dated}", SMALL)]

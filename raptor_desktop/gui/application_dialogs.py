@@ -1,5 +1,5 @@
 """Dialogs used from the application editor: an exhibit, the court's outcome for a number,
-and the date a letter went to a provider."""
+the judge who made an order, and the date a letter went to a provider."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from raptor_desktop.core.applications import Outcome
-from raptor_desktop.core.case_file import CaseItem
+from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.outcomes import change_needs_reason, default_outcome_date
@@ -29,10 +30,13 @@ from raptor_desktop.services.applications import (
     NewExhibit,
     OrderTerms,
     add_exhibit,
+    name_judge,
     record_letter_sent,
     record_outcome,
 )
 from raptor_desktop.services.session import Store
+
+JUDGE_HINT = "as the sealed order names them, e.g. District Judge Patel"
 
 
 class ExhibitDialog(OneChangeDialog):
@@ -133,6 +137,8 @@ class OutcomeDialog(OneChangeDialog):
         self.deadline_at = QDateTimeEdit(QDateTime.currentDateTime().addDays(2))
         self.deadline_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.deadline_at.setCalendarPopup(True)
+        self.judge = QLineEdit(item.judge)
+        self.judge.setPlaceholderText(JUDGE_HINT)
         for widget in (self.duration, self.outcome, self.deadline):
             widget.currentIndexChanged.connect(self._update)
         self.form.addRow("&Outcome", self.outcome)
@@ -143,13 +149,14 @@ class OutcomeDialog(OneChangeDialog):
         self.form.addRow("Months", self.months)
         self.form.addRow("Compliance", self.deadline)
         self.form.addRow("Deadline", self.deadline_at)
+        self.form.addRow("&Judge", self.judge)
         self._update()
 
     def _update(self) -> None:
         made = self.outcome.currentData() == Outcome.MADE.value
         self._correcting = change_needs_reason(self._recorded, Outcome(self.outcome.currentData()))
         self.form.setRowVisible(self.reason, self._correcting)
-        for widget in (self.duration, self.deadline):
+        for widget in (self.duration, self.deadline, self.judge):
             widget.setEnabled(made)
         self.until.setEnabled(made and self.duration.currentIndex() == 1)
         self.months.setEnabled(made and self.duration.currentIndex() == 2)
@@ -163,7 +170,10 @@ class OutcomeDialog(OneChangeDialog):
             self.deadline_at.dateTime().toPython() if kind is not DeadlineKind.DEFAULT else None
         )
         return OrderTerms(
-            Duration(until, months), kind, moment if isinstance(moment, datetime) else None
+            Duration(until, months),
+            kind,
+            moment if isinstance(moment, datetime) else None,
+            self.judge.text(),
         )
 
     def save(self) -> None:
@@ -178,6 +188,36 @@ class OutcomeDialog(OneChangeDialog):
                 self.reason.text() if self._correcting else "",
             )
         except (Refusal, ValueError) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+
+
+class JudgeDialog(OneChangeDialog):
+    """The judge who made an order, as the sealed order names them; the order's terms stay."""
+
+    def __init__(
+        self, store: Store, reference: str, case: CaseFile, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Judge who made the order", parent)
+        self._store = store
+        self._reference = reference
+        self.made_on = QComboBox()
+        for day in sorted({i.order_date for i in case.items if i.ordered and i.order_date}):
+            self.made_on.addItem(f"Order made on {full_date(day)}", day)
+        self.judge = QLineEdit()
+        self.judge.setPlaceholderText(JUDGE_HINT)
+        self.made_on.currentIndexChanged.connect(
+            lambda: self.judge.setText(case.judge_on(self.made_on.currentData()))
+        )
+        self.judge.setText(case.judge_on(self.made_on.currentData()))
+        self.form.addRow("&Order", self.made_on)
+        self.form.addRow("&Judge", self.judge)
+
+    def save(self) -> None:
+        try:
+            name_judge(self._store, self._reference, self.judge.text(), self.made_on.currentData())
+        except Refusal as error:
             self.error.show_error(str(error))
             return
         self.accept()

@@ -41,7 +41,12 @@ from raptor_desktop.core.dates import plural
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import as_sentence
-from raptor_desktop.gui.application_dialogs import ExhibitDialog, LetterSentDialog, OutcomeDialog
+from raptor_desktop.gui.application_dialogs import (
+    ExhibitDialog,
+    JudgeDialog,
+    LetterSentDialog,
+    OutcomeDialog,
+)
 from raptor_desktop.gui.application_items import ExhibitsModel, ItemsModel
 from raptor_desktop.gui.application_numbers import AddNumbersDialog, GroundsDialog
 from raptor_desktop.gui.message_label import MessageLabel
@@ -251,6 +256,9 @@ class ApplicationEditor(QDialog):
         self.outcome_button = QPushButton("Record &outcome…")
         self.remove_button.clicked.connect(self.remove_selected)
         self.outcome_button.clicked.connect(self.record_outcome)
+        self.judge_button = QPushButton("&Judge…")
+        self.judge_button.setToolTip("Name the judge who made an order, as the sealed order does")
+        self.judge_button.clicked.connect(self.name_judge)
         self.letter_button = QPushButton("&Letter sent…")
         self.letter_button.setToolTip("Record the day the letter to a provider was sent")
         self.letter_button.clicked.connect(self.record_letter)
@@ -261,6 +269,7 @@ class ApplicationEditor(QDialog):
             self.grounds_button,
             self.remove_button,
             self.outcome_button,
+            self.judge_button,
             self.letter_button,
         ):
             bar.addWidget(button)
@@ -524,6 +533,15 @@ class ApplicationEditor(QDialog):
                 self.error.show_ok(
                     f"{item.display}: {Outcome(dialog.outcome.currentData())}; {then}."
                 )
+
+    def name_judge(self) -> None:
+        if not any(i.ordered for i in self.case.items):
+            self.error.show_error("No order has been made yet.")
+            return
+        dialog = JudgeDialog(self._store, self.reference, self.case, self)
+        if self._run_dialog(dialog):  # type: ignore[operator]
+            self.reload(details=False)
+            self.error.show_ok(f"Judge named: {' '.join(dialog.judge.text().split())}.")
 
     def record_letter(self) -> None:
         providers = self.case.respondents()

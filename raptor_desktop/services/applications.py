@@ -40,7 +40,7 @@ from raptor_desktop.store.orders import (
     list_orders,
     renew,
 )
-from raptor_desktop.store.outcomes import OrderTerms, record_outcome
+from raptor_desktop.store.outcomes import OrderTerms, name_judge, record_outcome
 from raptor_desktop.store.profiles import officer_profile
 from raptor_desktop.store.reference import court_names
 
@@ -49,6 +49,7 @@ __all__ = [
     "NewExhibit",
     "OrderRow",
     "OrderTerms",
+    "name_judge",
     "add_exhibit",
     "add_numbers",
     "application_id",

@@ -31,7 +31,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
         "n.crown_dependency, l.id, COALESCE(w.host, ''), o.order_date, o.end_date, "
         "o.period_months, COALESCE(o.ordered_deadline_at, o.deadline_at), "
         "CASE WHEN o.ordered_deadline_at IS NOT NULL THEN o.deadline_at END, an.outcome_on, "
-        "n.status FROM application_numbers an "
+        "n.status, COALESCE(o.judge, '') FROM application_numbers an "
         "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
         "LEFT JOIN networks w ON w.name = an.provider "
         "LEFT JOIN orders o ON o.application_id = an.application_id AND o.number_id = n.id "
@@ -40,7 +40,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
     ).fetchall()
     for row in rows:
         number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host = row[:10]
-        order_date, end_date, months, deadline, agreed, decided, status = row[10:]
+        order_date, end_date, months, deadline, agreed, decided, status, judge = row[10:]
         devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
         for kind, value in store.db.execute(
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
@@ -71,6 +71,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 order_duration=Duration(from_iso(end_date), months) if order_date else None,
                 order_deadline=datetime.fromisoformat(deadline) if deadline else None,
                 agreed_deadline=datetime.fromisoformat(agreed) if agreed else None,
+                judge=judge,
                 status=status,
                 line_id=line_id,
                 carved_out_on=from_iso(decided) if outcome == "carved out" else None,

@@ -114,7 +114,7 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
     reference = create_application(store, details, list(demo.numbers))
     submit(store, reference)
     for result in demo.outcomes:
-        terms = OrderTerms(Duration(months=result.months))
+        terms = OrderTerms(Duration(months=result.months), judge=demo.judge)
         record_outcome(store, reference, result.number, Outcome(result.outcome), hearing, terms)
         if result.confirmed_days_after is not None:
             confirmed = hearing + timedelta(days=result.confirmed_days_after)

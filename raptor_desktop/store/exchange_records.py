@@ -295,6 +295,7 @@ ORDERS = Simple(
         "provider_confirmed_on",
         "created_at",
         "ordered_deadline_at",
+        "judge",
     ),
     {"application": ("application", "application_id"), "number": ("number", "number_id")},
 )

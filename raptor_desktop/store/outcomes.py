@@ -13,7 +13,7 @@ from datetime import date, datetime
 import sqlite_utils
 
 from raptor_desktop.core.applications import ApplicationStatus, Outcome
-from raptor_desktop.core.dates import to_iso, uk_date
+from raptor_desktop.core.dates import full_date, to_iso, uk_date
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline, duration_problem
@@ -33,11 +33,13 @@ from raptor_desktop.store.lines import NumberRef, find_number, record_status
 
 @dataclass(frozen=True)
 class OrderTerms:
-    """What the court ordered for a number: duration and compliance deadline."""
+    """What the court ordered for a number: duration and compliance deadline, and the judge
+    who made the order."""
 
     duration: Duration | None = None  # None: as long as the application asked
     deadline_kind: DeadlineKind = DeadlineKind.DEFAULT
     deadline_at: datetime | None = None
+    judge: str = ""  # none given: the judge of the application's other orders that day
 
 
 def _day(text: str | None) -> date | None:
@@ -155,15 +157,16 @@ def _write_order(
     ordered = None
     if terms.deadline_kind is DeadlineKind.AGREED:  # the order's own time still stands
         ordered = compliance_deadline(on, calendar_=bank_holidays(store))
+    judge = " ".join(terms.judge.split()) or _judge_that_day(db, app_id, number_id, on)
     db.execute(
         "INSERT INTO orders (application_id, number_id, order_date, end_date, "
-        "period_months, deadline_kind, deadline_at, ordered_deadline_at, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "period_months, deadline_kind, deadline_at, ordered_deadline_at, created_at, judge) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(application_id, number_id) DO UPDATE SET "
         "order_date = excluded.order_date, end_date = excluded.end_date, "
         "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
         "deadline_at = excluded.deadline_at, "
-        "ordered_deadline_at = excluded.ordered_deadline_at",
+        "ordered_deadline_at = excluded.ordered_deadline_at, judge = excluded.judge",
         [
             app_id,
             number_id,
@@ -174,8 +177,20 @@ def _write_order(
             deadline.isoformat(timespec="minutes"),
             ordered.isoformat(timespec="minutes") if ordered else None,
             utc_now(),
+            judge,
         ],
     )
+
+
+def _judge_that_day(db: sqlite_utils.Database, app_id: int, number_id: int, on: date) -> str:
+    """The judge already recorded for this order (a correction keeps them), else for the
+    application's other orders made the same day: one hearing, one judge."""
+    row = db.execute(
+        "SELECT judge FROM orders WHERE application_id = ? AND order_date = ? AND judge != '' "
+        "ORDER BY number_id = ? DESC, id DESC LIMIT 1",
+        [app_id, on.isoformat(), number_id],
+    ).fetchone()
+    return str(row[0]) if row else ""
 
 
 def record_outcome(
@@ -247,3 +262,33 @@ def record_outcome(
                 f"{reference}: {outcome.value} on {on.isoformat()}",
             )
     return on
+
+
+def name_judge(store: Store, reference: str, judge: str, made_on: date | None = None) -> date:
+    """Name the judge who made the order of ``made_on`` in ``reference`` (as the sealed order
+    names them), on every number that order covers; returns the day. None: the one day orders
+    were made (refused when there were several). The terms of the order are untouched: this
+    is not a correction of the outcome."""
+    name = " ".join(judge.split())
+    if not name:
+        raise InputRejected("give the judge's name as the sealed order gives it")
+    app_id = application_id(store, reference)
+    days = [
+        date.fromisoformat(row[0])
+        for row in store.db.execute(
+            "SELECT DISTINCT order_date FROM orders WHERE application_id = ? ORDER BY 1", [app_id]
+        )
+    ]
+    if made_on is None and len(days) > 1:
+        listed = " and ".join(d.isoformat() for d in days)
+        raise InputRejected(f"orders in {reference} were made on {listed}: say which day's")
+    day = made_on or (days[0] if days else None)
+    if day is None or day not in days:
+        on = f" on {full_date(day)}" if day else ""
+        raise RecordNotFound(f"{reference} has no order made{on}")
+    with store.transaction("name judge", f"{reference}: order of {day.isoformat()}") as db:
+        db.execute(
+            "UPDATE orders SET judge = ? WHERE application_id = ? AND order_date = ?",
+            [name, app_id, day.isoformat()],
+        )
+    return day

@@ -83,6 +83,8 @@ orders          (v3) an order made on a number: date, duration (end date, period
                 made: the item's outcome "carved out" and its date say when it ceased to
                 apply (carve-outs recorded before December 2026 had set ``end_date`` to it,
                 and moved the number to "withdrawn"; since then to "order ceased to apply").
+                (v19) ``judge``: the judge who made the order, as the sealed order names
+                them ("District Judge Patel"); empty for orders recorded before.
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.
@@ -139,6 +141,8 @@ Money is held in pence as an integer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from raptor_desktop.store.audit_seal import seal_log
 from raptor_desktop.store.bulk_writes import bulk_sql
 from raptor_desktop.store.engine import Connection
@@ -147,12 +151,17 @@ from raptor_desktop.store.migration_step import Migration
 from raptor_desktop.store.search_index import index_sql, reindex_sql
 
 
-def _legal_names(conn: Connection) -> None:
-    """v18: ``networks.legal_name``, added once (like the ``IF NOT EXISTS`` of the steps before
-    it, safe to run over a register that has it: SQLite has no ADD COLUMN IF NOT EXISTS)."""
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(networks)")}
-    if "legal_name" not in columns:
-        conn.execute("ALTER TABLE networks ADD COLUMN legal_name TEXT NOT NULL DEFAULT ''")
+def _text_column(table: str, column: str) -> Callable[[Connection], None]:
+    """A step adding a text column (empty by default) once: like the ``IF NOT EXISTS`` of the
+    steps before it, safe to run over a register that has it (SQLite has no ADD COLUMN IF NOT
+    EXISTS)."""
+
+    def add(conn: Connection) -> None:
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+    return add
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -582,8 +591,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(16, "case packages exchanged between workstations", exchange_sql()),
     Migration(17, "an import's new rows indexed and identified in bulk", bulk_sql()),
     Migration(
-        18, "each network's legal name, the party a claim and an order name", step=_legal_names
+        18,
+        "each network's legal name, the party a claim and an order name",
+        step=_text_column("networks", "legal_name"),
     ),
+    Migration(19, "the judge who made each order", step=_text_column("orders", "judge")),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

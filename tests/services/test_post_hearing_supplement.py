@@ -21,11 +21,11 @@ from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.documents.pack_check import check_pack
 from raptor_desktop.services.packs import build_pack, build_supplement, save_pack
 from raptor_desktop.services.session import Session
-from raptor_desktop.store.applications import submit
+from raptor_desktop.store.applications import save_details, submit
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.letters import record_letter_sent
-from raptor_desktop.store.outcomes import record_outcome
-from tests.app_fixtures import make_application
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
+from tests.app_fixtures import details, make_application
 from tests.services.test_packs import COURT, add_call_data, served
 
 HEARD = date(2026, 12, 10)
@@ -33,9 +33,13 @@ NUMBERS = ("07700 900103", "07700 900113", "07700 900114")
 
 
 def _decide(store: Store, reference: str) -> None:
+    """The order made on every item; its claim number and judge recorded, as the sealed
+    order gives them."""
     submit(store, reference)
+    judge = OrderTerms(judge="District Judge Patel")
     for number in NUMBERS:
-        record_outcome(store, reference, number, Outcome.MADE, HEARD)
+        record_outcome(store, reference, number, Outcome.MADE, HEARD, judge)
+    save_details(store, reference, details(claim_number="K00CL123"), "claim number given")
 
 
 def _added(pack_pdf: bytes, served_pages: int) -> tuple[list[str], str]:
