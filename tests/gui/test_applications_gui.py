@@ -107,6 +107,34 @@ def test_outcome_dialog_makes_an_order(window: MainWindow, dialogs: list[QDialog
     assert order.duration.months == 6
 
 
+def test_the_judge_is_given_with_the_order_and_named_later_without_changing_it(
+    window: MainWindow, dialogs: list[QDialog]
+) -> None:
+    from raptor_desktop.gui.application_dialogs import JudgeDialog
+
+    reference = heard_application(window.store)
+    case = load_case_file(window.store, reference)
+    dialog = OutcomeDialog(window.store, reference, case.items[0], case.hearing_date, window)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.REFUSED.value))
+    assert not dialog.judge.isEnabled()  # no order: no judge to name
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.MADE.value))
+    assert dialog.judge.isEnabled()
+    dialog.judge.setText("District Judge Patel")
+    dialog.save()
+    case = load_case_file(window.store, reference)
+    assert case.judge_on(HEARD_ON) == "District Judge Patel"
+    deadline = case.items[0].order_deadline
+    judge = JudgeDialog(window.store, reference, case, window)
+    assert judge.judge.text() == "District Judge Patel"  # what is recorded, to correct
+    assert judge.made_on.currentText() == "Order made on 30 November 2026"
+    judge.judge.setText("Deputy District Judge Moss")
+    judge.save()
+    assert judge.result() == QDialog.DialogCode.Accepted
+    case = load_case_file(window.store, reference)
+    assert case.judge_on(HEARD_ON) == "Deputy District Judge Moss"
+    assert case.items[0].order_deadline == deadline
+
+
 def test_correcting_an_outcome_in_the_window_asks_its_reason(
     window: MainWindow, dialogs: list[QDialog]
 ) -> None:
