@@ -52,6 +52,7 @@ class CaseItem:
     line_id: int = 0  # the line's own key: lines with no name are not one line
     carved_out_on: date | None = None  # the day the order ceased to apply to it (reg 3(3))
     own_grounds: bool = False  # the grounds are the officer's words, not drafted from evidence
+    confirmed_on: date | None = None  # the day the provider confirmed it had complied
 
     @property
     def provider_name(self) -> str:

@@ -1,22 +1,25 @@
 """The note of events since the order: what happened after the court made it, dated.
 
 The order as made is reproduced as the court made it; what came after is no part of it and
-goes here: the order served on each provider, an item that ceased to apply when the Applicant
+goes here: the order served on each provider, each provider's confirmation that it complied
+(or its time to comply passing without one), an item that ceased to apply when the Applicant
 discovered it was not used for drug dealing and gave notice (regulation 3(3)), an earlier time
 agreed with a provider (3(6)). Events are in date order; an agreement, whose day the register
-does not hold, is listed apart with the time agreed.
+does not hold, is listed apart with the time agreed. Then where each item of the order stands
+on the day of the note, and the officer's signature.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.wording import numbers_in_ranges
-from raptor_desktop.documents.heading import case_heading, esc
+from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, TITLE, numbered
 
@@ -38,6 +41,26 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
                 )
             )
     for number, item in numbered:
+        if not item.ordered:
+            continue
+        deadline = _complies_by(item)
+        if item.confirmed_on:
+            events.append(
+                (
+                    item.confirmed_on,
+                    f"{_item(number, item)}: {esc(item.provider_name)} confirmed that it had "
+                    "complied with the order.",
+                )
+            )
+        elif deadline and _overdue(case, item):
+            events.append(
+                (
+                    deadline.date(),
+                    f"{_item(number, item)}: the time to comply ({full_moment(deadline)}) "
+                    f"passed without {esc(item.provider_name)}'s confirmation that it had "
+                    "complied.",
+                )
+            )
         if item.carved_out_on:
             events.append(
                 (
@@ -52,6 +75,55 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
 
 def _item(number: int, item: CaseItem) -> str:
     return f"Item {number}: {esc(item.display)}"
+
+
+def _complies_by(item: CaseItem) -> datetime | None:
+    """The time the provider must comply by: an earlier one agreed, else the order's."""
+    return item.agreed_deadline or item.order_deadline
+
+
+def _overdue(case: CaseFile, item: CaseItem) -> bool:
+    """The whole day of the time to comply has passed with no confirmation, and the order
+    still applied to the item then."""
+    deadline = _complies_by(item)
+    if deadline is None or item.confirmed_on or deadline.date() >= case.prepared_on:
+        return False
+    return not (item.carved_out_on and item.carved_out_on <= deadline.date())
+
+
+def _standing(case: CaseFile) -> list[str]:
+    """Where each item the order was made on stands today: served, when it must be dealt
+    with, whether the provider has confirmed it, whether the order still applies."""
+    lines = []
+    for number, item in case.numbered_items():
+        if not item.ordered or item.order_date is None:
+            continue
+        sent = case.letters_sent.get(item.provider_name)
+        parts = [
+            f"order made on {full_date(item.order_date)}",
+            f"served by the letter sent on {full_date(sent)}"
+            if sent
+            else "the letter serving it has not been sent",
+        ]
+        deadline = _complies_by(item)
+        if deadline:
+            agreed = " (the earlier time agreed, regulation 3(6))" if item.agreed_deadline else ""
+            parts.append(f"to comply by {full_moment(deadline)}{agreed}")
+        if item.confirmed_on:
+            parts.append(f"compliance confirmed by the provider on {full_date(item.confirmed_on)}")
+        elif _overdue(case, item):
+            parts.append("<b>overdue</b>: no confirmation from the provider that it has complied")
+        elif not item.carved_out_on:
+            parts.append("no confirmation from the provider yet")
+        if item.carved_out_on:
+            parts.append(
+                f"the order ceased to apply on {full_date(item.carved_out_on)} (regulation 3(3))"
+            )
+        host = f", host network {esc(item.host)}" if item.host else ""
+        lines.append(
+            f"{_item(number, item)} ({esc(item.provider_name)}{host}): {'; '.join(parts)}."
+        )
+    return lines
 
 
 def _agreements(case: CaseFile) -> list[str]:
@@ -70,8 +142,8 @@ def _agreements(case: CaseFile) -> list[str]:
 
 
 def recorded_events(case: CaseFile) -> list[str]:
-    """Everything the note records, in its order: empty when nothing has happened since the
-    order. (Two notes recording the same events say the same.)"""
+    """Everything that has happened since the order that the note records, in its order:
+    empty when nothing has. (Two notes recording the same events say the same.)"""
     return [f"{full_date(on)} — {text}" for on, text in _dated_events(case)] + _agreements(case)
 
 
@@ -95,15 +167,17 @@ def order_note_pdf(case: CaseFile) -> bytes:
             BODY,
         ),
     ]
-    dated = [f"{full_date(on)} — {text}" for on, text in _dated_events(case)]
-    agreed = _agreements(case)
     parts = [
-        ("Events, by date", dated),
-        ("Earlier times agreed with a Respondent (regulation 3(6))", agreed),
+        ("Events, by date", [f"{full_date(on)} — {text}" for on, text in _dated_events(case)]),
+        ("Earlier times agreed with a Respondent (regulation 3(6))", _agreements(case)),
+        (f"Each item of the order, as at {full_date(case.prepared_on)}", _standing(case)),
     ]
-    paragraphs = iter(range(1, len(dated) + len(agreed) + 1))  # one numbering through both
+    paragraphs = iter(range(1, sum(len(texts) for _, texts in parts) + 1))  # one numbering
     for heading, texts in parts:
         if texts:
             story.append(Paragraph(heading, HEADING))
         story += [numbered(f"{next(paragraphs)}.", text) for text in texts]
+    officer = case.applicant
+    signed = [Spacer(1, 0.5 * cm), signature_block(officer.name, position(officer))]
+    story.append(KeepTogether([story.pop(), *signed]))  # never a signature on its own page
     return render(story, title=f"{case.reference} note of events since the order")

@@ -31,7 +31,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
         "n.crown_dependency, l.id, COALESCE(w.host, ''), o.order_date, o.end_date, "
         "o.period_months, COALESCE(o.ordered_deadline_at, o.deadline_at), "
         "CASE WHEN o.ordered_deadline_at IS NOT NULL THEN o.deadline_at END, an.outcome_on, "
-        "n.status, COALESCE(o.judge, '') FROM application_numbers an "
+        "n.status, COALESCE(o.judge, ''), o.provider_confirmed_on FROM application_numbers an "
         "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
         "LEFT JOIN networks w ON w.name = an.provider "
         "LEFT JOIN orders o ON o.application_id = an.application_id AND o.number_id = n.id "
@@ -40,7 +40,8 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
     ).fetchall()
     for row in rows:
         number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host = row[:10]
-        order_date, end_date, months, deadline, agreed, decided, status, judge = row[10:]
+        order_date, end_date, months, deadline, agreed, decided, status, judge = row[10:18]
+        confirmed = row[18]
         devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
         for kind, value in store.db.execute(
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
@@ -75,6 +76,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 status=status,
                 line_id=line_id,
                 carved_out_on=from_iso(decided) if outcome == "carved out" else None,
+                confirmed_on=from_iso(confirmed),
             )
         )
     return items

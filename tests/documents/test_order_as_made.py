@@ -37,8 +37,10 @@ def _order_text(store: Store, reference: str, prepared_on: date) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
-def _pack(store: Store, reference: str) -> tuple[list[str], PdfReader, str]:
-    [bundle] = hearing_pack(load_case_file(store, reference, prepared_on=NOTED))
+def _pack(
+    store: Store, reference: str, prepared_on: date = NOTED
+) -> tuple[list[str], PdfReader, str]:
+    [bundle] = hearing_pack(load_case_file(store, reference, prepared_on=prepared_on))
     reader = PdfReader(io.BytesIO(bundle.pdf))
     return [e.title for e in bundle.entries], reader, bundle.file_name
 
@@ -82,7 +84,7 @@ def test_the_note_beside_the_order_records_the_carve_out_and_is_dated(
     assert "This note is not part of the order" in note
     # it does not claim the copy is the court's order: the sealed order is (CPR 40.2)
     assert "the sealed order being the court's" in note
-    assert "1. 20 December 2026 — Item 3: 07700 900103: the order ceased" in note
+    assert "20 December 2026 — Item 3: 07700 900103: the order ceased" in note
     assert "ceased to apply (regulation 3(3))" in note
 
 
@@ -109,7 +111,7 @@ def test_service_of_the_order_is_noted_with_its_date(demo_store: Store, ordered:
 
 @pytest.mark.usefixtures("after_the_hearings")
 def test_no_note_when_nothing_has_happened_since_the_order(demo_store: Store, ordered: str) -> None:
-    titles, _, _ = _pack(demo_store, ordered)
+    titles, _, _ = _pack(demo_store, ordered, date(2026, 12, 14))  # the time to comply runs on
     assert not any(t.startswith(NOTE) for t in titles)
 
 
@@ -128,3 +130,38 @@ def test_once_every_item_is_decided_the_pack_is_no_longer_a_hearing_bundle(
     assert name.endswith("DDTRO post-hearing bundle 2026-12-10.pdf"), name
     assert "INDEX TO POST-HEARING BUNDLE" in reader.pages[0].extract_text()
     assert reader.metadata.title.endswith("DDTRO post-hearing bundle")
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_note_says_where_each_item_stands_and_is_signed(
+    demo_store: Store, ordered: str
+) -> None:
+    """The note had listed only the letters sent and the carve-outs: not which items were
+    served, when each had to be dealt with, whether the provider had confirmed it, and it
+    was signed by no one."""
+    from raptor_desktop.store.orders import confirm_disconnection
+
+    record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11))
+    confirm_disconnection(demo_store, ordered, "07700 900103", date(2026, 12, 15))
+    note = _section(demo_store, ordered, NOTE)
+    assert "15 December 2026 — Item 3: 07700 900103: Vodafone confirmed that it had complied" in (
+        note
+    )
+    # Three neither served nor confirmed by the end of the 17th: overdue on the 21st
+    assert (
+        "17 December 2026 — Item 2: 07700 900114: the time to comply (midnight at the end of "
+        "Thursday 17 December 2026) passed without Three's confirmation that it had complied"
+    ) in note
+    assert "Each item of the order, as at 21 December 2026" in note
+    assert (
+        "Item 3: 07700 900103 (Vodafone): order made on 10 December 2026; served by the letter "
+        "sent on 11 December 2026; to comply by midnight at the end of Thursday 17 December "
+        "2026; compliance confirmed by the provider on 15 December 2026."
+    ) in note
+    assert (
+        "Item 2: 07700 900114 (Three): order made on 10 December 2026; the letter serving it "
+        "has not been sent; to comply by midnight at the end of Thursday 17 December 2026; "
+        "overdue: no confirmation from the provider that it has complied."
+    ) in note
+    assert "Signed: ______" in note and "Name: Rachel Carter" in note
+    assert "Position: Detective Constable 71234, Essex Police" in note

@@ -72,12 +72,16 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
     titles, text = _added(bundle.pdf, served_pages)
     assert titles[0].startswith(f"Supplementary index (p. {served_pages + 1}")
     assert titles[1].startswith("Order made on 10 December 2026 (")
+    # the hearing was on 10 December, the time to comply ran out on the 17th (these tests run
+    # on 21 December at the earliest): the note records that no provider has confirmed
     assert [t.split(" (")[0] for t in titles[2:]] == [
+        f"Note of events since the order, dated {full_date(date.today())}",
         "Letter to Tesco Mobile serving the order",
         "Letter to Three serving the order",
         "Letter to Vodafone serving the order",
     ]
     assert "ORDER (as made)" in text and "DRAFT ORDER" not in text
+    assert "passed without Vodafone's confirmation that it had complied" in text
     assert "SUPPLEMENTARY WITNESS STATEMENT" not in text  # no exhibit added: none needed
     [out] = save_pack(demo_store, pack, tmp_path / "after.pdf", COURT)
     report = check_pack(out)
