@@ -125,6 +125,8 @@ class CaseFile:
     training: bool = False
     marking: str = "OFFICIAL-SENSITIVE"
     unit: str = ""
+    court_fee: str = ""  # the fee for issuing the claim, in pounds (a setting)
+    fee_account: str = ""  # the force's fee account number, if it pays by account
     prepared_on: date = field(default_factory=date.today)
     requested: Duration = Duration()
     statement_date: date | None = None

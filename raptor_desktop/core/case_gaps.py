@@ -67,6 +67,14 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     f'--legal-name "{provider}" "COMPANY LIMITED")',
                 )
             )
+    if not case.court_fee:
+        gaps.append(
+            Gap(
+                "the court fee for issuing the claim is not recorded (the claim form's fee box)",
+                "an administrator records it in Settings → General, with the fee account "
+                "number if the force pays by account (or raptor settings court_fee AMOUNT)",
+            )
+        )
     gaps += authority_gaps(case.authoriser, case.authorised_on)
     if (
         case.authorised_on is not None

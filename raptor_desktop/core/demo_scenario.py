@@ -287,6 +287,11 @@ def training_address(network: str) -> str:
     return f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA"
 
 
+TRAINING_FEE = "100.00"
+"""A made-up court fee for a training database (the unit records the fee in force)."""
+TRAINING_FEE_ACCOUNT = "PBA0000000 (training)"
+
+
 def training_legal_name(network: str) -> str:
     """A made-up company behind a network, for a training database only (a live register's
     legal names are the unit's to fill in, from Companies House)."""

@@ -29,8 +29,12 @@ STATEMENT_OF_TRUTH = (  # the claimant signs it personally: the first-person for
 )
 
 
-def _fee_box() -> Table:
-    rows = [["Court fee", "£"], ["Fee account number or Help with Fees reference", ""]]
+def _fee_box(case: CaseFile) -> Table:
+    fee = f"£{float(case.court_fee):,.2f}" if case.court_fee else "£"
+    rows = [
+        ["Court fee", fee],
+        ["Fee account number", case.fee_account or "none: the fee is paid by other means"],
+    ]
     table = Table(rows, colWidths=[9.5 * cm, 6 * cm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -145,7 +149,7 @@ def application_pdf(case: CaseFile) -> bytes:
                 Paragraph(STATEMENT_OF_TRUTH, BODY),
                 signature_block(case.authoriser.name, position(case.authoriser) or "Claimant"),
                 Spacer(1, 12),
-                _fee_box(),
+                _fee_box(case),
             ]
         ),
     ]

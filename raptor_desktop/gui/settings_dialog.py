@@ -26,7 +26,9 @@ from raptor_desktop.gui.workstations_tab import WorkstationsTab
 from raptor_desktop.services.session import Store
 from raptor_desktop.services.settings import (
     BACKUPS_KEPT,
+    COURT_FEE,
     END_WARNING_DAYS,
+    FEE_ACCOUNT,
     IDLE_MINUTES,
     PROTECTIVE_MARKING,
     RECONTACT_DAYS,
@@ -42,7 +44,7 @@ from raptor_desktop.services.settings import (
     networks,
     set_holiday_override,
     set_network,
-    set_value,
+    set_values,
 )
 
 MARKINGS = ("OFFICIAL-SENSITIVE", "OFFICIAL", "SECRET")
@@ -82,6 +84,12 @@ class SettingsDialog(QDialog):
         self.review_months = self._spin(REVIEW_MONTHS)
         form.addRow("Protective &marking", self.marking)
         form.addRow("&Unit", self.unit)
+        self.court_fee = QLineEdit(get_text(self._store, COURT_FEE))
+        self.court_fee.setPlaceholderText("the fee for issuing the claim, e.g. 332.00")
+        self.fee_account = QLineEdit(get_text(self._store, FEE_ACCOUNT))
+        self.fee_account.setPlaceholderText("the force's Payment by Account number, if it has one")
+        form.addRow("Court &fee for a claim (£)", self.court_fee)
+        form.addRow("Fee &account (PBA)", self.fee_account)
         form.addRow("Warn before an order &ends (days)", self.end_days)
         form.addRow("&Review open-ended orders every (months)", self.review_months)
         self.idle = self._spin(IDLE_MINUTES)
@@ -202,14 +210,21 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            set_value(self._store, PROTECTIVE_MARKING, self.marking.currentText())
-            set_value(self._store, UNIT_NAME, self.unit.text())
-            set_value(self._store, END_WARNING_DAYS, self.end_days.value())
-            set_value(self._store, REVIEW_MONTHS, self.review_months.value())
-            set_value(self._store, IDLE_MINUTES, self.idle.value())
-            set_value(self._store, REVIEW_YEARS, self.review_years.value())
-            set_value(self._store, BACKUPS_KEPT, self.backups_kept.value())
-            set_value(self._store, RECONTACT_DAYS, self.recontact_days.value())
+            set_values(  # all of them, or (one refused) none
+                self._store,
+                {
+                    PROTECTIVE_MARKING: self.marking.currentText(),
+                    UNIT_NAME: self.unit.text(),
+                    COURT_FEE: self.court_fee.text(),
+                    FEE_ACCOUNT: self.fee_account.text(),
+                    END_WARNING_DAYS: self.end_days.value(),
+                    REVIEW_MONTHS: self.review_months.value(),
+                    IDLE_MINUTES: self.idle.value(),
+                    REVIEW_YEARS: self.review_years.value(),
+                    BACKUPS_KEPT: self.backups_kept.value(),
+                    RECONTACT_DAYS: self.recontact_days.value(),
+                },
+            )
         except (Refusal, ValueError) as error:
             self.error.show_error(str(error))
             return

@@ -5,7 +5,9 @@ from __future__ import annotations
 from raptor_desktop.store.calendar import holiday_list, set_holiday_override
 from raptor_desktop.store.settings import (
     BACKUPS_KEPT,
+    COURT_FEE,
     END_WARNING_DAYS,
+    FEE_ACCOUNT,
     IDLE_MINUTES,
     PROTECTIVE_MARKING,
     RECONTACT_DAYS,
@@ -25,11 +27,14 @@ from raptor_desktop.store.settings import (
     set_network_host,
     set_network_legal_name,
     set_value,
+    set_values,
 )
 
 __all__ = [
     "BACKUPS_KEPT",
+    "COURT_FEE",
     "END_WARNING_DAYS",
+    "FEE_ACCOUNT",
     "IDLE_MINUTES",
     "PROTECTIVE_MARKING",
     "RECONTACT_DAYS",
@@ -51,4 +56,5 @@ __all__ = [
     "set_network_host",
     "set_network_legal_name",
     "set_value",
+    "set_values",
 ]

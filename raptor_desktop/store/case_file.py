@@ -21,7 +21,13 @@ from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.exhibits import stored_file
 from raptor_desktop.store.line_detail import line_details
-from raptor_desktop.store.settings import PROTECTIVE_MARKING, UNIT_NAME, get_text
+from raptor_desktop.store.settings import (
+    COURT_FEE,
+    FEE_ACCOUNT,
+    PROTECTIVE_MARKING,
+    UNIT_NAME,
+    get_text,
+)
 
 
 def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[CaseItem]:
@@ -163,6 +169,8 @@ def load_case_file(
         training=store.training,
         marking=get_text(store, PROTECTIVE_MARKING),
         unit=get_text(store, UNIT_NAME),
+        court_fee=get_text(store, COURT_FEE),
+        fee_account=get_text(store, FEE_ACCOUNT),
         # once submitted, the pack is dated the day it was: a reprint is the same file
         prepared_on=prepared_on
         or (date.fromisoformat(row[21][:10]) if row[21] else None)

@@ -17,6 +17,8 @@ from raptor_desktop.core.demo_scenario import (
     DEMO_SUPERVISOR,
     DEMO_USER,
     LINES,
+    TRAINING_FEE,
+    TRAINING_FEE_ACCOUNT,
     DemoApplication,
     DemoContact,
     DemoLine,
@@ -50,7 +52,13 @@ from raptor_desktop.store.lines import (
 from raptor_desktop.store.orders import confirm_disconnection
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.profiles import save_officer_profile
-from raptor_desktop.store.settings import set_network_address, set_network_legal_name
+from raptor_desktop.store.settings import (
+    COURT_FEE,
+    FEE_ACCOUNT,
+    set_network_address,
+    set_network_legal_name,
+    set_values,
+)
 
 
 class NotTraining(Refusal, ValueError):
@@ -82,6 +90,7 @@ def seed_demo(store: Store, today: date | None = None) -> int:
             for network in NETWORKS:
                 set_network_address(store, network, training_address(network))
                 set_network_legal_name(store, network, training_legal_name(network))
+            set_values(store, {COURT_FEE: TRAINING_FEE, FEE_ACCOUNT: TRAINING_FEE_ACCOUNT})
             if DEMO_USER in names or not names:  # the demo's officer is the applicant
                 save_officer_profile(store, Officer(*APPLICANT))
             for line in LINES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from raptor_desktop.core.accounts import Permission
@@ -19,6 +20,13 @@ class Setting:
     label: str
     low: int = 1
     high: int = 1
+    pattern: str = ""  # a text setting's form, when it has one
+    form: str = ""  # that form in words, for the refusal
+
+    @property
+    def optional(self) -> bool:
+        """A text setting with no default may be left empty (it is filled in by the unit)."""
+        return self.default == ""
 
 
 PROTECTIVE_MARKING = Setting("protective_marking", "OFFICIAL-SENSITIVE", "Protective marking")
@@ -33,6 +41,14 @@ REVIEW_YEARS = Setting(
     "review_years", 6, "Review records this many years after last activity", 1, 100
 )
 RECONTACT_DAYS = Setting("recontact_days", 90, "Do not text a contact again within (days)", 1, 3650)
+COURT_FEE = Setting(
+    "court_fee",
+    "",
+    "Court fee for issuing a claim (£)",
+    pattern=r"\d{1,5}(\.\d\d)?",
+    form="an amount in pounds, such as 332 or 332.00",
+)
+FEE_ACCOUNT = Setting("fee_account", "", "Fee account number (PBA)")
 
 SETTINGS = (
     PROTECTIVE_MARKING,
@@ -43,6 +59,8 @@ SETTINGS = (
     BACKUPS_KEPT,
     REVIEW_YEARS,
     RECONTACT_DAYS,
+    COURT_FEE,
+    FEE_ACCOUNT,
 )
 
 
@@ -58,8 +76,8 @@ def get_int(store: Store, setting: Setting) -> int:
         return int(setting.default)
 
 
-def set_value(store: Store, setting: Setting, value: str | int) -> None:
-    store.require(Permission.CHANGE_SETTINGS)
+def _checked(setting: Setting, value: str | int) -> str:
+    """``value`` as stored, or refused with what is wrong with it."""
     if isinstance(setting.default, int):
         try:
             number = int(value)
@@ -69,16 +87,31 @@ def set_value(store: Store, setting: Setting, value: str | int) -> None:
             raise InputRejected(
                 f"{setting.label}: must be from {setting.low} to {setting.high}, not {number}"
             )
-        value = number
-    text = str(value).strip()
-    if not text:
+        return str(number)
+    text = " ".join(str(value).split())
+    if not text and not setting.optional:
         raise InputRejected(f"{setting.label}: cannot be empty")
-    with store.transaction("change setting", setting.key) as db:
-        db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [setting.key, text],
-        )
+    if text and setting.pattern and not re.fullmatch(setting.pattern, text):
+        raise InputRejected(f"{setting.label}: {text!r} is not {setting.form}")
+    return text
+
+
+def set_value(store: Store, setting: Setting, value: str | int) -> None:
+    set_values(store, {setting: value})
+
+
+def set_values(store: Store, values: dict[Setting, str | int]) -> None:
+    """Change settings, all in one change or (one of them refused) none."""
+    store.require(Permission.CHANGE_SETTINGS)
+    checked = {setting: _checked(setting, value) for setting, value in values.items()}
+    keys = ", ".join(setting.key for setting in checked)
+    with store.transaction("change setting", keys) as db:
+        for setting, text in checked.items():
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [setting.key, text],
+            )
 
 
 def find_setting(key: str) -> Setting:

@@ -56,3 +56,21 @@ def test_a_new_network_is_added_with_its_host_address_and_legal_name(
     assert ("Nova Mobile", "EE") in networks(demo_store)
     assert network_addresses(demo_store)["Nova Mobile"] == "Liaison, Nova Mobile, Leeds"
     assert network_legal_names(demo_store)["Nova Mobile"] == "Nova Telecom Limited"
+
+
+def test_the_court_fee_is_set_from_the_settings_and_a_bad_one_saves_nothing(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    from raptor_desktop.store.settings import COURT_FEE, REVIEW_MONTHS, get_int, get_text
+
+    dialog = SettingsDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.review_months.setValue(9)
+    dialog.court_fee.setText("three hundred")
+    dialog.save()
+    assert "is not an amount in pounds" in dialog.error.text()
+    assert get_int(demo_store, REVIEW_MONTHS) == 6  # nothing saved: one change or none
+    dialog.court_fee.setText("332.00")
+    dialog.save()
+    assert get_text(demo_store, COURT_FEE) == "332.00"
+    assert get_int(demo_store, REVIEW_MONTHS) == 9

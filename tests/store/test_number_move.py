@@ -16,7 +16,12 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.evidence import add_evidence
 from raptor_desktop.store.lines import add_number, find_number, set_provider, set_status
 from raptor_desktop.store.number_move import NoSuchLine, NumberNotMoved, move_number
-from raptor_desktop.store.settings import set_network_address, set_network_legal_name
+from raptor_desktop.store.settings import (
+    COURT_FEE,
+    set_network_address,
+    set_network_legal_name,
+    set_value,
+)
 from tests.app_fixtures import details
 from tests.exchange_units import TONY, Unit
 
@@ -88,6 +93,7 @@ def test_a_number_gone_to_court_on_its_line_stays_on_it(training_store: Store) -
     set_provider(training_store, "07700 900501", "EE")
     set_network_address(training_store, "EE", "EE Law Enforcement Liaison, Bristol")
     set_network_legal_name(training_store, "EE", "EE Limited")
+    set_value(training_store, COURT_FEE, "332.00")
     reference = create_application(training_store, details(), ["07700 900501"])
     move_number(training_store, "07700 900501", to_brand="Jim")  # a draft: it may move
     move_number(training_store, "07700 900501", to_brand="Tony")
