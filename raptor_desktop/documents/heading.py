@@ -70,9 +70,11 @@ class _Whole(Table):
         return []
 
 
-def signature_block(name: str, role: str) -> Table:
-    """Signed, name, position and date: a table that is never split across pages."""
-    rows = [["Signed:", "_" * 38], ["Name:", name], ["Position:", role], ["Date:", "_" * 20]]
+def signature_block(name: str, role: str, *, dated: bool = True) -> Table:
+    """Signed, name, position and (unless the document is dated already) date: a table that
+    is never split across pages."""
+    rows = [["Signed:", "_" * 38], ["Name:", name], ["Position:", role]]
+    rows += [["Date:", "_" * 20]] if dated else []
     table = _Whole(rows, colWidths=[2.6 * cm, 9 * cm], hAlign="LEFT")
     table.setStyle(
         TableStyle(

@@ -117,11 +117,14 @@ def _serving(case: CaseFile, ordered: list[CaseItem]) -> str:
 
 def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
     which = "the item has" if len(ordered) == 1 else "each item has"
-    closing = [
-        "If you can comply sooner, we would welcome agreeing an earlier time with you, as the "
-        f"order permits (regulation 3(6)). Please confirm to us in writing when {which} been "
-        "dealt with.",
-    ]
+    confirm = f"Please confirm to us in writing when {which} been dealt with."
+    if all(i.agreed_deadline for i in ordered):  # already agreed: not asked again
+        closing = [confirm]
+    else:
+        closing = [
+            "If you can comply sooner, we would welcome agreeing an earlier time with you, as "
+            f"the order permits (regulation 3(6)). {confirm}"
+        ]
     if not case.with_notice:
         closing.append(
             "As the order was made without notice to you, you may apply to the court to set it "
@@ -172,7 +175,10 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph("Dear Sir or Madam,", PLAIN),
         Spacer(1, 0.3 * cm),
         Paragraph(
-            f"<b>Application for a drug dealing telecommunications restriction order "
+            f"<b>Service of a drug dealing telecommunications restriction order made under "
+            f"{ACT}</b>"
+            if ordered
+            else f"<b>Application for a drug dealing telecommunications restriction order "
             f"under {ACT}</b>",
             SUBJECT,
         ),
@@ -206,7 +212,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
                 ),
                 Paragraph("Yours faithfully,", BODY),
                 Spacer(1, 0.8 * cm),
-                signature_block(officer.name, position(officer)),
+                signature_block(officer.name, position(officer), dated=False),  # dated above
             ]
         )
     )

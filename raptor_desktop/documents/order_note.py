@@ -178,6 +178,6 @@ def order_note_pdf(case: CaseFile) -> bytes:
             story.append(Paragraph(heading, HEADING))
         story += [numbered(f"{next(paragraphs)}.", text) for text in texts]
     officer = case.applicant
-    signed = [Spacer(1, 0.5 * cm), signature_block(officer.name, position(officer))]
+    signed = [Spacer(1, 0.5 * cm), signature_block(officer.name, position(officer), dated=False)]
     story.append(KeepTogether([story.pop(), *signed]))  # never a signature on its own page
     return render(story, title=f"{case.reference} note of events since the order")

@@ -164,4 +164,5 @@ def test_the_note_says_where_each_item_stands_and_is_signed(
         "overdue: no confirmation from the provider that it has complied."
     ) in note
     assert "Signed: ______" in note and "Name: Rachel Carter" in note
+    assert note.count("Date:") == 0  # dated once, at the top
     assert "Position: Detective Constable 71234, Essex Police" in note

@@ -1,0 +1,68 @@
+"""The letter serving an order says what it is, does not ask for an earlier time already
+agreed, and has one date.
+
+After the order, the letter's subject still read "Application for a drug dealing
+telecommunications restriction order"; a provider that had agreed an earlier time was invited
+to agree an earlier time; and the letter had its date at the top and a "Date: ____" line
+under the signature as well.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.orders import DeadlineKind
+from raptor_desktop.store.applications import submit
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.letters import record_letter_sent
+from raptor_desktop.store.outcomes import OrderTerms, record_outcome
+from tests.app_fixtures import NUMBERS, make_application
+from tests.documents.test_court_documents import section_text
+
+HEARD = date(2026, 12, 10)
+ON = date(2026, 12, 11)
+
+
+@pytest.fixture
+def ordered(demo_store: Store) -> str:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    for number in NUMBERS:
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    return reference
+
+
+def _letter(store: Store, reference: str, provider: str) -> str:
+    return section_text(store, reference, f"Letter to {provider}", prepared_on=ON)
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_serving_letter_says_it_serves_an_order_and_is_dated_once(
+    demo_store: Store, ordered: str
+) -> None:
+    record_letter_sent(demo_store, ordered, "Vodafone", ON)
+    letter = _letter(demo_store, ordered, "Vodafone")
+    assert (
+        "Service of a drug dealing telecommunications restriction order made under section 80A "
+        "of the Serious Crime Act 2015"
+    ) in letter
+    assert "Application for a drug dealing" not in letter
+    assert letter.count("Date:") == 1 and "Date: 11 December 2026" in letter
+    assert "we would welcome agreeing an earlier time" in letter
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_provider_that_agreed_an_earlier_time_is_not_asked_again(
+    demo_store: Store, ordered: str
+) -> None:
+    agreed = OrderTerms(None, DeadlineKind.AGREED, datetime(2026, 12, 14, 12, 0))
+    record_outcome(
+        demo_store, ordered, "07700 900103", Outcome.MADE, HEARD, agreed, amendment="agreed"
+    )
+    letter = _letter(demo_store, ordered, "Vodafone")
+    assert "(as agreed with you: by noon on Monday 14 December 2026)" in letter
+    assert "earlier time" not in letter
+    assert "Please confirm to us in writing when the item has been dealt with." in letter
