@@ -6,7 +6,9 @@ checked, and every failure names its page: page 1 is the index; every page is nu
 page carries the protective marking top and bottom; one bookmark per index entry, each naming
 its page numbers and leading to that page; the index links to each document; the file opens
 at page 1 at 100 %; page labels run 1…N (A1…AN); no more than 300 pages; no larger than the
-36 MB courts accept by e-mail.
+36 MB courts accept by e-mail. And what can be read of its words: nothing printed as "not
+recorded", no blank court fee, and from the order as made on, nothing left "for the court to
+complete" and no claim number "to be allocated".
 """
 
 from __future__ import annotations
@@ -64,6 +66,36 @@ def _every_bookmark(outline: list) -> list:  # type: ignore[type-arg]
     found = []
     for item in outline:
         found += _every_bookmark(item) if isinstance(item, list) else [item]
+    return found
+
+
+NOT_RECORDED = re.compile(r"\[[^\]]*not recorded\]")
+"""What a document prints where the register lacks a fact: "[legal name not recorded]"."""
+LEFT_FOR_THE_COURT = ("[for the court to complete]", "Claim No. to be allocated")
+"""Left for the court in a draft order and a claim not yet issued; wrong once the order is
+made (the copy must say what the sealed order says)."""
+_BLANK_FEE = re.compile(r"Court fee\s*£(?!\s*\d)")
+
+
+def _blanks(texts: list[str], prefix: str) -> list[str]:
+    """Each page that leaves blank what the register should have said: a fact not recorded,
+    the fee, or (from the first page of an order as made on) what the court has since
+    filled in."""
+    found = []
+    made_from = next(
+        (n for n, text in enumerate(texts, start=1) if "ORDER (as made)" in text), None
+    )
+    for n, text in enumerate(texts, start=1):
+        flat = " ".join(text.split())
+        found += [f"page {prefix}{n}: {blank}" for blank in NOT_RECORDED.findall(flat)]
+        if _BLANK_FEE.search(flat):
+            found.append(f"page {prefix}{n}: the court fee is blank")
+        if made_from is not None and n >= made_from:
+            found += [
+                f"page {prefix}{n}: {blank!r}, after the order was made"
+                for blank in LEFT_FOR_THE_COURT
+                if blank in flat
+            ]
     return found
 
 
@@ -126,8 +158,9 @@ def check_bundle(data: bytes, path: Path) -> PackReport:
         unmarked or ["the file does not say its protective marking"],
     )
     outline = [item for item in reader.outline if not isinstance(item, list)]
+    every = _every_bookmark(reader.outline)
     wrong_marks = []
-    for item in outline:
+    for item in every:
         target = reader.get_destination_page_number(item)
         page = target + 1 if target is not None else 0
         found = _PAGES_IN_TITLE.search(str(item.title))
@@ -137,9 +170,12 @@ def check_bundle(data: bytes, path: Path) -> PackReport:
             wrong_marks.append(
                 f"bookmark {item.title!r}: does not name page {prefix}{page}, its target"
             )
+    nested = len(every) - len(outline)
     report.rule(
         bool(outline) and not wrong_marks,
-        f"{len(outline)} bookmarks, each naming the page it leads to",
+        f"{len(outline)} bookmarks"
+        + (f" and {nested} within them" if nested else "")
+        + ", each naming the page it leads to",
         wrong_marks or ["the file has no bookmarks"],
     )
     links = [
@@ -189,9 +225,17 @@ def check_bundle(data: bytes, path: Path) -> PackReport:
         f"{megabytes:.1f} MB, within the 36 MB courts accept by e-mail",
         [f"{megabytes:.1f} MB: over the 36 MB courts accept by e-mail"],
     )
+    blanks = _blanks(texts, prefix)
     if any("DRAFT — NOT FOR SERVICE" in text for text in texts):
         report.draft = True
         report.notes.append("marked DRAFT — NOT FOR SERVICE: the application had gaps")
+    if report.draft and blanks:  # the gaps it lists, shown where they fall
+        shown = "; ".join(blanks[:3]) + (f"; and {len(blanks) - 3} more" if len(blanks) > 3 else "")
+        report.notes.append(f"left blank for the gaps this draft lists: {shown}")
+    else:
+        report.rule(
+            not blanks, "nothing left blank that the register should have filled in", blanks
+        )
     if any("TRAINING — NOT FOR COURT USE" in text for text in texts):
         report.notes.append("a training pack: not for court use")
     return report

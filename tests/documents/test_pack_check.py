@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader, PdfWriter
 
 from raptor_desktop.documents.pack import hearing_pack, write_bundles
@@ -23,7 +25,7 @@ def saved_pack(store: Store, folder: Path) -> Path:
 def test_a_pack_as_built_passes_every_rule(demo_store: Store, tmp_path: Path) -> None:
     report = check_pack(saved_pack(demo_store, tmp_path))
     assert report.sound, report.failed
-    assert len(report.passed) == 10
+    assert len(report.passed) == 11
     assert report.notes == ["a training pack: not for court use"]
 
 
@@ -121,3 +123,35 @@ def test_a_pdf_that_is_no_pack_passes_no_rule_about_its_index(tmp_path: Path) ->
     report = check_bundle(buffer.getvalue(), tmp_path / "letter.pdf")
     assert "the index links to each document" not in report.passed
     assert "no document is bookmarked, so the index can link to none" in report.failed
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_check_reads_the_words_for_what_was_left_blank(demo_store: Store) -> None:
+    """check-pack had checked the layout only: a bundle after the order that still said
+    "[for the court to complete]", "Claim No. to be allocated", a blank fee or a provider's
+    "[legal name not recorded]" passed every rule."""
+    from dataclasses import replace
+
+    from raptor_desktop.core.applications import Outcome
+    from raptor_desktop.store.applications import submit
+    from raptor_desktop.store.outcomes import record_outcome
+    from tests.app_fixtures import NUMBERS
+
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    for number in NUMBERS:  # no judge given, and no claim number recorded
+        record_outcome(demo_store, reference, number, Outcome.MADE, date(2026, 12, 10))
+    case = load_case_file(demo_store, reference)
+    case = replace(case, court_fee="", legal_names={**case.legal_names, "Three": ""})
+    [bundle] = hearing_pack(case)  # built past its gaps, as a hand-made file would be
+    report = check_bundle(bundle.pdf, Path("post.pdf"))
+    order = next(e for e in bundle.entries if e.title == "Order (as made)").first_page
+    assert f"page {order}: '[for the court to complete]', after the order was made" in (
+        report.failed
+    )
+    assert f"page {order}: 'Claim No. to be allocated', after the order was made" in report.failed
+    assert "page 3: the court fee is blank" in report.failed  # the claim form's second page
+    assert "page 2: [legal name not recorded]" in report.failed
+    assert not report.sound
+    # the schedule's parts are bookmarked within it, and checked too
+    assert any(" bookmarks and 3 within them" in line for line in report.passed)
