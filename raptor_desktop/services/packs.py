@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.case_gaps import Gap, case_gaps
-from raptor_desktop.core.dates import plural
+from raptor_desktop.core.dates import full_date, plural
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.services.disclosure import (
     Recipient,
@@ -51,7 +52,7 @@ class HearingPack:
     exhibits: tuple[str, ...] = ()  # the marks its exhibits list gives
     supplements: SavedPack | None = None  # a supplementary bundle: the saved file it extends
     left_out: tuple[str, ...] = ()  # exhibits added since the bundle was served: not in it
-    served_note: str = ""  # after the order, where it and what followed belong instead
+    cautions: tuple[str, ...] = ()  # what to know before using it (see ``pack_cautions``)
 
     @property
     def left_out_note(self) -> str:
@@ -73,7 +74,7 @@ class HearingPack:
     def notes(self) -> list[str]:
         """What the officer should know before using this pack: exhibits left out of a
         reprint, and where the order goes once a bundle has been served."""
-        return [note for note in (self.left_out_note, self.served_note) if note]
+        return [note for note in (self.left_out_note, *self.cautions) if note]
 
     @property
     def records(self) -> str:
@@ -140,7 +141,6 @@ def build_pack(
     bundles = hearing_pack(case, progress=progress)
     numbers = tuple(i.e164 for i in case.items)
     marks = tuple(e.mark for e in case.exhibits)
-    served_note = _served_note(case.reference, latest) if case.decision_dates() else ""
     return HearingPack(
         case.reference,
         case.court,
@@ -149,14 +149,29 @@ def build_pack(
         case.draft,
         marks,
         left_out=left_out,
-        served_note=served_note,
+        cautions=pack_cautions(case, latest),
     )
 
 
-def _served_note(reference: str, latest: SavedPack | None) -> str:
+def pack_cautions(case: CaseFile, latest: SavedPack | None) -> tuple[str, ...]:
+    """What the officer should know before using a whole pack of ``case``, whose bundle
+    ``latest`` was saved for service last (None: none yet)."""
+    cautions = []
+    heard = case.hearing_date
+    if heard and heard < case.prepared_on and any(not i.outcome for i in case.items):
+        cautions.append(
+            f"the hearing was listed for {full_date(heard)}, which has passed, and a number "
+            "has no outcome recorded: if the court has decided, record each number's outcome "
+            "(Record outcome… in the application's Numbers tab, or raptor record-outcome) "
+            "before printing; if the hearing was moved, give its new date as an amendment"
+        )
+    if latest is not None and case.decision_dates():
+        cautions.append(_served_caution(case.reference, latest))
+    return tuple(cautions)
+
+
+def _served_caution(reference: str, latest: SavedPack) -> str:
     """After the order, when a bundle was served: a whole pack renumbers what was served."""
-    if latest is None:
-        return ""
     return (
         f"{latest.file_name} (saved {latest.saved_at[:10]}) is the bundle served"
         f"{', as supplemented' if latest.supplements_id else ''}. This pack "

@@ -479,6 +479,6 @@ def test_the_pack_ready_dialog_says_where_the_order_goes_once_a_bundle_was_serve
 
     pack = build_pack(window.session, "RAP-2026-003")
     note = "served.pdf is the bundle served. This pack renumbers its pages"
-    dialog = PackDialog(replace(pack, served_note=note), window.store, lambda d: False)
+    dialog = PackDialog(replace(pack, cautions=(note,)), window.store, lambda d: False)
     qtbot.addWidget(dialog)
     assert f"<p>{note}.</p>" in dialog.summary.text()

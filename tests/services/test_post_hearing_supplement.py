@@ -116,10 +116,26 @@ def test_a_reprint_after_the_order_says_where_the_order_belongs(
     reference = make_application(demo_store)
     session = Session.of(demo_store)
     first = build_pack(session, reference)
-    assert first.served_note == ""  # nothing served yet
     [path] = save_pack(demo_store, first, tmp_path / "served.pdf", COURT)
-    assert build_pack(session, reference).served_note == ""  # before the order: a reprint
+    assert not any("renumbers" in note for note in build_pack(session, reference).notes)
     _decide(demo_store, reference)
-    reprint = build_pack(session, reference)
-    assert path.name in reprint.served_note
-    assert "renumbers" in reprint.served_note and "supplementary-bundle" in reprint.served_note
+    [note] = build_pack(session, reference).notes
+    assert path.name in note
+    assert "renumbers" in note and "supplementary-bundle" in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_pack_built_after_its_hearing_with_no_outcome_says_so(demo_store: Store) -> None:
+    """A hearing bundle built after the day of its hearing, with no outcome recorded, had
+    gone out as if the hearing were still to come (its draft order's time to comply counted
+    from a day gone by)."""
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    [note] = build_pack(Session.of(demo_store), reference).notes
+    assert "the hearing was listed for 10 December 2026, which has passed" in note
+    assert "raptor record-outcome" in note
+    judge = OrderTerms(judge="District Judge Patel")
+    record_outcome(demo_store, reference, NUMBERS[0], Outcome.MADE, HEARD, judge)
+    save_details(demo_store, reference, details(claim_number="K00CL123"), "claim number given")
+    still = build_pack(Session.of(demo_store), reference).notes  # two numbers undecided
+    assert any("which has passed" in n for n in still)
