@@ -55,11 +55,14 @@ def _made(case: CaseFile) -> bool:
 
 
 def duration_text(duration: Duration, order_date: date | None) -> str:
+    """How long the order has effect, its last day included in so many words ("until 10
+    December 2027" leaves a reader to ask whether the 10th is in it). A period of months
+    from the order's date ends with the corresponding day (the corresponding date rule)."""
     if duration.end_date:
-        return f"until {full_date(duration.end_date)}"
+        return f"until the end of {full_date(duration.end_date)}"
     if duration.months:
         ends = duration.end(order_date) if order_date else None
-        end = f", that is until {full_date(ends)}" if ends else ""
+        end = f", that is until the end of {full_date(ends)}" if ends else ""
         noun = "month" if duration.months == 1 else "months"
         return f"for a period of {duration.months} {noun} from the date of this order{end}"
     return "until it is discharged under regulation 10 of the Regulations"

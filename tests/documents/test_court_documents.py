@@ -58,7 +58,10 @@ def test_the_draft_order_states_one_duration_and_the_computed_deadline(
         "hearing, 10 December 2026 (regulation 3(4) and (5)) [made on another day: the end of "
         "the fifth working day after it;"
     ) in text  # the date is the hearing's: the court may make it on another day
-    assert "This order has effect for a period of 12 months from the date of this order" in text
+    assert (
+        "This order has effect for a period of 12 months from the date of this order, that is "
+        "until the end of 10 December 2027"  # the last day included, in so many words
+    ) in text
     assert "[date] /" not in text and "until it is discharged under" not in text
     assert (
         "The Applicant and a Respondent may agree in writing a date and time earlier than that "
