@@ -173,11 +173,11 @@ def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]
         "the court to vary or discharge it (regulation 10 of the Regulations), by application "
         "notice (form N244).",
     ]
-    if not case.with_notice:
+    if not case.with_notice:  # the statement an order made without notice must contain
         clauses.append(
             "This order was made without notice to the Respondents. A Respondent, or any other "
             "person affected by it, may apply to set it aside or vary it within 7 days of "
-            "service of it on them (CPR 23.10)."
+            "service of it on them (CPR 23.10; this statement is made under CPR 23.9(3))."
         )
     clauses.append("There is no order as to costs.")
     return clauses

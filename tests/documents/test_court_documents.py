@@ -93,7 +93,8 @@ def test_the_draft_order_has_its_formal_parts(demo_store: Store, application: st
         "dated 26 November 2026",
         "AND UPON the application being made without notice to the Respondents",
         "by application notice (form N244)",
-        "within 7 days of service of it on them (CPR 23.10)",
+        "within 7 days of service of it on them (CPR 23.10; this statement is made under CPR "
+        "23.9(3))",
         "There is no order as to costs.",
         "Respondent 1:",
         "Address for service: Law Enforcement Liaison Team",
