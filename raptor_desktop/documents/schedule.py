@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
-from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import plural
 from raptor_desktop.documents.headed import ROOM, headed
 from raptor_desktop.documents.heading import case_heading, esc
@@ -104,12 +104,16 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
     flowables: list[Flowable] = []
     number = 0
     for provider, items in case.providers().items():
+        legal = case.legal_names.get(items[0].provider_name, "").strip()
+        heading = f"Provider: {esc(provider)}"
+        if provider != UNCONFIRMED:  # the company the order binds, beside the brand
+            heading += f" — {esc(legal or '[legal name not recorded]')}"
         rows = [[Paragraph(h, SMALL_BOLD) for h in headers]]
         for item in items:
             number += 1
             rows.append(make_row(number, item))
         table = ContinuedTable(rows, colWidths=widths, repeatRows=1)
-        table.continued = f"Provider: {esc(provider)} (continued)"
+        table.continued = f"{heading} (continued)"
         table.setStyle(
             TableStyle(
                 [
@@ -121,7 +125,7 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
                 ]
             )
         )
-        flowables += headed(f"Provider: {esc(provider)}", table)
+        flowables += headed(heading, table)
     return flowables
 
 

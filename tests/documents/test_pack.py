@@ -99,8 +99,12 @@ def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> N
     [providers] = [item for item in reader.outline if isinstance(item, list)]
     schedule = next(e for e in bundle.entries if e.title == "Schedule of relevant items")
     assert [p.title for p in providers] == [
-        f"Provider: {name} (p. {schedule.first_page})"
-        for name in ("Tesco Mobile (host network O2)", "Three", "Vodafone")
+        f"Provider: {name} — {brand} (Training) Limited (p. {schedule.first_page})"
+        for name, brand in (
+            ("Tesco Mobile (host network O2)", "Tesco Mobile"),
+            ("Three", "Three"),
+            ("Vodafone", "Vodafone"),
+        )  # the brand, and the company the order binds
     ]
     assert outline == [("Index (p. 1)", 0)] + [
         (bookmark_title(e), e.first_page - 1) for e in bundle.entries
