@@ -8,12 +8,12 @@ import sys
 from dataclasses import fields, replace
 from datetime import date
 
+from raptor_desktop.cli.common import DEFAULT_OPERATION_HELP
 from raptor_desktop.cli.registry import Invocation, UsageError, command, date_arg
 from raptor_desktop.core.applications import COURTS, DEFAULT_COURT, DEFAULT_FORCE, Officer
 from raptor_desktop.core.dates import plural, uk_date
 from raptor_desktop.core.numbers import split_number
 from raptor_desktop.core.orders import Duration
-from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.services.accounts import officer_profile
 from raptor_desktop.services.applications import (
     ApplicationDetails,
@@ -82,7 +82,7 @@ def _new_arguments(new: argparse.ArgumentParser) -> None:
         help="the providers were given notice of the application (default: without notice)",
     )
     new.add_argument("--reference", help="instead of the generated one")
-    new.add_argument("--operation", default=DEFAULT_OPERATION)
+    new.add_argument("--operation", default="", help=f"default: {DEFAULT_OPERATION_HELP}")
 
 
 def _edit_arguments(edit: argparse.ArgumentParser) -> None:

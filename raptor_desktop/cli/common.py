@@ -112,3 +112,7 @@ def json_lines(records: Iterable[object]) -> str:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record
+
+
+DEFAULT_OPERATION_HELP = "the register's default operation (raptor settings default_operation)"
+"""What an --operation left out means, for the help of every command that takes one."""

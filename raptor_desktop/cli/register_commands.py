@@ -6,14 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from raptor_desktop.cli.common import import_help, json_option, print_listing, report_import
+from raptor_desktop.cli.common import (
+    DEFAULT_OPERATION_HELP,
+    import_help,
+    json_option,
+    print_listing,
+    report_import,
+)
 from raptor_desktop.cli.registry import Invocation, argument_type, command, date_arg
 from raptor_desktop.cli.signing_in import PASSWORD_ENV, read_secret, show_recovery_key
 from raptor_desktop.core.dates import plural
 from raptor_desktop.core.evidence import EVIDENCE_KINDS, EvidenceItem
 from raptor_desktop.core.line_import import COLUMN_SYNONYMS, RowDefaults
 from raptor_desktop.core.lines import LineDetails, line_name
-from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS, parse_drug, parse_price_pence
+from raptor_desktop.core.register import DRUGS, parse_drug, parse_price_pence
 from raptor_desktop.core.statuses import Status, parse_status
 from raptor_desktop.services.imports import lines_importer, rejects_beside, run_import
 from raptor_desktop.services.register import (
@@ -59,7 +65,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--area", help="area for rows that name none")
     parser.add_argument(
-        "--operation", help=f"operation for rows that name none ({DEFAULT_OPERATION})"
+        "--operation", help=f"operation for rows that name none (default: {DEFAULT_OPERATION_HELP})"
     )
     parser.add_argument(
         "--rejects",
@@ -75,7 +81,7 @@ _LINE_COLUMNS = {
     "brand": "the line's name; rows of one name go on one line",
     "areas": "areas served, separated by ; (or --area)",
     "drugs": "drugs offered, separated by ;",
-    "operation": f"the operation (or --operation; default {DEFAULT_OPERATION})",
+    "operation": "the operation (or --operation; else the default_operation setting)",
     "first_seen": "date, e.g. 2026-11-30 or 30/11/2026",
     "last_seen": "date",
     "intel_refs": "intelligence references, separated by ;",
@@ -124,7 +130,7 @@ def _add_line_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         help=f"a drug offered (repeatable): {', '.join(DRUGS)}",
     )
-    parser.add_argument("--operation", default=DEFAULT_OPERATION)
+    parser.add_argument("--operation", default="", help=f"default: {DEFAULT_OPERATION_HELP}")
     parser.add_argument(
         "--replaces",
         metavar="NUMBER",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from raptor_desktop.core.register import DEFAULT_OPERATION, DRUGS
+from raptor_desktop.core.register import DRUGS
 
 BRAND_MAX = 60
 NO_NAME = "(no name)"
@@ -22,7 +22,7 @@ class LineDetails:
     """What an officer records about a line; shared by every number the line has used."""
 
     brand: str = ""
-    operation: str = DEFAULT_OPERATION
+    operation: str = ""  # none named: the register's default operation (a setting)
     areas: list[str] = field(default_factory=list)
     drugs: list[str] = field(default_factory=list)
     daily_takings_pence: int | None = None
@@ -35,8 +35,6 @@ class LineDetails:
         found: dict[str, str] = {}
         if len(self.brand.strip()) > BRAND_MAX:
             found["brand"] = f"the line name is longer than {BRAND_MAX} characters"
-        if not self.operation.strip():
-            found["operation"] = "an operation is required"
         unknown = [d for d in self.drugs if d not in DRUGS]
         if unknown:
             found["drugs"] = f"unknown drug {unknown[0]!r}; use one of: {', '.join(DRUGS)}"

@@ -38,7 +38,7 @@ from raptor_desktop.services.register import (
     save_edit,
 )
 from raptor_desktop.services.session import Store
-from raptor_desktop.services.settings import networks
+from raptor_desktop.services.settings import OPERATION, get_text, networks
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -102,6 +102,7 @@ class LineDialog(QDialog):
         self.operation = QComboBox()
         self.operation.setEditable(True)
         self.operation.addItems(operation_names(self._store))
+        self.operation.setCurrentText(get_text(self._store, OPERATION))  # a new line's
         form.addRow("&Operation", self.operation)
 
         self.areas = CheckList(area_names(self._store))

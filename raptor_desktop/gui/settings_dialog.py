@@ -23,6 +23,7 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.gui.message_label import MessageLabel
 from raptor_desktop.gui.widgets import pydate, uk_date_edit
 from raptor_desktop.gui.workstations_tab import WorkstationsTab
+from raptor_desktop.services.register import operation_names
 from raptor_desktop.services.session import Store
 from raptor_desktop.services.settings import (
     BACKUPS_KEPT,
@@ -30,6 +31,7 @@ from raptor_desktop.services.settings import (
     END_WARNING_DAYS,
     FEE_ACCOUNT,
     IDLE_MINUTES,
+    OPERATION,
     PROTECTIVE_MARKING,
     RECONTACT_DAYS,
     REVIEW_MONTHS,
@@ -84,6 +86,11 @@ class SettingsDialog(QDialog):
         self.review_months = self._spin(REVIEW_MONTHS)
         form.addRow("Protective &marking", self.marking)
         form.addRow("&Unit", self.unit)
+        self.operation = QComboBox()
+        self.operation.setEditable(True)
+        self.operation.addItems(operation_names(self._store))
+        self.operation.setCurrentText(get_text(self._store, OPERATION))
+        form.addRow("&Default operation", self.operation)
         self.court_fee = QLineEdit(get_text(self._store, COURT_FEE))
         self.court_fee.setPlaceholderText("the fee for issuing the claim, e.g. 332.00")
         self.fee_account = QLineEdit(get_text(self._store, FEE_ACCOUNT))
@@ -215,6 +222,7 @@ class SettingsDialog(QDialog):
                 {
                     PROTECTIVE_MARKING: self.marking.currentText(),
                     UNIT_NAME: self.unit.text(),
+                    OPERATION: self.operation.currentText(),
                     COURT_FEE: self.court_fee.text(),
                     FEE_ACCOUNT: self.fee_account.text(),
                     END_WARNING_DAYS: self.end_days.value(),

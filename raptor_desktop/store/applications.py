@@ -23,12 +23,12 @@ from raptor_desktop.core.dates import clock_time, to_iso
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import Duration
-from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.lines import find_number, record_status
 from raptor_desktop.store.reference import operation_id
+from raptor_desktop.store.settings import operation_or_default
 
 
 @dataclass
@@ -153,11 +153,13 @@ def create_application(
     details: ApplicationDetails,
     numbers: list[str],
     *,
-    operation: str = DEFAULT_OPERATION,
+    operation: str = "",
     reference: str | None = None,
     renews: str | None = None,
 ) -> str:
-    """Create a draft application holding ``numbers``; returns its reference."""
+    """Create a draft application holding ``numbers`` in ``operation`` (none named: the
+    register's default); returns its reference."""
+    operation = operation_or_default(store, operation)
     problems = details.problems()
     if problems:
         raise InputRejected("; ".join(problems))

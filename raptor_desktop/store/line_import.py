@@ -22,7 +22,6 @@ from raptor_desktop.core.line_import import (
 )
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.numbers import MobileNumber
-from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.tabular import Table
 from raptor_desktop.store.database import Store, insert_rows, utc_now
@@ -42,6 +41,7 @@ from raptor_desktop.store.lines import (
     status_record,
 )
 from raptor_desktop.store.reference import area_ids, existing_operation_id, operation_id
+from raptor_desktop.store.settings import operation_or_default
 
 
 def import_lines(
@@ -55,7 +55,7 @@ def import_lines(
     mapping = column_map(table)
     source = Path(table.source).name
     training = store.training
-    lookups = _Lookups(store.db)
+    lookups = _Lookups(store.db, operation_or_default(store, ""))
     new_numbers = _NewNumbers(store.actor, date.today(), lookups.new_lines)
 
     def area_problem(names: list[str]) -> str | None:
@@ -99,8 +99,9 @@ class _Lookups:
     operations' ids, each brand's line, and the details already merged into a line (a line
     named on 2,000 rows is merged once for each different thing they say about it)."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, default_operation: str) -> None:
         self._db = db
+        self.default_operation = default_operation  # for rows that name none
         self._areas: dict[tuple[str, ...], list[int]] = {}
         self._operations: dict[str, int | None] = {}
         self._lines: dict[tuple[str, int], int] = {}
@@ -240,7 +241,7 @@ def _apply_row(
     """Add or merge one row; returns 'imported', 'updated' or 'unchanged'. Every refusal
     comes before the first write."""
     details = row.details
-    operation = details.operation or DEFAULT_OPERATION
+    operation = details.operation or lookups.default_operation
     existing = db.execute(
         "SELECT n.id, n.line_id, l.brand, n.first_seen, n.last_seen "
         "FROM numbers n JOIN lines l ON l.id = n.line_id WHERE n.e164 = ?",

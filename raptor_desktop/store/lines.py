@@ -17,7 +17,7 @@ from raptor_desktop.core.statuses import Status, check_move, check_start
 from raptor_desktop.store.database import Store, insert_row, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.reference import area_ids, operation_id
-from raptor_desktop.store.settings import networks
+from raptor_desktop.store.settings import networks, operation_or_default
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def add_number(
         if existing:
             on_line = f" on line {existing[0]!r}" if existing[0] else ""
             raise Conflict(f"{number.display} is already in the register{on_line}")
-        op_id = operation_id(db, details.operation)
+        op_id = operation_id(db, operation_or_default(store, details.operation))
         line_id = line_for_brand(db, details.brand.strip(), op_id)
         if line_id is None:
             line_id = _create_line(db, details, op_id)
@@ -224,11 +224,12 @@ def update_line(store: Store, line_id: int, details: LineDetails) -> None:
     """Replace a line's details, areas and drugs with ``details``."""
     _check(details, SeenDates())
     with store.transaction("edit line", str(line_id)) as db:
-        op_id = operation_id(db, details.operation)
+        operation = operation_or_default(store, details.operation)
+        op_id = operation_id(db, operation)
         clash = line_for_brand(db, details.brand.strip(), op_id)
         if clash is not None and clash != line_id:
             taken = db.execute("SELECT brand FROM lines WHERE id = ?", [clash]).fetchone()[0]
-            raise Conflict(f"another line in {details.operation} is already called {taken!r}")
+            raise Conflict(f"another line in {operation} is already called {taken!r}")
         db.table("lines").update(
             line_id,
             {

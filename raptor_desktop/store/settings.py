@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.register import DEFAULT_OPERATION
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 
@@ -40,6 +41,10 @@ BACKUPS_KEPT = Setting("backups_kept", 14, "Automatic backups kept", 1, 365)
 REVIEW_YEARS = Setting(
     "review_years", 6, "Review records this many years after last activity", 1, 100
 )
+OPERATION = Setting(
+    "default_operation", DEFAULT_OPERATION, "Operation for new lines and applications"
+)
+"""The operation a line or an application goes in when none is named: the unit's own."""
 RECONTACT_DAYS = Setting("recontact_days", 90, "Do not text a contact again within (days)", 1, 3650)
 COURT_FEE = Setting(
     "court_fee",
@@ -55,6 +60,7 @@ SETTINGS = (
     END_WARNING_DAYS,
     REVIEW_MONTHS,
     UNIT_NAME,
+    OPERATION,
     IDLE_MINUTES,
     BACKUPS_KEPT,
     REVIEW_YEARS,
@@ -67,6 +73,11 @@ SETTINGS = (
 def get_text(store: Store, setting: Setting) -> str:
     row = store.db.execute("SELECT value FROM settings WHERE key = ?", [setting.key]).fetchone()
     return str(row[0]) if row else str(setting.default)
+
+
+def operation_or_default(store: Store, name: str) -> str:
+    """``name``, or the register's default operation when it names none."""
+    return " ".join(name.split()) or get_text(store, OPERATION)
 
 
 def get_int(store: Store, setting: Setting) -> int:

@@ -74,3 +74,18 @@ def test_the_court_fee_is_set_from_the_settings_and_a_bad_one_saves_nothing(
     dialog.save()
     assert get_text(demo_store, COURT_FEE) == "332.00"
     assert get_int(demo_store, REVIEW_MONTHS) == 9
+
+
+def test_the_default_operation_is_set_in_the_settings_and_a_new_line_starts_in_it(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    from raptor_desktop.gui.line_dialog import LineDialog
+
+    dialog = SettingsDialog(demo_store)
+    qtbot.addWidget(dialog)
+    assert dialog.operation.currentText() == "Operation Raptor"
+    dialog.operation.setCurrentText("Operation Orchid")
+    dialog.save()
+    line = LineDialog(demo_store)
+    qtbot.addWidget(line)
+    assert line.operation.currentText() == "Operation Orchid"
