@@ -159,6 +159,18 @@ class CaseFile:
         """The dates of the hearings that decided items, oldest first: one order for each."""
         return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})
 
+    def served_on(self, provider: str) -> date | None:
+        """The day the letter serving the order went to ``provider`` (by its name), or None.
+
+        The letter recorded is the one the order goes with, if it was sent on or after the
+        day of the order; one sent before it is the notice of the application (with notice),
+        which serves no order.
+        """
+        sent = self.letters_sent.get(provider)
+        made = [i.order_date for i in self.items if i.ordered and i.provider_name == provider]
+        first = min((d for d in made if d), default=None)
+        return sent if sent and first and sent >= first else None
+
     def judge_on(self, day: date) -> str:
         """The judge who made the order of ``day`` (empty when not recorded)."""
         named = sorted({i.judge for i in self.items if i.ordered and i.order_date == day} - {""})

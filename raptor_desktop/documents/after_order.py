@@ -44,7 +44,7 @@ def _serving_letters(case: CaseFile) -> list[LaterDocument]:
         if not ordered:  # nothing ordered on this provider's items: nothing to serve
             continue
         to = provider_name(items)
-        sent = case.letters_sent.get(to)
+        sent = case.served_on(to)
         title = f"Letter to {to} serving the order" + (
             f", as sent on {full_date(sent)}" if sent else ""
         )

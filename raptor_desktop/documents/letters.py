@@ -38,16 +38,18 @@ def letters_to_write(case: CaseFile) -> list[tuple[str, list[CaseItem]]]:
     """
     letters = []
     for provider, items in case.providers().items():
-        sent = provider_name(items) in case.letters_sent
+        sent = case.served_on(provider_name(items)) is not None
         live = [item for item in items if item.live or (item.ordered and sent)]
         if provider != UNCONFIRMED and live:
             letters.append((provider, live))
     return letters
 
 
-def _dated(case: CaseFile, provider: str) -> str:
-    """The date the letter was sent, as recorded; never the day the pack was printed."""
-    sent = case.letters_sent.get(provider)
+def _dated(case: CaseFile, provider: str, serving: bool) -> str:
+    """The date the letter was sent, as recorded; never the day the pack was printed. A
+    letter serving the order is dated only by a letter sent on or after the order (one sent
+    before it was the notice of the application)."""
+    sent = case.served_on(provider) if serving else case.letters_sent.get(provider)
     return (
         f"Date: {full_date(sent)}" if sent else "Date: ..................... (the day it is sent)"
     )
@@ -155,7 +157,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph(esc(unit), RIGHT),
         Paragraph(esc(officer.work_address), RIGHT),
         Spacer(1, 0.6 * cm),
-        Paragraph(_dated(case, provider_name(items)), PLAIN),
+        Paragraph(_dated(case, provider_name(items), bool(ordered)), PLAIN),
         Spacer(1, 0.4 * cm),
         Paragraph(f"To: {esc(case.party(provider_name(items)))}", PLAIN),
         *(

@@ -29,9 +29,10 @@ NOTE_TITLE = "Note of events since the order"
 def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
     events: list[tuple[date, str]] = []
     numbered = case.numbered_items()
-    for provider, sent in case.letters_sent.items():
+    for provider in case.letters_sent:
         served = [n for n, i in numbered if i.ordered and i.provider_name == provider]
-        if served:
+        sent = case.served_on(provider)
+        if served and sent:
             noun = "item" if len(served) == 1 else "items"
             events.append(
                 (
@@ -98,7 +99,7 @@ def _standing(case: CaseFile) -> list[str]:
     for number, item in case.numbered_items():
         if not item.ordered or item.order_date is None:
             continue
-        sent = case.letters_sent.get(item.provider_name)
+        sent = case.served_on(item.provider_name)
         parts = [
             f"order made on {full_date(item.order_date)}",
             f"served by the letter sent on {full_date(sent)}"

@@ -66,3 +66,28 @@ def test_a_provider_that_agreed_an_earlier_time_is_not_asked_again(
     assert "(as agreed with you: by noon on Monday 14 December 2026)" in letter
     assert "earlier time" not in letter
     assert "Please confirm to us in writing when the item has been dealt with." in letter
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_notice_sent_before_the_hearing_is_not_taken_for_service_of_the_order(
+    demo_store: Store,
+) -> None:
+    """With notice, the letter recorded as sent is the notice of the application, before the
+    hearing: the note of events had said the order was served on that day, before it was
+    made, and the letter serving the order was dated with the notice's day."""
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(with_notice=True))
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 1))  # the notice
+    submit(demo_store, reference)
+    for number in NUMBERS:
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
+    assert "served on Vodafone" not in note
+    assert " 1 December 2026" not in note  # the notice's day
+    assert "Item 3: 07700 900103 (Vodafone): order made on 10 December 2026; the letter " in note
+    letter = _letter(demo_store, reference, "Vodafone")
+    assert "Date: 1 December 2026" not in letter
+    assert "Date: ..................... (the day it is sent)" in letter
