@@ -137,7 +137,10 @@ class CaseFile:
     """The company behind each provider, by name (from the networks list), as the claim and
     the order name the party: "Hutchison 3G UK Limited", trading as "Three"."""
     letters_sent: dict[str, date] = field(default_factory=dict)
-    """The date the letter to each provider was sent, by provider name (when recorded)."""
+    """The first letter to each provider: the notice of the application (with notice), or
+    the covering letter the order is served with (without)."""
+    order_letters_sent: dict[str, date] = field(default_factory=dict)
+    """With notice, the letter serving the order on each provider, sent after it."""
     draft_deadline: datetime | None = None
     """The compliance time if the order is made at the hearing (reg 3(5)), for the draft."""
     calendar: BankHolidays = field(default_factory=BankHolidays)
@@ -162,11 +165,10 @@ class CaseFile:
     def served_on(self, provider: str) -> date | None:
         """The day the letter serving the order went to ``provider`` (by its name), or None.
 
-        The letter recorded is the one the order goes with, if it was sent on or after the
-        day of the order; one sent before it is the notice of the application (with notice),
-        which serves no order.
+        With notice, the letter sent after the order; without, the covering letter, if it was
+        sent on or after the day of the order (one sent before it served no order).
         """
-        sent = self.letters_sent.get(provider)
+        sent = (self.order_letters_sent if self.with_notice else self.letters_sent).get(provider)
         made = [i.order_date for i in self.items if i.ordered and i.provider_name == provider]
         first = min((d for d in made if d), default=None)
         return sent if sent and first and sent >= first else None

@@ -237,7 +237,8 @@ def delete_draft(store: Store, reference: str) -> None:
         _check_draft(store, app_id, reference)
         db.execute("UPDATE exhibits SET application_id = NULL WHERE application_id = ?", [app_id])
         db.execute("DELETE FROM application_numbers WHERE application_id = ?", [app_id])
-        db.execute("DELETE FROM provider_letters WHERE application_id = ?", [app_id])
+        for letters in ("provider_letters", "order_letters"):
+            db.execute(f"DELETE FROM {letters} WHERE application_id = ?", [app_id])
         db.execute(
             "UPDATE applications SET renews_application_id = NULL WHERE renews_application_id = ?",
             [app_id],

@@ -184,12 +184,15 @@ def load_case_file(
     providers = {item.provider_name for item in case.items} - {UNCONFIRMED}
     case.addresses = {name: _network(store, name, "address") for name in sorted(providers)}
     case.legal_names = {name: _network(store, name, "legal_name") for name in sorted(providers)}
-    case.letters_sent = {
-        str(name): date.fromisoformat(sent)
-        for name, sent in store.db.execute(
-            "SELECT provider, sent_on FROM provider_letters WHERE application_id = ?", [app_id]
-        )
-    }
+    case.letters_sent, case.order_letters_sent = (
+        {
+            str(name): date.fromisoformat(sent)
+            for name, sent in store.db.execute(
+                f"SELECT provider, sent_on FROM {table} WHERE application_id = ?", [app_id]
+            )
+        }
+        for table in ("provider_letters", "order_letters")
+    )
     return case
 
 

@@ -16,8 +16,9 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
     """Record the date the letter to ``provider`` about ``reference`` was sent.
 
     A notice of the application goes before the hearing; a covering letter served with an
-    order without notice goes once an order has been made on that provider's items. Recording
-    it again corrects the date.
+    order without notice goes once an order has been made on that provider's items. With
+    notice, a letter on or after the order is the one serving it, kept apart from the notice.
+    Recording it again corrects the date.
     """
     if sent_on > date.today():
         raise InputRejected(f"the letter's date {full_date(sent_on)} is in the future")
@@ -39,13 +40,16 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
                 f"{full_date(case.authorised_on)}; it cannot have been sent on "
                 f"{full_date(sent_on)}, before that"
             )
-        if case.with_notice and case.hearing_date and sent_on > case.hearing_date:
+        made = [i.order_date for i in live if i.provider_name == name and i.order_date]
+        serving = case.with_notice and bool(made) and sent_on >= min(made)
+        if case.with_notice and not serving and case.hearing_date and sent_on > case.hearing_date:
             raise InputRejected(
                 f"a notice of the application is sent before the hearing "
-                f"({full_date(case.hearing_date)}), not on {full_date(sent_on)}"
+                f"({full_date(case.hearing_date)}), not on {full_date(sent_on)}; the letter "
+                f"serving an order goes once the order is made, and none is made on {name}'s "
+                "items yet"
             )
         if not case.with_notice:
-            made = [i.order_date for i in live if i.provider_name == name and i.order_date]
             if not made:
                 raise InputRejected(
                     f"without notice, the letter to {name} is served with the order, and no "
@@ -56,8 +60,9 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
                     f"the letter goes with the order made on {full_date(min(made))}; it cannot "
                     f"have been sent on {full_date(sent_on)}"
                 )
+        table = "order_letters" if serving else "provider_letters"  # with notice: two letters
         db.execute(
-            "INSERT INTO provider_letters (application_id, provider, sent_on, recorded_at, "
+            f"INSERT INTO {table} (application_id, provider, sent_on, recorded_at, "
             "recorded_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id, provider) DO "
             "UPDATE SET sent_on = excluded.sent_on, recorded_at = excluded.recorded_at, "
             "recorded_by = excluded.recorded_by",

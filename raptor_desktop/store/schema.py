@@ -88,6 +88,9 @@ orders          (v3) an order made on a number: date, duration (end date, period
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.
+order_letters   (v20) with notice, the date the letter serving the order went to each provider
+                after the order (the notice of the application being in provider_letters);
+                without notice the covering letter in provider_letters serves the order.
 saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size and pages, its
                 bundle letter, the exhibit marks in it, whether it was a DRAFT, the saved pack
                 it supplements (a supplementary bundle), who saved it and when; a supplement
@@ -596,6 +599,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         step=_text_column("networks", "legal_name"),
     ),
     Migration(19, "the judge who made each order", step=_text_column("orders", "judge")),
+    Migration(
+        20,
+        "with notice, the letter serving the order, apart from the notice",
+        """
+        CREATE TABLE IF NOT EXISTS order_letters (
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            provider TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (application_id, provider)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

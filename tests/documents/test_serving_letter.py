@@ -91,3 +91,32 @@ def test_a_notice_sent_before_the_hearing_is_not_taken_for_service_of_the_order(
     letter = _letter(demo_store, reference, "Vodafone")
     assert "Date: 1 December 2026" not in letter
     assert "Date: ..................... (the day it is sent)" in letter
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_with_notice_the_letter_serving_the_order_is_recorded_apart_from_the_notice(
+    demo_store: Store,
+) -> None:
+    """With notice, a letter could be recorded only before the hearing: the service of the
+    order on a provider, after it, was refused, so no with-notice order ever showed as
+    served."""
+    from raptor_desktop.core.errors import InputRejected
+    from raptor_desktop.store.applications import save_details
+    from raptor_desktop.store.case_file import load_case_file
+    from tests.app_fixtures import details
+
+    reference = make_application(demo_store)
+    save_details(demo_store, reference, details(with_notice=True))
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 1))  # the notice
+    submit(demo_store, reference)
+    with pytest.raises(InputRejected, match="none is made on Vodafone's items yet"):
+        record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))
+    for number in NUMBERS:
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))  # serving it
+    case = load_case_file(demo_store, reference, check_files=False)
+    assert case.letters_sent["Vodafone"] == date(2026, 12, 1)  # the notice is kept
+    assert case.served_on("Vodafone") == date(2026, 12, 11)
+    note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
+    assert "11 December 2026 — The order was served on Vodafone by letter (item 3)." in note
+    assert "Date: 11 December 2026" in _letter(demo_store, reference, "Vodafone")
