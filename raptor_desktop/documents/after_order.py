@@ -46,7 +46,7 @@ def _serving_letters(case: CaseFile) -> list[LaterDocument]:
         to = provider_name(items)
         sent = case.served_on(to)
         title = f"Letter to {to} serving the order" + (
-            f", as sent on {full_date(sent)}" if sent else ""
+            f", as sent on {full_date(sent)}" if sent else " (not yet sent)"
         )
         key = letter_key(to, numbers_in_ranges(ordered), sent)
         letters.append(LaterDocument(key, title, partial(letter_pdf, case, serve_on, items)))

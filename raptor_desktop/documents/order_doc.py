@@ -33,6 +33,10 @@ from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITL
 REGULATIONS_SHORT = "the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
 BLANK = "<u>" + "&nbsp;" * 28 + "</u>"
 FOR_THE_COURT = "<i>[for the court to complete]</i>"
+APPLICANTS_COPY = (
+    "<i>The Applicant's copy of the terms of the order, not sealed: the sealed order of the "
+    "court is the order (CPR 40.2), and is what is served.</i>"
+)
 STRUCK = {  # what became of an item the order does not (or no longer) bind
     "refused": "refused by the court",
     "withdrawn": "withdrawn by the Applicant",
@@ -297,6 +301,7 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     story: list[Flowable] = [
         *case_heading(case),
         Paragraph(title, TITLE),
+        *([Paragraph(APPLICANTS_COPY, SMALL)] if made else []),
         Paragraph(before, BODY),
         *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck)],
         Paragraph("IT IS ORDERED THAT:", HEADING),

@@ -37,8 +37,9 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
             events.append(
                 (
                     sent,
-                    f"The order was served on {esc(provider)} by letter ({noun} "
-                    f"{numbers_in_ranges(served)}).",
+                    f"The letter serving the order was sent to {esc(provider)} ({noun} "
+                    f"{numbers_in_ranges(served)}). The day it was served depends on how it "
+                    "was sent (CPR 6.26).",
                 )
             )
     for number, item in numbered:
@@ -54,12 +55,16 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
                 )
             )
         elif deadline and _overdue(case, item):
+            why = (
+                f"without {esc(item.provider_name)}'s confirmation that it had complied"
+                if _served_in_time(case, item, deadline)
+                else f"before the order was served on {esc(item.provider_name)}"
+            )
             events.append(
                 (
                     deadline.date(),
                     f"{_item(number, item)}: the time to comply ({full_moment(deadline)}) "
-                    f"passed without {esc(item.provider_name)}'s confirmation that it had "
-                    "complied.",
+                    f"passed {why}.",
                 )
             )
         if item.carved_out_on:
@@ -92,6 +97,12 @@ def _overdue(case: CaseFile, item: CaseItem) -> bool:
     return not (item.carved_out_on and item.carved_out_on <= deadline.date())
 
 
+def _served_in_time(case: CaseFile, item: CaseItem, deadline: datetime) -> bool:
+    """The letter serving the order went by the day the provider had to comply by."""
+    sent = case.served_on(item.provider_name)
+    return sent is not None and sent <= deadline.date()
+
+
 def _standing(case: CaseFile) -> list[str]:
     """Where each item the order was made on stands today: served, when it must be dealt
     with, whether the provider has confirmed it, whether the order still applies."""
@@ -102,7 +113,7 @@ def _standing(case: CaseFile) -> list[str]:
         sent = case.served_on(item.provider_name)
         parts = [
             f"order made on {full_date(item.order_date)}",
-            f"served by the letter sent on {full_date(sent)}"
+            f"the letter serving it sent on {full_date(sent)}"
             if sent
             else "the letter serving it has not been sent",
         ]
@@ -112,6 +123,11 @@ def _standing(case: CaseFile) -> list[str]:
             parts.append(f"to comply by {full_moment(deadline)}{agreed}")
         if item.confirmed_on:
             parts.append(f"compliance confirmed by the provider on {full_date(item.confirmed_on)}")
+        elif deadline and _overdue(case, item) and not _served_in_time(case, item, deadline):
+            parts.append(  # not the provider's default: the time to comply is the court's
+                "<b>not served before that time</b>: serve it and apply to the court (form "
+                "N244) to vary the time to comply"
+            )
         elif _overdue(case, item):
             parts.append("<b>overdue</b>: no confirmation from the provider that it has complied")
         elif not item.carved_out_on:

@@ -106,7 +106,7 @@ def test_an_agreed_earlier_time_goes_in_the_note_not_in_the_order(
 def test_service_of_the_order_is_noted_with_its_date(demo_store: Store, ordered: str) -> None:
     record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11))
     note = _section(demo_store, ordered, NOTE)
-    assert "11 December 2026" in note and "served on Vodafone" in note
+    assert "11 December 2026" in note and "serving the order was sent to Vodafone" in note
 
 
 @pytest.mark.usefixtures("after_the_hearings")
@@ -147,22 +147,26 @@ def test_the_note_says_where_each_item_stands_and_is_signed(
     assert "15 December 2026 — Item 3: 07700 900103: Vodafone confirmed that it had complied" in (
         note
     )
-    # Three neither served nor confirmed by the end of the 17th: overdue on the 21st
+    # Three was never served: the time passed before service, which is not Three's default
+    assert "passed without Three's confirmation" not in note
     assert (
         "17 December 2026 — Item 2: 07700 900114: the time to comply (midnight at the end of "
-        "Thursday 17 December 2026) passed without Three's confirmation that it had complied"
+        "Thursday 17 December 2026) passed before the order was served on Three"
     ) in note
     assert "Each item of the order, as at 21 December 2026" in note
     assert (
-        "Item 3: 07700 900103 (Vodafone): order made on 10 December 2026; served by the letter "
+        "Item 3: 07700 900103 (Vodafone): order made on 10 December 2026; the letter serving it "
         "sent on 11 December 2026; to comply by midnight at the end of Thursday 17 December "
         "2026; compliance confirmed by the provider on 15 December 2026."
     ) in note
     assert (
         "Item 2: 07700 900114 (Three): order made on 10 December 2026; the letter serving it "
         "has not been sent; to comply by midnight at the end of Thursday 17 December 2026; "
-        "overdue: no confirmation from the provider that it has complied."
+        "not served before that time: serve it and apply to the court (form N244) to vary "
+        "the time to comply."
     ) in note
+    # sent is what the register knows; when it was served depends on how (CPR 6.26)
+    assert "11 December 2026 — The letter serving the order was sent to Vodafone" in note
     assert "Signed: ______" in note and "Name: Rachel Carter" in note
     assert note.count("Date:") == 0  # dated once, at the top
     assert "Position: Detective Constable 71234, Essex Police" in note

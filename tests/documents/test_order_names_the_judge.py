@@ -64,6 +64,8 @@ def test_the_order_as_made_names_its_judge_and_claim_number(demo_store: Store) -
     assert "Before District Judge Patel sitting at the County Court at Clerkenwell" in text
     assert "Claim No. K00CL123" in text
     assert "for the court to complete" not in text
+    # a retyped copy says so on its face: the sealed order is the court's (CPR 40.2)
+    assert "The Applicant's copy of the terms of the order, not sealed" in text
 
 
 @pytest.mark.usefixtures("after_the_hearings")

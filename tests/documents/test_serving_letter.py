@@ -85,7 +85,7 @@ def test_a_notice_sent_before_the_hearing_is_not_taken_for_service_of_the_order(
     for number in NUMBERS:
         record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
     note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
-    assert "served on Vodafone" not in note
+    assert "serving the order was sent to Vodafone" not in note
     assert " 1 December 2026" not in note  # the notice's day
     assert "Item 3: 07700 900103 (Vodafone): order made on 10 December 2026; the letter " in note
     letter = _letter(demo_store, reference, "Vodafone")
@@ -118,5 +118,5 @@ def test_with_notice_the_letter_serving_the_order_is_recorded_apart_from_the_not
     assert case.letters_sent["Vodafone"] == date(2026, 12, 1)  # the notice is kept
     assert case.served_on("Vodafone") == date(2026, 12, 11)
     note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
-    assert "11 December 2026 — The order was served on Vodafone by letter (item 3)." in note
+    assert "11 December 2026 — The letter serving the order was sent to Vodafone (item 3)" in note
     assert "Date: 11 December 2026" in _letter(demo_store, reference, "Vodafone")

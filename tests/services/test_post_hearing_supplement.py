@@ -81,7 +81,8 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
         "Letter to Vodafone serving the order",
     ]
     assert "ORDER (as made)" in text and "DRAFT ORDER" not in text
-    assert "passed without Vodafone's confirmation that it had complied" in text
+    assert "Letter to Three serving the order (not yet sent) (p." in " ".join(titles)
+    assert "passed before the order was served on Vodafone" in text  # none sent yet
     assert "SUPPLEMENTARY WITNESS STATEMENT" not in text  # no exhibit added: none needed
     [out] = save_pack(demo_store, pack, tmp_path / "after.pdf", COURT)
     report = check_pack(out)
@@ -105,7 +106,7 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
         "Supplementary exhibits list",
         f"Exhibit {mark}: Call data",
     ]
-    assert "The order was served on Vodafone by letter (item 3)" in text
+    assert "The letter serving the order was sent to Vodafone (item 3)" in text
     assert "Statement: No. 2" in text  # the first supplement carried no statement
 
 
