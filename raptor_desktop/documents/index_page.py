@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, embed_alphabet
+from raptor_desktop.documents.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, embed_alphabet
 
 KEEP_ZOOM = Fit.xyz()
 """Where bookmarks and index links lead: the page, at the zoom the reader has (/XYZ null null
@@ -116,9 +116,11 @@ def index_pdf(
     caption: str,
     here: str | None,
     first_tab: int = 1,
+    note: str = "",
 ) -> tuple[bytes, list[EntryLink]]:
     """The index of every bundle in ``groups``; entries of bundle ``here`` link to their page.
-    Tabs are numbered from ``first_tab`` (a supplement's run on from the bundle's)."""
+    Tabs are numbered from ``first_tab`` (a supplement's run on from the bundle's); ``note``,
+    a line under the heading (what a supplement is added to)."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=1)
     embed_alphabet(canvas)  # the same font subsets as the documents: stored once in the pack
@@ -148,6 +150,9 @@ def index_pdf(
             y - 2.9 * cm,
             f"Hearing: {case.hearing_text}   ·   Prepared {full_date(case.prepared_on)}",
         )
+        if note:
+            canvas.setFont(SERIF_ITALIC, 9.5)
+            canvas.drawCentredString(A4[0] / 2, y - 3.5 * cm, note)
         header_y = FIRST_ROW_Y + ROW
         canvas.setFont(SERIF_BOLD, 10)
         canvas.drawString(LEFT, header_y, "Tab")

@@ -191,7 +191,13 @@ def supplement(
     first = len(served_reader.pages) + 1
     parts, entries = _added_sections(case, addition, first, letter)
     tab = last_tab(served_reader, _index_pages(served_reader)) + 1  # tabs run on, as pages do
-    index, links = index_pdf(case, [entries], SUPPLEMENT_CAPTION, letter, first_tab=tab)
+    added_to = (
+        f"Added at the end of the bundle as served: its pages {letter or ''}1–"
+        f"{letter or ''}{first - 1} and tabs 1–{tab - 1} are unchanged, and these run on"
+    )
+    index, links = index_pdf(
+        case, [entries], SUPPLEMENT_CAPTION, letter, first_tab=tab, note=added_to
+    )
     index_pages = len(PdfReader(io.BytesIO(index)).pages)
     added_pages = PdfWriter()
     added_pages.append(PdfReader(io.BytesIO(index)), import_outline=False)
@@ -214,7 +220,10 @@ def supplement(
     _skip_numbers_taken(writer, served)
     served_title = served_reader.metadata.title if served_reader.metadata else None
     title = served_title or case.reference
-    writer.add_metadata({"/Title": f"{title.removesuffix(SUPPLEMENTED)}{SUPPLEMENTED}"})
+    made = case.prepared_on.strftime("D:%Y%m%d000000Z")  # the served file's date stays its own
+    writer.add_metadata(
+        {"/Title": f"{title.removesuffix(SUPPLEMENTED)}{SUPPLEMENTED}", "/ModDate": made}
+    )
     write_contents(writer, addition.keys)
     for page in PdfReader(staged).pages:
         writer.add_page(page)

@@ -84,6 +84,14 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
     assert "Letter to Three serving the order (not yet sent) (p." in " ".join(titles)
     assert "passed before the order was served on Vodafone" in text  # none sent yet
     assert "SUPPLEMENTARY WITNESS STATEMENT" not in text  # no exhibit added: none needed
+    # the supplement's index says what it is added to; the file's date is the supplement's
+    served_tabs = len([o for o in PdfReader(path).outline if not isinstance(o, list)]) - 1
+    assert (
+        f"Added at the end of the bundle as served: its pages 1–{served_pages} and tabs "
+        f"1–{served_tabs} are unchanged, and these run on"
+    ) in text
+    made = PdfReader(io.BytesIO(bundle.pdf)).metadata["/ModDate"]
+    assert made == date.today().strftime("D:%Y%m%d000000Z")
     [out] = save_pack(demo_store, pack, tmp_path / "after.pdf", COURT)
     report = check_pack(out)
     assert report.sound, report.failed
