@@ -146,6 +146,7 @@ class CaseFile:
     calendar: BankHolidays = field(default_factory=BankHolidays)
     """The bank holidays the unit keeps, by which the court's sitting days are known."""
     draft: bool = False
+    reprint_of: str = ""  # a whole pack after its bundle was served: that bundle's file name
     """Gaps remain (see ``core.case_gaps``): every page is marked DRAFT, not for service."""
 
     def exhibited(self) -> list[CaseExhibit]:

@@ -158,7 +158,12 @@ def assemble(
     entries = groups[position]
     letter = bundle_letter(position, len(groups))
     caption = f"bundle {letter}" if letter else short_title(case).removeprefix("DDTRO ")
-    index, links = index_pdf(case, groups, caption, letter)
+    reprint = (  # one line: a file name of the usual length fits it
+        f"Reprint for the Applicant's file, renumbered: not the bundle served, {case.reprint_of}"
+        if case.reprint_of
+        else ""
+    )
+    index, links = index_pdf(case, groups, caption, letter, note=reprint)
     writer = PdfWriter()
     index_reader = PdfReader(io.BytesIO(index))
     writer.append(index_reader, import_outline=False)

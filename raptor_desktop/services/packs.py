@@ -138,6 +138,8 @@ def build_pack(
     if gaps and not draft:
         raise GapsRemain(case.reference, gaps)
     case.draft = bool(gaps)  # a pack with gaps is marked DRAFT on every page
+    if latest is not None and case.decision_dates():  # its index says it is not the one served
+        case.reprint_of = latest.file_name
     bundles = hearing_pack(case, progress=progress)
     numbers = tuple(i.e164 for i in case.items)
     marks = tuple(e.mark for e in case.exhibits)

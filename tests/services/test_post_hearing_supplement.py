@@ -128,9 +128,14 @@ def test_a_reprint_after_the_order_says_where_the_order_belongs(
     [path] = save_pack(demo_store, first, tmp_path / "served.pdf", COURT)
     assert not any("renumbers" in note for note in build_pack(session, reference).notes)
     _decide(demo_store, reference)
-    [note] = build_pack(session, reference).notes
+    reprint = build_pack(session, reference)
+    [note] = reprint.notes
     assert path.name in note
     assert "renumbers" in note and "supplementary-bundle" in note
+    index = PdfReader(io.BytesIO(reprint.bundles[0].pdf)).pages[0].extract_text()
+    assert "Reprint for the Applicant's file, renumbered: not the bundle served" in (
+        " ".join(index.split())
+    )  # the file says so itself, not only the window
 
 
 @pytest.mark.usefixtures("after_the_hearings")
