@@ -1,4 +1,5 @@
-"""What one numbered migration of the schema is (``store/schema.py`` lists them)."""
+"""What one numbered migration of the schema is (``store/schema.py`` lists them), and the
+steps several of them share."""
 
 from __future__ import annotations
 
@@ -23,3 +24,16 @@ class Migration:
     step: Callable[[Connection], None] | None = None
     keyed_step: Callable[[Connection, bytes], None] | None = None
     vacuum_first: bool = False  # the file rewritten (VACUUM) before migrating to it
+
+
+def add_text_column(table: str, column: str) -> Callable[[Connection], None]:
+    """A step adding a text column (empty by default) once: like the ``IF NOT EXISTS`` of the
+    steps before it, safe to run over a register that has it (SQLite has no ADD COLUMN IF NOT
+    EXISTS)."""
+
+    def add(conn: Connection) -> None:
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in columns:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+
+    return add

@@ -144,27 +144,25 @@ Money is held in pence as an integer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from raptor_desktop.store.audit_seal import seal_log
 from raptor_desktop.store.bulk_writes import bulk_sql
-from raptor_desktop.store.engine import Connection
 from raptor_desktop.store.exchange_schema import exchange_sql
-from raptor_desktop.store.migration_step import Migration
+from raptor_desktop.store.migration_step import Migration, add_text_column
 from raptor_desktop.store.search_index import index_sql, reindex_sql
 
 
-def _text_column(table: str, column: str) -> Callable[[Connection], None]:
-    """A step adding a text column (empty by default) once: like the ``IF NOT EXISTS`` of the
-    steps before it, safe to run over a register that has it (SQLite has no ADD COLUMN IF NOT
-    EXISTS)."""
-
-    def add(conn: Connection) -> None:
-        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in columns:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
-
-    return add
+def _letters_table(name: str) -> str:
+    """A table of the letters sent to an application's providers: one per provider."""
+    return f"""
+        CREATE TABLE IF NOT EXISTS {name} (
+            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+            provider TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            PRIMARY KEY (application_id, provider)
+        ) WITHOUT ROWID;
+        """
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -507,15 +505,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         10,
         "letters dated when sent; statement numbers counted; hearing packs saved",
-        """
-        CREATE TABLE IF NOT EXISTS provider_letters (
-            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
-            provider TEXT NOT NULL,
-            sent_on TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
-            recorded_by TEXT NOT NULL,
-            PRIMARY KEY (application_id, provider)
-        ) WITHOUT ROWID;
+        _letters_table("provider_letters")
+        + """
         CREATE TABLE IF NOT EXISTS saved_packs (
             id INTEGER PRIMARY KEY,
             application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
@@ -596,22 +587,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         18,
         "each network's legal name, the party a claim and an order name",
-        step=_text_column("networks", "legal_name"),
+        step=add_text_column("networks", "legal_name"),
     ),
-    Migration(19, "the judge who made each order", step=_text_column("orders", "judge")),
+    Migration(19, "the judge who made each order", step=add_text_column("orders", "judge")),
     Migration(
         20,
         "with notice, the letter serving the order, apart from the notice",
-        """
-        CREATE TABLE IF NOT EXISTS order_letters (
-            application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
-            provider TEXT NOT NULL,
-            sent_on TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
-            recorded_by TEXT NOT NULL,
-            PRIMARY KEY (application_id, provider)
-        ) WITHOUT ROWID;
-        """,
+        _letters_table("order_letters"),
     ),
 )
 

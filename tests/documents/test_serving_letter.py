@@ -68,6 +68,18 @@ def test_a_provider_that_agreed_an_earlier_time_is_not_asked_again(
     assert "Please confirm to us in writing when the item has been dealt with." in letter
 
 
+def _submitted_with_notice(store: Store) -> str:
+    """The application made with notice, its notice sent to Vodafone on 1 December."""
+    from raptor_desktop.store.applications import save_details
+    from tests.app_fixtures import details
+
+    reference = make_application(store)
+    save_details(store, reference, details(with_notice=True))
+    record_letter_sent(store, reference, "Vodafone", date(2026, 12, 1))  # the notice
+    submit(store, reference)
+    return reference
+
+
 @pytest.mark.usefixtures("after_the_hearings")
 def test_a_notice_sent_before_the_hearing_is_not_taken_for_service_of_the_order(
     demo_store: Store,
@@ -75,13 +87,7 @@ def test_a_notice_sent_before_the_hearing_is_not_taken_for_service_of_the_order(
     """With notice, the letter recorded as sent is the notice of the application, before the
     hearing: the note of events had said the order was served on that day, before it was
     made, and the letter serving the order was dated with the notice's day."""
-    from raptor_desktop.store.applications import save_details
-    from tests.app_fixtures import details
-
-    reference = make_application(demo_store)
-    save_details(demo_store, reference, details(with_notice=True))
-    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 1))  # the notice
-    submit(demo_store, reference)
+    reference = _submitted_with_notice(demo_store)
     for number in NUMBERS:
         record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
     note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
@@ -101,14 +107,9 @@ def test_with_notice_the_letter_serving_the_order_is_recorded_apart_from_the_not
     order on a provider, after it, was refused, so no with-notice order ever showed as
     served."""
     from raptor_desktop.core.errors import InputRejected
-    from raptor_desktop.store.applications import save_details
     from raptor_desktop.store.case_file import load_case_file
-    from tests.app_fixtures import details
 
-    reference = make_application(demo_store)
-    save_details(demo_store, reference, details(with_notice=True))
-    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 1))  # the notice
-    submit(demo_store, reference)
+    reference = _submitted_with_notice(demo_store)
     with pytest.raises(InputRejected, match="none is made on Vodafone's items yet"):
         record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))
     for number in NUMBERS:
