@@ -61,6 +61,7 @@ class ApplicationActions(QObject):
         super().__init__()
         self.window = window
         self._thread: QThread | None = None
+        self._busy = False  # a pack asked for and not yet delivered (or failed)
         self._integrity_thread: QThread | None = None
         self._integrity_task: Task | None = None
         self.integrity_problem: str | None = None  # None until the check on opening reports
@@ -154,11 +155,9 @@ class ApplicationActions(QObject):
         return self.editors.get(reference) or self.window
 
     def building(self) -> bool:
-        """Whether a pack is being built now (one at a time: its progress is the one shown)."""
-        try:
-            return self._thread is not None and self._thread.isRunning()
-        except RuntimeError:  # the thread object was already deleted
-            return False
+        """Whether a pack is being built now (one at a time: its progress is the one shown).
+        Once the pack is delivered it is not, though its thread may take a moment to end."""
+        return self._busy
 
     def build_pack(self, reference: str) -> PackWorker | None:
         """Build the pack in the background; with gaps, only a DRAFT pack if the officer asks.
@@ -203,6 +202,7 @@ class ApplicationActions(QObject):
         worker.succeeded.connect(self._on_pack)
         worker.failed.connect(self._on_failed)
         self._thread = start_worker(worker, self)
+        self._busy = True
         return worker
 
     @Slot(int, int, str)
@@ -213,6 +213,7 @@ class ApplicationActions(QObject):
 
     @Slot(object)
     def _on_pack(self, pack: HearingPack) -> None:
+        self._busy = False
         self._progress.reset()
         self.last_pack = pack
         over = self._over(pack.reference)
@@ -220,6 +221,7 @@ class ApplicationActions(QObject):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self._busy = False
         self._progress.reset()
         if message:  # empty: the officer cancelled
             over = self._over(self._reference)
@@ -228,9 +230,9 @@ class ApplicationActions(QObject):
     def wait(self) -> None:
         """Let a running pack build (cancelled) and the integrity check finish, before closing
         or switching database."""
-        if self.building() and self._thread is not None:
+        if self.building():
             self._worker.cancel()
-            self._thread.wait(30_000)
+        wait_for(self._thread, 30_000)  # a pack delivered: its thread ending
         wait_for(self._integrity_thread)
 
     # -- orders --------------------------------------------------------------------------------
