@@ -135,14 +135,22 @@ def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
     return closing
 
 
-def _enclosed(case: CaseFile, ordered: bool) -> str:
+def _enclosed(case: CaseFile, ordered: list[CaseItem]) -> str:
     """What the letter is sent with: the claim form and the evidence in support always (CPR
     8.5(2) with the claim; CPR 23.9(2) with an order made without notice), and the order
-    itself once it is made, or when the letter is the one it will be served with."""
+    itself once it is made (a sealed copy: the order is the sealed one, CPR 40.2), or when
+    the letter is the one it will be served with."""
     evidence = f"the witness statement of {esc(case.applicant.described() or 'the officer')}" + (
         " and its exhibits" if case.exhibited() else ""
     )
-    order = "the order" if ordered or not case.with_notice else "the draft order"
+    order = "the order" if not case.with_notice else "the draft order"
+    made = sorted({i.order_date for i in ordered if i.order_date})
+    if made:
+        judges = " and ".join(j for j in (case.judge_on(d) for d in made) if j)
+        order = (
+            f"a sealed copy of the order{f' of {esc(judges)}' if judges else ''} dated "
+            + " and ".join(full_date(d) for d in made)
+        )
     return and_list([order, "the claim form", evidence, "the schedule of relevant items"])
 
 
@@ -173,6 +181,11 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
             PLAIN,
         ),
         Paragraph(f"Our reference: {esc(case.reference)}", PLAIN),
+        *(
+            [Paragraph(f"Claim No.: {esc(case.claim_number)}", PLAIN)]
+            if ordered and case.claim_number
+            else []
+        ),
         Spacer(1, 0.5 * cm),
         Paragraph("Dear Sir or Madam,", PLAIN),
         Spacer(1, 0.3 * cm),
@@ -203,7 +216,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     story.append(
         KeepTogether(  # the signature never on a page of its own
             [
-                Paragraph(f"Enclosed: {_enclosed(case, bool(ordered))}.", BODY),
+                Paragraph(f"Enclosed: {_enclosed(case, ordered)}.", BODY),
                 Paragraph(
                     "Contact: "
                     + esc(

@@ -428,7 +428,7 @@ def test_once_the_order_is_made_the_letter_serves_it_with_the_time_to_comply(
     assert "I serve the order on you with this letter" in letter
     # reg 3(5): the end of the fifth working day, not a minute before it
     assert "comply by midnight at the end of Thursday 17 December 2026" in letter
-    assert "Enclosed: the order, the claim form" in letter
+    assert "Enclosed: a sealed copy of the order dated 10 December 2026, the claim form" in letter
     assert "If the order is made" not in letter and "draft order" not in letter
     pending = section_text(demo_store, application, "Letter to Three")  # not yet decided
     assert "If the order is made" in pending
@@ -526,7 +526,8 @@ def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, applic
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     letter = section_text(demo_store, application, "Letter to Vodafone")
-    assert f"Enclosed: the order, the claim form, {statement} and the schedule" in letter
+    sealed = "a sealed copy of the order dated 10 December 2026"
+    assert f"Enclosed: {sealed}, the claim form, {statement} and the schedule" in letter
 
 
 def test_the_authority_names_the_statement_it_read_by_its_date(

@@ -25,6 +25,7 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.outcomes import OrderTerms, name_judge, record_outcome
 from tests.app_fixtures import NUMBERS, details, make_application
+from tests.documents.test_court_documents import section_text
 from tests.test_cli import run
 
 HEARD = date(2026, 12, 10)
@@ -66,6 +67,12 @@ def test_the_order_as_made_names_its_judge_and_claim_number(demo_store: Store) -
     assert "for the court to complete" not in text
     # a retyped copy says so on its face: the sealed order is the court's (CPR 40.2)
     assert "The Applicant's copy of the terms of the order, not sealed" in text
+    letter = section_text(demo_store, reference, "Letter to Vodafone")
+    assert "Claim No.: K00CL123" in letter
+    assert (
+        "Enclosed: a sealed copy of the order of District Judge Patel dated 10 December 2026"
+        in (letter)
+    )
 
 
 @pytest.mark.usefixtures("after_the_hearings")

@@ -52,6 +52,8 @@ def test_the_serving_letter_says_it_serves_an_order_and_is_dated_once(
     assert "Application for a drug dealing" not in letter
     assert letter.count("Date:") == 1 and "Date: 11 December 2026" in letter
     assert "we would welcome agreeing an earlier time" in letter
+    # what is served is the sealed order (CPR 40.2), and the court's claim number is quoted
+    assert "Enclosed: a sealed copy of the order dated 10 December 2026, the claim form" in letter
 
 
 @pytest.mark.usefixtures("after_the_hearings")
