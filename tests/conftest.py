@@ -70,6 +70,11 @@ def training_store(db_path: Path) -> Iterator[Store]:
         yield store
 
 
+DEMO_DAY = date(2026, 12, 3)
+"""The day the fixtures' demonstration register is seeded as of: its dates are days before or
+after its "today", and the tests' dates (a statement signed on 26 November 2026) are fixed."""
+
+
 @pytest.fixture
 def demo_store(tmp_path: Path) -> Iterator[Store]:
     from raptor_desktop.store.demo import seed_demo
@@ -77,7 +82,7 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     with open_store(
         tmp_path / "demo.sqlite3", training=True, actor="tester", role=Role.ADMINISTRATOR
     ) as store:
-        seed_demo(store)
+        seed_demo(store, today=DEMO_DAY)
         yield store
 
 

@@ -4,11 +4,13 @@ consultation, as the window's detail panel is."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from raptor_desktop.__main__ import main
+from raptor_desktop.core.dates import uk_date
 
 
 def test_show_gives_the_line_its_numbers_evidence_and_history(
@@ -22,7 +24,8 @@ def test_show_gives_the_line_its_numbers_evidence_and_history(
     assert "  Line:               Tony, Operation Raptor" in lines
     assert "  Provider confirmed: Vodafone" in lines
     assert "  07700 900112  gathering evidence  (replaces 07700 900101)" in lines
-    assert "  18/03/2026  test purchase: Three wraps of crack cocaine — Grays [TP/0301]" in lines
+    bought = uk_date(date.today() - timedelta(days=260))  # the demo is seeded as of today
+    assert f"  {bought}  test purchase: Three wraps of crack cocaine — Grays [TP/0301]" in lines
     history = lines[lines.index("History (UTC):") + 1 :]
     assert [h.split("  ")[2] for h in history][-2:] == ["order made", "disconnected"]
     assert main([*demo, "audit", "--category", "consultation", "--json"]) == 0
