@@ -9,12 +9,19 @@ from datetime import date
 from pathlib import Path
 
 from raptor_desktop.cli.common import json_option, print_listing
-from raptor_desktop.cli.registry import Invocation, command, date_arg, moment_arg
+from raptor_desktop.cli.registry import (
+    Invocation,
+    argument_type,
+    command,
+    date_arg,
+    moment_arg,
+)
 from raptor_desktop.core.applications import (
     next_step,
     parse_outcome,
 )
-from raptor_desktop.core.dates import plural, uk_date
+from raptor_desktop.core.dates import parse_clock, plural, uk_date
+from raptor_desktop.core.deemed_service import method_named
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.services.applications import (
     NewExhibit,
@@ -176,17 +183,35 @@ def _letter_arguments(letter: argparse.ArgumentParser) -> None:
     letter.add_argument("reference")
     letter.add_argument("provider", help="the provider the letter went to, as the pack names it")
     letter.add_argument("--date", type=date_arg, help="the day it was sent (default today)")
+    letter.add_argument(
+        "--by",
+        required=True,
+        type=argument_type(method_named),
+        help="how it went: post (first class), dx, hand, fax, email or personal",
+    )
+    letter.add_argument(
+        "--at",
+        type=argument_type(parse_clock),
+        metavar="HH:MM",
+        help="the time it went, by hand, fax, email or in person (before 4.30pm it is served "
+        "that day, CPR 6.26)",
+    )
 
 
 @command(
     "record-letter",
-    "record the date the letter to a provider was sent (the letter is dated with it)",
+    "record the day and the way the letter to a provider was sent (the letter is dated with "
+    "it, and the day it was served follows, CPR 6.26)",
     _letter_arguments,
 )
 def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
     sent = args.date or date.today()
-    record_letter_sent(run.store(), args.reference, args.provider, sent)
-    print(f"{args.reference}: letter to {args.provider.strip()} sent {sent.isoformat()}")
+    record_letter_sent(run.store(), args.reference, args.provider, sent, args.by, args.at)
+    at = f" at {args.at.strftime('%H:%M')}" if args.at and args.by.needs_time else ""
+    print(
+        f"{args.reference}: letter to {args.provider.strip()} sent {sent.isoformat()}{at}, "
+        f"{args.by.words.lower()}"
+    )
     return 0
 
 

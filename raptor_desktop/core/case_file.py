@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.deemed_service import Sending
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.core.working_days import BankHolidays
@@ -136,10 +137,10 @@ class CaseFile:
     legal_names: dict[str, str] = field(default_factory=dict)
     """The company behind each provider, by name (from the networks list), as the claim and
     the order name the party: "Hutchison 3G UK Limited", trading as "Three"."""
-    letters_sent: dict[str, date] = field(default_factory=dict)
+    letters_sent: dict[str, Sending] = field(default_factory=dict)
     """The first letter to each provider: the notice of the application (with notice), or
     the covering letter the order is served with (without)."""
-    order_letters_sent: dict[str, date] = field(default_factory=dict)
+    order_letters_sent: dict[str, Sending] = field(default_factory=dict)
     """With notice, the letter serving the order on each provider, sent after it."""
     draft_deadline: datetime | None = None
     """The compliance time if the order is made at the hearing (reg 3(5)), for the draft."""
@@ -163,8 +164,8 @@ class CaseFile:
         """The dates of the hearings that decided items, oldest first: one order for each."""
         return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})
 
-    def served_on(self, provider: str) -> date | None:
-        """The day the letter serving the order went to ``provider`` (by its name), or None.
+    def serving_letter(self, provider: str) -> Sending | None:
+        """The letter serving the order on ``provider`` (by its name), as it went, or None.
 
         With notice, the letter sent after the order; without, the covering letter, if it was
         sent on or after the day of the order (one sent before it served no order).
@@ -172,7 +173,7 @@ class CaseFile:
         sent = (self.order_letters_sent if self.with_notice else self.letters_sent).get(provider)
         made = [i.order_date for i in self.items if i.ordered and i.provider_name == provider]
         first = min((d for d in made if d), default=None)
-        return sent if sent and first and sent >= first else None
+        return sent if sent and first and sent.on >= first else None
 
     def judge_on(self, day: date) -> str:
         """The judge who made the order of ``day`` (empty when not recorded)."""

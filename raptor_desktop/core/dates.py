@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 
 def full_date(day: date) -> str:
@@ -100,8 +100,18 @@ _CLOCK = re.compile(r"([01]?\d|2[0-3])[:.]?([0-5]\d)")
 def clock_time(text: str) -> str:
     """A time of day as officers write it (``10:30``, ``10.30``, ``1030``, ``9.30``) in the
     24-hour ``HH:MM`` the documents print; the text as it was when it is no such time."""
+    try:
+        return parse_clock(text).strftime("%H:%M")
+    except ValueError:
+        return text.strip()
+
+
+def parse_clock(text: str) -> time:
+    """A time of day as officers write it (see :func:`clock_time`), or a ValueError."""
     found = _CLOCK.fullmatch(text.strip())
-    return f"{int(found.group(1)):02d}:{found.group(2)}" if found else text.strip()
+    if found is None:
+        raise ValueError(f"{text.strip()!r} is not a time of day: write it as HH:MM, e.g. 14:05")
+    return time(int(found.group(1)), int(found.group(2)))
 
 
 def _local(utc: str) -> datetime:

@@ -44,9 +44,9 @@ def _serving_letters(case: CaseFile) -> list[LaterDocument]:
         if not ordered:  # nothing ordered on this provider's items: nothing to serve
             continue
         to = provider_name(items)
-        sent = case.served_on(to)
+        sent = case.serving_letter(to)
         title = f"Letter to {to} serving the order" + (
-            f", as sent on {full_date(sent)}" if sent else " (not yet sent)"
+            f", as sent on {full_date(sent.on)}" if sent else " (not yet sent)"
         )
         key = letter_key(to, numbers_in_ranges(ordered), sent)
         letters.append(LaterDocument(key, title, partial(letter_pdf, case, serve_on, items)))

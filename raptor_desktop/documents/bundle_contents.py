@@ -18,6 +18,7 @@ from datetime import date
 from pypdf import PdfReader, PdfWriter
 
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.deemed_service import Sending
 
 CONTENTS_KEY = "/RaptorContents"
 _SEPARATOR = "\n"
@@ -33,9 +34,13 @@ def note_key(recorded: list[str]) -> str:
     return f"note {digest}"
 
 
-def letter_key(provider: str, items: str, sent: date | None) -> str:
-    """A letter serving the order: to whom, on which items, and when it went (if it has)."""
-    return f"serving letter {provider} items {items} {sent.isoformat() if sent else 'unsent'}"
+def letter_key(provider: str, items: str, sent: Sending | None) -> str:
+    """A letter serving the order: to whom, on which items, and when and how it went (if it
+    has; a letter recorded before the method was asked for is keyed by its day alone)."""
+    if sent is None:
+        return f"serving letter {provider} items {items} unsent"
+    how = f" by {sent.method.value}" if sent.method else ""
+    return f"serving letter {provider} items {items} {sent.on.isoformat()}{how}"
 
 
 def statement_key(number: int) -> str:

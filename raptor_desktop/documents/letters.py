@@ -38,21 +38,22 @@ def letters_to_write(case: CaseFile) -> list[tuple[str, list[CaseItem]]]:
     """
     letters = []
     for provider, items in case.providers().items():
-        sent = case.served_on(provider_name(items)) is not None
+        sent = case.serving_letter(provider_name(items)) is not None
         live = [item for item in items if item.live or (item.ordered and sent)]
         if provider != UNCONFIRMED and live:
             letters.append((provider, live))
     return letters
 
 
-def _dated(case: CaseFile, provider: str, serving: bool) -> str:
-    """The date the letter was sent, as recorded; never the day the pack was printed. A
-    letter serving the order is dated only by a letter sent on or after the order (one sent
-    before it was the notice of the application)."""
-    sent = case.served_on(provider) if serving else case.letters_sent.get(provider)
-    return (
-        f"Date: {full_date(sent)}" if sent else "Date: ..................... (the day it is sent)"
-    )
+def _dated(case: CaseFile, provider: str, serving: bool) -> list[Flowable]:
+    """The date the letter was sent, as recorded, and how it went; never the day the pack
+    was printed. A letter serving the order is dated only by a letter sent on or after the
+    order (one sent before it was the notice of the application)."""
+    sent = case.serving_letter(provider) if serving else case.letters_sent.get(provider)
+    if sent is None:
+        return [Paragraph("Date: ..................... (the day it is sent)", PLAIN)]
+    how = [Paragraph(f"<b>{sent.method.words}</b>", PLAIN)] if sent.method else []
+    return [*how, Paragraph(f"Date: {full_date(sent.on)}", PLAIN)]
 
 
 def _opening(case: CaseFile, items: list[CaseItem]) -> str:
@@ -95,7 +96,8 @@ def _closing(case: CaseFile, items: list[CaseItem]) -> list[str]:
     return [
         compliance,
         "As the order is made without notice to you, you may apply to the court to set it "
-        "aside or vary it within 7 days of its service on you (CPR 23.10); please tell us at "
+        "aside or vary it within 7 days after the date on which it is served on you (CPR "
+        "23.10(2)); please tell us at "
         f"once of any reason {_above(items)} not held by you.",
     ]
 
@@ -130,7 +132,8 @@ def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
     if not case.with_notice:
         closing.append(
             "As the order was made without notice to you, you may apply to the court to set it "
-            "aside or vary it within 7 days of its service on you (CPR 23.10)."
+            "aside or vary it within 7 days after the date on which it is served on you (CPR "
+            "23.10(2))."
         )
     return closing
 
@@ -165,7 +168,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph(esc(unit), RIGHT),
         Paragraph(esc(officer.work_address), RIGHT),
         Spacer(1, 0.6 * cm),
-        Paragraph(_dated(case, provider_name(items), bool(ordered)), PLAIN),
+        *_dated(case, provider_name(items), bool(ordered)),
         Spacer(1, 0.4 * cm),
         Paragraph(f"To: {esc(case.party(provider_name(items)))}", PLAIN),
         *(

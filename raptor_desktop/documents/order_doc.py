@@ -180,8 +180,9 @@ def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]
     if not case.with_notice:  # the statement an order made without notice must contain
         clauses.append(
             "This order was made without notice to the Respondents. A Respondent, or any other "
-            "person affected by it, may apply to set it aside or vary it within 7 days of "
-            "service of it on them (CPR 23.10; this statement is made under CPR 23.9(3))."
+            "person affected by it, may apply to set it aside or vary it within 7 days after "
+            "the date on which it was served on them (CPR 23.10(2); this statement is made "
+            "under CPR 23.9(3))."
         )
     clauses.append("There is no order as to costs.")
     return clauses

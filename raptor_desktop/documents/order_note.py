@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
+from raptor_desktop.core.deemed_service import Sending, set_aside_by
 from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
 from raptor_desktop.documents.render import render
@@ -29,17 +30,17 @@ NOTE_TITLE = "Note of events since the order"
 def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
     events: list[tuple[date, str]] = []
     numbered = case.numbered_items()
-    for provider in case.letters_sent:
+    for provider in case.letters_sent | case.order_letters_sent:
         served = [n for n, i in numbered if i.ordered and i.provider_name == provider]
-        sent = case.served_on(provider)
+        sent = case.serving_letter(provider)
         if served and sent:
             noun = "item" if len(served) == 1 else "items"
             events.append(
                 (
-                    sent,
-                    f"The letter serving the order was sent to {esc(provider)} ({noun} "
-                    f"{numbers_in_ranges(served)}). The day it was served depends on how it "
-                    "was sent (CPR 6.26).",
+                    sent.on,
+                    f"The letter serving the order was sent to {esc(provider)} "
+                    f"{_how(sent)}({noun} {numbers_in_ranges(served)}). "
+                    + _service(case, provider, sent),
                 )
             )
     for number, item in numbered:
@@ -97,10 +98,37 @@ def _overdue(case: CaseFile, item: CaseItem) -> bool:
     return not (item.carved_out_on and item.carved_out_on <= deadline.date())
 
 
+def _how(sent: Sending) -> str:
+    """How and when the letter went, as the note says it: "by email at 14:00 "."""
+    if sent.method is None:
+        return ""
+    at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
+    return f"{sent.method.words[0].lower()}{sent.method.words[1:]}{at} "
+
+
+def _service(case: CaseFile, provider: str, sent: Sending) -> str:
+    """The day the letter counts as served (CPR 6.26) and, for an order made without notice,
+    the last day the provider may apply to set it aside or vary it (CPR 23.10(2))."""
+    served = sent.deemed_served(case.calendar)
+    if served is None:
+        return "How it was sent is not recorded, so the day it was served is not known (CPR 6.26)."
+    text = f"It is deemed served on {full_date(served)} (CPR 6.26)."
+    if not case.with_notice:
+        text += (
+            f" {esc(provider)} may apply to set the order aside or vary it until "
+            f"{full_date(set_aside_by(served, case.calendar))}, 7 days after (CPR 23.10(2))."
+        )
+    return text
+
+
 def _served_in_time(case: CaseFile, item: CaseItem, deadline: datetime) -> bool:
-    """The letter serving the order went by the day the provider had to comply by."""
-    sent = case.served_on(item.provider_name)
-    return sent is not None and sent <= deadline.date()
+    """The letter serving the order was served (or, how it went unknown, went) by the day
+    the provider had to comply by."""
+    sent = case.serving_letter(item.provider_name)
+    if sent is None:
+        return False
+    served = sent.deemed_served(case.calendar) or sent.on
+    return served <= deadline.date()
 
 
 def _standing(case: CaseFile) -> list[str]:
@@ -110,12 +138,14 @@ def _standing(case: CaseFile) -> list[str]:
     for number, item in case.numbered_items():
         if not item.ordered or item.order_date is None:
             continue
-        sent = case.served_on(item.provider_name)
+        sent = case.serving_letter(item.provider_name)
+        served = sent.deemed_served(case.calendar) if sent else None
         parts = [
             f"order made on {full_date(item.order_date)}",
-            f"the letter serving it sent on {full_date(sent)}"
-            if sent
-            else "the letter serving it has not been sent",
+            "the letter serving it has not been sent"
+            if sent is None
+            else f"the letter serving it sent on {full_date(sent.on)}"
+            + (f", deemed served on {full_date(served)}" if served else ""),
         ]
         deadline = _complies_by(item)
         if deadline:

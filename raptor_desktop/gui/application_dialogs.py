@@ -1,12 +1,12 @@
 """Dialogs used from the application editor: an exhibit, the court's outcome for a number,
-the judge who made an order, and the date a letter went to a provider."""
+the judge who made an order, and the day and way a letter went to a provider."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QWidget,
 )
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.outcomes import change_needs_reason, default_outcome_date
@@ -224,7 +226,9 @@ class JudgeDialog(OneChangeDialog):
 
 
 class LetterSentDialog(OneChangeDialog):
-    """The date the letter to a provider was sent: the letter in the pack is dated with it."""
+    """The day the letter to a provider was sent, how, and (by hand, fax, email or in
+    person) at what time: the letter in the pack is dated with it, and the note of events
+    says the day it was served (CPR 6.26)."""
 
     def __init__(
         self, store: Store, reference: str, providers: list[str], parent: QWidget | None = None
@@ -235,16 +239,45 @@ class LetterSentDialog(OneChangeDialog):
         self.provider = QComboBox()
         self.provider.addItems(providers)
         self.sent_on = uk_date_edit()
+        self.method = QComboBox()
+        self.method.addItem("Choose how it went…", None)
+        for method in SendingMethod:
+            self.method.addItem(method.words, method.value)  # Qt keeps a StrEnum as its text
+        self.at = QTimeEdit(QTime.currentTime())
+        self.at.setDisplayFormat("HH:mm")
+        self.at.setToolTip("Sent before 4.30pm on a business day, it is served that day")
+        self.method.currentIndexChanged.connect(self._time_needed)
+        self._time_needed()
         self.form.addRow("&Provider", self.provider)
         self.form.addRow("&Sent on", self.sent_on)
+        self.form.addRow("&How", self.method)
+        self.form.addRow("A&t", self.at)
+
+    def _method(self) -> SendingMethod | None:
+        chosen = self.method.currentData()
+        return SendingMethod(chosen) if chosen else None
+
+    def _time_needed(self) -> None:
+        method = self._method()
+        self.at.setEnabled(method is not None and method.needs_time)
 
     def save(self) -> None:
+        method = self._method()
+        if method is None:
+            self.error.show_error(
+                "Choose how the letter went: the day it was served turns on it (CPR 6.26)."
+            )
+            self.method.setFocus()
+            return
+        at = self.at.time()
         try:
             record_letter_sent(
                 self._store,
                 self._reference,
                 self.provider.currentText(),
                 pydate(self.sent_on.date()),
+                method,
+                time(at.hour(), at.minute()) if method.needs_time else None,
             )
         except Refusal as error:
             self.error.show_error(str(error))

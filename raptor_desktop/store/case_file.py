@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.case_file import (
@@ -14,6 +14,7 @@ from raptor_desktop.core.case_file import (
     grounds_from_evidence,
 )
 from raptor_desktop.core.dates import from_iso
+from raptor_desktop.core.deemed_service import Sending, SendingMethod
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import Duration, compliance_deadline
 from raptor_desktop.store.applications import application_id
@@ -186,9 +187,14 @@ def load_case_file(
     case.legal_names = {name: _network(store, name, "legal_name") for name in sorted(providers)}
     case.letters_sent, case.order_letters_sent = (
         {
-            str(name): date.fromisoformat(sent)
-            for name, sent in store.db.execute(
-                f"SELECT provider, sent_on FROM {table} WHERE application_id = ?", [app_id]
+            str(name): Sending(
+                date.fromisoformat(sent),
+                SendingMethod(method) if method else None,
+                time.fromisoformat(at) if at else None,
+            )
+            for name, sent, method, at in store.db.execute(
+                f"SELECT provider, sent_on, method, sent_at FROM {table} WHERE application_id = ?",
+                [app_id],
             )
         }
         for table in ("provider_letters", "order_letters")

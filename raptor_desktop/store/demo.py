@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.applications import Officer, Outcome
 from raptor_desktop.core.case_file import UNCONFIRMED
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.demo_scenario import (
     APPLICANT,
     APPLICATIONS,
@@ -133,11 +134,11 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
             record_outcome(store, reference, result.number, Outcome.CARVED_OUT, carved)
         if result.then is not None and find_number(store, result.number).status is not result.then:
             set_status(store, result.number, result.then, "demo scenario")
-    if demo.outcomes and hearing <= today:  # the order served with its letter that day
+    if demo.outcomes and hearing <= today:  # the order posted with its letter that day
         case = load_case_file(store, reference, check_files=False)
         served = {i.provider_name for i in case.items if i.ordered} - {UNCONFIRMED}
         for provider in sorted(served):  # an item carved out since was served all the same
-            record_letter_sent(store, reference, provider, hearing)
+            record_letter_sent(store, reference, provider, hearing, SendingMethod.POST)
 
 
 def _add_contact(store: Store, contact: DemoContact, today: date) -> None:

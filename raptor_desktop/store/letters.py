@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from raptor_desktop.core.case_file import UNCONFIRMED
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store, utc_now
 
 
-def record_letter_sent(store: Store, reference: str, provider: str, sent_on: date) -> None:
-    """Record the date the letter to ``provider`` about ``reference`` was sent.
+def record_letter_sent(
+    store: Store,
+    reference: str,
+    provider: str,
+    sent_on: date,
+    method: SendingMethod,
+    at: time | None = None,
+) -> None:
+    """Record the day the letter to ``provider`` about ``reference`` was sent, how, and (by
+    hand, fax, email or in person) at what time: the day it is served turns on them (CPR 6.26).
 
     A notice of the application goes before the hearing; a covering letter served with an
     order without notice goes once an order has been made on that provider's items. With
@@ -22,6 +31,7 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
     """
     if sent_on > date.today():
         raise InputRejected(f"the letter's date {full_date(sent_on)} is in the future")
+    _check_time(sent_on, method, at)
     with store.transaction("record letter sent", reference) as db:
         case = load_case_file(store, reference, check_files=False)
         # an item ordered and carved out since was served with the order all the same
@@ -33,7 +43,10 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
             raise InputRejected(
                 f"{reference} has no item to serve on {provider.strip()!r}; its providers: {known}"
             )
-        store.describe(f"{reference} letter to {name} sent {sent_on.isoformat()}")
+        at_time = f" {at.strftime('%H:%M')}" if at and method.needs_time else ""
+        store.describe(
+            f"{reference} letter to {name} sent {sent_on.isoformat()}{at_time} by {method.value}"
+        )
         if case.authorised_on and sent_on < case.authorised_on:
             raise InputRejected(
                 f"the letter is about an application the superintendent authorised on "
@@ -62,9 +75,34 @@ def record_letter_sent(store: Store, reference: str, provider: str, sent_on: dat
                 )
         table = "order_letters" if serving else "provider_letters"  # with notice: two letters
         db.execute(
-            f"INSERT INTO {table} (application_id, provider, sent_on, recorded_at, "
-            "recorded_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id, provider) DO "
-            "UPDATE SET sent_on = excluded.sent_on, recorded_at = excluded.recorded_at, "
+            f"INSERT INTO {table} (application_id, provider, sent_on, method, sent_at, "
+            "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+            "(application_id, provider) DO UPDATE SET sent_on = excluded.sent_on, method = "
+            "excluded.method, sent_at = excluded.sent_at, recorded_at = excluded.recorded_at, "
             "recorded_by = excluded.recorded_by",
-            [application_id(store, reference), name, sent_on.isoformat(), utc_now(), store.actor],
+            [
+                application_id(store, reference),
+                name,
+                sent_on.isoformat(),
+                method.value,
+                at.strftime("%H:%M") if at and method.needs_time else "",
+                utc_now(),
+                store.actor,
+            ],
+        )
+
+
+def _check_time(sent_on: date, method: SendingMethod, at: time | None) -> None:
+    """By hand, fax, email or in person, the time is needed (before 4.30pm it is served that
+    day), and cannot be later than now; by post or DX it plays no part."""
+    if not method.needs_time:
+        return
+    if at is None:
+        raise InputRejected(
+            f"give the time the letter went {method.words.lower()}: sent before 4.30pm on a "
+            "business day it is served that day, else the next business day (CPR 6.26)"
+        )
+    if datetime.combine(sent_on, at) > datetime.now():
+        raise InputRejected(
+            f"the letter's time {at.strftime('%H:%M')} on {full_date(sent_on)} is in the future"
         )

@@ -26,14 +26,15 @@ class Migration:
     vacuum_first: bool = False  # the file rewritten (VACUUM) before migrating to it
 
 
-def add_text_column(table: str, column: str) -> Callable[[Connection], None]:
-    """A step adding a text column (empty by default) once: like the ``IF NOT EXISTS`` of the
-    steps before it, safe to run over a register that has it (SQLite has no ADD COLUMN IF NOT
-    EXISTS)."""
+def add_text_columns(*columns: tuple[str, str]) -> Callable[[Connection], None]:
+    """A step adding text columns (empty by default), each ``(table, column)`` once: like the
+    ``IF NOT EXISTS`` of the steps before it, safe to run over a register that has them
+    (SQLite has no ADD COLUMN IF NOT EXISTS)."""
 
     def add(conn: Connection) -> None:
-        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if column not in columns:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+        for table, column in columns:
+            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
 
     return add

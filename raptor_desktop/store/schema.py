@@ -91,6 +91,9 @@ provider_letters (v10) the date the letter to each provider of an application (n
 order_letters   (v20) with notice, the date the letter serving the order went to each provider
                 after the order (the notice of the application being in provider_letters);
                 without notice the covering letter in provider_letters serves the order.
+                (v21) in both: ``method``, how the letter went (post, dx, hand, fax, email,
+                personal: core.deemed_service) and ``sent_at``, the time (HH:MM) where the day
+                it is served turns on it (CPR 6.26); both empty for letters recorded before.
 saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size and pages, its
                 bundle letter, the exhibit marks in it, whether it was a DRAFT, the saved pack
                 it supplements (a supplementary bundle), who saved it and when; a supplement
@@ -147,7 +150,7 @@ from __future__ import annotations
 from raptor_desktop.store.audit_seal import seal_log
 from raptor_desktop.store.bulk_writes import bulk_sql
 from raptor_desktop.store.exchange_schema import exchange_sql
-from raptor_desktop.store.migration_step import Migration, add_text_column
+from raptor_desktop.store.migration_step import Migration, add_text_columns
 from raptor_desktop.store.search_index import index_sql, reindex_sql
 
 
@@ -587,13 +590,23 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         18,
         "each network's legal name, the party a claim and an order name",
-        step=add_text_column("networks", "legal_name"),
+        step=add_text_columns(("networks", "legal_name")),
     ),
-    Migration(19, "the judge who made each order", step=add_text_column("orders", "judge")),
+    Migration(19, "the judge who made each order", step=add_text_columns(("orders", "judge"))),
     Migration(
         20,
         "with notice, the letter serving the order, apart from the notice",
         _letters_table("order_letters"),
+    ),
+    Migration(
+        21,
+        "how each letter to a provider went, and when, for the day it is served",
+        step=add_text_columns(
+            ("provider_letters", "method"),
+            ("provider_letters", "sent_at"),
+            ("order_letters", "method"),
+            ("order_letters", "sent_at"),
+        ),
     ),
 )
 

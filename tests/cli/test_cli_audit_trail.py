@@ -154,13 +154,16 @@ def test_record_letter_dates_the_letter_and_is_logged(
         next(o for o in orders if o["reference"] == "RAP-2026-002")["order_date"]
     )
     before, after = (made - timedelta(days=1)).isoformat(), (made + timedelta(days=1)).isoformat()
-    assert main([*demo, "record-letter", "RAP-2026-002", "EE", "--date", before]) == 1
+    letter = [*demo, "record-letter", "RAP-2026-002"]
+    assert main([*letter, "EE", "--date", before, "--by", "post"]) == 1
     assert f"goes with the order made on {full_date(made)}" in capsys.readouterr().err
-    assert main([*demo, "record-letter", "RAP-2026-002", "ee", "--date", after]) == 0
-    assert f"letter to ee sent {after}" in capsys.readouterr().out
+    assert main([*letter, "ee", "--date", after, "--by", "email"]) == 1  # at what time?
+    assert "give the time the letter went by email: sent before 4.30pm" in (capsys.readouterr().err)
+    assert main([*letter, "ee", "--date", after, "--by", "Email", "--at", "9.05"]) == 0
+    assert f"letter to ee sent {after} at 09:05, by email" in capsys.readouterr().out
     assert main([*demo, "audit", "--json"]) == 0
     logged = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
-    assert logged[-1]["records"] == f"RAP-2026-002 letter to EE sent {after}"
+    assert logged[-1]["records"] == f"RAP-2026-002 letter to EE sent {after} 09:05 by email"
 
 
 def test_a_pack_is_saved_only_as_a_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

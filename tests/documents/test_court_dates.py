@@ -9,12 +9,15 @@ import pytest
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_gaps import case_gaps
+from raptor_desktop.core.deemed_service import Sending, SendingMethod
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.outcomes import record_outcome
 from tests.app_fixtures import make_application
 from tests.documents.test_court_documents import section_text
+
+POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
 
 @pytest.fixture
@@ -72,6 +75,8 @@ def test_a_notice_dated_before_the_authority_is_refused(demo_store: Store) -> No
     reference = make_application(demo_store)
     save_details(demo_store, reference, details(with_notice=True))
     with pytest.raises(InputRejected, match="authorised on 27 November 2026; it cannot have"):
-        record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 26))
-    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 28))
-    assert load_case_file(demo_store, reference).letters_sent == {"Vodafone": date(2026, 11, 28)}
+        record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 26), POST)
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 28), POST)
+    assert load_case_file(demo_store, reference).letters_sent == {
+        "Vodafone": Sending(date(2026, 11, 28), POST)
+    }

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_gaps import case_gaps
 from raptor_desktop.core.dates import full_moment
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.orders import compliance_deadline
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.documents.pack import hearing_pack
@@ -26,6 +27,8 @@ from raptor_desktop.store.lines import set_provider, set_status
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.settings import set_network_address, set_network_host
 from tests.app_fixtures import make_application
+
+POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
 PREPARED = date(2026, 11, 29)
 
@@ -93,8 +96,8 @@ def test_the_draft_order_has_its_formal_parts(demo_store: Store, application: st
         "dated 26 November 2026",
         "AND UPON the application being made without notice to the Respondents",
         "by application notice (form N244)",
-        "within 7 days of service of it on them (CPR 23.10; this statement is made under CPR "
-        "23.9(3))",
+        "within 7 days after the date on which it was served on them (CPR 23.10(2); this "
+        "statement is made under CPR 23.9(3))",
         "There is no order as to costs.",
         "Respondent 1:",
         "Address for service: Law Enforcement Liaison Team",
@@ -349,14 +352,14 @@ def test_a_letter_is_dated_when_it_was_sent_never_when_printed(
     unsent = section_text(demo_store, application, "Letter to Vodafone")
     assert "29 November 2026" not in unsent and "(the day it is sent)" in unsent
     with pytest.raises(InputRejected, match="no order has been made yet on Vodafone"):
-        record_letter_sent(demo_store, application, "Vodafone", date(2026, 11, 30))
+        record_letter_sent(demo_store, application, "Vodafone", date(2026, 11, 30), POST)
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     with pytest.raises(InputRejected, match="goes with the order made on 10 December 2026"):
-        record_letter_sent(demo_store, application, "vodafone", date(2026, 12, 9))
+        record_letter_sent(demo_store, application, "vodafone", date(2026, 12, 9), POST)
     with pytest.raises(InputRejected, match="no item to serve on 'EE'"):
-        record_letter_sent(demo_store, application, "EE", date(2026, 12, 12))
-    record_letter_sent(demo_store, application, "vodafone", date(2026, 12, 12))
+        record_letter_sent(demo_store, application, "EE", date(2026, 12, 12), POST)
+    record_letter_sent(demo_store, application, "vodafone", date(2026, 12, 12), POST)
     sent = section_text(demo_store, application, "Letter to Vodafone")
     assert "Date: 12 December 2026" in sent and "29 November 2026" not in sent
     assert "(the day it is sent)" in section_text(demo_store, application, "Letter to Three")
@@ -470,7 +473,7 @@ def test_an_unsent_letter_does_not_demand_a_number_the_order_no_longer_covers(
         }
 
     assert tesco not in letters()
-    record_letter_sent(demo_store, application, "Tesco Mobile", heard)
+    record_letter_sent(demo_store, application, "Tesco Mobile", heard, POST)
     assert tesco in letters()
 
 

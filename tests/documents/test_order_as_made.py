@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.orders import DeadlineKind
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.pack import hearing_pack
@@ -25,6 +26,8 @@ from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from tests.app_fixtures import make_application
 from tests.documents.test_court_documents import section_text
+
+POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
 HEARD = date(2026, 12, 10)
 NOTED = date(2026, 12, 21)
@@ -104,7 +107,7 @@ def test_an_agreed_earlier_time_goes_in_the_note_not_in_the_order(
 
 @pytest.mark.usefixtures("after_the_hearings")
 def test_service_of_the_order_is_noted_with_its_date(demo_store: Store, ordered: str) -> None:
-    record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11))
+    record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11), POST)
     note = _section(demo_store, ordered, NOTE)
     assert "11 December 2026" in note and "serving the order was sent to Vodafone" in note
 
@@ -141,7 +144,7 @@ def test_the_note_says_where_each_item_stands_and_is_signed(
     was signed by no one."""
     from raptor_desktop.store.orders import confirm_disconnection
 
-    record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11))
+    record_letter_sent(demo_store, ordered, "Vodafone", date(2026, 12, 11), POST)
     confirm_disconnection(demo_store, ordered, "07700 900103", date(2026, 12, 15))
     note = _section(demo_store, ordered, NOTE)
     assert "15 December 2026 — Item 3: 07700 900103: Vodafone confirmed that it had complied" in (
@@ -156,8 +159,9 @@ def test_the_note_says_where_each_item_stands_and_is_signed(
     assert "Each item of the order, as at 21 December 2026" in note
     assert (
         "Item 3: 07700 900103 (Vodafone): order made on 10 December 2026; the letter serving it "
-        "sent on 11 December 2026; to comply by midnight at the end of Thursday 17 December "
-        "2026; compliance confirmed by the provider on 15 December 2026."
+        "sent on 11 December 2026, deemed served on 14 December 2026; to comply by "
+        "midnight at the end of Thursday 17 December 2026; compliance confirmed by the "
+        "provider on 15 December 2026."
     ) in note
     assert (
         "Item 2: 07700 900114 (Three): order made on 10 December 2026; the letter serving it "

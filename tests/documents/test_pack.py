@@ -82,7 +82,7 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
                 f" (host network: {host.rstrip(')')})" if host else ""
             )
             assert f"To: {party} Law Enforcement Liaison Team" in first  # with its address
-            assert "without notice to you" in first and "(CPR 23.10)" in first
+            assert "without notice to you" in first and "(CPR 23.10(2))" in first
             assert "agreeing an earlier time with you, as regulation 3(6) allows" in first
         pages = (
             str(entry.first_page)

@@ -14,6 +14,7 @@ from datetime import date, datetime
 import pytest
 
 from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.deemed_service import Sending, SendingMethod
 from raptor_desktop.core.orders import DeadlineKind
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.database import Store
@@ -21,6 +22,8 @@ from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from tests.app_fixtures import NUMBERS, make_application
 from tests.documents.test_court_documents import section_text
+
+POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
 HEARD = date(2026, 12, 10)
 ON = date(2026, 12, 11)
@@ -43,7 +46,7 @@ def _letter(store: Store, reference: str, provider: str) -> str:
 def test_the_serving_letter_says_it_serves_an_order_and_is_dated_once(
     demo_store: Store, ordered: str
 ) -> None:
-    record_letter_sent(demo_store, ordered, "Vodafone", ON)
+    record_letter_sent(demo_store, ordered, "Vodafone", ON, POST)
     letter = _letter(demo_store, ordered, "Vodafone")
     assert (
         "Service of a drug dealing telecommunications restriction order made under section 80A "
@@ -77,7 +80,7 @@ def _submitted_with_notice(store: Store) -> str:
 
     reference = make_application(store)
     save_details(store, reference, details(with_notice=True))
-    record_letter_sent(store, reference, "Vodafone", date(2026, 12, 1))  # the notice
+    record_letter_sent(store, reference, "Vodafone", date(2026, 12, 1), POST)  # the notice
     submit(store, reference)
     return reference
 
@@ -113,13 +116,17 @@ def test_with_notice_the_letter_serving_the_order_is_recorded_apart_from_the_not
 
     reference = _submitted_with_notice(demo_store)
     with pytest.raises(InputRejected, match="none is made on Vodafone's items yet"):
-        record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))
+        record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11), POST)
     for number in NUMBERS:
         record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
-    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))  # serving it
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11), POST)  # serving it
     case = load_case_file(demo_store, reference, check_files=False)
-    assert case.letters_sent["Vodafone"] == date(2026, 12, 1)  # the notice is kept
-    assert case.served_on("Vodafone") == date(2026, 12, 11)
+    assert case.letters_sent["Vodafone"] == Sending(date(2026, 12, 1), POST)  # the notice kept
+    assert case.serving_letter("Vodafone") == Sending(date(2026, 12, 11), POST)
     note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
-    assert "11 December 2026 — The letter serving the order was sent to Vodafone (item 3)" in note
+    assert (  # with notice there is no 7 days to apply to set the order aside (CPR 23.10)
+        "11 December 2026 — The letter serving the order was sent to Vodafone by first class "
+        "post (item 3). It is deemed served on 14 December 2026 (CPR 6.26)."
+    ) in note
+    assert "may apply to set the order aside" not in note
     assert "Date: 11 December 2026" in _letter(demo_store, reference, "Vodafone")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -187,9 +187,10 @@ def test_an_adjourned_item_says_where_its_new_hearing_goes(
     assert "its Details tab" in said and f"edit-application {reference} --hearing DATE" in said
 
 
-def test_letter_sent_dialog_dates_the_letter(window: MainWindow) -> None:
-    from PySide6.QtCore import QDate
+def test_letter_sent_dialog_dates_the_letter_and_says_how_it_went(window: MainWindow) -> None:
+    from PySide6.QtCore import QDate, QTime
 
+    from raptor_desktop.core.deemed_service import Sending, SendingMethod
     from raptor_desktop.gui.application_dialogs import LetterSentDialog
 
     reference = heard_application(window.store)
@@ -198,13 +199,23 @@ def test_letter_sent_dialog_dates_the_letter(window: MainWindow) -> None:
     dialog = LetterSentDialog(window.store, reference, providers, window)
     dialog.provider.setCurrentText("Three")
     dialog.sent_on.setDate(QDate(2026, 12, 1))
+    dialog.save()  # how it went is asked, not assumed
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Choose how the letter went" in dialog.error.text()
+    dialog.method.setCurrentText("By first class post")
+    assert not dialog.at.isEnabled()  # by post the time plays no part
     dialog.save()  # no order yet on Three's item: refused, with the reason in the dialog
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "no order has been made yet on Three" in dialog.error.text()
     dialog.provider.setCurrentText("Vodafone")
+    dialog.method.setCurrentText("By email")
+    assert dialog.at.isEnabled()
+    dialog.at.setTime(QTime(16, 45))
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert load_case_file(window.store, reference).letters_sent == {"Vodafone": date(2026, 12, 1)}
+    assert load_case_file(window.store, reference).letters_sent == {
+        "Vodafone": Sending(date(2026, 12, 1), SendingMethod.EMAIL, time(16, 45))
+    }
 
 
 def save_the_pack(dialog: QDialog) -> bool:

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.documents.pack_check import check_pack
 from raptor_desktop.services.packs import build_pack, build_supplement, save_pack
@@ -27,6 +28,8 @@ from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from tests.app_fixtures import details, make_application
 from tests.services.test_packs import COURT, add_call_data, served
+
+POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
 HEARD = date(2026, 12, 10)
 NUMBERS = ("07700 900103", "07700 900113", "07700 900114")
@@ -101,7 +104,7 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
         build_supplement(session, reference, out)
 
     # the order served on Vodafone: the note records it, and the letter as sent is added
-    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11))
+    record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11), POST)
     mark = add_call_data(demo_store, reference, tmp_path)
     again = build_supplement(session, reference, out)
     after_first = len(PdfReader(out).pages)
@@ -114,7 +117,11 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
         "Supplementary exhibits list",
         f"Exhibit {mark}: Call data",
     ]
-    assert "The letter serving the order was sent to Vodafone (item 3)" in text
+    assert (
+        "The letter serving the order was sent to Vodafone by first class post (item 3). It is "
+        "deemed served on 14 December 2026 (CPR 6.26). Vodafone may apply to set the "
+        "order aside or vary it until 21 December 2026, 7 days after (CPR 23.10(2))."
+    ) in text
     assert "Statement: No. 2" in text  # the first supplement carried no statement
 
 

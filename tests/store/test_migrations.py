@@ -6,6 +6,7 @@ import sqlite3 as stdlib_sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -432,6 +433,30 @@ def test_version_18_gives_networks_a_legal_name_empty_until_filled_in(tmp_path: 
         case = load_case_file(store, "RAP-2026-001", check_files=False)
         assert case.legal_names == {"EE": "EE Limited"}
         assert case.party("EE") == "EE Limited"
+
+
+def test_version_21_records_how_a_letter_went_unknown_for_letters_before(
+    tmp_path: Path,
+) -> None:
+    """A letter recorded before v21 has no method: the note of events says the day it was
+    served is not known, rather than guess; one recorded at v21 is deemed served by it."""
+    from raptor_desktop.core.deemed_service import Sending, SendingMethod
+    from raptor_desktop.documents.order_note import recorded_events
+    from raptor_desktop.store.case_file import load_case_file
+
+    (tmp_path / "v20").mkdir()
+    (tmp_path / "v21").mkdir()
+    with open_store(_copy_fixture(20, tmp_path / "v20"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.letters_sent == {"EE": Sending(date(2026, 11, 11))}
+        [event] = [e for e in recorded_events(case) if "letter serving" in e]
+        assert "How it was sent is not recorded, so the day it was served is not known" in event
+    with open_store(_copy_fixture(21, tmp_path / "v21"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.letters_sent == {"EE": Sending(date(2026, 11, 11), SendingMethod.POST)}
+        [event] = [e for e in recorded_events(case) if "letter serving" in e]
+        assert "by first class post" in event
+        assert "deemed served on 13 November 2026 (CPR 6.26)" in event
 
 
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:

@@ -1,0 +1,105 @@
+"""When a letter sent to a provider counts as served on it (CPR 6.26), and what follows.
+
+A document other than a claim form is deemed served on a day fixed by how it was sent: by
+first class post or document exchange the second day after it was posted (or left with the
+document exchange), if that is a business day, else the next business day; delivered to or
+left at the address, sent by fax or email, or served personally, that day if it was a business
+day and before 4.30pm, else the next business day. A business day is any day but a Saturday,
+a Sunday, a bank holiday, Good Friday or Christmas Day (CPR 6.2(b)), which is the unit's
+working-day calendar.
+
+An order made without notice may be applied against, to set it aside or vary it, within 7 days
+after the date it was served on the applicant for that (CPR 23.10(2)); a period ending on a
+day the court office is closed runs to the next day it is open (CPR 2.8(5)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from enum import StrEnum
+
+from raptor_desktop.core.working_days import BankHolidays
+
+CUT_OFF = time(16, 30)
+"""Sent by hand, fax, email or personally at or after this, a letter is served the next
+business day (CPR 6.26)."""
+
+SET_ASIDE_DAYS = 7  # CPR 23.10(2)
+
+
+class SendingMethod(StrEnum):
+    """How a letter went: the methods of CPR 6.26, as a letter's heading names them."""
+
+    POST = "post"
+    DOCUMENT_EXCHANGE = "dx"
+    HAND = "hand"
+    FAX = "fax"
+    EMAIL = "email"
+    PERSONAL = "personal"
+
+    @property
+    def words(self) -> str:
+        """The method as the heading of a letter puts it: "By first class post"."""
+        return _WORDS[self]
+
+    @property
+    def needs_time(self) -> bool:
+        """Whether the day it is served turns on the time it went (the 4.30pm rule)."""
+        return self not in (SendingMethod.POST, SendingMethod.DOCUMENT_EXCHANGE)
+
+
+_WORDS = {
+    SendingMethod.POST: "By first class post",
+    SendingMethod.DOCUMENT_EXCHANGE: "By document exchange",
+    SendingMethod.HAND: "By hand",
+    SendingMethod.FAX: "By fax",
+    SendingMethod.EMAIL: "By email",
+    SendingMethod.PERSONAL: "By personal service",
+}
+
+
+def method_named(text: str) -> SendingMethod:
+    """The method from its short name ("post", "dx", "hand", "fax", "email", "personal")."""
+    try:
+        return SendingMethod(text.strip().casefold())
+    except ValueError:
+        known = ", ".join(m.value for m in SendingMethod)
+        raise ValueError(
+            f"{text.strip()!r} is not a way of sending a letter; use one of {known}"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Sending:
+    """A letter as it went: the day, how, and (where the day it is served turns on it) the
+    time. A letter recorded before the method was asked for has neither."""
+
+    on: date
+    method: SendingMethod | None = None
+    at: time | None = None
+
+    def deemed_served(self, calendar: BankHolidays) -> date | None:
+        """The day the letter is deemed served (CPR 6.26), or None when how (or, by hand,
+        fax, email or in person, at what time) it went is not recorded."""
+        if self.method is None:
+            return None
+        if not self.method.needs_time:
+            return _business_day_from(self.on + timedelta(days=2), calendar)
+        if self.at is None:
+            return None
+        if calendar.is_working_day(self.on) and self.at < CUT_OFF:
+            return self.on
+        return _business_day_from(self.on + timedelta(days=1), calendar)
+
+
+def set_aside_by(served: date, calendar: BankHolidays) -> date:
+    """The last day to apply to set aside or vary an order made without notice, served on
+    ``served`` (CPR 23.10(2), 2.8(5))."""
+    return _business_day_from(served + timedelta(days=SET_ASIDE_DAYS), calendar)
+
+
+def _business_day_from(day: date, calendar: BankHolidays) -> date:
+    while not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    return day

@@ -1,0 +1,94 @@
+"""How a letter serving the order went, and so the day it was served (CPR 6.26).
+
+The note of events said only that "the day it was served depends on how it was sent", because
+the register did not hold how: it could not tell a provider's last day to apply to set aside
+an order made without notice (7 days after service, CPR 23.10(2)), and it judged the time to
+comply against the day a letter was posted, not the day it was served. With notice, a letter
+serving the order on a provider that had no notice recorded was left out of the note.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.deemed_service import SendingMethod
+from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.store.applications import save_details, submit
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.letters import record_letter_sent
+from raptor_desktop.store.outcomes import record_outcome
+from tests.app_fixtures import NUMBERS, details, make_application
+from tests.documents.test_court_documents import section_text
+
+HEARD = date(2026, 12, 10)  # a Thursday: to comply by the end of Thursday 17 December
+FRIDAY = date(2026, 12, 11)
+NOTED = date(2026, 12, 21)
+
+
+def _ordered(store: Store, with_notice: bool = False) -> str:
+    reference = make_application(store)
+    save_details(store, reference, details(with_notice=with_notice))
+    submit(store, reference)
+    for number in NUMBERS:
+        record_outcome(store, reference, number, Outcome.MADE, HEARD)
+    return reference
+
+
+def _note(store: Store, reference: str) -> str:
+    return section_text(store, reference, "Note of events", prepared_on=NOTED)
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_an_email_after_half_past_four_is_served_the_next_business_day(
+    demo_store: Store,
+) -> None:
+    reference = _ordered(demo_store)
+    record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(16, 45))
+    assert (
+        "11 December 2026 — The letter serving the order was sent to Vodafone by email at "
+        "16:45 (item 3). It is deemed served on 14 December 2026 (CPR 6.26). Vodafone may "
+        "apply to set the order aside or vary it until 21 December 2026, 7 days after (CPR "
+        "23.10(2))."
+    ) in _note(demo_store, reference)
+    letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
+    assert "By email Date: 11 December 2026" in letter  # the letter says how it went
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_time_to_comply_passing_before_the_posted_order_is_served_is_no_default(
+    demo_store: Store,
+) -> None:
+    reference = _ordered(demo_store)
+    posted = date(2026, 12, 16)  # a Wednesday: served on Friday 18th, after the 17th
+    record_letter_sent(demo_store, reference, "Vodafone", posted, SendingMethod.POST)
+    note = _note(demo_store, reference)
+    assert "deemed served on 18 December 2026" in note
+    assert "passed before the order was served on Vodafone" in note
+    assert "passed without Vodafone's confirmation" not in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_with_notice_a_serving_letter_with_no_notice_recorded_is_in_the_note(
+    demo_store: Store,
+) -> None:
+    reference = _ordered(demo_store, with_notice=True)
+    record_letter_sent(demo_store, reference, "Three", FRIDAY, SendingMethod.HAND, time(11))
+    note = _note(demo_store, reference)
+    assert (
+        "11 December 2026 — The letter serving the order was sent to Three by hand at 11:00 "
+        "(item 2). It is deemed served on 11 December 2026 (CPR 6.26)."
+    ) in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_by_hand_fax_email_or_in_person_the_time_is_asked(demo_store: Store) -> None:
+    reference = _ordered(demo_store)
+    with pytest.raises(InputRejected, match="give the time the letter went by fax"):
+        record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.FAX)
+    with pytest.raises(InputRejected, match="in the future"):
+        record_letter_sent(
+            demo_store, reference, "Vodafone", date.today(), SendingMethod.EMAIL, time(23, 59)
+        )
