@@ -11,14 +11,14 @@ on the day of the note, and the officer's signature.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
-from raptor_desktop.core.deemed_service import Sending, set_aside_by
+from raptor_desktop.core.deemed_service import SET_ASIDE_DAYS, Sending, set_aside_by
 from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
 from raptor_desktop.documents.render import render
@@ -114,9 +114,16 @@ def _service(case: CaseFile, provider: str, sent: Sending) -> str:
         return "How it was sent is not recorded, so the day it was served is not known (CPR 6.26)."
     text = f"It is deemed served on {full_date(served)} (CPR 6.26)."
     if not case.with_notice:
+        last, plain = set_aside_by(served, case.calendar), served + timedelta(SET_ASIDE_DAYS)
+        closed = (
+            f"; the court office is closed on {full_date(plain)}, CPR 2.8(5)"
+            if last != plain
+            else ""
+        )
         text += (
             f" {esc(provider)} may apply to set the order aside or vary it until "
-            f"{full_date(set_aside_by(served, case.calendar))}, 7 days after (CPR 23.10(2))."
+            f"{full_date(last)} (within {SET_ASIDE_DAYS} days after service, CPR 23.10(2)"
+            f"{closed})."
         )
     return text
 

@@ -50,8 +50,8 @@ def test_an_email_after_half_past_four_is_served_the_next_business_day(
     assert (
         "11 December 2026 — The letter serving the order was sent to Vodafone by email at "
         "16:45 (item 3). It is deemed served on 14 December 2026 (CPR 6.26). Vodafone may "
-        "apply to set the order aside or vary it until 21 December 2026, 7 days after (CPR "
-        "23.10(2))."
+        "apply to set the order aside or vary it until 21 December 2026 (within 7 days after "
+        "service, CPR 23.10(2))."
     ) in _note(demo_store, reference)
     letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
     assert "By email Date: 11 December 2026" in letter  # the letter says how it went
@@ -66,6 +66,11 @@ def test_the_time_to_comply_passing_before_the_posted_order_is_served_is_no_defa
     record_letter_sent(demo_store, reference, "Vodafone", posted, SendingMethod.POST)
     note = _note(demo_store, reference)
     assert "deemed served on 18 December 2026" in note
+    assert (  # 7 days after is Christmas Day, then a weekend and Boxing Day's bank holiday
+        "may apply to set the order aside or vary it until 29 December 2026 (within 7 days "
+        "after service, CPR 23.10(2); the court office is closed on 25 December 2026, CPR "
+        "2.8(5))."
+    ) in note
     assert "passed before the order was served on Vodafone" in note
     assert "passed without Vodafone's confirmation" not in note
 
