@@ -189,6 +189,12 @@ class CaseFile:
             return legal
         return f"{legal} (trading as {provider})"
 
+    def parties(self) -> list[str]:
+        """The providers the claim names as respondents, in name order: every item's, refused
+        or withdrawn or not, so that each keeps the number the claim gave it in every document
+        of the claim (an order made later on some items still calls Three "Respondent 2")."""
+        return sorted({i.provider_name for i in self.items}, key=provider_order)
+
     def respondents(self) -> list[str]:
         """The providers the order would be served on, in name order (unknown ones left out)."""
         return sorted(

@@ -6,7 +6,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import AUTHORISING_RANKS
-from raptor_desktop.core.case_file import CaseFile, provider_order
+from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date, full_moment, plural
 from raptor_desktop.core.wording import without_repeats
 from raptor_desktop.documents.heading import (
@@ -55,22 +55,19 @@ def _parties(case: CaseFile) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("1. The parties", HEADING),
         Paragraph(
-            f"<b>Claimant:</b> {authoriser} of {force}, who makes this application as "
-            f"{applicant_capacity(case.authoriser.rank)} (section 80A(5)"
+            f"<b>Claimant (the Applicant):</b> {authoriser} of {force}, who makes this "
+            f"application as {applicant_capacity(case.authoriser.rank)} (section 80A(5)"
             f"{'(a)' if case.authoriser.rank.startswith('NCA ') else '(b)'} of the Serious Crime "
             f"Act 2015). Address for service: {address}. The case is prepared by "
             f"{esc(case.applicant.described() or '[officer in the case]')}.",
             BODY,
         ),
     ]
-    respondents = sorted(  # as the claim was made
-        {i.provider_name for i in case.items}, key=provider_order
-    )
-    for number, name in enumerate(respondents, start=1):
+    for number, name in enumerate(case.parties(), start=1):
         where = esc(case.addresses.get(name, "").strip() or "[address for service not recorded]")
         story.append(
             Paragraph(
-                f"<b>Defendant (respondent) {number}:</b> {esc(case.party(name))}, the "
+                f"<b>Defendant (Respondent {number}):</b> {esc(case.party(name))}, the "
                 "communications "
                 f"provider for the items listed against it in the schedule. Address for "
                 f"service: {where}.",

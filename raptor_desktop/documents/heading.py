@@ -45,7 +45,6 @@ def case_heading(case: CaseFile) -> list[Flowable]:
             ]
         )
     )
-    applicant = case.authoriser.described() or "a police officer of the rank of superintendent"
     return [
         top,
         Spacer(1, 0.4 * cm),
@@ -55,12 +54,43 @@ def case_heading(case: CaseFile) -> list[Flowable]:
             CENTRE_BOLD,
         ),
         Spacer(1, 0.2 * cm),
-        Paragraph(
-            f"Applicant: {esc(applicant)}, {esc(case.applicant.force or 'the police')}", CENTRE
-        ),
+        _between(case),
+        Spacer(1, 0.2 * cm),
         Paragraph(f"Reference: {esc(case.reference)} — {esc(case.operation)}", CENTRE),
         Spacer(1, 0.5 * cm),
     ]
+
+
+def _between(case: CaseFile) -> Table:
+    """BETWEEN the Applicant and the Respondents, each provider numbered as in the claim, the
+    party's description set against the last line of its names, as the court heads a claim."""
+    applicant = case.authoriser.described() or "a police officer of the rank of superintendent"
+    force = case.applicant.force or "the police"
+    respondents = [f"({n}) {esc(case.party(p))}" for n, p in enumerate(case.parties(), start=1)]
+    rows = [
+        [Paragraph("BETWEEN", PLAIN), ""],
+        [
+            Paragraph(f"<b>{esc(applicant)}, {esc(force)}</b>", CENTRE),
+            Paragraph("Applicant", RIGHT),
+        ],
+        [Paragraph("- and -", CENTRE), ""],
+        *[[Paragraph(f"<b>{name}</b>", CENTRE), ""] for name in respondents],
+    ]
+    if respondents:
+        rows[-1][1] = Paragraph("Respondents" if len(respondents) > 1 else "Respondent", RIGHT)
+    table = Table(rows, colWidths=["78%", "22%"])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
 
 
 class _Whole(Table):

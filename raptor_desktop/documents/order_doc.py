@@ -124,6 +124,7 @@ def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
         f"UPON the application of {authoriser} of {esc(case.applicant.force)} (“the "
         f"Applicant”), {applicant_capacity(case.authoriser.rank)}, under regulation 3 of "
         f"{REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
+        _attendance(case),
         f"AND UPON reading the witness statement of {applicant} dated {signed}"
         f"{' and its exhibits' if case.exhibits else ''}, and the authority of the Applicant "
         f"dated {authorised}",
@@ -144,6 +145,17 @@ def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
         "offences (regulation 3(1)(b))"
     )
     return recitals
+
+
+def _attendance(case: CaseFile) -> str:
+    """Who the court heard, left for it to complete: an order recites who appeared."""
+    applicant = f"AND UPON hearing {BLANK} for the Applicant"
+    if not case.with_notice:
+        return f"{applicant} {FOR_THE_COURT}"
+    return (
+        f"{applicant}, and {BLANK} for the Respondents (or: no one attending for a Respondent "
+        f"given notice) {FOR_THE_COURT}"
+    )
 
 
 def applicant_capacity(rank: str) -> str:
@@ -222,8 +234,9 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
     by_provider: dict[str, list[tuple[int, CaseItem]]] = {}
     for number, item in pairs:
         by_provider.setdefault(item.provider_name, []).append((number, item))
-    ordered = sorted(by_provider.items(), key=lambda pair: provider_order(pair[0]))
-    for respondent, (name, items) in enumerate(ordered, start=1):
+    parties = case.parties()
+    for name, items in sorted(by_provider.items(), key=lambda pair: provider_order(pair[0])):
+        respondent = parties.index(name) + 1
         address = case.addresses.get(name, "").strip() or "[address for service not recorded]"
         block: list[Flowable] = [
             *heading,

@@ -19,14 +19,15 @@ from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.orders import compliance_deadline
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.documents.pack import hearing_pack
-from raptor_desktop.store.applications import submit
+from raptor_desktop.store.applications import save_details, submit
 from raptor_desktop.store.calendar import bank_holidays
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.lines import set_provider, set_status
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from raptor_desktop.store.settings import set_network_address, set_network_host
-from tests.app_fixtures import make_application
+from tests.app_fixtures import details, make_application
+from tests.pdf_text import running_text
 
 POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
@@ -41,8 +42,7 @@ def section_text(
     [bundle] = hearing_pack(case)
     reader = PdfReader(io.BytesIO(bundle.pdf))
     entry = next(e for e in bundle.entries if e.title.startswith(title_start))
-    pages = range(entry.first_page - 1, entry.last_page)
-    return " ".join(" ".join(reader.pages[p].extract_text().split()) for p in pages)
+    return running_text(reader, range(entry.first_page - 1, entry.last_page))
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_the_claim_form_follows_n208(demo_store: Store, application: str) -> Non
         "above (section 80A(5)(b) of the Serious Crime Act 2015)",
         "Human Rights Act 1998 The claim does not include any issue under the Human Rights Act",
         "I believe that the facts stated in this claim form are true.",
-        "Defendant (respondent) 1:",
+        "Defendant (Respondent 1):",
         "Statement of truth (CPR 22.1)",
         "proceedings for contempt of court may be brought",
         "Court fee",
@@ -173,8 +173,6 @@ def test_a_hearing_fixed_for_a_day_the_court_does_not_sit_is_a_gap(
 ) -> None:
     """A hearing typed a day out (a Sunday, a bank holiday) had gone into the draft order's
     compliance time and the letters without a word."""
-    from raptor_desktop.store.applications import save_details
-    from tests.app_fixtures import details
 
     reference = make_application(demo_store)
     save_details(demo_store, reference, details(hearing_date=hearing))
@@ -192,7 +190,6 @@ def test_a_line_the_statement_can_cite_nothing_on_is_a_gap(demo_store: Store) ->
     from raptor_desktop.store.evidence import add_evidence
     from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
     from raptor_desktop.store.lines import find_number
-    from tests.app_fixtures import details
 
     for number in ("07700 900109", "07700 900106"):  # Jay and Nitro: no evidence recorded
         set_status(demo_store, number, Status.READY)
@@ -292,8 +289,6 @@ def test_an_order_made_without_a_stated_length_lasts_as_asked(
 
 
 def test_an_authority_dated_before_the_statement_is_a_gap(demo_store: Store) -> None:
-    from raptor_desktop.store.applications import save_details
-    from tests.app_fixtures import details
 
     reference = make_application(demo_store)
     save_details(demo_store, reference, details(authorised_on=date(2026, 11, 20)))
@@ -310,8 +305,6 @@ def test_the_schedule_says_what_became_of_each_item(demo_store: Store, applicati
 
 
 def test_with_notice_the_letter_invites_representations(demo_store: Store) -> None:
-    from raptor_desktop.store.applications import save_details
-    from tests.app_fixtures import details
 
     reference = make_application(demo_store)
     save_details(demo_store, reference, details(with_notice=True))
@@ -385,6 +378,22 @@ def test_items_decided_at_different_hearings_get_an_order_each(
     assert "on 17 December 2026" in second and "Dated: 17 December 2026" in second
     assert "07700 900114" in second and "07700 900103" not in second
     assert "on the dates the Schedule states" not in first + second
+    # each provider keeps the number the claim gave it, in the later order too
+    assert "Respondent 2: Three (Training) Limited" in second
+    assert "Respondent 1:" not in second
+
+
+def test_every_court_document_is_headed_with_the_parties(
+    demo_store: Store, application: str
+) -> None:
+    """The heading names the Applicant and each Respondent, numbered as in the claim."""
+    parties = (
+        "BETWEEN Superintendent Mark Hughes (1203), Essex Police Applicant - and - "
+        "(1) Tesco Mobile (Training) Limited (2) Three (Training) Limited "
+        "(3) Vodafone (Training) Limited Respondents"
+    )
+    for title in ("Application", "Draft order", "Schedule", "Witness statement", "Exhibits"):
+        assert parties in section_text(demo_store, application, title), title
 
 
 @pytest.mark.parametrize("reference", ["RAP-2026-001", "RAP-2026-002", "RAP-2026-003"])
@@ -479,8 +488,6 @@ def test_an_unsent_letter_does_not_demand_a_number_the_order_no_longer_covers(
 
 def test_a_statement_or_authority_dated_after_today_is_a_gap(demo_store: Store) -> None:
     """A statement and an authority are dated the day they are signed."""
-    from raptor_desktop.store.applications import save_details
-    from tests.app_fixtures import details
 
     reference = make_application(demo_store)
     later = details(
@@ -514,8 +521,6 @@ def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, applic
     """CPR 8.5(2): the evidence is served with the claim form; CPR 23.9(2): with an order made
     without notice. Without notice, the letter is the one the order is served with, so it
     encloses the order, never a draft."""
-    from raptor_desktop.store.applications import save_details
-    from tests.app_fixtures import details
 
     statement = (
         "the witness statement of Detective Constable Rachel Carter (71234) and its exhibits"
@@ -545,7 +550,6 @@ def test_the_authority_names_the_statement_it_read_by_its_date(
 
 def test_a_statement_on_one_number_speaks_of_it_in_the_singular(demo_store: Store) -> None:
     from raptor_desktop.store.applications import create_application
-    from tests.app_fixtures import details
 
     reference = create_application(demo_store, details(), ["07700 900103"])
     text = section_text(demo_store, reference, "Witness statement")
@@ -562,7 +566,6 @@ def test_a_draft_naming_a_number_not_ready_has_that_gap_as_submitting_it_would(
     """check-application and the pack said "no gaps" of a draft that submit then refused."""
     from raptor_desktop.core.applications import NOT_READY
     from raptor_desktop.store.applications import create_application
-    from tests.app_fixtures import details
 
     reference = create_application(demo_store, details(), ["07700 900103", "07700 900112"])
     gaps = case_gaps(load_case_file(demo_store, reference, check_files=False))
@@ -577,3 +580,17 @@ def test_a_draft_naming_a_number_not_ready_has_that_gap_as_submitting_it_would(
     assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
     submit(demo_store, reference)  # in application now, and later further on: no gap then
     assert case_gaps(load_case_file(demo_store, reference, check_files=False)) == []
+
+
+def test_the_order_recites_who_the_court_heard(demo_store: Store, application: str) -> None:
+    """Left for the court: who appeared for the Applicant and, given notice, the Respondents."""
+    text = section_text(demo_store, application, "Draft order")
+    heard = "AND UPON hearing for the Applicant [for the court to complete];"
+    assert heard in text
+    assert text.index(heard) < text.index("AND UPON reading the witness statement")
+    save_details(demo_store, application, details(with_notice=True))
+    text = section_text(demo_store, application, "Draft order")
+    assert (
+        "AND UPON hearing for the Applicant, and for the Respondents (or: no one attending for "
+        "a Respondent given notice) [for the court to complete];"
+    ) in text

@@ -26,6 +26,7 @@ from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
 from tests.app_fixtures import make_application
 from tests.documents.test_court_documents import section_text
+from tests.pdf_text import running_text
 
 POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
@@ -36,8 +37,7 @@ NOTE = "Note of events since the order"
 
 def _order_text(store: Store, reference: str, prepared_on: date) -> str:
     case = load_case_file(store, reference, prepared_on=prepared_on)
-    reader = PdfReader(io.BytesIO(order_pdf(case)))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return running_text(PdfReader(io.BytesIO(order_pdf(case))))
 
 
 def _pack(

@@ -26,14 +26,14 @@ from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.outcomes import OrderTerms, name_judge, record_outcome
 from tests.app_fixtures import NUMBERS, details, make_application
 from tests.documents.test_court_documents import section_text
+from tests.pdf_text import running_text
 from tests.test_cli import run
 
 HEARD = date(2026, 12, 10)
 
 
 def _order_text(store: Store, reference: str) -> str:
-    reader = PdfReader(io.BytesIO(order_pdf(load_case_file(store, reference))))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return running_text(PdfReader(io.BytesIO(order_pdf(load_case_file(store, reference)))))
 
 
 def _gaps(store: Store, reference: str) -> list[str]:

@@ -18,16 +18,14 @@ from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 from raptor_desktop.store.settings import network_legal_names, set_network_legal_name
 from tests.app_fixtures import make_application
+from tests.pdf_text import running_text
 
 
 def _texts(store: Store, reference: str) -> dict[str, str]:
     [bundle] = hearing_pack(load_case_file(store, reference, check_files=False), max_pages=300)
     reader = PdfReader(io.BytesIO(bundle.pdf))
     return {
-        entry.title: " ".join(
-            " ".join(reader.pages[p].extract_text().split())
-            for p in range(entry.first_page - 1, entry.last_page)
-        )
+        entry.title: running_text(reader, range(entry.first_page - 1, entry.last_page))
         for entry in bundle.entries
     }
 
@@ -37,7 +35,7 @@ def test_the_claim_the_order_and_the_letter_name_the_company(demo_store: Store) 
     set_network_legal_name(demo_store, "Three", "Hutchison 3G UK Limited")
     texts = _texts(demo_store, reference)
     assert (
-        "Defendant (respondent) 2: Hutchison 3G UK Limited (trading as Three), the "
+        "Defendant (Respondent 2): Hutchison 3G UK Limited (trading as Three), the "
         "communications provider" in texts["Application (Part 8 claim)"]
     )
     assert "Respondent 2: Hutchison 3G UK Limited (trading as Three)" in texts["Draft order"]

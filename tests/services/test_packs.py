@@ -64,8 +64,8 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     assert hashlib.sha256(after[: len(before)]).hexdigest() == pack.supplements.sha256  # type: ignore[union-attr]
     reader = PdfReader(out)
     total = len(reader.pages)
-    # index, the further statement producing it, exhibits list, front sheet, its 3 pages
-    assert total == served_pages + 1 + 1 + 1 + 1 + 3
+    # index, the further statement producing it (2 pages), exhibits list, front sheet, its 3
+    assert total == served_pages + 1 + 2 + 1 + 1 + 3
     first_added = reader.pages[served_pages].extract_text()
     assert "INDEX TO SUPPLEMENTARY BUNDLE" in first_added and mark in first_added
     assert f"Page {served_pages + 1} of {total}" in first_added
@@ -99,7 +99,8 @@ def test_a_supplement_keeps_every_served_byte_and_numbers_on(
     twice = PdfReader(io.BytesIO(again.bundles[0].pdf))
     # the second supplement's index had taken the number of the first's cross-reference
     # stream, and was lost to a reader that kept the stream
-    assert len(twice.pages) == again.bundles[0].pages == total + 3
+    # (its index, the further statement of 2 pages, the exhibits list)
+    assert len(twice.pages) == again.bundles[0].pages == total + 4
     second = " ".join(twice.pages[total].extract_text().split())
     assert second.split("Tab Document Pages")[1].split()[0] == str(served_tabs + 4)
     assert "Statement: No. 3" in " ".join(twice.pages[total + 1].extract_text().split())
