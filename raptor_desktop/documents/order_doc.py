@@ -124,7 +124,7 @@ def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
         f"UPON the application of {authoriser} of {esc(case.applicant.force)} (“the "
         f"Applicant”), {applicant_capacity(case.authoriser.rank)}, under regulation 3 of "
         f"{REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
-        _attendance(case),
+        *([] if _made(case) else [_attendance(case)]),
         f"AND UPON reading the witness statement of {applicant} dated {signed}"
         f"{' and its exhibits' if case.exhibits else ''}, and the authority of the Applicant "
         f"dated {authorised}",
@@ -148,7 +148,9 @@ def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
 
 
 def _attendance(case: CaseFile) -> str:
-    """Who the court heard, left for it to complete: an order recites who appeared."""
+    """In the draft, who the court heard, left for it to complete: an order recites who
+    appeared. (The Applicant's copy of the order as made gives its terms; who appeared is in
+    the sealed order.)"""
     applicant = f"AND UPON hearing {BLANK} for the Applicant"
     if not case.with_notice:
         return f"{applicant} {FOR_THE_COURT}"
