@@ -30,17 +30,15 @@ from raptor_desktop.services.backups import (
 from raptor_desktop.services.disclosure import Recipient
 from raptor_desktop.services.session import recover
 from raptor_desktop.services.settings import (
+    NETWORK_DETAILS,
     SETTINGS,
+    change_networks,
     find_setting,
     get_text,
     holiday_list,
-    network_addresses,
-    network_legal_names,
+    network_details,
     networks,
     set_holiday_override,
-    set_network_address,
-    set_network_host,
-    set_network_legal_name,
     set_value,
 )
 
@@ -233,6 +231,25 @@ def cmd_holidays(args: argparse.Namespace, run: Invocation) -> int:
     return 0
 
 
+NETWORK_OPTIONS = {  # each network detail's option: its name, what goes in it, its help
+    "address": ("--address", "ADDRESS", "the network's address for service of orders"),
+    "legal_name": (
+        "--legal-name",
+        "COMPANY",
+        'the company behind the network, the party a claim names ("Hutchison 3G UK Limited")',
+    ),
+    "dx_box": ("--dx", "BOX", "its DX box, where its address or writing paper gives one"),
+    "service_email": ("--email", "ADDRESS", "the email address it gave in writing for service"),
+    "service_fax": ("--fax", "NUMBER", "the fax number it gave in writing for service"),
+    "service_agreed": (
+        "--agreed",
+        "WHERE",
+        "where it said in writing that it accepts service by email or fax, and any limits it "
+        "set (PD 6A 4.1, 4.2)",
+    ),
+}
+
+
 def _network_arguments(nets: argparse.ArgumentParser) -> None:
     nets.add_argument(
         "--set",
@@ -240,34 +257,31 @@ def _network_arguments(nets: argparse.ArgumentParser) -> None:
         metavar=("NETWORK", "HOST"),
         help='add a network or set its host ("" for none)',
     )
-    nets.add_argument(
-        "--address",
-        nargs=2,
-        metavar=("NETWORK", "ADDRESS"),
-        help="the network's address for service of orders",
-    )
-    nets.add_argument(
-        "--legal-name",
-        nargs=2,
-        metavar=("NETWORK", "COMPANY"),
-        help='the company behind the network, the party a claim names ("Hutchison 3G UK Limited")',
-    )
+    for detail, (option, value, text) in NETWORK_OPTIONS.items():
+        nets.add_argument(
+            option, nargs=2, dest=detail, metavar=("NETWORK", value), help=f'{text} ("" clears it)'
+        )
 
 
 @command("networks", "mobile networks and MVNO host networks", _network_arguments)
 def cmd_networks(args: argparse.Namespace, run: Invocation) -> int:
     store = run.store()
-    if args.set:
-        set_network_host(store, *args.set)
-    if args.address:
-        set_network_address(store, *args.address)
-    if args.legal_name:
-        set_network_legal_name(store, *args.legal_name)
-    addresses, legal_names = network_addresses(store), network_legal_names(store)
+    changes: dict[str, dict[str, str]] = {}
+    for detail in NETWORK_OPTIONS:
+        if getattr(args, detail):
+            network, value = getattr(args, detail)
+            changes.setdefault(network, {})[detail] = value
+    if args.set or changes:  # one change: a refused detail keeps none of them
+        change_networks(store, dict([args.set]) if args.set else {}, changes)
+    details = network_details(store)
     for name, host in networks(store):
         hosted = f"host: {host:<10}" if host else " " * 16
-        company = legal_names.get(name) or "(no legal name)"
+        known = details.get(name, {})
+        company = known.get("legal_name") or "(no legal name)"
         print(
-            f"{name:<18} {hosted} {company} — {addresses.get(name) or '(no address for service)'}"
+            f"{name:<18} {hosted} {company} — {known.get('address') or '(no address for service)'}"
         )
+        for detail in ("dx_box", "service_email", "service_fax", "service_agreed"):
+            if known.get(detail):
+                print(f"{'':<18} {NETWORK_DETAILS[detail]}: {known[detail]}")
     return 0

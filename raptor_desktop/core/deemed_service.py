@@ -59,6 +59,10 @@ _WORDS = {
 }
 
 
+ELSEWHERE = (SendingMethod.DOCUMENT_EXCHANGE, SendingMethod.FAX, SendingMethod.EMAIL)
+"""The methods by which a letter goes somewhere other than the address it bears."""
+
+
 def method_named(text: str) -> SendingMethod:
     """The method from its short name ("post", "dx", "hand", "fax", "email", "personal")."""
     try:
@@ -72,12 +76,23 @@ def method_named(text: str) -> SendingMethod:
 
 @dataclass(frozen=True)
 class Sending:
-    """A letter as it went: the day, how, and (where the day it is served turns on it) the
-    time. A letter recorded before the method was asked for has neither."""
+    """A letter as it went: the day, how, where to (the address, DX box, fax number or email
+    address: ``core.service_routes``) and, where the day it is served turns on it, the time.
+    A letter recorded before the method was asked for has none of those."""
 
     on: date
     method: SendingMethod | None = None
     at: time | None = None
+    to: str = ""
+
+    @property
+    def how(self) -> str:
+        """How it went, as a letter's heading puts it: "By email to orders@vodafone.example"
+        (the destination named where it is not the address the letter itself bears)."""
+        if self.method is None:
+            return ""
+        routed = self.method in ELSEWHERE and self.to
+        return f"{self.method.words} to {self.to}" if routed else self.method.words
 
     def deemed_served(self, calendar: BankHolidays) -> date | None:
         """The day the letter is deemed served (CPR 6.26), or None when how (or, by hand,

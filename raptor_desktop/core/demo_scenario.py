@@ -282,20 +282,23 @@ class DemoApplication:
     judge: str = ""  # who made the order, as the sealed order names them
 
 
-def training_address(network: str) -> str:
-    """A made-up address for service, for a training database only."""
-    return f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA"
+def training_network(network: str) -> dict[str, str]:
+    """A network's made-up details, for a training database only: its address for service,
+    the company behind it (a live register's are the unit's to fill in, from Companies
+    House), and an email address for service at a reserved domain (``.example``, RFC 2606)
+    that it agreed to in writing."""
+    return {
+        "address": f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA",
+        "legal_name": f"{network} (Training) Limited",
+        "service_email": f"orders@{''.join(network.split()).lower()}.example",
+        "service_agreed": "letter of 1 September 2026 from its Law Enforcement Liaison Team "
+        "(training): orders served by email at this address, PDF attachments up to 10 MB",
+    }
 
 
 TRAINING_FEE = "100.00"
 """A made-up court fee for a training database (the unit records the fee in force)."""
 TRAINING_FEE_ACCOUNT = "PBA0000000 (training)"
-
-
-def training_legal_name(network: str) -> str:
-    """A made-up company behind a network, for a training database only (a live register's
-    legal names are the unit's to fill in, from Companies House)."""
-    return f"{network} (Training) Limited"
 
 
 APPLICANT = (

@@ -18,7 +18,7 @@ from datetime import date
 from pypdf import PdfReader, PdfWriter
 
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.core.deemed_service import Sending
+from raptor_desktop.core.deemed_service import ELSEWHERE, Sending
 
 CONTENTS_KEY = "/RaptorContents"
 _SEPARATOR = "\n"
@@ -40,6 +40,7 @@ def letter_key(provider: str, items: str, sent: Sending | None) -> str:
     if sent is None:
         return f"serving letter {provider} items {items} unsent"
     how = f" by {sent.method.value}" if sent.method else ""
+    how += f" to {sent.to}" if sent.to and sent.method in ELSEWHERE else ""
     return f"serving letter {provider} items {items} {sent.on.isoformat()}{how}"
 
 

@@ -52,7 +52,7 @@ def _dated(case: CaseFile, provider: str, serving: bool) -> list[Flowable]:
     sent = case.serving_letter(provider) if serving else case.letters_sent.get(provider)
     if sent is None:
         return [Paragraph("Date: ..................... (the day it is sent)", PLAIN)]
-    how = [Paragraph(f"<b>{sent.method.words}</b>", PLAIN)] if sent.method else []
+    how = [Paragraph(f"<b>{esc(sent.how)}</b>", PLAIN)] if sent.method else []
     return [*how, Paragraph(f"Date: {full_date(sent.on)}", PLAIN)]
 
 

@@ -18,7 +18,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
-from raptor_desktop.core.deemed_service import SET_ASIDE_DAYS, Sending, set_aside_by
+from raptor_desktop.core.deemed_service import (
+    SET_ASIDE_DAYS,
+    Sending,
+    SendingMethod,
+    set_aside_by,
+)
 from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
 from raptor_desktop.documents.render import render
@@ -40,6 +45,7 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
                     sent.on,
                     f"The letter serving the order was sent to {esc(provider)} "
                     f"{_how(sent)}({noun} {numbers_in_ranges(served)}). "
+                    + _agreed(provider, sent)
                     + _service(case, provider, sent),
                 )
             )
@@ -99,11 +105,23 @@ def _overdue(case: CaseFile, item: CaseItem) -> bool:
 
 
 def _how(sent: Sending) -> str:
-    """How and when the letter went, as the note says it: "by email at 14:00 "."""
+    """How, where to and when the letter went, as the note says it: "by email to
+    orders@vodafone.example at 14:00 "."""
     if sent.method is None:
         return ""
     at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
-    return f"{sent.method.words[0].lower()}{sent.method.words[1:]}{at} "
+    return f"{esc(sent.how[0].lower() + sent.how[1:])}{at} "
+
+
+def _agreed(provider: str, sent: Sending) -> str:
+    """By email or fax: that the provider had agreed in writing to be served there."""
+    if sent.method not in (SendingMethod.EMAIL, SendingMethod.FAX) or not sent.to:
+        return ""
+    what = "address" if sent.method is SendingMethod.EMAIL else "number"
+    return (
+        f"{esc(provider)} had said in writing that it accepts service at that {what} "
+        "(PD 6A para 4.1). "
+    )
 
 
 def _service(case: CaseFile, provider: str, sent: Sending) -> str:

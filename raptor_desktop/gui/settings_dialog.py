@@ -41,8 +41,7 @@ from raptor_desktop.services.settings import (
     get_int,
     get_text,
     holiday_list,
-    network_addresses,
-    network_legal_names,
+    network_details,
     networks,
     set_holiday_override,
     set_network,
@@ -50,6 +49,20 @@ from raptor_desktop.services.settings import (
 )
 
 MARKINGS = ("OFFICIAL-SENSITIVE", "OFFICIAL", "SECRET")
+NETWORK_FIELDS = {  # each network detail: its label, and what goes in it
+    "address": ("&Address for service:", "address for service of orders (the provider's)"),
+    "legal_name": (
+        "&Legal name:",
+        "legal name of the company, the party a claim names (e.g. Hutchison 3G UK Limited)",
+    ),
+    "dx_box": ("&DX box:", "only if its address or writing paper gives one (PD 6A 2.1)"),
+    "service_email": ("&Email for service:", "the address it gave in writing for service"),
+    "service_fax": ("&Fax for service:", "the number it gave in writing for service"),
+    "service_agreed": (
+        "Agreed in &writing:",
+        "where it said it accepts service by email or fax, and its limits (PD 6A 4.1, 4.2)",
+    ),
+}
 
 
 class SettingsDialog(QDialog):
@@ -158,19 +171,16 @@ class SettingsDialog(QDialog):
         self.network.setPlaceholderText("network or MVNO")
         self.host = QLineEdit()
         self.host.setPlaceholderText("host network (blank if none)")
-        self.address = QLineEdit()
-        self.address.setPlaceholderText("address for service of orders (the provider's)")
-        self.legal_name = QLineEdit()
-        self.legal_name.setPlaceholderText(
-            "legal name of the company, the party a claim names (e.g. Hutchison 3G UK Limited)"
-        )
+        self.details = {detail: QLineEdit() for detail in NETWORK_FIELDS}
+        self.address, self.legal_name = self.details["address"], self.details["legal_name"]
         set_button = QPushButton("&Set network")
         set_button.clicked.connect(self.set_network)
         form = QFormLayout()
         form.addRow("&Network:", self.network)
         form.addRow("&Host network:", self.host)
-        form.addRow("&Address for service:", self.address)
-        form.addRow("&Legal name:", self.legal_name)
+        for detail, (label, hint) in NETWORK_FIELDS.items():
+            self.details[detail].setPlaceholderText(hint)
+            form.addRow(label, self.details[detail])
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(set_button)
@@ -183,35 +193,41 @@ class SettingsDialog(QDialog):
 
     def _load_networks(self) -> None:
         self.networks.clear()
-        addresses, legal_names = network_addresses(self._store), network_legal_names(self._store)
+        self._details = network_details(self._store)
         self._network_rows = networks(self._store)
         for name, host in self._network_rows:
             hosted = f"  →  {host}" if host else ""
-            company = legal_names.get(name) or "no legal name yet"
-            served = addresses.get(name) or "no address for service yet"
-            self.networks.addItem(f"{name}{hosted}  ({company}; {served})")
-        self._addresses, self._legal_names = addresses, legal_names
+            known = self._details.get(name, {})
+            company = known.get("legal_name") or "no legal name yet"
+            served = known.get("address") or "no address for service yet"
+            routes = [
+                what for what in ("dx_box", "service_email", "service_fax") if known.get(what)
+            ]
+            also = "".join(f"; {known[what]}" for what in routes)
+            self.networks.addItem(f"{name}{hosted}  ({company}; {served}{also})")
 
     def _pick_network(self, row: int) -> None:
         if 0 <= row < len(self._network_rows):
             name, host = self._network_rows[row]
             self.network.setText(name)
             self.host.setText(host)
-            self.address.setText(self._addresses.get(name, ""))
-            self.legal_name.setText(self._legal_names.get(name, ""))
+            known = self._details.get(name, {})
+            for detail, field in self.details.items():
+                field.setText(known.get(detail, ""))
+                field.setCursorPosition(0)  # a long one read from its start
 
     def set_network(self) -> None:
-        """Add a network, or set its host, its address for service and its legal name."""
+        """Add a network, or set its host and details (address for service, legal name,
+        routes for service), all of them or, one refused, none."""
         try:
             set_network(
                 self._store,
                 self.network.text(),
                 self.host.text(),
-                self.address.text(),
-                self.legal_name.text(),
+                {detail: field.text() for detail, field in self.details.items()},
             )
         except Refusal as error:
-            self.error.show_error(str(error))
+            self.error.show_error(error.full_message())
             return
         self._load_networks()
 

@@ -191,9 +191,11 @@ def load_case_file(
                 date.fromisoformat(sent),
                 SendingMethod(method) if method else None,
                 time.fromisoformat(at) if at else None,
+                to,
             )
-            for name, sent, method, at in store.db.execute(
-                f"SELECT provider, sent_on, method, sent_at FROM {table} WHERE application_id = ?",
+            for name, sent, method, at, to in store.db.execute(
+                f"SELECT provider, sent_on, method, sent_at, sent_to FROM {table} "
+                "WHERE application_id = ?",
                 [app_id],
             )
         }

@@ -23,8 +23,7 @@ from raptor_desktop.core.demo_scenario import (
     DemoApplication,
     DemoContact,
     DemoLine,
-    training_address,
-    training_legal_name,
+    training_network,
 )
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.evidence import EvidenceItem
@@ -56,8 +55,7 @@ from raptor_desktop.store.profiles import save_officer_profile
 from raptor_desktop.store.settings import (
     COURT_FEE,
     FEE_ACCOUNT,
-    set_network_address,
-    set_network_legal_name,
+    change_networks,
     set_values,
 )
 
@@ -88,9 +86,7 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     store.actor, store.role = DEMO_USER, Role.ADMINISTRATOR
     try:
         with store.transaction("seed demo scenario"):
-            for network in NETWORKS:
-                set_network_address(store, network, training_address(network))
-                set_network_legal_name(store, network, training_legal_name(network))
+            change_networks(store, {}, {network: training_network(network) for network in NETWORKS})
             set_values(store, {COURT_FEE: TRAINING_FEE, FEE_ACCOUNT: TRAINING_FEE_ACCOUNT})
             if DEMO_USER in names or not names:  # the demo's officer is the applicant
                 save_officer_profile(store, Officer(*APPLICANT))

@@ -11,6 +11,7 @@ from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.settings import network_routes
 
 
 def record_letter_sent(
@@ -23,6 +24,9 @@ def record_letter_sent(
 ) -> None:
     """Record the day the letter to ``provider`` about ``reference`` was sent, how, and (by
     hand, fax, email or in person) at what time: the day it is served turns on them (CPR 6.26).
+    It keeps where the letter went, from the network's routes for service: by DX, fax or email
+    only where the rules allow it (``core.service_routes``), so those are refused until
+    recorded.
 
     A notice of the application goes before the hearing; a covering letter served with an
     order without notice goes once an order has been made on that provider's items. With
@@ -73,19 +77,21 @@ def record_letter_sent(
                     f"the letter goes with the order made on {full_date(min(made))}; it cannot "
                     f"have been sent on {full_date(sent_on)}"
                 )
+        sent_to = network_routes(store, name).destination(method)
         table = "order_letters" if serving else "provider_letters"  # with notice: two letters
         db.execute(
             f"INSERT INTO {table} (application_id, provider, sent_on, method, sent_at, "
-            "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+            "sent_to, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
             "(application_id, provider) DO UPDATE SET sent_on = excluded.sent_on, method = "
-            "excluded.method, sent_at = excluded.sent_at, recorded_at = excluded.recorded_at, "
-            "recorded_by = excluded.recorded_by",
+            "excluded.method, sent_at = excluded.sent_at, sent_to = excluded.sent_to, "
+            "recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by",
             [
                 application_id(store, reference),
                 name,
                 sent_on.isoformat(),
                 method.value,
                 at.strftime("%H:%M") if at and method.needs_time else "",
+                sent_to,
                 utc_now(),
                 store.actor,
             ],

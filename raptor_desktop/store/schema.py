@@ -28,6 +28,10 @@ networks        (v3) mobile networks and, for an MVNO, the host network that ser
                 (v9) the network's address for service of orders, filled in by the unit;
                 (v18) the legal name of the company behind it (the party the claim and the
                 order name: "Hutchison 3G UK Limited", not "Three"), filled in by the unit.
+                (v22) its routes for service other than the address (core.service_routes):
+                ``dx_box`` (PD 6A 2.1), ``service_email`` and ``service_fax``, and
+                ``service_agreed``, where the provider said in writing that it accepts
+                service by email or fax, with any limits it set (PD 6A 4.1, 4.2).
 holiday_overrides (v3) days the unit adds to or removes from the bank-holiday list.
 applications    (v3) a DDTRO application: reference, operation, court, hearing date and time,
                 claim number, the applicant officer (name, rank, collar number, force, work
@@ -94,6 +98,8 @@ order_letters   (v20) with notice, the date the letter serving the order went to
                 (v21) in both: ``method``, how the letter went (post, dx, hand, fax, email,
                 personal: core.deemed_service) and ``sent_at``, the time (HH:MM) where the day
                 it is served turns on it (CPR 6.26); both empty for letters recorded before.
+                (v22) ``sent_to``: where it went, as the register held it that day (the
+                address for service, DX box, fax number or email address).
 saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size and pages, its
                 bundle letter, the exhibit marks in it, whether it was a DRAFT, the saved pack
                 it supplements (a supplementary bundle), who saved it and when; a supplement
@@ -606,6 +612,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             ("provider_letters", "sent_at"),
             ("order_letters", "method"),
             ("order_letters", "sent_at"),
+        ),
+    ),
+    Migration(
+        22,
+        "each network's DX box, email and fax for service and its agreement to them; where "
+        "each letter went",
+        step=add_text_columns(
+            ("networks", "dx_box"),
+            ("networks", "service_email"),
+            ("networks", "service_fax"),
+            ("networks", "service_agreed"),
+            ("provider_letters", "sent_to"),
+            ("order_letters", "sent_to"),
         ),
     ),
 )

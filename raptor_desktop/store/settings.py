@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.register import DEFAULT_OPERATION
+from raptor_desktop.core.service_routes import ServiceRoutes, checked_email, checked_fax
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 
@@ -147,20 +149,42 @@ def set_network_host(store: Store, network: str, host: str) -> None:
         )
 
 
-NETWORK_DETAILS = {"address": "address for service", "legal_name": "legal name"}
+NETWORK_DETAILS = {
+    "address": "address for service",
+    "legal_name": "legal name",
+    "dx_box": "DX box",
+    "service_email": "email address for service",
+    "service_fax": "fax number for service",
+    "service_agreed": "written agreement to service by email or fax",
+}
 """What the unit fills in for each network, by column, and what it is called."""
+
+_CLEANED: dict[str, Callable[[str], str]] = {  # each detail as it is kept
+    "legal_name": lambda text: " ".join(text.split()),
+    "dx_box": lambda text: " ".join(text.split()),
+    "service_email": checked_email,
+    "service_fax": checked_fax,
+}
 
 
 def _set_network_detail(store: Store, network: str, column: str, value: str) -> None:
     store.require(Permission.CHANGE_SETTINGS)
     name = " ".join(network.split())
+    kept = _CLEANED.get(column, str.strip)(value)
     with store.transaction("change networks", f"{name}: {NETWORK_DETAILS[column]}") as db:
         cursor = db.execute(
             f"UPDATE networks SET {column} = ? WHERE name = ?",  # column: a key of the dict
-            [" ".join(value.split()) if column == "legal_name" else value.strip(), name],
+            [kept, name],
         )
         if cursor.rowcount == 0:
             raise RecordNotFound(f"no network called {name!r}; add it first with --set")
+
+
+def set_network_detail(store: Store, network: str, detail: str, value: str) -> None:
+    """One of a network's details (a key of :data:`NETWORK_DETAILS`), '' to clear it."""
+    if detail not in NETWORK_DETAILS:
+        raise ValueError(f"networks have no detail {detail!r}")
+    _set_network_detail(store, network, detail, value)
 
 
 def set_network_address(store: Store, network: str, address: str) -> None:
@@ -174,13 +198,24 @@ def set_network_legal_name(store: Store, network: str, legal_name: str) -> None:
     _set_network_detail(store, network, "legal_name", legal_name)
 
 
-def set_network(store: Store, network: str, host: str, address: str, legal_name: str) -> None:
-    """Add a network, or change it: its host, address for service and legal name, in one
-    change (none of them is kept if one is refused)."""
-    with store.transaction("change networks", " ".join(network.split())):
-        set_network_host(store, network, host)
-        set_network_address(store, network, address)
-        set_network_legal_name(store, network, legal_name)
+def set_network(store: Store, network: str, host: str, details: Mapping[str, str]) -> None:
+    """Add a network, or change it: its host and the ``details`` given (keys of
+    :data:`NETWORK_DETAILS`), in one change (none of them is kept if one is refused)."""
+    change_networks(store, {network: host}, {network: details})
+
+
+def change_networks(
+    store: Store, hosts: Mapping[str, str], details: Mapping[str, Mapping[str, str]]
+) -> None:
+    """Networks added or given their hosts, then networks' details set, in one change: none
+    of it is kept if any of it is refused."""
+    named = " ".join(sorted({" ".join(n.split()) for n in [*hosts, *details]}))
+    with store.transaction("change networks", named):
+        for network, host in hosts.items():
+            set_network_host(store, network, host)
+        for network, changes in details.items():
+            for detail, value in changes.items():
+                set_network_detail(store, network, detail, value)
 
 
 def networks(store: Store) -> list[tuple[str, str]]:
@@ -198,6 +233,25 @@ def _network_details(store: Store, column: str) -> dict[str, str]:
 def network_addresses(store: Store) -> dict[str, str]:
     """Each network's address for service ('' where the unit has not filled it in)."""
     return _network_details(store, "address")
+
+
+def network_routes(store: Store, provider: str) -> ServiceRoutes:
+    """Where letters to ``provider`` may go, by each way of sending (empty if not listed)."""
+    row = store.db.execute(
+        "SELECT address, dx_box, service_email, service_fax, service_agreed FROM networks "
+        "WHERE name = ?",
+        [provider],
+    ).fetchone()
+    return ServiceRoutes(provider, *row) if row else ServiceRoutes(provider)
+
+
+def network_details(store: Store) -> dict[str, dict[str, str]]:
+    """Every network's details by name, each keyed as :data:`NETWORK_DETAILS`."""
+    columns = ", ".join(NETWORK_DETAILS)
+    return {
+        row[0]: dict(zip(NETWORK_DETAILS, row[1:], strict=True))
+        for row in store.db.execute(f"SELECT name, {columns} FROM networks ORDER BY name")
+    }
 
 
 def network_legal_names(store: Store) -> dict[str, str]:

@@ -48,13 +48,16 @@ def test_an_email_after_half_past_four_is_served_the_next_business_day(
     reference = _ordered(demo_store)
     record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(16, 45))
     assert (
-        "11 December 2026 — The letter serving the order was sent to Vodafone by email at "
-        "16:45 (item 3). It is deemed served on 14 December 2026 (CPR 6.26). Vodafone may "
+        "11 December 2026 — The letter serving the order was sent to Vodafone by email to "
+        "orders@vodafone.example at 16:45 (item 3). Vodafone had said in writing that it "
+        "accepts service at that address (PD 6A para 4.1). It is deemed served on 14 December "
+        "2026 (CPR 6.26). Vodafone may "
         "apply to set the order aside or vary it until 21 December 2026 (within 7 days after "
         "service, CPR 23.10(2))."
     ) in _note(demo_store, reference)
     letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
-    assert "By email Date: 11 December 2026" in letter  # the letter says how it went
+    # the letter says how it went, and where to
+    assert "By email to orders@vodafone.example Date: 11 December 2026" in letter
 
 
 @pytest.mark.usefixtures("after_the_hearings")
@@ -97,3 +100,39 @@ def test_by_hand_fax_email_or_in_person_the_time_is_asked(demo_store: Store) -> 
         record_letter_sent(
             demo_store, reference, "Vodafone", date.today(), SendingMethod.EMAIL, time(23, 59)
         )
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_by_email_only_where_the_provider_agreed_in_writing_and_the_address_is_kept(
+    demo_store: Store,
+) -> None:
+    """A letter by email went nowhere the register could show, and nothing checked that the
+    provider had agreed to be served by email (PD 6A para 4.1): now it is refused until both
+    are recorded, and keeps the address it went to when the network's changes."""
+    from raptor_desktop.store.case_file import load_case_file
+    from raptor_desktop.store.settings import set_network_detail
+
+    reference = _ordered(demo_store)
+    set_network_detail(demo_store, "Vodafone", "service_agreed", "")
+    with pytest.raises(InputRejected, match=r"said in writing.*\(PD 6A para 4\.1\)"):
+        record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(9))
+    assert "Vodafone" not in load_case_file(demo_store, reference).letters_sent
+    set_network_detail(demo_store, "Vodafone", "service_agreed", "email of 2 March 2026")
+    record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(9))
+    set_network_detail(demo_store, "Vodafone", "service_email", "new-orders@vodafone.example")
+    sent = load_case_file(demo_store, reference).letters_sent["Vodafone"]
+    assert sent.to == "orders@vodafone.example"  # where it went that day
+    assert "by email to orders@vodafone.example at 09:00" in _note(demo_store, reference)
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_by_document_exchange_only_to_a_dx_box(demo_store: Store) -> None:
+    from raptor_desktop.store.settings import set_network_detail
+
+    reference = _ordered(demo_store)
+    with pytest.raises(InputRejected, match="no DX box is recorded for Three"):
+        record_letter_sent(demo_store, reference, "Three", FRIDAY, SendingMethod.DOCUMENT_EXCHANGE)
+    set_network_detail(demo_store, "Three", "dx_box", "DX  98765  Exampleton")
+    record_letter_sent(demo_store, reference, "Three", FRIDAY, SendingMethod.DOCUMENT_EXCHANGE)
+    letter = section_text(demo_store, reference, "Letter to Three", prepared_on=NOTED)
+    assert "By document exchange to DX 98765 Exampleton Date: 11 December 2026" in letter

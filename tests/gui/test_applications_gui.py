@@ -214,7 +214,9 @@ def test_letter_sent_dialog_dates_the_letter_and_says_how_it_went(window: MainWi
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert load_case_file(window.store, reference).letters_sent == {
-        "Vodafone": Sending(date(2026, 12, 1), SendingMethod.EMAIL, time(16, 45))
+        "Vodafone": Sending(
+            date(2026, 12, 1), SendingMethod.EMAIL, time(16, 45), "orders@vodafone.example"
+        )  # the address Vodafone gave in writing for service (the demo's)
     }
 
 

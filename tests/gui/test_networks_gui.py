@@ -89,3 +89,23 @@ def test_the_default_operation_is_set_in_the_settings_and_a_new_line_starts_in_i
     line = LineDialog(demo_store)
     qtbot.addWidget(line)
     assert line.operation.currentText() == "Operation Orchid"
+
+
+def test_an_email_for_service_is_kept_only_with_the_rest_of_the_change(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """The routes for service (PD 6A): a bad email address keeps none of the change."""
+    from raptor_desktop.store.settings import network_routes
+
+    dialog = _networks_at(qtbot, demo_store, "EE ")
+    assert dialog.details["service_email"].text() == "orders@ee.example"  # the demo's
+    dialog.details["dx_box"].setText("DX 1000 Hatfield")
+    dialog.details["service_email"].setText("orders at ee")
+    dialog.set_network()
+    assert "'orders at ee' is not an email address" in dialog.error.text()
+    assert network_routes(demo_store, "EE").dx == ""  # nothing kept
+    dialog.details["service_email"].setText("lelt@ee.example")
+    dialog.set_network()
+    routes = network_routes(demo_store, "EE")
+    assert (routes.dx, routes.email) == ("DX 1000 Hatfield", "lelt@ee.example")
+    assert any(t.startswith("EE ") and "lelt@ee.example" in t for t in _shown(dialog))

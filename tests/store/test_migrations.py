@@ -459,6 +459,36 @@ def test_version_21_records_how_a_letter_went_unknown_for_letters_before(
         assert "deemed served on 13 November 2026 (CPR 6.26)" in event
 
 
+def test_version_22_keeps_where_a_letter_went_and_a_network_s_routes_for_service(
+    tmp_path: Path,
+) -> None:
+    """A letter recorded before v22 keeps its method, its destination unknown (the note says
+    no more than how it went); at v22 a letter by email keeps the address it went to."""
+    from datetime import time
+
+    from raptor_desktop.core.deemed_service import Sending, SendingMethod
+    from raptor_desktop.documents.order_note import recorded_events
+    from raptor_desktop.store.case_file import load_case_file
+    from raptor_desktop.store.settings import network_routes
+
+    (tmp_path / "v21").mkdir()
+    (tmp_path / "v22").mkdir()
+    with open_store(_copy_fixture(21, tmp_path / "v21"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.letters_sent["EE"].to == ""
+        assert network_routes(store, "EE").email == ""
+        [event] = [e for e in recorded_events(case) if "letter serving" in e]
+        assert "by first class post (item" in event
+    with open_store(_copy_fixture(22, tmp_path / "v22"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        assert case.letters_sent == {
+            "EE": Sending(date(2026, 11, 11), SendingMethod.EMAIL, time(10), "orders@ee.example")
+        }
+        assert network_routes(store, "EE").agreed == "EE's letter"
+        [event] = [e for e in recorded_events(case) if "letter serving" in e]
+        assert "by email to orders@ee.example at 10:00" in event
+
+
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
     # Before v14 what SQLite deleted stayed in the file's free pages (encrypted, but there for
     # anyone with the key, and in every backup): the migration rewrites the file without them.

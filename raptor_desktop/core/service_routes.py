@@ -1,0 +1,86 @@
+"""Where a letter serving a document on a provider may go, by each way of sending it (PD 6A).
+
+By post, by hand or left at the address, a letter goes to the provider's address for service.
+By document exchange only where that address, or the provider's writing paper, gives a DX
+box (PD 6A para 2.1). By fax or email only where the provider has first said in writing that
+it accepts service that way, and given the number or address to use (para 4.1); before
+serving by email the sender must also ask what limits the provider sets, such as the format
+and the largest attachment it takes (para 4.2). So the unit records, for each network, its DX
+box, the fax number and email address it gave for service, and where it said so and with what
+limits; a letter by fax or email is refused until they are recorded, and keeps the address it
+went to, as it was on the day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from raptor_desktop.core.deemed_service import SendingMethod
+from raptor_desktop.core.errors import InputRejected
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+FAX = re.compile(r"\+?[0-9][0-9 ()-]{5,}[0-9]")
+
+
+@dataclass(frozen=True)
+class ServiceRoutes:
+    """A network's routes for service, as the unit recorded them ('' where it has not)."""
+
+    provider: str
+    address: str = ""
+    dx: str = ""
+    email: str = ""
+    fax: str = ""
+    agreed: str = ""  # where the provider said in writing it accepts fax or email, and limits
+
+    def destination(self, method: SendingMethod) -> str:
+        """Where a letter sent by ``method`` goes: the address for service, the DX box, the
+        fax number or the email address. Refused, saying what to record, where the rules
+        do not allow that way of sending to this provider yet."""
+        if method is SendingMethod.DOCUMENT_EXCHANGE:
+            if not self.dx:
+                raise InputRejected(
+                    f"no DX box is recorded for {self.provider}: a letter goes by document "
+                    "exchange only where the address for service or the provider's writing "
+                    "paper gives one (PD 6A para 2.1)",
+                    hint="record it under Settings, Networks (raptor networks --dx)",
+                )
+            return self.dx
+        if method in (SendingMethod.EMAIL, SendingMethod.FAX):
+            route = self.email if method is SendingMethod.EMAIL else self.fax
+            what = "an email address" if method is SendingMethod.EMAIL else "a fax number"
+            if not route or not self.agreed:
+                raise InputRejected(
+                    f"{self.provider} is served {method.words.lower()} only once it has said in "
+                    f"writing that it accepts service that way and given {what} for it "
+                    "(PD 6A para 4.1)",
+                    hint=f"record {what} and where {self.provider} said so under Settings, "
+                    f"Networks (raptor networks --{method.value} and --agreed)",
+                )
+            return route
+        if method is SendingMethod.PERSONAL:  # left with a senior person, wherever (CPR 6.5)
+            return self.address
+        if not self.address:
+            raise InputRejected(
+                f"no address for service is recorded for {self.provider}",
+                hint="record it under Settings, Networks (raptor networks --address)",
+            )
+        return self.address
+
+
+def checked_email(text: str) -> str:
+    """An email address for service, or '' to clear it; refused unless it looks like one."""
+    address = text.strip()
+    if address and not EMAIL.fullmatch(address):
+        raise InputRejected(f"{address!r} is not an email address (name@domain)")
+    return address
+
+
+def checked_fax(text: str) -> str:
+    """A fax number for service, or '' to clear it; refused unless it is digits (spaces,
+    brackets, dashes and a leading + allowed)."""
+    number = " ".join(text.split())
+    if number and not FAX.fullmatch(number):
+        raise InputRejected(f"{number!r} is not a fax number (digits, e.g. 01245 452000)")
+    return number
