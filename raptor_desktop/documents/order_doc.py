@@ -185,8 +185,9 @@ def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]
         "Respondent for the item (regulation 3(3)). The Applicant shall give that notice "
         "without delay.",
         _duration_clause(case, operative),
-        "The Applicant shall serve a copy of this order on each Respondent at its address for "
-        "service in the Schedule.",
+        # by any way CPR 6.20 allows: at the address in the Schedule, or by email where the
+        # Respondent agreed to it in writing (PD 6A para 4.1), not at the address alone
+        "The Applicant shall serve a copy of this order on each Respondent (CPR 6.20).",
         "The Applicant, any Respondent and any other person affected by this order may apply to "
         "the court to vary or discharge it (regulation 10 of the Regulations), by application "
         "notice (form N244).",

@@ -10,6 +10,7 @@ import pytest
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_gaps import case_gaps
 from raptor_desktop.core.deemed_service import Sending, SendingMethod
+from raptor_desktop.core.demo_scenario import training_network
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
@@ -18,6 +19,7 @@ from tests.app_fixtures import make_application
 from tests.documents.test_court_documents import section_text
 
 POST = SendingMethod.POST  # how these letters went (CPR 6.26)
+VODAFONE = training_network("Vodafone")["address"]  # where they went
 
 
 @pytest.fixture
@@ -78,5 +80,5 @@ def test_a_notice_dated_before_the_authority_is_refused(demo_store: Store) -> No
         record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 26), POST)
     record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 28), POST)
     assert load_case_file(demo_store, reference).letters_sent == {
-        "Vodafone": Sending(date(2026, 11, 28), POST)
+        "Vodafone": Sending(date(2026, 11, 28), POST, to=VODAFONE)
     }

@@ -594,3 +594,13 @@ def test_the_order_recites_who_the_court_heard(demo_store: Store, application: s
         "AND UPON hearing for the Applicant, and for the Respondents (or: no one attending for "
         "a Respondent given notice) [for the court to complete];"
     ) in text
+
+
+def test_the_order_leaves_the_way_of_service_to_the_rules(
+    demo_store: Store, application: str
+) -> None:
+    """It had directed service at the address in the Schedule, so an order served by email,
+    as a provider agreed in writing (PD 6A para 4.1), was not served as it directed."""
+    text = section_text(demo_store, application, "Draft order")
+    assert "The Applicant shall serve a copy of this order on each Respondent (CPR 6.20)." in text
+    assert "at its address for service in the Schedule" not in text

@@ -15,6 +15,7 @@ import pytest
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.deemed_service import Sending, SendingMethod
+from raptor_desktop.core.demo_scenario import training_network
 from raptor_desktop.core.orders import DeadlineKind
 from raptor_desktop.store.applications import submit
 from raptor_desktop.store.database import Store
@@ -24,6 +25,7 @@ from tests.app_fixtures import NUMBERS, make_application
 from tests.documents.test_court_documents import section_text
 
 POST = SendingMethod.POST  # how these letters went (CPR 6.26)
+VODAFONE = training_network("Vodafone")["address"]  # where they went
 
 HEARD = date(2026, 12, 10)
 ON = date(2026, 12, 11)
@@ -121,8 +123,10 @@ def test_with_notice_the_letter_serving_the_order_is_recorded_apart_from_the_not
         record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
     record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11), POST)  # serving it
     case = load_case_file(demo_store, reference, check_files=False)
-    assert case.letters_sent["Vodafone"] == Sending(date(2026, 12, 1), POST)  # the notice kept
-    assert case.serving_letter("Vodafone") == Sending(date(2026, 12, 11), POST)
+    assert case.letters_sent["Vodafone"] == Sending(
+        date(2026, 12, 1), POST, to=VODAFONE
+    )  # the notice kept
+    assert case.serving_letter("Vodafone") == Sending(date(2026, 12, 11), POST, to=VODAFONE)
     note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
     assert (  # with notice there is no 7 days to apply to set the order aside (CPR 23.10)
         "11 December 2026 — The letter serving the order was sent to Vodafone by first class "
