@@ -123,9 +123,8 @@ def test_with_notice_the_letter_serving_the_order_is_recorded_apart_from_the_not
         record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
     record_letter_sent(demo_store, reference, "Vodafone", date(2026, 12, 11), POST)  # serving it
     case = load_case_file(demo_store, reference, check_files=False)
-    assert case.letters_sent["Vodafone"] == Sending(
-        date(2026, 12, 1), POST, to=VODAFONE
-    )  # the notice kept
+    notice = Sending(date(2026, 12, 1), POST, to=VODAFONE)
+    assert case.letters_sent["Vodafone"] == notice  # the notice kept
     assert case.serving_letter("Vodafone") == Sending(date(2026, 12, 11), POST, to=VODAFONE)
     note = section_text(demo_store, reference, "Note of events", prepared_on=date(2026, 12, 21))
     assert (  # with notice there is no 7 days to apply to set the order aside (CPR 23.10)
