@@ -205,13 +205,11 @@ def _letter_arguments(letter: argparse.ArgumentParser) -> None:
     _letter_arguments,
 )
 def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
-    sent = args.date or date.today()
-    record_letter_sent(run.store(), args.reference, args.provider, sent, args.by, args.at)
-    at = f" at {args.at.strftime('%H:%M')}" if args.at and args.by.needs_time else ""
-    print(
-        f"{args.reference}: letter to {args.provider.strip()} sent {sent.isoformat()}{at}, "
-        f"{args.by.words.lower()}"
-    )
+    on = args.date or date.today()
+    sent = record_letter_sent(run.store(), args.reference, args.provider, on, args.by, args.at)
+    at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
+    how = sent.how[0].lower() + sent.how[1:]
+    print(f"{args.reference}: letter to {args.provider.strip()} sent {on.isoformat()}{at}, {how}")
     return 0
 
 

@@ -291,7 +291,7 @@ def training_network(network: str) -> dict[str, str]:
         "address": f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA",
         "legal_name": f"{network} (Training) Limited",
         "service_email": f"orders@{''.join(network.split()).lower()}.example",
-        "service_agreed": "letter of 1 September 2026 from its Law Enforcement Liaison Team "
+        "service_agreed": "letter of 5 January 2026 from its Law Enforcement Liaison Team "
         "(training): orders served by email at this address, PDF attachments up to 10 MB",
     }
 

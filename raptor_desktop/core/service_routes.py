@@ -44,7 +44,7 @@ class ServiceRoutes:
                     f"no DX box is recorded for {self.provider}: a letter goes by document "
                     "exchange only where the address for service or the provider's writing "
                     "paper gives one (PD 6A para 2.1)",
-                    hint="record it under Settings, Networks (raptor networks --dx)",
+                    hint="Record it under Settings, Networks (raptor networks --dx).",
                 )
             return self.dx
         if method in (SendingMethod.EMAIL, SendingMethod.FAX):
@@ -55,8 +55,8 @@ class ServiceRoutes:
                     f"{self.provider} is served {method.words.lower()} only once it has said in "
                     f"writing that it accepts service that way and given {what} for it "
                     "(PD 6A para 4.1)",
-                    hint=f"record {what} and where {self.provider} said so under Settings, "
-                    f"Networks (raptor networks --{method.value} and --agreed)",
+                    hint=f"Record {what} and where {self.provider} said so under Settings, "
+                    f"Networks (raptor networks --{method.value} and --agreed).",
                 )
             return route
         if method is SendingMethod.PERSONAL:  # left with a senior person, wherever (CPR 6.5)
@@ -64,7 +64,7 @@ class ServiceRoutes:
         if not self.address:
             raise InputRejected(
                 f"no address for service is recorded for {self.provider}",
-                hint="record it under Settings, Networks (raptor networks --address)",
+                hint="Record it under Settings, Networks (raptor networks --address).",
             )
         return self.address
 

@@ -4,14 +4,16 @@ the judge who made an order, and the day and way a letter went to a provider."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -26,6 +28,7 @@ from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.outcomes import change_needs_reason, default_outcome_date
+from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
 from raptor_desktop.gui.widgets import CheckList, buddy_label, pydate, qdate, uk_date_edit
 from raptor_desktop.services.applications import (
@@ -37,6 +40,7 @@ from raptor_desktop.services.applications import (
     record_outcome,
 )
 from raptor_desktop.services.session import Store
+from raptor_desktop.services.settings import network_routes
 
 JUDGE_HINT = "as the sealed order names them, e.g. District Judge Patel"
 
@@ -246,20 +250,36 @@ class LetterSentDialog(OneChangeDialog):
         self.at = QTimeEdit(QTime.currentTime())
         self.at.setDisplayFormat("HH:mm")
         self.at.setToolTip("Sent before 4.30pm on a business day, it is served that day")
+        self.to = QLabel()  # where it goes that way, or why it may not go that way yet
+        self.to.setWordWrap(True)
+        self.to.setMinimumSize(420, 4 * self.to.fontMetrics().lineSpacing())  # room for why
+        self.to.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.method.currentIndexChanged.connect(self._time_needed)
+        self.provider.currentIndexChanged.connect(self._time_needed)
         self._time_needed()
         self.form.addRow("&Provider", self.provider)
         self.form.addRow("&Sent on", self.sent_on)
         self.form.addRow("&How", self.method)
         self.form.addRow("A&t", self.at)
+        self.form.addRow("To", self.to)
 
     def _method(self) -> SendingMethod | None:
         chosen = self.method.currentData()
         return SendingMethod(chosen) if chosen else None
 
     def _time_needed(self) -> None:
+        """The time asked only where it counts; where the letter goes that way, shown."""
         method = self._method()
         self.at.setEnabled(method is not None and method.needs_time)
+        if method is None:
+            self.to.setText("")
+            return
+        try:
+            self.to.setText(
+                network_routes(self._store, self.provider.currentText()).destination(method)
+            )
+        except Refusal as refused:
+            self.to.setText(f"<i>{escape(as_sentence(refused.full_message()))}</i>")
 
     def save(self) -> None:
         method = self._method()
@@ -280,6 +300,6 @@ class LetterSentDialog(OneChangeDialog):
                 time(at.hour(), at.minute()) if method.needs_time else None,
             )
         except Refusal as error:
-            self.error.show_error(str(error))
+            self.error.show_error(error.full_message())
             return
         self.accept()

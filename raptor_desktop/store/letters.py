@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 from raptor_desktop.core.case_file import UNCONFIRMED
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.core.deemed_service import SendingMethod
+from raptor_desktop.core.deemed_service import ELSEWHERE, Sending, SendingMethod
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.case_file import load_case_file
@@ -21,12 +21,12 @@ def record_letter_sent(
     sent_on: date,
     method: SendingMethod,
     at: time | None = None,
-) -> None:
+) -> Sending:
     """Record the day the letter to ``provider`` about ``reference`` was sent, how, and (by
     hand, fax, email or in person) at what time: the day it is served turns on them (CPR 6.26).
     It keeps where the letter went, from the network's routes for service: by DX, fax or email
     only where the rules allow it (``core.service_routes``), so those are refused until
-    recorded.
+    recorded. Returns the letter as it went.
 
     A notice of the application goes before the hearing; a covering letter served with an
     order without notice goes once an order has been made on that provider's items. With
@@ -47,10 +47,6 @@ def record_letter_sent(
             raise InputRejected(
                 f"{reference} has no item to serve on {provider.strip()!r}; its providers: {known}"
             )
-        at_time = f" {at.strftime('%H:%M')}" if at and method.needs_time else ""
-        store.describe(
-            f"{reference} letter to {name} sent {sent_on.isoformat()}{at_time} by {method.value}"
-        )
         if case.authorised_on and sent_on < case.authorised_on:
             raise InputRejected(
                 f"the letter is about an application the superintendent authorised on "
@@ -78,6 +74,12 @@ def record_letter_sent(
                     f"have been sent on {full_date(sent_on)}"
                 )
         sent_to = network_routes(store, name).destination(method)
+        at_time = f" {at.strftime('%H:%M')}" if at and method.needs_time else ""
+        where = f" to {sent_to}" if method in ELSEWHERE else ""
+        store.describe(
+            f"{reference} letter to {name} sent {sent_on.isoformat()}{at_time} by {method.value}"
+            f"{where}"
+        )
         table = "order_letters" if serving else "provider_letters"  # with notice: two letters
         db.execute(
             f"INSERT INTO {table} (application_id, provider, sent_on, method, sent_at, "
@@ -96,6 +98,7 @@ def record_letter_sent(
                 store.actor,
             ],
         )
+    return Sending(sent_on, method, at if method.needs_time else None, sent_to)
 
 
 def _check_time(sent_on: date, method: SendingMethod, at: time | None) -> None:

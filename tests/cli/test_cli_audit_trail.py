@@ -160,10 +160,13 @@ def test_record_letter_dates_the_letter_and_is_logged(
     assert main([*letter, "ee", "--date", after, "--by", "email"]) == 1  # at what time?
     assert "give the time the letter went by email: sent before 4.30pm" in (capsys.readouterr().err)
     assert main([*letter, "ee", "--date", after, "--by", "Email", "--at", "9.05"]) == 0
-    assert f"letter to ee sent {after} at 09:05, by email" in capsys.readouterr().out
+    sent = f"letter to ee sent {after} at 09:05, by email to orders@ee.example"  # EE's agreed
+    assert sent in capsys.readouterr().out
     assert main([*demo, "audit", "--json"]) == 0
     logged = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
-    assert logged[-1]["records"] == f"RAP-2026-002 letter to EE sent {after} 09:05 by email"
+    assert logged[-1]["records"] == (
+        f"RAP-2026-002 letter to EE sent {after} 09:05 by email to orders@ee.example"
+    )
 
 
 def test_a_pack_is_saved_only_as_a_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

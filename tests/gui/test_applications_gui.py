@@ -207,8 +207,15 @@ def test_letter_sent_dialog_dates_the_letter_and_says_how_it_went(window: MainWi
     dialog.save()  # no order yet on Three's item: refused, with the reason in the dialog
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "no order has been made yet on Three" in dialog.error.text()
+    assert (
+        dialog.to.text()
+        == "Law Enforcement Liaison Team, Three, 1 Training Way, Exampleton EX1 1AA"
+    )
+    dialog.method.setCurrentText("By fax")  # no fax number agreed: the dialog says so at once
+    assert "only once it has said in writing" in dialog.to.text()
     dialog.provider.setCurrentText("Vodafone")
     dialog.method.setCurrentText("By email")
+    assert dialog.to.text() == "orders@vodafone.example"  # where it goes
     assert dialog.at.isEnabled()
     dialog.at.setTime(QTime(16, 45))
     dialog.save()
