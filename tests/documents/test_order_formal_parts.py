@@ -1,0 +1,53 @@
+"""The formal parts of the court documents: the parties in every heading, numbered as in
+the claim; the order's recital of whom the court heard; its direction for service."""
+
+from __future__ import annotations
+
+import pytest
+
+from raptor_desktop.store.applications import save_details
+from raptor_desktop.store.database import Store
+from tests.app_fixtures import details, make_application
+from tests.documents.test_court_documents import section_text
+
+
+@pytest.fixture
+def application(demo_store: Store) -> str:
+    return make_application(demo_store)
+
+
+def test_every_court_document_is_headed_with_the_parties(
+    demo_store: Store, application: str
+) -> None:
+    """The heading names the Applicant and each Respondent, numbered as in the claim."""
+    parties = (
+        "BETWEEN Superintendent Mark Hughes (1203), Essex Police Applicant - and - "
+        "(1) Tesco Mobile (Training) Limited (2) Three (Training) Limited "
+        "(3) Vodafone (Training) Limited Respondents"
+    )
+    for title in ("Application", "Draft order", "Schedule", "Witness statement", "Exhibits"):
+        assert parties in section_text(demo_store, application, title), title
+
+
+def test_the_order_recites_who_the_court_heard(demo_store: Store, application: str) -> None:
+    """Left for the court: who appeared for the Applicant and, given notice, the Respondents."""
+    text = section_text(demo_store, application, "Draft order")
+    heard = "AND UPON hearing for the Applicant [for the court to complete];"
+    assert heard in text
+    assert text.index(heard) < text.index("AND UPON reading the witness statement")
+    save_details(demo_store, application, details(with_notice=True))
+    text = section_text(demo_store, application, "Draft order")
+    assert (
+        "AND UPON hearing for the Applicant, and for the Respondents (or: no one attending for "
+        "a Respondent given notice) [for the court to complete];"
+    ) in text
+
+
+def test_the_order_leaves_the_way_of_service_to_the_rules(
+    demo_store: Store, application: str
+) -> None:
+    """It had directed service at the address in the Schedule, so an order served by email,
+    as a provider agreed in writing (PD 6A para 4.1), was not served as it directed."""
+    text = section_text(demo_store, application, "Draft order")
+    assert "The Applicant shall serve a copy of this order on each Respondent (CPR 6.20)." in text
+    assert "at its address for service in the Schedule" not in text
