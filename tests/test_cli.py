@@ -323,14 +323,14 @@ def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_
     [three] = [line for line in out.splitlines() if line.startswith("Three ")]
     assert "Hutchison 3G UK Limited — (no address for service)" in three
     assert any(line.startswith("EE ") and "(no legal name)" in line for line in out.splitlines())
-    agreed = ["--agreed", "Three", "letter of 2 March 2026"]
+    agreed = ["--email-agreed", "Three", "letter of 2 March 2026"]
     code, _, err = run(capsys, *db, "networks", "--email", "Three", "orders at three", *agreed)
     assert code == 1 and "'orders at three' is not an email address" in err
     code, out, _ = run(capsys, *db, "networks")
     assert "letter of 2 March 2026" not in out  # one change: the agreement was not kept alone
     code, out, _ = run(capsys, *db, "networks", "--email", "Three", "orders@three.example", *agreed)
     assert "email address for service: orders@three.example" in out
-    assert "written agreement to service by email or fax: letter of 2 March 2026" in out
+    assert "written agreement to service by email: letter of 2 March 2026" in out
 
 
 def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -240,12 +240,17 @@ NETWORK_OPTIONS = {  # each network detail's option: its name, what goes in it, 
     ),
     "dx_box": ("--dx", "BOX", "its DX box, where its address or writing paper gives one"),
     "service_email": ("--email", "ADDRESS", "the email address it gave in writing for service"),
-    "service_fax": ("--fax", "NUMBER", "the fax number it gave in writing for service"),
-    "service_agreed": (
-        "--agreed",
+    "service_email_agreed": (
+        "--email-agreed",
         "WHERE",
-        "where it said in writing that it accepts service by email or fax, and any limits it "
-        "set (PD 6A 4.1, 4.2)",
+        "where it said in writing that it accepts service by email, and any limits it set "
+        "(PD 6A 4.1, 4.2)",
+    ),
+    "service_fax": ("--fax", "NUMBER", "the fax number it gave in writing for service"),
+    "service_fax_agreed": (
+        "--fax-agreed",
+        "WHERE",
+        "where it said in writing that it accepts service by fax (PD 6A 4.1)",
     ),
 }
 
@@ -281,7 +286,7 @@ def cmd_networks(args: argparse.Namespace, run: Invocation) -> int:
         print(
             f"{name:<18} {hosted} {company} — {known.get('address') or '(no address for service)'}"
         )
-        for detail in ("dx_box", "service_email", "service_fax", "service_agreed"):
+        for detail in list(NETWORK_DETAILS)[2:]:  # the routes for service, where recorded
             if known.get(detail):
                 print(f"{'':<18} {NETWORK_DETAILS[detail]}: {known[detail]}")
     return 0

@@ -77,13 +77,15 @@ def method_named(text: str) -> SendingMethod:
 @dataclass(frozen=True)
 class Sending:
     """A letter as it went: the day, how, where to (the address, DX box, fax number or email
-    address: ``core.service_routes``) and, where the day it is served turns on it, the time.
-    A letter recorded before the method was asked for has none of those."""
+    address: ``core.service_routes``), by fax or email the provider's written agreement it
+    went under, and, where the day it is served turns on it, the time. A letter recorded
+    before the method was asked for has none of those."""
 
     on: date
     method: SendingMethod | None = None
     at: time | None = None
     to: str = ""
+    under: str = ""
 
     @property
     def how(self) -> str:

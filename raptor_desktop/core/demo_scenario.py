@@ -291,8 +291,8 @@ def training_network(network: str) -> dict[str, str]:
         "address": f"Law Enforcement Liaison Team, {network}, 1 Training Way, Exampleton EX1 1AA",
         "legal_name": f"{network} (Training) Limited",
         "service_email": f"orders@{''.join(network.split()).lower()}.example",
-        "service_agreed": "letter of 5 January 2026 from its Law Enforcement Liaison Team "
-        "(training): orders served by email at this address, PDF attachments up to 10 MB",
+        "service_email_agreed": "its letter of 5 January 2026 (training): PDF attachments up "
+        "to 10 MB",
     }
 
 

@@ -6,9 +6,10 @@ box (PD 6A para 2.1). By fax or email only where the provider has first said in 
 it accepts service that way, and given the number or address to use (para 4.1); before
 serving by email the sender must also ask what limits the provider sets, such as the format
 and the largest attachment it takes (para 4.2). So the unit records, for each network, its DX
-box, the fax number and email address it gave for service, and where it said so and with what
-limits; a letter by fax or email is refused until they are recorded, and keeps the address it
-went to, as it was on the day.
+box, the fax number and email address it gave for service, and for each of those two ways
+where it said so and with what limits (an agreement to email is none to fax); a letter by fax
+or email is refused until they are recorded, and keeps the address it went to and the
+agreement it went under, as they were on the day.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ class ServiceRoutes:
     address: str = ""
     dx: str = ""
     email: str = ""
+    email_agreed: str = ""  # where it said in writing it accepts service by email; its limits
     fax: str = ""
-    agreed: str = ""  # where the provider said in writing it accepts fax or email, and limits
+    fax_agreed: str = ""  # where it said in writing it accepts service by fax
 
     def destination(self, method: SendingMethod) -> str:
         """Where a letter sent by ``method`` goes: the address for service, the DX box, the
@@ -50,13 +52,14 @@ class ServiceRoutes:
         if method in (SendingMethod.EMAIL, SendingMethod.FAX):
             route = self.email if method is SendingMethod.EMAIL else self.fax
             what = "an email address" if method is SendingMethod.EMAIL else "a fax number"
-            if not route or not self.agreed:
+            if not route or not self.agreement(method):
                 raise InputRejected(
                     f"{self.provider} is served {method.words.lower()} only once it has said in "
-                    f"writing that it accepts service that way and given {what} for it "
-                    "(PD 6A para 4.1)",
-                    hint=f"Record {what} and where {self.provider} said so under Settings, "
-                    f"Networks (raptor networks --{method.value} and --agreed).",
+                    f"writing that it accepts service {method.words.lower()} and given {what} "
+                    "for it (PD 6A para 4.1)",
+                    hint=f"Record {what} and where {self.provider} agreed to service "
+                    f"{method.words.lower()} under Settings, Networks (raptor networks "
+                    f"--{method.value} and --{method.value}-agreed).",
                 )
             return route
         if method is SendingMethod.PERSONAL:  # left with a senior person, wherever (CPR 6.5)
@@ -67,6 +70,13 @@ class ServiceRoutes:
                 hint="Record it under Settings, Networks (raptor networks --address).",
             )
         return self.address
+
+    def agreement(self, method: SendingMethod) -> str:
+        """Where the provider agreed in writing to be served by ``method`` ('' by post, DX,
+        hand or in person, which need no agreement)."""
+        return {SendingMethod.EMAIL: self.email_agreed, SendingMethod.FAX: self.fax_agreed}.get(
+            method, ""
+        )
 
 
 def checked_email(text: str) -> str:

@@ -114,13 +114,14 @@ def _how(sent: Sending) -> str:
 
 
 def _agreed(provider: str, sent: Sending) -> str:
-    """By email or fax: that the provider had agreed in writing to be served there."""
-    if sent.method not in (SendingMethod.EMAIL, SendingMethod.FAX) or not sent.to:
+    """By email or fax: that the provider had agreed in writing to be served that way, and
+    where it said so, as the register held it that day."""
+    if sent.method not in (SendingMethod.EMAIL, SendingMethod.FAX) or not sent.under:
         return ""
     what = "address" if sent.method is SendingMethod.EMAIL else "number"
     return (
-        f"{esc(provider)} had said in writing that it accepts service at that {what} "
-        "(PD 6A para 4.1). "
+        f"{esc(provider)} had said in writing that it accepts service {sent.method.words.lower()}"
+        f" at that {what} ({esc(sent.under)}; PD 6A para 4.1). "
     )
 
 

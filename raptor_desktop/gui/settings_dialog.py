@@ -57,10 +57,14 @@ NETWORK_FIELDS = {  # each network detail: its label, and what goes in it
     ),
     "dx_box": ("&DX box:", "only if its address or writing paper gives one (PD 6A 2.1)"),
     "service_email": ("&Email for service:", "the address it gave in writing for service"),
+    "service_email_agreed": (
+        "Email agreed in &writing:",
+        "where it said it accepts service by email, and its limits (PD 6A 4.1, 4.2)",
+    ),
     "service_fax": ("&Fax for service:", "the number it gave in writing for service"),
-    "service_agreed": (
-        "Agreed in &writing:",
-        "where it said it accepts service by email or fax, and its limits (PD 6A 4.1, 4.2)",
+    "service_fax_agreed": (
+        "Fax agreed in w&riting:",
+        "where it said it accepts service by fax (PD 6A 4.1)",
     ),
 }
 

@@ -192,9 +192,10 @@ def load_case_file(
                 SendingMethod(method) if method else None,
                 time.fromisoformat(at) if at else None,
                 to,
+                under,
             )
-            for name, sent, method, at, to in store.db.execute(
-                f"SELECT provider, sent_on, method, sent_at, sent_to FROM {table} "
+            for name, sent, method, at, to, under in store.db.execute(
+                f"SELECT provider, sent_on, method, sent_at, sent_to, sent_under FROM {table} "
                 "WHERE application_id = ?",
                 [app_id],
             )

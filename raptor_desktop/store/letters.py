@@ -73,7 +73,8 @@ def record_letter_sent(
                     f"the letter goes with the order made on {full_date(min(made))}; it cannot "
                     f"have been sent on {full_date(sent_on)}"
                 )
-        sent_to = network_routes(store, name).destination(method)
+        routes = network_routes(store, name)
+        sent_to, under = routes.destination(method), routes.agreement(method)
         at_time = f" {at.strftime('%H:%M')}" if at and method.needs_time else ""
         where = f" to {sent_to}" if method in ELSEWHERE else ""
         store.describe(
@@ -83,10 +84,11 @@ def record_letter_sent(
         table = "order_letters" if serving else "provider_letters"  # with notice: two letters
         db.execute(
             f"INSERT INTO {table} (application_id, provider, sent_on, method, sent_at, "
-            "sent_to, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-            "(application_id, provider) DO UPDATE SET sent_on = excluded.sent_on, method = "
-            "excluded.method, sent_at = excluded.sent_at, sent_to = excluded.sent_to, "
-            "recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by",
+            "sent_to, sent_under, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (application_id, provider) DO UPDATE SET sent_on = excluded.sent_on, "
+            "method = excluded.method, sent_at = excluded.sent_at, sent_to = excluded.sent_to, "
+            "sent_under = excluded.sent_under, recorded_at = excluded.recorded_at, "
+            "recorded_by = excluded.recorded_by",
             [
                 application_id(store, reference),
                 name,
@@ -94,11 +96,12 @@ def record_letter_sent(
                 method.value,
                 at.strftime("%H:%M") if at and method.needs_time else "",
                 sent_to,
+                under,
                 utc_now(),
                 store.actor,
             ],
         )
-    return Sending(sent_on, method, at if method.needs_time else None, sent_to)
+    return Sending(sent_on, method, at if method.needs_time else None, sent_to, under)
 
 
 def _check_time(sent_on: date, method: SendingMethod, at: time | None) -> None:

@@ -29,9 +29,10 @@ networks        (v3) mobile networks and, for an MVNO, the host network that ser
                 (v18) the legal name of the company behind it (the party the claim and the
                 order name: "Hutchison 3G UK Limited", not "Three"), filled in by the unit.
                 (v22) its routes for service other than the address (core.service_routes):
-                ``dx_box`` (PD 6A 2.1), ``service_email`` and ``service_fax``, and
-                ``service_agreed``, where the provider said in writing that it accepts
-                service by email or fax, with any limits it set (PD 6A 4.1, 4.2).
+                ``dx_box`` (PD 6A 2.1), ``service_email`` and ``service_fax``, each with
+                ``service_email_agreed`` / ``service_fax_agreed``, where the provider said
+                in writing that it accepts service that way, and any limits it set (PD 6A
+                4.1, 4.2).
 holiday_overrides (v3) days the unit adds to or removes from the bank-holiday list.
 applications    (v3) a DDTRO application: reference, operation, court, hearing date and time,
                 claim number, the applicant officer (name, rank, collar number, force, work
@@ -99,7 +100,8 @@ order_letters   (v20) with notice, the date the letter serving the order went to
                 personal: core.deemed_service) and ``sent_at``, the time (HH:MM) where the day
                 it is served turns on it (CPR 6.26); both empty for letters recorded before.
                 (v22) ``sent_to``: where it went, as the register held it that day (the
-                address for service, DX box, fax number or email address).
+                address for service, DX box, fax number or email address); by email or fax,
+                ``sent_under``: the provider's written agreement to that, as held that day.
 saved_packs     (v10) every hearing-bundle file saved: its name, SHA-256, size and pages, its
                 bundle letter, the exhibit marks in it, whether it was a DRAFT, the saved pack
                 it supplements (a supplementary bundle), who saved it and when; a supplement
@@ -454,10 +456,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         step=add_text_columns(
             ("networks", "dx_box"),
             ("networks", "service_email"),
+            ("networks", "service_email_agreed"),
             ("networks", "service_fax"),
-            ("networks", "service_agreed"),
+            ("networks", "service_fax_agreed"),
             ("provider_letters", "sent_to"),
+            ("provider_letters", "sent_under"),
             ("order_letters", "sent_to"),
+            ("order_letters", "sent_under"),
         ),
     ),
 )

@@ -154,8 +154,9 @@ NETWORK_DETAILS = {
     "legal_name": "legal name",
     "dx_box": "DX box",
     "service_email": "email address for service",
+    "service_email_agreed": "written agreement to service by email",
     "service_fax": "fax number for service",
-    "service_agreed": "written agreement to service by email or fax",
+    "service_fax_agreed": "written agreement to service by fax",
 }
 """What the unit fills in for each network, by column, and what it is called."""
 
@@ -238,8 +239,8 @@ def network_addresses(store: Store) -> dict[str, str]:
 def network_routes(store: Store, provider: str) -> ServiceRoutes:
     """Where letters to ``provider`` may go, by each way of sending (empty if not listed)."""
     row = store.db.execute(
-        "SELECT address, dx_box, service_email, service_fax, service_agreed FROM networks "
-        "WHERE name = ?",
+        "SELECT address, dx_box, service_email, service_email_agreed, service_fax, "
+        "service_fax_agreed FROM networks WHERE name = ?",
         [provider],
     ).fetchone()
     return ServiceRoutes(provider, *row) if row else ServiceRoutes(provider)

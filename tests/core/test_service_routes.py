@@ -44,12 +44,28 @@ def test_by_email_or_fax_only_once_it_agreed_in_writing_and_gave_where(
     given = ServiceRoutes("Vodafone", address=ADDRESS, **{field: value})
     with pytest.raises(InputRejected, match=r"said in writing.*\(PD 6A para 4\.1\)") as refused:
         given.destination(method)  # the address or number, but no written agreement to it
-    assert f"--{method.value}" in refused.value.hint
-    agreed = ServiceRoutes("Vodafone", address=ADDRESS, agreed="letter of 1 March 2026")
+    assert f"--{method.value}-agreed" in refused.value.hint
+    agreed = {f"{field}_agreed": "letter of 1 March 2026"}
     with pytest.raises(InputRejected, match="said in writing"):
-        agreed.destination(method)  # agreed, but where to is not recorded
-    both = ServiceRoutes("Vodafone", address=ADDRESS, agreed="letter of 1 March", **{field: value})
+        ServiceRoutes("Vodafone", address=ADDRESS, **agreed).destination(method)  # where to?
+    both = ServiceRoutes("Vodafone", address=ADDRESS, **{field: value}, **agreed)
     assert both.destination(method) == value
+    assert both.agreement(method) == "letter of 1 March 2026"
+
+
+def test_an_agreement_to_email_is_none_to_fax() -> None:
+    """One agreement had stood for both: a fax went under a letter agreeing to email only."""
+    routes = ServiceRoutes(
+        "EE",
+        address=ADDRESS,
+        email="orders@ee.example",
+        email_agreed="EE's letter",
+        fax="01707 000000",
+    )
+    assert routes.destination(SendingMethod.EMAIL) == "orders@ee.example"
+    with pytest.raises(InputRejected, match="accepts service by fax"):
+        routes.destination(SendingMethod.FAX)
+    assert routes.agreement(SendingMethod.POST) == ""
 
 
 def test_a_letter_sent_elsewhere_than_its_address_says_where() -> None:

@@ -50,7 +50,8 @@ def test_an_email_after_half_past_four_is_served_the_next_business_day(
     assert (
         "11 December 2026 — The letter serving the order was sent to Vodafone by email to "
         "orders@vodafone.example at 16:45 (item 3). Vodafone had said in writing that it "
-        "accepts service at that address (PD 6A para 4.1). It is deemed served on 14 December "
+        "accepts service by email at that address (its letter of 5 January 2026 (training): "
+        "PDF attachments up to 10 MB; PD 6A para 4.1). It is deemed served on 14 December "
         "2026 (CPR 6.26). Vodafone may "
         "apply to set the order aside or vary it until 21 December 2026 (within 7 days after "
         "service, CPR 23.10(2))."
@@ -113,15 +114,17 @@ def test_by_email_only_where_the_provider_agreed_in_writing_and_the_address_is_k
     from raptor_desktop.store.settings import set_network_detail
 
     reference = _ordered(demo_store)
-    set_network_detail(demo_store, "Vodafone", "service_agreed", "")
+    set_network_detail(demo_store, "Vodafone", "service_email_agreed", "")
     with pytest.raises(InputRejected, match=r"said in writing.*\(PD 6A para 4\.1\)"):
         record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(9))
     assert "Vodafone" not in load_case_file(demo_store, reference).letters_sent
-    set_network_detail(demo_store, "Vodafone", "service_agreed", "email of 2 March 2026")
+    set_network_detail(demo_store, "Vodafone", "service_email_agreed", "email of 2 March 2026")
     record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(9))
     set_network_detail(demo_store, "Vodafone", "service_email", "new-orders@vodafone.example")
+    set_network_detail(demo_store, "Vodafone", "service_email_agreed", "email of 3 May 2026")
     sent = load_case_file(demo_store, reference).letters_sent["Vodafone"]
-    assert sent.to == "orders@vodafone.example"  # where it went that day
+    assert (sent.to, sent.under) == ("orders@vodafone.example", "email of 2 March 2026")
+    # where it went, and under what agreement, that day
     assert "by email to orders@vodafone.example at 09:00" in _note(demo_store, reference)
 
 

@@ -191,6 +191,7 @@ def test_letter_sent_dialog_dates_the_letter_and_says_how_it_went(window: MainWi
     from PySide6.QtCore import QDate, QTime
 
     from raptor_desktop.core.deemed_service import Sending, SendingMethod
+    from raptor_desktop.core.demo_scenario import training_network
     from raptor_desktop.gui.application_dialogs import LetterSentDialog
 
     reference = heard_application(window.store)
@@ -222,8 +223,12 @@ def test_letter_sent_dialog_dates_the_letter_and_says_how_it_went(window: MainWi
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert load_case_file(window.store, reference).letters_sent == {
         "Vodafone": Sending(
-            date(2026, 12, 1), SendingMethod.EMAIL, time(16, 45), "orders@vodafone.example"
-        )  # the address Vodafone gave in writing for service (the demo's)
+            date(2026, 12, 1),
+            SendingMethod.EMAIL,
+            time(16, 45),
+            "orders@vodafone.example",  # the address Vodafone gave in writing (the demo's)
+            training_network("Vodafone")["service_email_agreed"],  # and where it did
+        )
     }
 
 

@@ -482,9 +482,15 @@ def test_version_22_keeps_where_a_letter_went_and_a_network_s_routes_for_service
     with open_store(_copy_fixture(22, tmp_path / "v22"), role=Role.ADMINISTRATOR) as store:
         case = load_case_file(store, "RAP-2026-001", check_files=False)
         assert case.letters_sent == {
-            "EE": Sending(date(2026, 11, 11), SendingMethod.EMAIL, time(10), "orders@ee.example")
+            "EE": Sending(
+                date(2026, 11, 11),
+                SendingMethod.EMAIL,
+                time(10),
+                "orders@ee.example",
+                "EE's letter",
+            )
         }
-        assert network_routes(store, "EE").agreed == "EE's letter"
+        assert network_routes(store, "EE").email_agreed == "EE's letter"
         [event] = [e for e in recorded_events(case) if "letter serving" in e]
         assert "by email to orders@ee.example at 10:00" in event
 
