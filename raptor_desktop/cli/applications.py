@@ -196,6 +196,12 @@ def _letter_arguments(letter: argparse.ArgumentParser) -> None:
         help="the time it went, by hand, fax, email or in person (before 4.30pm it is served "
         "that day, CPR 6.26)",
     )
+    letter.add_argument(
+        "--correction",
+        metavar="WHY",
+        default="",
+        help="correct the letter already recorded (the first service counts), saying why: logged",
+    )
 
 
 @command(
@@ -206,7 +212,9 @@ def _letter_arguments(letter: argparse.ArgumentParser) -> None:
 )
 def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
     on = args.date or date.today()
-    sent = record_letter_sent(run.store(), args.reference, args.provider, on, args.by, args.at)
+    sent = record_letter_sent(
+        run.store(), args.reference, args.provider, on, args.by, args.at, args.correction
+    )
     at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
     how = sent.how[0].lower() + sent.how[1:]
     print(f"{args.reference}: letter to {args.provider.strip()} sent {on.isoformat()}{at}, {how}")

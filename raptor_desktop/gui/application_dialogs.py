@@ -262,6 +262,9 @@ class LetterSentDialog(OneChangeDialog):
         self.form.addRow("&How", self.method)
         self.form.addRow("A&t", self.at)
         self.form.addRow("To", self.to)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("only to correct a letter already recorded: why (logged)")
+        self.form.addRow("&Reason for correcting", self.reason)
 
     def _method(self) -> SendingMethod | None:
         chosen = self.method.currentData()
@@ -298,6 +301,7 @@ class LetterSentDialog(OneChangeDialog):
                 pydate(self.sent_on.date()),
                 method,
                 time(at.hour(), at.minute()) if method.needs_time else None,
+                self.reason.text(),
             )
         except Refusal as error:
             self.error.show_error(error.full_message())

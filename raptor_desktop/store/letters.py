@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from raptor_desktop.core.case_file import UNCONFIRMED
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.deemed_service import ELSEWHERE, Sending, SendingMethod
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store, utc_now
+from raptor_desktop.store.errors import Conflict
 from raptor_desktop.store.settings import network_routes
 
 
@@ -21,6 +22,7 @@ def record_letter_sent(
     sent_on: date,
     method: SendingMethod,
     at: time | None = None,
+    correction: str = "",
 ) -> Sending:
     """Record the day the letter to ``provider`` about ``reference`` was sent, how, and (by
     hand, fax, email or in person) at what time: the day it is served turns on them (CPR 6.26).
@@ -31,12 +33,17 @@ def record_letter_sent(
     A notice of the application goes before the hearing; a covering letter served with an
     order without notice goes once an order has been made on that provider's items. With
     notice, a letter on or after the order is the one serving it, kept apart from the notice.
-    Recording it again corrects the date.
+
+    One letter of each kind is recorded for each provider: the first service is the one that
+    counts (CPR 6.26, 23.10(2)), so recording another over it is refused, unless it corrects
+    that record, giving the reason (``correction``, logged with the change).
     """
     if sent_on > date.today():
         raise InputRejected(f"the letter's date {full_date(sent_on)} is in the future")
     _check_time(sent_on, method, at)
-    with store.transaction("record letter sent", reference) as db:
+    why = " ".join(correction.split())
+    event = "correct letter sent" if why else "record letter sent"
+    with store.transaction(event, reference, justification=why) as db:
         case = load_case_file(store, reference, check_files=False)
         # an item ordered and carved out since was served with the order all the same
         live = [i for i in case.items if i.live or i.ordered]
@@ -82,6 +89,7 @@ def record_letter_sent(
             f"{where}"
         )
         table = "order_letters" if serving else "provider_letters"  # with notice: two letters
+        _check_correction(case, serving, name, why)
         db.execute(
             f"INSERT INTO {table} (application_id, provider, sent_on, method, sent_at, "
             "sent_to, sent_under, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -104,10 +112,32 @@ def record_letter_sent(
     return Sending(sent_on, method, at if method.needs_time else None, sent_to, under)
 
 
+def _check_correction(case: CaseFile, serving: bool, provider: str, why: str) -> None:
+    """A letter recorded already is the service that counts: another over it only corrects it,
+    with a reason; a correction needs a letter to correct."""
+    letters = case.order_letters_sent if serving else case.letters_sent
+    recorded = letters.get(provider)
+    kind = "letter serving the order on" if serving and case.with_notice else "letter to"
+    if recorded and not why:
+        how = f" {recorded.how[0].lower()}{recorded.how[1:]}" if recorded.method else ""
+        raise Conflict(
+            f"the {kind} {provider} is recorded as sent on {full_date(recorded.on)}{how}: the "
+            "first service is the one that counts (CPR 6.26); if that record is wrong, record "
+            "this one as a correction, giving the reason (it is logged with the change)"
+        )
+    if why and not recorded:
+        raise InputRejected(f"no {kind} {provider} is recorded yet: there is nothing to correct")
+
+
 def _check_time(sent_on: date, method: SendingMethod, at: time | None) -> None:
     """By hand, fax, email or in person, the time is needed (before 4.30pm it is served that
-    day), and cannot be later than now; by post or DX it plays no part."""
+    day), and cannot be later than now; by post or DX it plays no part, and is refused."""
     if not method.needs_time:
+        if at is not None:
+            raise InputRejected(
+                f"{method.words.lower()}, the time a letter went plays no part in the day it "
+                "is served (CPR 6.26): leave the time out"
+            )
         return
     if at is None:
         raise InputRejected(

@@ -159,14 +159,23 @@ def test_record_letter_dates_the_letter_and_is_logged(
     assert f"goes with the order made on {full_date(made)}" in capsys.readouterr().err
     assert main([*letter, "ee", "--date", after, "--by", "email"]) == 1  # at what time?
     assert "give the time the letter went by email: sent before 4.30pm" in (capsys.readouterr().err)
-    assert main([*letter, "ee", "--date", after, "--by", "Email", "--at", "9.05"]) == 0
+    assert main([*letter, "ee", "--date", after, "--by", "post", "--at", "9.05"]) == 1
+    assert "the time a letter went plays no part" in capsys.readouterr().err
+    by_email = [*letter, "ee", "--date", after, "--by", "Email", "--at", "9.05"]
+    assert main(by_email) == 1  # the demo recorded EE's letter: the first service counts
+    assert "is recorded as sent on" in capsys.readouterr().err
+    why = "recorded in error: it went by email"
+    assert main([*by_email, "--correction", why]) == 0
     sent = f"letter to ee sent {after} at 09:05, by email to orders@ee.example"  # EE's agreed
     assert sent in capsys.readouterr().out
     assert main([*demo, "audit", "--json"]) == 0
-    logged = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record letter sent"]
-    assert logged[-1]["records"] == (
+    [logged] = [
+        e for e in json.loads(capsys.readouterr().out) if e["event"] == "correct letter sent"
+    ]
+    assert logged["records"] == (
         f"RAP-2026-002 letter to EE sent {after} 09:05 by email to orders@ee.example"
     )
+    assert logged["justification"] == why
 
 
 def test_a_pack_is_saved_only_as_a_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
