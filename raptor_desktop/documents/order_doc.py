@@ -115,7 +115,7 @@ def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) ->
     )
 
 
-def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
+def _recitals(case: CaseFile, any_struck: bool, withdrawn: list[tuple[int, CaseItem]]) -> list[str]:
     authoriser = esc(case.authoriser.described() or "[authorising officer]")
     applicant = esc(case.applicant.described() or "[officer in the case]")
     signed = full_date(case.statement_date) if case.statement_date else "[date]"
@@ -132,6 +132,12 @@ def _recitals(case: CaseFile, any_struck: bool) -> list[str]:
         if not case.with_notice
         else "AND UPON the Respondents having been given notice of the application",
     ]
+    if withdrawn:
+        noun = "items" if len(withdrawn) > 1 else "item"
+        recitals.append(
+            "AND UPON the Applicant withdrawing the claim in so far as it concerns "
+            f"{noun} {numbers_text(withdrawn)}"
+        )
     which = (
         "each relevant item in the Schedule that is not struck through"
         if any_struck
@@ -167,7 +173,9 @@ def applicant_capacity(rank: str) -> str:
     return "a police officer of the rank of superintendent or above"
 
 
-def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]:
+def _clauses(
+    case: CaseFile, operative: list[tuple[int, CaseItem]], refused: list[tuple[int, CaseItem]]
+) -> list[str]:
     noun = "items" if len(operative) > 1 else "item"
     clauses = [
         f"Each Respondent shall prevent all use, other than calls to the emergency services, of "
@@ -185,9 +193,7 @@ def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]
         "Respondent for the item (regulation 3(3)). The Applicant shall give that notice "
         "without delay.",
         _duration_clause(case, operative),
-        # by any way CPR 6.20 allows: at the address in the Schedule, or by email where the
-        # Respondent agreed to it in writing (PD 6A para 4.1), not at the address alone
-        "The Applicant shall serve a copy of this order on each Respondent (CPR 6.20).",
+        _service_clause(case),
         "The Applicant, any Respondent and any other person affected by this order may apply to "
         "the court to vary or discharge it (regulation 10 of the Regulations), by application "
         "notice (form N244).",
@@ -199,8 +205,24 @@ def _clauses(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> list[str]
             "the date on which it was served on them (CPR 23.10(2); this statement is made "
             "under CPR 23.9(3))."
         )
+    if refused:  # the claim as to them disposed of, not left undetermined
+        noun = "items" if len(refused) > 1 else "item"
+        clauses.append(
+            f"The claim is dismissed in so far as it concerns {noun} {numbers_text(refused)}."
+        )
     clauses.append("There is no order as to costs.")
     return clauses
+
+
+def _service_clause(case: CaseFile) -> str:
+    """Who serves the order, what, and when; not where or how, which CPR Part 6 governs (at
+    the address in the Schedule, or by email where the Respondent agreed to it in writing,
+    PD 6A para 4.1). Made without notice, the claim and its evidence go with it."""
+    with_it = "" if case.with_notice else ", with the claim form and the evidence in support"
+    return (
+        "The Applicant shall serve a sealed copy of this order on each Respondent as soon as "
+        f"practicable{with_it}."
+    )
 
 
 def _what_became_of(case: CaseFile, item: CaseItem) -> str:
@@ -291,6 +313,8 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     pairs = heard_on(case, on) if on else case.numbered_items()
     made = _made(case)
     operative = [(n, i) for n, i in pairs if i.ordered] if made else pairs
+    clauses = _clauses(case, operative, [(n, i) for n, i in pairs if i.outcome == "refused"])
+    withdrawn = [(n, i) for n, i in pairs if made and i.outcome == "withdrawn"]
     struck = made and any(i.outcome in STRUCK for _, i in pairs)
     made_on = on or _same({i.order_date for _, i in pairs if i.order_date})
     title = "ORDER (as made)" if made else "DRAFT ORDER"
@@ -310,7 +334,7 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     if struck:
         closing.append(
             Paragraph(
-                "Items struck through are not subject to this order, for the reason given.",
+                "Items struck through are not subject to this order.",
                 SMALL,
             )
         )
@@ -320,9 +344,9 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
         Paragraph(title, TITLE),
         *([Paragraph(APPLICANTS_COPY, SMALL)] if made else []),
         Paragraph(before, BODY),
-        *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck)],
+        *[Paragraph(f"{r};", BODY) for r in _recitals(case, struck, withdrawn)],
         Paragraph("IT IS ORDERED THAT:", HEADING),
-        *[numbered(f"{n}.", text) for n, text in enumerate(_clauses(case, operative), start=1)],
+        *[numbered(f"{n}.", text) for n, text in enumerate(clauses, start=1)],
         Spacer(1, 0.3 * cm),
         *schedule,
         KeepTogether([last, *closing]),

@@ -119,7 +119,10 @@ def test_the_order_as_made_strikes_out_what_the_court_refused(
     assert "ORDER (as made)" in text
     assert "sitting at the County Court at Clerkenwell and Shoreditch on 10 December 2026" in text
     assert "07700 900113 (+447700900113) — refused by the court" in text
-    assert "Items struck through are not subject to this order, for the reason given" in text
+    assert "Items struck through are not subject to this order." in text
+    # the claim as to the refused item disposed of, not left undetermined
+    dismissed = "9. The claim is dismissed in so far as it concerns item 1. 10. There is no order"
+    assert dismissed in text
     assert "each relevant item in the Schedule that is not struck through" in text
     assert "[for the court to complete]" in text  # the judge's name, never a compliance blank
     assert "by ____" not in text and "specifies a different date" not in text

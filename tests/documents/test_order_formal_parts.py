@@ -49,5 +49,31 @@ def test_the_order_leaves_the_way_of_service_to_the_rules(
     """It had directed service at the address in the Schedule, so an order served by email,
     as a provider agreed in writing (PD 6A para 4.1), was not served as it directed."""
     text = section_text(demo_store, application, "Draft order")
-    assert "The Applicant shall serve a copy of this order on each Respondent (CPR 6.20)." in text
+    assert (
+        "The Applicant shall serve a sealed copy of this order on each Respondent as soon as "
+        "practicable, with the claim form and the evidence in support."
+    ) in text  # made without notice, they have not seen the claim
     assert "at its address for service in the Schedule" not in text
+    save_details(demo_store, application, details(with_notice=True))
+    text = section_text(demo_store, application, "Draft order")
+    assert (
+        "The Applicant shall serve a sealed copy of this order on each Respondent as soon as "
+        "practicable."
+    ) in text
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_an_item_withdrawn_is_recited_as_withdrawn(demo_store: Store, application: str) -> None:
+    from datetime import date
+
+    from raptor_desktop.core.applications import Outcome
+    from raptor_desktop.store.applications import submit
+    from raptor_desktop.store.outcomes import record_outcome
+
+    submit(demo_store, application)
+    record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900114", Outcome.WITHDRAWN, date(2026, 12, 10))
+    record_outcome(demo_store, application, "07700 900113", Outcome.MADE, date(2026, 12, 10))
+    text = section_text(demo_store, application, "Order (as made)")
+    assert "AND UPON the Applicant withdrawing the claim in so far as it concerns item 2;" in text
+    assert "is dismissed" not in text  # withdrawn, not refused
