@@ -140,7 +140,7 @@ def _service(case: CaseFile, provider: str, sent: Sending) -> str:
             else ""
         )
         text += (
-            f" {esc(provider)} may apply to set the order aside or vary it until "
+            f" {esc(provider)} may apply to set the order aside or vary it on or before "
             f"{full_date(last)} (within {SET_ASIDE_DAYS} days after service, CPR 23.10(2)"
             f"{closed})."
         )
@@ -185,7 +185,10 @@ def _standing(case: CaseFile) -> list[str]:
                 "N244) to vary the time to comply"
             )
         elif _overdue(case, item):
-            parts.append("<b>overdue</b>: no confirmation from the provider that it has complied")
+            parts.append(  # the order asks for no confirmation: its absence is no default
+                "<b>the time to comply has passed</b>: no confirmation received from the "
+                "provider that it has complied"
+            )
         elif not item.carved_out_on:
             parts.append("no confirmation from the provider yet")
         if item.carved_out_on:

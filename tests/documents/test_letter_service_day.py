@@ -53,7 +53,7 @@ def test_an_email_after_half_past_four_is_served_the_next_business_day(
         "accepts service by email at that address (its letter of 5 January 2026 (training): "
         "PDF attachments up to 10 MB; PD 6A para 4.1). It is deemed served on 14 December "
         "2026 (CPR 6.26). Vodafone may "
-        "apply to set the order aside or vary it until 21 December 2026 (within 7 days after "
+        "apply to set the order aside or vary it on or before 21 December 2026 (within 7 days after "
         "service, CPR 23.10(2))."
     ) in _note(demo_store, reference)
     letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
@@ -71,7 +71,7 @@ def test_the_time_to_comply_passing_before_the_posted_order_is_served_is_no_defa
     note = _note(demo_store, reference)
     assert "deemed served on 18 December 2026" in note
     assert (  # 7 days after is Christmas Day, then a weekend and Boxing Day's bank holiday
-        "may apply to set the order aside or vary it until 29 December 2026 (within 7 days "
+        "may apply to set the order aside or vary it on or before 29 December 2026 (within 7 days "
         "after service, CPR 23.10(2); the court office is closed on 25 December 2026, CPR "
         "2.8(5))."
     ) in note
@@ -139,3 +139,17 @@ def test_by_document_exchange_only_to_a_dx_box(demo_store: Store) -> None:
     record_letter_sent(demo_store, reference, "Three", FRIDAY, SendingMethod.DOCUMENT_EXCHANGE)
     letter = section_text(demo_store, reference, "Letter to Three", prepared_on=NOTED)
     assert "By document exchange to DX 98765 Exampleton Date: 11 December 2026" in letter
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_time_to_comply_passed_unconfirmed_is_not_called_overdue(demo_store: Store) -> None:
+    """The order asks for no confirmation, so its absence is no default: the note had said
+    "overdue" of an item whose provider had not confirmed."""
+    reference = _ordered(demo_store)
+    record_letter_sent(demo_store, reference, "Three", FRIDAY, SendingMethod.POST)  # served 15th
+    note = _note(demo_store, reference)
+    assert (
+        "the time to comply has passed: no confirmation received from the provider that it has "
+        "complied"
+    ) in note
+    assert "overdue" not in note

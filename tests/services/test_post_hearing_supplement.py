@@ -120,7 +120,7 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
     assert (
         "The letter serving the order was sent to Vodafone by first class post (item 3). It is "
         "deemed served on 14 December 2026 (CPR 6.26). Vodafone may apply to set the "
-        "order aside or vary it until 21 December 2026 (within 7 days after service, CPR "
+        "order aside or vary it on or before 21 December 2026 (within 7 days after service, CPR "
         "23.10(2))."
     ) in text
     assert "Statement: No. 2" in text  # the first supplement carried no statement
