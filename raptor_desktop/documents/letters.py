@@ -27,6 +27,13 @@ def provider_name(items: list[CaseItem]) -> str:
     return items[0].provider_name if items else ""
 
 
+def _respondent(case: CaseFile, items: list[CaseItem]) -> str:
+    """The provider's number as a party to the claim, as every document of it gives it."""
+    parties = case.parties()
+    name = provider_name(items)
+    return f" (Respondent {parties.index(name) + 1})" if name in parties else ""
+
+
 def letters_to_write(case: CaseFile) -> list[tuple[str, list[CaseItem]]]:
     """Each provider there is a letter to, with the items it names.
 
@@ -170,7 +177,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Spacer(1, 0.6 * cm),
         *_dated(case, provider_name(items), bool(ordered)),
         Spacer(1, 0.4 * cm),
-        Paragraph(f"To: {esc(case.party(provider_name(items)))}", PLAIN),
+        Paragraph(f"To: {esc(case.party(provider_name(items)))}{_respondent(case, items)}", PLAIN),
         *(
             [Paragraph(f"(host network: {esc(items[0].host)})", PLAIN)]
             if items and items[0].host

@@ -125,14 +125,15 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     return built
 
 
-SECTION_HEADING = re.compile(r"^Provider: (.+?)(?<! \(continued\))$", re.M)
-"""A heading inside a document that gets its own bookmark (the schedule's provider parts)."""
+SECTION_HEADING = re.compile(r"^(Respondent \d+: .+?)(?<! \(continued\))$", re.M)
+"""A heading inside a document that gets its own bookmark: each respondent's part of the
+order's Schedule and of the schedule of relevant items, numbered as in the claim."""
 
 
 def section_marks(section: Section) -> list[tuple[str, int]]:
     """Each part of a document worth a bookmark of its own: its heading and page in it."""
     return [
-        (f"Provider: {found.group(1).strip()}", offset)
+        (found.group(1).strip(), offset)
         for offset, text in enumerate(page_texts(section.pdf))
         for found in SECTION_HEADING.finditer(text)
     ]

@@ -103,9 +103,11 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
     headers, make_row = HEADERS, _row
     flowables: list[Flowable] = []
     number = 0
+    parties = case.parties()
     for provider, items in case.providers().items():
         legal = case.legal_names.get(items[0].provider_name, "").strip()
-        heading = f"Provider: {esc(provider)}"
+        respondent = parties.index(items[0].provider_name) + 1  # as the claim numbers it
+        heading = f"Respondent {respondent}: {esc(provider)}"
         if provider != UNCONFIRMED:  # the company the order binds, beside the brand
             heading += f" — {esc(legal or '[legal name not recorded]')}"
         rows = [[Paragraph(h, SMALL_BOLD) for h in headers]]

@@ -52,9 +52,8 @@ def test_an_email_after_half_past_four_is_served_the_next_business_day(
         "orders@vodafone.example at 16:45 (item 3). Vodafone had said in writing that it "
         "accepts service by email at that address (its letter of 5 January 2026 (training): "
         "PDF attachments up to 10 MB; PD 6A para 4.1). It is deemed served on 14 December "
-        "2026 (CPR 6.26). Vodafone may "
-        "apply to set the order aside or vary it on or before 21 December 2026 (within 7 days after "
-        "service, CPR 23.10(2))."
+        "2026 (CPR 6.26). Vodafone may apply to set the order aside or vary it on or before 21 "
+        "December 2026 (within 7 days after service, CPR 23.10(2))."
     ) in _note(demo_store, reference)
     letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
     # the letter says how it went, and where to

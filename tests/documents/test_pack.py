@@ -78,7 +78,8 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
             )
         else:
             provider, _, host = entry.title.removeprefix("Letter to ").partition(" (host network ")
-            party = f"{provider} (Training) Limited" + (
+            respondent = {"Tesco Mobile": 1, "Three": 2, "Vodafone": 3}[provider]  # as claimed
+            party = f"{provider} (Training) Limited (Respondent {respondent})" + (
                 f" (host network: {host.rstrip(')')})" if host else ""
             )
             assert f"To: {party} Law Enforcement Liaison Team" in first  # with its address
@@ -96,7 +97,18 @@ def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> N
     bundle, reader = pack
     top = [item for item in reader.outline if not isinstance(item, list)]
     outline = [(item.title, reader.get_destination_page_number(item)) for item in top]
-    [providers] = [item for item in reader.outline if isinstance(item, list)]
+    # the respondents' parts of the draft order's Schedule, and of the schedule of items
+    in_order, providers = [item for item in reader.outline if isinstance(item, list)]
+    order = next(e for e in bundle.entries if e.title == "Draft order")
+    in_it = range(order.first_page, order.last_page + 1)
+    assert [
+        (p.title.split(" (p. ")[0], reader.get_destination_page_number(p) + 1 in in_it)
+        for p in in_order
+    ] == [
+        ("Respondent 1: Tesco Mobile (Training) Limited", True),
+        ("Respondent 2: Three (Training) Limited", True),
+        ("Respondent 3: Vodafone (Training) Limited", True),
+    ]
     schedule = next(e for e in bundle.entries if e.title == "Schedule of relevant items")
 
     def page_of(heading: str) -> int:  # the schedule's page where the provider's part starts
@@ -104,12 +116,12 @@ def test_bookmarks_links_labels_and_opening(pack: tuple[Bundle, PdfReader]) -> N
         return next(p for p in pages if heading in text_of(reader, p - 1))
 
     assert [p.title for p in providers] == [
-        f"Provider: {name} — {brand} (Training) Limited (p. {page_of(f'Provider: {name}')})"
-        for name, brand in (
-            ("Tesco Mobile (host network O2)", "Tesco Mobile"),
-            ("Three", "Three"),
-            ("Vodafone", "Vodafone"),
-        )  # the brand, and the company the order binds
+        f"{part} — {brand} (Training) Limited (p. {page_of(part)})"
+        for part, brand in (
+            ("Respondent 1: Tesco Mobile (host network O2)", "Tesco Mobile"),
+            ("Respondent 2: Three", "Three"),
+            ("Respondent 3: Vodafone", "Vodafone"),
+        )  # numbered as in the claim: the brand, and the company the order binds
     ]
     assert outline == [("Index (p. 1)", 0)] + [
         (bookmark_title(e), e.first_page - 1) for e in bundle.entries

@@ -154,5 +154,6 @@ def test_the_check_reads_the_words_for_what_was_left_blank(demo_store: Store) ->
     assert f"page {claim}: the court fee is blank" in report.failed  # the claim form's end
     assert "page 2: [legal name not recorded]" in report.failed
     assert not report.sound
-    # the schedule's parts are bookmarked within it, and checked too
-    assert any(" bookmarks and 3 within them" in line for line in report.passed)
+    # the respondents' parts of the order's Schedule and of the schedule of items are
+    # bookmarked within them, and checked too
+    assert any(" bookmarks and 6 within them" in line for line in report.passed)

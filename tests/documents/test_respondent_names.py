@@ -39,7 +39,9 @@ def test_the_claim_the_order_and_the_letter_name_the_company(demo_store: Store) 
         "communications provider" in texts["Application (Part 8 claim)"]
     )
     assert "Respondent 2: Hutchison 3G UK Limited (trading as Three)" in texts["Draft order"]
-    assert "To: Hutchison 3G UK Limited (trading as Three)" in texts["Letter to Three"]
+    assert (
+        "To: Hutchison 3G UK Limited (trading as Three) (Respondent 2)" in texts["Letter to Three"]
+    )
 
 
 def test_a_legal_name_that_names_the_brand_does_not_repeat_it(demo_store: Store) -> None:
