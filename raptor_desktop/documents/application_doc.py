@@ -17,7 +17,12 @@ from raptor_desktop.documents.heading import (
     position,
     signature_block,
 )
-from raptor_desktop.documents.order_doc import applicant_capacity, duration_text, numbers_text
+from raptor_desktop.documents.order_doc import (
+    applicant_capacity,
+    capacity_limb,
+    duration_text,
+    numbers_text,
+)
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, TITLE, numbered
 
@@ -56,10 +61,9 @@ def _parties(case: CaseFile) -> list[Flowable]:
         Paragraph("1. The parties", HEADING),
         Paragraph(
             f"<b>Claimant (the Applicant):</b> {authoriser} of {force}, who makes this "
-            f"application as {applicant_capacity(case.authoriser.rank)} (section 80A(5)"
-            f"{'(a)' if case.authoriser.rank.startswith('NCA ') else '(b)'} of the Serious Crime "
-            f"Act 2015). Address for service: {address}. The case is prepared by "
-            f"{esc(case.applicant.described() or '[officer in the case]')}.",
+            f"application as {applicant_capacity(case.authoriser.rank)} "
+            f"({capacity_limb(case.authoriser.rank)}). Address for service: {address}. The "
+            f"case is prepared by {esc(case.applicant.described() or '[officer in the case]')}.",
             BODY,
         ),
     ]
@@ -159,11 +163,15 @@ def authority_pdf(case: CaseFile) -> bytes:
     rank_ok = officer.rank in AUTHORISING_RANKS
     story: list[Flowable] = [
         *case_heading(case),
-        Paragraph("AUTHORITY OF A SUPERINTENDENT", TITLE),
+        Paragraph("AUTHORITY OF THE APPLICANT", TITLE),
         Paragraph(
             f"I, {esc(officer.described() or '[name, rank and collar number]')}, of "
-            f"{esc(case.applicant.force)}, hold the rank of "
-            f"{esc(officer.rank or '[rank]')}, which is the rank of superintendent or above.",
+            f"{esc(case.applicant.force)}, "
+            + (
+                f"am {applicant_capacity(officer.rank)} ({capacity_limb(officer.rank)})."
+                if rank_ok
+                else f"hold the rank of {esc(officer.rank or '[rank]')}."
+            ),
             BODY,
         ),
         Paragraph(

@@ -166,6 +166,12 @@ def _attendance(case: CaseFile) -> str:
     )
 
 
+def capacity_limb(rank: str) -> str:
+    """The limb of s80A(5) the applicant applies under, cited."""
+    limb = "(a)" if rank.startswith("NCA ") else "(b)"
+    return f"section 80A(5){limb} of the Serious Crime Act 2015"
+
+
 def applicant_capacity(rank: str) -> str:
     """Under which limb of s80A(5) the applicant applies, as their rank says."""
     if rank.startswith("NCA "):

@@ -93,10 +93,10 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
             (f"{NOTE_TITLE}, dated {full_date(case.prepared_on)}", lambda: order_note_pdf(case))
         )
     makers: list[tuple[str, Callable[[], bytes]]] = [
-        ("Application (Part 8 claim)", lambda: application_pdf(case)),
+        ("Claim form (CPR Part 8)", lambda: application_pdf(case)),
         *orders,
         ("Schedule of relevant items", lambda: schedule_pdf(case)),
-        ("Authority of the superintendent", lambda: authority_pdf(case)),
+        ("Authority of the Applicant", lambda: authority_pdf(case)),
         (
             f"Witness statement of {case.applicant.name or 'the officer'} "
             f"(no. {case.statement_number})",

@@ -57,11 +57,11 @@ def test_the_claim_says_its_draft_order_was_filed_before_and_after_the_hearing(
 ) -> None:
     """After the hearing the claim still said 'A draft order is in the bundle', which by
     then held the order as made and no draft."""
-    claim = section_text(demo_store, application, "Application (Part 8 claim)")
+    claim = section_text(demo_store, application, "Claim form (CPR Part 8)")
     assert "A draft order is filed with this claim." in claim
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
-    after = section_text(demo_store, application, "Application (Part 8 claim)")
+    after = section_text(demo_store, application, "Claim form (CPR Part 8)")
     assert "A draft order is filed with this claim." in after
     assert "is in the bundle" not in after
 

@@ -129,7 +129,7 @@ def test_the_order_as_made_strikes_out_what_the_court_refused(
 
 
 def test_the_claim_form_follows_n208(demo_store: Store, application: str) -> None:
-    text = section_text(demo_store, application, "Application")
+    text = section_text(demo_store, application, "Claim form")
     for words in (
         "CLAIM FORM (CPR PART 8)",
         "who makes this application as a police officer of the rank of superintendent or "
@@ -501,7 +501,7 @@ def test_no_document_reads_exhibits_that_are_not_there(demo_store: Store) -> Non
     read the statement alone."""
     case = load_case_file(demo_store, "RAP-2026-001", prepared_on=PREPARED)
     assert not case.exhibits
-    for title in ("Application (Part 8 claim)", "Authority", "Order (as made)"):
+    for title in ("Claim form (CPR Part 8)", "Authority", "Order (as made)"):
         text = section_text(demo_store, "RAP-2026-001", title)
         assert "exhibits" not in text.replace("Exhibits list", ""), title
 

@@ -28,11 +28,11 @@ from tests.documents.test_court_documents import section_text
 def test_the_fee_box_says_the_fee_and_the_account(demo_store: Store) -> None:
     reference = make_application(demo_store)
     set_values(demo_store, {COURT_FEE: "1332", FEE_ACCOUNT: "PBA0012345"})
-    claim = section_text(demo_store, reference, "Application")
+    claim = section_text(demo_store, reference, "Claim form")
     assert "Court fee £1,332.00" in claim
     assert "Fee account number PBA0012345" in claim
     set_value(demo_store, FEE_ACCOUNT, "")  # the force pays another way
-    claim = section_text(demo_store, reference, "Application")
+    claim = section_text(demo_store, reference, "Claim form")
     assert "Fee account number none: the fee is paid by other means" in claim
 
 

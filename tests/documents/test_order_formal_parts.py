@@ -25,7 +25,7 @@ def test_every_court_document_is_headed_with_the_parties(
         "(1) Tesco Mobile (Training) Limited (2) Three (Training) Limited "
         "(3) Vodafone (Training) Limited Respondents"
     )
-    for title in ("Application", "Draft order", "Schedule", "Witness statement", "Exhibits"):
+    for title in ("Claim form", "Draft order", "Schedule", "Witness statement", "Exhibits"):
         assert parties in section_text(demo_store, application, title), title
 
 
@@ -77,3 +77,33 @@ def test_an_item_withdrawn_is_recited_as_withdrawn(demo_store: Store, applicatio
     text = section_text(demo_store, application, "Order (as made)")
     assert "AND UPON the Applicant withdrawing the claim in so far as it concerns item 2;" in text
     assert "is dismissed" not in text  # withdrawn, not refused
+
+
+@pytest.mark.parametrize(
+    ("rank", "capacity"),
+    [
+        (
+            "Superintendent",
+            "am a police officer of the rank of superintendent or above (section 80A(5)(b) of "
+            "the Serious Crime Act 2015).",
+        ),
+        (
+            "NCA Deputy Director General",
+            "am the Director General or a Deputy Director General of the National Crime Agency "
+            "(section 80A(5)(a) of the Serious Crime Act 2015).",
+        ),
+    ],
+)
+def test_the_authority_states_the_applicants_capacity(
+    demo_store: Store, application: str, rank: str, capacity: str
+) -> None:
+    """It said "AUTHORITY OF A SUPERINTENDENT" under an index entry "Authority of the
+    superintendent", and that an NCA Deputy Director General's rank "is the rank of
+    superintendent or above"."""
+    from raptor_desktop.core.applications import Officer
+
+    save_details(demo_store, application, details(authoriser=Officer("Jo Bell", rank, "7")))
+    text = section_text(demo_store, application, "Authority of the Applicant")
+    assert "AUTHORITY OF THE APPLICANT" in text
+    assert capacity in text
+    assert "which is the rank of superintendent" not in text

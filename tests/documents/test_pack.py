@@ -28,10 +28,10 @@ from tests.app_fixtures import NUMBERS, add_blade_phone, details, make_applicati
 
 ICON = Path(__file__).parents[2] / "resources" / "icons" / "raptor.png"
 FIRST_LINE = {
-    "Application (Part 8 claim)": "APPLICATION FOR DRUG DEALING",
+    "Claim form (CPR Part 8)": "APPLICATION FOR DRUG DEALING",
     "Draft order": "DRAFT ORDER",
     "Schedule of relevant items": "SCHEDULE OF RELEVANT ITEMS",
-    "Authority of the superintendent": "AUTHORITY OF A SUPERINTENDENT",
+    "Authority of the Applicant": "AUTHORITY OF THE APPLICANT",
     "Exhibits list": "EXHIBITS LIST",
 }
 

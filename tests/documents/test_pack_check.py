@@ -150,7 +150,7 @@ def test_the_check_reads_the_words_for_what_was_left_blank(demo_store: Store) ->
         report.failed
     )
     assert f"page {order}: 'Claim No. to be allocated', after the order was made" in report.failed
-    claim = next(e for e in bundle.entries if e.title.startswith("Application")).last_page
+    claim = next(e for e in bundle.entries if e.title.startswith("Claim form")).last_page
     assert f"page {claim}: the court fee is blank" in report.failed  # the claim form's end
     assert "page 2: [legal name not recorded]" in report.failed
     assert not report.sound

@@ -36,7 +36,7 @@ def test_the_claim_the_order_and_the_letter_name_the_company(demo_store: Store) 
     texts = _texts(demo_store, reference)
     assert (
         "Defendant (Respondent 2): Hutchison 3G UK Limited (trading as Three), the "
-        "communications provider" in texts["Application (Part 8 claim)"]
+        "communications provider" in texts["Claim form (CPR Part 8)"]
     )
     assert "Respondent 2: Hutchison 3G UK Limited (trading as Three)" in texts["Draft order"]
     assert (
