@@ -102,9 +102,9 @@ def _closing(case: CaseFile, items: list[CaseItem]) -> list[str]:
         ]
     return [
         compliance,
-        "As the order is made without notice to you, you may apply to the court to set it "
-        "aside or vary it within 7 days after the date on which it is served on you (CPR "
-        "23.10(2)); please tell us at "
+        "If the order is made, it will have been made without notice to you: you may then "
+        "apply to the court to set it aside or vary it within 7 days after the date on which "
+        "it is served on you (CPR 23.10(2)); please tell us at "
         f"once of any reason {_above(items)} not held by you.",
     ]
 

@@ -84,6 +84,9 @@ def test_index_pages_match_the_documents(pack: tuple[Bundle, PdfReader]) -> None
             )
             assert f"To: {party} Law Enforcement Liaison Team" in first  # with its address
             assert "without notice to you" in first and "(CPR 23.10(2))" in first
+            # before any order, in the tense of one not yet made (it had said "is made")
+            assert "If the order is made, it will have been made without notice to you" in first
+            assert "As the order is made" not in first
             assert "agreeing an earlier time with you, as regulation 3(6) allows" in first
         pages = (
             str(entry.first_page)
