@@ -109,9 +109,10 @@ def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) ->
         "being the end of the fifth working day after the date of this order if it is made on "
         "the day of the hearing"
         + (f", {full_date(case.hearing_date)}" if case.hearing_date else "")
-        + " (regulation 3(4) and (5)) [made on another day: the end of the fifth working day "
-        f"after it; or by {BLANK} on {BLANK}, the time the court "
-        f"specifies at the Applicant's request (regulation 3(5)) {FOR_THE_COURT}]."
+        # no other time is offered: the court sets one only at the Applicant's request
+        # (regulation 3(5)), which the claim does not make
+        + " (regulation 3(4) and (5)) [if it is made on another day, the end of the fifth "
+        "working day after that day: for the court to complete]."
     )
 
 

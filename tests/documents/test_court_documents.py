@@ -58,9 +58,10 @@ def test_the_draft_order_states_one_duration_and_the_computed_deadline(
     assert (
         f"Each Respondent shall comply with paragraph 1 by {full_moment(due)}, being the end of "
         "the fifth working day after the date of this order if it is made on the day of the "
-        "hearing, 10 December 2026 (regulation 3(4) and (5)) [made on another day: the end of "
-        "the fifth working day after it;"
+        "hearing, 10 December 2026 (regulation 3(4) and (5)) [if it is made on another day, the "
+        "end of the fifth working day after that day: for the court to complete]."
     ) in text  # the date is the hearing's: the court may make it on another day
+    assert "the time the court specifies at the Applicant's request" not in text  # unasked
     assert (
         "This order has effect for a period of 12 months from the date of this order, that is "
         "until the end of 10 December 2027"  # the last day included, in so many words
