@@ -12,9 +12,8 @@ from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.documents.styles import CENTRE, CENTRE_BOLD, PLAIN, RIGHT
 
 ACT = "section 80A of the Serious Crime Act 2015"
-REGULATIONS = (
-    "the Drug Dealing Telecommunications Restriction Orders Regulations 2017 (SI 2017/1240)"
-)
+REGULATIONS_SHORT = "the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
+REGULATIONS = f"{REGULATIONS_SHORT} (SI 2017/1240)"
 
 
 def esc(text: object) -> str:

@@ -12,7 +12,7 @@ from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
-    ACT,
+    REGULATIONS_SHORT,
     esc,
     item_identifiers,
     position,
@@ -200,11 +200,13 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph("Dear Sir or Madam,", PLAIN),
         Spacer(1, 0.3 * cm),
         Paragraph(
+            # the order is made under regulation 3; section 80A is what the Regulations are
+            # made under
             f"<b>Service of a drug dealing telecommunications restriction order made under "
-            f"{ACT}</b>"
+            f"regulation 3 of {REGULATIONS_SHORT}</b>"
             if ordered
             else f"<b>Application for a drug dealing telecommunications restriction order "
-            f"under {ACT}</b>",
+            f"under regulation 3 of {REGULATIONS_SHORT}</b>",
             SUBJECT,
         ),
         Paragraph(_serving(case, items) if ordered else _opening(case, items), BODY),

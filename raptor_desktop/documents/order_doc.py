@@ -26,11 +26,10 @@ from raptor_desktop.core.case_file import CaseFile, CaseItem, provider_order
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import numbers_in_ranges
-from raptor_desktop.documents.heading import ACT, case_heading, esc
+from raptor_desktop.documents.heading import ACT, REGULATIONS_SHORT, case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE, numbered
 
-REGULATIONS_SHORT = "the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
 BLANK = "<u>" + "&nbsp;" * 28 + "</u>"
 FOR_THE_COURT = "<i>[for the court to complete]</i>"
 APPLICANTS_COPY = (

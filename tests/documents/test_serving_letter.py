@@ -51,8 +51,8 @@ def test_the_serving_letter_says_it_serves_an_order_and_is_dated_once(
     record_letter_sent(demo_store, ordered, "Vodafone", ON, POST)
     letter = _letter(demo_store, ordered, "Vodafone")
     assert (
-        "Service of a drug dealing telecommunications restriction order made under section 80A "
-        "of the Serious Crime Act 2015"
+        "Service of a drug dealing telecommunications restriction order made under regulation 3 "
+        "of the Drug Dealing Telecommunications Restriction Orders Regulations 2017"
     ) in letter
     assert "Application for a drug dealing" not in letter
     assert letter.count("Date:") == 1 and "Date: 11 December 2026" in letter
