@@ -23,6 +23,7 @@ from raptor_desktop.core.applications import (
 from raptor_desktop.core.dates import parse_clock, plural, uk_date
 from raptor_desktop.core.deemed_service import method_named
 from raptor_desktop.core.orders import DeadlineKind, Duration
+from raptor_desktop.core.wording import lower_first
 from raptor_desktop.services.applications import (
     NewExhibit,
     OrderTerms,
@@ -216,7 +217,7 @@ def cmd_record_letter(args: argparse.Namespace, run: Invocation) -> int:
         run.store(), args.reference, args.provider, on, args.by, args.at, args.correction
     )
     at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
-    how = sent.how[0].lower() + sent.how[1:]
+    how = lower_first(sent.how)
     print(f"{args.reference}: letter to {args.provider.strip()} sent {on.isoformat()}{at}, {how}")
     return 0
 

@@ -195,6 +195,15 @@ class CaseFile:
         of the claim (an order made later on some items still calls Three "Respondent 2")."""
         return sorted({i.provider_name for i in self.items}, key=provider_order)
 
+    def respondent(self, provider: str) -> str:
+        """How every document of the claim names ``provider`` as a party: "Respondent 2", or
+        "the Respondent" when it is the only one (parties are numbered only when there are
+        several)."""
+        parties = self.parties()
+        return (
+            "the Respondent" if len(parties) == 1 else f"Respondent {parties.index(provider) + 1}"
+        )
+
     def respondents(self) -> list[str]:
         """The providers the order would be served on, in name order (unknown ones left out)."""
         return sorted(

@@ -45,6 +45,17 @@ def without_repeats(text: str) -> str:
     return " ".join(kept)
 
 
+def upper_first(text: str) -> str:
+    """The text with its first letter a capital, the rest as it is ("the Respondent" at the
+    start of a line); ``str.capitalize`` would lower the rest."""
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """The text with its first letter small, the rest as it is ("by email to …" mid-sentence)."""
+    return text[:1].lower() + text[1:]
+
+
 def as_sentence(text: str) -> str:
     """A message as a window shows it: a capital first letter and a full stop.
 
@@ -55,5 +66,5 @@ def as_sentence(text: str) -> str:
     stripped = text.strip()
     if not stripped or stripped.startswith("<"):  # rich text is written as it is meant
         return stripped
-    first = stripped[0].upper() + stripped[1:]
+    first = upper_first(stripped)
     return first if first[-1] in ".!?:…" else f"{first}."

@@ -67,11 +67,11 @@ def _parties(case: CaseFile) -> list[Flowable]:
             BODY,
         ),
     ]
-    for number, name in enumerate(case.parties(), start=1):
+    for name in case.parties():
         where = esc(case.addresses.get(name, "").strip() or "[address for service not recorded]")
         story.append(
             Paragraph(
-                f"<b>Defendant (Respondent {number}):</b> {esc(case.party(name))}, the "
+                f"<b>Defendant ({case.respondent(name)}):</b> {esc(case.party(name))}, the "
                 "communications "
                 f"provider for the items listed against it in the schedule. Address for "
                 f"service: {where}.",

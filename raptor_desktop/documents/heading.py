@@ -65,7 +65,11 @@ def _between(case: CaseFile) -> Table:
     party's description set against the last line of its names, as the court heads a claim."""
     applicant = case.authoriser.described() or "a police officer of the rank of superintendent"
     force = case.applicant.force or "the police"
-    respondents = [f"({n}) {esc(case.party(p))}" for n, p in enumerate(case.parties(), start=1)]
+    parties = case.parties()
+    respondents = [
+        f"({n}) {esc(case.party(p))}" if len(parties) > 1 else esc(case.party(p))
+        for n, p in enumerate(parties, start=1)
+    ]
     rows = [
         [Paragraph("BETWEEN", PLAIN), ""],
         [

@@ -29,9 +29,8 @@ def provider_name(items: list[CaseItem]) -> str:
 
 def _respondent(case: CaseFile, items: list[CaseItem]) -> str:
     """The provider's number as a party to the claim, as every document of it gives it."""
-    parties = case.parties()
     name = provider_name(items)
-    return f" (Respondent {parties.index(name) + 1})" if name in parties else ""
+    return f" ({case.respondent(name)})" if name in case.parties() else ""
 
 
 def letters_to_write(case: CaseFile) -> list[tuple[str, list[CaseItem]]]:

@@ -25,7 +25,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from raptor_desktop.core.case_file import CaseFile, CaseItem, provider_order
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.orders import Duration
-from raptor_desktop.core.wording import numbers_in_ranges
+from raptor_desktop.core.wording import numbers_in_ranges, upper_first
 from raptor_desktop.documents.heading import ACT, REGULATIONS_SHORT, case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE, numbered
@@ -265,13 +265,12 @@ def _schedule(case: CaseFile, pairs: list[tuple[int, CaseItem]]) -> list[Flowabl
     by_provider: dict[str, list[tuple[int, CaseItem]]] = {}
     for number, item in pairs:
         by_provider.setdefault(item.provider_name, []).append((number, item))
-    parties = case.parties()
     for name, items in sorted(by_provider.items(), key=lambda pair: provider_order(pair[0])):
-        respondent = parties.index(name) + 1
+        respondent = case.respondent(name)
         address = case.addresses.get(name, "").strip() or "[address for service not recorded]"
         block: list[Flowable] = [
             *heading,
-            Paragraph(f"Respondent {respondent}: {esc(case.party(name))}", HEADING),
+            Paragraph(f"{upper_first(respondent)}: {esc(case.party(name))}", HEADING),
             Paragraph(f"Address for service: {esc(address)}", BODY),
         ]
         heading = []

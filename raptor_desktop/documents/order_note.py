@@ -24,7 +24,7 @@ from raptor_desktop.core.deemed_service import (
     SendingMethod,
     set_aside_by,
 )
-from raptor_desktop.core.wording import numbers_in_ranges
+from raptor_desktop.core.wording import lower_first, numbers_in_ranges
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, TITLE, numbered
@@ -110,7 +110,7 @@ def _how(sent: Sending) -> str:
     if sent.method is None:
         return ""
     at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
-    return f"{esc(sent.how[0].lower() + sent.how[1:])}{at} "
+    return f"{esc(lower_first(sent.how))}{at} "
 
 
 def _agreed(provider: str, sent: Sending) -> str:

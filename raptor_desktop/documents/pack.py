@@ -125,7 +125,7 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
     return built
 
 
-SECTION_HEADING = re.compile(r"^(Respondent \d+: .+?)(?<! \(continued\))$", re.M)
+SECTION_HEADING = re.compile(r"^((?:The )?Respondent(?: \d+)?: .+?)(?<! \(continued\))$", re.M)
 """A heading inside a document that gets its own bookmark: each respondent's part of the
 order's Schedule and of the schedule of relevant items, numbered as in the claim."""
 

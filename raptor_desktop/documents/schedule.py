@@ -7,6 +7,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableS
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import plural
+from raptor_desktop.core.wording import upper_first
 from raptor_desktop.documents.headed import ROOM, headed
 from raptor_desktop.documents.heading import case_heading, esc
 from raptor_desktop.documents.render import render
@@ -103,11 +104,10 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
     headers, make_row = HEADERS, _row
     flowables: list[Flowable] = []
     number = 0
-    parties = case.parties()
     for provider, items in case.providers().items():
         legal = case.legal_names.get(items[0].provider_name, "").strip()
-        respondent = parties.index(items[0].provider_name) + 1  # as the claim numbers it
-        heading = f"Respondent {respondent}: {esc(provider)}"
+        respondent = case.respondent(items[0].provider_name)  # as the claim numbers it
+        heading = f"{upper_first(respondent)}: {esc(provider)}"
         if provider != UNCONFIRMED:  # the company the order binds, beside the brand
             heading += f" — {esc(legal or '[legal name not recorded]')}"
         rows = [[Paragraph(h, SMALL_BOLD) for h in headers]]

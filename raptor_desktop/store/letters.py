@@ -8,6 +8,7 @@ from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.deemed_service import ELSEWHERE, Sending, SendingMethod
 from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.core.wording import lower_first
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store, utc_now
@@ -119,7 +120,7 @@ def _check_correction(case: CaseFile, serving: bool, provider: str, why: str) ->
     recorded = letters.get(provider)
     kind = "letter serving the order on" if serving and case.with_notice else "letter to"
     if recorded and not why:
-        how = f" {recorded.how[0].lower()}{recorded.how[1:]}" if recorded.method else ""
+        how = f" {lower_first(recorded.how)}" if recorded.method else ""
         raise Conflict(
             f"the {kind} {provider} is recorded as sent on {full_date(recorded.on)}{how}: the "
             "first service is the one that counts (CPR 6.26); if that record is wrong, record "

@@ -107,3 +107,23 @@ def test_the_authority_states_the_applicants_capacity(
     assert "AUTHORITY OF THE APPLICANT" in text
     assert capacity in text
     assert "which is the rank of superintendent" not in text
+
+
+def test_a_single_respondent_is_not_numbered(demo_store: Store) -> None:
+    """Parties are numbered only when there are several: one provider is "the Respondent"
+    in the heading, the claim form, the order's Schedule, the schedule of items and the
+    letter (it had been "(1) Three (Training) Limited … Respondent")."""
+    from tests.app_fixtures import NUMBERS
+
+    reference = make_application(demo_store, numbers=[NUMBERS[2]])  # Three's number alone
+    claim = section_text(demo_store, reference, "Claim form")
+    assert "- and - Three (Training) Limited Respondent" in claim and "(1) Three" not in claim
+    assert "Defendant (the Respondent): Three (Training) Limited" in claim
+    assert "The Respondent: Three (Training) Limited" in section_text(
+        demo_store, reference, "Draft order"
+    )
+    assert "The Respondent: Three — Three (Training) Limited" in section_text(
+        demo_store, reference, "Schedule"
+    )
+    letter = section_text(demo_store, reference, "Letter to Three")
+    assert "To: Three (Training) Limited (the Respondent)" in letter

@@ -41,7 +41,7 @@ def _pages(store: Store, reference: str) -> list[str]:
 def test_the_first_items_are_on_the_schedules_first_page(training_store: Store, count: int) -> None:
     pages = _pages(training_store, _long_application(training_store, count))
     assert "SCHEDULE OF RELEVANT ITEMS" in pages[0]
-    assert "Respondent 1: EE" in pages[0]
+    assert "The Respondent: EE" in pages[0]  # the one provider: not numbered
     assert "07700 900000" in pages[0]
     assert ("07700 900039" in pages[-1]) == (count == 40)
 
@@ -50,7 +50,7 @@ def test_each_page_a_providers_items_run_on_to_names_the_provider(training_store
     """A clerk turning to page 3 of the schedule could not tell whose items were on it."""
     pages = _pages(training_store, _long_application(training_store, 40))
     assert len(pages) >= 3
-    continued = "Respondent 1: EE — [legal name not recorded] (continued)"  # none recorded here
+    continued = "The Respondent: EE — [legal name not recorded] (continued)"  # none recorded
     assert continued not in pages[0]
     for page in pages[1:]:
         assert page.count(continued) == 1, page[:200]
