@@ -46,7 +46,8 @@ class ServiceRoutes:
                     f"no DX box is recorded for {self.provider}: a letter goes by document "
                     "exchange only where the address for service or the provider's writing "
                     "paper gives one (PD 6A para 2.1)",
-                    hint="Record it under Settings, Networks (raptor networks --dx).",
+                    hint="An administrator records it under Settings, Networks (raptor "
+                    "networks --dx).",
                 )
             return self.dx
         if method in (SendingMethod.EMAIL, SendingMethod.FAX):
@@ -57,8 +58,8 @@ class ServiceRoutes:
                     f"{self.provider} is served {method.words.lower()} only once it has said in "
                     f"writing that it accepts service {method.words.lower()} and given {what} "
                     "for it (PD 6A para 4.1)",
-                    hint=f"Record {what} and where {self.provider} agreed to service "
-                    f"{method.words.lower()} under Settings, Networks (raptor networks "
+                    hint=f"An administrator records {what} and where {self.provider} agreed to "
+                    f"service {method.words.lower()} under Settings, Networks (raptor networks "
                     f"--{method.value} and --{method.value}-agreed).",
                 )
             return route
@@ -67,7 +68,8 @@ class ServiceRoutes:
         if not self.address:
             raise InputRejected(
                 f"no address for service is recorded for {self.provider}",
-                hint="Record it under Settings, Networks (raptor networks --address).",
+                hint="An administrator records it under Settings, Networks (raptor networks "
+                "--address).",
             )
         return self.address
 
