@@ -125,7 +125,7 @@ def _recitals(case: CaseFile, any_struck: bool, withdrawn: list[tuple[int, CaseI
         f"Applicant”), {applicant_capacity(case.authoriser.rank)}, under regulation 3 of "
         f"{REGULATIONS_SHORT} (“the Regulations”) made under {ACT}",
         *([] if _made(case) else [_attendance(case)]),
-        f"AND UPON reading the witness statement of {applicant} dated {signed}"
+        f"AND UPON reading the claim form, the witness statement of {applicant} dated {signed}"
         f"{' and its exhibits' if case.exhibits else ''}, and the authority of the Applicant "
         f"dated {authorised}",
         "AND UPON the application being made without notice to the Respondents"

@@ -93,8 +93,8 @@ def test_the_draft_order_has_its_formal_parts(demo_store: Store, application: st
     for words in (
         "[for the court to complete]",
         "UPON the application of Superintendent Mark Hughes (1203)",
-        "AND UPON reading the witness statement of Detective Constable Rachel Carter (71234) "
-        "dated 26 November 2026",
+        "AND UPON reading the claim form, the witness statement of Detective Constable Rachel "
+        "Carter (71234) dated 26 November 2026",
         "AND UPON the application being made without notice to the Respondents",
         "by application notice (form N244)",
         "within 7 days after the date on which it was served on them (CPR 23.10(2); this "

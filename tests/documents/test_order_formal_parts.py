@@ -34,7 +34,7 @@ def test_the_order_recites_who_the_court_heard(demo_store: Store, application: s
     text = section_text(demo_store, application, "Draft order")
     heard = "AND UPON hearing for the Applicant [for the court to complete];"
     assert heard in text
-    assert text.index(heard) < text.index("AND UPON reading the witness statement")
+    assert text.index(heard) < text.index("AND UPON reading the claim form")
     save_details(demo_store, application, details(with_notice=True))
     text = section_text(demo_store, application, "Draft order")
     assert (
