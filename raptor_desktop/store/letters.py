@@ -83,7 +83,7 @@ def record_letter_sent(
                 )
         routes = network_routes(store, name)
         sent_to, under = routes.destination(method), routes.agreement(method)
-        at_time = f" {at.strftime('%H:%M')}" if at and method.needs_time else ""
+        at_time = f" {at.strftime('%H:%M')}" if at else ""  # refused by post or DX
         where = f" to {sent_to}" if method in ELSEWHERE else ""
         store.describe(
             f"{reference} letter to {name} sent {sent_on.isoformat()}{at_time} by {method.value}"
@@ -103,14 +103,14 @@ def record_letter_sent(
                 name,
                 sent_on.isoformat(),
                 method.value,
-                at.strftime("%H:%M") if at and method.needs_time else "",
+                at.strftime("%H:%M") if at else "",
                 sent_to,
                 under,
                 utc_now(),
                 store.actor,
             ],
         )
-    return Sending(sent_on, method, at if method.needs_time else None, sent_to, under)
+    return Sending(sent_on, method, at, sent_to, under)
 
 
 def _check_correction(case: CaseFile, serving: bool, provider: str, why: str) -> None:
