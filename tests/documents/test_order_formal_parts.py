@@ -29,14 +29,19 @@ def test_every_court_document_is_headed_with_the_parties(
         assert parties in section_text(demo_store, application, title), title
 
 
+def _drafts(store: Store, reference: str) -> tuple[str, str]:
+    """The draft order's text made without notice, then with notice to the providers."""
+    without = section_text(store, reference, "Draft order")
+    save_details(store, reference, details(with_notice=True))
+    return without, section_text(store, reference, "Draft order")
+
+
 def test_the_order_recites_who_the_court_heard(demo_store: Store, application: str) -> None:
     """Left for the court: who appeared for the Applicant and, given notice, the Respondents."""
-    text = section_text(demo_store, application, "Draft order")
+    without, text = _drafts(demo_store, application)
     heard = "AND UPON hearing for the Applicant [for the court to complete];"
-    assert heard in text
-    assert text.index(heard) < text.index("AND UPON reading the claim form")
-    save_details(demo_store, application, details(with_notice=True))
-    text = section_text(demo_store, application, "Draft order")
+    assert heard in without
+    assert without.index(heard) < without.index("AND UPON reading the claim form")
     assert (
         "AND UPON hearing for the Applicant, and for the Respondents (or: no one attending for "
         "a Respondent given notice) [for the court to complete];"
@@ -48,14 +53,12 @@ def test_the_order_leaves_the_way_of_service_to_the_rules(
 ) -> None:
     """It had directed service at the address in the Schedule, so an order served by email,
     as a provider agreed in writing (PD 6A para 4.1), was not served as it directed."""
-    text = section_text(demo_store, application, "Draft order")
+    without, text = _drafts(demo_store, application)
     assert (
         "The Applicant shall serve a sealed copy of this order on each Respondent as soon as "
         "practicable, with the claim form and the evidence in support."
-    ) in text  # made without notice, they have not seen the claim
-    assert "at its address for service in the Schedule" not in text
-    save_details(demo_store, application, details(with_notice=True))
-    text = section_text(demo_store, application, "Draft order")
+    ) in without  # made without notice, they have not seen the claim
+    assert "at its address for service in the Schedule" not in without
     assert (
         "The Applicant shall serve a sealed copy of this order on each Respondent as soon as "
         "practicable."
