@@ -195,5 +195,8 @@ def authority_pdf(case: CaseFile) -> bytes:
                 BODY,
             )
         )
-    story += [Spacer(1, 18), signature_block(officer.name, position(officer))]
+    story += [
+        Spacer(1, 18),
+        signature_block(officer.name, position(officer), on=case.authorised_on),
+    ]
     return render(story, title=f"{case.reference} authority")

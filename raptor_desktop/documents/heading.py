@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
@@ -9,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from raptor_desktop.core.applications import Officer
 from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.styles import CENTRE, CENTRE_BOLD, PLAIN, RIGHT
 
 ACT = "section 80A of the Serious Crime Act 2015"
@@ -103,11 +105,13 @@ class _Whole(Table):
         return []
 
 
-def signature_block(name: str, role: str, *, dated: bool = True) -> Table:
-    """Signed, name, position and (unless the document is dated already) date: a table that
-    is never split across pages."""
+def signature_block(name: str, role: str, *, dated: bool = True, on: date | None = None) -> Table:
+    """Signed, name, position and (unless the document is dated already) date: ``on``, the
+    day the document records it was signed, else a line to write it on (a blank under a
+    statement dated in its box had let the two dates differ). A table never split across
+    pages."""
     rows = [["Signed:", "_" * 38], ["Name:", name], ["Position:", role]]
-    rows += [["Date:", "_" * 20]] if dated else []
+    rows += [["Date:", full_date(on) if on else "_" * 20]] if dated else []
     table = _Whole(rows, colWidths=[2.6 * cm, 9 * cm], hAlign="LEFT")
     table.setStyle(
         TableStyle(

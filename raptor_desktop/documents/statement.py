@@ -310,7 +310,9 @@ def _statement(case: CaseFile, title: str, texts: list[str]) -> bytes:
                 Paragraph("<b>Statement of truth</b>", BODY),
                 Paragraph(STATEMENT_OF_TRUTH, BODY),
                 Spacer(1, 0.3 * cm),
-                signature_block(case.applicant.name, position(case.applicant)),
+                signature_block(
+                    case.applicant.name, position(case.applicant), on=case.statement_date
+                ),
             ]
         ),
     ]

@@ -130,3 +130,15 @@ def test_a_single_respondent_is_not_numbered(demo_store: Store) -> None:
     )
     letter = section_text(demo_store, reference, "Letter to Three")
     assert "To: Three (Training) Limited (the Respondent)" in letter
+
+
+def test_a_signature_is_dated_as_the_document_records_it(
+    demo_store: Store, application: str
+) -> None:
+    """The statement's box said it was made on 26 November, its signature left the date to be
+    written in: the two could differ (PD 32 17.2(5) puts the date in the box)."""
+    statement = section_text(demo_store, application, "Witness statement")
+    signed = statement.split("Statement of truth")[-1]
+    assert "Date: 26 November 2026" in signed and "Date: ____" not in signed
+    authority = section_text(demo_store, application, "Authority of the Applicant")
+    assert "Date: 27 November 2026" in authority.split("Signed:")[-1]
