@@ -20,7 +20,7 @@ from raptor_desktop.core.applications import (
     next_step,
     parse_outcome,
 )
-from raptor_desktop.core.dates import parse_clock, plural, uk_date
+from raptor_desktop.core.dates import full_moment, parse_clock, plural, uk_date
 from raptor_desktop.core.deemed_service import method_named
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.wording import lower_first
@@ -33,6 +33,7 @@ from raptor_desktop.services.applications import (
     delete_draft,
     list_applications,
     name_judge,
+    record_earlier_time,
     record_letter_sent,
     record_outcome,
     set_provider,
@@ -177,6 +178,34 @@ def _confirm_arguments(confirm: argparse.ArgumentParser) -> None:
 def cmd_confirm(args: argparse.Namespace, run: Invocation) -> int:
     confirm_disconnection(run.store(), args.reference, args.number, args.date or date.today())
     print("disconnection confirmed")
+    return 0
+
+
+def _earlier_time_arguments(agreed: argparse.ArgumentParser) -> None:
+    agreed.add_argument("reference")
+    agreed.add_argument("number")
+    agreed.add_argument(
+        "--by",
+        required=True,
+        type=moment_arg,
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="the earlier time the provider agreed to comply by",
+    )
+    agreed.add_argument("--on", type=date_arg, help="the day it agreed, in writing (default today)")
+
+
+@command(
+    "agree-time",
+    "record an earlier time to comply that a provider agreed in writing (regulation 3(6))",
+    _earlier_time_arguments,
+)
+def cmd_agree_time(args: argparse.Namespace, run: Invocation) -> int:
+    on = args.on or date.today()
+    record_earlier_time(run.store(), args.reference, args.number, args.by, on)
+    print(
+        f"{args.reference} {args.number.strip()}: to comply by {full_moment(args.by)}, "
+        f"agreed on {uk_date(on)}"
+    )
     return 0
 
 

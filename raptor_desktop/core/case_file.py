@@ -48,6 +48,7 @@ class CaseItem:
     order_duration: Duration | None = None
     order_deadline: datetime | None = None  # the time the order itself sets
     agreed_deadline: datetime | None = None  # an earlier time agreed with the provider (3(6))
+    agreed_on: date | None = None  # the day it was agreed (unknown for ones recorded before)
     judge: str = ""  # who made the order on it, as the sealed order names them
     status: str = ""  # the number's status in the register now ("ready", "identified"…)
     line_id: int = 0  # the line's own key: lines with no name are not one line

@@ -4,8 +4,9 @@ The order as made is reproduced as the court made it; what came after is no part
 goes here: the order served on each provider, each provider's confirmation that it complied
 (or its time to comply passing without one), an item that ceased to apply when the Applicant
 discovered it was not used for drug dealing and gave notice (regulation 3(3)), an earlier time
-agreed with a provider (3(6)). Events are in date order; an agreement, whose day the register
-does not hold, is listed apart with the time agreed. Then where each item of the order stands
+agreed with a provider (3(6)). Events are in date order; an agreement recorded without its
+day (with the outcome, or before the register kept the day) is listed apart with the time
+agreed. Then where each item of the order stands
 on the day of the note, and the officer's signature.
 """
 
@@ -72,6 +73,16 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
                     deadline.date(),
                     f"{_item(number, item)}: the time to comply ({full_moment(deadline)}) "
                     f"passed {why}.",
+                )
+            )
+        if item.agreed_deadline and item.agreed_on:
+            events.append(
+                (
+                    item.agreed_on,
+                    f"{_item(number, item)}: {esc(item.provider_name)} agreed in writing with "
+                    f"the Applicant to comply by {full_moment(item.agreed_deadline)}"
+                    + _earlier_than(item)
+                    + " (regulation 3(6)).",
                 )
             )
         if item.carved_out_on:
@@ -202,18 +213,19 @@ def _standing(case: CaseFile) -> list[str]:
     return lines
 
 
+def _earlier_than(item: CaseItem) -> str:
+    if item.order_deadline is None:
+        return ""
+    return f", earlier than the order's {full_moment(item.order_deadline)}"
+
+
 def _agreements(case: CaseFile) -> list[str]:
+    """The earlier times agreed whose day is not recorded (those with one are dated events)."""
     return [
         f"{_item(number, item)} ({esc(item.provider_name)}): to comply by "
-        f"{full_moment(item.agreed_deadline)}"
-        + (
-            f", earlier than the order's {full_moment(item.order_deadline)}"
-            if item.order_deadline
-            else ""
-        )
-        + "."
+        f"{full_moment(item.agreed_deadline)}{_earlier_than(item)}."
         for number, item in case.numbered_items()
-        if item.ordered and item.agreed_deadline
+        if item.ordered and item.agreed_deadline and not item.agreed_on
     ]
 
 

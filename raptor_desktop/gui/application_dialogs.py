@@ -36,6 +36,7 @@ from raptor_desktop.services.applications import (
     OrderTerms,
     add_exhibit,
     name_judge,
+    record_earlier_time,
     record_letter_sent,
     record_outcome,
 )
@@ -302,6 +303,46 @@ class LetterSentDialog(OneChangeDialog):
                 method,
                 time(at.hour(), at.minute()) if method.needs_time else None,
                 self.reason.text(),
+            )
+        except Refusal as error:
+            self.error.show_error(error.full_message())
+            return
+        self.accept()
+
+
+class EarlierTimeDialog(OneChangeDialog):
+    """An earlier time to comply a provider agreed in writing (regulation 3(6)), and the day
+    it agreed: an event after the order, which the note of events dates."""
+
+    def __init__(
+        self, store: Store, reference: str, case: CaseFile, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Earlier time agreed with a provider", parent)
+        self._store = store
+        self._reference = reference
+        self.number = QComboBox()
+        for item in case.items:  # an order in force (one carved out no longer applies)
+            if item.outcome == Outcome.MADE.value:
+                self.number.addItem(f"{item.display} ({item.provider_name})", item.e164)
+        self.complies_by = QDateTimeEdit(QDateTime.currentDateTime().addDays(1))
+        self.complies_by.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.complies_by.setCalendarPopup(True)
+        self.agreed_on = uk_date_edit()
+        self.form.addRow("&Number", self.number)
+        self.form.addRow("&Comply by", self.complies_by)
+        self.form.addRow("&Agreed in writing on", self.agreed_on)
+
+    def save(self) -> None:
+        moment = self.complies_by.dateTime().toPython()
+        if not isinstance(moment, datetime):  # what Qt gives for a date and time
+            raise TypeError(f"the time edit gave {moment!r}")
+        try:
+            record_earlier_time(
+                self._store,
+                self._reference,
+                str(self.number.currentData()),
+                moment,
+                pydate(self.agreed_on.date()),
             )
         except Refusal as error:
             self.error.show_error(error.full_message())

@@ -42,6 +42,7 @@ from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.application_dialogs import (
+    EarlierTimeDialog,
     ExhibitDialog,
     JudgeDialog,
     LetterSentDialog,
@@ -259,6 +260,11 @@ class ApplicationEditor(QDialog):
         self.judge_button = QPushButton("&Judge…")
         self.judge_button.setToolTip("Name the judge who made an order, as the sealed order does")
         self.judge_button.clicked.connect(self.name_judge)
+        self.earlier_button = QPushButton("Earlier &time agreed…")
+        self.earlier_button.setToolTip(
+            "Record an earlier time to comply that a provider agreed in writing (reg 3(6))"
+        )
+        self.earlier_button.clicked.connect(self.record_earlier_time)
         self.letter_button = QPushButton("&Letter sent…")
         self.letter_button.setToolTip("Record the day the letter to a provider was sent")
         self.letter_button.clicked.connect(self.record_letter)
@@ -270,6 +276,7 @@ class ApplicationEditor(QDialog):
             self.remove_button,
             self.outcome_button,
             self.judge_button,
+            self.earlier_button,
             self.letter_button,
         ):
             bar.addWidget(button)
@@ -542,6 +549,15 @@ class ApplicationEditor(QDialog):
         if self._run_dialog(dialog):  # type: ignore[operator]
             self.reload(details=False)
             self.error.show_ok(f"Judge named: {' '.join(dialog.judge.text().split())}.")
+
+    def record_earlier_time(self) -> None:
+        if not any(i.outcome == "made" for i in self.case.items):
+            self.error.show_error("No order in force: an earlier time is agreed on an order.")
+            return
+        dialog = EarlierTimeDialog(self._store, self.reference, self.case, self)
+        if self._run_dialog(dialog):  # type: ignore[operator]
+            self.reload(details=False)
+            self.error.show_ok(f"Earlier time agreed recorded for {dialog.number.currentText()}.")
 
     def record_letter(self) -> None:
         providers = self.case.respondents()

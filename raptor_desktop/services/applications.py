@@ -30,6 +30,7 @@ from raptor_desktop.store.applications import (
 )
 from raptor_desktop.store.case_file import draft_references, list_applications, load_case_file
 from raptor_desktop.store.database import Store
+from raptor_desktop.store.earlier_time import record_earlier_time
 from raptor_desktop.store.exhibits import NewExhibit, add_exhibit
 from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.lines import set_provider
@@ -63,6 +64,7 @@ __all__ = [
     "list_orders",
     "set_provider",
     "load_case_file",
+    "record_earlier_time",
     "record_letter_sent",
     "record_outcome",
     "remove_number",

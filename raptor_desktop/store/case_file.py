@@ -38,7 +38,8 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
         "n.crown_dependency, l.id, COALESCE(w.host, ''), o.order_date, o.end_date, "
         "o.period_months, COALESCE(o.ordered_deadline_at, o.deadline_at), "
         "CASE WHEN o.ordered_deadline_at IS NOT NULL THEN o.deadline_at END, an.outcome_on, "
-        "n.status, COALESCE(o.judge, ''), o.provider_confirmed_on FROM application_numbers an "
+        "n.status, COALESCE(o.judge, ''), o.provider_confirmed_on, o.agreed_on "
+        "FROM application_numbers an "
         "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
         "LEFT JOIN networks w ON w.name = an.provider "
         "LEFT JOIN orders o ON o.application_id = an.application_id AND o.number_id = n.id "
@@ -48,7 +49,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
     for row in rows:
         number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host = row[:10]
         order_date, end_date, months, deadline, agreed, decided, status, judge = row[10:18]
-        confirmed = row[18]
+        confirmed, agreed_on = row[18:20]
         devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
         for kind, value in store.db.execute(
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
@@ -79,6 +80,7 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 order_duration=Duration(from_iso(end_date), months) if order_date else None,
                 order_deadline=datetime.fromisoformat(deadline) if deadline else None,
                 agreed_deadline=datetime.fromisoformat(agreed) if agreed else None,
+                agreed_on=from_iso(agreed_on) if agreed and agreed_on else None,
                 judge=judge,
                 status=status,
                 line_id=line_id,

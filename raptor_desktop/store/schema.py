@@ -90,6 +90,9 @@ orders          (v3) an order made on a number: date, duration (end date, period
                 and moved the number to "withdrawn"; since then to "order ceased to apply").
                 (v19) ``judge``: the judge who made the order, as the sealed order names
                 them ("District Judge Patel"); empty for orders recorded before.
+                (v23) ``agreed_on``: the day the provider agreed in writing to the earlier
+                time in ``deadline_at`` (regulation 3(6)); empty where it was recorded
+                with the outcome, before v23, or none was agreed.
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.
@@ -464,6 +467,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             ("order_letters", "sent_to"),
             ("order_letters", "sent_under"),
         ),
+    ),
+    Migration(
+        23,
+        "the day an earlier time to comply was agreed with a provider",
+        step=add_text_columns(("orders", "agreed_on")),
     ),
 )
 

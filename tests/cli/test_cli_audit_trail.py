@@ -189,3 +189,23 @@ def test_a_pack_is_saved_only_as_a_pdf(capsys: pytest.CaptureFixture[str], tmp_p
     assert main([*draft, str(tmp_path / "pack")]) == 0
     assert f"wrote {tmp_path / 'pack.pdf'}" in capsys.readouterr().out
     assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_agree_time_records_an_earlier_time_and_its_day(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date, timedelta
+
+    demo = ["--db", str(demo_db), "--demo"]
+    assert main([*demo, "orders", "--json"]) == 0
+    [order] = [o for o in json.loads(capsys.readouterr().out) if o["reference"] == "RAP-2026-002"]
+    made = date.fromisoformat(order["order_date"])
+    by = f"{(made + timedelta(days=1)).isoformat()} 10:00"
+    agree = [*demo, "agree-time", "RAP-2026-002", order["number"], "--by", by]
+    assert main([*agree, "--on", made.isoformat()]) == 0
+    assert "agreed on" in capsys.readouterr().out
+    assert main([*agree[:-2], "--by", f"{(made + timedelta(days=30)).isoformat()} 10:00"]) == 1
+    assert "may agree only an earlier one" in capsys.readouterr().err
+    assert main([*demo, "audit", "--json"]) == 0
+    events = [e["event"] for e in json.loads(capsys.readouterr().out)]
+    assert events.count("record earlier time agreed") == 1

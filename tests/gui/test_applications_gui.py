@@ -507,3 +507,29 @@ def test_the_pack_ready_dialog_says_where_the_order_goes_once_a_bundle_was_serve
     dialog = PackDialog(replace(pack, cautions=(note,)), window.store, lambda d: False)
     qtbot.addWidget(dialog)
     assert f"<p>{note}.</p>" in dialog.summary.text()
+
+
+def test_the_earlier_time_dialog_records_an_agreement_and_its_day(window: MainWindow) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDateTime, QTime
+
+    from raptor_desktop.gui.application_dialogs import EarlierTimeDialog
+    from raptor_desktop.gui.widgets import qdate
+
+    reference = heard_application(window.store)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, HEARD_ON)
+    case = load_case_file(window.store, reference)
+    dialog = EarlierTimeDialog(window.store, reference, case, window)
+    assert [dialog.number.itemText(i) for i in range(dialog.number.count())] == [
+        "07700 900103 (Vodafone)"  # the one order made
+    ]
+    noon = QTime(12, 0)
+    dialog.complies_by.setDateTime(QDateTime(qdate(HEARD_ON + timedelta(days=30)), noon))
+    dialog.save()  # later than the order's time: refused, in the dialog
+    assert "may agree only an earlier one" in dialog.error.text()
+    dialog.complies_by.setDateTime(QDateTime(qdate(HEARD_ON + timedelta(days=1)), noon))
+    dialog.agreed_on.setDate(qdate(HEARD_ON))
+    dialog.save()
+    [item] = [i for i in load_case_file(window.store, reference).items if i.e164.endswith("103")]
+    assert item.agreed_on == HEARD_ON and item.agreed_deadline is not None

@@ -495,6 +495,28 @@ def test_version_22_keeps_where_a_letter_went_and_a_network_s_routes_for_service
         assert "by email to orders@ee.example at 10:00" in event
 
 
+def test_version_23_dates_an_earlier_time_agreed(tmp_path: Path) -> None:
+    """An order of v22 has no earlier time agreed, nor a day for one; at v23 the day an
+    earlier time was agreed is kept, and the note dates the agreement."""
+    from datetime import datetime
+
+    from raptor_desktop.documents.order_note import recorded_events
+    from raptor_desktop.store.case_file import load_case_file
+
+    (tmp_path / "v22").mkdir()
+    (tmp_path / "v23").mkdir()
+    with open_store(_copy_fixture(22, tmp_path / "v22"), role=Role.ADMINISTRATOR) as store:
+        [item] = load_case_file(store, "RAP-2026-001", check_files=False).items
+        assert (item.agreed_deadline, item.agreed_on) == (None, None)
+    with open_store(_copy_fixture(23, tmp_path / "v23"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        [item] = case.items
+        assert item.agreed_deadline == datetime(2026, 11, 13, 12)
+        assert item.agreed_on == date(2026, 11, 11)
+        [event] = [e for e in recorded_events(case) if "agreed in writing" in e]
+        assert event.startswith("11 November 2026 — Item 1: 07700 900101: EE agreed in writing")
+
+
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
     # Before v14 what SQLite deleted stayed in the file's free pages (encrypted, but there for
     # anyone with the key, and in every backup): the migration rewrites the file without them.
