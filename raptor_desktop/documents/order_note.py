@@ -257,7 +257,10 @@ def order_note_pdf(case: CaseFile) -> bytes:
     ]
     parts = [
         ("Events, by date", [f"{full_date(on)} — {text}" for on, text in _dated_events(case)]),
-        ("Earlier times agreed with a Respondent (regulation 3(6))", _agreements(case)),
+        (
+            "Earlier times agreed with a Respondent, on a day not recorded (regulation 3(6))",
+            _agreements(case),
+        ),
         (f"Each item of the order, as at {full_date(case.prepared_on)}", _standing(case)),
     ]
     paragraphs = iter(range(1, sum(len(texts) for _, texts in parts) + 1))  # one numbering

@@ -103,6 +103,8 @@ def test_an_agreed_earlier_time_goes_in_the_note_not_in_the_order(
     assert _order_text(demo_store, ordered, NOTED) == before
     note = _section(demo_store, ordered, NOTE)
     assert "noon on Friday 11 December 2026" in note and "regulation 3(6)" in note
+    # recorded with the outcome, its day is not known: listed apart, and said so
+    assert "Earlier times agreed with a Respondent, on a day not recorded" in note
 
 
 @pytest.mark.usefixtures("after_the_hearings")
