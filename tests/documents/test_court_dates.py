@@ -22,11 +22,6 @@ POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 VODAFONE = training_network("Vodafone")["address"]  # where they went
 
 
-@pytest.fixture
-def application(demo_store: Store) -> str:
-    return make_application(demo_store)
-
-
 def test_a_hearing_before_the_statement_or_authority_or_moved_to_a_sunday_is_a_gap(
     demo_store: Store,
 ) -> None:

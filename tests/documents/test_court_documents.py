@@ -45,11 +45,6 @@ def section_text(
     return running_text(reader, range(entry.first_page - 1, entry.last_page))
 
 
-@pytest.fixture
-def application(demo_store: Store) -> str:
-    return make_application(demo_store)
-
-
 def test_the_draft_order_states_one_duration_and_the_computed_deadline(
     demo_store: Store, application: str
 ) -> None:

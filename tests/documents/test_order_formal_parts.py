@@ -11,11 +11,6 @@ from tests.app_fixtures import details, make_application
 from tests.documents.test_court_documents import section_text
 
 
-@pytest.fixture
-def application(demo_store: Store) -> str:
-    return make_application(demo_store)
-
-
 def test_every_court_document_is_headed_with_the_parties(
     demo_store: Store, application: str
 ) -> None:
