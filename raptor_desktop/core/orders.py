@@ -105,6 +105,17 @@ def compliance_deadline(
     return set_at
 
 
+def suggested_earlier_time(order_time: datetime, now: datetime) -> datetime:
+    """A first guess at an earlier time to comply (regulation 3(6)), for the officer to change:
+    a day before the order's own time, or the next whole hour if that has passed; never the
+    order's time or after it, which the agreement could not be."""
+    day_before = order_time - timedelta(days=1)
+    next_hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    if day_before >= next_hour or next_hour >= order_time:
+        return day_before
+    return next_hour
+
+
 @dataclass(frozen=True)
 class OrderFacts:
     """What the warnings need to know about one order on one number."""

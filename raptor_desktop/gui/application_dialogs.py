@@ -26,7 +26,7 @@ from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.errors import Refusal
-from raptor_desktop.core.orders import DeadlineKind, Duration
+from raptor_desktop.core.orders import DeadlineKind, Duration, suggested_earlier_time
 from raptor_desktop.core.outcomes import change_needs_reason, default_outcome_date
 from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
@@ -321,16 +321,28 @@ class EarlierTimeDialog(OneChangeDialog):
         self._store = store
         self._reference = reference
         self.number = QComboBox()
+        self._order_times: list[datetime | None] = []
         for item in case.items:  # an order in force (one carved out no longer applies)
             if item.outcome == Outcome.MADE.value:
                 self.number.addItem(f"{item.display} ({item.provider_name})", item.e164)
+                self._order_times.append(item.order_deadline)
         self.complies_by = QDateTimeEdit(QDateTime.currentDateTime().addDays(1))
         self.complies_by.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.complies_by.setCalendarPopup(True)
+        self.number.currentIndexChanged.connect(self._suggest_time)
+        self._suggest_time(self.number.currentIndex())
         self.agreed_on = uk_date_edit()
         self.form.addRow("&Number", self.number)
         self.form.addRow("&Comply by", self.complies_by)
         self.form.addRow("&Agreed in writing on", self.agreed_on)
+
+    def _suggest_time(self, index: int) -> None:
+        """Before the chosen number's own time to comply, which an agreement must be."""
+        order_time = self._order_times[index] if index >= 0 else None
+        if order_time is not None:
+            suggested = suggested_earlier_time(order_time, datetime.now())
+            when = QTime(suggested.hour, suggested.minute)
+            self.complies_by.setDateTime(QDateTime(qdate(suggested.date()), when))
 
     def save(self) -> None:
         moment = self.complies_by.dateTime().toPython()

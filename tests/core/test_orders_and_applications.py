@@ -11,7 +11,13 @@ from raptor_desktop.core.applications import (
     split_rank,
     submission_problems,
 )
-from raptor_desktop.core.orders import Duration, OrderFacts, add_months, order_warnings
+from raptor_desktop.core.orders import (
+    Duration,
+    OrderFacts,
+    add_months,
+    order_warnings,
+    suggested_earlier_time,
+)
 from raptor_desktop.core.statuses import Status
 
 
@@ -42,6 +48,22 @@ def test_confirmed_order_raises_no_deadline_warning() -> None:
         facts(confirmed_on=date(2026, 11, 24), end=date(2027, 11, 20)), date(2026, 12, 1)
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("now", "suggested"),
+    [
+        (datetime(2026, 12, 1, 9, 30), datetime(2026, 12, 7, 23, 59)),  # a day before its time
+        (datetime(2026, 12, 7, 23, 30), datetime(2026, 12, 8, 0, 0)),  # then the next hour
+        (datetime(2026, 12, 8, 23, 30), datetime(2026, 12, 7, 23, 59)),  # no hour left before
+    ],
+)
+def test_an_earlier_time_is_suggested_before_the_order_s_own(
+    now: datetime, suggested: datetime
+) -> None:
+    order_time = datetime(2026, 12, 8, 23, 59)
+    assert suggested_earlier_time(order_time, now) == suggested
+    assert suggested < order_time
 
 
 def test_end_within_28_days() -> None:

@@ -533,3 +533,36 @@ def test_the_earlier_time_dialog_records_an_agreement_and_its_day(window: MainWi
     dialog.save()
     [item] = [i for i in load_case_file(window.store, reference).items if i.e164.endswith("103")]
     assert item.agreed_on == HEARD_ON and item.agreed_deadline is not None
+
+
+def test_the_earlier_time_dialog_suggests_a_time_before_the_chosen_order_s_own(
+    window: MainWindow,
+) -> None:
+    """Its first guess is one the store accepts: before the order's time, for each number."""
+    from datetime import datetime, timedelta
+
+    from raptor_desktop.core.orders import DeadlineKind
+    from raptor_desktop.gui.application_dialogs import EarlierTimeDialog
+    from raptor_desktop.gui.widgets import qdate
+    from raptor_desktop.store.outcomes import OrderTerms
+
+    reference = heard_application(window.store)
+    soon = datetime.combine(date.today() + timedelta(days=3), time(16, 0))
+    later = datetime.combine(date.today() + timedelta(days=20), time(12, 0))
+    for number, at in (("07700 900103", soon), ("07700 900113", later)):
+        terms = OrderTerms(deadline_kind=DeadlineKind.COURT, deadline_at=at)
+        record_outcome(window.store, reference, number, Outcome.MADE, HEARD_ON, terms)
+    dialog = EarlierTimeDialog(window.store, reference, load_case_file(window.store, reference))
+    shown = {}
+    for index in range(dialog.number.count()):
+        dialog.number.setCurrentIndex(index)
+        shown[dialog.number.itemData(index)] = dialog.complies_by.dateTime().toPython()
+    assert shown == {
+        "+447700900103": soon - timedelta(days=1),
+        "+447700900113": later - timedelta(days=1),
+    }
+    dialog.agreed_on.setDate(qdate(HEARD_ON))
+    dialog.save()  # as suggested, for the number chosen last
+    assert dialog.error.text() == ""
+    [item] = [i for i in load_case_file(window.store, reference).items if i.e164.endswith("113")]
+    assert item.agreed_deadline == later - timedelta(days=1)
