@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from raptor_desktop.core.applications import Officer
+from raptor_desktop.core.deemed_service import Sending, SendingMethod
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.store.applications import ApplicationDetails, application_id, create_application
 from raptor_desktop.store.database import Store
@@ -80,6 +81,11 @@ def make_application(
         NewExhibit("RC", "Test purchase exhibit bag", date(2026, 10, 20), ("07700 900113",)),
     )
     return reference
+
+
+def posted(on: date) -> Sending:
+    """A carve-out's written notice sent to the provider by first class post on ``on``."""
+    return Sending(on, SendingMethod.POST)
 
 
 HEARD_ON = date(2026, 11, 30)

@@ -21,7 +21,7 @@ from raptor_desktop.core.applications import (
     parse_outcome,
 )
 from raptor_desktop.core.dates import full_moment, parse_clock, plural, uk_date
-from raptor_desktop.core.deemed_service import method_named
+from raptor_desktop.core.deemed_service import Sending, method_named
 from raptor_desktop.core.orders import DeadlineKind, Duration
 from raptor_desktop.core.wording import lower_first
 from raptor_desktop.services.applications import (
@@ -122,6 +122,20 @@ def _outcome_arguments(outcome: argparse.ArgumentParser) -> None:
     outcome.add_argument(
         "--agreed", action="store_true", help="the --deadline was agreed earlier with the provider"
     )
+    outcome.add_argument(
+        "--notice-by",
+        type=argument_type(method_named),
+        metavar="METHOD",
+        help="carved-out: how the written notice to the provider went (post, dx, hand, fax, "
+        "email or personal); the order ceases to apply from the time it is given "
+        "(regulation 3(3)); --date is the day it went",
+    )
+    outcome.add_argument(
+        "--notice-at",
+        type=argument_type(parse_clock),
+        metavar="HH:MM",
+        help="carved-out: the time the notice went, by hand, fax, email or in person",
+    )
 
 
 @command("record-outcome", "record the court's outcome for a number", _outcome_arguments)
@@ -133,8 +147,11 @@ def cmd_record_outcome(args: argparse.Namespace, run: Invocation) -> int:
     chosen = args.until or args.months or args.until_discharged
     lasts = Duration(args.until, args.months) if chosen else None
     terms = OrderTerms(lasts, kind, args.deadline, args.judge)
+    notice = None
+    if args.notice_by is not None or args.notice_at is not None:
+        notice = Sending(args.date or date.today(), args.notice_by, args.notice_at)
     on = record_outcome(
-        run.store(), args.reference, args.number, outcome, args.date, terms, args.amendment
+        run.store(), args.reference, args.number, outcome, args.date, terms, args.amendment, notice
     )
     print(f"{args.reference} {args.number.strip()}: {outcome.value} on {uk_date(on)}")
     then = next_step(outcome, args.reference)

@@ -53,6 +53,7 @@ class CaseItem:
     status: str = ""  # the number's status in the register now ("ready", "identified"…)
     line_id: int = 0  # the line's own key: lines with no name are not one line
     carved_out_on: date | None = None  # the day the order ceased to apply to it (reg 3(3))
+    carve_out_notice: Sending | None = None  # the written notice that ended it, as it went
     own_grounds: bool = False  # the grounds are the officer's words, not drafted from evidence
     confirmed_on: date | None = None  # the day the provider confirmed it had complied
 

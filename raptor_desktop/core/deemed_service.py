@@ -16,9 +16,10 @@ day the court office is closed runs to the next day it is open (CPR 2.8(5)).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.working_days import BankHolidays
 
 CUT_OFF = time(16, 30)
@@ -72,6 +73,30 @@ def method_named(text: str) -> SendingMethod:
         raise ValueError(
             f"{text.strip()!r} is not a way of sending a letter; use one of {known}"
         ) from None
+
+
+def sending_time_problem(
+    what: str, sent_on: date, method: SendingMethod, at: time | None, now: datetime
+) -> str | None:
+    """Why ``what`` ("the letter", "the notice") cannot be recorded as sent on ``sent_on``
+    ``method`` at ``at``, or None. By hand, fax, email or in person the time is needed
+    (before 4.30pm it is served that day) and cannot be later than ``now``; by post or DX it
+    plays no part, and is refused."""
+    if not method.needs_time:
+        if at is None:
+            return None
+        return (
+            f"{method.words.lower()}, the time {what} went plays no part in the day it is "
+            "served (CPR 6.26): leave the time out"
+        )
+    if at is None:
+        return (
+            f"give the time {what} went {method.words.lower()}: sent before 4.30pm on a "
+            "business day it is served that day, else the next business day (CPR 6.26)"
+        )
+    if datetime.combine(sent_on, at) > now:
+        return f"{what}'s time {at.strftime('%H:%M')} on {full_date(sent_on)} is in the future"
+    return None
 
 
 @dataclass(frozen=True)

@@ -86,15 +86,40 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
                 )
             )
         if item.carved_out_on:
-            events.append(
-                (
-                    item.carved_out_on,
-                    f"{_item(number, item)}: the order ceased to apply (regulation 3(3)). The "
-                    "Applicant discovered that it was not being used in connection with drug "
-                    f"dealing offences and gave notice to {esc(item.provider_name)}.",
-                )
-            )
+            events.append((item.carved_out_on, _carve_out(case, number, item)))
     return sorted(events, key=lambda event: event[0])
+
+
+def _carve_out(case: CaseFile, number: int, item: CaseItem) -> str:
+    """The item carved out (regulation 3(3)): the Applicant's written notice to its provider,
+    how and when it went, and from when the order ceased to apply to it."""
+    provider = esc(item.provider_name)
+    notice = item.carve_out_notice
+    if notice is None:  # recorded before the register kept how the notice went
+        return (
+            f"{_item(number, item)}: the order ceased to apply (regulation 3(3)). The "
+            "Applicant discovered that it was not being used in connection with drug "
+            f"dealing offences and gave notice to {provider}."
+        )
+    return (
+        f"{_item(number, item)}: the Applicant, having discovered that it was not being used "
+        f"in connection with drug dealing offences, gave written notice of that to {provider} "
+        f"{_how(notice).rstrip()}. "
+        + _agreed(item.provider_name, notice)
+        + f"The order ceased to apply to it (regulation 3(3)) {_ceased(case, item)}."
+    )
+
+
+def _ceased(case: CaseFile, item: CaseItem) -> str:
+    """From when the order ceased to apply to a carved-out item: the time its notice was
+    given, or by post or DX the day it is deemed served (CPR 6.26)."""
+    notice = item.carve_out_notice
+    if notice is None or notice.method is None:
+        return f"on {full_date(item.carved_out_on)}" if item.carved_out_on else ""
+    if notice.at is not None:
+        return f"from {notice.at.strftime('%H:%M')} on {full_date(notice.on)}"
+    served = notice.deemed_served(case.calendar) or notice.on
+    return f"from {full_date(served)}, the day the notice is deemed served (CPR 6.26)"
 
 
 def _item(number: int, item: CaseItem) -> str:
@@ -203,9 +228,7 @@ def _standing(case: CaseFile) -> list[str]:
         elif not item.carved_out_on:
             parts.append("no confirmation from the provider yet")
         if item.carved_out_on:
-            parts.append(
-                f"the order ceased to apply on {full_date(item.carved_out_on)} (regulation 3(3))"
-            )
+            parts.append(f"the order ceased to apply (regulation 3(3)) {_ceased(case, item)}")
         host = f", host network {esc(item.host)}" if item.host else ""
         lines.append(
             f"{_item(number, item)} ({esc(item.provider_name)}{host}): {'; '.join(parts)}."

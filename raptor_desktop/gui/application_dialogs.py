@@ -3,11 +3,10 @@ the judge who made an order, and the day and way a letter went to a provider."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from html import escape
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -17,19 +16,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QWidget,
 )
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.core.deemed_service import SendingMethod
+from raptor_desktop.core.deemed_service import Sending
 from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.orders import DeadlineKind, Duration, suggested_earlier_time
 from raptor_desktop.core.outcomes import change_needs_reason, default_outcome_date
-from raptor_desktop.core.wording import as_sentence
 from raptor_desktop.gui.one_change_dialog import OneChangeDialog
+from raptor_desktop.gui.sending_fields import SendingFields
 from raptor_desktop.gui.widgets import CheckList, buddy_label, pydate, qdate, uk_date_edit
 from raptor_desktop.services.applications import (
     NewExhibit,
@@ -41,7 +39,6 @@ from raptor_desktop.services.applications import (
     record_outcome,
 )
 from raptor_desktop.services.session import Store
-from raptor_desktop.services.settings import network_routes
 
 JUDGE_HINT = "as the sealed order names them, e.g. District Judge Patel"
 
@@ -146,10 +143,13 @@ class OutcomeDialog(OneChangeDialog):
         self.deadline_at.setCalendarPopup(True)
         self.judge = QLineEdit(item.judge)
         self.judge.setPlaceholderText(JUDGE_HINT)
-        for widget in (self.duration, self.outcome, self.deadline):
+        self.notice = SendingFields(store, lambda: item.provider_name)  # a carve-out's
+        for widget in (self.duration, self.deadline):
             widget.currentIndexChanged.connect(self._update)
+        self.outcome.currentIndexChanged.connect(self._outcome_chosen)
         self.form.addRow("&Outcome", self.outcome)
         self.form.addRow("&Date", self.on)
+        self.notice.add_rows(self.form, "&Notice sent")
         self.form.addRow("&Reason for correcting", self.reason)
         self.form.addRow("Duration", self.duration)
         self.form.addRow("Ends on", self.until)
@@ -159,10 +159,22 @@ class OutcomeDialog(OneChangeDialog):
         self.form.addRow("&Judge", self.judge)
         self._update()
 
+    def _outcome_chosen(self) -> None:
+        """A carve-out newly chosen is dated today, the day its notice most likely goes."""
+        chosen = self.outcome.currentData() == Outcome.CARVED_OUT.value
+        if chosen and self._recorded is not Outcome.CARVED_OUT:
+            self.on.setDate(qdate(date.today()))
+        self._update()
+
     def _update(self) -> None:
         made = self.outcome.currentData() == Outcome.MADE.value
+        carved_out = self.outcome.currentData() == Outcome.CARVED_OUT.value
         self._correcting = change_needs_reason(self._recorded, Outcome(self.outcome.currentData()))
         self.form.setRowVisible(self.reason, self._correcting)
+        self.notice.set_rows_visible(self.form, carved_out)  # the order ends with its notice
+        date_label = self.form.labelForField(self.on)
+        if isinstance(date_label, QLabel):
+            date_label.setText("&Day the notice went" if carved_out else "&Date")
         for widget in (self.duration, self.deadline, self.judge):
             widget.setEnabled(made)
         self.until.setEnabled(made and self.duration.currentIndex() == 1)
@@ -184,17 +196,26 @@ class OutcomeDialog(OneChangeDialog):
         )
 
     def save(self) -> None:
+        outcome = Outcome(self.outcome.currentData())
+        on = pydate(self.on.date())
+        notice = None
+        if outcome is Outcome.CARVED_OUT:
+            notice = Sending(on, self.notice.chosen(), self.notice.time())
         try:
             record_outcome(
                 self._store,
                 self._reference,
                 self._item.e164,
-                Outcome(self.outcome.currentData()),
-                pydate(self.on.date()),
+                outcome,
+                on,
                 self.terms(),
                 self.reason.text() if self._correcting else "",
+                notice,
             )
-        except (Refusal, ValueError) as error:
+        except Refusal as error:
+            self.error.show_error(error.full_message())
+            return
+        except ValueError as error:
             self.error.show_error(str(error))
             return
         self.accept()
@@ -244,56 +265,23 @@ class LetterSentDialog(OneChangeDialog):
         self.provider = QComboBox()
         self.provider.addItems(providers)
         self.sent_on = uk_date_edit()
-        self.method = QComboBox()
-        self.method.addItem("Choose how it went…", None)
-        for method in SendingMethod:
-            self.method.addItem(method.words, method.value)  # Qt keeps a StrEnum as its text
-        self.at = QTimeEdit(QTime.currentTime())
-        self.at.setDisplayFormat("HH:mm")
-        self.at.setToolTip("Sent before 4.30pm on a business day, it is served that day")
-        self.to = QLabel()  # where it goes that way, or why it may not go that way yet
-        self.to.setWordWrap(True)
-        self.to.setMinimumSize(420, 4 * self.to.fontMetrics().lineSpacing())  # room for why
-        self.to.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.method.currentIndexChanged.connect(self._time_needed)
-        self.provider.currentIndexChanged.connect(self._time_needed)
-        self._time_needed()
+        self.sending = SendingFields(store, self.provider.currentText)
+        self.provider.currentIndexChanged.connect(self.sending.refresh)
         self.form.addRow("&Provider", self.provider)
         self.form.addRow("&Sent on", self.sent_on)
-        self.form.addRow("&How", self.method)
-        self.form.addRow("A&t", self.at)
-        self.form.addRow("To", self.to)
+        self.sending.add_rows(self.form)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("only to correct a letter already recorded: why (logged)")
         self.form.addRow("&Reason for correcting", self.reason)
 
-    def _method(self) -> SendingMethod | None:
-        chosen = self.method.currentData()
-        return SendingMethod(chosen) if chosen else None
-
-    def _time_needed(self) -> None:
-        """The time asked only where it counts; where the letter goes that way, shown."""
-        method = self._method()
-        self.at.setEnabled(method is not None and method.needs_time)
-        if method is None:
-            self.to.setText("")
-            return
-        try:
-            self.to.setText(
-                network_routes(self._store, self.provider.currentText()).destination(method)
-            )
-        except Refusal as refused:
-            self.to.setText(f"<i>{escape(as_sentence(refused.full_message()))}</i>")
-
     def save(self) -> None:
-        method = self._method()
+        method = self.sending.chosen()
         if method is None:
             self.error.show_error(
                 "Choose how the letter went: the day it was served turns on it (CPR 6.26)."
             )
-            self.method.setFocus()
+            self.sending.method.setFocus()
             return
-        at = self.at.time()
         try:
             record_letter_sent(
                 self._store,
@@ -301,7 +289,7 @@ class LetterSentDialog(OneChangeDialog):
                 self.provider.currentText(),
                 pydate(self.sent_on.date()),
                 method,
-                time(at.hour(), at.minute()) if method.needs_time else None,
+                self.sending.time(),
                 self.reason.text(),
             )
         except Refusal as error:

@@ -38,7 +38,8 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
         "n.crown_dependency, l.id, COALESCE(w.host, ''), o.order_date, o.end_date, "
         "o.period_months, COALESCE(o.ordered_deadline_at, o.deadline_at), "
         "CASE WHEN o.ordered_deadline_at IS NOT NULL THEN o.deadline_at END, an.outcome_on, "
-        "n.status, COALESCE(o.judge, ''), o.provider_confirmed_on, o.agreed_on "
+        "n.status, COALESCE(o.judge, ''), o.provider_confirmed_on, o.agreed_on, "
+        "o.notice_method, o.notice_at, o.notice_to, o.notice_under "
         "FROM application_numbers an "
         "JOIN numbers n ON n.id = an.number_id JOIN lines l ON l.id = n.line_id "
         "LEFT JOIN networks w ON w.name = an.provider "
@@ -50,6 +51,10 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
         number_id, e164, brand, holder, provider, grounds, outcome, crown, line_id, host = row[:10]
         order_date, end_date, months, deadline, agreed, decided, status, judge = row[10:18]
         confirmed, agreed_on = row[18:20]
+        carved_out_on = from_iso(decided) if outcome == "carved out" else None
+        notice = None
+        if carved_out_on and row[20]:  # a carve-out recorded before v24 has no notice kept
+            notice = _sending(carved_out_on, *row[20:24])
         devices: dict[str, list[str]] = {"IMEI": [], "IMSI": [], "ICCID": []}
         for kind, value in store.db.execute(
             "SELECT kind, value FROM devices WHERE number_id = ? ORDER BY id", [number_id]
@@ -84,7 +89,8 @@ def _items(store: Store, app_id: int, evidence: list[CaseEvidence]) -> list[Case
                 judge=judge,
                 status=status,
                 line_id=line_id,
-                carved_out_on=from_iso(decided) if outcome == "carved out" else None,
+                carved_out_on=carved_out_on,
+                carve_out_notice=notice,
                 confirmed_on=from_iso(confirmed),
             )
         )
@@ -189,13 +195,7 @@ def load_case_file(
     case.legal_names = {name: _network(store, name, "legal_name") for name in sorted(providers)}
     case.letters_sent, case.order_letters_sent = (
         {
-            str(name): Sending(
-                date.fromisoformat(sent),
-                SendingMethod(method) if method else None,
-                time.fromisoformat(at) if at else None,
-                to,
-                under,
-            )
+            str(name): _sending(date.fromisoformat(sent), method, at, to, under)
             for name, sent, method, at, to, under in store.db.execute(
                 f"SELECT provider, sent_on, method, sent_at, sent_to, sent_under FROM {table} "
                 "WHERE application_id = ?",
@@ -205,6 +205,17 @@ def load_case_file(
         for table in ("provider_letters", "order_letters")
     )
     return case
+
+
+def _sending(on: date, method: str, at: str, to: str, under: str) -> Sending:
+    """A letter or notice as the register keeps how it went (empty before it was asked)."""
+    return Sending(
+        on,
+        SendingMethod(method) if method else None,
+        time.fromisoformat(at) if at else None,
+        to,
+        under,
+    )
 
 
 def _statement_number(store: Store, app_id: int) -> int:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from raptor_desktop.core.accounts import Role
 from raptor_desktop.core.applications import Officer, Outcome
 from raptor_desktop.core.case_file import UNCONFIRMED
-from raptor_desktop.core.deemed_service import SendingMethod
+from raptor_desktop.core.deemed_service import Sending, SendingMethod
 from raptor_desktop.core.demo_scenario import (
     APPLICANT,
     APPLICATIONS,
@@ -127,7 +127,10 @@ def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
             confirm_disconnection(store, reference, result.number, confirmed)
         if result.carved_out_days_after is not None:
             carved = hearing + timedelta(days=result.carved_out_days_after)
-            record_outcome(store, reference, result.number, Outcome.CARVED_OUT, carved)
+            notice = Sending(carved, SendingMethod.POST)  # written notice, the order's clause
+            record_outcome(
+                store, reference, result.number, Outcome.CARVED_OUT, carved, notice=notice
+            )
         if result.then is not None and find_number(store, result.number).status is not result.then:
             set_status(store, result.number, result.then, "demo scenario")
     if demo.outcomes and hearing <= today:  # the order posted with its letter that day

@@ -296,6 +296,11 @@ ORDERS = Simple(
         "created_at",
         "ordered_deadline_at",
         "judge",
+        "agreed_on",
+        "notice_method",
+        "notice_at",
+        "notice_to",
+        "notice_under",
     ),
     {"application": ("application", "application_id"), "number": ("number", "number_id")},
 )

@@ -6,7 +6,12 @@ from datetime import date, datetime, time
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.core.deemed_service import ELSEWHERE, Sending, SendingMethod
+from raptor_desktop.core.deemed_service import (
+    ELSEWHERE,
+    Sending,
+    SendingMethod,
+    sending_time_problem,
+)
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.wording import lower_first
 from raptor_desktop.store.applications import application_id
@@ -41,7 +46,9 @@ def record_letter_sent(
     """
     if sent_on > date.today():
         raise InputRejected(f"the letter's date {full_date(sent_on)} is in the future")
-    _check_time(sent_on, method, at)
+    problem = sending_time_problem("the letter", sent_on, method, at, datetime.now())
+    if problem:
+        raise InputRejected(problem)
     why = " ".join(correction.split())
     event = "correct letter sent" if why else "record letter sent"
     with store.transaction(event, reference, justification=why) as db:
@@ -128,24 +135,3 @@ def _check_correction(case: CaseFile, serving: bool, provider: str, why: str) ->
         )
     if why and not recorded:
         raise InputRejected(f"no {kind} {provider} is recorded yet: there is nothing to correct")
-
-
-def _check_time(sent_on: date, method: SendingMethod, at: time | None) -> None:
-    """By hand, fax, email or in person, the time is needed (before 4.30pm it is served that
-    day), and cannot be later than now; by post or DX it plays no part, and is refused."""
-    if not method.needs_time:
-        if at is not None:
-            raise InputRejected(
-                f"{method.words.lower()}, the time a letter went plays no part in the day it "
-                "is served (CPR 6.26): leave the time out"
-            )
-        return
-    if at is None:
-        raise InputRejected(
-            f"give the time the letter went {method.words.lower()}: sent before 4.30pm on a "
-            "business day it is served that day, else the next business day (CPR 6.26)"
-        )
-    if datetime.combine(sent_on, at) > datetime.now():
-        raise InputRejected(
-            f"the letter's time {at.strftime('%H:%M')} on {full_date(sent_on)} is in the future"
-        )

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from raptor_desktop.core.applications import ApplicationStatus, Outcome
 from raptor_desktop.core.dates import full_date, to_iso, uk_date
+from raptor_desktop.core.deemed_service import Sending, sending_time_problem
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.numbers import national_format
 from raptor_desktop.core.orders import DeadlineKind, Duration, compliance_deadline, duration_problem
@@ -26,9 +27,11 @@ from raptor_desktop.core.outcomes import (
 )
 from raptor_desktop.store.applications import application_id
 from raptor_desktop.store.calendar import bank_holidays
+from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store, utc_now
 from raptor_desktop.store.errors import Conflict, RecordNotFound
 from raptor_desktop.store.lines import NumberRef, find_number, record_status
+from raptor_desktop.store.settings import network_routes
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,8 @@ def _write_order(
         "order_date = excluded.order_date, end_date = excluded.end_date, "
         "period_months = excluded.period_months, deadline_kind = excluded.deadline_kind, "
         "deadline_at = excluded.deadline_at, "
-        "ordered_deadline_at = excluded.ordered_deadline_at, judge = excluded.judge",
+        "ordered_deadline_at = excluded.ordered_deadline_at, judge = excluded.judge, "
+        "notice_method = '', notice_at = '', notice_to = '', notice_under = ''",
         [
             app_id,
             number_id,
@@ -179,6 +183,65 @@ def _write_order(
             utc_now(),
             judge,
         ],
+    )
+
+
+def _notice_day(outcome: Outcome, on: date | None, notice: Sending) -> date:
+    """The carve-out's day: the day its notice went."""
+    if outcome is not Outcome.CARVED_OUT:
+        raise InputRejected(
+            f"a notice to the provider goes with a carve-out (regulation 3(3)), not with "
+            f"{outcome.value}"
+        )
+    if on is not None and on != notice.on:
+        raise InputRejected(
+            f"the order ceases to apply when the notice is given: the carve-out's day is the "
+            f"day the notice went ({full_date(notice.on)}), not {full_date(on)}"
+        )
+    return notice.on
+
+
+def _write_notice(
+    store: Store,
+    reference: str,
+    db: sqlite_utils.Database,
+    app_id: int,
+    number: NumberRef,
+    notice: Sending | None,
+) -> None:
+    """Keep how, when and where the carve-out's written notice went to the item's provider."""
+    shown = national_format(number.e164)
+    if notice is None or notice.method is None:
+        raise InputRejected(
+            f"{shown}: the order ceases to apply to an item from the time the Applicant gives "
+            "its provider written notice that the item is not being used in connection with "
+            "drug dealing offences (regulation 3(3)): record how and when that notice went",
+            hint="In the Outcome dialog: 'Notice sent' and its time; on the command line: "
+            "raptor record-outcome REF NUMBER carved-out --date DAY --notice-by METHOD "
+            "[--notice-at HH:MM].",
+        )
+    problem = sending_time_problem(
+        "the notice", notice.on, notice.method, notice.at, datetime.now()
+    )
+    if problem:
+        raise InputRejected(f"{shown}: {problem}")
+    [item] = [
+        i
+        for i in load_case_file(store, reference, check_files=False).items
+        if i.e164 == number.e164
+    ]
+    routes = network_routes(store, item.provider_name)
+    at = notice.at.strftime("%H:%M") if notice.at else ""
+    to, under = routes.destination(notice.method), routes.agreement(notice.method)
+    clock = f" {at}" if at else ""
+    store.describe(
+        f"{reference} {number.e164}: carved out, notice to {item.provider_name} sent "
+        f"{notice.on.isoformat()}{clock} by {notice.method.value} to {to}"
+    )
+    db.execute(
+        "UPDATE orders SET notice_method = ?, notice_at = ?, notice_to = ?, notice_under = ? "
+        "WHERE application_id = ? AND number_id = ?",
+        [notice.method.value, at, to, under, app_id, number.id],
     )
 
 
@@ -201,15 +264,24 @@ def record_outcome(
     on: date | None,
     terms: OrderTerms | None = None,
     amendment: str = "",
+    notice: Sending | None = None,
 ) -> date:
     """Record the court's outcome for one number; an order made creates the order record.
     Returns the date recorded: ``on``, or when that is None the hearing's once it has been
     held, else today.
 
+    A carve-out (regulation 3(3)) is no decision of the court: the order ceases to apply to
+    the item from the time the Applicant gives the provider written notice that it is not
+    used for drug dealing, so it needs ``notice``, how and when that went (its day is the
+    carve-out's); where it went is kept from the provider's routes for service, as for a
+    letter (:func:`raptor_desktop.store.letters.record_letter_sent`).
+
     Over an outcome already recorded it is a correction and needs ``amendment``, its reason
     (:func:`raptor_desktop.core.outcomes.change_needs_reason`).
     """
     terms = terms or OrderTerms()
+    if notice is not None:
+        on = _notice_day(outcome, on, notice)
     if on is None:
         on = default_outcome_date(_hearing(store, reference), date.today())
     if terms.duration is not None:
@@ -243,6 +315,8 @@ def record_outcome(
             )
         if outcome is Outcome.MADE:
             _write_order(store, db, app_id, number.id, on, terms)
+        elif outcome is Outcome.CARVED_OUT:
+            _write_notice(store, reference, db, app_id, number, notice)
         elif outcome is not Outcome.CARVED_OUT:  # a carve-out (reg 3(3)) keeps the order made
             _take_order_away(db, app_id, number)
         new_status = status_after(

@@ -93,6 +93,13 @@ orders          (v3) an order made on a number: date, duration (end date, period
                 (v23) ``agreed_on``: the day the provider agreed in writing to the earlier
                 time in ``deadline_at`` (regulation 3(6)); empty where it was recorded
                 with the outcome, before v23, or none was agreed.
+                (v24) a carve-out's written notice to the provider (regulation 3(3): the order
+                ceases to apply from the time it is given): ``notice_method`` (post, dx, hand,
+                fax, email, personal), ``notice_at`` (HH:MM, by hand, fax, email or in person),
+                ``notice_to`` (where it went, as the register held it that day) and
+                ``notice_under`` (by email or fax, the provider's agreement to that); its day
+                is the item's outcome date. All empty where no carve-out was recorded, or one
+                was recorded before v24.
 
 provider_letters (v10) the date the letter to each provider of an application (notice of it,
                 or the covering letter it is served with) was sent, who recorded it and when.
@@ -472,6 +479,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         23,
         "the day an earlier time to comply was agreed with a provider",
         step=add_text_columns(("orders", "agreed_on")),
+    ),
+    Migration(
+        24,
+        "how and when a carve-out's written notice went to the provider",
+        step=add_text_columns(
+            ("orders", "notice_method"),
+            ("orders", "notice_at"),
+            ("orders", "notice_to"),
+            ("orders", "notice_under"),
+        ),
     ),
 )
 

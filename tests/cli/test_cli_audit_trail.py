@@ -160,7 +160,7 @@ def test_record_letter_dates_the_letter_and_is_logged(
     assert main([*letter, "ee", "--date", after, "--by", "email"]) == 1  # at what time?
     assert "give the time the letter went by email: sent before 4.30pm" in (capsys.readouterr().err)
     assert main([*letter, "ee", "--date", after, "--by", "post", "--at", "9.05"]) == 1
-    assert "the time a letter went plays no part" in capsys.readouterr().err
+    assert "the time the letter went plays no part" in capsys.readouterr().err
     by_email = [*letter, "ee", "--date", after, "--by", "Email", "--at", "9.05"]
     assert main(by_email) == 1  # the demo recorded EE's letter: the first service counts
     assert "is recorded as sent on" in capsys.readouterr().err
@@ -209,3 +209,37 @@ def test_agree_time_records_an_earlier_time_and_its_day(
     assert main([*demo, "audit", "--json"]) == 0
     events = [e["event"] for e in json.loads(capsys.readouterr().out)]
     assert events.count("record earlier time agreed") == 1
+
+
+def test_a_carve_out_records_how_and_when_its_notice_went(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The order ceases to apply from the time the notice is given (regulation 3(3)): the
+    command had taken a carve-out with its day alone."""
+    from datetime import date
+
+    demo = ["--db", str(demo_db), "--demo"]
+    assert main([*demo, "orders", "--json"]) == 0
+    [order] = [
+        o
+        for o in json.loads(capsys.readouterr().out)
+        if o["reference"] == "RAP-2026-002" and not o["carved_out"]
+    ][:1]
+    today = date.today().isoformat()
+    carve = [*demo, "record-outcome", "RAP-2026-002", order["number"], "carved-out"]
+    assert main(carve) == 1
+    err = capsys.readouterr().err
+    assert "record how and when that notice went" in err and "--notice-by METHOD" in err
+    assert main([*carve, "--notice-by", "hand"]) == 1
+    assert "give the time the notice went by hand" in capsys.readouterr().err
+    assert main([*carve, "--notice-by", "hand", "--notice-at", "00:00"]) == 0
+    assert "carved out on" in capsys.readouterr().out
+    assert main([*demo, "orders", "--json"]) == 0
+    [after] = [o for o in json.loads(capsys.readouterr().out) if o["number"] == order["number"]]
+    assert after["carved_out"] == today
+    assert main([*demo, "audit", "--json"]) == 0
+    [logged] = [e for e in json.loads(capsys.readouterr().out) if e["event"] == "record outcome"][
+        -1:
+    ]
+    assert f"{order['number'].replace(' ', '')[1:]}: carved out, notice to " in (logged["records"])
+    assert f" sent {today} 00:00 by hand to " in logged["records"]

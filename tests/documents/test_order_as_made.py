@@ -24,13 +24,14 @@ from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
-from tests.app_fixtures import make_application
+from tests.app_fixtures import make_application, posted
+from tests.documents.conftest import ORDER_MADE_ON
 from tests.documents.test_court_documents import section_text
 from tests.pdf_text import running_text
 
 POST = SendingMethod.POST  # how these letters went (CPR 6.26)
 
-HEARD = date(2026, 12, 10)
+HEARD = ORDER_MADE_ON
 NOTED = date(2026, 12, 21)
 NOTE = "Note of events since the order"
 
@@ -52,22 +53,19 @@ def _section(store: Store, reference: str, title_start: str) -> str:
     return section_text(store, reference, title_start, prepared_on=NOTED)
 
 
-@pytest.fixture
-def ordered(demo_store: Store) -> str:
-    """An application heard on 10 December 2026, the order made on every item."""
-    reference = make_application(demo_store)
-    submit(demo_store, reference)
-    for number in ("07700 900103", "07700 900113", "07700 900114"):
-        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
-    return reference
-
-
 @pytest.mark.usefixtures("after_the_hearings")
 def test_a_carve_out_leaves_the_order_as_made_word_for_word(
     demo_store: Store, ordered: str
 ) -> None:
     before = _order_text(demo_store, ordered, HEARD)
-    record_outcome(demo_store, ordered, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    record_outcome(
+        demo_store,
+        ordered,
+        "07700 900103",
+        Outcome.CARVED_OUT,
+        date(2026, 12, 20),
+        notice=posted(date(2026, 12, 20)),
+    )
     after = _order_text(demo_store, ordered, NOTED)
     assert after == before
     assert "ceased to apply to this item" not in after and "annotated" not in after
@@ -78,7 +76,14 @@ def test_a_carve_out_leaves_the_order_as_made_word_for_word(
 def test_the_note_beside_the_order_records_the_carve_out_and_is_dated(
     demo_store: Store, ordered: str
 ) -> None:
-    record_outcome(demo_store, ordered, "07700 900103", Outcome.CARVED_OUT, date(2026, 12, 20))
+    record_outcome(
+        demo_store,
+        ordered,
+        "07700 900103",
+        Outcome.CARVED_OUT,
+        date(2026, 12, 20),
+        notice=posted(date(2026, 12, 20)),
+    )
     titles, _, _ = _pack(demo_store, ordered)
     assert titles[1:3] == ["Order (as made)", f"{NOTE}, dated 21 December 2026"]
     note = _section(demo_store, ordered, NOTE)
@@ -87,8 +92,8 @@ def test_the_note_beside_the_order_records_the_carve_out_and_is_dated(
     assert "This note is not part of the order" in note
     # it does not claim the copy is the court's order: the sealed order is (CPR 40.2)
     assert "the sealed order being the court's" in note
-    assert "20 December 2026 — Item 3: 07700 900103: the order ceased" in note
-    assert "ceased to apply (regulation 3(3))" in note
+    assert "20 December 2026 — Item 3: 07700 900103: the Applicant, having discovered" in note
+    assert "gave written notice of that to Vodafone by first class post." in note
 
 
 @pytest.mark.usefixtures("after_the_hearings")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.statuses import Status
+from raptor_desktop.core.working_days import add_working_days
 from raptor_desktop.gui.application_dialogs import OutcomeDialog
 from raptor_desktop.gui.application_editor import ApplicationEditor
 from raptor_desktop.gui.application_items import ItemsModel
@@ -20,7 +21,7 @@ from raptor_desktop.gui.main_window import MainWindow
 from raptor_desktop.gui.orders_page import OrdersTableModel
 from raptor_desktop.gui.pack_dialog import PackDialog
 from raptor_desktop.gui.small_dialogs import DisclosureDialog
-from raptor_desktop.gui.widgets import pydate
+from raptor_desktop.gui.widgets import pydate, qdate
 from raptor_desktop.store.applications import save_details, submit
 from raptor_desktop.store.audit import AuditFilter, entries
 from raptor_desktop.store.case_file import load_case_file
@@ -66,6 +67,8 @@ def test_add_selected_lines_to_a_new_application(
     dialog.applicant_address.setText("Grays Police Station, Orsett Road, Grays RM17 5DD")
     dialog.statement_signed.setChecked(True)
     dialog.hearing_known.setChecked(True)
+    sitting = add_working_days(date.today(), 1)  # today may be a day the court does not sit
+    dialog.hearing_date.setDate(qdate(sitting))
     dialog.authoriser_name.setText("Ann Lee")
     dialog.authoriser_rank.setCurrentText("Inspector")
     dialog.authorised.setChecked(True)
@@ -203,22 +206,24 @@ def test_letter_sent_dialog_dates_the_letter_and_says_how_it_went(window: MainWi
     dialog.save()  # how it went is asked, not assumed
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "Choose how the letter went" in dialog.error.text()
-    dialog.method.setCurrentText("By first class post")
-    assert not dialog.at.isEnabled()  # by post the time plays no part
+    dialog.sending.method.setCurrentText("By first class post")
+    assert not dialog.sending.at.isEnabled()  # by post the time plays no part
     dialog.save()  # no order yet on Three's item: refused, with the reason in the dialog
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "no order has been made yet on Three" in dialog.error.text()
     assert (
-        dialog.to.text()
+        dialog.sending.to.text()
         == "Law Enforcement Liaison Team, Three, 1 Training Way, Exampleton EX1 1AA"
     )
-    dialog.method.setCurrentText("By fax")  # no fax number agreed: the dialog says so at once
-    assert "only once it has said in writing" in dialog.to.text()
+    dialog.sending.method.setCurrentText(
+        "By fax"
+    )  # no fax number agreed: the dialog says so at once
+    assert "only once it has said in writing" in dialog.sending.to.text()
     dialog.provider.setCurrentText("Vodafone")
-    dialog.method.setCurrentText("By email")
-    assert dialog.to.text() == "orders@vodafone.example"  # where it goes
-    assert dialog.at.isEnabled()
-    dialog.at.setTime(QTime(16, 45))
+    dialog.sending.method.setCurrentText("By email")
+    assert dialog.sending.to.text() == "orders@vodafone.example"  # where it goes
+    assert dialog.sending.at.isEnabled()
+    dialog.sending.at.setTime(QTime(16, 45))
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert load_case_file(window.store, reference).letters_sent == {
@@ -566,3 +571,32 @@ def test_the_earlier_time_dialog_suggests_a_time_before_the_chosen_order_s_own(
     assert dialog.error.text() == ""
     [item] = [i for i in load_case_file(window.store, reference).items if i.e164.endswith("113")]
     assert item.agreed_deadline == later - timedelta(days=1)
+
+
+def test_the_outcome_dialog_asks_how_a_carve_out_s_notice_went(window: MainWindow) -> None:
+    """A carve-out ends the order from the time its written notice is given (regulation
+    3(3)): the dialog asks how and when it went, and only for a carve-out."""
+    from PySide6.QtCore import QTime
+
+    reference = heard_application(window.store)
+    record_outcome(window.store, reference, "07700 900103", Outcome.MADE, HEARD_ON)
+    case = load_case_file(window.store, reference)
+    item = next(i for i in case.items if i.display == "07700 900103")
+    dialog = OutcomeDialog(window.store, reference, item, case.hearing_date, window)
+    assert not dialog.notice.method.isVisibleTo(dialog)  # an order made has no notice
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.CARVED_OUT.value))
+    assert dialog.notice.method.isVisibleTo(dialog)
+    assert dialog.form.labelForField(dialog.on).text() == "&Day the notice went"
+    assert pydate(dialog.on.date()) == date.today()
+    dialog.save()
+    assert "record how and when that notice went" in dialog.error.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    dialog.notice.method.setCurrentText("By email")
+    assert dialog.notice.to.text() == "orders@vodafone.example"
+    dialog.notice.at.setTime(QTime(0, 0))
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    [carved] = [i for i in load_case_file(window.store, reference).items if i.e164 == item.e164]
+    assert carved.carved_out_on == date.today() and carved.carve_out_notice is not None
+    assert carved.carve_out_notice.at == time(0, 0)
+    assert carved.carve_out_notice.to == "orders@vodafone.example"
