@@ -517,6 +517,37 @@ def test_version_23_dates_an_earlier_time_agreed(tmp_path: Path) -> None:
         assert event.startswith("11 November 2026 — Item 1: 07700 900101: EE agreed in writing")
 
 
+def test_version_24_keeps_how_a_carve_out_s_notice_went(tmp_path: Path) -> None:
+    """A v23 register opened at v24 has no notice for any order; a carve-out recorded at v24
+    keeps its notice, and the note says when and how it went."""
+    from datetime import time
+
+    from raptor_desktop.core.deemed_service import SendingMethod
+    from raptor_desktop.documents.order_note import recorded_events
+    from raptor_desktop.store.case_file import load_case_file
+
+    (tmp_path / "v23").mkdir()
+    (tmp_path / "v24").mkdir()
+    with open_store(_copy_fixture(23, tmp_path / "v23"), role=Role.ADMINISTRATOR) as store:
+        [item] = load_case_file(store, "RAP-2026-001", check_files=False).items
+        assert (item.carved_out_on, item.carve_out_notice) == (None, None)
+        columns = {row[1] for row in store.db.execute("PRAGMA table_info(orders)")}
+        assert {"notice_method", "notice_at", "notice_to", "notice_under"} <= columns
+    with open_store(_copy_fixture(24, tmp_path / "v24"), role=Role.ADMINISTRATOR) as store:
+        case = load_case_file(store, "RAP-2026-001", check_files=False)
+        [item] = case.items
+        notice = item.carve_out_notice
+        assert item.carved_out_on == date(2026, 11, 12) and notice is not None
+        assert (notice.method, notice.at, notice.to) == (
+            SendingMethod.EMAIL,
+            time(9, 30),
+            "orders@ee.example",
+        )
+        [event] = [e for e in recorded_events(case) if "written notice" in e]
+        assert "to EE by email to orders@ee.example at 09:30" in event
+        assert event.endswith("(regulation 3(3)) from 09:30 on 12 November 2026.")
+
+
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
     # Before v14 what SQLite deleted stayed in the file's free pages (encrypted, but there for
     # anyone with the key, and in every backup): the migration rewrites the file without them.
