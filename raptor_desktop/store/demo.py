@@ -30,6 +30,7 @@ from raptor_desktop.core.evidence import EvidenceItem
 from raptor_desktop.core.lines import LineDetails, SeenDates
 from raptor_desktop.core.networks import NETWORKS
 from raptor_desktop.core.orders import Duration
+from raptor_desktop.core.working_days import BankHolidays, default_compliance_deadline
 from raptor_desktop.store.accounts import add_user
 from raptor_desktop.store.applications import (
     ApplicationDetails,
@@ -101,11 +102,24 @@ def seed_demo(store: Store, today: date | None = None) -> int:
     return len(LINES)
 
 
+def _sitting_day(today: date, days_from_today: int, calendar: BankHolidays) -> date:
+    """The demo's hearing: a working day (courts sit on them) near ``days_from_today``; one
+    already held, early enough that the time to comply with its order has run out whatever
+    the day of the week (a week before a Sunday, the next sitting day's had not)."""
+    hearing = today + timedelta(days=days_from_today)
+    if days_from_today >= 0:
+        while not calendar.is_working_day(hearing):
+            hearing += timedelta(days=1)
+        return hearing
+    while not calendar.is_working_day(hearing) or (
+        default_compliance_deadline(hearing, calendar) >= today
+    ):
+        hearing -= timedelta(days=1)
+    return hearing
+
+
 def _add_application(store: Store, demo: DemoApplication, today: date) -> None:
-    hearing = today + timedelta(days=demo.hearing_days_from_today)
-    sitting = bank_holidays(store)
-    while not sitting.is_working_day(hearing):  # courts sit on working days
-        hearing += timedelta(days=1)
+    hearing = _sitting_day(today, demo.hearing_days_from_today, bank_holidays(store))
     details = ApplicationDetails(
         court=demo.court,
         hearing_date=hearing,

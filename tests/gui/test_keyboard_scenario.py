@@ -119,14 +119,18 @@ def test_a_whole_case_with_the_keyboard_only(
     monkeypatch.setattr(
         PackDialog, "choose_printer", lambda self, printer: _to_file(printer, pack_file)
     )
+    sitting = date.today()  # the court sat on the last working day: a hearing on a Sunday is a gap
+    while not BankHolidays().is_working_day(sitting):
+        sitting -= timedelta(days=1)
+    typed = sitting.strftime("%d%m%Y")  # the evidence, statement and authority dated that day too
     next_status = iter("ggrr")  # gathering evidence, then ready for application, for each
 
     def status(dialog: QDialog) -> None:  # the new status first in the form, then the note
         keys.press(next(next_status), Key.Key_Tab, "Test purchase on 28/11/2026")
         keys.press((Key.Key_Return, CTRL))
 
-    def evidence(dialog: QDialog) -> None:  # the kind first, dated today as offered
-        keys.press("t", (Key.Key_T, ALT), "Two wraps of crack cocaine, Grays")
+    def evidence(dialog: QDialog) -> None:  # the kind first, then its day
+        keys.press("t", (Key.Key_D, ALT), typed, (Key.Key_T, ALT), "Two wraps of crack cocaine")
         keys.press((Key.Key_Return, CTRL))
 
     def profile(dialog: QDialog) -> None:
@@ -190,16 +194,13 @@ def test_a_whole_case_with_the_keyboard_only(
     [editor] = window.applications.editors.values()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
     assert editor.applicant_collar.text() == "71234"
-    sitting = date.today()  # the court sat on the last working day: a hearing on a Sunday is a gap
-    while not BankHolidays().is_working_day(sitting):
-        sitting -= timedelta(days=1)
     keys.press((Key.Key_H, ALT), Key.Key_Tab, sitting.strftime("%d%m%Y"))  # the hearing, typed
     assert editor.hearing_date.date().toPython() == sitting
-    keys.press((Key.Key_S, ALT))  # the statement signed today
+    keys.press((Key.Key_S, ALT), Key.Key_Tab, typed)  # the statement signed
     keys.press((Key.Key_F, ALT))  # the Officers tab
     keys.press((Key.Key_E, ALT), "Mark Hale")
     keys.press((Key.Key_K, ALT), (Key.Key_A, CTRL), "Detective Superintendent")
-    keys.press((Key.Key_L, ALT), "2201", (Key.Key_T, ALT))  # authority dated today
+    keys.press((Key.Key_L, ALT), "2201", (Key.Key_T, ALT), Key.Key_Tab, typed)  # authority dated
     keys.press((Key.Key_S, CTRL))
     assert editor.error.text() == "Saved.", editor.error.text()
     keys.press((Key.Key_N, ALT))  # the Numbers tab, the keyboard in its table
