@@ -8,6 +8,10 @@ day and before 4.30pm, else the next business day. A business day is any day but
 a Sunday, a bank holiday, Good Friday or Christmas Day (CPR 6.2(b)), which is the unit's
 working-day calendar.
 
+A claim form is deemed served on the second business day after the step taken to serve it
+(CPR 6.14): posting it, leaving it with the document exchange, delivering it, sending the fax
+or email, or serving it personally (CPR 7.5(1)).
+
 An order made without notice may be applied against, to set it aside or vary it, within 7 days
 after the date it was served on the applicant for that (CPR 23.10(2)); a period ending on a
 day the court office is closed runs to the next day it is open (CPR 2.8(5)).
@@ -133,6 +137,17 @@ class Sending:
         if calendar.is_working_day(self.on) and self.at < CUT_OFF:
             return self.on
         return _business_day_from(self.on + timedelta(days=1), calendar)
+
+
+def claim_form_deemed_served(step_on: date, calendar: BankHolidays) -> date:
+    """The day a claim form is deemed served: the second business day after the day of the
+    step taken to serve it (posted, left with the DX, delivered, sent by fax or email, or
+    served personally), whatever the time of day (CPR 6.14, 7.5(1))."""
+    day, counted = step_on, 0
+    while counted < 2:
+        day += timedelta(days=1)
+        counted += calendar.is_working_day(day)
+    return day
 
 
 def set_aside_by(served: date, calendar: BankHolidays) -> date:

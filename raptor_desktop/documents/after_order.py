@@ -2,8 +2,9 @@
 
 Once a bundle has been served, what follows the hearing goes at its end as a supplement (the
 bundle guidance: later material is added at the end, nothing served is renumbered): the
-order made on each day, the note of events since the order, and the letter serving the order
-on each provider (again once it has been sent, dated). ``held_by_pack`` gives the keys of a
+order made on each day, the note of events since the order, the letter serving the order
+on each provider (again once it has been sent, dated), and the certificate of service once
+what it certifies has changed. ``held_by_pack`` gives the keys of a
 bundle built whole, so that a supplement to it adds only what it lacks.
 """
 
@@ -17,11 +18,17 @@ from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.wording import numbers_in_ranges
 from raptor_desktop.documents.bundle_contents import (
+    certificate_key,
     exhibit_key,
     letter_key,
     note_key,
     order_key,
     statement_key,
+)
+from raptor_desktop.documents.certificate_of_service import (
+    CERTIFICATE_TITLE,
+    certificate_pdf,
+    certified,
 )
 from raptor_desktop.documents.letters import letter_pdf, letters_to_write, provider_name
 from raptor_desktop.documents.order_doc import order_pdf
@@ -70,7 +77,15 @@ def after_order(case: CaseFile) -> list[LaterDocument]:
                 partial(order_note_pdf, case),
             )
         )
-    return later + _serving_letters(case)
+    later += _serving_letters(case)
+    service = certified(case)
+    if service:
+        later.append(
+            LaterDocument(
+                certificate_key(service), CERTIFICATE_TITLE, partial(certificate_pdf, case)
+            )
+        )
+    return later
 
 
 def held_by_pack(case: CaseFile) -> frozenset[str]:

@@ -3,7 +3,8 @@ what is new.
 
 Each bundle carries, in its document information, one key per document it holds: the order
 made on a day, the note of events (by what it records), each letter serving the order (and
-the day it was sent), each witness statement, each exhibit. A supplement adds its own keys to
+the day it was sent), the certificate of service (by what it certifies), each witness
+statement, each exhibit. A supplement adds its own keys to
 those of the file it extends. The file is known to the register by its SHA-256 before any of
 this is read, so what it says it holds is what was saved. A bundle saved before these keys
 were written holds, as far as a supplement knows, its exhibits and the orders its bookmarks
@@ -32,6 +33,12 @@ def note_key(recorded: list[str]) -> str:
     """The note of events, by the events it records: a note of the same events is the same."""
     digest = hashlib.sha256("\n".join(recorded).encode()).hexdigest()[:16]
     return f"note {digest}"
+
+
+def certificate_key(certified: list[str]) -> str:
+    """The certificate of service, by what it certifies: one of the same service is the same."""
+    digest = hashlib.sha256("\n".join(certified).encode()).hexdigest()[:16]
+    return f"certificate {digest}"
 
 
 def letter_key(provider: str, items: str, sent: Sending | None) -> str:

@@ -98,6 +98,11 @@ def _closing(case: CaseFile, items: list[CaseItem]) -> list[str]:
             "You are invited to make representations: please tell us, before the hearing, of "
             f"any reason {_above(items)} not held by you, or any other matter the court "
             "should know, and we will put it before the court.",
+            "If you wish to take part in the hearing, you must file an acknowledgment of "
+            "service (form N210, enclosed) at the court, and serve it on us, not more than 14 "
+            "days after service of the claim form on you (CPR 8.3). If you do not, you may "
+            "attend the hearing but may take part in it only if the court gives permission "
+            "(CPR 8.4).",
         ]
     return [
         compliance,
@@ -144,11 +149,13 @@ def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
     return closing
 
 
-def _enclosed(case: CaseFile, ordered: list[CaseItem]) -> str:
+def enclosed(case: CaseFile, ordered: list[CaseItem]) -> str:
     """What the letter is sent with: the claim form and the evidence in support always (CPR
     8.5(2) with the claim; CPR 23.9(2) with an order made without notice), and the order
     itself once it is made (a sealed copy: the order is the sealed one, CPR 40.2), or when
-    the letter is the one it will be served with."""
+    the letter is the one it will be served with. The notice of a claim heard with notice
+    also encloses the form for acknowledging service (N210: CPR 7.8(1), 8.3), which a
+    Respondent files to take part in the hearing."""
     evidence = f"the witness statement of {esc(case.applicant.described() or 'the officer')}" + (
         " and its exhibits" if case.exhibited() else ""
     )
@@ -160,7 +167,10 @@ def _enclosed(case: CaseFile, ordered: list[CaseItem]) -> str:
             f"a sealed copy of the order{f' of {esc(judges)}' if judges else ''} dated "
             + " and ".join(full_date(d) for d in made)
         )
-    return and_list([order, "the claim form", evidence, "the schedule of relevant items"])
+    documents = [order, "the claim form", evidence, "the schedule of relevant items"]
+    if case.with_notice and not made:
+        documents.append("a form for acknowledging service (form N210)")
+    return and_list(documents)
 
 
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
@@ -227,7 +237,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     story.append(
         KeepTogether(  # the signature never on a page of its own
             [
-                Paragraph(f"Enclosed: {_enclosed(case, ordered)}.", BODY),
+                Paragraph(f"Enclosed: {enclosed(case, ordered)}.", BODY),
                 Paragraph(
                     "Contact: "
                     + esc(

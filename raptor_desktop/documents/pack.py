@@ -35,6 +35,11 @@ from raptor_desktop.documents.bundle_plan import (
     layout,
     plan_bundles,
 )
+from raptor_desktop.documents.certificate_of_service import (
+    CERTIFICATE_TITLE,
+    certificate_pdf,
+    certified,
+)
 from raptor_desktop.documents.compact import compact_pdf
 from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_list_pdf
 from raptor_desktop.documents.files import write_all
@@ -114,6 +119,8 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
             )
     for provider, items in letters_to_write(case):
         makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, items)))
+    if certified(case):  # the letters recorded as sent: how each was served
+        makers.append((CERTIFICATE_TITLE, lambda: certificate_pdf(case)))
     if case.draft:  # a draft ends with what it still lacks, and the bundle rules checked
         makers.append(("Gaps to fill before service", lambda: gaps_pdf(case)))
         makers.append((BUNDLE_CHECK, lambda: bundle_check_pdf(case, [])))

@@ -10,6 +10,7 @@ import pytest
 from raptor_desktop.core.deemed_service import (
     Sending,
     SendingMethod,
+    claim_form_deemed_served,
     method_named,
     set_aside_by,
 )
@@ -46,6 +47,21 @@ def test_by_hand_fax_email_or_in_person_that_day_before_half_past_four(
     assert Sending(FRIDAY, method, time(16, 30)).deemed_served(CALENDAR) == date(2026, 12, 7)
     saturday = date(2026, 12, 5)
     assert Sending(saturday, method, time(9)).deemed_served(CALENDAR) == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("step", "served"),
+    [
+        (date(2026, 12, 7), date(2026, 12, 9)),  # Monday, at any hour: the Wednesday
+        (FRIDAY, date(2026, 12, 8)),  # Friday: Monday, then Tuesday
+        (date(2026, 12, 5), date(2026, 12, 8)),  # Saturday: the same
+        (date(2026, 12, 23), date(2026, 12, 29)),  # the 24th, then past Christmas and Boxing Day
+    ],
+)
+def test_a_claim_form_the_second_business_day_after_the_step_taken(
+    step: date, served: date
+) -> None:
+    assert claim_form_deemed_served(step, CALENDAR) == served
 
 
 def test_a_day_the_unit_keeps_as_a_holiday_is_no_business_day() -> None:

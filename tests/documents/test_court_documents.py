@@ -518,7 +518,12 @@ def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, applic
     assert "draft order" not in letter and "the item above is not held by you" in letter
     save_details(demo_store, application, details(with_notice=True))
     letter = section_text(demo_store, application, "Letter to Vodafone")
-    assert f"Enclosed: the draft order, the claim form, {statement} and the schedule" in letter
+    assert (  # with notice the claim is defended or not: the form to say so goes with it
+        f"Enclosed: the draft order, the claim form, {statement}, the schedule of relevant "
+        "items and a form for acknowledging service (form N210)." in letter
+    )
+    assert "not more than 14 days after service of the claim form on you (CPR 8.3)" in letter
+    assert "may take part in it only if the court gives permission (CPR 8.4)" in letter
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     letter = section_text(demo_store, application, "Letter to Vodafone")

@@ -113,6 +113,7 @@ def test_the_order_and_the_letters_serving_it_go_at_the_end_of_the_served_bundle
         "Supplementary index",
         f"Note of events since the order, dated {full_date(date.today())}",
         "Letter to Vodafone serving the order, as sent on 11 December 2026",
+        "Certificate of service",  # of that letter, for the officer to sign
         "Supplementary witness statement of Rachel Carter",
         "Supplementary exhibits list",
         f"Exhibit {mark}: Call data",

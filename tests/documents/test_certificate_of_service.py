@@ -1,0 +1,147 @@
+"""The certificate of service (form N215's content): each letter recorded as sent, what it
+carried, how and where it went, and the day each document is deemed served.
+
+The pack had the letters but nothing the officer could sign to prove their service, and the
+claim form's own deemed service (the second business day after the step, CPR 6.14) was
+never given; the notice of a claim heard with notice did not enclose the form for
+acknowledging service (N210).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, time
+
+import pytest
+from pypdf import PdfReader
+
+from raptor_desktop.core.applications import Outcome
+from raptor_desktop.core.deemed_service import SendingMethod
+from raptor_desktop.documents.after_order import after_order, held_by_pack
+from raptor_desktop.documents.certificate_of_service import CERTIFICATE_TITLE
+from raptor_desktop.documents.pack import hearing_pack
+from raptor_desktop.documents.supplement import addition_to
+from raptor_desktop.store.applications import save_details, submit
+from raptor_desktop.store.case_file import load_case_file
+from raptor_desktop.store.database import Store
+from raptor_desktop.store.letters import record_letter_sent
+from raptor_desktop.store.outcomes import record_outcome
+from tests.app_fixtures import NUMBERS, details, make_application
+from tests.documents.test_court_documents import section_text
+from tests.pdf_text import running_text
+
+NOTICE_DAY = date(2026, 12, 1)  # a Tuesday: the claim form is deemed served on Thursday
+HEARD = date(2026, 12, 10)
+SERVED = date(2026, 12, 11)  # a Friday
+NOTED = date(2026, 12, 21)
+STATEMENT = "the witness statement of Detective Constable Rachel Carter (71234) and its exhibits"
+
+
+def _with_notice(store: Store) -> str:
+    reference = make_application(store)
+    save_details(store, reference, details(with_notice=True))
+    record_letter_sent(store, reference, "Vodafone", NOTICE_DAY, SendingMethod.EMAIL, time(10))
+    record_letter_sent(store, reference, "Tesco Mobile", NOTICE_DAY, SendingMethod.POST)
+    return reference
+
+
+def _certificate(store: Store, reference: str) -> str:
+    return section_text(store, reference, CERTIFICATE_TITLE, prepared_on=NOTED)
+
+
+def _titles(store: Store, reference: str) -> list[str]:
+    [bundle] = hearing_pack(load_case_file(store, reference, prepared_on=NOTED))
+    return [e.title for e in bundle.entries]
+
+
+def test_no_certificate_until_a_letter_is_recorded_as_sent(
+    demo_store: Store, application: str
+) -> None:
+    assert CERTIFICATE_TITLE not in _titles(demo_store, application)
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_hearing(
+    demo_store: Store,
+) -> None:
+    reference = _with_notice(demo_store)
+    titles = _titles(demo_store, reference)
+    assert titles[-1] == CERTIFICATE_TITLE  # after the letters it certifies
+    assert titles[-2].startswith("Letter to ")
+    text = _certificate(demo_store, reference)
+    assert "CERTIFICATE OF SERVICE" in text
+    assert (
+        "I, Detective Constable Rachel Carter (71234), of Grays Police Station, Orsett Road, "
+        "Grays RM17 5DD, certify that I served the documents below" in text
+    )
+    tesco, vodafone = text.index("Respondent 1, "), text.index("Respondent 3, ")
+    assert tesco < vodafone  # numbered as in the claim
+    assert (
+        "1. On 1 December 2026 I served on Respondent 1, Tesco Mobile (Training) Limited, my "
+        "letter to it of that date giving notice of the application, with the draft order, "
+        f"the claim form, {STATEMENT}, the schedule of relevant items and a form for "
+        "acknowledging service (form N210), by first class post, addressed to it at Law "
+        "Enforcement Liaison Team, Tesco Mobile, 1 Training Way, Exampleton EX1 1AA. The "
+        "claim form (CPR 6.14) and the other documents (CPR 6.26) are deemed served on 3 "
+        "December 2026." in text
+    )
+    assert (
+        "2. On 1 December 2026 at 10:00 I served on Respondent 3, Vodafone (Training) Limited, "
+        "my letter to it of that date giving notice of the application" in text
+    )
+    assert "by email to orders@vodafone.example. Vodafone (Training) Limited had said in " in text
+    assert "accepts service by email at that address (its letter of 5 January 2026" in text
+    # by email before 4.30pm the documents are served that day; the claim form two days on
+    assert (
+        "The claim form is deemed served on 3 December 2026 (CPR 6.14), and the other "
+        "documents on 1 December 2026 (CPR 6.26)." in text
+    )
+    assert "3. At the time of signing this certificate I have not been notified" in text
+    assert "I believe that the facts stated in this certificate are true." in text
+    assert "Signed: " in text and "Date: ____" in text
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_letter_serving_the_order_is_certified_and_goes_in_a_supplement(
+    demo_store: Store,
+) -> None:
+    reference = _with_notice(demo_store)
+    submit(demo_store, reference)
+    for number in NUMBERS:
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    served = held_by_pack(load_case_file(demo_store, reference, prepared_on=NOTED))
+    record_letter_sent(demo_store, reference, "Vodafone", SERVED, SendingMethod.HAND, time(15))
+    text = _certificate(demo_store, reference)
+    assert (
+        "On 11 December 2026 at 15:00 I served on Respondent 3, Vodafone (Training) Limited, "
+        "my letter to it of that date serving the order, with a sealed copy of the order dated "
+        "10 December 2026" in text
+    )
+    assert (
+        "by hand, delivered to it at Law Enforcement Liaison Team, Vodafone, 1 Training Way, "
+        "Exampleton EX1 1AA. They are deemed served on 11 December 2026 (CPR 6.26)." in text
+    )  # the claim form was served with the notice: its day is the notice's
+    # a bundle served before that letter went gains a new certificate in its supplement
+    case = load_case_file(demo_store, reference, prepared_on=NOTED)
+    added = addition_to(case, served, case.statement_number)
+    assert CERTIFICATE_TITLE in [d.title for d in added.later]
+    [certificate] = [d for d in after_order(case) if d.title == CERTIFICATE_TITLE]
+    assert "serving the order" in running_text(PdfReader(io.BytesIO(certificate.make())))
+    assert CERTIFICATE_TITLE not in [d.title for d in addition_to(case, added.keys, 1).later]
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_without_notice_the_letter_serving_the_order_serves_the_claim_form(
+    demo_store: Store,
+) -> None:
+    reference = make_application(demo_store)
+    submit(demo_store, reference)
+    record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD)
+    record_letter_sent(demo_store, reference, "Vodafone", SERVED, SendingMethod.POST)
+    text = _certificate(demo_store, reference)
+    assert "form N210" not in text  # the claim was heard: nothing to acknowledge for it
+    # posted on a Friday: the order served on Monday 14th (CPR 6.26), the claim form Tuesday
+    assert (
+        "The claim form is deemed served on 15 December 2026 (CPR 6.14), and the other "
+        "documents on 14 December 2026 (CPR 6.26)." in text
+    )
