@@ -12,7 +12,7 @@ on the day of the note, and the officer's signature.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -137,7 +137,22 @@ def _overdue(case: CaseFile, item: CaseItem) -> bool:
     deadline = _complies_by(item)
     if deadline is None or item.confirmed_on or deadline.date() >= case.prepared_on:
         return False
-    return not (item.carved_out_on and item.carved_out_on <= deadline.date())
+    ceased = _ceased_at(case, item)
+    return ceased is None or ceased > deadline
+
+
+def _ceased_at(case: CaseFile, item: CaseItem) -> datetime | None:
+    """When the order ceased to apply to a carved-out item: the time its notice was given;
+    by post or DX the start of the day it is deemed served (CPR 6.26); recorded with its day
+    alone, the start of that day."""
+    if item.carved_out_on is None:
+        return None
+    notice = item.carve_out_notice
+    if notice is None or notice.method is None:
+        return datetime.combine(item.carved_out_on, time())
+    if notice.at is not None:
+        return datetime.combine(notice.on, notice.at)
+    return datetime.combine(notice.deemed_served(case.calendar) or notice.on, time())
 
 
 def _how(sent: Sending) -> str:

@@ -128,3 +128,24 @@ def test_a_carve_out_corrected_back_to_the_order_forgets_its_notice(
     item, case = _item(demo_store, ordered)
     assert item.carved_out_on is None and item.carve_out_notice is None
     assert not [e for e in recorded_events(case) if "written notice" in e]
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_notice_posted_the_day_before_the_time_to_comply_ends_the_order_only_after_it(
+    demo_store: Store, ordered: str
+) -> None:
+    """The order applies until the notice is given: posted on Wednesday 16 December it is
+    served on Friday 18th, after the time to comply (the end of Thursday 17th), which passed
+    while the order still applied. The note had counted the carve-out from the posting."""
+    posted = date(2026, 12, 16)
+    record_outcome(
+        demo_store,
+        ordered,
+        "07700 900103",
+        Outcome.CARVED_OUT,
+        posted,
+        notice=Sending(posted, SendingMethod.POST),
+    )
+    note = _section(demo_store, ordered, NOTE)
+    assert "Item 3: 07700 900103: the time to comply (midnight at the end of Thursday" in note
+    assert "from 18 December 2026, the day the notice is deemed served" in note
