@@ -83,9 +83,15 @@ def make_application(
     return reference
 
 
-def posted(on: date) -> Sending:
-    """A carve-out's written notice sent to the provider by first class post on ``on``."""
-    return Sending(on, SendingMethod.POST)
+def carve_out(store: Store, reference: str, number: str, on: date) -> None:
+    """Carve ``number`` out of the order (regulation 3(3)), its written notice to the provider
+    posted on ``on``."""
+    from raptor_desktop.core.applications import Outcome
+    from raptor_desktop.store.outcomes import record_outcome
+
+    record_outcome(
+        store, reference, number, Outcome.CARVED_OUT, on, notice=Sending(on, SendingMethod.POST)
+    )
 
 
 HEARD_ON = date(2026, 11, 30)

@@ -451,16 +451,14 @@ def test_an_unsent_letter_does_not_demand_a_number_the_order_no_longer_covers(
     recorded as sent is the record of what was served, and keeps it."""
     from raptor_desktop.store.applications import create_application
     from raptor_desktop.store.letters import record_letter_sent
-    from tests.app_fixtures import NUMBERS, add_blade_phone, details, posted
+    from tests.app_fixtures import NUMBERS, add_blade_phone, carve_out, details
 
     heard = date(2026, 11, 30)
     add_blade_phone(demo_store)
     application = create_application(demo_store, details(hearing_date=heard), NUMBERS)
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900113", Outcome.MADE, heard)
-    record_outcome(
-        demo_store, application, "07700 900113", Outcome.CARVED_OUT, heard, notice=posted(heard)
-    )
+    carve_out(demo_store, application, "07700 900113", heard)
     tesco = "Letter to Tesco Mobile (host network O2)"
 
     def letters() -> set[str]:

@@ -24,7 +24,7 @@ from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.letters import record_letter_sent
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
-from tests.app_fixtures import make_application, posted
+from tests.app_fixtures import carve_out, make_application
 from tests.documents.conftest import ORDER_MADE_ON
 from tests.documents.test_court_documents import section_text
 from tests.pdf_text import running_text
@@ -58,14 +58,7 @@ def test_a_carve_out_leaves_the_order_as_made_word_for_word(
     demo_store: Store, ordered: str
 ) -> None:
     before = _order_text(demo_store, ordered, HEARD)
-    record_outcome(
-        demo_store,
-        ordered,
-        "07700 900103",
-        Outcome.CARVED_OUT,
-        date(2026, 12, 20),
-        notice=posted(date(2026, 12, 20)),
-    )
+    carve_out(demo_store, ordered, "07700 900103", date(2026, 12, 20))
     after = _order_text(demo_store, ordered, NOTED)
     assert after == before
     assert "ceased to apply to this item" not in after and "annotated" not in after
@@ -76,14 +69,7 @@ def test_a_carve_out_leaves_the_order_as_made_word_for_word(
 def test_the_note_beside_the_order_records_the_carve_out_and_is_dated(
     demo_store: Store, ordered: str
 ) -> None:
-    record_outcome(
-        demo_store,
-        ordered,
-        "07700 900103",
-        Outcome.CARVED_OUT,
-        date(2026, 12, 20),
-        notice=posted(date(2026, 12, 20)),
-    )
+    carve_out(demo_store, ordered, "07700 900103", date(2026, 12, 20))
     titles, _, _ = _pack(demo_store, ordered)
     assert titles[1:3] == ["Order (as made)", f"{NOTE}, dated 21 December 2026"]
     note = _section(demo_store, ordered, NOTE)

@@ -23,7 +23,7 @@ from raptor_desktop.store.line_detail import number_detail
 from raptor_desktop.store.lines import find_number, set_status
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, list_orders, renew
 from raptor_desktop.store.outcomes import OrderTerms, record_outcome
-from tests.app_fixtures import details, make_application, posted
+from tests.app_fixtures import carve_out, details, make_application
 
 
 def status_of(store: Store, number: str) -> Status:
@@ -110,18 +110,14 @@ def test_an_outcome_to_come_or_a_carve_out_or_confirmation_before_its_order_is_r
     with pytest.raises(InputRejected, match="07700 900103: the outcome is dated .*, after today"):
         record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, tomorrow)
     with pytest.raises(InputRejected, match="no order on the number to carve it out of"):
-        record_outcome(
-            demo_store, reference, "07700 900103", Outcome.CARVED_OUT, today, notice=posted(today)
-        )
+        carve_out(demo_store, reference, "07700 900103", today)
     assert demo_store.db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == log_before
     assert find_number(demo_store, "07700 900103").status is Status.IN_APPLICATION
     ordered = date.fromordinal(today.toordinal() - 10)
     record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, ordered)
     before = date.fromordinal(ordered.toordinal() - 1)
     with pytest.raises(InputRejected, match="the carve-out is dated .*, before the order"):
-        record_outcome(
-            demo_store, reference, "07700 900103", Outcome.CARVED_OUT, before, notice=posted(before)
-        )
+        carve_out(demo_store, reference, "07700 900103", before)
     with pytest.raises(InputRejected, match="before the order it complies with was made"):
         confirm_disconnection(demo_store, reference, "07700 900103", before)
     with pytest.raises(InputRejected, match="the confirmation is dated .*, after today"):
@@ -129,9 +125,7 @@ def test_an_outcome_to_come_or_a_carve_out_or_confirmation_before_its_order_is_r
     [order] = [o for o in list_orders(demo_store) if o.reference == reference]
     assert order.confirmed_on is None and order.end != before
     confirm_disconnection(demo_store, reference, "07700 900103", ordered)
-    record_outcome(
-        demo_store, reference, "07700 900103", Outcome.CARVED_OUT, today, notice=posted(today)
-    )
+    carve_out(demo_store, reference, "07700 900103", today)
 
 
 @pytest.mark.usefixtures("after_the_hearings")

@@ -23,7 +23,7 @@ from raptor_desktop.store.errors import Conflict
 from raptor_desktop.store.lines import find_number
 from raptor_desktop.store.orders import confirm_disconnection, current_warnings, list_orders, renew
 from raptor_desktop.store.outcomes import record_outcome
-from tests.app_fixtures import details, make_application, posted
+from tests.app_fixtures import carve_out, details, make_application
 
 HEARD = date(2026, 12, 10)  # the fixtures' hearing
 
@@ -115,14 +115,7 @@ def test_an_order_the_provider_has_complied_with_cannot_be_recorded_as_refused(
 def test_a_carve_out_and_an_adjourned_item_decided_need_no_reason(demo_store: Store) -> None:
     reference = submitted(demo_store)
     record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD)
-    record_outcome(
-        demo_store,
-        reference,
-        "07700 900103",
-        Outcome.CARVED_OUT,
-        date(2026, 12, 20),
-        notice=posted(date(2026, 12, 20)),
-    )
+    carve_out(demo_store, reference, "07700 900103", date(2026, 12, 20))
     record_outcome(demo_store, reference, "07700 900114", Outcome.ADJOURNED, HEARD)
     record_outcome(demo_store, reference, "07700 900114", Outcome.MADE, date(2026, 12, 17))
     assert status_of(demo_store, "07700 900114") is Status.ORDER_MADE
@@ -187,14 +180,7 @@ def test_a_carved_out_order_keeps_its_terms_and_raises_no_warnings(demo_store: S
 
     terms = OrderTerms(Duration(months=6))
     record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD, terms)
-    record_outcome(
-        demo_store,
-        reference,
-        "07700 900103",
-        Outcome.CARVED_OUT,
-        date(2026, 12, 20),
-        notice=posted(date(2026, 12, 20)),
-    )
+    carve_out(demo_store, reference, "07700 900103", date(2026, 12, 20))
     [order] = [o for o in list_orders(demo_store) if o.reference == reference]
     assert order.duration == Duration(months=6) and order.carved_out == date(2026, 12, 20)
     assert order.term == "carved out on 20/12/2026 (regulation 3(3)); made for 6 months"
@@ -231,14 +217,7 @@ def test_a_carved_out_number_is_one_the_order_ceased_to_apply_to_not_withdrawn(
 
     reference = submitted(demo_store)
     record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD)
-    record_outcome(
-        demo_store,
-        reference,
-        "07700 900103",
-        Outcome.CARVED_OUT,
-        date(2026, 12, 20),
-        notice=posted(date(2026, 12, 20)),
-    )
+    carve_out(demo_store, reference, "07700 900103", date(2026, 12, 20))
     assert status_of(demo_store, "07700 900103") is Status.ORDER_CEASED
     assert Status.ORDER_CEASED.value == "order ceased to apply"
     history = demo_store.db.execute(
