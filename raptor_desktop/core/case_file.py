@@ -166,6 +166,15 @@ class CaseFile:
         """The dates of the hearings that decided items, oldest first: one order for each."""
         return sorted({i.decided_on for i in self.items if i.outcome and i.decided_on})
 
+    def ceased_on(self, item: CaseItem) -> date | None:
+        """The day the order ceased (or will cease) to apply to a carved-out item: the day
+        its written notice is deemed given, as CPR 6.26 fixes for a document served in the
+        claim, by whatever method it went; a carve-out recorded with its day alone, that day."""
+        notice = item.carve_out_notice
+        if item.carved_out_on is None or notice is None:
+            return item.carved_out_on
+        return notice.deemed_served(self.calendar) or notice.on
+
     def serving_letter(self, provider: str) -> Sending | None:
         """The letter serving the order on ``provider`` (by its name), as it went, or None.
 

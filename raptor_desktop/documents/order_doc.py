@@ -87,6 +87,11 @@ def _duration_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> s
     return "This order has effect, for each item, for the period the Schedule states against it."
 
 
+CARVE_OUT_CLAUSE = "paragraph 4 of the order; regulation 3(3)"
+"""Where the order provides for an item it ceases to apply to: its fourth paragraph (the
+clauses below, in their fixed order), under regulation 3(3)."""
+
+
 def _compliance_clause(case: CaseFile, operative: list[tuple[int, CaseItem]]) -> str:
     if _made(case):
         when = _same({i.order_deadline for _, i in operative if i.order_deadline})

@@ -12,7 +12,7 @@ on the day of the note, and the officer's signature.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
@@ -25,8 +25,9 @@ from raptor_desktop.core.deemed_service import (
     SendingMethod,
     set_aside_by,
 )
-from raptor_desktop.core.wording import lower_first, numbers_in_ranges
+from raptor_desktop.core.wording import lower_first, numbers_in_ranges, upper_first
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
+from raptor_desktop.documents.order_doc import CARVE_OUT_CLAUSE
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, TITLE, numbered
 
@@ -91,8 +92,8 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
 
 
 def _carve_out(case: CaseFile, number: int, item: CaseItem) -> str:
-    """The item carved out (regulation 3(3)): the Applicant's written notice to its provider,
-    how and when it went, and from when the order ceased to apply to it."""
+    """The item carved out: the Applicant's written notice to its provider, how and when it
+    went, and the day the order ceased (or, that day not yet come, will cease) to apply."""
     provider = esc(item.provider_name)
     notice = item.carve_out_notice
     if notice is None:  # recorded before the register kept how the notice went
@@ -106,20 +107,23 @@ def _carve_out(case: CaseFile, number: int, item: CaseItem) -> str:
         f"in connection with drug dealing offences, gave written notice of that to {provider} "
         f"{_how(notice).rstrip()}. "
         + _agreed(item.provider_name, notice)
-        + f"The order ceased to apply to it (regulation 3(3)) {_ceased(case, item)}."
+        + f"{upper_first(_ceased(case, item))}."
     )
 
 
 def _ceased(case: CaseFile, item: CaseItem) -> str:
-    """From when the order ceased to apply to a carved-out item: the time its notice was
-    given, or by post or DX the day it is deemed served (CPR 6.26)."""
-    notice = item.carve_out_notice
-    if notice is None or notice.method is None:
-        return f"on {full_date(item.carved_out_on)}" if item.carved_out_on else ""
-    if notice.at is not None:
-        return f"from {notice.at.strftime('%H:%M')} on {full_date(notice.on)}"
-    served = notice.deemed_served(case.calendar) or notice.on
-    return f"from {full_date(served)}, the day the notice is deemed served (CPR 6.26)"
+    """When the order ceased to apply to a carved-out item, and under what: "the notice is
+    deemed given on …, and the order ceased to apply to the item on that day (…)"."""
+    ceased = case.ceased_on(item)
+    if ceased is None:
+        return ""
+    if item.carve_out_notice is None:
+        return f"the order ceased to apply on {full_date(ceased)} (regulation 3(3))"
+    verb = "will cease" if ceased > case.prepared_on else "ceased"
+    return (
+        f"the notice is deemed given on {full_date(ceased)} (CPR 6.26), and the order {verb} "
+        f"to apply to the item on that day ({CARVE_OUT_CLAUSE})"
+    )
 
 
 def _item(number: int, item: CaseItem) -> str:
@@ -137,22 +141,8 @@ def _overdue(case: CaseFile, item: CaseItem) -> bool:
     deadline = _complies_by(item)
     if deadline is None or item.confirmed_on or deadline.date() >= case.prepared_on:
         return False
-    ceased = _ceased_at(case, item)
-    return ceased is None or ceased > deadline
-
-
-def _ceased_at(case: CaseFile, item: CaseItem) -> datetime | None:
-    """When the order ceased to apply to a carved-out item: the time its notice was given;
-    by post or DX the start of the day it is deemed served (CPR 6.26); recorded with its day
-    alone, the start of that day."""
-    if item.carved_out_on is None:
-        return None
-    notice = item.carve_out_notice
-    if notice is None or notice.method is None:
-        return datetime.combine(item.carved_out_on, time())
-    if notice.at is not None:
-        return datetime.combine(notice.on, notice.at)
-    return datetime.combine(notice.deemed_served(case.calendar) or notice.on, time())
+    ceased = case.ceased_on(item)
+    return ceased is None or ceased > deadline.date()
 
 
 def _how(sent: Sending) -> str:
@@ -243,7 +233,7 @@ def _standing(case: CaseFile) -> list[str]:
         elif not item.carved_out_on:
             parts.append("no confirmation from the provider yet")
         if item.carved_out_on:
-            parts.append(f"the order ceased to apply (regulation 3(3)) {_ceased(case, item)}")
+            parts.append(_ceased(case, item))
         host = f", host network {esc(item.host)}" if item.host else ""
         lines.append(
             f"{_item(number, item)} ({esc(item.provider_name)}{host}): {'; '.join(parts)}."

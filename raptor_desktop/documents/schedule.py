@@ -6,10 +6,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
-from raptor_desktop.core.dates import plural
+from raptor_desktop.core.dates import full_date, plural
 from raptor_desktop.core.wording import upper_first
 from raptor_desktop.documents.headed import ROOM, headed
 from raptor_desktop.documents.heading import case_heading, esc
+from raptor_desktop.documents.order_doc import CARVE_OUT_CLAUSE
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import (
     BODY,
@@ -60,12 +61,19 @@ OUTCOMES = {
 }
 
 
-def _action(item: CaseItem) -> str:
-    """What the provider must do with the item, as its outcome (if any) left it."""
+def _action(case: CaseFile, item: CaseItem) -> str:
+    """What the provider must do with the item, as its outcome (if any) left it: a carve-out
+    whose notice is not yet deemed given leaves the order applying until that day."""
+    ceased = case.ceased_on(item)
+    if item.outcome == "carved out" and ceased and ceased > case.prepared_on:
+        return (
+            f"{ACTION} until {full_date(ceased)}; the order then ceases to apply "
+            f"({CARVE_OUT_CLAUSE})"
+        )
     return OUTCOMES.get(str(item.outcome), ACTION)
 
 
-def _row(number: int, item: CaseItem) -> list[Paragraph]:
+def _row(case: CaseFile, number: int, item: CaseItem) -> list[Paragraph]:
     return [
         _cell(str(number)),
         _msisdn(item),
@@ -74,7 +82,7 @@ def _row(number: int, item: CaseItem) -> list[Paragraph]:
         _lines(item.iccid),
         _cell(item.range_holder),
         _cell(item.serve_on),
-        _cell(_action(item)),
+        _cell(_action(case, item)),
     ]
 
 
@@ -101,7 +109,7 @@ class ContinuedTable(Table):
 def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
     """One table per provider, rows numbered across the whole schedule (the one numbering the
     application, the order and the statement refer to)."""
-    headers, make_row = HEADERS, _row
+    headers = HEADERS
     flowables: list[Flowable] = []
     number = 0
     for provider, items in case.providers().items():
@@ -113,7 +121,7 @@ def schedule_table(case: CaseFile, widths: list[float]) -> list[Flowable]:
         rows = [[Paragraph(h, SMALL_BOLD) for h in headers]]
         for item in items:
             number += 1
-            rows.append(make_row(number, item))
+            rows.append(_row(case, number, item))
         table = ContinuedTable(rows, colWidths=widths, repeatRows=1)
         table.continued = f"{heading} (continued)"
         table.setStyle(

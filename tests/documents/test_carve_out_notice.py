@@ -14,11 +14,13 @@ from raptor_desktop.core.applications import Outcome
 from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.deemed_service import Sending, SendingMethod
 from raptor_desktop.core.errors import InputRejected
+from raptor_desktop.documents.order_doc import CARVE_OUT_CLAUSE
 from raptor_desktop.documents.order_note import recorded_events
 from raptor_desktop.store.audit import entries
 from raptor_desktop.store.case_file import load_case_file
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.outcomes import record_outcome
+from tests.documents.test_court_documents import section_text
 from tests.documents.test_order_as_made import HEARD, NOTE, NOTED, _section
 
 CARVED = date(2026, 12, 15)  # a Tuesday
@@ -55,11 +57,12 @@ def test_a_carve_out_by_email_keeps_when_and_where_its_notice_went(
         "notice of that to Vodafone by email to orders@vodafone.example at 10:15. "
     )
     assert event.endswith(
-        "The order ceased to apply to it (regulation 3(3)) from 10:15 on 15 December 2026."
+        "The notice is deemed given on 15 December 2026 (CPR 6.26), and the order ceased to "
+        "apply to the item on that day (paragraph 4 of the order; regulation 3(3))."
     )
     assert "accepts service by email at that address" in event  # PD 6A para 4.1
     note = _section(demo_store, ordered, NOTE)
-    assert "ceased to apply (regulation 3(3)) from 10:15 on 15 December 2026" in note
+    assert "the notice is deemed given on 15 December 2026 (CPR 6.26), and the order" in note
     [logged] = [e for e in entries(demo_store) if e.event == "record outcome"][-1:]
     assert "notice to Vodafone sent 2026-12-15 10:15 by email to orders@vodafone" in (
         logged.records
@@ -74,9 +77,46 @@ def test_a_notice_by_post_takes_effect_on_the_day_it_is_deemed_served(
     item, case = _item(demo_store, ordered)
     assert item.carve_out_notice is not None and item.carve_out_notice.at is None
     [event] = [e for e in recorded_events(case) if "Item 3" in e]
-    assert "to Vodafone by first class post. The order ceased to apply to it" in event
     # posted on a Tuesday: served the second business day after, Thursday (CPR 6.26)
-    assert event.endswith("from 17 December 2026, the day the notice is deemed served (CPR 6.26).")
+    assert (
+        "to Vodafone by first class post. The notice is deemed given on 17 December 2026 "
+        "(CPR 6.26), and the order ceased to apply to the item on that day" in event
+    )
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_an_email_after_half_past_four_is_given_the_next_business_day(
+    demo_store: Store, ordered: str
+) -> None:
+    """One rule for every method: the notice counts from the day CPR 6.26 fixes, not from
+    the minute it was sent (an email at 17:15 had ended the order at 17:15)."""
+    _carve_out(demo_store, ordered, Sending(CARVED, SendingMethod.EMAIL, time(17, 15)))
+    item, case = _item(demo_store, ordered)
+    assert case.ceased_on(item) == date(2026, 12, 16)
+    [event] = [e for e in recorded_events(case) if "Item 3" in e]
+    assert "by email to orders@vodafone.example at 17:15." in event
+    assert "The notice is deemed given on 16 December 2026 (CPR 6.26)" in event
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_a_notice_not_yet_deemed_given_leaves_the_order_applying_until_then(
+    demo_store: Store, ordered: str
+) -> None:
+    """Posted on Tuesday 15th, the notice is given on Thursday 17th: a note or schedule of
+    Wednesday 16th had said the order no longer applied, and a provider could have
+    reconnected the line a day early."""
+    _carve_out(demo_store, ordered, Sending(CARVED, SendingMethod.POST))
+    wednesday = date(2026, 12, 16)
+    note = section_text(demo_store, ordered, NOTE, prepared_on=wednesday)
+    assert "the order will cease to apply to the item on that day" in note
+    assert "ceased to apply" not in note
+    schedule = section_text(demo_store, ordered, "Schedule of relevant items", wednesday)
+    assert (
+        "Prevent all use of the item (disconnect or deactivate it) until 17 December 2026; "
+        "the order then ceases to apply (paragraph 4 of the order; regulation 3(3))" in schedule
+    )
+    later = section_text(demo_store, ordered, "Schedule of relevant items", NOTED)
+    assert "None now: ceased to apply (regulation 3(3))" in later
 
 
 @pytest.mark.usefixtures("after_the_hearings")
@@ -148,4 +188,13 @@ def test_a_notice_posted_the_day_before_the_time_to_comply_ends_the_order_only_a
     )
     note = _section(demo_store, ordered, NOTE)
     assert "Item 3: 07700 900103: the time to comply (midnight at the end of Thursday" in note
-    assert "from 18 December 2026, the day the notice is deemed served" in note
+    assert "The notice is deemed given on 18 December 2026 (CPR 6.26)" in note
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_paragraph_the_note_cites_is_the_order_s_carve_out(
+    demo_store: Store, ordered: str
+) -> None:
+    order = section_text(demo_store, ordered, "Order (as made)", NOTED)
+    assert CARVE_OUT_CLAUSE.startswith("paragraph 4 of the order")
+    assert "4. This order, and each of its requirements, does not apply in relation to" in order

@@ -545,7 +545,7 @@ def test_version_24_keeps_how_a_carve_out_s_notice_went(tmp_path: Path) -> None:
         )
         [event] = [e for e in recorded_events(case) if "written notice" in e]
         assert "to EE by email to orders@ee.example at 09:30" in event
-        assert event.endswith("(regulation 3(3)) from 09:30 on 12 November 2026.")
+        assert "The notice is deemed given on 12 November 2026 (CPR 6.26)" in event
 
 
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
