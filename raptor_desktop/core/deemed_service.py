@@ -31,6 +31,7 @@ CUT_OFF = time(16, 30)
 business day (CPR 6.26)."""
 
 SET_ASIDE_DAYS = 7  # CPR 23.10(2)
+ACKNOWLEDGE_DAYS = 14  # CPR 8.3(1)(a): a Part 8 claim's acknowledgment of service
 
 
 class SendingMethod(StrEnum):
@@ -150,10 +151,16 @@ def claim_form_deemed_served(step_on: date, calendar: BankHolidays) -> date:
     return day
 
 
+def days_after(served: date, days: int, calendar: BankHolidays) -> date:
+    """The last day of a period of ``days`` after ``served``: a period ending on a day the
+    court office is closed runs to the next day it is open (CPR 2.8(5))."""
+    return _business_day_from(served + timedelta(days=days), calendar)
+
+
 def set_aside_by(served: date, calendar: BankHolidays) -> date:
     """The last day to apply to set aside or vary an order made without notice, served on
     ``served`` (CPR 23.10(2), 2.8(5))."""
-    return _business_day_from(served + timedelta(days=SET_ASIDE_DAYS), calendar)
+    return days_after(served, SET_ASIDE_DAYS, calendar)
 
 
 def _business_day_from(day: date, calendar: BankHolidays) -> date:

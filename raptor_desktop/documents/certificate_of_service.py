@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from raptor_desktop.core.case_file import CaseFile, CaseItem
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.core.deemed_service import (
     ELSEWHERE,
@@ -26,7 +26,12 @@ from raptor_desktop.core.deemed_service import (
 )
 from raptor_desktop.core.wording import lower_first
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
-from raptor_desktop.documents.letters import enclosed, letters_to_write, provider_name
+from raptor_desktop.documents.letters import (
+    carries_claim_form,
+    enclosed,
+    letters_to_write,
+    provider_name,
+)
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, TITLE, numbered
 
@@ -81,11 +86,10 @@ def certified(case: CaseFile) -> list[str]:
         texts.append(
             f"On {full_date(sent.on)}{clock} I served on {esc(case.respondent(provider))}, "
             f"{esc(case.party(provider))}, my letter to it of that date {what}, with "
-            f"{enclosed(case, letter.items if letter.serving else [])}, "
+            f"{enclosed(case, provider, letter.items if letter.serving else [])}, "
             f"{_how(case, provider, sent, letter.method)}. "
             + _agreed(case, provider, sent, letter.method)
-            # with notice, the notice served the claim form; without, the letter serving it
-            + _deemed(case, sent, claim_form=not (letter.serving and case.with_notice))
+            + _deemed(case, sent, claim_form=carries_claim_form(case, provider, letter.serving))
         )
     return texts
 
@@ -133,6 +137,18 @@ def _deemed(case: CaseFile, sent: Sending, *, claim_form: bool) -> str:
     )
 
 
+def _unserved(case: CaseFile) -> list[str]:
+    """A Respondent on whom no letter is recorded as served, said to be so: the certificate
+    does not pass over it in silence."""
+    served = {letter.provider for letter in _served(case)}
+    return [
+        f"No document in this claim has yet been served on {esc(case.respondent(p))}, "
+        f"{esc(case.party(p))}."
+        for p in case.parties()
+        if p not in served and p != UNCONFIRMED
+    ]
+
+
 def certificate_pdf(case: CaseFile) -> bytes:
     officer = case.applicant
     maker = esc(officer.described() or "the officer in the case")
@@ -146,7 +162,7 @@ def certificate_pdf(case: CaseFile) -> bytes:
             BODY,
         ),
     ]
-    texts = [*certified(case), RETURNED]
+    texts = [*certified(case), *_unserved(case), RETURNED]
     story += [numbered(f"{n}.", text) for n, text in enumerate(texts, start=1)]
     story += [
         Paragraph("<b>Statement of truth</b>", BODY),

@@ -10,6 +10,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
+from raptor_desktop.core.deemed_service import (
+    ACKNOWLEDGE_DAYS,
+    claim_form_deemed_served,
+    days_after,
+)
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
     REGULATIONS_SHORT,
@@ -98,11 +103,7 @@ def _closing(case: CaseFile, items: list[CaseItem]) -> list[str]:
             "You are invited to make representations: please tell us, before the hearing, of "
             f"any reason {_above(items)} not held by you, or any other matter the court "
             "should know, and we will put it before the court.",
-            "If you wish to take part in the hearing, you must file an acknowledgment of "
-            "service (form N210, enclosed) at the court, and serve it on us, not more than 14 "
-            "days after service of the claim form on you (CPR 8.3). If you do not, you may "
-            "attend the hearing but may take part in it only if the court gives permission "
-            "(CPR 8.4).",
+            _acknowledgment(case, provider_name(items)),
         ]
     return [
         compliance,
@@ -111,6 +112,45 @@ def _closing(case: CaseFile, items: list[CaseItem]) -> list[str]:
         "it is served on you (CPR 23.10(2)); please tell us at "
         f"once of any reason {_above(items)} not held by you.",
     ]
+
+
+def _acknowledgment(case: CaseFile, provider: str) -> str:
+    """What a Respondent must do to take part in the hearing of a claim with notice (CPR 8.3
+    to 8.5), with the days its notice fixes once it is recorded as sent; a hearing before the
+    last of them is pointed out, since the Respondent would otherwise file too late for it."""
+    sent = case.letters_sent.get(provider)
+    served = claim_form_deemed_served(sent.on, case.calendar) if sent and sent.method else None
+    others = "the Applicant and on every other Respondent" if len(case.parties()) > 1 else ""
+    last = days_after(served, ACKNOWLEDGE_DAYS, case.calendar) if served else None
+    text, by = "", ""
+    if served is not None and last is not None:
+        text = f"The claim form enclosed is deemed served on you on {full_date(served)} "
+        text += "(CPR 6.14). "
+        by = f", that is by {full_date(last)}"
+    text += (
+        "If you wish to take part in the hearing, you must file at the court an acknowledgment "
+        "of service (form N210, enclosed), stating whether you contest the claim, and serve a "
+        f"copy on {others or 'the Applicant'}, not more than {ACKNOWLEDGE_DAYS} days after "
+        f"service of the claim form on you{by} (CPR 8.3)."
+    )
+    if last is not None and case.hearing_date and case.hearing_date <= last:
+        text += (
+            f" The hearing is on {full_date(case.hearing_date)}, before that day: if you wish "
+            "to take part in it, please file and serve your acknowledgment before the hearing."
+        )
+    return text + (
+        " Any written evidence you wish to rely on must be filed with it, and a copy served on "
+        "the other parties at the same time (CPR 8.5(3) and (4)). If the time for filing it "
+        "expires without your having filed one, you may attend a hearing but may take part in "
+        "it only if the court gives permission (CPR 8.4)."
+    )
+
+
+def carries_claim_form(case: CaseFile, provider: str, serving: bool) -> bool:
+    """Whether the letter to ``provider`` serves the claim form: the notice of a claim with
+    notice does; without notice, the letter serving the order; with notice, the letter
+    serving the order only when no notice to that provider was recorded as sent."""
+    return not (serving and case.with_notice and provider in case.letters_sent)
 
 
 def _serving(case: CaseFile, ordered: list[CaseItem]) -> str:
@@ -149,16 +189,14 @@ def _serving_closing(case: CaseFile, ordered: list[CaseItem]) -> list[str]:
     return closing
 
 
-def enclosed(case: CaseFile, ordered: list[CaseItem]) -> str:
-    """What the letter is sent with: the claim form and the evidence in support always (CPR
-    8.5(2) with the claim; CPR 23.9(2) with an order made without notice), and the order
-    itself once it is made (a sealed copy: the order is the sealed one, CPR 40.2), or when
-    the letter is the one it will be served with. The notice of a claim heard with notice
-    also encloses the form for acknowledging service (N210: CPR 7.8(1), 8.3), which a
-    Respondent files to take part in the hearing."""
-    evidence = f"the witness statement of {esc(case.applicant.described() or 'the officer')}" + (
-        " and its exhibits" if case.exhibited() else ""
-    )
+def enclosed(case: CaseFile, provider: str, ordered: list[CaseItem]) -> str:
+    """What the letter to ``provider`` is sent with: the order once it is made (a sealed
+    copy: the order is the sealed one, CPR 40.2), else the draft (with notice) or the order it
+    will be served with (without); and, where it serves the claim form
+    (:func:`carries_claim_form`), the claim form with the form for acknowledging service that
+    must go with it (N210, CPR 7.8(2)(b)) and the evidence in support (CPR 8.5(2); CPR
+    23.9(2) with an order made without notice). With notice, the claim form went with the
+    notice: the letter serving the order then carries the order alone."""
     order = "the order" if not case.with_notice else "the draft order"
     made = sorted({i.order_date for i in ordered if i.order_date})
     if made:
@@ -167,10 +205,20 @@ def enclosed(case: CaseFile, ordered: list[CaseItem]) -> str:
             f"a sealed copy of the order{f' of {esc(judges)}' if judges else ''} dated "
             + " and ".join(full_date(d) for d in made)
         )
-    documents = [order, "the claim form", evidence, "the schedule of relevant items"]
-    if case.with_notice and not made:
-        documents.append("a form for acknowledging service (form N210)")
-    return and_list(documents)
+    if not carries_claim_form(case, provider, bool(made)):
+        return order
+    evidence = f"the witness statement of {esc(case.applicant.described() or 'the officer')}" + (
+        " and its exhibits" if case.exhibited() else ""
+    )
+    return and_list(
+        [
+            order,
+            "the claim form",
+            evidence,
+            "the schedule of relevant items",
+            "a form for acknowledging service (form N210)",
+        ]
+    )
 
 
 def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
@@ -237,7 +285,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
     story.append(
         KeepTogether(  # the signature never on a page of its own
             [
-                Paragraph(f"Enclosed: {enclosed(case, ordered)}.", BODY),
+                Paragraph(f"Enclosed: {enclosed(case, provider_name(items), ordered)}.", BODY),
                 Paragraph(
                     "Contact: "
                     + esc(

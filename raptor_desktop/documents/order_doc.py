@@ -22,10 +22,10 @@ from datetime import date, datetime
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from raptor_desktop.core.case_file import CaseFile, CaseItem, provider_order
+from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem, provider_order
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.orders import Duration
-from raptor_desktop.core.wording import numbers_in_ranges, upper_first
+from raptor_desktop.core.wording import and_list, numbers_in_ranges, upper_first
 from raptor_desktop.documents.heading import ACT, REGULATIONS_SHORT, case_heading, esc
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, NUMBERED, SMALL, TITLE, numbered
@@ -133,9 +133,7 @@ def _recitals(case: CaseFile, any_struck: bool, withdrawn: list[tuple[int, CaseI
         f"AND UPON reading the claim form, the witness statement of {applicant} dated {signed}"
         f"{' and its exhibits' if case.exhibits else ''}, and the authority of the Applicant "
         f"dated {authorised}",
-        "AND UPON the application being made without notice to the Respondents"
-        if not case.with_notice
-        else "AND UPON the Respondents having been given notice of the application",
+        _notice_recital(case),
     ]
     if withdrawn:
         noun = "items" if len(withdrawn) > 1 else "item"
@@ -156,6 +154,30 @@ def _recitals(case: CaseFile, any_struck: bool, withdrawn: list[tuple[int, CaseI
         "offences (regulation 3(1)(b))"
     )
     return recitals
+
+
+def _notice_recital(case: CaseFile) -> str:
+    """Whether the Respondents had notice: with notice, those recorded as given it named
+    when some were not (the order recites no notice that was not given)."""
+    if not case.with_notice:
+        return "AND UPON the application being made without notice to the Respondents"
+    parties = [p for p in case.parties() if p != UNCONFIRMED]
+    given = [p for p in parties if p in case.letters_sent]
+    if not given or len(given) == len(parties):
+        who = "the Respondents" if len(case.parties()) > 1 else "the Respondent"
+        return f"AND UPON {who} having been given notice of the application"
+    return (
+        f"AND UPON {_respondents(case, given)} having been given notice of the application, "
+        f"and {_respondents(case, [p for p in parties if p not in given])} not having been "
+        "given it"
+    )
+
+
+def _respondents(case: CaseFile, providers: list[str]) -> str:
+    """ "Respondent 2", "Respondents 1 and 3", as the claim numbers them."""
+    numbers = [case.respondent(p).split()[-1] for p in providers]
+    noun = "Respondent" if len(numbers) == 1 else "Respondents"
+    return f"{noun} {and_list(numbers)}"
 
 
 def _attendance(case: CaseFile) -> str:

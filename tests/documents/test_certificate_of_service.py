@@ -96,7 +96,17 @@ def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_heari
         "The claim form is deemed served on 3 December 2026 (CPR 6.14), and the other "
         "documents on 1 December 2026 (CPR 6.26)." in text
     )
-    assert "3. At the time of signing this certificate I have not been notified" in text
+    # Three had no notice: the certificate says so, and the draft order recites only the two
+    assert (
+        "3. No document in this claim has yet been served on Respondent 2, Three (Training) "
+        "Limited." in text
+    )
+    assert "4. At the time of signing this certificate I have not been notified" in text
+    order = section_text(demo_store, reference, "Draft order", prepared_on=NOTED)
+    assert (
+        "AND UPON Respondents 1 and 3 having been given notice of the application, and "
+        "Respondent 2 not having been given it" in order
+    )
     assert "I believe that the facts stated in this certificate are true." in text
     assert "Signed: " in text and "Date: ____" in text
 
@@ -117,10 +127,11 @@ def test_the_letter_serving_the_order_is_certified_and_goes_in_a_supplement(
         "my letter to it of that date serving the order, with a sealed copy of the order dated "
         "10 December 2026" in text
     )
-    assert (
-        "by hand, delivered to it at Law Enforcement Liaison Team, Vodafone, 1 Training Way, "
+    assert (  # the claim form went with the notice: the order goes alone
+        "serving the order, with a sealed copy of the order dated 10 December 2026, by hand, "
+        "delivered to it at Law Enforcement Liaison Team, Vodafone, 1 Training Way, "
         "Exampleton EX1 1AA. They are deemed served on 11 December 2026 (CPR 6.26)." in text
-    )  # the claim form was served with the notice: its day is the notice's
+    )
     # a bundle served before that letter went gains a new certificate in its supplement
     case = load_case_file(demo_store, reference, prepared_on=NOTED)
     added = addition_to(case, served, case.statement_number)
@@ -139,9 +150,42 @@ def test_without_notice_the_letter_serving_the_order_serves_the_claim_form(
     record_outcome(demo_store, reference, "07700 900103", Outcome.MADE, HEARD)
     record_letter_sent(demo_store, reference, "Vodafone", SERVED, SendingMethod.POST)
     text = _certificate(demo_store, reference)
-    assert "form N210" not in text  # the claim was heard: nothing to acknowledge for it
+    assert "schedule of relevant items and a form for acknowledging service (form N210)" in text
     # posted on a Friday: the order served on Monday 14th (CPR 6.26), the claim form Tuesday
     assert (
         "The claim form is deemed served on 15 December 2026 (CPR 6.14), and the other "
         "documents on 14 December 2026 (CPR 6.26)." in text
     )
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_the_notice_gives_the_days_to_acknowledge_service_and_a_hearing_before_them(
+    demo_store: Store,
+) -> None:
+    """Served on 3 December, the claim is acknowledged by 17 December (CPR 8.3), a week after
+    the hearing: the letter says so, where it had told the provider CPR 8.4 would stop it
+    taking part, which applies only once that time has run out."""
+    reference = _with_notice(demo_store)
+    letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
+    assert (
+        "The claim form enclosed is deemed served on you on 3 December 2026 (CPR 6.14). If you "
+        "wish to take part in the hearing, you must file at the court an acknowledgment of "
+        "service (form N210, enclosed), stating whether you contest the claim" in letter
+    )
+    assert "after service of the claim form on you, that is by 17 December 2026 (CPR 8.3)" in letter
+    assert (
+        "The hearing is on 10 December 2026, before that day: if you wish to take part in it, "
+        "please file and serve your acknowledgment before the hearing." in letter
+    )
+    submit(demo_store, reference)
+    for number in NUMBERS:
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    record_letter_sent(demo_store, reference, "Vodafone", SERVED, SendingMethod.POST)
+    record_letter_sent(demo_store, reference, "Three", SERVED, SendingMethod.POST)
+    served = _certificate(demo_store, reference)
+    # Three had no notice: the letter serving the order on it serves the claim form as well
+    three = served[served.index("Respondent 2, Three") :]
+    assert (
+        "serving the order, with a sealed copy of the order dated 10 December 2026, the " in three
+    )
+    assert "The claim form is deemed served on 15 December 2026 (CPR 6.14)" in three

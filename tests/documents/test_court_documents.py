@@ -512,7 +512,10 @@ def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, applic
         "the witness statement of Detective Constable Rachel Carter (71234) and its exhibits"
     )
     letter = section_text(demo_store, application, "Letter to Vodafone")
-    assert f"Enclosed: the order, the claim form, {statement} and the schedule" in letter
+    assert (  # the form for acknowledging service goes with every claim form (CPR 7.8(2)(b))
+        f"Enclosed: the order, the claim form, {statement}, the schedule of relevant items and "
+        "a form for acknowledging service (form N210)." in letter
+    )
     assert "draft order" not in letter and "the item above is not held by you" in letter
     save_details(demo_store, application, details(with_notice=True))
     letter = section_text(demo_store, application, "Letter to Vodafone")
@@ -520,13 +523,23 @@ def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, applic
         f"Enclosed: the draft order, the claim form, {statement}, the schedule of relevant "
         "items and a form for acknowledging service (form N210)." in letter
     )
-    assert "not more than 14 days after service of the claim form on you (CPR 8.3)" in letter
-    assert "may take part in it only if the court gives permission (CPR 8.4)" in letter
+    assert (  # not sent yet: the days are not known
+        "serve a copy on the Applicant and on every other Respondent, not more than 14 days "
+        "after service of the claim form on you (CPR 8.3)." in letter
+    )
+    assert "filed with it, and a copy served on the other parties" in letter  # CPR 8.5(3), (4)
+    assert "If the time for filing it expires without your having filed one" in letter  # 8.4
     submit(demo_store, application)
     record_outcome(demo_store, application, "07700 900103", Outcome.MADE, date(2026, 12, 10))
     letter = section_text(demo_store, application, "Letter to Vodafone")
     sealed = "a sealed copy of the order dated 10 December 2026"
-    assert f"Enclosed: {sealed}, the claim form, {statement} and the schedule" in letter
+    # no notice recorded as sent to Vodafone: the letter serving the order serves the claim
+    assert f"Enclosed: {sealed}, the claim form, {statement}, the schedule" in letter
+    from raptor_desktop.store.letters import record_letter_sent
+
+    record_letter_sent(demo_store, application, "Vodafone", date(2026, 12, 1), POST)
+    letter = section_text(demo_store, application, "Letter to Vodafone")
+    assert f"Enclosed: {sealed}." in letter  # the claim form went with the notice
 
 
 def test_the_authority_names_the_statement_it_read_by_its_date(
