@@ -156,12 +156,23 @@ def _order_gaps(case: CaseFile) -> list[Gap]:
     does: the claim number the court gave and the judge who made it."""
     made = sorted({i.order_date for i in case.items if i.ordered and i.order_date})
     gaps = []
+    where = (
+        "the application's Details tab in the window (or raptor edit-application "
+        'REFERENCE --claim NUMBER --amendment "claim number given by the court")'
+    )
     if made and not case.claim_number.strip():
         gaps.append(
             Gap(
-                "an order has been made, but the claim number the court gave is not recorded",
-                "the application's Details tab in the window (or raptor edit-application "
-                'REFERENCE --claim NUMBER --amendment "claim number given by the court")',
+                "an order has been made, but the claim number the court gave is not recorded", where
+            )
+        )
+    elif case.with_notice and case.letters_sent and not case.claim_number.strip():
+        # the notice serves the claim form, which exists once the court has issued it
+        gaps.append(
+            Gap(
+                "a notice of the application is recorded as sent, with the claim form, but the "
+                "claim number the court gave when it issued the claim is not recorded",
+                where,
             )
         )
     for day in made:

@@ -31,6 +31,7 @@ from raptor_desktop.documents.letters import (
     enclosed,
     letters_to_write,
     provider_name,
+    service_agreement,
 )
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, TITLE, numbered
@@ -38,9 +39,10 @@ from raptor_desktop.documents.styles import BODY, TITLE, numbered
 CERTIFICATE_TITLE = "Certificate of service"
 
 RETURNED = (
-    "At the time of signing this certificate I have not been notified that any of these "
-    "documents has been returned undelivered."
+    "I confirm that at the time of signing this certificate none of these documents has been "
+    "returned to me as undelivered"
 )
+BOUNCED = ", and no message has been received that an email sending them was not delivered"
 STATEMENT_OF_TRUTH = (
     "I believe that the facts stated in this certificate are true. I understand that "
     "proceedings for contempt of court may be brought against anyone who makes, or causes to "
@@ -88,7 +90,7 @@ def certified(case: CaseFile) -> list[str]:
             f"{esc(case.party(provider))}, my letter to it of that date {what}, with "
             f"{enclosed(case, provider, letter.items if letter.serving else [])}, "
             f"{_how(case, provider, sent, letter.method)}. "
-            + _agreed(case, provider, sent, letter.method)
+            + service_agreement(case.party(provider), sent)
             + _deemed(case, sent, claim_form=carries_claim_form(case, provider, letter.serving))
         )
     return texts
@@ -105,17 +107,6 @@ def _how(case: CaseFile, provider: str, sent: Sending, method: SendingMethod) ->
         return how
     verb = "addressed" if method is SendingMethod.POST else "delivered"
     return f"{how}, {verb} to it at {esc(address)}"
-
-
-def _agreed(case: CaseFile, provider: str, sent: Sending, method: SendingMethod) -> str:
-    """By email or fax, where the Respondent agreed in writing to be served that way."""
-    if method not in (SendingMethod.EMAIL, SendingMethod.FAX) or not sent.under:
-        return ""
-    what = "address" if method is SendingMethod.EMAIL else "number"
-    return (
-        f"{esc(case.party(provider))} had said in writing that it accepts service "
-        f"{method.words.lower()} at that {what} ({esc(sent.under)}; PD 6A para 4.1). "
-    )
 
 
 def _deemed(case: CaseFile, sent: Sending, *, claim_form: bool) -> str:
@@ -162,7 +153,8 @@ def certificate_pdf(case: CaseFile) -> bytes:
             BODY,
         ),
     ]
-    texts = [*certified(case), *_unserved(case), RETURNED]
+    emailed = any(letter.method is SendingMethod.EMAIL for letter in _served(case))
+    texts = [*certified(case), *_unserved(case), RETURNED + (BOUNCED if emailed else "") + "."]
     story += [numbered(f"{n}.", text) for n, text in enumerate(texts, start=1)]
     story += [
         Paragraph("<b>Statement of truth</b>", BODY),

@@ -12,6 +12,8 @@ from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.deemed_service import (
     ACKNOWLEDGE_DAYS,
+    Sending,
+    SendingMethod,
     claim_form_deemed_served,
     days_after,
 )
@@ -146,6 +148,19 @@ def _acknowledgment(case: CaseFile, provider: str) -> str:
     )
 
 
+def service_agreement(who: str, sent: Sending) -> str:
+    """By email or fax: that ``who`` had indicated in writing beforehand that it is willing to
+    be served that way at that address or number (PD 6A para 4.1), and where it said so, as
+    the register held it the day the letter went; '' for any other way."""
+    if sent.method not in (SendingMethod.EMAIL, SendingMethod.FAX) or not sent.under:
+        return ""
+    what = "address" if sent.method is SendingMethod.EMAIL else "number"
+    return (
+        f"{esc(who)} had previously indicated in writing that it is willing to accept service "
+        f"{sent.method.words.lower()} at that {what} (PD 6A para 4.1): {esc(sent.under)}. "
+    )
+
+
 def carries_claim_form(case: CaseFile, provider: str, serving: bool) -> bool:
     """Whether the letter to ``provider`` serves the claim form: the notice of a claim with
     notice does; without notice, the letter serving the order; with notice, the letter
@@ -250,7 +265,7 @@ def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
         Paragraph(f"Our reference: {esc(case.reference)}", PLAIN),
         *(
             [Paragraph(f"Claim No.: {esc(case.claim_number)}", PLAIN)]
-            if ordered and case.claim_number
+            if case.claim_number  # the claim issued: the notice quotes it too
             else []
         ),
         Spacer(1, 0.5 * cm),

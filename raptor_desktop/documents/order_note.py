@@ -22,11 +22,11 @@ from raptor_desktop.core.dates import full_date, full_moment
 from raptor_desktop.core.deemed_service import (
     SET_ASIDE_DAYS,
     Sending,
-    SendingMethod,
     set_aside_by,
 )
 from raptor_desktop.core.wording import lower_first, numbers_in_ranges, upper_first
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
+from raptor_desktop.documents.letters import service_agreement
 from raptor_desktop.documents.order_doc import CARVE_OUT_CLAUSE
 from raptor_desktop.documents.render import render
 from raptor_desktop.documents.styles import BODY, HEADING, TITLE, numbered
@@ -47,7 +47,7 @@ def _dated_events(case: CaseFile) -> list[tuple[date, str]]:
                     sent.on,
                     f"The letter serving the order was sent to {esc(provider)} "
                     f"{_how(sent)}({noun} {numbers_in_ranges(served)}). "
-                    + _agreed(provider, sent)
+                    + service_agreement(provider, sent)
                     + _service(case, provider, sent),
                 )
             )
@@ -106,7 +106,7 @@ def _carve_out(case: CaseFile, number: int, item: CaseItem) -> str:
         f"{_item(number, item)}: the Applicant, having discovered that it was not being used "
         f"in connection with drug dealing offences, gave written notice of that to {provider} "
         f"{_how(notice).rstrip()}. "
-        + _agreed(item.provider_name, notice)
+        + service_agreement(item.provider_name, notice)
         + f"{upper_first(_ceased(case, item))}."
     )
 
@@ -152,18 +152,6 @@ def _how(sent: Sending) -> str:
         return ""
     at = f" at {sent.at.strftime('%H:%M')}" if sent.at else ""
     return f"{esc(lower_first(sent.how))}{at} "
-
-
-def _agreed(provider: str, sent: Sending) -> str:
-    """By email or fax: that the provider had agreed in writing to be served that way, and
-    where it said so, as the register held it that day."""
-    if sent.method not in (SendingMethod.EMAIL, SendingMethod.FAX) or not sent.under:
-        return ""
-    what = "address" if sent.method is SendingMethod.EMAIL else "number"
-    return (
-        f"{esc(provider)} had said in writing that it accepts service {sent.method.words.lower()}"
-        f" at that {what} ({esc(sent.under)}; PD 6A para 4.1). "
-    )
 
 
 def _service(case: CaseFile, provider: str, sent: Sending) -> str:

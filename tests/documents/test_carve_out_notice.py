@@ -60,7 +60,7 @@ def test_a_carve_out_by_email_keeps_when_and_where_its_notice_went(
         "The notice is deemed given on 15 December 2026 (CPR 6.26), and the order ceased to "
         "apply to the item on that day (paragraph 4 of the order; regulation 3(3))."
     )
-    assert "accepts service by email at that address" in event  # PD 6A para 4.1
+    assert "is willing to accept service by email at that address (PD 6A para 4.1)" in event
     note = _section(demo_store, ordered, NOTE)
     assert "the notice is deemed given on 15 December 2026 (CPR 6.26), and the order" in note
     [logged] = [e for e in entries(demo_store) if e.event == "record outcome"][-1:]

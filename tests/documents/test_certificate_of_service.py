@@ -37,9 +37,9 @@ NOTED = date(2026, 12, 21)
 STATEMENT = "the witness statement of Detective Constable Rachel Carter (71234) and its exhibits"
 
 
-def _with_notice(store: Store) -> str:
+def _with_notice(store: Store, claim_number: str = "K00EC123") -> str:
     reference = make_application(store)
-    save_details(store, reference, details(with_notice=True))
+    save_details(store, reference, details(with_notice=True, claim_number=claim_number))
     record_letter_sent(store, reference, "Vodafone", NOTICE_DAY, SendingMethod.EMAIL, time(10))
     record_letter_sent(store, reference, "Tesco Mobile", NOTICE_DAY, SendingMethod.POST)
     return reference
@@ -89,8 +89,11 @@ def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_heari
         "2. On 1 December 2026 at 10:00 I served on Respondent 3, Vodafone (Training) Limited, "
         "my letter to it of that date giving notice of the application" in text
     )
-    assert "by email to orders@vodafone.example. Vodafone (Training) Limited had said in " in text
-    assert "accepts service by email at that address (its letter of 5 January 2026" in text
+    assert "by email to orders@vodafone.example. Vodafone (Training) Limited had previously" in text
+    assert (
+        "willing to accept service by email at that address (PD 6A para 4.1): its letter of 5 "
+        "January 2026" in text
+    )
     # by email before 4.30pm the documents are served that day; the claim form two days on
     assert (
         "The claim form is deemed served on 3 December 2026 (CPR 6.14), and the other "
@@ -101,7 +104,11 @@ def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_heari
         "3. No document in this claim has yet been served on Respondent 2, Three (Training) "
         "Limited." in text
     )
-    assert "4. At the time of signing this certificate I have not been notified" in text
+    assert (  # one went by email: no message that it bounced, either
+        "4. I confirm that at the time of signing this certificate none of these documents has "
+        "been returned to me as undelivered, and no message has been received that an email "
+        "sending them was not delivered." in text
+    )
     order = section_text(demo_store, reference, "Draft order", prepared_on=NOTED)
     assert (
         "AND UPON Respondents 1 and 3 having been given notice of the application, and "
@@ -189,3 +196,20 @@ def test_the_notice_gives_the_days_to_acknowledge_service_and_a_hearing_before_t
         "serving the order, with a sealed copy of the order dated 10 December 2026, the " in three
     )
     assert "The claim form is deemed served on 15 December 2026 (CPR 6.14)" in three
+
+
+def test_a_notice_sent_serves_an_issued_claim_form_so_its_number_is_needed(
+    demo_store: Store,
+) -> None:
+    """The claim form exists once the court has issued it (CPR 7.2): a notice recorded as
+    sent with it, and no claim number, is a gap; once recorded the notice quotes it."""
+    from raptor_desktop.core.case_gaps import case_gaps
+
+    reference = _with_notice(demo_store, claim_number="")
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference))]
+    assert any("a notice of the application is recorded as sent" in g for g in gaps), gaps
+    save_details(demo_store, reference, details(with_notice=True, claim_number="K00EC123"))
+    gaps = [g.what for g in case_gaps(load_case_file(demo_store, reference))]
+    assert not any("claim number" in g for g in gaps), gaps
+    letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
+    assert "Our reference: RAP-2026-004 Claim No.: K00EC123" in letter

@@ -70,7 +70,7 @@ def test_a_notice_dated_before_the_authority_is_refused(demo_store: Store) -> No
     from tests.app_fixtures import details
 
     reference = make_application(demo_store)
-    save_details(demo_store, reference, details(with_notice=True))
+    save_details(demo_store, reference, details(with_notice=True, claim_number="K00EC123"))
     with pytest.raises(InputRejected, match="authorised on 27 November 2026; it cannot have"):
         record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 26), POST)
     record_letter_sent(demo_store, reference, "Vodafone", date(2026, 11, 28), POST)

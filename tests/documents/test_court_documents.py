@@ -306,7 +306,7 @@ def test_the_schedule_says_what_became_of_each_item(demo_store: Store, applicati
 def test_with_notice_the_letter_invites_representations(demo_store: Store) -> None:
 
     reference = make_application(demo_store)
-    save_details(demo_store, reference, details(with_notice=True))
+    save_details(demo_store, reference, details(with_notice=True, claim_number="K00EC123"))
     letter = section_text(demo_store, reference, "Letter to Vodafone")
     assert "I write to give you notice that" in letter
     assert "You are invited to make representations" in letter and "CPR 23.10" not in letter
@@ -517,7 +517,7 @@ def test_every_letter_encloses_the_evidence_in_support(demo_store: Store, applic
         "a form for acknowledging service (form N210)." in letter
     )
     assert "draft order" not in letter and "the item above is not held by you" in letter
-    save_details(demo_store, application, details(with_notice=True))
+    save_details(demo_store, application, details(with_notice=True, claim_number="K00EC123"))
     letter = section_text(demo_store, application, "Letter to Vodafone")
     assert (  # with notice the claim is defended or not: the form to say so goes with it
         f"Enclosed: the draft order, the claim form, {statement}, the schedule of relevant "

@@ -30,7 +30,7 @@ NOTED = date(2026, 12, 21)
 
 def _ordered(store: Store, with_notice: bool = False) -> str:
     reference = make_application(store)
-    save_details(store, reference, details(with_notice=with_notice))
+    save_details(store, reference, details(with_notice=with_notice, claim_number="K00EC123"))
     submit(store, reference)
     for number in NUMBERS:
         record_outcome(store, reference, number, Outcome.MADE, HEARD)
@@ -49,9 +49,10 @@ def test_an_email_after_half_past_four_is_served_the_next_business_day(
     record_letter_sent(demo_store, reference, "Vodafone", FRIDAY, SendingMethod.EMAIL, time(16, 45))
     assert (
         "11 December 2026 — The letter serving the order was sent to Vodafone by email to "
-        "orders@vodafone.example at 16:45 (item 3). Vodafone had said in writing that it "
-        "accepts service by email at that address (its letter of 5 January 2026 (training): "
-        "PDF attachments up to 10 MB; PD 6A para 4.1). It is deemed served on 14 December "
+        "orders@vodafone.example at 16:45 (item 3). Vodafone had previously indicated in "
+        "writing that it is willing to accept service by email at that address (PD 6A para "
+        "4.1): its letter of 5 January 2026 (training): PDF attachments up to 10 MB. It is "
+        "deemed served on 14 December "
         "2026 (CPR 6.26). Vodafone may apply to set the order aside or vary it on or before 21 "
         "December 2026 (within 7 days after service, CPR 23.10(2))."
     ) in _note(demo_store, reference)

@@ -81,7 +81,7 @@ def _submitted_with_notice(store: Store) -> str:
     from tests.app_fixtures import details
 
     reference = make_application(store)
-    save_details(store, reference, details(with_notice=True))
+    save_details(store, reference, details(with_notice=True, claim_number="K00EC123"))
     record_letter_sent(store, reference, "Vodafone", date(2026, 12, 1), POST)  # the notice
     submit(store, reference)
     return reference
