@@ -11,7 +11,12 @@ from datetime import date, datetime
 
 from raptor_desktop.core.applications import ApplicationStatus, Officer
 from raptor_desktop.core.dates import full_date
-from raptor_desktop.core.deemed_service import Sending
+from raptor_desktop.core.deemed_service import (
+    ACKNOWLEDGE_DAYS,
+    Sending,
+    claim_form_deemed_served,
+    days_after,
+)
 from raptor_desktop.core.orders import Duration
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.core.working_days import BankHolidays
@@ -174,6 +179,17 @@ class CaseFile:
         if item.carved_out_on is None or notice is None:
             return item.carved_out_on
         return notice.deemed_served(self.calendar) or notice.on
+
+    def acknowledge_by(self, provider: str) -> tuple[date, date] | None:
+        """With notice: the day the claim form sent with the notice to ``provider`` is
+        deemed served (CPR 6.14), and the last day for it to file and serve an acknowledgment
+        of service (14 days after, CPR 8.3, 2.8(5)); None until the notice is recorded with
+        the way it went."""
+        sent = self.letters_sent.get(provider) if self.with_notice else None
+        if sent is None or sent.method is None:
+            return None
+        served = claim_form_deemed_served(sent.on, self.calendar)
+        return served, days_after(served, ACKNOWLEDGE_DAYS, self.calendar)
 
     def serving_letter(self, provider: str) -> Sending | None:
         """The letter serving the order on ``provider`` (by its name), as it went, or None.

@@ -10,13 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date, full_moment
-from raptor_desktop.core.deemed_service import (
-    ACKNOWLEDGE_DAYS,
-    Sending,
-    SendingMethod,
-    claim_form_deemed_served,
-    days_after,
-)
+from raptor_desktop.core.deemed_service import ACKNOWLEDGE_DAYS, Sending, SendingMethod
 from raptor_desktop.core.wording import and_list
 from raptor_desktop.documents.heading import (
     REGULATIONS_SHORT,
@@ -73,6 +67,14 @@ def _opening(case: CaseFile, items: list[CaseItem]) -> str:
     """Notice of the application (with notice), or the covering letter it is served with."""
     applicant = esc(case.authoriser.described() or "the applicant")
     which = "item" if len(items) == 1 else f"{len(items)} items"
+    if case.with_notice and case.claim_number:  # the claim issued, and listed
+        return (
+            f"I write to give you notice that {applicant} has brought a claim under CPR Part 8 "
+            f"in the {esc(case.court or 'county court')} (claim no. {esc(case.claim_number)}) "
+            f"for an order in respect of the following {which}, for which you are the "
+            "provider, numbered as in the enclosed schedule of relevant items. The court will "
+            f"hear it on {esc(case.hearing_text)}:"
+        )
     if case.with_notice:
         return (
             f"I write to give you notice that {applicant} will apply to the "
@@ -120,12 +122,11 @@ def _acknowledgment(case: CaseFile, provider: str) -> str:
     """What a Respondent must do to take part in the hearing of a claim with notice (CPR 8.3
     to 8.5), with the days its notice fixes once it is recorded as sent; a hearing before the
     last of them is pointed out, since the Respondent would otherwise file too late for it."""
-    sent = case.letters_sent.get(provider)
-    served = claim_form_deemed_served(sent.on, case.calendar) if sent and sent.method else None
+    days = case.acknowledge_by(provider)
     others = "the Applicant and on every other Respondent" if len(case.parties()) > 1 else ""
-    last = days_after(served, ACKNOWLEDGE_DAYS, case.calendar) if served else None
     text, by = "", ""
-    if served is not None and last is not None:
+    if days is not None:
+        served, last = days
         text = f"The claim form enclosed is deemed served on you on {full_date(served)} "
         text += "(CPR 6.14). "
         by = f", that is by {full_date(last)}"
@@ -135,7 +136,7 @@ def _acknowledgment(case: CaseFile, provider: str) -> str:
         f"copy on {others or 'the Applicant'}, not more than {ACKNOWLEDGE_DAYS} days after "
         f"service of the claim form on you{by} (CPR 8.3)."
     )
-    if last is not None and case.hearing_date and case.hearing_date <= last:
+    if days is not None and case.hearing_date and case.hearing_date <= days[1]:
         text += (
             f" The hearing is on {full_date(case.hearing_date)}, before that day: if you wish "
             "to take part in it, please file and serve your acknowledgment before the hearing."

@@ -169,7 +169,32 @@ def pack_cautions(case: CaseFile, latest: SavedPack | None) -> tuple[str, ...]:
         )
     if latest is not None and case.decision_dates():
         cautions.append(_served_caution(case.reference, latest))
+    early = _heard_before_acknowledgment(case)
+    if early:
+        cautions.append(early)
     return tuple(cautions)
+
+
+def _heard_before_acknowledgment(case: CaseFile) -> str:
+    """With notice, a hearing on or before the last day a Respondent has to acknowledge
+    service (CPR 8.3): a matter for the court, so said before the pack is used."""
+    hearing = case.hearing_date
+    if hearing is None or any(i.outcome for i in case.items):
+        return ""
+    late = {
+        provider: days[1]
+        for provider in case.respondents()
+        if (days := case.acknowledge_by(provider)) and hearing <= days[1]
+    }
+    if not late:
+        return ""
+    who = "; ".join(f"{p} by {full_date(d)}" for p, d in late.items())
+    return (
+        f"the hearing on {full_date(hearing)} comes before the end of the time to acknowledge "
+        f"service of the claim form ({who}: 14 days after it is deemed served, CPR 8.3): "
+        "consider asking the court to shorten that time (CPR 3.1(2)(a)) or to list the hearing "
+        "after it"
+    )
 
 
 def _served_caution(reference: str, latest: SavedPack) -> str:

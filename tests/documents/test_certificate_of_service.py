@@ -213,3 +213,29 @@ def test_a_notice_sent_serves_an_issued_claim_form_so_its_number_is_needed(
     assert not any("claim number" in g for g in gaps), gaps
     letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
     assert "Our reference: RAP-2026-004 Claim No.: K00EC123" in letter
+
+
+def test_a_hearing_before_the_time_to_acknowledge_service_is_a_caution(
+    demo_store: Store,
+) -> None:
+    """Served on 3 December, Vodafone and Tesco have until 17 December to acknowledge service;
+    the hearing is on the 10th. Not the program's to refuse: it says so before the pack goes."""
+    from raptor_desktop.services.packs import pack_cautions
+
+    reference = _with_notice(demo_store)
+    case = load_case_file(demo_store, reference, prepared_on=date(2026, 12, 4))
+    [caution] = pack_cautions(case, None)
+    assert caution.startswith(
+        "the hearing on 10 December 2026 comes before the end of the time to acknowledge "
+        "service of the claim form (Tesco Mobile by 17 December 2026; Vodafone by 17 December "
+        "2026: 14 days after it is deemed served, CPR 8.3)"
+    )
+    letter = section_text(demo_store, reference, "Letter to Vodafone", prepared_on=NOTED)
+    assert (  # issued and listed: said so, with its number
+        "has brought a claim under CPR Part 8 in the County Court at Clerkenwell and "
+        "Shoreditch (claim no. K00EC123) for an order in respect of the following item" in letter
+    )
+    assert "The court will hear it on 10 December 2026 at 10:30:" in letter
+    save_details(demo_store, reference, details(with_notice=True, hearing_date=date(2026, 12, 18)))
+    later = load_case_file(demo_store, reference, prepared_on=date(2026, 12, 4))
+    assert pack_cautions(later, None) == ()
