@@ -331,6 +331,10 @@ def test_settings_holidays_and_networks(capsys: pytest.CaptureFixture[str], tmp_
     code, out, _ = run(capsys, *db, "networks", "--email", "Three", "orders@three.example", *agreed)
     assert "email address for service: orders@three.example" in out
     assert "written agreement to service by email: letter of 2 March 2026" in out
+    code, _, err = run(capsys, *db, "networks", "--address-kind", "Three", "head office")
+    assert code == 1 and "use one of given, principal office, place of business" in err
+    code, out, _ = run(capsys, *db, "networks", "--address-kind", "Three", "registered office")
+    assert "kind of address for service: registered office" in out
 
 
 def test_verify_and_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

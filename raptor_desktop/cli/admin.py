@@ -252,6 +252,12 @@ NETWORK_OPTIONS = {  # each network detail's option: its name, what goes in it, 
         "WHERE",
         "where it said in writing that it accepts service by fax (PD 6A 4.1)",
     ),
+    "address_kind": (
+        "--address-kind",
+        "KIND",
+        "what its address for service is, for the certificate of service: given (for "
+        "service), principal office, place of business or registered office (CPR 6.8, 6.9)",
+    ),
 }
 
 

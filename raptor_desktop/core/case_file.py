@@ -142,6 +142,7 @@ class CaseFile:
     addresses: dict[str, str] = field(default_factory=dict)
     """Each provider's address for service, by name (from the networks list)."""
     legal_names: dict[str, str] = field(default_factory=dict)
+    address_kinds: dict[str, str] = field(default_factory=dict)  # AddressKind values, or ''
     """The company behind each provider, by name (from the networks list), as the claim and
     the order name the party: "Hutchison 3G UK Limited", trading as "Three"."""
     letters_sent: dict[str, Sending] = field(default_factory=dict)

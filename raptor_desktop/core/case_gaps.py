@@ -23,6 +23,7 @@ from raptor_desktop.core.applications import (
 )
 from raptor_desktop.core.case_file import UNCONFIRMED, CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
+from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.statuses import Status
 from raptor_desktop.core.wording import numbers_in_ranges
 
@@ -49,6 +50,7 @@ def case_gaps(case: CaseFile) -> list[Gap]:
                     f"raptor set-provider {item.display.replace(' ', '')} NETWORK)",
                 )
             )
+    gaps += _address_kinds(case)
     for provider in case.respondents():
         if not case.addresses.get(provider, "").strip():
             gaps.append(
@@ -149,6 +151,28 @@ def case_gaps(case: CaseFile) -> list[Gap]:
             )
     gaps += _order_gaps(case)
     return [gap.about(case.reference) for gap in gaps]
+
+
+def _address_kinds(case: CaseFile) -> list[Gap]:
+    """A letter recorded as posted or delivered to a provider's address: the certificate of
+    service says what kind of address that is (form N215; CPR 6.8, 6.9)."""
+    posted = {
+        provider
+        for letters in (case.letters_sent, case.order_letters_sent)
+        for provider, sent in letters.items()
+        if sent.method in (SendingMethod.POST, SendingMethod.HAND)
+    }
+    return [
+        Gap(
+            f"a letter to {provider} went to its address for service, but what kind of address "
+            "that is (given for service, its principal office, a place of business or its "
+            "registered office: CPR 6.8, 6.9) is not recorded for the certificate of service",
+            f"an administrator records it in Settings → Networks (or raptor networks "
+            f'--address-kind "{provider}" KIND)',
+        )
+        for provider in sorted(posted)
+        if not case.address_kinds.get(provider)
+    ]
 
 
 def _order_gaps(case: CaseFile) -> list[Gap]:

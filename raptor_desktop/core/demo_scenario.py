@@ -293,6 +293,7 @@ def training_network(network: str) -> dict[str, str]:
         "service_email": f"orders@{''.join(network.split()).lower()}.example",
         "service_email_agreed": "its letter of 5 January 2026 (training): PDF attachments up "
         "to 10 MB",
+        "address_kind": "given",  # the liaison team's, given in that letter
     }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from raptor_desktop.core.deemed_service import SendingMethod
 from raptor_desktop.core.errors import InputRejected
@@ -96,3 +97,43 @@ def checked_fax(text: str) -> str:
     if number and not FAX.fullmatch(number):
         raise InputRejected(f"{number!r} is not a fax number (digits, e.g. 01245 452000)")
     return number
+
+
+class AddressKind(StrEnum):
+    """What the address for service of a company is, as a certificate of service states it
+    (form N215 asks; CPR 6.9(2) lets a company be served at its principal office or at a place
+    of business within the jurisdiction with a real connection with the claim; CPR 6.8 at an
+    address it has given for service; the Companies Act 2006, s1139(1), at its registered
+    office)."""
+
+    GIVEN = "given"
+    PRINCIPAL_OFFICE = "principal office"
+    PLACE_OF_BUSINESS = "place of business"
+    REGISTERED_OFFICE = "registered office"
+
+    @property
+    def words(self) -> str:
+        """As the certificate puts it after "being": "its principal office (CPR 6.9(2))"."""
+        return _KIND_WORDS[self]
+
+
+_KIND_WORDS = {
+    AddressKind.GIVEN: "the address it has given for service (CPR 6.8)",
+    AddressKind.PRINCIPAL_OFFICE: "its principal office (CPR 6.9(2))",
+    AddressKind.PLACE_OF_BUSINESS: (
+        "a place of business of it within the jurisdiction which has a real connection with "
+        "the claim (CPR 6.9(2))"
+    ),
+    AddressKind.REGISTERED_OFFICE: "its registered office (Companies Act 2006, s1139(1))",
+}
+
+
+def checked_address_kind(text: str) -> str:
+    """The kind of an address for service by its name, or '' to clear it; refused otherwise."""
+    kind = " ".join(text.split()).casefold()
+    if kind and kind not in {k.value for k in AddressKind}:
+        known = ", ".join(k.value for k in AddressKind)
+        raise InputRejected(
+            f"{text.strip()!r} is not a kind of address for service; use one of {known}"
+        )
+    return kind

@@ -24,6 +24,7 @@ from raptor_desktop.core.deemed_service import (
     SendingMethod,
     claim_form_deemed_served,
 )
+from raptor_desktop.core.service_routes import AddressKind
 from raptor_desktop.core.wording import lower_first
 from raptor_desktop.documents.heading import case_heading, esc, position, signature_block
 from raptor_desktop.documents.letters import (
@@ -106,7 +107,9 @@ def _how(case: CaseFile, provider: str, sent: Sending, method: SendingMethod) ->
     if not address or method is SendingMethod.PERSONAL:
         return how
     verb = "addressed" if method is SendingMethod.POST else "delivered"
-    return f"{how}, {verb} to it at {esc(address)}"
+    kind = case.address_kinds.get(provider, "")
+    being = AddressKind(kind).words if kind else "[what kind of address it is: not recorded]"
+    return f"{how}, {verb} to it at {esc(address)}, being {being}"
 
 
 def _deemed(case: CaseFile, sent: Sending, *, claim_form: bool) -> str:

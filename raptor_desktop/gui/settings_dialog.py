@@ -66,6 +66,10 @@ NETWORK_FIELDS = {  # each network detail: its label, and what goes in it
         "Fax agreed in w&riting:",
         "where it said it accepts service by fax (PD 6A 4.1)",
     ),
+    "address_kind": (
+        "Address &kind:",
+        "given, principal office, place of business or registered office (CPR 6.8, 6.9)",
+    ),
 }
 
 

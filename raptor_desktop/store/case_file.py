@@ -193,6 +193,7 @@ def load_case_file(
     providers = {item.provider_name for item in case.items} - {UNCONFIRMED}
     case.addresses = {name: _network(store, name, "address") for name in sorted(providers)}
     case.legal_names = {name: _network(store, name, "legal_name") for name in sorted(providers)}
+    case.address_kinds = {name: _network(store, name, "address_kind") for name in sorted(providers)}
     case.letters_sent, case.order_letters_sent = (
         {
             str(name): _sending(date.fromisoformat(sent), method, at, to, under)
@@ -245,7 +246,7 @@ def _statement_number(store: Store, app_id: int) -> int:
 
 def _network(store: Store, provider: str, column: str) -> str:
     """What the networks list holds of ``provider``: its address or legal name ('' if none)."""
-    if column not in ("address", "legal_name"):
+    if column not in ("address", "legal_name", "address_kind"):
         raise ValueError(f"networks have no detail {column!r}")
     row = store.db.execute(f"SELECT {column} FROM networks WHERE name = ?", [provider]).fetchone()
     return str(row[0]) if row else ""

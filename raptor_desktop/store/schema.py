@@ -32,7 +32,9 @@ networks        (v3) mobile networks and, for an MVNO, the host network that ser
                 ``dx_box`` (PD 6A 2.1), ``service_email`` and ``service_fax``, each with
                 ``service_email_agreed`` / ``service_fax_agreed``, where the provider said
                 in writing that it accepts service that way, and any limits it set (PD 6A
-                4.1, 4.2).
+                4.1, 4.2). (v25) ``address_kind``: what its address for service is (given for
+                service, principal office, place of business, registered office:
+                core.service_routes.AddressKind), which a certificate of service states.
 holiday_overrides (v3) days the unit adds to or removes from the bank-holiday list.
 applications    (v3) a DDTRO application: reference, operation, court, hearing date and time,
                 claim number, the applicant officer (name, rank, collar number, force, work
@@ -489,6 +491,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             ("orders", "notice_to"),
             ("orders", "notice_under"),
         ),
+    ),
+    Migration(
+        25,
+        "what kind of address each network's address for service is",
+        step=add_text_columns(("networks", "address_kind")),
     ),
 )
 

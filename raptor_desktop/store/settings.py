@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from raptor_desktop.core.accounts import Permission
 from raptor_desktop.core.errors import InputRejected
 from raptor_desktop.core.register import DEFAULT_OPERATION
-from raptor_desktop.core.service_routes import ServiceRoutes, checked_email, checked_fax
+from raptor_desktop.core.service_routes import (
+    ServiceRoutes,
+    checked_address_kind,
+    checked_email,
+    checked_fax,
+)
 from raptor_desktop.store.database import Store
 from raptor_desktop.store.errors import RecordNotFound
 
@@ -157,6 +162,7 @@ NETWORK_DETAILS = {
     "service_email_agreed": "written agreement to service by email",
     "service_fax": "fax number for service",
     "service_fax_agreed": "written agreement to service by fax",
+    "address_kind": "kind of address for service",
 }
 """What the unit fills in for each network, by column, and what it is called."""
 
@@ -165,6 +171,7 @@ _CLEANED: dict[str, Callable[[str], str]] = {  # each detail as it is kept
     "dx_box": lambda text: " ".join(text.split()),
     "service_email": checked_email,
     "service_fax": checked_fax,
+    "address_kind": checked_address_kind,
 }
 
 

@@ -81,9 +81,9 @@ def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_heari
         "letter to it of that date giving notice of the application, with the draft order, "
         f"the claim form, {STATEMENT}, the schedule of relevant items and a form for "
         "acknowledging service (form N210), by first class post, addressed to it at Law "
-        "Enforcement Liaison Team, Tesco Mobile, 1 Training Way, Exampleton EX1 1AA. The "
-        "claim form (CPR 6.14) and the other documents (CPR 6.26) are deemed served on 3 "
-        "December 2026." in text
+        "Enforcement Liaison Team, Tesco Mobile, 1 Training Way, Exampleton EX1 1AA, being "
+        "the address it has given for service (CPR 6.8). The claim form (CPR 6.14) and the "
+        "other documents (CPR 6.26) are deemed served on 3 December 2026." in text
     )
     assert (
         "2. On 1 December 2026 at 10:00 I served on Respondent 3, Vodafone (Training) Limited, "
@@ -137,7 +137,8 @@ def test_the_letter_serving_the_order_is_certified_and_goes_in_a_supplement(
     assert (  # the claim form went with the notice: the order goes alone
         "serving the order, with a sealed copy of the order dated 10 December 2026, by hand, "
         "delivered to it at Law Enforcement Liaison Team, Vodafone, 1 Training Way, "
-        "Exampleton EX1 1AA. They are deemed served on 11 December 2026 (CPR 6.26)." in text
+        "Exampleton EX1 1AA, being the address it has given for service (CPR 6.8). They are "
+        "deemed served on 11 December 2026 (CPR 6.26)." in text
     )
     # a bundle served before that letter went gains a new certificate in its supplement
     case = load_case_file(demo_store, reference, prepared_on=NOTED)
@@ -239,3 +240,28 @@ def test_a_hearing_before_the_time_to_acknowledge_service_is_a_caution(
     save_details(demo_store, reference, details(with_notice=True, hearing_date=date(2026, 12, 18)))
     later = load_case_file(demo_store, reference, prepared_on=date(2026, 12, 4))
     assert pack_cautions(later, None) == ()
+
+
+def test_the_kind_of_address_a_letter_was_posted_to_is_stated_or_a_gap(
+    demo_store: Store,
+) -> None:
+    """Form N215 asks what the address is (CPR 6.8, 6.9): recorded for each network, and a
+    gap while a letter posted or delivered to it has none."""
+    from raptor_desktop.core.case_gaps import case_gaps
+    from raptor_desktop.core.errors import InputRejected
+    from raptor_desktop.store.settings import change_networks
+
+    reference = _with_notice(demo_store)
+    change_networks(demo_store, {}, {"Tesco Mobile": {"address_kind": ""}})
+    case = load_case_file(demo_store, reference, prepared_on=NOTED)
+    [gap] = [g for g in case_gaps(case) if "what kind of address" in g.what]
+    assert gap.what.startswith("a letter to Tesco Mobile went to its address for service")
+    assert '--address-kind "Tesco Mobile" KIND' in gap.where
+    assert "being [what kind of address it is: not recorded]" in _certificate(demo_store, reference)
+    with pytest.raises(InputRejected, match="not a kind of address for service; use one of"):
+        change_networks(demo_store, {}, {"Tesco Mobile": {"address_kind": "head office"}})
+    change_networks(demo_store, {}, {"Tesco Mobile": {"address_kind": " Principal  Office "}})
+    text = _certificate(demo_store, reference)
+    assert "Exampleton EX1 1AA, being its principal office (CPR 6.9(2))." in text
+    case = load_case_file(demo_store, reference, prepared_on=NOTED)
+    assert not [g for g in case_gaps(case) if "what kind of address" in g.what]

@@ -109,3 +109,18 @@ def test_an_email_for_service_is_kept_only_with_the_rest_of_the_change(
     routes = network_routes(demo_store, "EE")
     assert (routes.dx, routes.email) == ("DX 1000 Hatfield", "lelt@ee.example")
     assert any(t.startswith("EE ") and "lelt@ee.example" in t for t in _shown(dialog))
+
+
+def test_the_kind_of_address_for_service_is_set_from_the_settings(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    from raptor_desktop.store.settings import network_details
+
+    dialog = _networks_at(qtbot, demo_store, "EE ")
+    assert dialog.details["address_kind"].text() == "given"  # the demo's
+    dialog.details["address_kind"].setText("head office")
+    dialog.set_network()
+    assert "use one of given, principal office, place of business" in dialog.error.text()
+    dialog.details["address_kind"].setText("principal office")
+    dialog.set_network()
+    assert network_details(demo_store)["EE"]["address_kind"] == "principal office"
