@@ -548,6 +548,19 @@ def test_version_24_keeps_how_a_carve_out_s_notice_went(tmp_path: Path) -> None:
         assert "The notice is deemed given on 12 November 2026 (CPR 6.26)" in event
 
 
+def test_version_25_keeps_what_kind_of_address_a_network_s_is(tmp_path: Path) -> None:
+    """A v24 register opened at v25 has no kind for any address for service; one recorded at
+    v25 is kept."""
+    from raptor_desktop.store.settings import network_details
+
+    (tmp_path / "v24").mkdir()
+    (tmp_path / "v25").mkdir()
+    with open_store(_copy_fixture(24, tmp_path / "v24"), role=Role.ADMINISTRATOR) as store:
+        assert {d.get("address_kind", "") for d in network_details(store).values()} == {""}
+    with open_store(_copy_fixture(25, tmp_path / "v25"), role=Role.ADMINISTRATOR) as store:
+        assert network_details(store)["EE"]["address_kind"] == "principal office"
+
+
 def test_the_pages_a_register_freed_before_version_14_are_wiped(tmp_path: Path) -> None:
     # Before v14 what SQLite deleted stayed in the file's free pages (encrypted, but there for
     # anyone with the key, and in every backup): the migration rewrites the file without them.
