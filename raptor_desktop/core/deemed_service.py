@@ -5,8 +5,9 @@ first class post or document exchange the second day after it was posted (or lef
 document exchange), if that is a business day, else the next business day; delivered to or
 left at the address, sent by fax or email, or served personally, that day if it was a business
 day and before 4.30pm, else the next business day. A business day is any day but a Saturday,
-a Sunday, a bank holiday, Good Friday or Christmas Day (CPR 6.2(b)), which is the unit's
-working-day calendar.
+a Sunday, a bank holiday, Good Friday or Christmas Day (CPR 6.2(b)): the unit's
+working-day calendar, Good Friday and Christmas Day never business days whatever the unit's
+corrections to it.
 
 A claim form is deemed served on the second business day after the step taken to serve it
 (CPR 6.14): posting it, leaving it with the document exchange, delivering it, sending the fax
@@ -135,7 +136,7 @@ class Sending:
             return _business_day_from(self.on + timedelta(days=2), calendar)
         if self.at is None:
             return None
-        if calendar.is_working_day(self.on) and self.at < CUT_OFF:
+        if calendar.is_business_day(self.on) and self.at < CUT_OFF:
             return self.on
         return _business_day_from(self.on + timedelta(days=1), calendar)
 
@@ -147,7 +148,7 @@ def claim_form_deemed_served(step_on: date, calendar: BankHolidays) -> date:
     day, counted = step_on, 0
     while counted < 2:
         day += timedelta(days=1)
-        counted += calendar.is_working_day(day)
+        counted += calendar.is_business_day(day)
     return day
 
 
@@ -164,6 +165,6 @@ def set_aside_by(served: date, calendar: BankHolidays) -> date:
 
 
 def _business_day_from(day: date, calendar: BankHolidays) -> date:
-    while not calendar.is_working_day(day):
+    while not calendar.is_business_day(day):
         day += timedelta(days=1)
     return day

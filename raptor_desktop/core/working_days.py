@@ -44,6 +44,14 @@ class BankHolidays:
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and not self.is_holiday(day)
 
+    def is_business_day(self, day: date) -> bool:
+        """A business day for service (CPR 6.2(b)): a working day, and never Good Friday or
+        Christmas Day, which the rule names whatever the unit's corrections to the list."""
+        if not self.is_working_day(day):
+            return False
+        named = holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
+        return (day.month, day.day) != (12, 25) and named != "Good Friday"
+
     def name(self, day: date) -> str:
         found = holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
         return str(found) if found else ""

@@ -85,3 +85,16 @@ def test_methods_by_their_short_names_and_a_clear_refusal() -> None:
     assert SendingMethod.POST.words == "By first class post"
     with pytest.raises(ValueError, match="'pigeon' is not a way of sending a letter; use one of"):
         method_named("pigeon")
+
+
+def test_good_friday_and_christmas_day_are_never_business_days() -> None:
+    """CPR 6.2(b) names them: a unit that removes them from its holiday list (for its own
+    working days) does not make them days a letter is served on."""
+    open_then = BankHolidays.with_overrides(removed=[date(2026, 12, 25), date(2026, 4, 3)])
+    assert open_then.is_working_day(date(2026, 12, 25))
+    assert not open_then.is_business_day(date(2026, 12, 25))
+    late = time(17)
+    christmas_eve = Sending(date(2026, 12, 24), SendingMethod.EMAIL, late)
+    assert christmas_eve.deemed_served(open_then) == date(2026, 12, 29)  # past Boxing Day's
+    before_good_friday = Sending(date(2026, 4, 2), SendingMethod.EMAIL, late)
+    assert before_good_friday.deemed_served(open_then) == date(2026, 4, 7)  # past Easter Monday
