@@ -192,6 +192,16 @@ class CaseFile:
         served = claim_form_deemed_served(sent.on, self.calendar)
         return served, days_after(served, ACKNOWLEDGE_DAYS, self.calendar)
 
+    def claim_form_served(self, provider: str) -> date | None:
+        """The day the claim form is deemed served on ``provider`` (CPR 6.14): by the notice,
+        with notice, else by the letter serving the order; None until the letter carrying it
+        is recorded with the way it went."""
+        letter = self.letters_sent.get(provider) if self.with_notice else None
+        letter = letter or self.serving_letter(provider)
+        if letter is None or letter.method is None:
+            return None
+        return claim_form_deemed_served(letter.on, self.calendar)
+
     def serving_letter(self, provider: str) -> Sending | None:
         """The letter serving the order on ``provider`` (by its name), as it went, or None.
 

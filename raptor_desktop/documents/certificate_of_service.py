@@ -146,7 +146,12 @@ def _unserved(case: CaseFile) -> list[str]:
 def certificate_pdf(case: CaseFile) -> bytes:
     officer = case.applicant
     maker = esc(officer.described() or "the officer in the case")
-    address = f", of {esc(officer.work_address)}," if officer.work_address else ""
+    address = f", of {esc(officer.work_address)}" if officer.work_address else ""
+    address += (
+        f", acting for the Applicant, {esc(case.authoriser.described())},"
+        if case.authoriser.name
+        else ","
+    )
     story: list[Flowable] = [
         *case_heading(case),
         Paragraph(CERTIFICATE_TITLE.upper(), TITLE),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from raptor_desktop.core.case_file import CaseFile
 from raptor_desktop.core.case_gaps import Gap, case_gaps
 from raptor_desktop.core.dates import full_date, plural
+from raptor_desktop.core.deemed_service import days_after
 from raptor_desktop.core.errors import InputRejected, Refusal
 from raptor_desktop.services.disclosure import (
     Recipient,
@@ -172,7 +173,33 @@ def pack_cautions(case: CaseFile, latest: SavedPack | None) -> tuple[str, ...]:
     early = _heard_before_acknowledgment(case)
     if early:
         cautions.append(early)
+    certificate = _certificate_due(case)
+    if certificate:
+        cautions.append(certificate)
     return tuple(cautions)
+
+
+CERTIFICATE_DAYS = 21  # CPR 6.17(2)(a)
+
+
+def _certificate_due(case: CaseFile) -> str:
+    """Once the claim form has been served: the certificate of service is filed within 21
+    days of its service (CPR 6.17(2)(a)), unless every Respondent has acknowledged service."""
+    served = {
+        provider: day
+        for provider in case.parties()
+        if (day := case.claim_form_served(provider)) is not None
+    }
+    if not served:
+        return ""
+    provider, first = min(served.items(), key=lambda pair: pair[1])
+    due = days_after(first, CERTIFICATE_DAYS, case.calendar)
+    return (
+        f"file the certificate of service (at the end of the pack, signed) at the court by "
+        f"{full_date(due)}, {CERTIFICATE_DAYS} days after the claim form was served on "
+        f"{provider} (CPR 6.17(2)(a)), unless every Respondent has filed an acknowledgment of "
+        "service by then"
+    )
 
 
 def _heard_before_acknowledgment(case: CaseFile) -> str:

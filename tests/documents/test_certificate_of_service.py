@@ -72,7 +72,8 @@ def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_heari
     assert "CERTIFICATE OF SERVICE" in text
     assert (
         "I, Detective Constable Rachel Carter (71234), of Grays Police Station, Orsett Road, "
-        "Grays RM17 5DD, certify that I served the documents below" in text
+        "Grays RM17 5DD, acting for the Applicant, Superintendent Mark Hughes (1203), certify "
+        "that I served the documents below" in text
     )
     tesco, vodafone = text.index("Respondent 1, "), text.index("Respondent 3, ")
     assert tesco < vodafone  # numbered as in the claim
@@ -225,8 +226,13 @@ def test_a_hearing_before_the_time_to_acknowledge_service_is_a_caution(
 
     reference = _with_notice(demo_store)
     case = load_case_file(demo_store, reference, prepared_on=date(2026, 12, 4))
-    [caution] = pack_cautions(case, None)
-    assert caution.startswith(
+    early, due = pack_cautions(case, None)
+    assert due == (  # 21 days after the first claim form was served (both on the 3rd)
+        "file the certificate of service (at the end of the pack, signed) at the court by 24 "
+        "December 2026, 21 days after the claim form was served on Tesco Mobile (CPR "
+        "6.17(2)(a)), unless every Respondent has filed an acknowledgment of service by then"
+    )
+    assert early.startswith(
         "the hearing on 10 December 2026 comes before the end of the time to acknowledge "
         "service of the claim form (Tesco Mobile by 17 December 2026; Vodafone by 17 December "
         "2026: 14 days after it is deemed served, CPR 8.3)"
@@ -239,7 +245,7 @@ def test_a_hearing_before_the_time_to_acknowledge_service_is_a_caution(
     assert "The court will hear it on 10 December 2026 at 10:30:" in letter
     save_details(demo_store, reference, details(with_notice=True, hearing_date=date(2026, 12, 18)))
     later = load_case_file(demo_store, reference, prepared_on=date(2026, 12, 4))
-    assert pack_cautions(later, None) == ()
+    assert pack_cautions(later, None) == (due,)
 
 
 def test_the_kind_of_address_a_letter_was_posted_to_is_stated_or_a_gap(
