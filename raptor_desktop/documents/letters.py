@@ -237,9 +237,14 @@ def enclosed(case: CaseFile, provider: str, ordered: list[CaseItem]) -> str:
     )
 
 
-def letter_pdf(case: CaseFile, provider: str, items: list[CaseItem]) -> bytes:
+def letter_pdf(
+    case: CaseFile, provider: str, items: list[CaseItem], *, notice: bool = False
+) -> bytes:
+    """The letter to ``provider`` about ``items``: once an order is made on them, the letter
+    serving it; before, or with ``notice``, the notice of the application (with notice) or
+    the covering letter the order will go with (without)."""
     officer = case.applicant
-    ordered = [i for i in items if i.ordered]
+    ordered = [] if notice else [i for i in items if i.ordered]
     if ordered:  # the letter that serves the order: only what the order covers
         items = ordered
     unit = f"{officer.force} — {case.operation}" if officer.force else case.unit

@@ -23,7 +23,7 @@ from pypdf.annotations import Link
 from pypdf.constants import PageLabelStyle
 from pypdf.generic import ArrayObject, NameObject, NullObject, NumberObject
 
-from raptor_desktop.core.case_file import CaseFile
+from raptor_desktop.core.case_file import CaseFile, CaseItem
 from raptor_desktop.core.dates import full_date
 from raptor_desktop.documents.after_order import held_by_pack
 from raptor_desktop.documents.application_doc import application_pdf, authority_pdf
@@ -45,7 +45,7 @@ from raptor_desktop.documents.exhibits_doc import exhibit_file_pdf, exhibits_lis
 from raptor_desktop.documents.files import write_all
 from raptor_desktop.documents.gaps_doc import bundle_check_pdf, gaps_pdf
 from raptor_desktop.documents.index_page import KEEP_ZOOM, IndexEntry, index_bookmark, index_pdf
-from raptor_desktop.documents.letters import letter_pdf, letters_to_write
+from raptor_desktop.documents.letters import letter_pdf, letters_to_write, provider_name
 from raptor_desktop.documents.order_doc import order_pdf
 from raptor_desktop.documents.order_note import NOTE_TITLE, has_events, order_note_pdf
 from raptor_desktop.documents.pack_check import check_bundle
@@ -118,6 +118,7 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
                 )
             )
     for provider, items in letters_to_write(case):
+        makers += _notice_served(case, provider, items)
         makers.append((f"Letter to {provider}", partial(letter_pdf, case, provider, items)))
     if certified(case):  # the letters recorded as sent: how each was served
         makers.append((CERTIFICATE_TITLE, lambda: certificate_pdf(case)))
@@ -130,6 +131,20 @@ def sections(case: CaseFile, progress: Progress | None = None) -> list[Section]:
             progress(done, len(makers) + 1, title)
         built.append(Section(title, make()))
     return built
+
+
+def _notice_served(
+    case: CaseFile, provider: str, items: list[CaseItem]
+) -> list[tuple[str, Callable[[], bytes]]]:
+    """After an order made with notice, the notice the provider was sent before the hearing
+    (the certificate of service certifies it), beside the letter serving the order, naming
+    the items it named then."""
+    sent = case.letters_sent.get(provider_name(items))
+    if not case.with_notice or sent is None or not any(i.ordered for i in items):
+        return []
+    title = f"Notice of the application to {provider}, letter of {full_date(sent.on)}"
+    named = case.providers()[provider]
+    return [(title, partial(letter_pdf, case, provider, named, notice=True))]
 
 
 SECTION_HEADING = re.compile(r"^((?:The )?Respondent(?: \d+)?: .+?)(?<! \(continued\))$", re.M)

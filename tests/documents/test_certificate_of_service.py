@@ -271,3 +271,20 @@ def test_the_kind_of_address_a_letter_was_posted_to_is_stated_or_a_gap(
     assert "Exampleton EX1 1AA, being its principal office (CPR 6.9(2))." in text
     case = load_case_file(demo_store, reference, prepared_on=NOTED)
     assert not [g for g in case_gaps(case) if "what kind of address" in g.what]
+
+
+@pytest.mark.usefixtures("after_the_hearings")
+def test_after_the_order_the_bundle_keeps_the_notices_its_certificate_certifies(
+    demo_store: Store,
+) -> None:
+    reference = _with_notice(demo_store)
+    submit(demo_store, reference)
+    for number in NUMBERS:
+        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    titles = _titles(demo_store, reference)
+    notice = "Notice of the application to Vodafone, letter of 1 December 2026"
+    assert titles.index(notice) + 1 == titles.index("Letter to Vodafone")  # then the serving one
+    assert not any(t.startswith("Notice of the application to Three") for t in titles)
+    letter = section_text(demo_store, reference, notice, prepared_on=NOTED)
+    assert "By email to orders@vodafone.example Date: 1 December 2026" in letter
+    assert "I write to give you notice that" in letter and "form N210" in letter
