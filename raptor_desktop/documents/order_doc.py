@@ -358,7 +358,9 @@ def order_pdf(case: CaseFile, on: date | None = None) -> bytes:
     else:
         when = "on the dates the Schedule states against each item"
     judge = case.judge_on(made_on) if isinstance(made_on, date) else ""
-    bench = esc(judge) if judge else f"{BLANK} {FOR_THE_COURT}"
+    # made, the order names its judge; one not recorded is the register's gap, not the court's
+    missing = "<i>[the judge's name not recorded]</i>"  # check-pack reports it
+    bench = esc(judge) if judge else (missing if made else f"{BLANK} {FOR_THE_COURT}")
     before = f"Before {bench} sitting at the {court} {when}."
     dated = full_date(made_on) if isinstance(made_on, date) else f"{BLANK} {FOR_THE_COURT}"
     schedule = _schedule(case, pairs)

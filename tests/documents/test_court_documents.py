@@ -120,7 +120,9 @@ def test_the_order_as_made_strikes_out_what_the_court_refused(
     dismissed = "9. The claim is dismissed in so far as it concerns item 1. 10. There is no order"
     assert dismissed in text
     assert "each relevant item in the Schedule that is not struck through" in text
-    assert "[for the court to complete]" in text  # the judge's name, never a compliance blank
+    # the judge not yet recorded: said so, never a blank for the court (the order is made)
+    assert "Before [the judge's name not recorded] sitting" in text
+    assert "[for the court to complete]" not in text
     assert "by ____" not in text and "specifies a different date" not in text
 
 

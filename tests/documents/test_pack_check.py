@@ -146,9 +146,7 @@ def test_the_check_reads_the_words_for_what_was_left_blank(demo_store: Store) ->
     [bundle] = hearing_pack(case)  # built past its gaps, as a hand-made file would be
     report = check_bundle(bundle.pdf, Path("post.pdf"))
     order = next(e for e in bundle.entries if e.title == "Order (as made)").first_page
-    assert f"page {order}: '[for the court to complete]', after the order was made" in (
-        report.failed
-    )
+    assert f"page {order}: [the judge's name not recorded]" in report.failed
     assert f"page {order}: 'Claim No. to be allocated', after the order was made" in report.failed
     claim = next(e for e in bundle.entries if e.title.startswith("Claim form")).last_page
     assert f"page {claim}: the court fee is blank" in report.failed  # the claim form's end
