@@ -45,6 +45,15 @@ def _with_notice(store: Store, claim_number: str = "K00EC123") -> str:
     return reference
 
 
+def _ordered_with_notice(store: Store) -> str:
+    """The notices sent, the claim heard and the order made on every item."""
+    reference = _with_notice(store)
+    submit(store, reference)
+    for number in NUMBERS:
+        record_outcome(store, reference, number, Outcome.MADE, HEARD)
+    return reference
+
+
 def _certificate(store: Store, reference: str) -> str:
     return section_text(store, reference, CERTIFICATE_TITLE, prepared_on=NOTED)
 
@@ -123,10 +132,7 @@ def test_the_notices_of_a_claim_heard_with_notice_are_certified_before_the_heari
 def test_the_letter_serving_the_order_is_certified_and_goes_in_a_supplement(
     demo_store: Store,
 ) -> None:
-    reference = _with_notice(demo_store)
-    submit(demo_store, reference)
-    for number in NUMBERS:
-        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    reference = _ordered_with_notice(demo_store)
     served = held_by_pack(load_case_file(demo_store, reference, prepared_on=NOTED))
     record_letter_sent(demo_store, reference, "Vodafone", SERVED, SendingMethod.HAND, time(15))
     text = _certificate(demo_store, reference)
@@ -277,10 +283,7 @@ def test_the_kind_of_address_a_letter_was_posted_to_is_stated_or_a_gap(
 def test_after_the_order_the_bundle_keeps_the_notices_its_certificate_certifies(
     demo_store: Store,
 ) -> None:
-    reference = _with_notice(demo_store)
-    submit(demo_store, reference)
-    for number in NUMBERS:
-        record_outcome(demo_store, reference, number, Outcome.MADE, HEARD)
+    reference = _ordered_with_notice(demo_store)
     titles = _titles(demo_store, reference)
     notice = "Notice of the application to Vodafone, letter of 1 December 2026"
     assert titles.index(notice) + 1 == titles.index("Letter to Vodafone")  # then the serving one
