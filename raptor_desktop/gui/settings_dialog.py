@@ -51,6 +51,10 @@ from raptor_desktop.services.settings import (
 MARKINGS = ("OFFICIAL-SENSITIVE", "OFFICIAL", "SECRET")
 NETWORK_FIELDS = {  # each network detail: its label, and what goes in it
     "address": ("&Address for service:", "address for service of orders (the provider's)"),
+    "address_kind": (
+        "Address &kind:",
+        "given, principal office, place of business or registered office (CPR 6.8, 6.9)",
+    ),
     "legal_name": (
         "&Legal name:",
         "legal name of the company, the party a claim names (e.g. Hutchison 3G UK Limited)",
@@ -65,10 +69,6 @@ NETWORK_FIELDS = {  # each network detail: its label, and what goes in it
     "service_fax_agreed": (
         "Fax agreed in w&riting:",
         "where it said it accepts service by fax (PD 6A 4.1)",
-    ),
-    "address_kind": (
-        "Address &kind:",
-        "given, principal office, place of business or registered office (CPR 6.8, 6.9)",
     ),
 }
 
