@@ -15,29 +15,29 @@ from typing import cast
 
 import sqlite_utils
 
-from raptor_desktop.core.errors import Refusal
 from raptor_desktop.core.numbers import national_digits
 from raptor_desktop.core.statuses import Status
-from raptor_desktop.store.database import insert_row, utc_now
+from raptor_desktop.store.database import insert_row
+from raptor_desktop.store.exchange_case_records import (
+    read_application,
+    read_exhibit,
+    write_application,
+    write_exhibit,
+)
 from raptor_desktop.store.exchange_ids import (
-    ITEM,
     NONE_KNOWN,
     Known,
-    gid_of,
-    linked_numbers,
     needed,
     optional,
 )
+from raptor_desktop.store.exchange_rows import (
+    Fields,
+    MarkTaken,
+    as_list,
+    save_row,
+    stamped,
+)
 from raptor_desktop.store.reference import operation_id
-
-Fields = dict[str, object]
-
-
-def _row(db: sqlite_utils.Database, sql: str, local_id: int) -> dict[str, object] | None:
-    cursor = db.execute(sql, [local_id])
-    row = cursor.fetchone()
-    return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
-
 
 LOCAL = "local_id_"
 """The column of a many-record read that holds each record's local id."""
@@ -57,14 +57,6 @@ def _gid_sql(kind: str, column: str) -> str:
 
 
 IDS = "(SELECT value FROM json_each(?))"
-
-
-def _save(db: sqlite_utils.Database, table: str, local_id: int | None, values: Fields) -> int:
-    if local_id is None:
-        return insert_row(db, table, values)
-    sets = ", ".join(f'"{name}" = ?' for name in values)
-    db.execute(f'UPDATE "{table}" SET {sets} WHERE id = ?', [*values.values(), local_id])
-    return local_id
 
 
 LINE_COLUMNS = ("brand", "daily_takings_pence", "takings_source", "intel_refs", "notes")
@@ -115,7 +107,7 @@ def _line_row(db: sqlite_utils.Database, line_id: int | None, fields: Fields) ->
             "Merge the two lines on one workstation (or rename one), then send again.",
             other=("line", int(clash[0])),
         )
-    return _stamped(values, line_id)
+    return stamped(values, line_id)
 
 
 def let_go_of_name(db: sqlite_utils.Database, line_id: int) -> None:
@@ -125,7 +117,7 @@ def let_go_of_name(db: sqlite_utils.Database, line_id: int) -> None:
 
 
 def write_line(db: sqlite_utils.Database, line_id: int | None, fields: Fields) -> int:
-    line_id = _save(db, "lines", line_id, _line_row(db, line_id, fields))
+    line_id = save_row(db, "lines", line_id, _line_row(db, line_id, fields))
     _write_line_lists(db, line_id, fields)
     return line_id
 
@@ -136,11 +128,11 @@ def _line_lists(
     """The tables of a line's lists, their column, and what its fields put there (an area by
     its id: ``area_ids`` remembers those found)."""
     areas: list[object] = []
-    for name in map(str, _listed(fields["areas"])):
+    for name in map(str, as_list(fields["areas"])):
         if name not in area_ids:
             area_ids[name] = _area_id(db, name)
         areas.append(area_ids[name])
-    drugs: list[object] = [str(drug) for drug in _listed(fields["drugs"])]
+    drugs: list[object] = [str(drug) for drug in as_list(fields["drugs"])]
     return [("line_areas", "area_id", areas), ("line_drugs", "drug", drugs)]
 
 
@@ -172,20 +164,6 @@ def new_lines_lists(db: sqlite_utils.Database, lines: list[tuple[int, Fields]]) 
         _insert_listed(db, table, column, listed)
 
 
-def _stamped(values: Fields, local_id: int | None) -> Fields:
-    """A row's times: updated now, and created now too if it is new."""
-    values["updated_at"] = utc_now()
-    if local_id is None:
-        values["created_at"] = values["updated_at"]
-    return values
-
-
-def _listed(value: object) -> list[object]:
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list, not {value!r}")
-    return value
-
-
 NUMBER_COLUMNS = (
     "e164",
     "status",
@@ -215,11 +193,11 @@ def _number_row(
     values["search_digits"] = national_digits(str(fields["e164"]))
     values["line_id"] = needed(db, "line", fields["line"], known)
     values["replaces_number_id"] = optional(db, "number", fields["replaces"], known)
-    return _stamped(values, number_id)
+    return stamped(values, number_id)
 
 
 def write_number(db: sqlite_utils.Database, number_id: int | None, fields: Fields) -> int:
-    return _save(db, "numbers", number_id, _number_row(db, number_id, fields))
+    return save_row(db, "numbers", number_id, _number_row(db, number_id, fields))
 
 
 @dataclass(frozen=True)
@@ -251,7 +229,7 @@ class Simple:
     def write(self, db: sqlite_utils.Database, local_id: int | None, fields: Fields) -> int:
         values = self.row(db, fields)
         if self.key == "id":
-            return _save(db, self.table, local_id, values)
+            return save_row(db, self.table, local_id, values)
         if local_id is None:  # its id is the record it belongs to
             insert_row(db, self.table, values)
             return int(str(values[self.key]))
@@ -315,155 +293,6 @@ CLOSURES = Simple(
     {"line": ("line", "line_id")},
     key="line_id",
 )
-
-
-APPLICATION_COLUMNS = (
-    "reference",
-    "court",
-    "hearing_date",
-    "hearing_time",
-    "claim_number",
-    "applicant_name",
-    "applicant_rank",
-    "applicant_collar",
-    "applicant_force",
-    "applicant_address",
-    "authoriser_name",
-    "authoriser_rank",
-    "authoriser_collar",
-    "authorised_on",
-    "status",
-    "submitted_at",
-    "requested_until",
-    "requested_months",
-    "statement_date",
-    "with_notice",
-    "created_by",
-)
-
-
-def read_application(db: sqlite_utils.Database, application_id: int) -> Fields | None:
-    row = _row(
-        db,
-        f"SELECT {', '.join('a.' + c for c in APPLICATION_COLUMNS)}, o.name AS operation, "
-        "a.renews_application_id FROM applications a "
-        "JOIN operations o ON o.id = a.operation_id WHERE a.id = ?",
-        application_id,
-    )
-    if row is None:
-        return None
-    renews = row.pop("renews_application_id")
-    row["renews"] = gid_of(db, "application", None if renews is None else int(str(renews)))
-    for number_id, provider, grounds, outcome, outcome_on in db.execute(
-        "SELECT number_id, provider, grounds, outcome, outcome_on FROM application_numbers "
-        "WHERE application_id = ?",
-        [application_id],
-    ):
-        row[f"{ITEM}{gid_of(db, 'number', number_id)}"] = [provider, grounds, outcome, outcome_on]
-    return row
-
-
-def write_application(db: sqlite_utils.Database, application_id: int | None, fields: Fields) -> int:
-    values: Fields = {c: fields[c] for c in APPLICATION_COLUMNS}
-    values["operation_id"] = operation_id(db, str(fields["operation"]))
-    values["renews_application_id"] = optional(db, "application", fields["renews"])
-    _stamped(values, application_id)
-    if application_id is None:
-        taken = db.execute(
-            "SELECT court FROM applications WHERE reference = ?", [values["reference"]]
-        ).fetchone()
-        if taken is not None:
-            raise MarkTaken(
-                f"application {values['reference']} is another application here (at "
-                f"{taken[0] or 'no court yet'}): the two workstations gave the same reference",
-                "Applications are numbered per workstation: draft each on one workstation "
-                "only, then send the package again.",
-            )
-    application_id = _save(db, "applications", application_id, values)
-    for number_id, item in linked_numbers(db, fields).items():
-        if item is None:
-            db.execute(
-                "DELETE FROM application_numbers WHERE application_id = ? AND number_id = ?",
-                [application_id, number_id],
-            )
-            continue
-        provider, grounds, outcome, outcome_on = _listed(item)
-        db.execute(
-            "INSERT INTO application_numbers (application_id, number_id, provider, grounds, "
-            "outcome, outcome_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
-            "provider = excluded.provider, grounds = excluded.grounds, "
-            "outcome = excluded.outcome, outcome_on = excluded.outcome_on",
-            [application_id, number_id, provider, grounds, outcome, outcome_on],
-        )
-    return application_id
-
-
-EXHIBIT_COLUMNS = (
-    "officer_initials",
-    "seq",
-    "description",
-    "exhibit_date",
-    "file_name",
-    "file_sha256",
-    "added_at",
-    "added_by",
-)
-
-
-def read_exhibit(db: sqlite_utils.Database, exhibit_id: int) -> Fields | None:
-    row = _row(
-        db,
-        f"SELECT {', '.join(EXHIBIT_COLUMNS)}, application_id FROM exhibits WHERE id = ?",
-        exhibit_id,
-    )
-    if row is None:
-        return None
-    application = row.pop("application_id")
-    row["application"] = gid_of(
-        db, "application", None if application is None else int(str(application))
-    )
-    for (number_id,) in db.execute(
-        "SELECT number_id FROM exhibit_numbers WHERE exhibit_id = ?", [exhibit_id]
-    ):
-        row[f"{ITEM}{gid_of(db, 'number', number_id)}"] = True
-    return row
-
-
-def write_exhibit(db: sqlite_utils.Database, exhibit_id: int | None, fields: Fields) -> int:
-    values: Fields = {c: fields[c] for c in EXHIBIT_COLUMNS}
-    values["application_id"] = optional(db, "application", fields["application"])
-    numbers = {number_id: bool(item) for number_id, item in linked_numbers(db, fields).items()}
-    if exhibit_id is None:
-        taken = db.execute(
-            "SELECT description FROM exhibits WHERE officer_initials = ? AND seq = ?",
-            [values["officer_initials"], values["seq"]],
-        ).fetchone()
-        if taken is not None:
-            raise MarkTaken(
-                f"exhibit {values['officer_initials']}/{values['seq']} ({values['description']}) "
-                f"is another exhibit here ({taken[0]}): the same mark was given on two "
-                "workstations",
-                "Exhibit marks run per officer: give each officer's exhibits on one "
-                "workstation, then send the package again.",
-            )
-    exhibit_id = _save(db, "exhibits", exhibit_id, values)
-    for number_id, linked in numbers.items():
-        db.execute(
-            "INSERT OR IGNORE INTO exhibit_numbers (exhibit_id, number_id) VALUES (?, ?)"
-            if linked
-            else "DELETE FROM exhibit_numbers WHERE exhibit_id = ? AND number_id = ?",
-            [exhibit_id, number_id],
-        )
-    return exhibit_id
-
-
-class MarkTaken(Refusal):
-    """An arriving exhibit's mark, application's reference or line's name is another
-    record's here (``other``: that record, when it is known)."""
-
-    def __init__(self, message: str, hint: str = "", other: tuple[str, int] | None = None):
-        super().__init__(message, hint)
-        self.other = other
 
 
 @dataclass(frozen=True)
